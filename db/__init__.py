@@ -1,0 +1,1 @@
+"""Local data layer: Peewee models, database opening and schema migrations (no Qt here)."""

@@ -1,0 +1,123 @@
+"""Opening the local database from a URL, tuned for a purchase ledger, and migrating it."""
+
+import sqlite3
+from contextlib import AbstractContextManager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import peewee
+from playhouse import db_url
+from playhouse.migrations import Runner
+
+from db.models import database
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_SECONDS = 5
+# WAL lets the window read while a purchase is written; FULL survives power loss.
+SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "synchronous": "full"}
+
+
+class DatabaseOpenError(Exception):
+    """The database cannot be used; the message is one line fit for a user."""
+
+
+def open_database(url: str) -> peewee.Database:
+    """Connect to `url`, upgrade its schema to this version, and bind the models to it."""
+    close_database()
+    db = _connect(url)
+    try:
+        db.connect()
+        _migrate(db, url)
+    except peewee.DatabaseError as error:
+        db.close()
+        raise DatabaseOpenError(_explain(error, url)) from error
+    except DatabaseOpenError:
+        db.close()
+        raise
+    database.initialize(db)
+    return db
+
+
+def close_database() -> None:
+    """Close the models' database, if one is open."""
+    if database.obj is not None and not database.is_closed():
+        database.close()
+
+
+def is_sqlite(db: peewee.Database | None = None) -> bool:
+    target = db if db is not None else database.obj
+    return isinstance(target, peewee.SqliteDatabase)
+
+
+def write_transaction() -> AbstractContextManager:
+    """A transaction that takes the write lock at BEGIN on SQLite, so read-then-write is safe."""
+    return database.atomic("IMMEDIATE") if is_sqlite() else database.atomic()
+
+
+def schema_status(db: peewee.Database) -> tuple[list[str], list[str]]:
+    """Names of the applied and the pending migrations of `db`."""
+    status = Runner(db, str(MIGRATIONS_DIR)).status()
+    return [m.name for m in status if m.applied], [m.name for m in status if not m.applied]
+
+
+def _connect(url: str) -> peewee.Database:
+    scheme = urlsplit(url).scheme
+    params = {}
+    if scheme == "sqlite":
+        path = db_url.parse(url)["database"]
+        if path != ":memory:" and not Path(path).parent.is_dir():
+            raise DatabaseOpenError(
+                f"cannot open database {path}: the folder {Path(path).parent} does not exist"
+            )
+        params = {"pragmas": SQLITE_PRAGMAS, "timeout": BUSY_TIMEOUT_SECONDS}
+    try:
+        return db_url.connect(url, **params)
+    except RuntimeError as error:
+        raise DatabaseOpenError(
+            f"unsupported database URL {_redacted(url)}: "
+            "use sqlite:///PATH or postgresql://USER@HOST/NAME"
+        ) from error
+    except peewee.ImproperlyConfigured as error:
+        raise DatabaseOpenError(
+            "PostgreSQL support is not installed: pip install 'manage-account[postgres]'"
+        ) from error
+
+
+def _migrate(db: peewee.Database, url: str) -> None:
+    runner = Runner(db, str(MIGRATIONS_DIR))
+    status = runner.status()
+    unknown = [m.name for m in status if m.path is None]
+    if unknown:
+        raise DatabaseOpenError(
+            f"database {_redacted(url)} was written by a newer version of Manage Account "
+            f"(schema {unknown[-1]}); install the newer version to open it"
+        )
+    pending = [m for m in status if not m.applied]
+    if pending and any(m.applied for m in status) and is_sqlite(db):
+        _backup_sqlite(db, f"{db.database}.before-{pending[0].name}")
+    runner.up()
+
+
+def _backup_sqlite(db: peewee.Database, target: str) -> None:
+    """Copy the whole database aside before changing its schema."""
+    with sqlite3.connect(target) as copy:
+        db.connection().backup(copy)
+    copy.close()
+
+
+def _explain(error: peewee.DatabaseError, url: str) -> str:
+    reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    where = _redacted(url)
+    if "locked" in reason:
+        return f"database {where} is locked by another program; close it and try again"
+    if "not a database" in reason:
+        return f"{where} is not a Manage Account database ({reason})"
+    return f"cannot open database {where}: {reason}"
+
+
+def _redacted(url: str) -> str:
+    """The URL without its password, fit to print."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    return url.replace(f":{parts.password}@", ":***@", 1)

@@ -1,0 +1,39 @@
+"""Field types that keep money exact and timestamps in UTC."""
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from peewee import BigIntegerField, DateTimeField
+
+from db.money import from_minor, to_minor
+
+
+class FixedPointField(BigIntegerField):
+    """A Decimal stored as an integer count of 10**-places (never a float)."""
+
+    def __init__(self, places: int, **kwargs: object) -> None:
+        self.places = places
+        super().__init__(**kwargs)
+
+    def db_value(self, value: Decimal | None) -> int | None:
+        return None if value is None else to_minor(Decimal(value), self.places)
+
+    def python_value(self, value: int | None) -> Decimal | None:
+        return None if value is None else from_minor(value, self.places)
+
+
+class UTCDateTimeField(DateTimeField):
+    """Timezone-aware datetimes, stored as naive UTC and read back as aware UTC."""
+
+    def db_value(self, value: datetime | None) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: timestamps must carry a time zone")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def python_value(self, value: object) -> datetime | None:
+        value = super().python_value(value)
+        if isinstance(value, datetime):
+            return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return value

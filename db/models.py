@@ -1,0 +1,130 @@
+"""Peewee models of the local database; money is integer minor units, times are UTC."""
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from peewee import (
+    BigIntegerField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from db.fields import FixedPointField, UTCDateTimeField
+from db.money import UNIT_PRICE_PLACES, currency_exponent, from_minor
+
+database = DatabaseProxy()
+
+
+def utc_now() -> datetime:
+    """The current time as an aware UTC datetime."""
+    return datetime.now(UTC)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Organization(BaseModel):
+    name = CharField()
+    currency = CharField(max_length=3)
+    timezone = CharField(default="UTC")
+
+
+class Contract(BaseModel):
+    PRORATE_BY_MONTH = "month"
+    PRORATE_BY_DAY = "day"
+
+    organization = ForeignKeyField(Organization, backref="contracts")
+    start_date = DateField()
+    end_date = DateField()  # inclusive
+    licensed_seats = IntegerField()
+    monthly_price_per_seat = FixedPointField(UNIT_PRICE_PLACES)
+    currency = CharField(max_length=3)
+    proration_unit = CharField(max_length=5, default=PRORATE_BY_MONTH)
+    account_manager_name = CharField()
+    account_manager_email = CharField()
+    account_manager_phone = CharField()
+
+    class Meta:
+        indexes = ((("organization", "end_date"), False),)
+
+
+class PermissionSet(BaseModel):
+    name = CharField(unique=True)
+    manage_account = BooleanField(default=False)
+    manage_permission_sets = BooleanField(default=False)
+
+
+class Administrator(BaseModel):
+    name = CharField()
+    email = CharField(unique=True)
+    permission_set = ForeignKeyField(PermissionSet, backref="administrators")
+    active = BooleanField(default=True)
+
+
+class SeatPurchase(BaseModel):
+    """One purchase of additional seats: the ledger row and its provisioning state."""
+
+    QUEUED = "queued"  # recorded here, not yet accepted by the service
+    PENDING = "pending"  # accepted, seats not live yet
+    PROVISIONED = "provisioned"
+    REJECTED = "rejected"
+
+    transaction_id = CharField(unique=True, max_length=32)
+    created_at = UTCDateTimeField(default=utc_now)
+    administrator = ForeignKeyField(Administrator, backref="purchases")
+    purchased_by_name = CharField()  # as at the purchase, for receipts and sorting
+    purchased_by_email = CharField()
+    contract = ForeignKeyField(Contract, backref="purchases")
+    seats = IntegerField()
+    monthly_unit_price = FixedPointField(UNIT_PRICE_PLACES)
+    prorated_months = IntegerField()
+    period_start = DateField()
+    period_end = DateField()
+    amount_minor = BigIntegerField()
+    currency = CharField(max_length=3)
+    acknowledgement_text = TextField()
+    acknowledged_at = UTCDateTimeField()
+    idempotency_key = CharField(unique=True, max_length=255)
+    provisioning_status = CharField(max_length=12, default=QUEUED)
+    submitted_at = UTCDateTimeField(null=True)
+    provisioned_at = UTCDateTimeField(null=True)
+    invoice_number = CharField(null=True)
+    last_sync_error = TextField(null=True)
+
+    class Meta:
+        # Transaction History sorts by any column with keyset paging: each sort key
+        # is indexed together with the id that breaks ties.
+        indexes = (
+            (("created_at", "id"), False),
+            (("contract", "created_at", "id"), False),
+            (("provisioning_status", "created_at", "id"), False),
+            (("seats", "id"), False),
+            (("prorated_months", "id"), False),
+            (("period_start", "id"), False),
+            (("amount_minor", "id"), False),
+            (("invoice_number", "id"), False),
+            (("purchased_by_name", "id"), False),
+        )
+
+    @property
+    def amount(self) -> Decimal:
+        return from_minor(self.amount_minor, currency_exponent(self.currency))
+
+
+class AuditEvent(BaseModel):
+    occurred_at = UTCDateTimeField(default=utc_now, index=True)
+    administrator = ForeignKeyField(Administrator, null=True, backref="audit_events")
+    action = CharField()
+    details = TextField(default="")
+
+
+MODELS = (Organization, Contract, PermissionSet, Administrator, SeatPurchase, AuditEvent)
