@@ -24,7 +24,7 @@ class DatabaseOpenError(Exception):
 def open_database(url: str) -> peewee.Database:
     """Connect to `url`, upgrade its schema to this version, and bind the models to it."""
     close_database()
-    db = _connect(url)
+    db = connect_url(url)
     try:
         db.connect()
         _migrate(db, url)
@@ -60,16 +60,19 @@ def schema_status(db: peewee.Database) -> tuple[list[str], list[str]]:
     return [m.name for m in status if m.applied], [m.name for m in status if not m.applied]
 
 
-def _connect(url: str) -> peewee.Database:
+def connect_url(url: str) -> peewee.Database:
+    """The database object for `url`, neither connected nor migrated yet."""
     scheme = urlsplit(url).scheme
     params = {}
     if scheme == "sqlite":
         path = db_url.parse(url)["database"]
         if path != ":memory:" and not Path(path).parent.is_dir():
             raise DatabaseOpenError(
-                f"cannot open database {path}: the folder {Path(path).parent} does not exist"
+                f"cannot open database {path}: {Path(path).parent} is not an existing folder"
             )
-        params = {"pragmas": SQLITE_PRAGMAS, "timeout": BUSY_TIMEOUT_SECONDS}
+        params = {"pragmas": SQLITE_PRAGMAS}
+        if "timeout" not in urlsplit(url).query:  # sqlite:///x.db?timeout=0.5 overrides
+            params["timeout"] = BUSY_TIMEOUT_SECONDS
     try:
         return db_url.connect(url, **params)
     except RuntimeError as error:

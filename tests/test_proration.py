@@ -100,6 +100,8 @@ def test_bad_seat_counts_are_refused_with_a_reason(seats, message):
         quote(MAR26, seats, date(2026, 6, 1))
 
 
-@pytest.mark.parametrize("seats, expected", [(1, 1), ("10000", 10_000), (" 7 ", 7), (Decimal(3), 3)])
+@pytest.mark.parametrize(
+    "seats, expected", [(1, 1), ("10000", 10_000), (" 7 ", 7), (Decimal(3), 3)]
+)
 def test_good_seat_counts(seats, expected):
     assert quote(MAR26, seats, date(2027, 2, 1)).seats == expected

@@ -1,0 +1,79 @@
+"""The entry point: options, clear one-line failures with exit code 2, and the first window."""
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QTabWidget
+
+from desktop import __version__
+from desktop.app import main
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""},
+    )
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("sqlite:////nonexistent/dir/x.db", "/nonexistent/dir is not an existing folder"),
+        ("sqlite:///{tmp}/a-file/x.db", "a-file is not an existing folder"),
+        ("mongodb://localhost/x", "unsupported database URL"),
+        ("postgresql://me:s3cret@127.0.0.1:1/x", "cannot open database postgresql://me:***@"),
+    ],
+)
+def test_unusable_database_gives_one_line_and_exit_2(url, message, tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    result = run_cli("--database", url.format(tmp=tmp_path))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("manage-account: ")
+    assert message in lines[0]
+    assert "s3cret" not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_environment_variable_names_the_database(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"QT_QPA_PLATFORM": "offscreen", "MANAGE_ACCOUNT_DATABASE": "sqlite:////nope/x.db"},
+    )
+    assert result.returncode == 2
+    assert "/nope" in result.stderr
+
+
+def test_version_and_help(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"manage-account {__version__}"
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for option in ("--database", "--demo", "--version"):
+        assert option in out
+
+
+def test_demo_opens_the_main_window(qapp, tmp_path):
+    seen = {}
+
+    def inspect_and_close() -> None:
+        window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
+        tabs = window.findChild(QTabWidget, "mainTabs")
+        seen["title"] = window.windowTitle()
+        seen["tabs"] = [tabs.tabText(i) for i in range(tabs.count())]
+        window.close()
+
+    QTimer.singleShot(0, inspect_and_close)
+    assert main(["--database", f"sqlite:///{tmp_path / 'demo.db'}", "--demo"]) == 0
+    assert seen["title"] == "Manage Account — Northwind Traders"
+    assert seen["tabs"] == ["Contract", "Add Seats", "Transaction History"]

@@ -1,0 +1,226 @@
+"""The local data layer on a real SQLite file and, in CI, a real PostgreSQL server."""
+
+import sqlite3
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from peewee import IntegrityError, fn
+from playhouse.migrations import Runner
+
+from db.database import (
+    MIGRATIONS_DIR,
+    DatabaseOpenError,
+    close_database,
+    connect_url,
+    open_database,
+    schema_status,
+)
+from db.models import AuditEvent, Contract, SeatPurchase
+from desktop.demo import seed_demo
+from desktop.proration import quote
+from desktop.purchasing import ACKNOWLEDGEMENT, record_purchase
+from tests.conftest import sqlite_url
+
+TODAY = date(2026, 11, 26)
+
+
+def all_migrations() -> list[str]:
+    return sorted(p.stem for p in MIGRATIONS_DIR.glob("[0-9]*.py"))
+
+
+def test_new_database_is_at_the_latest_schema(any_db):
+    applied, pending = schema_status(any_db)
+    assert applied == all_migrations()
+    assert pending == []
+    assert len(applied) >= 2
+
+
+def test_sqlite_is_tuned_for_a_ledger(sqlite_db):
+    pragma = lambda name: sqlite_db.execute_sql(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
+    assert pragma("journal_mode") == "wal"
+    assert pragma("foreign_keys") == 1
+    assert pragma("synchronous") == 2  # FULL
+    assert pragma("busy_timeout") == 5000
+
+
+def test_money_is_stored_as_integers_and_sums_exactly(any_db):
+    seed_demo(TODAY)
+    contract = Contract.select().order_by(Contract.start_date.desc()).first()
+    admin = contract.purchases.first().administrator
+    before = SeatPurchase.select(fn.SUM(SeatPurchase.amount_minor)).scalar()
+    for cents in ("0.10", "0.20"):
+        priced = quote(contract, 1, TODAY)
+        priced = priced.__class__(**{**priced.__dict__, "amount": Decimal(cents)})
+        record_purchase(admin, contract, priced, acknowledged_at=datetime.now(UTC))
+    total = SeatPurchase.select(fn.SUM(SeatPurchase.amount_minor)).scalar()
+    assert total - before == 30
+    newest = SeatPurchase.select().order_by(SeatPurchase.id.desc()).first()
+    assert newest.amount == Decimal("0.20")
+    assert str(newest.amount) == "0.20"
+    assert Contract.get_by_id(contract.id).monthly_price_per_seat == Decimal("12.5000")
+
+
+def test_sqlite_money_columns_hold_integers(sqlite_db):
+    seed_demo(TODAY)
+    kinds = sqlite_db.execute_sql(
+        "SELECT DISTINCT typeof(amount_minor), typeof(monthly_unit_price) FROM seat_purchase"
+    ).fetchall()
+    assert kinds == [("integer", "integer")]
+
+
+def test_timestamps_are_aware_utc(any_db):
+    seed_demo(TODAY)
+    contract = Contract.select().order_by(Contract.start_date.desc()).first()
+    admin = contract.purchases.first().administrator
+    berlin = timezone(timedelta(hours=1))
+    moment = datetime(2026, 11, 1, 10, 30, tzinfo=berlin)
+    priced = quote(contract, 2, TODAY)
+    made = record_purchase(admin, contract, priced, acknowledged_at=moment, now=moment)
+    stored = SeatPurchase.get_by_id(made.id)
+    assert stored.created_at == datetime(2026, 11, 1, 9, 30, tzinfo=UTC)
+    assert stored.created_at.tzinfo is UTC
+    with pytest.raises(ValueError, match="naive"):
+        record_purchase(admin, contract, priced, acknowledged_at=datetime(2026, 1, 1))
+
+
+def test_purchase_is_recorded_with_its_audit_event(any_db):
+    seed_demo(TODAY)
+    contract = Contract.select().order_by(Contract.start_date.desc()).first()
+    admin = contract.purchases.first().administrator
+    priced = quote(contract, 3, TODAY)
+    purchase = record_purchase(admin, contract, priced, acknowledged_at=datetime.now(UTC))
+    stored = SeatPurchase.get(SeatPurchase.transaction_id == purchase.transaction_id)
+    assert stored.idempotency_key == purchase.transaction_id
+    assert stored.provisioning_status == SeatPurchase.QUEUED
+    assert (stored.seats, stored.amount, stored.currency) == (3, priced.amount, "USD")
+    assert stored.acknowledgement_text == ACKNOWLEDGEMENT
+    assert (stored.purchased_by_name, stored.purchased_by_email) == (admin.name, admin.email)
+    event = AuditEvent.select().order_by(AuditEvent.id.desc()).first()
+    assert event.action == "purchase"
+    assert purchase.transaction_id in event.details
+
+
+def test_foreign_keys_are_enforced(any_db):
+    seed_demo(TODAY)
+    row = SeatPurchase.select().first().__data__
+    row.update(id=None, transaction_id="MA-TEST-0001", idempotency_key="MA-TEST-0001", contract=999)
+    with pytest.raises(IntegrityError):
+        SeatPurchase.create(**row)
+
+
+def test_idempotency_key_is_unique(any_db):
+    seed_demo(TODAY)
+    row = SeatPurchase.select().first().__data__
+    row.update(id=None, transaction_id="MA-TEST-0002")
+    with pytest.raises(IntegrityError):
+        SeatPurchase.create(**row)
+
+
+def test_demo_data(any_db):
+    assert seed_demo(TODAY) is True
+    assert seed_demo(TODAY) is False  # an existing database is left alone
+    contracts = list(Contract.select().order_by(Contract.start_date))
+    assert len(contracts) == 2
+    current = contracts[-1]
+    assert current.start_date <= TODAY <= current.end_date
+    assert (current.end_date - current.start_date).days in (364, 365)
+    assert current.licensed_seats == 50
+    assert current.monthly_price_per_seat == Decimal("12.50")
+    assert current.organization.name == "Northwind Traders"
+    purchases = list(SeatPurchase.select().order_by(SeatPurchase.created_at))
+    assert len(purchases) == 60
+    assert {p.contract_id for p in purchases} == {c.id for c in contracts}
+    for purchase in purchases:
+        priced = quote(purchase.contract, purchase.seats, purchase.period_start)
+        assert purchase.amount == priced.amount
+        assert purchase.provisioning_status == SeatPurchase.PROVISIONED
+    numbers = [int(p.invoice_number[-6:]) for p in purchases]
+    assert numbers == list(range(1, 61))  # gap-free, in order
+
+
+def _make_version_1(url: str) -> None:
+    """A database as version 1 of the app left it, with a row in every table."""
+    db = connect_url(url)
+    db.connect()
+    Runner(db, str(MIGRATIONS_DIR)).up(target="0001_initial")
+    rows = [
+        "INSERT INTO organization VALUES (1, 'Northwind Traders', 'USD', 'America/New_York')",
+        "INSERT INTO contract VALUES (1, 1, '2026-03-01', '2027-02-28', 50, 125000, 'USD',"
+        " 'month', 'Dana', 'dana@example.com', '+1 555')",
+        "INSERT INTO permission_set VALUES (1, 'Administrators', 1, 1)",
+        "INSERT INTO administrator VALUES (1, 'Zoë Ångström', 'admin@example.com', 1, 1)",
+        "INSERT INTO seat_purchase VALUES (1, 'MA-AAAA-BBBB', '2026-04-01 12:00:00', 1,"
+        " 'Zoë Ångström', 'admin@example.com', 1, 5, 125000, 11, '2026-04-01', '2027-02-28',"
+        " 68750, 'USD', 'ack', '2026-04-01 12:00:00', 'MA-AAAA-BBBB', 'provisioned',"
+        " '2026-04-01 12:00:01', '2026-04-01 12:02:00', 'INV-2026-000001', NULL)",
+        "INSERT INTO audit_event VALUES (1, '2026-04-01 12:00:00', 1, 'purchase', '{}')",
+    ]
+    for sql in rows:
+        db.execute_sql(sql)
+    db.close()
+
+
+def test_upgrade_from_version_1_keeps_every_row(sqlite_db, tmp_path):
+    close_database()
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    _make_version_1(url)
+    db = open_database(url)
+    applied, pending = schema_status(db)
+    assert applied == all_migrations() and pending == []
+    purchase = SeatPurchase.get_by_id(1)
+    assert purchase.transaction_id == "MA-AAAA-BBBB"
+    assert purchase.purchased_by_name == "Zoë Ångström"
+    assert purchase.amount == Decimal("687.50")
+    assert purchase.monthly_unit_price == Decimal("12.5")
+    assert purchase.created_at == datetime(2026, 4, 1, 12, tzinfo=UTC)
+    assert purchase.invoice_number == "INV-2026-000001"
+    assert purchase.contract.account_manager_name == "Dana"
+    assert purchase.administrator.permission_set.manage_account is True
+    assert AuditEvent.get_by_id(1).action == "purchase"
+    backup = Path(f"{tmp_path / 'old.db'}.before-0002_history_indexes")
+    assert backup.exists()
+    with sqlite3.connect(backup) as copy:
+        assert copy.execute("SELECT transaction_id FROM seat_purchase").fetchall() == [
+            ("MA-AAAA-BBBB",)
+        ]
+
+
+def test_upgrade_from_version_1_on_postgres(postgres_url):
+    _make_version_1(postgres_url)
+    open_database(postgres_url)
+    assert SeatPurchase.get_by_id(1).amount == Decimal("687.50")
+    assert SeatPurchase.get_by_id(1).purchased_by_name == "Zoë Ångström"
+
+
+def test_database_from_a_newer_version_is_refused(any_db_url):
+    db = open_database(any_db_url)
+    db.execute_sql(
+        "INSERT INTO schema_migration (name, applied) VALUES ('0099_future', '2030-01-01')"
+    )
+    close_database()
+    with pytest.raises(DatabaseOpenError, match="newer version of Manage Account.*0099_future"):
+        open_database(any_db_url)
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"these are not the tables you are looking for" * 100)
+    with pytest.raises(DatabaseOpenError, match="not a Manage Account database"):
+        open_database(f"sqlite:///{path}")
+
+
+def test_a_locked_database_says_so(tmp_path):
+    url = sqlite_url(tmp_path)
+    open_database(url)
+    close_database()
+    holder = sqlite3.connect(tmp_path / "manage-account.db", isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DatabaseOpenError, match="locked by another program"):
+            open_database(url + "?timeout=0.2")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
