@@ -149,8 +149,8 @@ def _make_version_1(url: str) -> None:
         "INSERT INTO organization VALUES (1, 'Northwind Traders', 'USD', 'America/New_York')",
         "INSERT INTO contract VALUES (1, 1, '2026-03-01', '2027-02-28', 50, 125000, 'USD',"
         " 'month', 'Dana', 'dana@example.com', '+1 555')",
-        "INSERT INTO permission_set VALUES (1, 'Administrators', 1, 1)",
-        "INSERT INTO administrator VALUES (1, 'Zoë Ångström', 'admin@example.com', 1, 1)",
+        "INSERT INTO permission_set VALUES (1, 'Administrators', TRUE, TRUE)",
+        "INSERT INTO administrator VALUES (1, 'Zoë Ångström', 'admin@example.com', 1, TRUE)",
         "INSERT INTO seat_purchase VALUES (1, 'MA-AAAA-BBBB', '2026-04-01 12:00:00', 1,"
         " 'Zoë Ångström', 'admin@example.com', 1, 5, 125000, 11, '2026-04-01', '2027-02-28',"
         " 68750, 'USD', 'ack', '2026-04-01 12:00:00', 'MA-AAAA-BBBB', 'provisioned',"
