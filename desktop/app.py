@@ -1,8 +1,11 @@
 """Entry point: parse options, open the database, show the main window."""
 
+import argparse
 import sys
 
 from db.database import DatabaseOpenError, close_database, open_database
+from desktop.access import acting_administrator
+from desktop.account import organization
 from desktop.config import APP_NAME, database_url, parse_args
 from desktop.demo import seed_demo
 
@@ -28,13 +31,25 @@ def main(argv: list[str] | None = None) -> int:
         close_database()
 
 
-def _run_window(options: object) -> int:
+def _run_window(options: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ui.main_window import MainWindow
+    from ui.tasks import wait_for_background_work
 
+    org = organization()
+    if org is None:
+        print(
+            "manage-account: the database holds no organization yet; "
+            "start with --demo to try the app on demo data",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
-    window = MainWindow()
+    window = MainWindow(org.name, org.timezone, acting_administrator(options.user))
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        wait_for_background_work()

@@ -75,10 +75,14 @@ def _past_purchases(
 ) -> None:
     """Provisioned purchases on both contracts, invoiced in order with gap-free numbers."""
     zone = ZoneInfo(TIMEZONE)
-    span_minutes = (today - previous.start_date).days * 24 * 60
-    start = datetime.combine(previous.start_date, time(), zone)
+    span = (today - previous.start_date).days
     moments = sorted(
-        start + timedelta(minutes=rng.randrange(span_minutes)) for _ in range(PAST_PURCHASES)
+        datetime.combine(
+            previous.start_date + timedelta(days=rng.randrange(span)),
+            time(rng.randrange(8, 18), rng.randrange(60)),
+            zone,
+        )
+        for _ in range(PAST_PURCHASES)
     )
     for number, local in enumerate(moments, start=1):
         day = local.date()

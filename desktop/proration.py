@@ -57,10 +57,14 @@ def months_between(first: date, last: date) -> int:
     return max(1, 12 * span.years + span.months + (1 if span.days > 0 else 0))
 
 
-def validate_seats(seats: object, contract: ContractTerms) -> int:
+def validate_seats(seats: object, contract: ContractTerms | None = None) -> int:
     """The seat count as an int, or InvalidSeatCount saying why and what to do instead."""
     count = _as_whole_number(seats)
-    manager = f"{contract.account_manager_name} ({contract.account_manager_email})"
+    manager = (
+        f"{contract.account_manager_name} ({contract.account_manager_email})"
+        if contract
+        else "named on the Contract tab"
+    )
     if count is None:
         raise InvalidSeatCount(
             "Enter the number of additional seats as a whole number, for example 5."

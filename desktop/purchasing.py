@@ -3,17 +3,64 @@
 import json
 import random
 from datetime import datetime
+from decimal import Decimal
 
 from peewee import IntegrityError
 
 from db.database import write_transaction
 from db.models import Administrator, AuditEvent, Contract, SeatPurchase, utc_now
 from db.money import currency_exponent, to_minor
-from desktop.proration import Quote
+from desktop.access import may_manage_account
+from desktop.account import current_contract
+from desktop.proration import Quote, QuoteError, quote
 from desktop.transaction_ids import SYSTEM_RANDOM, new_transaction_id
 
 ACKNOWLEDGEMENT = "I acknowledge that I am authorized to make purchase on behalf of my organization"
 _ID_DRAWS = 5
+
+
+class PurchaseRefused(Exception):
+    """Nothing was bought; the message says why, fit to show a user."""
+
+
+class QuoteChanged(PurchaseRefused):
+    """The total differs from the one the user saw (the date rolled over); nothing was bought."""
+
+    def __init__(self, new_quote: Quote) -> None:
+        super().__init__(
+            "The total changed since it was shown, so nothing was bought. "
+            "Check the new total and purchase again."
+        )
+        self.new_quote = new_quote
+
+
+def purchase_seats(
+    administrator: Administrator,
+    seats: object,
+    shown_amount: Decimal,
+    acknowledged: bool,
+    now: datetime | None = None,
+) -> SeatPurchase:
+    """Buy seats on the current contract at exactly the amount the user was shown."""
+    if not may_manage_account(administrator):
+        raise PurchaseRefused("Your permission set does not include Manage Account.")
+    if not acknowledged:
+        raise PurchaseRefused(
+            "Tick the box to confirm that you are authorized to purchase for your organization."
+        )
+    now = now or utc_now()
+    with write_transaction():
+        summary = current_contract(now)
+        if summary is None:
+            raise PurchaseRefused("There is no current contract to add seats to.")
+        try:
+            priced = quote(summary, seats, summary.today)
+        except QuoteError as error:
+            raise PurchaseRefused(str(error)) from error
+        if priced.amount != shown_amount:
+            raise QuoteChanged(priced)
+        contract = Contract.get_by_id(summary.contract_id)
+        return record_purchase(administrator, contract, priced, acknowledged_at=now, now=now)
 
 
 def record_purchase(

@@ -1,0 +1,23 @@
+"""Who is using the app, and whether their permission set lets them manage the account."""
+
+from db.models import Administrator, PermissionSet
+
+MISSING_PERMISSION = "Manage Account"
+HOW_TO_ENABLE = (
+    "An administrator who may manage permission sets can enable it: Administration > "
+    "Permission Sets > choose your permission set > enable Manage Account > Save."
+)
+
+
+def acting_administrator(email: str | None = None) -> Administrator | None:
+    """The administrator named by `email`, or else the first active one with Manage Account."""
+    query = Administrator.select().join(PermissionSet).where(Administrator.active)
+    if email:
+        return query.where(Administrator.email == email.strip().lower()).first()
+    return query.where(PermissionSet.manage_account).order_by(Administrator.id).first()
+
+
+def may_manage_account(administrator: Administrator | None) -> bool:
+    return bool(
+        administrator and administrator.active and administrator.permission_set.manage_account
+    )

@@ -1,0 +1,297 @@
+"""Transaction History read straight from SQL: counts, keyset pages in any sort, CSV export."""
+
+import csv
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from peewee import SQL, Expression, Field, Tuple, fn
+
+from db.models import Contract, SeatPurchase, utc_now
+from db.money import currency_exponent, from_minor
+
+DELAYED_AFTER = timedelta(minutes=5)
+
+QUEUED, PENDING, PROVISIONED, DELAYED, REJECTED = (
+    "Queued",
+    "Pending",
+    "Provisioned",
+    "Delayed",
+    "Rejected",
+)
+STATUSES = (QUEUED, PENDING, PROVISIONED, DELAYED, REJECTED)
+
+SORT_KEYS = {
+    "date": SeatPurchase.created_at,
+    "transaction_id": SeatPurchase.transaction_id,
+    "seats": SeatPurchase.seats,
+    "prorated_months": SeatPurchase.prorated_months,
+    "period": SeatPurchase.period_start,
+    "amount": SeatPurchase.amount_minor,
+    "status": SeatPurchase.provisioning_status,
+    # NULL has no place in a keyset comparison; an expression index backs this one.
+    "invoice_number": fn.COALESCE(SeatPurchase.invoice_number, SQL("''")),
+    "purchased_by": SeatPurchase.purchased_by_name,
+}
+
+_COLUMNS = (
+    SeatPurchase.id,
+    SeatPurchase.created_at,
+    SeatPurchase.transaction_id,
+    SeatPurchase.seats,
+    SeatPurchase.prorated_months,
+    SeatPurchase.period_start,
+    SeatPurchase.period_end,
+    SeatPurchase.amount_minor,
+    SeatPurchase.currency,
+    SeatPurchase.provisioning_status,
+    SeatPurchase.submitted_at,
+    SeatPurchase.invoice_number,
+    SeatPurchase.purchased_by_name,
+    SeatPurchase.purchased_by_email,
+    SeatPurchase.last_sync_error,
+)
+
+
+@dataclass(frozen=True)
+class HistoryQuery:
+    text: str = ""  # part of a transaction ID, invoice number, or the purchaser's name or e-mail
+    status: str | None = None  # one of STATUSES
+    contract_id: int | None = None
+    sort: str = "date"  # a key of SORT_KEYS
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    id: int
+    created_at: datetime
+    transaction_id: str
+    seats: int
+    prorated_months: int
+    period_start: date
+    period_end: date
+    amount: Decimal
+    currency: str
+    status: str
+    invoice_number: str | None
+    purchased_by: str
+    purchased_by_email: str
+    sync_error: str | None
+    key: tuple  # (sort value as stored, id): where the next keyset page starts
+
+
+@dataclass(frozen=True)
+class ContractChoice:
+    id: int
+    start_date: date
+    end_date: date
+
+
+def display_status(stored: str, submitted_at: datetime | None, now: datetime) -> str:
+    """The status a person sees: pending turns Delayed 5 minutes after the service accepted it."""
+    if stored == SeatPurchase.PENDING:
+        late = submitted_at is not None and now - submitted_at > DELAYED_AFTER
+        return DELAYED if late else PENDING
+    return {
+        SeatPurchase.QUEUED: QUEUED,
+        SeatPurchase.PROVISIONED: PROVISIONED,
+        SeatPurchase.REJECTED: REJECTED,
+    }[stored]
+
+
+def count_purchases(query: HistoryQuery, now: datetime | None = None) -> int:
+    return SeatPurchase.select().where(_condition(query, now or utc_now())).count()
+
+
+def fetch_page(
+    query: HistoryQuery,
+    limit: int,
+    offset: int = 0,
+    after: tuple | None = None,
+    before: tuple | None = None,
+    from_end: bool = False,
+    now: datetime | None = None,
+) -> list[HistoryRow]:
+    """One page in the query's order: after a key, before a key, the last rows, or at an offset.
+
+    Keys (keyset paging) make every page as cheap as the first; the offset is only for a
+    jump into the middle of the list, where no neighbouring page is known yet.
+    """
+    now = now or utc_now()
+    sort_key = SORT_KEYS[query.sort]
+    row_key = Tuple(sort_key, SeatPurchase.id)
+    backwards = before is not None or from_end
+    descending = query.descending != backwards
+    select = (
+        SeatPurchase.select(*_COLUMNS, sort_key.alias("sort_value"))
+        .where(_condition(query, now))
+        .order_by(*(e.desc() if descending else e.asc() for e in (sort_key, SeatPurchase.id)))
+        .limit(limit)
+    )
+    if after is not None:
+        bound = Tuple(_stored(sort_key, after[0]), after[1])
+        select = select.where(row_key < bound if query.descending else row_key > bound)
+    elif before is not None:
+        bound = Tuple(_stored(sort_key, before[0]), before[1])
+        select = select.where(row_key > bound if query.descending else row_key < bound)
+    elif not from_end:
+        select = select.offset(offset)
+    rows = [_row(values, now) for values in select.tuples()]
+    return rows[::-1] if backwards else rows
+
+
+def iter_purchases(
+    query: HistoryQuery, batch: int = 1000, now: datetime | None = None
+) -> Iterator[HistoryRow]:
+    """Every matching purchase in order, read a keyset page at a time."""
+    now = now or utc_now()
+    page = fetch_page(query, batch, now=now)
+    while page:
+        yield from page
+        page = fetch_page(query, batch, after=page[-1].key, now=now) if len(page) == batch else []
+
+
+def contract_choices() -> list[ContractChoice]:
+    """Every contract, newest first, for filtering the history by contract."""
+    contracts = Contract.select(Contract.id, Contract.start_date, Contract.end_date)
+    return [
+        ContractChoice(c.id, c.start_date, c.end_date)
+        for c in contracts.order_by(Contract.start_date.desc())
+    ]
+
+
+CSV_HEADER = (
+    "Date (UTC)",
+    "Transaction ID",
+    "Seats",
+    "Prorated months",
+    "Period start",
+    "Period end",
+    "Amount",
+    "Currency",
+    "Status",
+    "Invoice number",
+    "Purchased by",
+    "Purchaser e-mail",
+)
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_csv(
+    query: HistoryQuery,
+    path: Path,
+    progress: Callable[[int, int], bool] | None = None,
+    now: datetime | None = None,
+) -> int:
+    """Write the matching purchases to `path` as CSV that Excel opens; returns the row count.
+
+    `progress(done, total)` may return False to cancel: then `path` is left untouched.
+    The file appears whole or not at all (written aside, then renamed).
+    """
+    now = now or utc_now()
+    total = count_purchases(query, now)
+    partial = path.with_name(path.name + ".part")
+    written = 0
+    try:
+        with open(partial, "w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(CSV_HEADER)
+            for row in iter_purchases(query, now=now):
+                writer.writerow([_csv_safe(cell) for cell in _csv_cells(row)])
+                written += 1
+                if progress and written % 1000 == 0 and progress(written, total) is False:
+                    raise ExportCancelled
+        if progress and progress(written, total) is False:
+            raise ExportCancelled
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return written
+
+
+class ExportCancelled(Exception):
+    pass
+
+
+def _csv_cells(row: HistoryRow) -> list[object]:
+    return [
+        row.created_at.strftime("%Y-%m-%d %H:%M:%S"),
+        row.transaction_id,
+        row.seats,
+        row.prorated_months,
+        row.period_start.isoformat(),
+        row.period_end.isoformat(),
+        row.amount,
+        row.currency,
+        row.status,
+        row.invoice_number or "",
+        row.purchased_by,
+        row.purchased_by_email,
+    ]
+
+
+def _csv_safe(cell: object) -> object:
+    """Text that a spreadsheet would run as a formula is prefixed so it stays text."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_PREFIXES):
+        return "'" + cell
+    return cell
+
+
+def _condition(query: HistoryQuery, now: datetime) -> Expression:
+    condition = SeatPurchase.id.is_null(False)
+    text = query.text.strip()
+    if text:
+        condition &= (
+            SeatPurchase.transaction_id.contains(text)
+            | SeatPurchase.invoice_number.contains(text)
+            | SeatPurchase.purchased_by_name.contains(text)
+            | SeatPurchase.purchased_by_email.contains(text)
+        )
+    if query.contract_id is not None:
+        condition &= SeatPurchase.contract == query.contract_id
+    if query.status is not None:
+        condition &= _status_condition(query.status, now)
+    return condition
+
+
+def _status_condition(status: str, now: datetime) -> Expression:
+    pending = SeatPurchase.provisioning_status == SeatPurchase.PENDING
+    late = SeatPurchase.submitted_at < now - DELAYED_AFTER
+    return {
+        QUEUED: SeatPurchase.provisioning_status == SeatPurchase.QUEUED,
+        PENDING: pending & (SeatPurchase.submitted_at.is_null() | ~late),
+        DELAYED: pending & late,
+        PROVISIONED: SeatPurchase.provisioning_status == SeatPurchase.PROVISIONED,
+        REJECTED: SeatPurchase.provisioning_status == SeatPurchase.REJECTED,
+    }[status]
+
+
+def _row(values: tuple, now: datetime) -> HistoryRow:
+    (id_, created_at, transaction_id, seats, months, start, end, amount_minor, currency,
+     stored_status, submitted_at, invoice, name, email, error, sort_value) = values  # fmt: skip
+    return HistoryRow(
+        id=id_,
+        created_at=created_at,
+        transaction_id=transaction_id,
+        seats=seats,
+        prorated_months=months,
+        period_start=start,
+        period_end=end,
+        amount=from_minor(amount_minor, currency_exponent(currency)),
+        currency=currency,
+        status=display_status(stored_status, submitted_at, now),
+        invoice_number=invoice,
+        purchased_by=name,
+        purchased_by_email=email,
+        sync_error=error,
+        key=(sort_value, id_),
+    )
+
+
+def _stored(expression: Field, value: object) -> object:
+    return expression.db_value(value) if isinstance(expression, Field) else value

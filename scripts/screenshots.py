@@ -1,0 +1,60 @@
+"""Screenshots of the main window on demo data for the README: python scripts/screenshots.py."""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from db.database import close_database, open_database
+from desktop.access import acting_administrator
+from desktop.account import organization
+from desktop.demo import seed_demo
+from ui.main_window import MainWindow
+from ui.tasks import wait_for_background_work
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+def settle(ms: int = 600) -> None:
+    """Let background loads arrive and the window repaint."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        open_database(f"sqlite:///{folder}/demo.db")
+        seed_demo()
+        org = organization()
+        window = MainWindow(org.name, org.timezone, acting_administrator(), locale="en_US")
+        window.show()
+        settle()
+        window.add_seats_tab.spin.setValue(5)
+        window.add_seats_tab.acknowledge.setChecked(True)
+        for index, name in enumerate(("contract", "add-seats", "history")):
+            window.tabs.setCurrentIndex(index)
+            settle()
+            window.grab().save(str(OUT / f"{name}.png"))
+        window.close()
+        viewer = MainWindow(org.name, org.timezone, acting_administrator("viewer@example.com"))
+        viewer.show()
+        settle(200)
+        viewer.grab().save(str(OUT / "permission-required.png"))
+        viewer.close()
+        wait_for_background_work()
+        close_database()
+    app.quit()
+    print(f"saved to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""Add Seats tab: quantity, the prorated total with its working, acknowledgement, purchase."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.models import Administrator
+from desktop import formatting
+from desktop.account import ContractSummary
+from desktop.proration import MAX_SEATS, MIN_SEATS, InvalidSeatCount, Quote, quote, validate_seats
+from desktop.purchasing import ACKNOWLEDGEMENT, PurchaseRefused, QuoteChanged, purchase_seats
+from ui.tasks import run_in_background
+
+
+class SeatSpinBox(QSpinBox):
+    """A spin box that keeps what was typed or pasted, even when invalid, so the tab can say why."""
+
+    def __init__(self, problem: Callable[[str], str | None]) -> None:
+        super().__init__(objectName="additionalLicenseSpin")
+        self._problem = problem
+        self.setRange(MIN_SEATS, MAX_SEATS)
+        self.setAccessibleName("Additional licenses")
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000000000") + 40)
+
+    def validate(self, text: str, pos: int) -> QValidator.State:
+        if self._problem(text) is None:
+            return QValidator.State.Acceptable
+        return QValidator.State.Intermediate if len(text) <= 24 else QValidator.State.Invalid
+
+    def valueFromText(self, text: str) -> int:
+        return validate_seats(text) if self._problem(text) is None else self.value()
+
+
+class AddSeatsTab(QWidget):
+    purchased = Signal(object)  # the SeatPurchase
+    purchase_failed = Signal(str)
+
+    def __init__(self, administrator: Administrator, locale: str) -> None:
+        super().__init__(objectName="addSeatsTab")
+        self._administrator = administrator
+        self._locale = locale
+        self._contract: ContractSummary | None = None
+        self._shown: Quote | None = None
+        self._in_flight = False
+
+        self.spin = SeatSpinBox(self._problem)
+        # The spin box reports value changes; its line edit reports text it does not accept yet.
+        self.spin.textChanged.connect(self._update_total)
+        self.spin.lineEdit().textChanged.connect(self._update_total)
+        quantity_label = QLabel("&Additional License:")
+        quantity_label.setBuddy(self.spin)
+        self.quantity_message = QLabel(objectName="quantityMessageLabel", wordWrap=True)
+        self.quantity_message.setStyleSheet("color: palette(highlight);")
+        self.total = QLabel("…", objectName="totalLabel", wordWrap=True)
+        self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.total.setAccessibleName("Total")
+        self.total.setStyleSheet("font-weight: bold;")
+        self.acknowledge = QCheckBox(ACKNOWLEDGEMENT, objectName="acknowledgeCheckBox")
+        self.acknowledge.toggled.connect(self._update_button)
+        self.purchase_button = QPushButton("&Purchase License", objectName="purchaseLicenseButton")
+        self.purchase_button.clicked.connect(self._purchase)
+        self.purchase_message = QLabel(objectName="purchaseMessageLabel", wordWrap=True)
+        terms = QLabel(
+            "No payment is taken here: the vendor sends an invoice. "
+            "New seats go live within 5 minutes.",
+            wordWrap=True,
+        )
+
+        form = QFormLayout()
+        form.addRow(quantity_label, self.spin)
+        form.addRow("", self.quantity_message)
+        form.addRow("Total:", self.total)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.acknowledge)
+        layout.addWidget(self.purchase_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.purchase_message)
+        layout.addWidget(terms)
+        layout.addStretch()
+        self.setTabOrder(self.spin, self.acknowledge)
+        self.setTabOrder(self.acknowledge, self.purchase_button)
+        self.set_contract(None)
+
+    def set_contract(self, summary: ContractSummary | None) -> None:
+        self._contract = summary
+        self.spin.setEnabled(summary is not None)
+        self._update_total()
+
+    def focus_quantity(self) -> None:
+        self.spin.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.spin.selectAll()
+
+    def _problem(self, text: str) -> str | None:
+        try:
+            validate_seats(text, self._contract)
+        except InvalidSeatCount as error:
+            return str(error)
+        return None
+
+    def _update_total(self) -> None:
+        self._shown = None
+        self.quantity_message.clear()
+        if self._contract is None:
+            self.total.setText("There is no current contract to add seats to.")
+        elif (problem := self._problem(self.spin.text())) is not None:
+            self.quantity_message.setText(problem)
+            self.total.setText("—")
+        else:
+            priced = quote(self._contract, self.spin.text(), self._contract.today)
+            self._show_quote(priced)
+        self._update_button()
+
+    def _show_quote(self, priced: Quote) -> None:
+        self._shown = priced
+        self.total.setText(formatting.quote_working(priced, self._contract, self._locale))
+
+    def _update_button(self) -> None:
+        ready = self._shown is not None and self.acknowledge.isChecked() and not self._in_flight
+        self.purchase_button.setEnabled(ready)
+
+    def _purchase(self) -> None:
+        if self._in_flight or self._shown is None or not self.acknowledge.isChecked():
+            return
+        self._in_flight = True
+        self._update_button()
+        self.purchase_message.setText("Recording your purchase…")
+        shown, administrator = self._shown, self._administrator
+        run_in_background(
+            lambda: purchase_seats(administrator, shown.seats, shown.amount, acknowledged=True),
+            self._purchase_succeeded,
+            self._purchase_refused,
+        )
+
+    def _purchase_succeeded(self, purchase: object) -> None:
+        self._in_flight = False
+        self.purchase_message.clear()
+        self.acknowledge.setChecked(False)
+        self.spin.setValue(MIN_SEATS)
+        self._update_total()
+        self.purchased.emit(purchase)
+
+    def _purchase_refused(self, error: Exception) -> None:
+        self._in_flight = False
+        if isinstance(error, QuoteChanged):
+            self.acknowledge.setChecked(False)
+            self._show_quote(error.new_quote)
+            message = str(error)
+        elif isinstance(error, PurchaseRefused):
+            message = str(error)
+        else:
+            message = f"Nothing was bought: the purchase could not be recorded ({error})."
+        self.purchase_message.setText(message)
+        self._update_button()
+        self.purchase_failed.emit(message)

@@ -1,0 +1,195 @@
+"""A table model over the purchase history that reads pages from the database as the view asks."""
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from desktop import formatting
+from desktop.history import HistoryQuery, HistoryRow, count_purchases, fetch_page
+from ui.tasks import run_in_background
+
+# (sort key in desktop.history.SORT_KEYS, header, right-aligned)
+COLUMNS = (
+    ("date", "Date", False),
+    ("transaction_id", "Transaction ID", False),
+    ("seats", "Seats", True),
+    ("prorated_months", "Prorated months", True),
+    ("period", "Period", False),
+    ("amount", "Amount", True),
+    ("status", "Status", False),
+    ("invoice_number", "Invoice number", False),
+    ("purchased_by", "Purchased by", False),
+)
+LOADING = "…"
+PAGE_SIZE = 100
+MAX_CACHED_PAGES = 40  # at most 4,000 rows in memory, whatever the history's size
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def display_cells(row: HistoryRow, timezone: str, locale: str) -> tuple[str, ...]:
+    """The row's cells as shown, formatted once when the page arrives."""
+    return (
+        formatting.moment(row.created_at, timezone, locale),
+        row.transaction_id,
+        formatting.number(row.seats, locale),
+        formatting.number(row.prorated_months, locale),
+        formatting.date_range(row.period_start, row.period_end, locale),
+        formatting.money(row.amount, row.currency, locale),
+        row.status,
+        row.invoice_number or "",
+        row.purchased_by,
+    )
+
+
+class HistoryTableModel(QAbstractTableModel):
+    """Knows the row count from SELECT COUNT(*) and keeps only the pages recently shown."""
+
+    count_changed = Signal(int)
+    load_failed = Signal(str)
+
+    def __init__(self, timezone: str, locale: str) -> None:
+        super().__init__()
+        self._timezone = timezone
+        self._locale = locale
+        self._query = HistoryQuery()
+        self._generation = 0
+        self._count = 0
+        self._pages: OrderedDict[int, list[tuple[HistoryRow, tuple[str, ...]]]] = OrderedDict()
+        self._requested: set[int] = set()
+
+    @property
+    def query(self) -> HistoryQuery:
+        return self._query
+
+    def set_query(self, query: HistoryQuery) -> None:
+        """Count and fetch the first page in the background, then show them."""
+        self._query = query
+        self._generation += 1
+        generation, timezone, locale = self._generation, self._timezone, self._locale
+        run_in_background(
+            lambda: (
+                count_purchases(query),
+                _formatted(fetch_page(query, PAGE_SIZE), timezone, locale),
+            ),
+            lambda result: self._reset(generation, *result),
+            self._failed,
+        )
+
+    def refresh(self) -> None:
+        self.set_query(self._query)
+
+    def row_at(self, row: int) -> HistoryRow | None:
+        page = self._pages.get(row // PAGE_SIZE)
+        if page is None or row % PAGE_SIZE >= len(page):
+            return None
+        return page[row % PAGE_SIZE][0]
+
+    # Qt's model interface
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            page, offset = self._page(index.row()), index.row() % PAGE_SIZE
+            if page is None:
+                return LOADING
+            return page[offset][1][index.column()] if offset < len(page) else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if COLUMNS[index.column()][2] else _LEFT
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()][0] == "status":
+            row = self.row_at(index.row())
+            return row.sync_error if row is not None else None
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting happens in SQL: the query changes and the first page is fetched again."""
+        descending = order == Qt.SortOrder.DescendingOrder
+        current = self._query
+        if (current.sort, current.descending) != (COLUMNS[column][0], descending):
+            self.set_query(
+                HistoryQuery(
+                    current.text,
+                    current.status,
+                    current.contract_id,
+                    COLUMNS[column][0],
+                    descending,
+                )
+            )
+
+    # paging
+
+    def _page(self, row: int) -> list | None:
+        number = row // PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            self._request(number)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
+    def _request(self, number: int) -> None:
+        """Fetch a page next to a known one by key; the last page from the end; else by offset."""
+        if number in self._requested:
+            return
+        self._requested.add(number)
+        previous, following = self._pages.get(number - 1), self._pages.get(number + 1)
+        query, generation = self._query, self._generation
+        timezone, locale = self._timezone, self._locale
+        where = {"offset": number * PAGE_SIZE}
+        if previous:
+            where = {"after": previous[-1][0].key}
+        elif following:
+            where = {"before": following[0][0].key}
+        elif (number + 1) * PAGE_SIZE >= self._count:
+            where = {"from_end": True}
+        limit = min(PAGE_SIZE, self._count - number * PAGE_SIZE)
+        run_in_background(
+            lambda: _formatted(fetch_page(query, limit, **where), timezone, locale),
+            lambda rows: self._arrived(generation, number, rows),
+            self._failed,
+        )
+
+    def _arrived(self, generation: int, number: int, rows: list) -> None:
+        if generation != self._generation:
+            return
+        self._requested.discard(number)
+        self._pages[number] = rows
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        first = number * PAGE_SIZE
+        last = min(first + len(rows), self._count) - 1
+        if last >= first:
+            self.dataChanged.emit(
+                self.index(first, 0),
+                self.index(last, len(COLUMNS) - 1),
+                [Qt.ItemDataRole.DisplayRole],
+            )
+
+    def _reset(self, generation: int, count: int, first_page: list) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._count = count
+        self._pages = OrderedDict({0: first_page}) if first_page else OrderedDict()
+        self._requested = set()
+        self.endResetModel()
+        self.count_changed.emit(count)
+
+    def _failed(self, error: Exception) -> None:
+        self.load_failed.emit(f"The history could not be read: {error}")
+
+
+def _formatted(rows: list[HistoryRow], timezone: str, locale: str) -> list:
+    return [(row, display_cells(row, timezone, locale)) for row in rows]

@@ -1,0 +1,194 @@
+"""Transaction History tab: filters, the lazily paged table, and CSV export."""
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import formatting
+from desktop.history import (
+    STATUSES,
+    ExportCancelled,
+    HistoryQuery,
+    contract_choices,
+    export_csv,
+)
+from ui.history_model import COLUMNS, HistoryTableModel
+from ui.tasks import Task, run_in_background
+
+FILTER_DELAY_MS = 250
+
+
+def _width_samples(timezone: str, locale: str) -> tuple[str, ...]:
+    """Wide values of each column in this locale: widths never come from measuring the rows."""
+    wide_day = date(2026, 9, 28)
+    return (
+        formatting.moment(datetime(2026, 9, 28, 22, 58, tzinfo=UTC), timezone, locale),
+        "MA-WWWW-WWWW",
+        formatting.number(10_000, locale),
+        "12",
+        formatting.date_range(wide_day, wide_day, locale),
+        formatting.money(Decimal("99999.99"), "USD", locale),
+        "Provisioned",
+        "INV-2026-000000",
+        "Wilhelmina Whitfield",
+    )
+
+
+class HistoryTab(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, timezone: str, locale: str) -> None:
+        super().__init__(objectName="historyTab")
+        self._locale = locale
+        self.model = HistoryTableModel(timezone, locale)
+
+        self.filter_edit = QLineEdit(objectName="historyFilterEdit", clearButtonEnabled=True)
+        self.filter_edit.setPlaceholderText("Transaction ID, invoice number or purchaser")
+        self.filter_edit.setAccessibleName("Filter purchases")
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._apply_filters)
+        self.filter_edit.textChanged.connect(self._filter_timer.start)
+
+        self.status_combo = QComboBox(objectName="historyStatusCombo")
+        self.status_combo.setAccessibleName("Status")
+        self.status_combo.addItem("All statuses", None)
+        for status in STATUSES:
+            self.status_combo.addItem(status, status)
+        self.status_combo.currentIndexChanged.connect(self._apply_filters)
+
+        self.contract_combo = QComboBox(objectName="historyContractCombo")
+        self.contract_combo.setAccessibleName("Contract")
+        self.contract_combo.addItem("All contracts", None)
+        self.contract_combo.currentIndexChanged.connect(self._apply_filters)
+
+        self.export_button = QPushButton("E&xport CSV…", objectName="exportCsvButton")
+        self.export_button.clicked.connect(self._ask_export_path)
+
+        self.view = QTableView(objectName="transactionHistoryView")
+        self.view.setAccessibleName("Transaction history")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        rows = self.view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        metrics = self.fontMetrics()
+        for column, sample in enumerate(_width_samples(timezone, locale)):
+            widest = max(metrics.horizontalAdvance(text) for text in (sample, COLUMNS[column][1]))
+            header.resizeSection(column, widest + 24)
+        self.view.setSortingEnabled(True)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+
+        filters = QHBoxLayout()
+        find_label = QLabel("&Find:")
+        find_label.setBuddy(self.filter_edit)
+        status_label = QLabel("&Status:")
+        status_label.setBuddy(self.status_combo)
+        contract_label = QLabel("C&ontract:")
+        contract_label.setBuddy(self.contract_combo)
+        for widget in (find_label, self.filter_edit, status_label, self.status_combo):
+            filters.addWidget(widget)
+        for widget in (contract_label, self.contract_combo, self.export_button):
+            filters.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.view)
+        self.model.load_failed.connect(self.status_message)
+
+    def load(self) -> None:
+        """Read the contracts for the filter and the first page of purchases."""
+        run_in_background(contract_choices, self._show_contract_choices, self._report)
+        self.model.set_query(self._current_query())
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def _show_contract_choices(self, choices: list) -> None:
+        selected = self.contract_combo.currentData()
+        self.contract_combo.blockSignals(True)
+        self.contract_combo.clear()
+        self.contract_combo.addItem("All contracts", None)
+        for choice in choices:
+            text = formatting.date_range(choice.start_date, choice.end_date, self._locale)
+            self.contract_combo.addItem(text, choice.id)
+        self.contract_combo.setCurrentIndex(max(0, self.contract_combo.findData(selected)))
+        self.contract_combo.blockSignals(False)
+
+    def _current_query(self) -> HistoryQuery:
+        current = self.model.query
+        return HistoryQuery(
+            text=self.filter_edit.text(),
+            status=self.status_combo.currentData(),
+            contract_id=self.contract_combo.currentData(),
+            sort=current.sort,
+            descending=current.descending,
+        )
+
+    def _apply_filters(self) -> None:
+        self._filter_timer.stop()
+        self.model.set_query(self._current_query())
+
+    def _ask_export_path(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export purchases", "purchases.csv", "CSV files (*.csv)"
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> Task:
+        """Export the rows matching the current filter, with a cancellable progress dialog."""
+        query = self._current_query()
+        progress = QProgressDialog("Exporting purchases…", "Cancel", 0, 0, self)
+        progress.setObjectName("exportProgressDialog")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        self.export_button.setEnabled(False)
+        task = Task(lambda: export_csv(query, path, task.report_progress))
+
+        def finish(message: str) -> None:
+            progress.reset()
+            self.export_button.setEnabled(True)
+            self.status_message.emit(message)
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, ExportCancelled):
+                finish("Export cancelled; no file was written.")
+            else:
+                finish(f"Export failed: {error}")
+
+        task.progressed.connect(
+            lambda done, total: (progress.setMaximum(total), progress.setValue(done))
+        )
+        progress.canceled.connect(lambda: setattr(task, "cancelled", True))
+        task.succeeded.connect(
+            lambda count: finish(
+                f"Exported {formatting.number(count, self._locale)} purchases to {path}."
+            )
+        )
+        task.failed.connect(failed)
+        return task.start()
+
+    def _report(self, error: Exception) -> None:
+        self.status_message.emit(f"The contracts could not be read: {error}")

@@ -1,0 +1,29 @@
+"""The page shown instead of the tabs to someone whose permission set lacks Manage Account."""
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from desktop.access import HOW_TO_ENABLE, MISSING_PERMISSION
+
+
+class PermissionRequiredPage(QWidget):
+    def __init__(self, who: str | None) -> None:
+        super().__init__(objectName="permissionRequiredPage")
+        heading = QLabel(f"<h2>You need the {MISSING_PERMISSION} permission</h2>")
+        subject = f"The permission set of {escape(who)}" if who else "Your permission set"
+        body = QLabel(
+            f"<p>{subject} does not include <b>{MISSING_PERMISSION}</b>, which is needed to see "
+            f"the contract, add seats and see the transaction history.</p>"
+            f"<p>{escape(HOW_TO_ENABLE)}</p>",
+            objectName="permissionExplanationLabel",
+            wordWrap=True,
+        )
+        body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addStretch()
+        layout.addWidget(heading, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(body)
+        layout.addStretch()
+        layout.setContentsMargins(48, 24, 48, 24)

@@ -1,0 +1,70 @@
+"""Service calls run on the thread pool; their results come back to the GUI thread as signals."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from desktop.background import with_own_connection
+
+_running: set["Task"] = set()  # keeps each task alive until it has reported
+
+
+class Task(QObject):
+    """One background call. Connect to `succeeded`/`failed`; both arrive on the GUI thread."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+
+    def __init__(self, call: Callable[[], object]) -> None:
+        super().__init__()
+        self._call = call
+        self.cancelled = False
+
+    def start(self) -> "Task":
+        """Run the call; connect the receivers first, as they are served in connection order."""
+        self.succeeded.connect(self._forget)
+        self.failed.connect(self._forget)
+        _running.add(self)
+        QThreadPool.globalInstance().start(_Runner(self))
+        return self
+
+    def report_progress(self, done: int, total: int) -> bool:
+        """For the call to report from its thread; False once the user has cancelled."""
+        self.progressed.emit(done, total)
+        return not self.cancelled
+
+    @Slot()
+    def _forget(self) -> None:
+        # Released only once this emission is over, or the receivers after it would be lost.
+        QTimer.singleShot(0, lambda: _running.discard(self))
+
+
+class _Runner(QRunnable):
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self._task = task
+
+    def run(self) -> None:
+        try:
+            result = with_own_connection(self._task._call)
+        except Exception as error:  # reported to the GUI, which shows it
+            self._task.failed.emit(error)
+        else:
+            self._task.succeeded.emit(result)
+
+
+def run_in_background(
+    call: Callable[[], object],
+    on_success: Callable[[object], None],
+    on_failure: Callable[[Exception], None],
+) -> Task:
+    task = Task(call)
+    task.succeeded.connect(on_success)
+    task.failed.connect(on_failure)
+    return task.start()
+
+
+def wait_for_background_work() -> None:
+    """Let running calls finish, e.g. before the database is closed at exit."""
+    QThreadPool.globalInstance().waitForDone()
