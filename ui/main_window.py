@@ -31,7 +31,7 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(objectName="purchaseCountLabel")
         self.statusBar().addPermanentWidget(self.count_label)
         if not may_manage_account(administrator):
-            self.setCentralWidget(PermissionRequiredPage(administrator and administrator.name))
+            self.setCentralWidget(PermissionRequiredPage(administrator))
             return
 
         self.contract_tab = ContractTab(self._locale)

@@ -1,0 +1,160 @@
+"""Transaction History queries: keyset pages in every sort, filters, statuses and CSV export."""
+
+import csv
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from db.models import Administrator, Contract, SeatPurchase
+from desktop.demo import seed_demo
+from desktop.history import (
+    DELAYED,
+    PENDING,
+    PROVISIONED,
+    QUEUED,
+    REJECTED,
+    SORT_KEYS,
+    ExportCancelled,
+    HistoryQuery,
+    contract_choices,
+    count_purchases,
+    display_status,
+    export_csv,
+    fetch_page,
+    iter_purchases,
+)
+from desktop.proration import quote
+from desktop.purchasing import record_purchase
+
+NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def history(any_db):
+    """The demo history plus purchases in every provisioning state."""
+    seed_demo(date(2026, 11, 26))
+    contract = Contract.select().order_by(Contract.start_date.desc()).first()
+    admin = Administrator.get(Administrator.email == "billing@example.com")
+    states = [
+        (SeatPurchase.QUEUED, None),
+        (SeatPurchase.PENDING, NOW - timedelta(minutes=2)),
+        (SeatPurchase.PENDING, NOW - timedelta(minutes=9)),
+        (SeatPurchase.REJECTED, NOW - timedelta(minutes=30)),
+    ]
+    for status, submitted in states:
+        made = record_purchase(admin, contract, quote(contract, 4, date(2026, 11, 26)), NOW, NOW)
+        SeatPurchase.update(provisioning_status=status, submitted_at=submitted).where(
+            SeatPurchase.id == made.id
+        ).execute()
+    return any_db
+
+
+def ids(rows) -> list[int]:
+    return [row.id for row in rows]
+
+
+@pytest.mark.parametrize("sort", sorted(SORT_KEYS))
+@pytest.mark.parametrize("descending", [False, True])
+def test_keyset_pages_match_one_big_page_in_every_sort(history, sort, descending):
+    query = HistoryQuery(sort=sort, descending=descending)
+    everything = fetch_page(query, 1000, now=NOW)
+    assert len(everything) == 64 == count_purchases(query, NOW)
+
+    forward, page = [], fetch_page(query, 7, now=NOW)
+    while page:
+        forward += page
+        page = fetch_page(query, 7, after=page[-1].key, now=NOW)
+    backward, page = [], fetch_page(query, 7, from_end=True, now=NOW)
+    while page:
+        backward = page + backward
+        page = fetch_page(query, 7, before=page[0].key, now=NOW)
+
+    assert ids(forward) == ids(everything) == ids(backward)
+    assert ids(fetch_page(query, 10, offset=30, now=NOW)) == ids(everything[30:40])
+    assert ids(iter_purchases(query, batch=9, now=NOW)) == ids(everything)
+
+
+def test_sorts_order_by_the_column(history):
+    seats = [r.seats for r in fetch_page(HistoryQuery(sort="seats", descending=False), 100)]
+    assert seats == sorted(seats)
+    names = [r.purchased_by for r in fetch_page(HistoryQuery(sort="purchased_by"), 100)]
+    assert names == sorted(names, reverse=True)
+    dates = [r.created_at for r in fetch_page(HistoryQuery(), 100)]
+    assert dates == sorted(dates, reverse=True)
+    invoices = [
+        r.invoice_number or "" for r in fetch_page(HistoryQuery(sort="invoice_number"), 100)
+    ]
+    assert invoices == sorted(invoices, reverse=True)
+    assert invoices[-4:] == ["", "", "", ""]  # not issued yet
+
+
+def test_statuses_shown_and_filtered(history):
+    counts = {s: count_purchases(HistoryQuery(status=s), NOW) for s in (QUEUED, PENDING, DELAYED)}
+    assert counts == {QUEUED: 1, PENDING: 1, DELAYED: 1}
+    assert count_purchases(HistoryQuery(status=REJECTED), NOW) == 1
+    assert count_purchases(HistoryQuery(status=PROVISIONED), NOW) == 60
+    for status in (QUEUED, PENDING, DELAYED, REJECTED, PROVISIONED):
+        rows = fetch_page(HistoryQuery(status=status), 100, now=NOW)
+        assert {row.status for row in rows} == {status}
+
+
+def test_display_status_turns_delayed_after_five_minutes():
+    accepted = NOW - timedelta(minutes=5)
+    assert display_status("pending", accepted, NOW) == PENDING
+    assert display_status("pending", accepted, NOW + timedelta(seconds=1)) == DELAYED
+    assert display_status("queued", None, NOW) == QUEUED
+    assert display_status("provisioned", accepted, NOW) == PROVISIONED
+
+
+def test_text_filter_matches_id_invoice_and_purchaser(history):
+    some = fetch_page(HistoryQuery(), 100)[10]
+    by_id = fetch_page(HistoryQuery(text=some.transaction_id.lower()), 100)
+    assert ids(by_id) == [some.id]
+    invoiced = next(r for r in fetch_page(HistoryQuery(), 100) if r.invoice_number)
+    assert ids(fetch_page(HistoryQuery(text=invoiced.invoice_number), 100)) == [invoiced.id]
+    priya = fetch_page(HistoryQuery(text="priya"), 100)
+    assert priya and {r.purchased_by for r in priya} == {"Priya Raman"}
+    assert count_purchases(HistoryQuery(text="billing@example")) == len(priya)
+    assert count_purchases(HistoryQuery(text="%")) == 0  # wildcards are literal
+    assert count_purchases(HistoryQuery(text="no such thing")) == 0
+
+
+def test_contract_filter_includes_earlier_contracts(history):
+    choices = contract_choices()
+    assert len(choices) == 2 and choices[0].start_date > choices[1].start_date
+    per_contract = [count_purchases(HistoryQuery(contract_id=c.id)) for c in choices]
+    assert sum(per_contract) == count_purchases(HistoryQuery()) == 64
+    assert all(per_contract)
+    earlier = fetch_page(HistoryQuery(contract_id=choices[1].id), 100)
+    assert all(r.period_end == choices[1].end_date for r in earlier)
+
+
+def test_csv_export_opens_in_excel_and_defuses_formulas(history, tmp_path):
+    admin = Administrator.get(Administrator.email == "admin@example.com")
+    admin.name = '=HYPERLINK("http://evil.example","click")'
+    admin.save()
+    contract = Contract.select().order_by(Contract.start_date.desc()).first()
+    record_purchase(admin, contract, quote(contract, 1, date(2026, 11, 26)), NOW, NOW)
+    target = tmp_path / "purchases.csv"
+    seen = []
+    written = export_csv(HistoryQuery(), target, lambda done, total: seen.append((done, total)))
+    assert written == 65
+    assert seen[-1] == (65, 65)
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM for Excel
+    with open(target, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:3] == ["Date (UTC)", "Transaction ID", "Seats"]
+    assert len(rows) == 66
+    assert rows[1][10] == "'" + admin.name  # newest first, formula escaped
+    newest = fetch_page(HistoryQuery(), 1)[0]
+    assert rows[1][1] == newest.transaction_id
+    assert rows[1][6] == str(newest.amount)
+
+
+def test_cancelled_export_leaves_no_file(history, tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    with pytest.raises(ExportCancelled):
+        export_csv(HistoryQuery(), folder / "purchases.csv", lambda done, total: False)
+    assert list(folder.iterdir()) == []

@@ -1,0 +1,261 @@
+"""The main window driven through its object names, on a real event loop and database."""
+
+import csv
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+)
+
+from db.models import SeatPurchase
+from desktop import formatting
+from desktop.access import acting_administrator
+from desktop.account import current_contract, organization
+from desktop.demo import seed_demo
+from desktop.proration import quote
+from desktop.purchasing import ACKNOWLEDGEMENT
+from ui.main_window import MainWindow
+from ui.tasks import wait_for_background_work
+
+TIMEOUT = 5000
+
+
+def open_window(qtbot, email: str | None = None) -> MainWindow:
+    org = organization()
+    window = MainWindow(org.name, org.timezone, acting_administrator(email), locale="en_US")
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, sqlite_db):
+    seed_demo()
+    window = open_window(qtbot)
+    qtbot.waitUntil(lambda: window.count_label.text() == "60 purchases", timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "=" in child(window, QLabel, "totalLabel").text(), timeout=TIMEOUT)
+    yield window
+    wait_for_background_work()
+
+
+def child(window, kind, name):
+    found = window.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def type_quantity(qtbot, window, text: str) -> None:
+    spin = child(window, QSpinBox, "additionalLicenseSpin")
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), text)
+
+
+def history_cell(window, row: int, column: int) -> str:
+    view = child(window, QTableView, "transactionHistoryView")
+    return view.model().index(row, column).data()
+
+
+def test_contract_tab(window):
+    summary = current_contract()
+    combo = child(window, QComboBox, "contractRangeCombo")
+    assert combo.count() == 1
+    assert combo.itemText(0) == formatting.date_range(summary.start_date, summary.end_date, "en_US")
+    assert child(window, QLabel, "licensedSeatsLabel").text() == "50"
+    assert child(window, QLabel, "pendingSeatsLabel").text() == "0"
+    assert child(window, QLabel, "pricePerSeatLabel").text() == "$12.50 per seat per month"
+    assert (
+        f"({summary.days_remaining} days remaining)"
+        in child(window, QLabel, "contractEndLabel").text()
+    )
+    manager = child(window, QLabel, "accountManagerLabel").text()
+    assert 'href="mailto:dana.whitfield@example.com"' in manager and "+1 555 0142 310" in manager
+    assert "Dana Whitfield" in child(window, QLabel, "fewerSeatsLabel").text()
+    assert "earlier contracts" in child(window, QLabel, "earlierContractsNote").text()
+
+
+def test_add_seats_button_focuses_the_quantity(qtbot, window):
+    qtbot.mouseClick(child(window, QPushButton, "addSeatsButton"), Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget().objectName() == "addSeatsTab"
+    qtbot.waitUntil(lambda: child(window, QSpinBox, "additionalLicenseSpin").hasFocus())
+
+
+def test_purchase_flow_end_to_end(qtbot, window):
+    window.show_add_seats()
+    type_quantity(qtbot, window, "5")
+    summary = current_contract()
+    expected = quote(summary, 5, summary.today)
+    total = child(window, QLabel, "totalLabel").text()
+    assert total.startswith("5 seats × $12.50 per seat per month × ")
+    assert total.endswith("= " + formatting.money(expected.amount, "USD", "en_US"))
+    assert f"× {expected.prorated_months} month" in total
+
+    button = child(window, QPushButton, "purchaseLicenseButton")
+    box = child(window, QCheckBox, "acknowledgeCheckBox")
+    assert box.text() == ACKNOWLEDGEMENT
+    assert button.text().replace("&", "") == "Purchase License"
+    assert not button.isEnabled()
+    box.setChecked(True)
+    assert button.isEnabled()
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "purchaseConfirmationDialog") is not None)
+    dialog = window.findChild(QMessageBox, "purchaseConfirmationDialog")
+    newest = SeatPurchase.select().order_by(SeatPurchase.id.desc()).first()
+    assert f"Transaction ID: {newest.transaction_id}" in dialog.informativeText()
+    assert "No payment is taken here" in dialog.informativeText()
+    assert "within 5 minutes" in dialog.informativeText()
+    assert newest.amount == expected.amount and newest.seats == 5
+    dialog.accept()
+
+    assert not box.isChecked() and not button.isEnabled()  # the form is reset
+    qtbot.waitUntil(lambda: window.count_label.text() == "61 purchases", timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: history_cell(window, 0, 1) == newest.transaction_id, timeout=TIMEOUT)
+    assert history_cell(window, 0, 6) == "Queued"
+    assert history_cell(window, 0, 5) == formatting.money(expected.amount, "USD", "en_US")
+    pending = child(window, QLabel, "pendingSeatsLabel")
+    qtbot.waitUntil(lambda: pending.text() == "5", timeout=TIMEOUT)
+
+
+def test_a_double_click_buys_once(qtbot, window):
+    type_quantity(qtbot, window, "2")
+    child(window, QCheckBox, "acknowledgeCheckBox").setChecked(True)
+    button = child(window, QPushButton, "purchaseLicenseButton")
+    button.click()
+    button.click()
+    window.add_seats_tab._purchase()  # even a click that slips past the disabled button
+    qtbot.waitUntil(lambda: window.count_label.text() == "61 purchases", timeout=TIMEOUT)
+    wait_for_background_work()
+    assert SeatPurchase.select().count() == 61
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("0", "at least 1"),
+        ("-3", "cannot be reduced here. To reduce seats, contact your account manager, Dana"),
+        ("10001", "At most 10,000"),
+        ("abc", "whole number"),
+        ("", "whole number"),
+    ],
+)
+def test_invalid_quantities_say_why_and_cannot_be_bought(qtbot, window, typed, message):
+    child(window, QCheckBox, "acknowledgeCheckBox").setChecked(True)
+    if typed:
+        type_quantity(qtbot, window, typed)
+    else:
+        child(window, QSpinBox, "additionalLicenseSpin").lineEdit().clear()
+    assert message in child(window, QLabel, "quantityMessageLabel").text()
+    assert not child(window, QPushButton, "purchaseLicenseButton").isEnabled()
+    assert child(window, QLabel, "totalLabel").text() == "—"
+
+
+def test_pasted_quantity_is_priced(qtbot, window):
+    spin = child(window, QSpinBox, "additionalLicenseSpin")
+    spin.lineEdit().selectAll()
+    spin.lineEdit().insert("250")
+    assert spin.value() == 250
+    assert child(window, QLabel, "totalLabel").text().startswith("250 seats × ")
+
+
+def test_a_stale_total_buys_nothing_and_shows_the_new_one(qtbot, window):
+    tab = window.add_seats_tab
+    summary = current_contract()
+    tab.set_contract(replace(summary, today=summary.start_date))  # as if shown months ago
+    type_quantity(qtbot, window, "3")
+    stale = child(window, QLabel, "totalLabel").text()
+    child(window, QCheckBox, "acknowledgeCheckBox").setChecked(True)
+    child(window, QPushButton, "purchaseLicenseButton").click()
+    message = child(window, QLabel, "purchaseMessageLabel")
+    qtbot.waitUntil(lambda: "nothing was bought" in message.text(), timeout=TIMEOUT)
+    fresh = quote(summary, 3, summary.today)
+    assert (
+        child(window, QLabel, "totalLabel")
+        .text()
+        .endswith(formatting.money(fresh.amount, "USD", "en_US"))
+    )
+    assert child(window, QLabel, "totalLabel").text() != stale
+    assert not child(window, QCheckBox, "acknowledgeCheckBox").isChecked()
+    assert SeatPurchase.select().count() == 60
+
+
+def test_history_filters_and_sorting(qtbot, window):
+    model = child(window, QTableView, "transactionHistoryView").model()
+    target = history_cell(window, 3, 1)
+    child(window, QLineEdit, "historyFilterEdit").setText(target.lower())
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=TIMEOUT)
+    assert history_cell(window, 0, 1) == target
+    assert window.count_label.text() == "1 purchase"
+
+    child(window, QLineEdit, "historyFilterEdit").clear()
+    status = child(window, QComboBox, "historyStatusCombo")
+    status.setCurrentIndex(status.findData("Queued"))
+    qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=TIMEOUT)
+    status.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: model.rowCount() == 60, timeout=TIMEOUT)
+
+    contracts = child(window, QComboBox, "historyContractCombo")
+    qtbot.waitUntil(lambda: contracts.count() == 3, timeout=TIMEOUT)
+    contracts.setCurrentIndex(2)  # the earlier contract
+    qtbot.waitUntil(lambda: 0 < model.rowCount() < 60, timeout=TIMEOUT)
+    contracts.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: model.rowCount() == 60, timeout=TIMEOUT)
+
+    view = child(window, QTableView, "transactionHistoryView")
+    with qtbot.waitSignal(model.modelReset, timeout=TIMEOUT):
+        view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # Seats
+    seats = [int(history_cell(window, row, 2)) for row in range(60)]
+    assert seats == sorted(seats) and seats[0] < seats[-1]
+
+
+def test_history_model_passes_the_model_tester(qtmodeltester, window):
+    model = child(window, QTableView, "transactionHistoryView").model()
+    qtmodeltester.check(model)
+
+
+def test_csv_export_of_the_filtered_rows(qtbot, window, tmp_path):
+    child(window, QLineEdit, "historyFilterEdit").setText("Priya")
+    model = window.history_tab.model
+    qtbot.waitUntil(lambda: model.query.text == "Priya", timeout=TIMEOUT)
+    target = tmp_path / "priya.csv"
+    with qtbot.waitSignal(window.history_tab.status_message, timeout=TIMEOUT) as done:
+        window.history_tab.export_to(target)
+    assert done.args[0].startswith("Exported")
+    with open(target, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    expected = SeatPurchase.select().where(SeatPurchase.purchased_by_name == "Priya Raman").count()
+    assert len(rows) == expected + 1
+    assert {row[10] for row in rows[1:]} == {"Priya Raman"}
+    assert sum(Decimal(row[6]) for row in rows[1:]) > 0
+
+
+def test_viewer_sees_the_permission_page(qtbot, sqlite_db):
+    seed_demo()
+    window = open_window(qtbot, "viewer@example.com")
+    assert window.findChild(QTabWidget, "mainTabs") is None
+    page = window.findChild(QLabel, "permissionExplanationLabel")
+    text = page.text()
+    assert "Manage Account" in text and "Viewers" in text
+    assert "Administration &gt; Permission Sets" in text
+    assert window.findChild(QLabel, "licensedSeatsLabel") is None
+
+
+def test_tab_order_of_add_seats(window):
+    window.show_add_seats()
+    named, widget = [], window.add_seats_tab.spin
+    for _ in range(20):
+        if widget.objectName() and widget.objectName() not in named:
+            named.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+    order = [n for n in named if n.endswith(("Spin", "CheckBox", "Button"))]
+    assert order[:3] == ["additionalLicenseSpin", "acknowledgeCheckBox", "purchaseLicenseButton"]
