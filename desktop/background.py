@@ -8,7 +8,7 @@ from db.models import database
 T = TypeVar("T")
 
 
-def with_own_connection(call: Callable[[], T]) -> T:
+def with_own_connection[T](call: Callable[[], T]) -> T:
     """Run `call` inside this thread's own connection, closed afterwards."""
     with database.connection_context():
         return call()

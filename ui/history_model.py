@@ -43,8 +43,13 @@ def display_cells(row: HistoryRow, timezone: str, locale: str) -> tuple[str, ...
 
 
 class HistoryTableModel(QAbstractTableModel):
-    """Knows the row count from SELECT COUNT(*) and keeps only the pages recently shown."""
+    """Knows the row count from SELECT COUNT(*) and keeps only the pages recently shown.
 
+    Every read runs on the thread pool; a row not read yet shows LOADING until its page
+    arrives. A generation number drops answers to queries that were replaced meanwhile.
+    """
+
+    counting = Signal()  # the first page is shown, the total is being counted
     count_changed = Signal(int)
     load_failed = Signal(str)
 
@@ -63,16 +68,13 @@ class HistoryTableModel(QAbstractTableModel):
         return self._query
 
     def set_query(self, query: HistoryQuery) -> None:
-        """Count and fetch the first page in the background, then show them."""
+        """Show the first page as soon as it is read; the total follows when counted."""
         self._query = query
         self._generation += 1
         generation, timezone, locale = self._generation, self._timezone, self._locale
         run_in_background(
-            lambda: (
-                count_purchases(query),
-                _formatted(fetch_page(query, PAGE_SIZE), timezone, locale),
-            ),
-            lambda result: self._reset(generation, *result),
+            lambda: _formatted(fetch_page(query, PAGE_SIZE), timezone, locale),
+            lambda page: self._first_page(generation, query, page),
             self._failed,
         )
 
@@ -177,14 +179,35 @@ class HistoryTableModel(QAbstractTableModel):
                 [Qt.ItemDataRole.DisplayRole],
             )
 
-    def _reset(self, generation: int, count: int, first_page: list) -> None:
+    def _first_page(self, generation: int, query: HistoryQuery, page: list) -> None:
         if generation != self._generation:
             return
         self.beginResetModel()
-        self._count = count
-        self._pages = OrderedDict({0: first_page}) if first_page else OrderedDict()
+        self._count = len(page)
+        self._pages = OrderedDict({0: page}) if page else OrderedDict()
         self._requested = set()
         self.endResetModel()
+        if len(page) < PAGE_SIZE:  # the whole result is here: no need to count
+            self.count_changed.emit(len(page))
+            return
+        self.counting.emit()
+        run_in_background(
+            lambda: count_purchases(query),
+            lambda count: self._counted(generation, count),
+            self._failed,
+        )
+
+    def _counted(self, generation: int, count: int) -> None:
+        if generation != self._generation:
+            return
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:  # rows went away between the two reads
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
         self.count_changed.emit(count)
 
     def _failed(self, error: Exception) -> None:

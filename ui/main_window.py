@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.add_seats_tab.purchase_failed.connect(self.statusBar().showMessage)
         self.history_tab.status_message.connect(self.statusBar().showMessage)
         self.history_tab.model.count_changed.connect(self._show_count)
+        self.history_tab.model.counting.connect(lambda: self.count_label.setText("Counting…"))
         self.refresh_contract()
         self.history_tab.load()
 
