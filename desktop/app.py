@@ -8,6 +8,7 @@ from desktop.access import acting_administrator
 from desktop.account import organization
 from desktop.config import APP_NAME, database_url, parse_args
 from desktop.demo import seed_demo
+from desktop.formatting import environment_locale
 
 EXIT_USAGE = 2
 
@@ -26,9 +27,35 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if options.demo:
             seed_demo()
+        if options.command:
+            return _run_command(options)
         return _run_window(options)
     finally:
         close_database()
+
+
+def _run_command(options: argparse.Namespace) -> int:
+    """The scripting commands: receipts to files, no window."""
+    from desktop.receipts import (
+        UnknownTransaction,
+        date_range_query,
+        export_receipts,
+        save_receipt,
+    )
+
+    locale = environment_locale()
+    try:
+        if options.command == "receipt":
+            print(save_receipt(options.transaction_id, options.output, locale))
+        else:
+            org = organization()
+            query = date_range_query(options.first, options.last, org.timezone if org else "UTC")
+            count = export_receipts(query, options.output, locale)
+            print(f"{count} receipts written to {options.output}")
+    except (UnknownTransaction, OSError) as error:
+        print(f"manage-account: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return 0
 
 
 def _run_window(options: argparse.Namespace) -> int:

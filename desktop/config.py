@@ -2,6 +2,7 @@
 
 import argparse
 import os
+from datetime import date
 from pathlib import Path
 
 from desktop import __version__
@@ -29,7 +30,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="act as this administrator (default: the first who may manage the account)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    one = commands.add_parser("receipt", help="save the receipt of one purchase as PDF")
+    one.add_argument("transaction_id", metavar="TRANSACTION_ID")
+    one.add_argument("--output", metavar="FILE.pdf", type=Path, required=True)
+    many = commands.add_parser("receipts", help="save the receipts of a date range as PDFs")
+    many.add_argument("--from", dest="first", metavar="DATE", type=_day, required=True)
+    many.add_argument("--to", dest="last", metavar="DATE", type=_day, required=True)
+    many.add_argument("--output", metavar="DIR", type=Path, required=True)
     return parser.parse_args(argv)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-26") from None
 
 
 def database_url(option: str | None) -> str:

@@ -5,7 +5,7 @@ from decimal import Decimal
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale, UnknownLocaleError, default_locale
 from babel.dates import format_date, format_time
 from babel.numbers import format_currency, format_decimal
 
@@ -21,6 +21,11 @@ def babel_locale(name: str) -> Locale:
         return Locale.parse(name.split(".")[0].replace("-", "_"))
     except (ValueError, UnknownLocaleError):
         return Locale.parse(FALLBACK_LOCALE)
+
+
+def environment_locale() -> str:
+    """The locale named by LC_ALL, LC_MONETARY or LANG, for output made without a window."""
+    return default_locale(("LC_ALL", "LC_MONETARY", "LANG")) or FALLBACK_LOCALE
 
 
 def money(amount: Decimal, currency: str, locale: str) -> str:

@@ -63,6 +63,8 @@ class HistoryQuery:
     contract_id: int | None = None
     sort: str = "date"  # a key of SORT_KEYS
     descending: bool = True
+    since: datetime | None = None  # bought at or after (UTC)
+    before: datetime | None = None  # bought before (UTC)
 
 
 @dataclass(frozen=True)
@@ -204,9 +206,9 @@ def export_csv(
                 writer.writerow([_csv_safe(cell) for cell in _csv_cells(row)])
                 written += 1
                 if progress and written % 1000 == 0 and progress(written, total) is False:
-                    raise ExportCancelled
+                    raise ExportCancelled("No file was written.")
         if progress and progress(written, total) is False:
-            raise ExportCancelled
+            raise ExportCancelled("No file was written.")
         os.replace(partial, path)
     except BaseException:
         partial.unlink(missing_ok=True)
@@ -215,7 +217,7 @@ def export_csv(
 
 
 class ExportCancelled(Exception):
-    pass
+    """The user stopped an export; nothing half-written is left behind."""
 
 
 def _csv_cells(row: HistoryRow) -> list[object]:
@@ -256,6 +258,10 @@ def _condition(query: HistoryQuery, now: datetime) -> Expression:
         condition &= SeatPurchase.contract == query.contract_id
     if query.status is not None:
         condition &= _status_condition(query.status, now)
+    if query.since is not None:
+        condition &= SeatPurchase.created_at >= query.since
+    if query.before is not None:
+        condition &= SeatPurchase.created_at < query.before
     return condition
 
 

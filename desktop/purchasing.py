@@ -1,6 +1,7 @@
 """Recording seat purchases in the local ledger, once and only once."""
 
 import json
+import logging
 import random
 from datetime import datetime
 from decimal import Decimal
@@ -13,10 +14,12 @@ from db.money import currency_exponent, to_minor
 from desktop.access import may_manage_account
 from desktop.account import current_contract
 from desktop.proration import Quote, QuoteError, quote
+from desktop.receipts import issue_purchase_receipt
 from desktop.transaction_ids import SYSTEM_RANDOM, new_transaction_id
 
 ACKNOWLEDGEMENT = "I acknowledge that I am authorized to make purchase on behalf of my organization"
 _ID_DRAWS = 5
+logger = logging.getLogger(__name__)
 
 
 class PurchaseRefused(Exception):
@@ -40,8 +43,13 @@ def purchase_seats(
     shown_amount: Decimal,
     acknowledged: bool,
     now: datetime | None = None,
+    locale: str = "en_US",
 ) -> SeatPurchase:
-    """Buy seats on the current contract at exactly the amount the user was shown."""
+    """Buy seats on the current contract at exactly the amount the user was shown.
+
+    The purchase is committed first; its receipt's fingerprint is kept afterwards, so a
+    failure there can never undo or repeat a purchase.
+    """
     if not may_manage_account(administrator):
         raise PurchaseRefused("Your permission set does not include Manage Account.")
     if not acknowledged:
@@ -60,7 +68,12 @@ def purchase_seats(
         if priced.amount != shown_amount:
             raise QuoteChanged(priced)
         contract = Contract.get_by_id(summary.contract_id)
-        return record_purchase(administrator, contract, priced, acknowledged_at=now, now=now)
+        purchase = record_purchase(administrator, contract, priced, acknowledged_at=now, now=now)
+    try:
+        purchase.receipt_sha256 = issue_purchase_receipt(purchase, locale)
+    except Exception:  # the purchase stands; its receipt can be made again from the ledger
+        logger.exception("could not fingerprint the receipt of %s", purchase.transaction_id)
+    return purchase
 
 
 def record_purchase(

@@ -1,6 +1,7 @@
 """Screenshots of the main window on demo data for the README: python scripts/screenshots.py."""
 
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -11,9 +12,13 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from db.database import close_database, open_database
+from db.models import Administrator
 from desktop.access import acting_administrator
-from desktop.account import organization
+from desktop.account import current_contract, organization
 from desktop.demo import seed_demo
+from desktop.proration import quote
+from desktop.purchasing import purchase_seats
+from desktop.receipts import save_receipt
 from ui.main_window import MainWindow
 from ui.tasks import wait_for_background_work
 
@@ -25,6 +30,22 @@ def settle(ms: int = 600) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
+
+
+def save_receipt_image(folder: Path) -> None:
+    """A receipt of a purchase by an administrator with a non-ASCII name, as PNG (pdftoppm)."""
+    buyer = Administrator.get(Administrator.email == "billing@example.com")
+    buyer.name = "Zoë Ångström-Żółć"
+    buyer.save()
+    summary = current_contract()
+    shown = quote(summary, 5, summary.today)
+    purchase = purchase_seats(buyer, 5, shown.amount, acknowledged=True, locale="en_US")
+    pdf = folder / "receipt.pdf"
+    save_receipt(purchase.transaction_id, pdf, "en_US")
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", "-singlefile", str(pdf), str(OUT / "receipt")],
+        check=True,
+    )
 
 
 def main() -> int:
@@ -49,6 +70,7 @@ def main() -> int:
         settle(200)
         viewer.grab().save(str(OUT / "permission-required.png"))
         viewer.close()
+        save_receipt_image(Path(folder))
         wait_for_background_work()
         close_database()
     app.quit()

@@ -134,9 +134,11 @@ class AddSeatsTab(QWidget):
         self._in_flight = True
         self._update_button()
         self.purchase_message.setText("Recording your purchase…")
-        shown, administrator = self._shown, self._administrator
+        shown, administrator, locale = self._shown, self._administrator, self._locale
         run_in_background(
-            lambda: purchase_seats(administrator, shown.seats, shown.amount, acknowledged=True),
+            lambda: purchase_seats(
+                administrator, shown.seats, shown.amount, acknowledged=True, locale=locale
+            ),
             self._purchase_succeeded,
             self._purchase_refused,
         )

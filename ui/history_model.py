@@ -1,6 +1,7 @@
 """A table model over the purchase history that reads pages from the database as the view asks."""
 
 from collections import OrderedDict
+from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -117,18 +118,13 @@ class HistoryTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting happens in SQL: the query changes and the first page is fetched again."""
-        descending = order == Qt.SortOrder.DescendingOrder
-        current = self._query
-        if (current.sort, current.descending) != (COLUMNS[column][0], descending):
-            self.set_query(
-                HistoryQuery(
-                    current.text,
-                    current.status,
-                    current.contract_id,
-                    COLUMNS[column][0],
-                    descending,
-                )
-            )
+        wanted = replace(
+            self._query,
+            sort=COLUMNS[column][0],
+            descending=order == Qt.SortOrder.DescendingOrder,
+        )
+        if wanted != self._query:
+            self.set_query(wanted)
 
     # paging
 

@@ -1,10 +1,12 @@
 """Transaction History tab: filters, the lazily paged table, and CSV export."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
 from desktop import formatting
 from desktop.history import (
     STATUSES,
-    ExportCancelled,
     HistoryQuery,
     contract_choices,
     export_csv,
 )
+from desktop.receipts import export_receipts
 from ui.history_model import COLUMNS, HistoryTableModel
+from ui.progress import run_with_progress
+from ui.receipt_dialog import show_receipt
 from ui.tasks import Task, run_in_background
 
 FILTER_DELAY_MS = 250
@@ -79,6 +82,9 @@ class HistoryTab(QWidget):
 
         self.export_button = QPushButton("E&xport CSV…", objectName="exportCsvButton")
         self.export_button.clicked.connect(self._ask_export_path)
+        self.receipt_button = QPushButton("&Receipt…", objectName="receiptButton")
+        self.receipt_button.setEnabled(False)
+        self.receipt_button.clicked.connect(self.show_selected_receipt)
 
         self.view = QTableView(objectName="transactionHistoryView")
         self.view.setAccessibleName("Transaction history")
@@ -100,6 +106,15 @@ class HistoryTab(QWidget):
             header.resizeSection(column, widest + 24)
         self.view.setSortingEnabled(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.view.doubleClicked.connect(self.show_selected_receipt)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        view_receipt = QAction("View &Receipt…", self.view)
+        view_receipt.triggered.connect(self.show_selected_receipt)
+        export_receipts = QAction("Export Receipts of the Listed Purchases…", self.view)
+        export_receipts.triggered.connect(self._ask_receipts_folder)
+        self.view.addActions([view_receipt, export_receipts])
 
         filters = QHBoxLayout()
         find_label = QLabel("&Find:")
@@ -110,7 +125,12 @@ class HistoryTab(QWidget):
         contract_label.setBuddy(self.contract_combo)
         for widget in (find_label, self.filter_edit, status_label, self.status_combo):
             filters.addWidget(widget)
-        for widget in (contract_label, self.contract_combo, self.export_button):
+        for widget in (
+            contract_label,
+            self.contract_combo,
+            self.receipt_button,
+            self.export_button,
+        ):
             filters.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -137,13 +157,11 @@ class HistoryTab(QWidget):
         self.contract_combo.blockSignals(False)
 
     def _current_query(self) -> HistoryQuery:
-        current = self.model.query
-        return HistoryQuery(
+        return replace(
+            self.model.query,
             text=self.filter_edit.text(),
             status=self.status_combo.currentData(),
             contract_id=self.contract_combo.currentData(),
-            sort=current.sort,
-            descending=current.descending,
         )
 
     def _apply_filters(self) -> None:
@@ -160,35 +178,47 @@ class HistoryTab(QWidget):
     def export_to(self, path: Path) -> Task:
         """Export the rows matching the current filter, with a cancellable progress dialog."""
         query = self._current_query()
-        progress = QProgressDialog("Exporting purchases…", "Cancel", 0, 0, self)
-        progress.setObjectName("exportProgressDialog")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
         self.export_button.setEnabled(False)
-        task = Task(lambda: export_csv(query, path, task.report_progress))
-
-        def finish(message: str) -> None:
-            progress.reset()
-            self.export_button.setEnabled(True)
-            self.status_message.emit(message)
-
-        def failed(error: Exception) -> None:
-            if isinstance(error, ExportCancelled):
-                finish("Export cancelled; no file was written.")
-            else:
-                finish(f"Export failed: {error}")
-
-        task.progressed.connect(
-            lambda done, total: (progress.setMaximum(total), progress.setValue(done))
+        task = run_with_progress(
+            self,
+            "Exporting purchases…",
+            lambda progress: export_csv(query, path, progress),
+            self.status_message.emit,
+            lambda count: f"Exported {formatting.number(count, self._locale)} purchases to {path}.",
         )
-        progress.canceled.connect(lambda: setattr(task, "cancelled", True))
-        task.succeeded.connect(
-            lambda count: finish(
-                f"Exported {formatting.number(count, self._locale)} purchases to {path}."
-            )
+        task.succeeded.connect(lambda _: self.export_button.setEnabled(True))
+        task.failed.connect(lambda _: self.export_button.setEnabled(True))
+        return task
+
+    def selected_transaction_id(self) -> str | None:
+        rows = self.view.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        return row.transaction_id if row else None
+
+    def show_selected_receipt(self) -> None:
+        transaction_id = self.selected_transaction_id()
+        if transaction_id:
+            show_receipt(self, transaction_id, self._locale, self.status_message.emit)
+
+    def export_receipts_to(self, folder: Path, query: HistoryQuery | None = None) -> Task:
+        """One receipt per purchase of `query` (default: the listed ones) into `folder`."""
+        query = query or self._current_query()
+        locale = self._locale
+        return run_with_progress(
+            self,
+            "Exporting receipts…",
+            lambda progress: export_receipts(query, folder, locale, progress),
+            self.status_message.emit,
+            lambda count: f"Exported {formatting.number(count, locale)} receipts to {folder}.",
         )
-        task.failed.connect(failed)
-        return task.start()
+
+    def _ask_receipts_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Export receipts to folder")
+        if folder:
+            self.export_receipts_to(Path(folder))
+
+    def _selection_changed(self) -> None:
+        self.receipt_button.setEnabled(self.selected_transaction_id() is not None)
 
     def _report(self, error: Exception) -> None:
         self.status_message.emit(f"The contracts could not be read: {error}")

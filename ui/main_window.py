@@ -1,16 +1,30 @@
 """The main window: wires the Contract, Add Seats and Transaction History tabs together."""
 
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+)
 
 from db.models import Administrator
 from desktop import formatting
 from desktop.access import may_manage_account
 from desktop.account import current_contract
+from desktop.receipts import Verification, date_range_query, verify_receipt
 from ui.add_seats_tab import AddSeatsTab
 from ui.contract_tab import ContractTab
+from ui.export_receipts_dialog import ExportReceiptsDialog
 from ui.history_tab import HistoryTab
 from ui.permission_page import PermissionRequiredPage
+from ui.receipt_dialog import show_receipt
 from ui.tasks import run_in_background
 
 
@@ -27,6 +41,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Manage Account — {organization}")
         self.resize(1240, 700)
         self._locale = locale or QLocale().name()
+        self._timezone = timezone
         self._administrator = administrator
         self.count_label = QLabel(objectName="purchaseCountLabel")
         self.statusBar().addPermanentWidget(self.count_label)
@@ -49,8 +64,48 @@ class MainWindow(QMainWindow):
         self.history_tab.status_message.connect(self.statusBar().showMessage)
         self.history_tab.model.count_changed.connect(self._show_count)
         self.history_tab.model.counting.connect(lambda: self.count_label.setText("Counting…"))
+        self._build_menus()
         self.refresh_contract()
         self.history_tab.load()
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        export = menu.addAction("&Export Receipts…")
+        export.setObjectName("exportReceiptsAction")
+        export.triggered.connect(self._ask_export_receipts)
+        verify = menu.addAction("&Verify Receipt…")
+        verify.setObjectName("verifyReceiptAction")
+        verify.triggered.connect(self._ask_verify_receipt)
+        menu.addSeparator()
+        menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
+
+    def _ask_export_receipts(self) -> None:
+        today = date.today()
+        dialog = ExportReceiptsDialog(today.replace(day=1), today, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            first, last = dialog.dates()
+            query = date_range_query(first, last, self._timezone)
+            self.history_tab.export_receipts_to(Path(dialog.folder_edit.text()), query)
+
+    def _ask_verify_receipt(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Verify receipt", "", "PDF files (*.pdf)")
+        if path:
+            self.verify_receipt_file(Path(path))
+
+    def verify_receipt_file(self, path: Path) -> None:
+        locale = self._locale
+        run_in_background(
+            lambda: verify_receipt(path.read_bytes(), locale),
+            lambda verdict: self._show_verdict(path, verdict),
+            lambda error: self.statusBar().showMessage(f"{path.name} could not be read: {error}"),
+        )
+
+    def _show_verdict(self, path: Path, verdict: Verification) -> None:
+        icon = QMessageBox.Icon.Information if verdict.genuine else QMessageBox.Icon.Warning
+        box = QMessageBox(icon, "Verify Receipt", path.name, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("verifyReceiptResult")
+        box.setInformativeText(verdict.message)
+        box.open()
 
     def show_add_seats(self) -> None:
         self.tabs.setCurrentWidget(self.add_seats_tab)
@@ -91,4 +146,11 @@ class MainWindow(QMainWindow):
         )
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setWindowModality(Qt.WindowModality.WindowModal)
+        view = box.addButton("View &Receipt…", QMessageBox.ButtonRole.ActionRole)
+        view.setObjectName("viewReceiptButton")
+        view.clicked.connect(
+            lambda: show_receipt(
+                self, purchase.transaction_id, self._locale, self.statusBar().showMessage
+            )
+        )
         box.open()

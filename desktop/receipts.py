@@ -1,0 +1,161 @@
+"""Receipts of purchases: built from the database, saved, verified, and exported in bulk."""
+
+import hashlib
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from db.models import SeatPurchase, utc_now
+from desktop.history import (
+    QUEUED,
+    ExportCancelled,
+    HistoryQuery,
+    count_purchases,
+    display_status,
+    iter_purchases,
+)
+
+VENDOR = "Fabrikam Cloud, Inc."
+_TRANSACTION_ID = re.compile(rb"MA-[0-9A-Z]{4}-[0-9A-Z]{4}")
+
+
+class UnknownTransaction(LookupError):
+    """No purchase has this transaction ID; the message says so in one line."""
+
+
+@dataclass(frozen=True)
+class Verification:
+    genuine: bool
+    message: str
+
+
+def receipt_pdf(transaction_id: str, locale: str, now: datetime | None = None) -> bytes:
+    """The receipt of a purchase as it stands now."""
+    return _render(_purchase(transaction_id), locale, now or utc_now())
+
+
+def issue_purchase_receipt(purchase: SeatPurchase, locale: str) -> str:
+    """Render the receipt as at the moment of purchase and keep its SHA-256 with the purchase."""
+    digest = sha256(_render(purchase, locale, purchase.created_at, at_purchase=True))
+    SeatPurchase.update(receipt_sha256=digest).where(SeatPurchase.id == purchase.id).execute()
+    return digest
+
+
+def save_receipt(transaction_id: str, path: Path, locale: str) -> Path:
+    """Write the receipt to `path` whole or not at all."""
+    write_atomically(path, receipt_pdf(transaction_id, locale))
+    return path
+
+
+def verify_receipt(data: bytes, locale: str, now: datetime | None = None) -> Verification:
+    """Say whether `data` is, byte for byte, a receipt this app issued."""
+    digest = sha256(data)
+    issued = SeatPurchase.get_or_none(SeatPurchase.receipt_sha256 == digest)
+    if issued is not None:
+        return Verification(True, f"Genuine: the receipt of {issued.transaction_id} as issued.")
+    found = _TRANSACTION_ID.search(data)
+    if found is not None:
+        transaction_id = found.group().decode()
+        purchase = SeatPurchase.get_or_none(SeatPurchase.transaction_id == transaction_id)
+        if purchase is not None and sha256(_render(purchase, locale, now or utc_now())) == digest:
+            return Verification(True, f"Genuine: the current receipt of {transaction_id}.")
+        return Verification(
+            False,
+            f"Not genuine: this file names {transaction_id} but differs from every receipt "
+            "of it that this app makes. It was changed or made elsewhere.",
+        )
+    return Verification(False, "Not a receipt of ours: this file names no transaction ID.")
+
+
+def export_receipts(
+    query: HistoryQuery,
+    folder: Path,
+    locale: str,
+    progress: Callable[[int, int], bool] | None = None,
+) -> int:
+    """One PDF per matching purchase, named by its transaction ID; returns how many."""
+    folder.mkdir(parents=True, exist_ok=True)
+    now = utc_now()
+    total = count_purchases(query, now)
+    written = 0
+    for row in iter_purchases(query, now=now):
+        purchase = SeatPurchase.get_by_id(row.id)
+        write_atomically(folder / f"{row.transaction_id}.pdf", _render(purchase, locale, now))
+        written += 1
+        if progress and progress(written, total) is False:
+            raise ExportCancelled(f"{written} of {total} receipts were written.")
+    return written
+
+
+def date_range_query(first: date, last: date, timezone: str) -> HistoryQuery:
+    """Purchases made from `first` through `last`, as days in the organization's time zone."""
+    zone = ZoneInfo(timezone)
+    since = datetime.combine(first, time(), zone).astimezone(UTC)
+    before = datetime.combine(last + timedelta(days=1), time(), zone).astimezone(UTC)
+    return HistoryQuery(since=since, before=before, descending=False)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _purchase(transaction_id: str) -> SeatPurchase:
+    purchase = SeatPurchase.get_or_none(SeatPurchase.transaction_id == transaction_id.strip())
+    if purchase is None:
+        raise UnknownTransaction(f"no purchase has the transaction ID {transaction_id!r}")
+    return purchase
+
+
+def _render(purchase: SeatPurchase, locale: str, now: datetime, at_purchase: bool = False) -> bytes:
+    from desktop.receipt_pdf import ReceiptRecord, render_receipt  # reportlab loads on first use
+
+    contract = purchase.contract
+    status = (
+        QUEUED
+        if at_purchase
+        else display_status(purchase.provisioning_status, purchase.submitted_at, now)
+    )
+    record = ReceiptRecord(
+        vendor=VENDOR,
+        organization=contract.organization.name,
+        timezone=contract.organization.timezone,
+        transaction_id=purchase.transaction_id,
+        created_at=purchase.created_at,
+        purchased_by_name=purchase.purchased_by_name,
+        purchased_by_email=purchase.purchased_by_email,
+        acknowledgement_text=purchase.acknowledgement_text,
+        acknowledged_at=purchase.acknowledged_at,
+        seats=purchase.seats,
+        monthly_unit_price=purchase.monthly_unit_price,
+        prorated_months=purchase.prorated_months,
+        period_start=purchase.period_start,
+        period_end=purchase.period_end,
+        amount=purchase.amount,
+        currency=purchase.currency,
+        invoice_number=None if at_purchase else purchase.invoice_number,
+        contract_start=contract.start_date,
+        contract_end=contract.end_date,
+        status=status,
+        status_changed_at=None if at_purchase else purchase.provisioned_at,
+        rejection_reason=None if at_purchase else _rejection(purchase),
+        account_manager_name=contract.account_manager_name,
+        account_manager_email=contract.account_manager_email,
+        account_manager_phone=contract.account_manager_phone,
+    )
+    return render_receipt(record, locale)
+
+
+def _rejection(purchase: SeatPurchase) -> str | None:
+    rejected = purchase.provisioning_status == SeatPurchase.REJECTED
+    return purchase.last_sync_error if rejected else None
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write the file whole or not at all (written aside, then renamed)."""
+    partial = path.with_name(path.name + ".part")
+    partial.write_bytes(data)
+    os.replace(partial, path)

@@ -1,0 +1,106 @@
+"""Receipt preview, saving and printing in the window, offline and on a real event loop."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTableView
+
+from desktop.receipts import receipt_pdf
+from tests.test_main_window import TIMEOUT, child, open_window, window  # noqa: F401
+from ui.receipt_dialog import ReceiptDialog, load_pdf, print_pdf
+
+
+def selected_dialog(qtbot, window) -> ReceiptDialog:  # noqa: F811
+    view = child(window, QTableView, "transactionHistoryView")
+    window.tabs.setCurrentWidget(window.history_tab)
+    view.selectRow(2)
+    button = child(window, QPushButton, "receiptButton")
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: window.findChild(ReceiptDialog, "receiptDialog") is not None, timeout=TIMEOUT
+    )
+    return window.findChild(ReceiptDialog, "receiptDialog")
+
+
+def test_receipt_button_previews_the_selected_purchase(qtbot, window):  # noqa: F811
+    dialog = selected_dialog(qtbot, window)
+    row = window.history_tab.model.row_at(2)
+    assert dialog.windowTitle() == f"Receipt {row.transaction_id}"
+    assert dialog.document.pageCount() == 1
+    assert row.transaction_id in dialog.document.getAllText(0).text()
+
+
+def test_save_as_pdf_writes_the_receipt(qtbot, window, tmp_path):  # noqa: F811
+    dialog = selected_dialog(qtbot, window)
+    target = tmp_path / "saved.pdf"
+    dialog.save_to(target)
+    qtbot.waitUntil(lambda: "Saved to" in dialog.message.text(), timeout=TIMEOUT)
+    row = window.history_tab.model.row_at(2)
+    text = PdfReader(io.BytesIO(target.read_bytes())).pages[0].extract_text()
+    assert row.transaction_id in text and "Purchase receipt" in text
+
+
+def test_printing_to_a_pdf_printer_gives_one_page(qtbot, window, tmp_path):  # noqa: F811
+    row_id = window.history_tab.model.row_at(0).transaction_id
+    document = load_pdf(receipt_pdf(row_id, "en_US"))
+    printer = QPrinter(QPrinter.PrinterMode.PrinterResolution)
+    printer.setResolution(150)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_pdf(document, printer) == 1
+    assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == 1
+
+
+def test_confirmation_offers_the_receipt(qtbot, window):  # noqa: F811
+    window.show_add_seats()
+    window.add_seats_tab.acknowledge.setChecked(True)
+    window.add_seats_tab.purchase_button.click()
+    qtbot.waitUntil(
+        lambda: window.findChild(QMessageBox, "purchaseConfirmationDialog") is not None,
+        timeout=TIMEOUT,
+    )
+    confirmation = window.findChild(QMessageBox, "purchaseConfirmationDialog")
+    confirmation.findChild(QPushButton, "viewReceiptButton").click()
+    qtbot.waitUntil(
+        lambda: window.findChild(ReceiptDialog, "receiptDialog") is not None, timeout=TIMEOUT
+    )
+    dialog = window.findChild(ReceiptDialog, "receiptDialog")
+    assert "Queued" in dialog.document.getAllText(0).text()
+
+
+def test_verify_receipt_reports_genuine_and_changed(qtbot, window, tmp_path):  # noqa: F811
+    row_id = window.history_tab.model.row_at(0).transaction_id
+    good = tmp_path / "good.pdf"
+    good.write_bytes(receipt_pdf(row_id, "en_US"))
+    window.verify_receipt_file(good)
+    qtbot.waitUntil(
+        lambda: window.findChild(QMessageBox, "verifyReceiptResult") is not None, timeout=TIMEOUT
+    )
+    result = window.findChild(QMessageBox, "verifyReceiptResult")
+    assert result.informativeText().startswith("Genuine")
+    result.close()
+    result.deleteLater()
+    qtbot.waitUntil(
+        lambda: window.findChild(QMessageBox, "verifyReceiptResult") is None, timeout=TIMEOUT
+    )
+    bad = tmp_path / "bad.pdf"
+    changed = bytearray(good.read_bytes())
+    changed[len(changed) // 2] ^= 0xFF
+    bad.write_bytes(bytes(changed))
+    window.verify_receipt_file(bad)
+    qtbot.waitUntil(
+        lambda: window.findChild(QMessageBox, "verifyReceiptResult") is not None, timeout=TIMEOUT
+    )
+    assert window.findChild(QMessageBox, "verifyReceiptResult").informativeText().startswith("Not")
+
+
+@pytest.fixture(autouse=True)
+def _close_dialogs():
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, ReceiptDialog):
+            widget.close()

@@ -1,0 +1,222 @@
+"""Receipts: every field parsed back from real PDFs, byte-identical output, verification, export."""
+
+import io
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+from pypdf import PdfReader
+
+from db.models import Administrator, SeatPurchase
+from desktop.account import current_contract
+from desktop.demo import seed_demo
+from desktop.history import ExportCancelled, HistoryQuery
+from desktop.proration import quote
+from desktop.purchasing import ACKNOWLEDGEMENT, purchase_seats
+from desktop.receipts import (
+    UnknownTransaction,
+    date_range_query,
+    export_receipts,
+    receipt_pdf,
+    sha256,
+    verify_receipt,
+)
+
+NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
+NAMES = ("Zoë Ångström", "Łukasz Żółć", "Дмитрий Иванов")
+
+
+@pytest.fixture
+def purchases(sqlite_db):
+    """Three new purchases by administrators with non-ASCII names, plus the demo history."""
+    seed_demo(date(2026, 11, 26))
+    admin = Administrator.get(Administrator.email == "billing@example.com")
+    made = []
+    for seats, name in zip((3, 7, 12), NAMES, strict=True):
+        admin.name = name
+        admin.save()
+        summary = current_contract(NOW)
+        shown = quote(summary, seats, summary.today)
+        made.append(purchase_seats(admin, seats, shown.amount, True, now=NOW, locale="en_US"))
+    return made
+
+
+def text_of(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 1
+    return reader.pages[0].extract_text()
+
+
+def test_every_field_is_on_the_receipt(purchases):
+    for purchase, name in zip(purchases, NAMES, strict=True):
+        text = text_of(receipt_pdf(purchase.transaction_id, "en_US", NOW))
+        contract = purchase.contract
+        for expected in (
+            "Fabrikam Cloud, Inc.",
+            "Northwind Traders",
+            "Purchase receipt",
+            purchase.transaction_id,
+            "Nov 26, 2026, 10:00",  # 15:00 UTC in New York
+            "America/New_York",
+            name,
+            "billing@example.com",
+            ACKNOWLEDGEMENT,
+            f"Given by {name} on Nov 26, 2026",
+            str(purchase.seats),
+            "$12.50",
+            "Prorated months",
+            "Nov 26, 2026 – Jul 31, 2027",
+            f"${purchase.amount:,} (USD)",
+            "No payment taken. An invoice will follow.",
+            "Not issued yet",
+            "Aug 1, 2026 – Jul 31, 2027",
+            "Queued",
+            "Dana Whitfield",
+            "dana.whitfield@example.com",
+            "+1 555 0142 310",
+        ):
+            assert expected in text, (expected, text)
+        assert contract.end_date == date(2027, 7, 31)
+
+
+def test_invoice_number_and_status_once_provisioned(purchases):
+    purchase = purchases[0]
+    SeatPurchase.update(
+        provisioning_status=SeatPurchase.PROVISIONED,
+        provisioned_at=datetime(2026, 11, 26, 15, 3, tzinfo=UTC),
+        invoice_number="INV-2026-000061",
+    ).where(SeatPurchase.id == purchase.id).execute()
+    text = text_of(receipt_pdf(purchase.transaction_id, "en_US", NOW))
+    assert "INV-2026-000061" in text
+    assert "Provisioned on Nov 26, 2026, 10:03" in text
+    assert "Not issued yet" not in text
+
+
+def test_same_purchase_same_state_gives_the_same_bytes(purchases):
+    tx = purchases[1].transaction_id
+    assert receipt_pdf(tx, "en_US", NOW) == receipt_pdf(tx, "en_US", NOW)
+
+
+def test_fonts_are_embedded(purchases):
+    reader = PdfReader(io.BytesIO(receipt_pdf(purchases[2].transaction_id, "en_US", NOW)))
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    assert fonts
+    for font in fonts.values():
+        font = font.get_object()
+        assert font["/Subtype"] == "/TrueType"
+        assert "/FontFile2" in font["/FontDescriptor"]  # the font program is in the file
+
+
+def test_paper_size_follows_the_locale(purchases):
+    tx = purchases[0].transaction_id
+    letter = PdfReader(io.BytesIO(receipt_pdf(tx, "en_US", NOW))).pages[0].mediabox
+    a4 = PdfReader(io.BytesIO(receipt_pdf(tx, "de_DE", NOW))).pages[0].mediabox
+    assert (round(letter.width), round(letter.height)) == (612, 792)
+    assert (round(a4.width), round(a4.height)) == (595, 842)
+    assert "12,50 $" in text_of(receipt_pdf(tx, "de_DE", NOW))
+
+
+def test_receipt_issued_at_purchase_is_fingerprinted_and_verifies(purchases):
+    purchase = SeatPurchase.get_by_id(purchases[0].id)
+    issued = receipt_pdf(purchase.transaction_id, "en_US", NOW)  # still queued: as issued
+    assert purchase.receipt_sha256 == sha256(issued)
+    assert verify_receipt(issued, "en_US", NOW).genuine
+
+
+def test_a_changed_byte_fails_verification(purchases):
+    data = bytearray(receipt_pdf(purchases[0].transaction_id, "en_US", NOW))
+    position = data.index(b"/Title") + 12
+    data[position] ^= 0x01
+    verdict = verify_receipt(bytes(data), "en_US", NOW)
+    assert not verdict.genuine
+    assert purchases[0].transaction_id in verdict.message or "no transaction ID" in verdict.message
+
+
+def test_current_receipt_of_a_later_state_verifies(purchases):
+    purchase = purchases[1]
+    SeatPurchase.update(invoice_number="INV-2026-000099").where(
+        SeatPurchase.id == purchase.id
+    ).execute()
+    later = receipt_pdf(purchase.transaction_id, "en_US", NOW)
+    verdict = verify_receipt(later, "en_US", NOW)
+    assert verdict.genuine and "current receipt" in verdict.message
+    assert not verify_receipt(b"%PDF-1.4 nothing of ours", "en_US", NOW).genuine
+
+
+def test_unknown_transaction_is_refused(purchases):
+    with pytest.raises(UnknownTransaction, match="MA-0000-0000"):
+        receipt_pdf("MA-0000-0000", "en_US")
+
+
+def test_bulk_export_names_files_by_transaction_id(purchases, tmp_path):
+    folder = tmp_path / "receipts"
+    seen = []
+    count = export_receipts(HistoryQuery(), folder, "en_US", lambda d, t: seen.append(d) or True)
+    assert count == 63 == len(list(folder.glob("MA-*.pdf")))
+    assert seen[-1] == 63
+    for purchase in purchases:
+        assert text_of((folder / f"{purchase.transaction_id}.pdf").read_bytes())
+    today = date_range_query(date(2026, 11, 26), date(2026, 11, 26), "America/New_York")
+    assert export_receipts(today, tmp_path / "today", "en_US") == 3
+
+
+def test_cancelled_bulk_export_stops(purchases, tmp_path):
+    with pytest.raises(ExportCancelled, match="1 of 63"):
+        export_receipts(HistoryQuery(), tmp_path / "r", "en_US", lambda d, t: False)
+    assert len(list((tmp_path / "r").iterdir())) == 1
+
+
+def run_cli(tmp_path, *args):
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "--database",
+            f"sqlite:///{tmp_path / 'manage-account.db'}",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "LANG": "en_US.UTF-8"},
+    )
+
+
+def test_command_line_receipts(purchases, tmp_path):
+    tx = purchases[0].transaction_id
+    out = tmp_path / "one.pdf"
+    result = run_cli(tmp_path, "receipt", tx, "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    assert tx in text_of(out.read_bytes())
+    result = run_cli(
+        tmp_path,
+        "receipts",
+        "--from",
+        "2026-11-26",
+        "--to",
+        "2026-11-26",
+        "--output",
+        str(tmp_path / "d"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.stem for p in (tmp_path / "d").iterdir()) == sorted(
+        p.transaction_id for p in purchases
+    )
+
+
+def test_command_line_unknown_transaction(purchases, tmp_path):
+    result = run_cli(tmp_path, "receipt", "MA-NOPE-NOPE", "--output", str(tmp_path / "x.pdf"))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "manage-account: no purchase has the transaction ID 'MA-NOPE-NOPE'"
+    ]
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_amount_on_receipt_matches_the_ledger(purchases):
+    for purchase in purchases:
+        assert SeatPurchase.get_by_id(purchase.id).amount == purchase.amount
+        assert purchase.amount > Decimal(0)

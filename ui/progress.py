@@ -1,0 +1,46 @@
+"""Long exports on the thread pool behind a cancellable progress dialog."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desktop.history import ExportCancelled
+from ui.tasks import Task
+
+ProgressCallback = Callable[[int, int], bool]
+
+
+def run_with_progress(
+    parent: QWidget,
+    label: str,
+    call: Callable[[ProgressCallback], int],
+    report: Callable[[str], None],
+    done_message: Callable[[int], str],
+) -> Task:
+    """Run `call(progress)` in the background; `report` gets one line when it ends.
+
+    The dialog appears only if the work lasts more than a moment; Cancel stops the work
+    at its next progress report.
+    """
+    progress = QProgressDialog(label, "Cancel", 0, 0, parent)
+    progress.setObjectName("exportProgressDialog")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+    task = Task(lambda: call(task.report_progress))
+
+    def finish(message: str) -> None:
+        progress.reset()
+        report(message)
+
+    def failed(error: Exception) -> None:
+        cancelled = isinstance(error, ExportCancelled)
+        finish(f"Export cancelled. {error}".strip() if cancelled else f"Export failed: {error}")
+
+    task.progressed.connect(
+        lambda done, total: (progress.setMaximum(total), progress.setValue(done))
+    )
+    progress.canceled.connect(lambda: setattr(task, "cancelled", True))
+    task.succeeded.connect(lambda count: finish(done_message(count)))
+    task.failed.connect(failed)
+    return task.start()

@@ -1,0 +1,121 @@
+"""A receipt's preview, with Save as PDF and Print; both work without any network."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QPointF, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.receipts import receipt_pdf, write_atomically
+from ui.tasks import run_in_background
+
+PRINT_DPI = 300  # pages are drawn as images; 300 dpi is sharp and keeps them small
+
+
+def show_receipt(
+    parent: QWidget, transaction_id: str, locale: str, report: Callable[[str], None]
+) -> None:
+    """Make the receipt in the background, then open its dialog."""
+
+    def opened(data: bytes) -> None:
+        ReceiptDialog(transaction_id, data, parent).open()
+
+    run_in_background(
+        lambda: receipt_pdf(transaction_id, locale),
+        opened,
+        lambda error: report(f"The receipt could not be made: {error}"),
+    )
+
+
+def load_pdf(data: bytes, parent: QWidget | None = None) -> QPdfDocument:
+    """A QtPdf document over bytes in memory (the buffer lives as long as the document)."""
+    document = QPdfDocument(parent)
+    buffer = QBuffer(document)
+    buffer.setData(QByteArray(data))
+    buffer.open(QBuffer.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    return document
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
+    """Draw every page at the printer's resolution; returns the number of pages printed."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("the printer could not be opened")
+    try:
+        area = printer.pageRect(QPrinter.Unit.DevicePixel)  # QRectF
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            size = document.pagePointSize(page).scaled(
+                area.size(), Qt.AspectRatioMode.KeepAspectRatio
+            )
+            image = document.render(page, QSize(int(size.width()), int(size.height())))
+            painter.drawImage(QPointF(0, 0), image)
+    finally:
+        painter.end()
+    return document.pageCount()
+
+
+class ReceiptDialog(QDialog):
+    """Shows one purchase receipt; the PDF bytes are made before the dialog opens."""
+
+    def __init__(self, transaction_id: str, data: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="receiptDialog")
+        self.setWindowTitle(f"Receipt {transaction_id}")
+        self.resize(720, 900)
+        self._transaction_id = transaction_id
+        self._data = data
+        self.document = load_pdf(data, self)
+        self.preview = QPdfView(self, objectName="receiptPreview")
+        self.preview.setDocument(self.document)
+        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.message = QLabel(objectName="receiptMessageLabel")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_button = QPushButton("&Save as PDF…", objectName="saveReceiptButton")
+        self.print_button = QPushButton("&Print…", objectName="printReceiptButton")
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.save_button.clicked.connect(self._ask_save_path)
+        self.print_button.clicked.connect(self._print)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.preview)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def save_to(self, path: Path) -> None:
+        data = self._data
+        run_in_background(
+            lambda: write_atomically(path, data),
+            lambda _: self.message.setText(f"Saved to {path}."),
+            lambda error: self.message.setText(f"Not saved: {error}"),
+        )
+
+    def _ask_save_path(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save receipt", f"{self._transaction_id}.pdf", "PDF files (*.pdf)"
+        )
+        if path:
+            self.save_to(Path(path))
+
+    def _print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.PrinterResolution)
+        printer.setResolution(PRINT_DPI)
+        printer.setDocName(f"Receipt {self._transaction_id}")
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            pages = print_pdf(self.document, printer)
+            self.message.setText(f"Sent {pages} page to the printer.")
