@@ -21,27 +21,32 @@ class DatabaseOpenError(Exception):
     """The database cannot be used; the message is one line fit for a user."""
 
 
-def open_database(url: str) -> peewee.Database:
-    """Connect to `url`, upgrade its schema to this version, and bind the models to it."""
-    close_database()
+def open_database(
+    url: str, proxy: peewee.DatabaseProxy = database, migrations: Path = MIGRATIONS_DIR
+) -> peewee.Database:
+    """Connect to `url`, upgrade its schema to this version, and bind `proxy`'s models to it.
+
+    The desktop's models are the default; the reference service opens its own the same way.
+    """
+    close_database(proxy)
     db = connect_url(url)
     try:
         db.connect()
-        _migrate(db, url)
+        _migrate(db, url, migrations)
     except peewee.DatabaseError as error:
         db.close()
         raise DatabaseOpenError(_explain(error, url)) from error
     except DatabaseOpenError:
         db.close()
         raise
-    database.initialize(db)
+    proxy.initialize(db)
     return db
 
 
-def close_database() -> None:
+def close_database(proxy: peewee.DatabaseProxy = database) -> None:
     """Close the models' database, if one is open."""
-    if database.obj is not None and not database.is_closed():
-        database.close()
+    if proxy.obj is not None and not proxy.is_closed():
+        proxy.close()
 
 
 def is_sqlite(db: peewee.Database | None = None) -> bool:
@@ -49,9 +54,9 @@ def is_sqlite(db: peewee.Database | None = None) -> bool:
     return isinstance(target, peewee.SqliteDatabase)
 
 
-def write_transaction() -> AbstractContextManager:
+def write_transaction(proxy: peewee.DatabaseProxy = database) -> AbstractContextManager:
     """A transaction that takes the write lock at BEGIN on SQLite, so read-then-write is safe."""
-    return database.atomic("IMMEDIATE") if is_sqlite() else database.atomic()
+    return proxy.atomic("IMMEDIATE") if is_sqlite(proxy.obj) else proxy.atomic()
 
 
 def schema_status(db: peewee.Database) -> tuple[list[str], list[str]]:
@@ -86,8 +91,8 @@ def connect_url(url: str) -> peewee.Database:
         ) from error
 
 
-def _migrate(db: peewee.Database, url: str) -> None:
-    runner = Runner(db, str(MIGRATIONS_DIR))
+def _migrate(db: peewee.Database, url: str, migrations: Path) -> None:
+    runner = Runner(db, str(migrations))
     status = runner.status()
     unknown = [m.name for m in status if m.path is None]
     if unknown:
