@@ -1,0 +1,258 @@
+"""The service's HTTP API as a WSGI application: routing, JSON, authentication, errors."""
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime
+from http import HTTPStatus
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+from db.models import utc_now
+from service import auth, orders
+from service.models import Administrator, service_db
+
+MAX_BODY = 64 * 1024
+OPENAPI = Path(__file__).with_name("openapi.json")
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, extra: dict | None = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.extra = status, code, extra or {}
+
+
+class Request:
+    def __init__(self, environ: dict) -> None:
+        self.environ = environ
+        self.method = environ["REQUEST_METHOD"].upper()
+        self.path = environ.get("PATH_INFO", "") or "/"
+        self.query = _query(environ.get("QUERY_STRING", ""))
+        self.administrator: Administrator | None = None
+        self.token: str | None = None
+
+    def header(self, name: str) -> str | None:
+        return self.environ.get("HTTP_" + name.upper().replace("-", "_"))
+
+    def json(self) -> dict:
+        length = int(self.environ.get("CONTENT_LENGTH") or 0)
+        if length > MAX_BODY:
+            raise ApiError(413, "body_too_large", f"The body is over {MAX_BODY // 1024} KiB.")
+        raw = self.environ["wsgi.input"].read(length) if length else b""
+        try:
+            body = json.loads(raw or b"null")
+        except (ValueError, UnicodeDecodeError) as error:
+            raise ApiError(400, "malformed_json", f"The body is not valid JSON: {error}") from None
+        if not isinstance(body, dict):
+            raise ApiError(400, "malformed_json", "The body must be a JSON object.")
+        return body
+
+
+Handler = Callable[..., tuple[int, object]]
+
+
+class Api:
+    """Routes requests to handlers; every answer, errors included, is JSON."""
+
+    def __init__(self, delay: orders.ProvisioningDelay | None = None) -> None:
+        self.delay = delay or orders.ProvisioningDelay()
+        self.routes: list[tuple[re.Pattern, dict[str, Handler], bool]] = [
+            (re.compile(r"/v1/health"), {"GET": self.health}, False),
+            (re.compile(r"/v1/openapi\.json"), {"GET": self.openapi}, False),
+            (re.compile(r"/v1/sessions"), {"POST": self.create_session}, False),
+            (re.compile(r"/v1/sessions/current"), {"DELETE": self.delete_session}, True),
+            (re.compile(r"/v1/contract"), {"GET": self.contract}, True),
+            (re.compile(r"/v1/quote"), {"GET": self.quote}, True),
+            (
+                re.compile(r"/v1/seat-orders"),
+                {"GET": self.list_orders, "POST": self.create_order},
+                True,
+            ),
+            (
+                re.compile(r"/v1/seat-orders/(?P<transaction_id>[^/]+)"),
+                {"GET": self.get_order},
+                True,
+            ),
+        ]
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        request = Request(environ)
+        headers: list[tuple[str, str]] = []
+        try:
+            with service_db.connection_context():
+                status, payload = self._dispatch(request, headers)
+        except ApiError as error:
+            status = error.status
+            payload = {"error": {"code": error.code, "message": str(error), **error.extra}}
+        except orders.OrderProblem as problem:
+            status = problem.status
+            payload = {"error": {"code": problem.code, "message": str(problem), **problem.extra}}
+        body = b"" if status == 204 else json.dumps(payload).encode()
+        headers += [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
+        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+        return [body]
+
+    def _dispatch(self, request: Request, headers: list) -> tuple[int, object]:
+        for pattern, methods, needs_session in self.routes:
+            match = pattern.fullmatch(request.path)
+            if match is None:
+                continue
+            handler = methods.get(request.method)
+            if handler is None:
+                headers.append(("Allow", ", ".join(sorted(methods))))
+                raise ApiError(405, "method_not_allowed", f"{request.method} is not allowed here.")
+            if needs_session:
+                self._authenticate(request)
+            return handler(request, **match.groupdict())
+        raise ApiError(404, "not_found", f"No such resource: {request.path}")
+
+    def _authenticate(self, request: Request) -> None:
+        header = request.header("Authorization") or ""
+        scheme, _, token = header.partition(" ")
+        administrator = auth.session_administrator(token.strip()) if scheme == "Bearer" else None
+        if administrator is None:
+            raise ApiError(401, "unauthorized", "Sign in first: the session is missing or expired.")
+        request.administrator, request.token = administrator, token.strip()
+
+    @staticmethod
+    def _require_manage_account(request: Request) -> Administrator:
+        administrator = request.administrator
+        if not administrator.permission_set.manage_account:
+            raise ApiError(
+                403,
+                "forbidden",
+                f"The permission set {administrator.permission_set.name!r} does not include "
+                "Manage Account.",
+            )
+        return administrator
+
+    # handlers
+
+    def health(self, request: Request) -> tuple[int, object]:
+        return 200, {"status": "ok"}
+
+    def openapi(self, request: Request) -> tuple[int, object]:
+        return 200, json.loads(OPENAPI.read_text())
+
+    def create_session(self, request: Request) -> tuple[int, object]:
+        body = request.json()
+        email, password = body.get("email"), body.get("password")
+        if not isinstance(email, str) or not isinstance(password, str):
+            raise ApiError(400, "invalid_request", "Give an email and a password.")
+        signed_in = auth.sign_in(email, password)
+        if signed_in is None:
+            raise ApiError(401, "invalid_credentials", "The e-mail or the password is wrong.")
+        token, administrator = signed_in
+        return 201, {"token": token, "administrator": administrator_json(administrator)}
+
+    def delete_session(self, request: Request) -> tuple[int, object]:
+        auth.sign_out(request.token)
+        return 204, None
+
+    def contract(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        contract = orders.current_contract(administrator, utc_now())
+        contract = contract or orders.latest_contract(administrator)
+        if contract is None:
+            raise ApiError(404, "no_contract", "This organization has no contract.")
+        return 200, {
+            "id": contract.id,
+            "organization": contract.organization.name,
+            "timezone": contract.organization.timezone,
+            "start_date": contract.start_date.isoformat(),
+            "end_date": contract.end_date.isoformat(),
+            "licensed_seats": contract.licensed_seats,
+            "pending_seats": orders.pending_seats(contract),
+            "monthly_price_per_seat": str(contract.monthly_price_per_seat),
+            "currency": contract.currency,
+            "proration": contract.proration_unit,
+            "account_manager": {
+                "name": contract.account_manager_name,
+                "email": contract.account_manager_email,
+                "phone": contract.account_manager_phone,
+            },
+        }
+
+    def quote(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        contract = orders.current_contract(administrator, utc_now())
+        if contract is None:
+            raise ApiError(422, "contract_ended", "There is no current contract to add seats to.")
+        as_of = orders.organization_today(contract, utc_now())
+        if "as_of" in request.query:
+            try:
+                as_of = date.fromisoformat(request.query["as_of"])
+            except ValueError:
+                raise ApiError(
+                    400, "invalid_request", "as_of must be a date like 2026-11-26."
+                ) from None
+        priced = orders.quote_for(contract, request.query.get("seats", ""), as_of)
+        return 200, orders.quote_json(priced)
+
+    def create_order(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        key = request.header("Idempotency-Key") or ""
+        if not 1 <= len(key) <= 255:
+            raise ApiError(
+                400, "idempotency_key_required", "Send an Idempotency-Key of 1 to 255 characters."
+            )
+        order, replayed = orders.place_order(administrator, key, request.json(), self.delay)
+        return 201, {"order": orders.order_json(order), "replayed": replayed}
+
+    def get_order(self, request: Request, transaction_id: str) -> tuple[int, object]:
+        order = orders.find_order(self._require_manage_account(request), transaction_id)
+        if order is None:
+            raise ApiError(404, "not_found", f"No order has the transaction ID {transaction_id!r}.")
+        return 200, {"order": orders.order_json(order)}
+
+    def list_orders(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        since, after_id = _cursor(request.query)
+        try:
+            limit = min(1000, max(1, int(request.query.get("limit", "100"))))
+        except ValueError:
+            raise ApiError(400, "invalid_request", "limit must be a whole number.") from None
+        page = orders.changes(administrator, since, after_id, limit + 1)
+        more, page = len(page) > limit, page[:limit]
+        last = page[-1] if page else None
+        cursor = f"{last.updated_at.isoformat()}|{last.id}" if last else request.query.get("cursor")
+        return 200, {
+            "orders": [orders.order_json(o) for o in page],
+            "cursor": cursor,
+            "has_more": more,
+        }
+
+
+def administrator_json(administrator: Administrator) -> dict:
+    permissions = administrator.permission_set
+    return {
+        "name": administrator.name,
+        "email": administrator.email,
+        "permission_set": permissions.name,
+        "permissions": {
+            "manage_account": permissions.manage_account,
+            "manage_permission_sets": permissions.manage_permission_sets,
+        },
+    }
+
+
+def _cursor(query: dict) -> tuple[datetime, int]:
+    """Where the changes feed resumes: an opaque cursor, or a timestamp, or the beginning."""
+    try:
+        if query.get("cursor"):
+            moment, _, after_id = query["cursor"].partition("|")
+            return _aware(datetime.fromisoformat(moment)), int(after_id)
+        if "updated_since" in query:
+            return _aware(datetime.fromisoformat(query["updated_since"])), 2**62
+    except ValueError:
+        raise ApiError(400, "invalid_request", "updated_since or cursor is malformed.") from None
+    return EPOCH, 0
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _query(text: str) -> dict[str, str]:
+    return dict(parse_qsl(text, keep_blank_values=True))

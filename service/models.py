@@ -1,0 +1,107 @@
+"""The service's own models: organizations, contracts, administrators, sessions, seat orders."""
+
+from peewee import (
+    BigIntegerField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from db.fields import FixedPointField, UTCDateTimeField
+from db.models import utc_now
+from db.money import UNIT_PRICE_PLACES
+
+service_db = DatabaseProxy()
+
+
+class ServiceModel(Model):
+    class Meta:
+        database = service_db
+        legacy_table_names = False
+
+
+class Organization(ServiceModel):
+    name = CharField()
+    currency = CharField(max_length=3)
+    timezone = CharField(default="UTC")
+
+
+class Contract(ServiceModel):
+    organization = ForeignKeyField(Organization, backref="contracts")
+    start_date = DateField()
+    end_date = DateField()  # inclusive
+    licensed_seats = IntegerField()
+    monthly_price_per_seat = FixedPointField(UNIT_PRICE_PLACES)
+    currency = CharField(max_length=3)
+    proration_unit = CharField(max_length=5, default="month")
+    account_manager_name = CharField()
+    account_manager_email = CharField()
+    account_manager_phone = CharField()
+
+
+class PermissionSet(ServiceModel):
+    organization = ForeignKeyField(Organization, backref="permission_sets")
+    name = CharField()
+    manage_account = BooleanField(default=False)
+    manage_permission_sets = BooleanField(default=False)
+
+
+class Administrator(ServiceModel):
+    organization = ForeignKeyField(Organization, backref="administrators")
+    name = CharField()
+    email = CharField(unique=True)
+    password_hash = CharField()
+    permission_set = ForeignKeyField(PermissionSet, backref="administrators")
+    active = BooleanField(default=True)
+
+
+class Session(ServiceModel):
+    token_hash = CharField(unique=True, max_length=64)  # the token itself is never stored
+    administrator = ForeignKeyField(Administrator, backref="sessions", on_delete="CASCADE")
+    created_at = UTCDateTimeField(default=utc_now)
+    expires_at = UTCDateTimeField(index=True)
+
+
+class SeatOrder(ServiceModel):
+    PENDING, PROVISIONED, REJECTED = "pending", "provisioned", "rejected"
+
+    transaction_id = CharField(unique=True, max_length=255)  # the client's idempotency key
+    request_fingerprint = CharField(max_length=64)
+    contract = ForeignKeyField(Contract, backref="orders")
+    administrator = ForeignKeyField(Administrator, backref="orders")
+    seats = IntegerField()
+    monthly_unit_price = FixedPointField(UNIT_PRICE_PLACES)
+    prorated_months = IntegerField()
+    period_start = DateField()
+    period_end = DateField()
+    amount_minor = BigIntegerField()
+    currency = CharField(max_length=3)
+    acknowledgement_text = TextField()
+    status = CharField(max_length=12, default=PENDING)
+    created_at = UTCDateTimeField(default=utc_now)
+    updated_at = UTCDateTimeField(default=utc_now)
+    provision_after = UTCDateTimeField()
+    provisioned_at = UTCDateTimeField(null=True)
+    invoice_number = CharField(null=True, unique=True)
+    rejection_reason = TextField(null=True)
+
+    class Meta:
+        indexes = (
+            (("updated_at", "id"), False),  # the changes feed
+            (("status", "provision_after"), False),  # the provisioning worker
+        )
+
+
+class InvoiceSequence(ServiceModel):
+    """The last invoice number of an organization: numbers are gap-free, the year a prefix."""
+
+    organization = ForeignKeyField(Organization, unique=True)
+    last_number = IntegerField(default=0)
+
+
+MODELS = (Organization, Contract, PermissionSet, Administrator, Session, SeatOrder, InvoiceSequence)

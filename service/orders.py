@@ -1,0 +1,283 @@
+"""Seat orders on the service: quotes, idempotent ordering, the changes feed, provisioning."""
+
+import hashlib
+import json
+import random
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo
+
+from peewee import IntegrityError, fn
+
+from db.database import is_sqlite, write_transaction
+from db.models import utc_now
+from db.money import currency_exponent, from_minor, to_minor
+from desktop.proration import Quote, QuoteError, quote
+from service.models import Administrator, Contract, InvoiceSequence, SeatOrder, service_db
+
+
+class OrderProblem(Exception):
+    """An order that cannot be taken, with the HTTP status and code to answer with."""
+
+    def __init__(self, status: int, code: str, message: str, extra: dict | None = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.extra = status, code, extra or {}
+
+
+@dataclass
+class ProvisioningDelay:
+    """Seconds between accepting an order and its seats going live, drawn per order."""
+
+    low: float = 5.0
+    high: float = 20.0
+
+    def draw(self) -> timedelta:
+        return timedelta(seconds=random.uniform(self.low, self.high))
+
+
+def organization_today(contract: Contract, now: datetime) -> date:
+    return now.astimezone(ZoneInfo(contract.organization.timezone)).date()
+
+
+def current_contract(administrator: Administrator, now: datetime) -> Contract | None:
+    contracts = Contract.select().where(Contract.organization == administrator.organization)
+    for contract in contracts.order_by(Contract.start_date.desc()):
+        if contract.start_date <= organization_today(contract, now) <= contract.end_date:
+            return contract
+    return None
+
+
+def latest_contract(administrator: Administrator) -> Contract | None:
+    contracts = Contract.select().where(Contract.organization == administrator.organization)
+    return contracts.order_by(Contract.start_date.desc()).first()
+
+
+def pending_seats(contract: Contract) -> int:
+    pending = SeatOrder.select(fn.COALESCE(fn.SUM(SeatOrder.seats), 0)).where(
+        (SeatOrder.contract == contract) & (SeatOrder.status == SeatOrder.PENDING)
+    )
+    return int(pending.scalar())
+
+
+def quote_for(contract: Contract, seats: object, as_of: date) -> Quote:
+    try:
+        return quote(contract, seats, as_of)
+    except QuoteError as error:
+        raise OrderProblem(422, "invalid_order", str(error)) from error
+
+
+def place_order(
+    administrator: Administrator,
+    key: str,
+    body: dict,
+    delay: ProvisioningDelay,
+    now: datetime | None = None,
+) -> tuple[SeatOrder, bool]:
+    """Take an order once per idempotency key; returns (order, replayed)."""
+    now = now or utc_now()
+    fingerprint = _fingerprint(body)
+    try:
+        with write_transaction(service_db):
+            existing = SeatOrder.get_or_none(SeatOrder.transaction_id == key)
+            if existing is not None:
+                return _replay(existing, fingerprint), True
+            return _new_order(administrator, key, body, fingerprint, delay, now), False
+    except IntegrityError:  # another request with this key won the race: answer as it did
+        existing = SeatOrder.get(SeatOrder.transaction_id == key)
+        return _replay(existing, fingerprint), True
+
+
+def _new_order(
+    administrator: Administrator,
+    key: str,
+    body: dict,
+    fingerprint: str,
+    delay: ProvisioningDelay,
+    now: datetime,
+) -> SeatOrder:
+    seats = body.get("seats")
+    if not isinstance(seats, int) or isinstance(seats, bool):
+        seats = "not a whole number"  # refused below with the proration engine's message
+    if body.get("acknowledged") is not True:
+        raise OrderProblem(422, "not_acknowledged", "The purchase must be acknowledged.")
+    contract = current_contract(administrator, now)
+    if contract is None:
+        raise OrderProblem(422, "contract_ended", "There is no current contract to add seats to.")
+    priced = quote_for(contract, seats, organization_today(contract, now))
+    if _decimal(body.get("quoted_amount")) != priced.amount:
+        raise OrderProblem(
+            409,
+            "quote_changed",
+            "The quoted amount differs from today's quote; nothing was ordered.",
+            {"quote": quote_json(priced)},
+        )
+    return SeatOrder.create(
+        transaction_id=key,
+        request_fingerprint=fingerprint,
+        contract=contract,
+        administrator=administrator,
+        seats=priced.seats,
+        monthly_unit_price=priced.monthly_unit_price,
+        prorated_months=priced.prorated_months,
+        period_start=priced.period_start,
+        period_end=priced.period_end,
+        amount_minor=to_minor(priced.amount, currency_exponent(priced.currency)),
+        currency=priced.currency,
+        acknowledgement_text=str(body.get("acknowledgement_text", "")),
+        created_at=now,
+        updated_at=now,
+        provision_after=now + delay.draw(),
+    )
+
+
+def _replay(existing: SeatOrder, fingerprint: str) -> SeatOrder:
+    if existing.request_fingerprint != fingerprint:
+        raise OrderProblem(
+            409,
+            "idempotency_key_reused",
+            "This Idempotency-Key was used for a different order.",
+        )
+    return existing
+
+
+def changes(
+    administrator: Administrator, since: datetime, after_id: int, limit: int
+) -> list[SeatOrder]:
+    """Orders of the organization changed after (since, after_id), oldest change first."""
+    organization_contracts = Contract.select(Contract.id).where(
+        Contract.organization == administrator.organization
+    )
+    return list(
+        _order_query()
+        .where(
+            SeatOrder.contract.in_(organization_contracts)
+            & (
+                (SeatOrder.updated_at > since)
+                | ((SeatOrder.updated_at == since) & (SeatOrder.id > after_id))
+            )
+        )
+        .order_by(SeatOrder.updated_at, SeatOrder.id)
+        .limit(limit)
+    )
+
+
+def find_order(administrator: Administrator, transaction_id: str) -> SeatOrder | None:
+    return (
+        _order_query()
+        .where(
+            (SeatOrder.transaction_id == transaction_id)
+            & (Contract.organization == administrator.organization)
+        )
+        .first()
+    )
+
+
+def provision_due(now: datetime | None = None, limit: int = 500) -> int:
+    """Make the seats of every order whose delay has passed live; returns how many."""
+    now = now or utc_now()
+    due = (
+        SeatOrder.select(SeatOrder.id)
+        .where((SeatOrder.status == SeatOrder.PENDING) & (SeatOrder.provision_after <= now))
+        .order_by(SeatOrder.provision_after)
+        .limit(limit)
+    )
+    done = 0
+    for (order_id,) in due.tuples():
+        done += _provision(order_id, now)
+    return done
+
+
+def _provision(order_id: int, now: datetime) -> int:
+    """One order, exactly once: the status check and the seat change commit together."""
+    with write_transaction(service_db):
+        order = SeatOrder.get_by_id(order_id)
+        if order.status != SeatOrder.PENDING:
+            return 0
+        contract = _locked(Contract.select().where(Contract.id == order.contract_id)).get()
+        invoice = _next_invoice_number(contract.organization_id, now.year)
+        changed = (
+            SeatOrder.update(
+                status=SeatOrder.PROVISIONED,
+                provisioned_at=now,
+                updated_at=now,
+                invoice_number=invoice,
+            )
+            .where((SeatOrder.id == order_id) & (SeatOrder.status == SeatOrder.PENDING))
+            .execute()
+        )
+        if changed:
+            Contract.update(licensed_seats=Contract.licensed_seats + order.seats).where(
+                Contract.id == contract.id
+            ).execute()
+        return changed
+
+
+def _next_invoice_number(organization_id: int, year: int) -> str:
+    sequence, _ = InvoiceSequence.get_or_create(organization=organization_id)
+    sequence = _locked(InvoiceSequence.select().where(InvoiceSequence.id == sequence.id)).get()
+    number = sequence.last_number + 1
+    InvoiceSequence.update(last_number=number).where(InvoiceSequence.id == sequence.id).execute()
+    return f"INV-{year}-{number:06d}"
+
+
+def _locked(query: object) -> object:
+    """Row locks on PostgreSQL; SQLite's IMMEDIATE transaction already holds the write lock."""
+    return query if is_sqlite(service_db.obj) else query.for_update()
+
+
+def _order_query() -> object:
+    return (
+        SeatOrder.select(SeatOrder, Administrator, Contract)
+        .join_from(SeatOrder, Administrator)
+        .join_from(SeatOrder, Contract)
+    )
+
+
+def order_json(order: SeatOrder) -> dict:
+    return {
+        "transaction_id": order.transaction_id,
+        "seats": order.seats,
+        "prorated_months": order.prorated_months,
+        "period_start": order.period_start.isoformat(),
+        "period_end": order.period_end.isoformat(),
+        "monthly_unit_price": str(order.monthly_unit_price),
+        "amount": str(from_minor(order.amount_minor, currency_exponent(order.currency))),
+        "currency": order.currency,
+        "status": order.status,
+        "created_at": _iso(order.created_at),
+        "updated_at": _iso(order.updated_at),
+        "provisioned_at": _iso(order.provisioned_at),
+        "invoice_number": order.invoice_number,
+        "purchased_by": {"name": order.administrator.name, "email": order.administrator.email},
+        "acknowledgement_text": order.acknowledgement_text,
+        "rejection_reason": order.rejection_reason,
+    }
+
+
+def quote_json(priced: Quote) -> dict:
+    return {
+        "seats": priced.seats,
+        "as_of": priced.as_of.isoformat(),
+        "prorated_months": priced.prorated_months,
+        "period_start": priced.period_start.isoformat(),
+        "period_end": priced.period_end.isoformat(),
+        "monthly_price_per_seat": str(priced.monthly_unit_price),
+        "amount": str(priced.amount),
+        "currency": priced.currency,
+    }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.astimezone(UTC).isoformat()
+
+
+def _decimal(value: object) -> Decimal | None:
+    try:
+        return Decimal(str(value)) if isinstance(value, str | int) else None
+    except InvalidOperation:
+        return None
+
+
+def _fingerprint(body: dict) -> str:
+    return hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()

@@ -1,0 +1,76 @@
+"""Seeding the service with the demo organization from the plan the desktop's --demo uses."""
+
+from datetime import date, timedelta
+
+from db.database import write_transaction
+from db.money import currency_exponent, to_minor
+from desktop import demo_data
+from desktop.purchasing import ACKNOWLEDGEMENT
+from service.auth import hash_password
+from service.models import (
+    Administrator,
+    Contract,
+    InvoiceSequence,
+    Organization,
+    PermissionSet,
+    SeatOrder,
+    service_db,
+)
+
+
+def seed_demo(today: date | None = None) -> bool:
+    """Fill an empty service database; every demo administrator's password is demo_data.PASSWORD."""
+    if Organization.select().exists():
+        return False
+    today = today or date.today()
+    password = hash_password(demo_data.PASSWORD)
+    with write_transaction(service_db):
+        organization = Organization.create(
+            name=demo_data.ORGANIZATION, currency=demo_data.CURRENCY, timezone=demo_data.TIMEZONE
+        )
+        contracts = [
+            Contract.create(organization=organization, **vars(terms))
+            for terms in demo_data.demo_contracts(today)
+        ]
+        administrators = {}
+        for name, email, set_name, account, sets in demo_data.ADMINISTRATORS:
+            permissions = PermissionSet.create(
+                organization=organization,
+                name=set_name,
+                manage_account=account,
+                manage_permission_sets=sets,
+            )
+            administrators[email] = Administrator.create(
+                organization=organization,
+                name=name,
+                email=email,
+                password_hash=password,
+                permission_set=permissions,
+            )
+        plan = demo_data.demo_purchases(today)
+        for planned in plan:
+            priced = planned.priced
+            SeatOrder.create(
+                transaction_id=planned.transaction_id,
+                request_fingerprint="demo",
+                contract=contracts[planned.contract],
+                administrator=administrators[planned.buyer_email],
+                seats=priced.seats,
+                monthly_unit_price=priced.monthly_unit_price,
+                prorated_months=priced.prorated_months,
+                period_start=priced.period_start,
+                period_end=priced.period_end,
+                amount_minor=to_minor(priced.amount, currency_exponent(priced.currency)),
+                currency=priced.currency,
+                acknowledgement_text=ACKNOWLEDGEMENT,
+                status=SeatOrder.PROVISIONED,
+                created_at=planned.created_at,
+                updated_at=planned.provisioned_at,
+                provision_after=planned.created_at + timedelta(seconds=1),
+                provisioned_at=planned.provisioned_at,
+                invoice_number=planned.invoice_number,
+            )
+        InvoiceSequence.create(
+            organization=organization, last_number=len(demo_data.demo_purchases(today))
+        )
+    return True

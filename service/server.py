@@ -1,0 +1,119 @@
+"""Running the service: waitress serves the API, a worker thread provisions due orders."""
+
+import argparse
+import logging
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from waitress.server import create_server
+
+from db.database import DatabaseOpenError, close_database, open_database
+from service import orders
+from service.api import Api
+from service.models import service_db
+from service.seed import seed_demo
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+PROVISIONING_POLL_SECONDS = 0.25
+logger = logging.getLogger(__name__)
+
+
+class ProvisioningWorker(threading.Thread):
+    """Provisions due orders until stopped; pending orders survive restarts in the database."""
+
+    def __init__(self) -> None:
+        super().__init__(name="provisioning", daemon=True)
+        self._stop_requested = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_requested.wait(PROVISIONING_POLL_SECONDS):
+            try:
+                with service_db.connection_context():
+                    orders.provision_due()
+            except Exception:  # a passing database fault: try again next round
+                logger.exception("provisioning round failed")
+
+    def stop(self) -> None:
+        self._stop_requested.set()
+        self.join(timeout=10)
+
+
+@dataclass
+class RunningService:
+    url: str
+    server: object
+    thread: threading.Thread
+    worker: ProvisioningWorker
+
+    def stop(self) -> None:
+        """Stop serving and provisioning, and close the database."""
+        self.worker.stop()
+        self.server.close()
+        self.thread.join(timeout=10)
+        close_database(service_db)
+
+
+def start_service(
+    database_url: str,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    delay: orders.ProvisioningDelay | None = None,
+    demo: bool = False,
+) -> RunningService:
+    """Open the database, then serve on a background thread; port 0 picks a free port."""
+    open_database(database_url, service_db, MIGRATIONS)
+    if demo:
+        seed_demo()
+    server = create_server(Api(delay), host=host, port=port, threads=8, ident="manage-account")
+    thread = threading.Thread(target=server.run, name="service-http", daemon=True)
+    thread.start()
+    worker = ProvisioningWorker()
+    worker.start()
+    url = f"http://{host}:{server.effective_port}"
+    return RunningService(url, server, thread, worker)
+
+
+def _delay(text: str) -> orders.ProvisioningDelay:
+    low, _, high = text.partition("-")
+    try:
+        delay = orders.ProvisioningDelay(float(low), float(high or low))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not MIN-MAX seconds, like 5-20") from None
+    if not 0 <= delay.low <= delay.high:
+        raise argparse.ArgumentTypeError("the delay must be MIN-MAX with 0 <= MIN <= MAX")
+    return delay
+
+
+def main(argv: list[str] | None = None) -> int:
+    """manage-account-service: serve the account API until interrupted."""
+    parser = argparse.ArgumentParser(prog="manage-account-service", description=main.__doc__)
+    parser.add_argument("--database", default="sqlite:///manage-account-service.db", metavar="URL")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument(
+        "--seed-demo", action="store_true", help="fill an empty database with demo data"
+    )
+    parser.add_argument("--provisioning-delay", type=_delay, default="5-20", metavar="MIN-MAX")
+    options = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    try:
+        running = start_service(
+            options.database,
+            options.host,
+            options.port,
+            options.provisioning_delay,
+            options.seed_demo,
+        )
+    except (DatabaseOpenError, OSError) as error:
+        print(f"manage-account-service: {error}", file=sys.stderr)
+        return 2
+    print(f"serving on {running.url}", flush=True)
+    try:
+        running.thread.join()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        running.stop()
+    return 0
