@@ -3,7 +3,7 @@
 import json
 import re
 from collections.abc import Callable, Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -216,7 +216,7 @@ class Api:
         page = orders.changes(administrator, since, after_id, limit + 1)
         more, page = len(page) > limit, page[:limit]
         last = page[-1] if page else None
-        cursor = f"{last.updated_at.isoformat()}|{last.id}" if last else request.query.get("cursor")
+        cursor = _make_cursor(last.updated_at, last.id) if last else request.query.get("cursor")
         return 200, {
             "orders": [orders.order_json(o) for o in page],
             "cursor": cursor,
@@ -241,13 +241,18 @@ def _cursor(query: dict) -> tuple[datetime, int]:
     """Where the changes feed resumes: an opaque cursor, or a timestamp, or the beginning."""
     try:
         if query.get("cursor"):
-            moment, _, after_id = query["cursor"].partition("|")
-            return _aware(datetime.fromisoformat(moment)), int(after_id)
+            micros, _, after_id = query["cursor"].partition("-")
+            return EPOCH + timedelta(microseconds=int(micros)), int(after_id)
         if "updated_since" in query:
             return _aware(datetime.fromisoformat(query["updated_since"])), 2**62
     except ValueError:
         raise ApiError(400, "invalid_request", "updated_since or cursor is malformed.") from None
     return EPOCH, 0
+
+
+def _make_cursor(updated_at: datetime, order_id: int) -> str:
+    """URL-safe and opaque: microseconds since 1970, then the order's id."""
+    return f"{(updated_at - EPOCH) // timedelta(microseconds=1)}-{order_id}"
 
 
 def _aware(moment: datetime) -> datetime:

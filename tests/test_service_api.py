@@ -1,0 +1,253 @@
+"""The reference service over real HTTP on 127.0.0.1: every status code, idempotency, races."""
+
+import threading
+import time
+from datetime import timedelta
+from urllib.parse import quote
+
+import pytest
+
+from db.database import close_database
+from db.models import utc_now
+from service.models import Contract, SeatOrder, service_db
+from service.orders import provision_due
+from tests.service_helpers import call, sign_in, start_demo_service
+
+ORDER = {"seats": 5, "acknowledged": True, "acknowledgement_text": "I acknowledge…"}
+
+
+@pytest.fixture
+def service(any_db_url):
+    running = start_demo_service(any_db_url, delay=(3600, 3600))  # provisioned only on request
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def billing(service):
+    return sign_in(service, "billing@example.com")
+
+
+def order(service, token, key, **changes):
+    status, quoted = call(service, "GET", f"/v1/quote?seats={changes.get('seats', 5)}", token=token)
+    body = {**ORDER, "quoted_amount": quoted.get("amount") if status == 200 else "0", **changes}
+    return call(service, "POST", "/v1/seat-orders", body, token, {"Idempotency-Key": key})
+
+
+def test_health_and_openapi_need_no_session(service):
+    assert call(service, "GET", "/v1/health") == (200, {"status": "ok"})
+    status, spec = call(service, "GET", "/v1/openapi.json")
+    assert status == 200 and spec["openapi"].startswith("3.1")
+
+
+def test_sign_in_and_out(service):
+    status, body = call(
+        service,
+        "POST",
+        "/v1/sessions",
+        {"email": "admin@example.com", "password": "northwind-demo"},
+    )
+    assert status == 201
+    assert body["administrator"] == {
+        "name": "Alex Morgan",
+        "email": "admin@example.com",
+        "permission_set": "Administrators",
+        "permissions": {"manage_account": True, "manage_permission_sets": True},
+    }
+    token = body["token"]
+    assert call(service, "GET", "/v1/contract", token=token)[0] == 200
+    assert call(service, "DELETE", "/v1/sessions/current", token=token) == (204, None)
+    status, error = call(service, "GET", "/v1/contract", token=token)
+    assert status == 401 and error["error"]["code"] == "unauthorized"
+
+
+@pytest.mark.parametrize(
+    "credentials",
+    [
+        {"email": "admin@example.com", "password": "wrong"},
+        {"email": "nobody@example.com", "password": "northwind-demo"},
+    ],
+)
+def test_bad_credentials_do_not_say_which(service, credentials):
+    status, body = call(service, "POST", "/v1/sessions", credentials)
+    assert status == 401
+    assert body["error"]["message"] == "The e-mail or the password is wrong."
+
+
+def test_contract_and_quote(service, billing):
+    status, contract = call(service, "GET", "/v1/contract", token=billing)
+    assert status == 200
+    assert contract["licensed_seats"] == 50 and contract["pending_seats"] == 0
+    assert contract["monthly_price_per_seat"] == "12.5000" and contract["proration"] == "month"
+    assert contract["account_manager"]["name"] == "Dana Whitfield"
+    status, quote = call(
+        service, "GET", f"/v1/quote?seats=5&as_of={contract['start_date']}", token=billing
+    )
+    assert status == 200
+    assert (quote["prorated_months"], quote["amount"]) == (12, "750.00")
+    assert call(service, "GET", "/v1/quote?seats=0", token=billing)[0] == 422
+    assert call(service, "GET", "/v1/quote?seats=2&as_of=tomorrow", token=billing)[0] == 400
+
+
+def test_viewer_is_refused_by_the_service(service):
+    viewer = sign_in(service, "viewer@example.com")
+    for method, path in (
+        ("GET", "/v1/contract"),
+        ("GET", "/v1/quote?seats=1"),
+        ("GET", "/v1/seat-orders"),
+    ):
+        status, body = call(service, method, path, token=viewer)
+        assert status == 403 and "Manage Account" in body["error"]["message"]
+    assert order(service, viewer, "MA-VIEW-0001")[0] == 403
+
+
+def test_errors_are_json_with_the_right_status(service, billing):
+    assert call(service, "GET", "/v1/contract")[0] == 401
+    assert (
+        call(service, "GET", "/v1/nothing-here", token=billing)[1]["error"]["code"] == "not_found"
+    )
+    status, body = call(service, "PUT", "/v1/contract", token=billing)
+    assert status == 405 and body["error"]["code"] == "method_not_allowed"
+    status, body = call(service, "POST", "/v1/sessions", raw=b"{not json")
+    assert status == 400 and body["error"]["code"] == "malformed_json"
+    status, body = call(service, "POST", "/v1/sessions", raw=b"x" * (65 * 1024))
+    assert status == 413 and body["error"]["code"] == "body_too_large"
+    status, body = call(service, "POST", "/v1/seat-orders", ORDER, billing)
+    assert status == 400 and body["error"]["code"] == "idempotency_key_required"
+    status, _ = call(
+        service, "POST", "/v1/seat-orders", ORDER, billing, {"Idempotency-Key": "k" * 256}
+    )
+    assert status == 400
+
+
+def test_order_is_idempotent(service, billing):
+    status, first = order(service, billing, "MA-AAAA-0001")
+    assert status == 201 and first["replayed"] is False
+    assert (
+        first["order"]["status"] == "pending"
+        and first["order"]["amount"] == first["order"]["amount"]
+    )
+    status, again = order(service, billing, "MA-AAAA-0001")
+    assert status == 201 and again["replayed"] is True
+    assert again["order"] == first["order"]
+    status, clash = order(service, billing, "MA-AAAA-0001", seats=6)
+    assert status == 409 and clash["error"]["code"] == "idempotency_key_reused"
+    status, contract = call(service, "GET", "/v1/contract", token=billing)
+    assert contract["pending_seats"] == 5
+    status, fetched = call(service, "GET", "/v1/seat-orders/MA-AAAA-0001", token=billing)
+    assert status == 200 and fetched["order"]["transaction_id"] == "MA-AAAA-0001"
+    assert call(service, "GET", "/v1/seat-orders/MA-NONE-0000", token=billing)[0] == 404
+
+
+@pytest.mark.parametrize(
+    "changes, code, words",
+    [
+        ({"seats": 0}, "invalid_order", "at least 1"),
+        ({"seats": -3}, "invalid_order", "contact your account manager, Dana Whitfield"),
+        ({"seats": 10_001}, "invalid_order", "At most 10,000"),
+        ({"seats": 2.5}, "invalid_order", "whole number"),
+        ({"seats": "5"}, "invalid_order", "whole number"),
+        ({"acknowledged": False}, "not_acknowledged", "acknowledged"),
+    ],
+)
+def test_invalid_orders_are_422(service, billing, changes, code, words):
+    status, body = order(service, billing, f"MA-BAD-{code}-{changes}", **changes)
+    assert status == 422 and body["error"]["code"] == code
+    assert words in body["error"]["message"]
+
+
+def test_a_stale_quote_is_409_with_the_current_one(service, billing):
+    status, body = call(
+        service,
+        "POST",
+        "/v1/seat-orders",
+        {**ORDER, "quoted_amount": "1.00"},
+        billing,
+        {"Idempotency-Key": "MA-OLD-0001"},
+    )
+    assert status == 409 and body["error"]["code"] == "quote_changed"
+    assert body["error"]["quote"]["seats"] == 5 and body["error"]["quote"]["amount"] != "1.00"
+    assert call(service, "GET", "/v1/seat-orders/MA-OLD-0001", token=billing)[0] == 404
+
+
+def test_an_ended_contract_refuses_orders(service, billing):
+    Contract.update(end_date=Contract.start_date).execute()
+    status, body = order(service, billing, "MA-LATE-0001")
+    assert status == 422 and body["error"]["code"] == "contract_ended"
+
+
+def test_changes_feed_pages_oldest_first(service, billing):
+    status, page = call(service, "GET", "/v1/seat-orders?limit=25", token=billing)
+    assert status == 200 and len(page["orders"]) == 25 and page["has_more"]
+    seen = [o["transaction_id"] for o in page["orders"]]
+    while page["has_more"]:
+        page = call(
+            service, "GET", f"/v1/seat-orders?limit=25&cursor={page['cursor']}", token=billing
+        )[1]
+        seen += [o["transaction_id"] for o in page["orders"]]
+    assert len(seen) == len(set(seen)) == 60
+    cursor = page["cursor"]
+    order(service, billing, "MA-NEW-0001")
+    fresh = call(service, "GET", f"/v1/seat-orders?cursor={cursor}", token=billing)[1]
+    assert [o["transaction_id"] for o in fresh["orders"]] == ["MA-NEW-0001"]
+    since = fresh["orders"][0]["updated_at"]
+    assert (
+        call(service, "GET", f"/v1/seat-orders?updated_since={quote(since)}", token=billing)[1][
+            "orders"
+        ]
+        == []
+    )
+
+
+def provision_all() -> int:
+    with service_db.connection_context():
+        return provision_due(utc_now() + timedelta(days=2))
+
+
+def test_concurrent_orders_all_count(service, billing):
+    admin = sign_in(service, "admin@example.com")
+    results = []
+
+    def buy(token, key):
+        results.append(order(service, token, key, seats=3)[0])
+
+    threads = [
+        threading.Thread(target=buy, args=(billing if n % 2 else admin, f"MA-RACE-{n:04d}"))
+        for n in range(16)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [201] * 16
+    assert provision_all() == 16
+    _status, contract = call(service, "GET", "/v1/contract", token=billing)
+    assert contract["licensed_seats"] == 50 + 16 * 3 and contract["pending_seats"] == 0
+    invoices = sorted(
+        o.invoice_number
+        for o in SeatOrder.select().where(SeatOrder.transaction_id.startswith("MA-RACE"))
+    )
+    assert invoices == [f"INV-{time.gmtime().tm_year}-{n:06d}" for n in range(61, 77)]
+    assert provision_all() == 0  # exactly once
+
+
+def test_provisioning_survives_a_restart(any_db_url):
+    running = start_demo_service(any_db_url, delay=(0.5, 0.5))
+    token = sign_in(running, "billing@example.com")
+    assert order(running, token, "MA-REST-0001")[0] == 201
+    running.stop()  # before the delay has passed
+    time.sleep(0.6)
+    running = start_demo_service(any_db_url, delay=(0.5, 0.5))
+    try:
+        token = sign_in(running, "billing@example.com")
+        deadline = time.time() + 10
+        while (
+            call(running, "GET", "/v1/seat-orders/MA-REST-0001", token=token)[1]["order"]["status"]
+            != "provisioned"
+        ):
+            assert time.time() < deadline
+            time.sleep(0.1)
+        assert call(running, "GET", "/v1/contract", token=token)[1]["licensed_seats"] == 55
+    finally:
+        running.stop()
+        close_database(service_db)
