@@ -121,6 +121,21 @@ class SeatPurchase(BaseModel):
         return from_minor(self.amount_minor, currency_exponent(self.currency))
 
 
+class Outbox(BaseModel):
+    """A purchase still to be sent to the account service; written with the purchase."""
+
+    purchase = ForeignKeyField(SeatPurchase, unique=True, backref="outbox", on_delete="CASCADE")
+    attempts = IntegerField(default=0)
+    next_attempt_at = UTCDateTimeField(index=True, default=utc_now)
+    last_error = TextField(null=True)
+    created_at = UTCDateTimeField(default=utc_now)
+
+
+class SyncState(BaseModel):
+    key = CharField(unique=True)
+    value = TextField()
+
+
 class AuditEvent(BaseModel):
     occurred_at = UTCDateTimeField(default=utc_now, index=True)
     administrator = ForeignKeyField(Administrator, null=True, backref="audit_events")
@@ -128,4 +143,13 @@ class AuditEvent(BaseModel):
     details = TextField(default="")
 
 
-MODELS = (Organization, Contract, PermissionSet, Administrator, SeatPurchase, AuditEvent)
+MODELS = (
+    Organization,
+    Contract,
+    PermissionSet,
+    Administrator,
+    SeatPurchase,
+    Outbox,
+    SyncState,
+    AuditEvent,
+)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from peewee import IntegrityError
 
 from db.database import write_transaction
-from db.models import Administrator, AuditEvent, Contract, SeatPurchase, utc_now
+from db.models import Administrator, AuditEvent, Contract, Outbox, SeatPurchase, utc_now
 from db.money import currency_exponent, to_minor
 from desktop.access import may_manage_account
 from desktop.account import current_contract
@@ -84,7 +84,8 @@ def record_purchase(
     now: datetime | None = None,
     rng: random.Random = SYSTEM_RANDOM,
 ) -> SeatPurchase:
-    """Write the purchase and its audit event in one transaction; the new ID is its key."""
+    """Write the purchase, its outbox entry and its audit event in one transaction, before
+    any network call; the new transaction ID is the purchase's idempotency key."""
     now = now or utc_now()
     with write_transaction():
         purchase = _insert_with_fresh_id(
@@ -104,6 +105,7 @@ def record_purchase(
             acknowledgement_text=ACKNOWLEDGEMENT,
             acknowledged_at=acknowledged_at,
         )
+        Outbox.create(purchase=purchase, next_attempt_at=now, created_at=now)
         AuditEvent.create(
             occurred_at=now,
             administrator=administrator,

