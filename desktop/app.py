@@ -19,8 +19,9 @@ def main(argv: list[str] | None = None) -> int:
         options = parse_args(argv)
     except SystemExit as stop:  # --help, --version, or a usage error already printed
         return int(stop.code or 0)
+    url = database_url(options.database)
     try:
-        open_database(database_url(options.database))
+        open_database(url)
     except (DatabaseOpenError, OSError) as error:
         print(f"manage-account: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -29,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
             seed_demo()
         if options.command:
             return _run_command(options)
-        return _run_window(options)
+        return _run_window(options, url)
     finally:
         close_database()
 
@@ -58,9 +59,12 @@ def _run_command(options: argparse.Namespace) -> int:
     return 0
 
 
-def _run_window(options: argparse.Namespace) -> int:
+def _run_window(options: argparse.Namespace, url: str) -> int:
     from PySide6.QtWidgets import QApplication
 
+    from desktop.connection import connect_service
+    from desktop.service_client import ServiceClient
+    from desktop.sync import SyncEngine, SyncWorker
     from ui.main_window import MainWindow
     from ui.tasks import wait_for_background_work
 
@@ -74,9 +78,26 @@ def _run_window(options: argparse.Namespace) -> int:
         return EXIT_USAGE
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
-    window = MainWindow(org.name, org.timezone, acting_administrator(options.user))
+    administrator = acting_administrator(options.user)
+    email = administrator.email if administrator else (options.user or "")
+    try:
+        connection = connect_service(options.service, options.demo, url, email)
+    except (DatabaseOpenError, OSError) as error:
+        print(f"manage-account: the demo service could not start: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    window = MainWindow(org.name, org.timezone, administrator, syncing=connection is not None)
+    worker = None
+    if connection is not None and window.may_manage:
+        engine = SyncEngine(ServiceClient(connection.url), connection.credentials)
+        worker = SyncWorker(engine, window.sync_status.reported.emit)
+        window.add_seats_tab.purchased.connect(lambda _: worker.wake())
+        worker.start()
     window.show()
     try:
         return app.exec()
     finally:
+        if worker is not None:
+            worker.stop()
         wait_for_background_work()
+        if connection is not None:
+            connection.stop()

@@ -25,6 +25,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--demo", action="store_true", help="fill an empty database with demo data")
     parser.add_argument(
+        "--service",
+        metavar="URL",
+        help="the account service to sync with (default: $MANAGE_ACCOUNT_SERVICE; with --demo "
+        "and no URL, a demo service runs inside the app)",
+    )
+    parser.add_argument(
         "--user",
         metavar="EMAIL",
         help="act as this administrator (default: the first who may manage the account)",

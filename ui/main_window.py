@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from db.models import Administrator
@@ -25,6 +27,7 @@ from ui.export_receipts_dialog import ExportReceiptsDialog
 from ui.history_tab import HistoryTab
 from ui.permission_page import PermissionRequiredPage
 from ui.receipt_dialog import show_receipt
+from ui.sync_status import SyncStatus
 from ui.tasks import run_in_background
 
 
@@ -35,6 +38,7 @@ class MainWindow(QMainWindow):
         timezone: str,
         administrator: Administrator | None,
         locale: str | None = None,
+        syncing: bool = False,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -44,8 +48,9 @@ class MainWindow(QMainWindow):
         self._timezone = timezone
         self._administrator = administrator
         self.count_label = QLabel(objectName="purchaseCountLabel")
-        self.statusBar().addPermanentWidget(self.count_label)
-        if not may_manage_account(administrator):
+        self.sync_status = SyncStatus(self._locale, syncing)
+        self.may_manage = may_manage_account(administrator)
+        if not self.may_manage:
             self.setCentralWidget(PermissionRequiredPage(administrator))
             return
 
@@ -56,7 +61,15 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.contract_tab, "&Contract")
         self.tabs.addTab(self.add_seats_tab, "Add &Seats")
         self.tabs.addTab(self.history_tab, "&Transaction History")
-        self.setCentralWidget(self.tabs)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.sync_status.live_banner)
+        layout.addWidget(self.sync_status.delay_banner)
+        layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
+        self.statusBar().addWidget(self.sync_status.label, 1)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.sync_status.changed.connect(self._ledger_changed)
 
         self.contract_tab.add_seats_requested.connect(self.show_add_seats)
         self.add_seats_tab.purchased.connect(self._purchased)
@@ -114,7 +127,12 @@ class MainWindow(QMainWindow):
     def refresh_contract(self) -> None:
         run_in_background(current_contract, self._show_contract, self._contract_failed)
 
+    def _ledger_changed(self) -> None:
+        self.refresh_contract()
+        self.history_tab.refresh()
+
     def _show_contract(self, summary: object) -> None:
+        self.sync_status.contract = summary
         self.contract_tab.show_contract(summary)
         self.add_seats_tab.set_contract(summary)
 

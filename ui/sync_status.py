@@ -1,0 +1,90 @@
+"""What the window says about syncing: online or offline, seats gone live, purchases late."""
+
+from html import escape
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon
+
+from desktop import formatting
+from desktop.account import ContractSummary
+from desktop.history import DELAYED, HistoryQuery, fetch_page
+from desktop.sync import SyncReport
+from ui.tasks import run_in_background
+
+NO_SERVICE = "Not connected to an account service: purchases stay queued on this computer."
+BANNER_STYLE = "padding: 6px; border-radius: 4px; background: %s; color: black;"
+
+
+def _banner(name: str, colour: str) -> QLabel:
+    banner = QLabel(objectName=name, wordWrap=True, openExternalLinks=True)
+    banner.setStyleSheet(BANNER_STYLE % colour)
+    banner.hide()
+    return banner
+
+
+class SyncStatus(QObject):
+    """Receives sync reports from the worker thread (as a queued signal) and shows them."""
+
+    reported = Signal(object)
+    changed = Signal()  # something in the ledger changed: refresh what is shown
+
+    def __init__(self, locale: str, syncing: bool) -> None:
+        super().__init__()
+        self._locale = locale
+        self.contract: ContractSummary | None = None
+        self.label = QLabel("Connecting…" if syncing else NO_SERVICE, objectName="syncStatusLabel")
+        self.live_banner = _banner("liveSeatsBanner", "#d7f5dd")
+        self.delay_banner = _banner("delayBanner", "#fde2c0")
+        self.tray: QSystemTrayIcon | None = None
+        self.reported.connect(self.show_report)
+
+    def show_report(self, report: SyncReport) -> None:
+        if report.online and report.problem is None:
+            self.label.setText("Online: in step with the account service.")
+        elif report.online:
+            self.label.setText(report.problem)
+        else:
+            self.label.setText(
+                f"Offline ({report.problem}). The contract, history and receipts still work; "
+                "purchases are kept and sent when the service is back."
+            )
+        if report.provisioned:
+            self._announce_live(report.provisioned)
+        if report.changed:
+            self.changed.emit()
+        run_in_background(
+            lambda: fetch_page(HistoryQuery(status=DELAYED), 5), self._show_delayed, lambda e: None
+        )
+
+    def _announce_live(self, provisioned: list[tuple[str, int]]) -> None:
+        seats = sum(count for _, count in provisioned)
+        ids = ", ".join(transaction_id for transaction_id, _ in provisioned)
+        verb = "seat is" if seats == 1 else "seats are"
+        text = f"{formatting.number(seats, self._locale)} new {verb} live ({ids})."
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self.tray is None:
+                self.tray = QSystemTrayIcon(QApplication.windowIcon())
+                self.tray.show()
+            self.tray.showMessage("Seats are live", text)
+        self.live_banner.setText(text)
+        self.live_banner.show()
+
+    def _show_delayed(self, rows: list) -> None:
+        if not rows:
+            self.delay_banner.hide()
+            return
+        ids = ", ".join(row.transaction_id for row in rows)
+        manager = ""
+        if self.contract is not None:
+            c = self.contract
+            manager = (
+                f" Please contact your account manager, {escape(c.account_manager_name)} "
+                f'(<a href="mailto:{escape(c.account_manager_email)}">'
+                f"{escape(c.account_manager_email)}</a>, {escape(c.account_manager_phone)}),"
+                " and give the transaction ID."
+            )
+        self.delay_banner.setText(
+            f"<b>Seats not live yet:</b> {escape(ids)} {'was' if len(rows) == 1 else 'were'} "
+            f"accepted more than 5 minutes ago.{manager}"
+        )
+        self.delay_banner.show()
