@@ -1,5 +1,6 @@
 """The reference service over real HTTP on 127.0.0.1: every status code, idempotency, races."""
 
+import re
 import threading
 import time
 from datetime import timedelta
@@ -251,3 +252,16 @@ def test_provisioning_survives_a_restart(any_db_url):
     finally:
         running.stop()
         close_database(service_db)
+
+
+def test_openapi_documents_every_route(service):
+    from service.api import Api
+
+    spec = call(service, "GET", "/v1/openapi.json")[1]
+    routes = {
+        (re.sub(r"\(\?P<(\w+)>[^)]*\)", r"{\1}", pattern.pattern).replace("\\", ""), method.lower())
+        for pattern, methods, _ in Api().routes
+        for method in methods
+    }
+    documented = {(path, method) for path, item in spec["paths"].items() for method in item}
+    assert routes == documented
