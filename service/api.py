@@ -80,8 +80,10 @@ class Api:
         request = Request(environ)
         headers: list[tuple[str, str]] = []
         try:
-            with service_db.connection_context():
-                status, payload = self._dispatch(request, headers)
+            # Each server thread keeps its connection: opening one per request costs a WAL
+            # checkpoint at every close.
+            service_db.connect(reuse_if_open=True)
+            status, payload = self._dispatch(request, headers)
         except ApiError as error:
             status = error.status
             payload = {"error": {"code": error.code, "message": str(error), **error.extra}}

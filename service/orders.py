@@ -14,7 +14,14 @@ from db.database import is_sqlite, write_transaction
 from db.models import utc_now
 from db.money import currency_exponent, from_minor, to_minor
 from desktop.proration import Quote, QuoteError, quote
-from service.models import Administrator, Contract, InvoiceSequence, SeatOrder, service_db
+from service.models import (
+    Administrator,
+    Contract,
+    InvoiceSequence,
+    Organization,
+    SeatOrder,
+    service_db,
+)
 
 
 class OrderProblem(Exception):
@@ -41,11 +48,22 @@ def organization_today(contract: Contract, now: datetime) -> date:
 
 
 def current_contract(administrator: Administrator, now: datetime) -> Contract | None:
-    contracts = Contract.select().where(Contract.organization == administrator.organization)
-    for contract in contracts.order_by(Contract.start_date.desc()):
-        if contract.start_date <= organization_today(contract, now) <= contract.end_date:
-            return contract
-    return None
+    """The contract in force today where the organization is (one query, organization joined)."""
+    organization = Organization.get_by_id(administrator.organization_id)
+    today = now.astimezone(ZoneInfo(organization.timezone)).date()
+    contract = (
+        Contract.select()
+        .where(
+            (Contract.organization == organization)
+            & (Contract.start_date <= today)
+            & (Contract.end_date >= today)
+        )
+        .order_by(Contract.start_date.desc())
+        .first()
+    )
+    if contract is not None:
+        contract.organization = organization  # spare the lazy load later
+    return contract
 
 
 def latest_contract(administrator: Administrator) -> Contract | None:
@@ -79,9 +97,9 @@ def place_order(
     fingerprint = _fingerprint(body)
     try:
         with write_transaction(service_db):
-            existing = SeatOrder.get_or_none(SeatOrder.transaction_id == key)
-            if existing is not None:
-                return _replay(existing, fingerprint), True
+            seen = SeatOrder.select(SeatOrder.id).where(SeatOrder.transaction_id == key)
+            if seen.exists():
+                return _replay(SeatOrder.get(SeatOrder.transaction_id == key), fingerprint), True
             return _new_order(administrator, key, body, fingerprint, delay, now), False
     except IntegrityError:  # another request with this key won the race: answer as it did
         existing = SeatOrder.get(SeatOrder.transaction_id == key)

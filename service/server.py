@@ -67,7 +67,7 @@ def start_service(
     open_database(database_url, service_db, MIGRATIONS)
     if demo:
         seed_demo()
-    server = create_server(Api(delay), host=host, port=port, threads=8, ident="manage-account")
+    server = create_server(Api(delay), host=host, port=port, threads=4, ident="manage-account")
     thread = threading.Thread(target=server.run, name="service-http", daemon=True)
     thread.start()
     worker = ProvisioningWorker()
