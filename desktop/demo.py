@@ -4,7 +4,6 @@ from datetime import date
 
 from db.database import write_transaction
 from db.models import Administrator, Contract, Organization, PermissionSet, SeatPurchase
-from db.money import currency_exponent, to_minor
 from desktop import demo_data
 from desktop.purchasing import ACKNOWLEDGEMENT
 
@@ -40,13 +39,7 @@ def seed_demo(today: date | None = None, seed: int = 2026) -> bool:
                 purchased_by_name=buyer.name,
                 purchased_by_email=buyer.email,
                 contract=contracts[planned.contract],
-                seats=priced.seats,
-                monthly_unit_price=priced.monthly_unit_price,
-                prorated_months=priced.prorated_months,
-                period_start=priced.period_start,
-                period_end=priced.period_end,
-                amount_minor=to_minor(priced.amount, currency_exponent(priced.currency)),
-                currency=priced.currency,
+                **priced.ledger_fields(),
                 acknowledgement_text=ACKNOWLEDGEMENT,
                 acknowledged_at=planned.created_at,
                 provisioning_status=SeatPurchase.PROVISIONED,

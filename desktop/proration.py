@@ -7,7 +7,7 @@ from typing import Protocol
 
 from dateutil.relativedelta import relativedelta
 
-from db.money import currency_exponent
+from db.money import currency_exponent, to_minor
 
 MIN_SEATS = 1
 MAX_SEATS = 10_000
@@ -37,6 +37,18 @@ class Quote:
     monthly_unit_price: Decimal
     amount: Decimal
     currency: str
+
+    def ledger_fields(self) -> dict:
+        """The quote as purchase and order rows store it: money in integer minor units."""
+        return {
+            "seats": self.seats,
+            "monthly_unit_price": self.monthly_unit_price,
+            "prorated_months": self.prorated_months,
+            "period_start": self.period_start,
+            "period_end": self.period_end,
+            "amount_minor": to_minor(self.amount, currency_exponent(self.currency)),
+            "currency": self.currency,
+        }
 
 
 class QuoteError(ValueError):

@@ -10,7 +10,6 @@ from peewee import IntegrityError
 
 from db.database import write_transaction
 from db.models import Administrator, AuditEvent, Contract, Outbox, SeatPurchase, utc_now
-from db.money import currency_exponent, to_minor
 from desktop.access import may_manage_account
 from desktop.account import current_contract
 from desktop.proration import Quote, QuoteError, quote
@@ -95,13 +94,7 @@ def record_purchase(
             purchased_by_name=administrator.name,
             purchased_by_email=administrator.email,
             contract=contract,
-            seats=priced.seats,
-            monthly_unit_price=priced.monthly_unit_price,
-            prorated_months=priced.prorated_months,
-            period_start=priced.period_start,
-            period_end=priced.period_end,
-            amount_minor=to_minor(priced.amount, currency_exponent(priced.currency)),
-            currency=priced.currency,
+            **priced.ledger_fields(),
             acknowledgement_text=ACKNOWLEDGEMENT,
             acknowledged_at=acknowledged_at,
         )

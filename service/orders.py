@@ -12,7 +12,7 @@ from peewee import IntegrityError, fn
 
 from db.database import is_sqlite, write_transaction
 from db.models import utc_now
-from db.money import currency_exponent, from_minor, to_minor
+from db.money import currency_exponent, from_minor
 from desktop.proration import Quote, QuoteError, quote
 from service.models import (
     Administrator,
@@ -135,13 +135,7 @@ def _new_order(
         request_fingerprint=fingerprint,
         contract=contract,
         administrator=administrator,
-        seats=priced.seats,
-        monthly_unit_price=priced.monthly_unit_price,
-        prorated_months=priced.prorated_months,
-        period_start=priced.period_start,
-        period_end=priced.period_end,
-        amount_minor=to_minor(priced.amount, currency_exponent(priced.currency)),
-        currency=priced.currency,
+        **priced.ledger_fields(),
         acknowledgement_text=str(body.get("acknowledgement_text", "")),
         created_at=now,
         updated_at=now,

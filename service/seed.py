@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 from db.database import write_transaction
-from db.money import currency_exponent, to_minor
 from desktop import demo_data
 from desktop.purchasing import ACKNOWLEDGEMENT
 from service.auth import hash_password
@@ -55,13 +54,7 @@ def seed_demo(today: date | None = None) -> bool:
                 request_fingerprint="demo",
                 contract=contracts[planned.contract],
                 administrator=administrators[planned.buyer_email],
-                seats=priced.seats,
-                monthly_unit_price=priced.monthly_unit_price,
-                prorated_months=priced.prorated_months,
-                period_start=priced.period_start,
-                period_end=priced.period_end,
-                amount_minor=to_minor(priced.amount, currency_exponent(priced.currency)),
-                currency=priced.currency,
+                **priced.ledger_fields(),
                 acknowledgement_text=ACKNOWLEDGEMENT,
                 status=SeatOrder.PROVISIONED,
                 created_at=planned.created_at,
