@@ -50,10 +50,19 @@ class RunningService:
     def stop(self) -> None:
         """Stop serving and provisioning, and close the database."""
         self.worker.stop()
-        self.server.close()
-        self.server.task_dispatcher.shutdown(timeout=5)  # let requests in flight finish
+        # Close from the server's own loop (a close from this thread races its select()), then
+        # let the requests in flight finish.
+        self.server.trigger.pull_trigger(self._close_all)
         self.thread.join(timeout=10)
+        self.server.task_dispatcher.shutdown(timeout=5)
         close_database(service_db)
+
+
+    def _close_all(self) -> None:
+        for channel in list(self.server._map.values()):
+            if channel is not self.server.trigger:
+                channel.close()
+        self.server.close()
 
 
 def start_service(
