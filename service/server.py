@@ -57,7 +57,6 @@ class RunningService:
         self.server.task_dispatcher.shutdown(timeout=5)
         close_database(service_db)
 
-
     def _close_all(self) -> None:
         for channel in list(self.server._map.values()):
             if channel is not self.server.trigger:
