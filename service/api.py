@@ -1,6 +1,7 @@
 """The service's HTTP API as a WSGI application: routing, JSON, authentication, errors."""
 
 import json
+import math
 import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
@@ -9,18 +10,28 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 from db.models import utc_now
-from service import auth, orders
-from service.models import Administrator, service_db
+from service import audit, auth, orders, permissions
+from service.models import Administrator, AuditEvent, service_db
 
 MAX_BODY = 64 * 1024
+LOCKOUT_FAILURES = 5
+LOCKOUT_WINDOW = timedelta(minutes=15)
 OPENAPI = Path(__file__).with_name("openapi.json")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str, extra: dict | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        extra: dict | None = None,
+        headers: list[tuple[str, str]] | None = None,
+    ) -> None:
         super().__init__(message)
         self.status, self.code, self.extra = status, code, extra or {}
+        self.headers = headers or []
 
 
 class Request:
@@ -74,6 +85,17 @@ class Api:
                 {"GET": self.get_order},
                 True,
             ),
+            (re.compile(r"/v1/permission-sets"), {"GET": self.permission_sets}, True),
+            (
+                re.compile(r"/v1/permission-sets/(?P<set_id>\d+)"),
+                {"PATCH": self.change_permission_set},
+                True,
+            ),
+            (
+                re.compile(r"/v1/audit-events"),
+                {"GET": self.audit_events, "POST": self.report_audit_event},
+                True,
+            ),
         ]
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
@@ -86,6 +108,7 @@ class Api:
             status, payload = self._dispatch(request, headers)
         except ApiError as error:
             status = error.status
+            headers += error.headers
             payload = {"error": {"code": error.code, "message": str(error), **error.extra}}
         except orders.OrderProblem as problem:
             status = problem.status
@@ -118,6 +141,18 @@ class Api:
         request.administrator, request.token = administrator, token.strip()
 
     @staticmethod
+    def _require_manage_permission_sets(request: Request) -> Administrator:
+        administrator = request.administrator
+        if not administrator.permission_set.manage_permission_sets:
+            raise ApiError(
+                403,
+                "forbidden",
+                f"The permission set {administrator.permission_set.name!r} may not manage "
+                "permission sets.",
+            )
+        return administrator
+
+    @staticmethod
     def _require_manage_account(request: Request) -> Administrator:
         administrator = request.administrator
         if not administrator.permission_set.manage_account:
@@ -142,14 +177,30 @@ class Api:
         email, password = body.get("email"), body.get("password")
         if not isinstance(email, str) or not isinstance(password, str):
             raise ApiError(400, "invalid_request", "Give an email and a password.")
-        signed_in = auth.sign_in(email, password)
+        email, now = email.strip().lower(), utc_now()
+        failures = audit.recent_failures(email, LOCKOUT_WINDOW, now)
+        if len(failures) >= LOCKOUT_FAILURES:
+            free_at = failures[LOCKOUT_FAILURES - 1] + LOCKOUT_WINDOW
+            wait = max(1, math.ceil((free_at - now).total_seconds()))
+            raise ApiError(
+                429,
+                "too_many_attempts",
+                f"Too many failed sign-ins for this e-mail. Try again after "
+                f"{free_at.strftime('%H:%M')} UTC.",
+                {"retry_after": wait, "retry_at": free_at.isoformat()},
+                [("Retry-After", str(wait))],
+            )
+        signed_in = auth.sign_in(email, password, now)
         if signed_in is None:
+            audit.record(audit.SIGN_IN_FAILED, email, {}, now)
             raise ApiError(401, "invalid_credentials", "The e-mail or the password is wrong.")
         token, administrator = signed_in
+        audit.record(audit.SIGN_IN, email, {}, now)
         return 201, {"token": token, "administrator": administrator_json(administrator)}
 
     def delete_session(self, request: Request) -> tuple[int, object]:
         auth.sign_out(request.token)
+        audit.record(audit.SIGN_OUT, request.administrator.email, {})
         return 204, None
 
     def contract(self, request: Request) -> tuple[int, object]:
@@ -224,6 +275,60 @@ class Api:
             "cursor": cursor,
             "has_more": more,
         }
+
+    def permission_sets(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_permission_sets(request)
+        sets = permissions.sets_of(administrator.organization_id)
+        return 200, {"permission_sets": [permissions.set_json(each) for each in sets]}
+
+    def change_permission_set(self, request: Request, set_id: str) -> tuple[int, object]:
+        administrator = self._require_manage_permission_sets(request)
+        changes = request.json()
+        allowed = {"manage_account", "manage_permission_sets"}
+        if (
+            not changes
+            or set(changes) - allowed
+            or not all(isinstance(v, bool) for v in changes.values())
+        ):
+            raise ApiError(
+                400,
+                "invalid_request",
+                "Send manage_account and/or manage_permission_sets as true or false.",
+            )
+        try:
+            changed = permissions.change(administrator, int(set_id), changes)
+        except permissions.PermissionProblem as problem:
+            raise ApiError(problem.status, problem.code, str(problem)) from None
+        return 200, {"permission_set": permissions.set_json(changed)}
+
+    def audit_events(self, request: Request) -> tuple[int, object]:
+        self._require_manage_permission_sets(request)
+        query = AuditEvent.select().order_by(AuditEvent.id.desc())
+        if request.query.get("action"):
+            query = query.where(AuditEvent.action == request.query["action"])
+        if request.query.get("actor"):
+            query = query.where(AuditEvent.actor_email.contains(request.query["actor"]))
+        try:
+            limit = min(1000, max(1, int(request.query.get("limit", "200"))))
+        except ValueError:
+            raise ApiError(400, "invalid_request", "limit must be a whole number.") from None
+        check = audit.verify_chain()
+        return 200, {
+            "events": [audit.event_json(event) for event in query.limit(limit)],
+            "chain": {"intact": check.intact, "message": check.message},
+        }
+
+    def report_audit_event(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        body = request.json()
+        if body.get("action") not in audit.CLIENT_ACTIONS or not isinstance(
+            body.get("details", {}), dict
+        ):
+            raise ApiError(
+                400, "invalid_request", f"action must be one of {sorted(audit.CLIENT_ACTIONS)}."
+            )
+        audit.record(body["action"], administrator.email, body.get("details", {}))
+        return 201, {"recorded": True}
 
 
 def administrator_json(administrator: Administrator) -> dict:

@@ -104,4 +104,36 @@ class InvoiceSequence(ServiceModel):
     last_number = IntegerField(default=0)
 
 
-MODELS = (Organization, Contract, PermissionSet, Administrator, Session, SeatOrder, InvoiceSequence)
+class AuditEvent(ServiceModel):
+    """Who did what and when; each entry carries the previous entry's hash."""
+
+    occurred_at = UTCDateTimeField(default=utc_now)
+    actor_email = CharField(null=True)
+    action = CharField()
+    details = TextField()  # JSON; never a token or a password
+    previous_hash = CharField(max_length=64)
+    hash = CharField(max_length=64)
+
+    class Meta:
+        indexes = ((("action", "actor_email", "occurred_at"), False),)
+
+
+class AuditHead(ServiceModel):
+    """The chain's last entry, one row: locking it puts writers in line, and it shows when
+    entries at the end were deleted."""
+
+    last_id = IntegerField(default=0)
+    last_hash = CharField(max_length=64)
+
+
+MODELS = (
+    Organization,
+    Contract,
+    PermissionSet,
+    Administrator,
+    Session,
+    SeatOrder,
+    InvoiceSequence,
+    AuditEvent,
+    AuditHead,
+)

@@ -14,6 +14,7 @@ from db.database import is_sqlite, write_transaction
 from db.models import utc_now
 from db.money import currency_exponent, from_minor
 from desktop.proration import Quote, QuoteError, quote
+from service import audit
 from service.models import (
     Administrator,
     Contract,
@@ -130,7 +131,7 @@ def _new_order(
             "The quoted amount differs from today's quote; nothing was ordered.",
             {"quote": quote_json(priced)},
         )
-    return SeatOrder.create(
+    order = SeatOrder.create(
         transaction_id=key,
         request_fingerprint=fingerprint,
         contract=contract,
@@ -141,6 +142,9 @@ def _new_order(
         updated_at=now,
         provision_after=now + delay.draw(),
     )
+    details = {"transaction_id": key, "seats": priced.seats, "amount": str(priced.amount)}
+    audit.record(audit.ORDER_PLACED, administrator.email, details, now)  # in the same commit
+    return order
 
 
 def _replay(existing: SeatOrder, fingerprint: str) -> SeatOrder:

@@ -52,16 +52,13 @@ class RunningService:
         self.worker.stop()
         # Close from the server's own loop (a close from this thread races its select()), then
         # let the requests in flight finish.
-        self.server.trigger.pull_trigger(self._close_all)
+        try:
+            self.server.trigger.pull_trigger(self.server.close)
+        except OSError:  # the loop's wake-up pipe is gone already: close from here
+            self.server.close()
         self.thread.join(timeout=10)
         self.server.task_dispatcher.shutdown(timeout=5)
         close_database(service_db)
-
-    def _close_all(self) -> None:
-        for channel in list(self.server._map.values()):
-            if channel is not self.server.trigger:
-                channel.close()
-        self.server.close()
 
 
 def start_service(

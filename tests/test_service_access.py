@@ -1,0 +1,168 @@
+"""Who may do what on the service, sign-in lock-out, permission changes and the audit chain."""
+
+from datetime import timedelta
+
+import pytest
+
+from service.models import AuditEvent, PermissionSet, service_db
+from tests.service_helpers import PASSWORD, call, sign_in, start_demo_service
+
+
+@pytest.fixture
+def service(any_db_url):
+    running = start_demo_service(any_db_url, delay=(3600, 3600))
+    yield running
+    running.stop()
+
+
+def set_id(name: str) -> int:
+    with service_db.connection_context():
+        return PermissionSet.get(PermissionSet.name == name).id
+
+
+def attempts(service, token):
+    """Every protected call once, with what a successful answer looks like."""
+    status, quoted = call(service, "GET", "/v1/quote?seats=1", token=token)
+    order = {
+        "seats": 1,
+        "quoted_amount": quoted.get("amount", "0") if status == 200 else "0",
+        "acknowledged": True,
+        "acknowledgement_text": "x",
+    }
+    billing_set = set_id("Billing")
+    return {
+        "contract": call(service, "GET", "/v1/contract", token=token)[0],
+        "quote": status,
+        "order": call(
+            service, "POST", "/v1/seat-orders", order, token, {"Idempotency-Key": f"MA-{token[:8]}"}
+        )[0],
+        "feed": call(service, "GET", "/v1/seat-orders", token=token)[0],
+        "permission sets": call(service, "GET", "/v1/permission-sets", token=token)[0],
+        "change a set": call(
+            service, "PATCH", f"/v1/permission-sets/{billing_set}", {"manage_account": True}, token
+        )[0],
+        "audit trail": call(service, "GET", "/v1/audit-events", token=token)[0],
+        "report an export": call(
+            service,
+            "POST",
+            "/v1/audit-events",
+            {"action": "receipts exported", "details": {"count": 3}},
+            token,
+        )[0],
+    }
+
+
+def test_each_demo_administrators_rights(service):
+    admin, billing, viewer = (
+        sign_in(service, f"{n}@example.com") for n in ("admin", "billing", "viewer")
+    )
+    everything = {
+        "contract": 200,
+        "quote": 200,
+        "order": 201,
+        "feed": 200,
+        "permission sets": 200,
+        "change a set": 200,
+        "audit trail": 200,
+        "report an export": 201,
+    }
+    assert attempts(service, admin) == everything
+    assert attempts(service, billing) == {
+        **everything,
+        "permission sets": 403,
+        "change a set": 403,
+        "audit trail": 403,
+    }
+    assert attempts(service, viewer) == dict.fromkeys(everything, 403)
+
+
+def test_five_failures_lock_the_email_for_fifteen_minutes(service):
+    wrong = {"email": "billing@example.com", "password": "guess"}
+    for _ in range(5):
+        assert call(service, "POST", "/v1/sessions", wrong)[0] == 401
+    status, body = call(service, "POST", "/v1/sessions", {**wrong, "password": PASSWORD})
+    assert status == 429 and body["error"]["code"] == "too_many_attempts"
+    assert 890 <= body["error"]["retry_after"] <= 900
+    assert "Try again after" in body["error"]["message"]
+    assert sign_in(service, "admin@example.com")  # other e-mails are not locked
+    with service_db.connection_context():  # fifteen minutes pass
+        for event in AuditEvent.select():
+            event.occurred_at -= timedelta(minutes=16)
+            event.save()
+    assert sign_in(service, "billing@example.com")
+
+
+def test_retry_after_header(service):
+    for _ in range(5):
+        call(service, "POST", "/v1/sessions", {"email": "viewer@example.com", "password": "x"})
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(
+        service.url + "/v1/sessions",
+        b'{"email": "viewer@example.com", "password": "x"}',
+        method="POST",
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 429
+    assert 0 < int(refused.value.headers["Retry-After"]) <= 900
+
+
+def test_revoking_manage_account_applies_at_the_next_request(service):
+    admin, billing = sign_in(service, "admin@example.com"), sign_in(service, "billing@example.com")
+    billing_set = f"/v1/permission-sets/{set_id('Billing')}"
+    assert call(service, "GET", "/v1/contract", token=billing)[0] == 200
+    assert call(service, "PATCH", billing_set, {"manage_account": False}, admin)[0] == 200
+    status, body = call(service, "GET", "/v1/contract", token=billing)
+    assert status == 403 and "Manage Account" in body["error"]["message"]
+    assert call(service, "PATCH", billing_set, {"manage_account": True}, admin)[0] == 200
+    assert call(service, "GET", "/v1/contract", token=billing)[0] == 200
+
+
+def test_the_last_set_that_manages_permission_sets_keeps_that_right(service):
+    admin = sign_in(service, "admin@example.com")
+    administrators = f"/v1/permission-sets/{set_id('Administrators')}"
+    status, body = call(service, "PATCH", administrators, {"manage_permission_sets": False}, admin)
+    assert status == 409 and body["error"]["code"] == "last_manager"
+    billing_set = f"/v1/permission-sets/{set_id('Billing')}"
+    assert call(service, "PATCH", billing_set, {"bogus": True}, admin)[0] == 400
+    missing = call(service, "PATCH", "/v1/permission-sets/999", {"manage_account": True}, admin)
+    assert missing[0] == 404
+    assert call(service, "PATCH", billing_set, {"manage_permission_sets": True}, admin)[0] == 200
+    demote = call(service, "PATCH", administrators, {"manage_permission_sets": False}, admin)
+    assert demote[0] == 200
+    assert call(service, "GET", "/v1/permission-sets", token=admin)[0] == 403  # at once
+
+
+def test_the_audit_trail_records_and_detects_tampering(service):
+    admin = sign_in(service, "admin@example.com")
+    call(service, "POST", "/v1/sessions", {"email": "admin@example.com", "password": "nope"})
+    call(
+        service,
+        "PATCH",
+        f"/v1/permission-sets/{set_id('Viewers')}",
+        {"manage_account": True},
+        admin,
+    )
+    status, trail = call(service, "GET", "/v1/audit-events", token=admin)
+    assert status == 200 and trail["chain"]["intact"]
+    actions = [event["action"] for event in trail["events"]]
+    assert actions[:3] == ["permission set changed", "sign-in failed", "sign-in"]
+    text = repr(trail)
+    assert PASSWORD not in text and "nope" not in text and admin not in text
+    filtered = call(service, "GET", "/v1/audit-events?action=sign-in%20failed", token=admin)[1]
+    assert [e["actor"] for e in filtered["events"]] == ["admin@example.com"]
+
+    with service_db.connection_context():
+        first = AuditEvent.select().order_by(AuditEvent.id).first()
+        AuditEvent.update(details='{"forged": true}').where(AuditEvent.id == first.id).execute()
+    chain = call(service, "GET", "/v1/audit-events", token=admin)[1]["chain"]
+    assert not chain["intact"] and f"#{first.id}" in chain["message"]
+
+    with service_db.connection_context():
+        AuditEvent.update(details=first.details).where(AuditEvent.id == first.id).execute()
+        last = AuditEvent.select().order_by(AuditEvent.id.desc()).first()
+        last.delete_instance()
+    chain = call(service, "GET", "/v1/audit-events", token=admin)[1]["chain"]
+    assert not chain["intact"] and "deleted" in chain["message"]
