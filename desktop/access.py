@@ -1,6 +1,7 @@
 """Who is using the app, and whether their permission set lets them manage the account."""
 
-from db.models import Administrator, PermissionSet
+from db.database import write_transaction
+from db.models import Administrator, Contract, Outbox, PermissionSet, SeatPurchase
 
 MISSING_PERMISSION = "Manage Account"
 HOW_TO_ENABLE = (
@@ -21,3 +22,11 @@ def may_manage_account(administrator: Administrator | None) -> bool:
     return bool(
         administrator and administrator.active and administrator.permission_set.manage_account
     )
+
+
+def forget_contract_data() -> None:
+    """Clear the local copy of contracts and purchases, for someone who lost Manage Account."""
+    with write_transaction():
+        Outbox.delete().execute()
+        SeatPurchase.delete().execute()
+        Contract.delete().execute()

@@ -60,40 +60,61 @@ def _run_command(options: argparse.Namespace) -> int:
 
 
 def _run_window(options: argparse.Namespace, url: str) -> int:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QDialog
 
+    from desktop import demo_data
     from desktop.connection import connect_service
     from desktop.service_client import ServiceClient
-    from desktop.sync import SyncEngine, SyncWorker
+    from desktop.session import recall
+    from desktop.sync import SyncEngine, SyncWorker, mirror_administrator
     from ui.main_window import MainWindow
+    from ui.sign_in_dialog import SignInDialog
     from ui.tasks import wait_for_background_work
 
-    org = organization()
-    if org is None:
-        print(
-            "manage-account: the database holds no organization yet; "
-            "start with --demo to try the app on demo data",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
-    administrator = acting_administrator(options.user)
-    email = administrator.email if administrator else (options.user or "")
     try:
-        connection = connect_service(options.service, options.demo, url, email)
+        connection = connect_service(options.service, options.demo, url)
     except (DatabaseOpenError, OSError) as error:
         print(f"manage-account: the demo service could not start: {error}", file=sys.stderr)
         return EXIT_USAGE
-    window = MainWindow(org.name, org.timezone, administrator, syncing=connection is not None)
     worker = None
-    if connection is not None and window.may_manage:
-        engine = SyncEngine(ServiceClient(connection.url), connection.credentials)
-        worker = SyncWorker(engine, window.sync_status.reported.emit)
-        window.add_seats_tab.purchased.connect(lambda _: worker.wake())
-        worker.start()
-    window.show()
     try:
+        session = None
+        if connection is None:
+            administrator = acting_administrator(options.user)
+        else:
+            session = recall(connection.url)
+            if session is None:
+                email = options.user or ("admin@example.com" if connection.embedded else "")
+                password = demo_data.PASSWORD if connection.embedded else ""
+                dialog = SignInDialog(connection.url, email, password)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return 0
+                session = dialog.session
+            administrator = mirror_administrator(session.administrator)
+        client = None
+        if session is not None:
+            client = ServiceClient(connection.url)
+            client.token = session.token
+            if organization() is None:  # first run: bring the contract here before showing it
+                SyncEngine(client).run_once()
+        org = organization()
+        if org is None:
+            print(
+                "manage-account: the database holds no organization yet; "
+                "start with --demo, or --service URL to fetch it",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        window = MainWindow(
+            org.name, org.timezone, administrator, syncing=client is not None, session=session
+        )
+        if client is not None and window.may_manage:
+            worker = SyncWorker(SyncEngine(client), window.sync_status.reported.emit)
+            window.add_seats_tab.purchased.connect(lambda _: worker.wake())
+            worker.start()
+        window.show()
         return app.exec()
     finally:
         if worker is not None:

@@ -6,18 +6,13 @@ from pathlib import Path
 
 from playhouse.db_url import parse
 
-from desktop import demo_data
-from desktop.sync import Credentials
-
 SERVICE_ENV = "MANAGE_ACCOUNT_SERVICE"
-PASSWORD_ENV = "MANAGE_ACCOUNT_PASSWORD"
 DEMO_DELAY_SECONDS = (3.0, 10.0)
 
 
 @dataclass
 class ServiceConnection:
     url: str
-    credentials: Credentials
     embedded: object | None = None  # a service.server.RunningService for --demo
 
     def stop(self) -> None:
@@ -26,17 +21,16 @@ class ServiceConnection:
 
 
 def connect_service(
-    service_url: str | None, demo: bool, database_url: str, email: str
+    service_url: str | None, demo: bool, database_url: str
 ) -> ServiceConnection | None:
     """The service to sync with, or None when the app runs on its local database alone.
 
     --demo without --service starts the reference service in this process, on a free port of
     127.0.0.1, with its own SQLite file beside the desktop's and a short provisioning delay.
-    Until the sign-in dialog arrives, a real service's password comes from the environment.
     """
     service_url = service_url or os.environ.get(SERVICE_ENV)
     if service_url:
-        return ServiceConnection(service_url, Credentials(email, os.environ.get(PASSWORD_ENV, "")))
+        return ServiceConnection(service_url)
     if not demo:
         return None
     from service.orders import ProvisioningDelay
@@ -45,7 +39,7 @@ def connect_service(
     running = start_service(
         _beside(database_url), delay=ProvisioningDelay(*DEMO_DELAY_SECONDS), demo=True
     )
-    return ServiceConnection(running.url, Credentials(email, demo_data.PASSWORD), running)
+    return ServiceConnection(running.url, running)
 
 
 def _beside(database_url: str) -> str:

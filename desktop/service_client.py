@@ -43,6 +43,16 @@ class ServiceClient:
         self.token = session["token"]
         return session
 
+    def sign_out(self) -> None:
+        self._call("DELETE", "/v1/sessions/current")
+        self.token = None
+
+    def permission_sets(self) -> list[dict]:
+        return self._call("GET", "/v1/permission-sets")["permission_sets"]
+
+    def change_permission_set(self, set_id: int, changes: dict) -> dict:
+        return self._call("PATCH", f"/v1/permission-sets/{set_id}", changes)["permission_set"]
+
     def contract(self) -> dict:
         return self._call("GET", "/v1/contract")
 
@@ -70,7 +80,8 @@ class ServiceClient:
             request.add_header(name, value)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return _decode(response.read(), response.status)
+                raw = response.read()
+                return _decode(raw, response.status) if raw or response.status != 204 else {}
         except urllib.error.HTTPError as error:
             raise _refusal(error) from None
         except TimeoutError as error:
@@ -103,7 +114,7 @@ def _refusal(error: urllib.error.HTTPError) -> ServiceError:
     message = details.get("message") or f"the account service answered {error.code}"
     if error.code in (401, 403):
         return NotSignedIn(message, error.code, details.get("code"))
-    if error.code in (408, 429) or error.code >= 500 or not details:
+    if error.code == 408 or error.code >= 500 or not details:
         return ServiceUnavailable(
             f"the account service failed ({error.code}): {message}", error.code
         )

@@ -47,6 +47,7 @@ class SyncReport:
     provisioned: list[tuple[str, int]] = field(default_factory=list)  # (transaction ID, seats)
     changed: bool = False
     waiting: int = 0  # purchases queued or pending
+    permission_lost: bool = False  # the service now refuses Manage Account to this person
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def backoff(attempts: int, rng: random.Random = _rng) -> timedelta:
 class SyncEngine:
     """One round of syncing at a time; plain Python, run by SyncWorker or by tests."""
 
-    def __init__(self, client: ServiceClient, credentials: Credentials) -> None:
+    def __init__(self, client: ServiceClient, credentials: Credentials | None = None) -> None:
+        """Sync with a client already signed in (its token), or sign in with `credentials`."""
         self.client = client
         self.credentials = credentials
 
@@ -76,6 +78,10 @@ class SyncEngine:
         report = SyncReport(online=True)
         try:
             if self.client.token is None:
+                if self.credentials is None:
+                    report.problem = "Your session has ended: sign in again to sync."
+                    report.waiting = waiting_purchases()
+                    return report
                 self._sign_in()
             if not Contract.select().exists():  # a new installation: purchases need a contract
                 mirror_contract(self.client.contract())
@@ -83,8 +89,11 @@ class SyncEngine:
             self._read_feed(report)
             mirror_contract(self.client.contract())  # after the feed: seat counts include it
         except NotSignedIn as error:
-            self.client.token = None  # sign in again next round
-            report.online, report.problem = True, f"The service refused the session: {error}"
+            if error.status == 403:
+                report.permission_lost = True
+            else:
+                self.client.token = None  # the session ended: sign in again next round
+            report.problem = f"The service refused: {error}"
         except ServiceUnavailable as error:
             report.online, report.problem = False, str(error)
             _postpone_due(now, str(error))
@@ -92,7 +101,10 @@ class SyncEngine:
         return report
 
     def _sign_in(self) -> None:
-        session = self.client.sign_in(self.credentials.email, self.credentials.password)
+        try:
+            session = self.client.sign_in(self.credentials.email, self.credentials.password)
+        except ServiceRefused as error:  # e.g. locked out for a while (429)
+            raise NotSignedIn(str(error), error.status, error.code) from None
         mirror_administrator(session["administrator"])
 
     def _send_outbox(self, now: datetime, report: SyncReport) -> None:

@@ -63,8 +63,21 @@ def test_version_and_help(capsys):
         assert option in out
 
 
-def test_demo_opens_the_main_window(qapp, tmp_path):
+def test_demo_signs_in_and_opens_the_main_window(qapp, qtbot, tmp_path):
     seen = {}
+
+    def sign_in() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "signInDialog")
+        seen["prefilled"] = dialog.email.text(), dialog.password.text()
+        dialog.button.click()
+        QTimer.singleShot(100, wait_for_window)
+
+    def wait_for_window() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"]
+        if windows and windows[0].isVisible():
+            inspect_and_close()
+        else:
+            QTimer.singleShot(100, wait_for_window)
 
     def inspect_and_close() -> None:
         window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
@@ -73,7 +86,9 @@ def test_demo_opens_the_main_window(qapp, tmp_path):
         seen["tabs"] = [tabs.tabText(i).replace("&", "") for i in range(tabs.count())]
         window.close()
 
-    QTimer.singleShot(0, inspect_and_close)
+    QTimer.singleShot(200, sign_in)
     assert main(["--database", f"sqlite:///{tmp_path / 'demo.db'}", "--demo"]) == 0
+    assert seen["prefilled"] == ("admin@example.com", "northwind-demo")
+    assert (tmp_path / "demo-service.db").exists()  # the embedded service's own file
     assert seen["title"] == "Manage Account — Northwind Traders"
     assert seen["tabs"] == ["Contract", "Add Seats", "Transaction History"]

@@ -18,14 +18,18 @@ from PySide6.QtWidgets import (
 
 from db.models import Administrator
 from desktop import formatting
-from desktop.access import may_manage_account
+from desktop.access import forget_contract_data, may_manage_account
 from desktop.account import current_contract
 from desktop.receipts import Verification, date_range_query, verify_receipt
+from desktop.service_client import ServiceClient
+from desktop.session import SignedIn
+from desktop.session import sign_out as desktop_sign_out
 from ui.add_seats_tab import AddSeatsTab
 from ui.contract_tab import ContractTab
 from ui.export_receipts_dialog import ExportReceiptsDialog
 from ui.history_tab import HistoryTab
 from ui.permission_page import PermissionRequiredPage
+from ui.permission_sets_dialog import PermissionSetsDialog
 from ui.receipt_dialog import show_receipt
 from ui.sync_status import SyncStatus
 from ui.tasks import run_in_background
@@ -39,6 +43,7 @@ class MainWindow(QMainWindow):
         administrator: Administrator | None,
         locale: str | None = None,
         syncing: bool = False,
+        session: SignedIn | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -47,6 +52,7 @@ class MainWindow(QMainWindow):
         self._locale = locale or QLocale().name()
         self._timezone = timezone
         self._administrator = administrator
+        self._session = session
         self.count_label = QLabel(objectName="purchaseCountLabel")
         self.sync_status = SyncStatus(self._locale, syncing)
         self.may_manage = may_manage_account(administrator)
@@ -70,6 +76,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.sync_status.label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
         self.sync_status.changed.connect(self._ledger_changed)
+        self.sync_status.permission_lost.connect(self._permission_lost)
 
         self.contract_tab.add_seats_requested.connect(self.show_add_seats)
         self.add_seats_tab.purchased.connect(self._purchased)
@@ -90,7 +97,42 @@ class MainWindow(QMainWindow):
         verify.setObjectName("verifyReceiptAction")
         verify.triggered.connect(self._ask_verify_receipt)
         menu.addSeparator()
+        if self._session is not None:
+            sign_out = menu.addAction("Sign &Out")
+            sign_out.setObjectName("signOutAction")
+            sign_out.triggered.connect(self.sign_out)
         menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        permissions = self._administrator.permission_set
+        if self._session is not None and permissions.manage_permission_sets:
+            administration = self.menuBar().addMenu("&Administration")
+            sets = administration.addAction("&Permission Sets…")
+            sets.setObjectName("permissionSetsAction")
+            sets.triggered.connect(self.show_permission_sets)
+
+    def service_client(self) -> ServiceClient:
+        client = ServiceClient(self._session.service_url)
+        client.token = self._session.token
+        return client
+
+    def show_permission_sets(self) -> PermissionSetsDialog:
+        dialog = PermissionSetsDialog(self.service_client(), self)
+        dialog.open()
+        return dialog
+
+    def sign_out(self) -> None:
+        """End the session on the service, forget the stored token, and close the window."""
+        session = self._session
+        run_in_background(
+            lambda: desktop_sign_out(session), lambda _: self.close(), lambda _: self.close()
+        )
+
+    def _permission_lost(self) -> None:
+        """Manage Account was taken away: show why, and keep no contract data here."""
+        if isinstance(self.centralWidget(), PermissionRequiredPage):
+            return
+        run_in_background(forget_contract_data, lambda _: None, lambda _: None)
+        self.setCentralWidget(PermissionRequiredPage(self._administrator))
+        self.menuBar().clear()
 
     def _ask_export_receipts(self) -> None:
         today = date.today()

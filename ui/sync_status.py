@@ -27,6 +27,7 @@ class SyncStatus(QObject):
 
     reported = Signal(object)
     changed = Signal()  # something in the ledger changed: refresh what is shown
+    permission_lost = Signal()
 
     def __init__(self, locale: str, syncing: bool) -> None:
         super().__init__()
@@ -48,6 +49,9 @@ class SyncStatus(QObject):
                 f"Offline ({report.problem}). The contract, history and receipts still work; "
                 "purchases are kept and sent when the service is back."
             )
+        if report.permission_lost:
+            self.permission_lost.emit()
+            return
         if report.provisioned:
             self._announce_live(report.provisioned)
         if report.changed:

@@ -1,0 +1,112 @@
+"""Signing in to the account service, and remembering the session in the OS credential store.
+
+The token lives in memory; "Keep me signed in" puts it in the operating system's credential
+store through keyring, and nowhere else: where no secure store exists the option is off.
+"""
+
+import contextlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from desktop.service_client import NotSignedIn, ServiceClient, ServiceError, ServiceRefused
+
+KEYRING_SERVICE = "Manage Account"
+_ACCOUNT_KEY = "session"
+
+
+class SignInRefused(Exception):
+    """Wrong credentials, a locked e-mail, or an unreachable service; fit to show a user."""
+
+    def __init__(self, message: str, retry_at: datetime | None = None) -> None:
+        super().__init__(message)
+        self.retry_at = retry_at
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    service_url: str
+    token: str
+    administrator: dict  # name, email, permission_set, permissions
+
+
+def sign_in(service_url: str, email: str, password: str) -> SignedIn:
+    client = ServiceClient(service_url)
+    try:
+        session = client.sign_in(email, password)
+    except NotSignedIn:
+        raise SignInRefused("The e-mail or the password is wrong.") from None
+    except ServiceRefused as error:
+        if error.status == 429:
+            retry_at = error.body.get("retry_at")
+            moment = datetime.fromisoformat(retry_at) if retry_at else None
+            raise SignInRefused(str(error), moment) from None
+        raise SignInRefused(str(error)) from None
+    except ServiceError as error:
+        raise SignInRefused(f"The account service cannot be reached: {error}") from None
+    return SignedIn(service_url, session["token"], session["administrator"])
+
+
+def sign_out(session: SignedIn) -> None:
+    """End the session on the service (if it can be reached) and forget any stored copy."""
+    client = ServiceClient(session.service_url)
+    client.token = session.token
+    with contextlib.suppress(ServiceError):  # expired or offline: it ends by itself
+        client.sign_out()
+    forget()
+
+
+def secure_storage_problem() -> str | None:
+    """None when a secure credential store is available, else why "Keep me signed in" is off."""
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return "Keeping you signed in needs the keyring package."
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
+        return (
+            "This computer has no secure credential store (such as Windows Credential Manager, "
+            "macOS Keychain or Secret Service), so you are signed in for this session only."
+        )
+    return None
+
+
+def remember(session: SignedIn) -> None:
+    import json
+
+    import keyring
+
+    value = json.dumps(
+        {
+            "service": session.service_url,
+            "token": session.token,
+            "administrator": session.administrator,
+        }
+    )
+    keyring.set_password(KEYRING_SERVICE, _ACCOUNT_KEY, value)
+
+
+def recall(service_url: str) -> SignedIn | None:
+    """The remembered session for this service, if one is stored securely."""
+    if secure_storage_problem():
+        return None
+    import keyring
+
+    value = keyring.get_password(KEYRING_SERVICE, _ACCOUNT_KEY)
+    if not value:
+        return None
+    stored = json.loads(value)
+    if stored.get("service") != service_url:
+        return None
+    return SignedIn(service_url, stored["token"], stored["administrator"])
+
+
+def forget() -> None:
+    if secure_storage_problem():
+        return
+    import keyring
+    from keyring.errors import PasswordDeleteError
+
+    with contextlib.suppress(PasswordDeleteError):
+        keyring.delete_password(KEYRING_SERVICE, _ACCOUNT_KEY)

@@ -1,0 +1,158 @@
+"""Sign-in, who sees what, Administration > Permission Sets, and losing Manage Account."""
+
+import pytest
+from PySide6.QtWidgets import QCheckBox, QLabel, QTabWidget
+
+from db.models import Contract, SeatPurchase
+from desktop.account import organization
+from desktop.demo import seed_demo
+from desktop.service_client import ServiceClient
+from desktop.session import SignedIn, sign_in
+from desktop.sync import SyncEngine, SyncWorker, mirror_administrator
+from tests.service_helpers import PASSWORD, call, start_demo_service
+from tests.service_helpers import sign_in as raw_sign_in
+from tests.test_main_window import TIMEOUT
+from ui.main_window import MainWindow
+from ui.sign_in_dialog import SignInDialog
+from ui.tasks import wait_for_background_work
+
+
+@pytest.fixture
+def service(sqlite_db, tmp_path):
+    seed_demo()
+    running = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}", delay=(3600, 3600))
+    yield running
+    wait_for_background_work()
+    running.stop()
+
+
+def window_for(qtbot, service, email: str) -> MainWindow:
+    session = sign_in(service.url, email, PASSWORD)
+    administrator = mirror_administrator(session.administrator)
+    org = organization()
+    window = MainWindow(
+        org.name, org.timezone, administrator, "en_US", syncing=True, session=session
+    )
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def dialog_attempt(qtbot, service, email: str, password: str) -> SignInDialog:
+    dialog = SignInDialog(service.url, email, password)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.findChild(QLabel, "signInMessageLabel").clear()
+    dialog.button.click()
+    qtbot.waitUntil(
+        lambda: dialog.button.isEnabled() or dialog.session is not None, timeout=TIMEOUT
+    )
+    return dialog
+
+
+def test_sign_in_dialog_signs_in(qtbot, service):
+    dialog = dialog_attempt(qtbot, service, "billing@example.com", PASSWORD)
+    assert dialog.session.administrator["email"] == "billing@example.com"
+    assert dialog.result() == SignInDialog.DialogCode.Accepted
+
+
+def test_wrong_credentials_do_not_say_which(qtbot, service):
+    for email, password in (("billing@example.com", "nope"), ("nobody@example.com", PASSWORD)):
+        dialog = dialog_attempt(qtbot, service, email, password)
+        assert dialog.session is None
+        assert dialog.message.text() == "The e-mail or the password is wrong."
+
+
+def test_lock_out_says_when_to_try_again(qtbot, service):
+    for _ in range(5):
+        dialog_attempt(qtbot, service, "viewer@example.com", "nope")
+    dialog = dialog_attempt(qtbot, service, "viewer@example.com", PASSWORD)
+    assert dialog.session is None
+    assert dialog.message.text().startswith(
+        "Too many failed sign-ins for this e-mail. Try again after "
+    )
+
+
+def test_keep_signed_in_needs_a_secure_store(qtbot, service):
+    dialog = SignInDialog(service.url)
+    qtbot.addWidget(dialog)
+    keep = dialog.findChild(QCheckBox, "keepSignedInCheckBox")
+    import keyring
+    from keyring.backends import fail
+
+    if isinstance(keyring.get_keyring(), fail.Keyring):
+        assert not keep.isEnabled()
+        assert "no secure credential store" in dialog.message.text()
+    else:
+        assert keep.isEnabled()
+
+
+def test_viewer_sees_the_permission_page(qtbot, service):
+    window = window_for(qtbot, service, "viewer@example.com")
+    assert window.findChild(QTabWidget, "mainTabs") is None
+    assert "Viewers" in window.findChild(QLabel, "permissionExplanationLabel").text()
+
+
+def test_billing_sees_the_tabs_but_no_administration(qtbot, service):
+    window = window_for(qtbot, service, "billing@example.com")
+    assert window.findChild(QTabWidget, "mainTabs") is not None
+    titles = [action.text().replace("&", "") for action in window.menuBar().actions()]
+    assert titles == ["File"]
+
+
+def test_admin_grants_manage_account_in_permission_sets(qtbot, service):
+    window = window_for(qtbot, service, "admin@example.com")
+    titles = [action.text().replace("&", "") for action in window.menuBar().actions()]
+    assert titles == ["File", "Administration"]
+    dialog = window.show_permission_sets()
+    qtbot.waitUntil(lambda: dialog.sets.count() == 3, timeout=TIMEOUT)
+    names = [dialog.sets.item(i).text() for i in range(3)]
+    dialog.sets.setCurrentRow(next(i for i, n in enumerate(names) if n.startswith("Viewers")))
+    assert not dialog.manage_account.isChecked()
+    viewer = raw_sign_in(service, "viewer@example.com")
+    assert call(service, "GET", "/v1/contract", token=viewer)[0] == 403
+    dialog.manage_account.setChecked(True)
+    dialog.save.click()
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("Saved"), timeout=TIMEOUT)
+    assert call(service, "GET", "/v1/contract", token=viewer)[0] == 200  # at the next request
+
+
+def test_losing_manage_account_moves_to_the_permission_page_and_clears_data(qtbot, service):
+    window = window_for(qtbot, service, "billing@example.com")
+    admin = raw_sign_in(service, "admin@example.com")
+    billing_set = next(
+        s
+        for s in call(service, "GET", "/v1/permission-sets", token=admin)[1]["permission_sets"]
+        if s["name"] == "Billing"
+    )
+    client = ServiceClient(service.url)
+    client.token = window._session.token
+    worker = SyncWorker(SyncEngine(client), window.sync_status.reported.emit)
+    worker.start()
+    try:
+        qtbot.waitUntil(
+            lambda: window.sync_status.label.text().startswith("Online"), timeout=TIMEOUT
+        )
+        call(
+            service,
+            "PATCH",
+            f"/v1/permission-sets/{billing_set['id']}",
+            {"manage_account": False},
+            admin,
+        )
+        worker.wake()
+        qtbot.waitUntil(lambda: window.findChild(QTabWidget, "mainTabs") is None, timeout=TIMEOUT)
+        assert window.findChild(QLabel, "permissionExplanationLabel") is not None
+        qtbot.waitUntil(lambda: SeatPurchase.select().count() == 0, timeout=TIMEOUT)
+        assert Contract.select().count() == 0
+    finally:
+        worker.stop()
+
+
+def test_sign_out_ends_the_session(qtbot, service):
+    window = window_for(qtbot, service, "billing@example.com")
+    token = window._session.token
+    assert isinstance(window._session, SignedIn)
+    window.sign_out()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT)
+    assert call(service, "GET", "/v1/contract", token=token)[0] == 401

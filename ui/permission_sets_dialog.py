@@ -1,0 +1,86 @@
+"""Administration > Permission Sets: choose a set, tick Manage Account, save."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.service_client import ServiceClient
+from ui.tasks import run_in_background
+
+
+class PermissionSetsDialog(QDialog):
+    def __init__(self, client: ServiceClient, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="permissionSetsDialog")
+        self.setWindowTitle("Permission Sets")
+        self._client = client
+        self.sets = QListWidget(objectName="permissionSetList")
+        self.sets.setAccessibleName("Permission sets")
+        self.sets.currentItemChanged.connect(self._show_selected)
+        self.manage_account = QCheckBox("&Manage Account", objectName="manageAccountCheckBox")
+        self.manage_account.setEnabled(False)
+        self.save = QPushButton("&Save", objectName="savePermissionSetButton", enabled=False)
+        self.save.clicked.connect(self._save)
+        self.message = QLabel(objectName="permissionSetMessageLabel", wordWrap=True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.save, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        label = QLabel("&Permission sets:")
+        label.setBuddy(self.sets)
+        for widget in (label, self.sets, self.manage_account, self.message, buttons):
+            layout.addWidget(widget)
+        self.load()
+
+    def load(self) -> None:
+        self.message.setText("Loading…")
+        run_in_background(self._client.permission_sets, self._show_sets, self._failed)
+
+    def _show_sets(self, sets: list[dict]) -> None:
+        self.message.clear()
+        self.sets.clear()
+        for each in sets:
+            item = QListWidgetItem(f"{each['name']} ({each['administrators']} administrators)")
+            item.setData(Qt.ItemDataRole.UserRole, each)
+            self.sets.addItem(item)
+        self.sets.setCurrentRow(0)
+
+    def _show_selected(self, item: QListWidgetItem | None) -> None:
+        chosen = item.data(Qt.ItemDataRole.UserRole) if item else None
+        self.manage_account.setEnabled(chosen is not None)
+        self.save.setEnabled(chosen is not None)
+        self.manage_account.setChecked(bool(chosen and chosen["manage_account"]))
+
+    def _save(self) -> None:
+        item = self.sets.currentItem()
+        if item is None:
+            return
+        chosen = item.data(Qt.ItemDataRole.UserRole)
+        wanted = {"manage_account": self.manage_account.isChecked()}
+        self.save.setEnabled(False)
+        run_in_background(
+            lambda: self._client.change_permission_set(chosen["id"], wanted),
+            lambda changed: self._saved(item, changed),
+            self._failed,
+        )
+
+    def _saved(self, item: QListWidgetItem, changed: dict) -> None:
+        item.setData(Qt.ItemDataRole.UserRole, changed)
+        self.save.setEnabled(True)
+        state = "may" if changed["manage_account"] else "may no longer"
+        self.message.setText(
+            f"Saved: administrators in {changed['name']!r} {state} manage the account, "
+            "from their next request."
+        )
+
+    def _failed(self, error: Exception) -> None:
+        self.save.setEnabled(self.sets.currentItem() is not None)
+        self.message.setText(f"Not saved: {error}")

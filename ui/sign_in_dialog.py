@@ -1,0 +1,86 @@
+"""The sign-in dialog: e-mail and password against the account service, off the GUI thread."""
+
+from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from desktop.session import SignedIn, SignInRefused, remember, secure_storage_problem, sign_in
+from ui.tasks import run_in_background
+
+
+class SignInDialog(QDialog):
+    def __init__(
+        self,
+        service_url: str,
+        email: str = "",
+        password: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, objectName="signInDialog")
+        self.setWindowTitle("Sign in to Manage Account")
+        self.session: SignedIn | None = None
+        self._service_url = service_url
+        self.email = QLineEdit(email, objectName="signInEmailEdit")
+        self.email.setAccessibleName("E-mail")
+        self.password = QLineEdit(password, objectName="signInPasswordEdit")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Password")
+        self.keep = QCheckBox("&Keep me signed in", objectName="keepSignedInCheckBox")
+        problem = secure_storage_problem()
+        self.keep.setEnabled(problem is None)
+        self.keep.setToolTip(problem or "Stored in your operating system's credential store.")
+        self.message = QLabel(problem or "", objectName="signInMessageLabel", wordWrap=True)
+        self.button = QPushButton("&Sign In", objectName="signInButton", default=True)
+        self.button.clicked.connect(self._sign_in)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(self.button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        email_label, password_label = QLabel("&E-mail:"), QLabel("&Password:")
+        email_label.setBuddy(self.email)
+        password_label.setBuddy(self.password)
+        form.addRow(email_label, self.email)
+        form.addRow(password_label, self.password)
+        form.addRow("", self.keep)
+        form.addRow(self.message)
+        form.addRow(buttons)
+        self.setMinimumWidth(420)
+
+    def _sign_in(self) -> None:
+        if not self.button.isEnabled():
+            return
+        self.button.setEnabled(False)
+        self.message.setText("Signing in…")
+        url, email, password = self._service_url, self.email.text(), self.password.text()
+        keep = self.keep.isChecked()
+
+        def call() -> SignedIn:
+            session = sign_in(url, email, password)
+            if keep:
+                remember(session)
+            return session
+
+        run_in_background(call, self._signed_in, self._refused)
+
+    def _signed_in(self, session: SignedIn) -> None:
+        self.session = session
+        self.accept()
+
+    def _refused(self, error: Exception) -> None:
+        self.button.setEnabled(True)
+        message = str(error)
+        if isinstance(error, SignInRefused) and error.retry_at is not None:
+            local = QDateTime.fromSecsSinceEpoch(int(error.retry_at.timestamp())).toLocalTime()
+            at = QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
+            message = f"Too many failed sign-ins for this e-mail. Try again after {at}."
+        self.message.setText(message)
+        self.password.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.password.selectAll()
