@@ -203,7 +203,7 @@ def export_csv(
             writer = csv.writer(out)
             writer.writerow(CSV_HEADER)
             for row in iter_purchases(query, now=now):
-                writer.writerow([_csv_safe(cell) for cell in _csv_cells(row)])
+                writer.writerow([csv_safe(cell) for cell in _csv_cells(row)])
                 written += 1
                 if progress and written % 1000 == 0 and progress(written, total) is False:
                     raise ExportCancelled("No file was written.")
@@ -237,7 +237,7 @@ def _csv_cells(row: HistoryRow) -> list[object]:
     ]
 
 
-def _csv_safe(cell: object) -> object:
+def csv_safe(cell: object) -> object:
     """Text that a spreadsheet would run as a formula is prefixed so it stays text."""
     if isinstance(cell, str) and cell.startswith(FORMULA_PREFIXES):
         return "'" + cell

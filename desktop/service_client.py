@@ -53,6 +53,17 @@ class ServiceClient:
     def change_permission_set(self, set_id: int, changes: dict) -> dict:
         return self._call("PATCH", f"/v1/permission-sets/{set_id}", changes)["permission_set"]
 
+    def audit_events(self, action: str | None = None, actor: str | None = None) -> dict:
+        query = "&".join(
+            f"{name}={quote(value)}"
+            for name, value in (("action", action), ("actor", actor))
+            if value
+        )
+        return self._call("GET", f"/v1/audit-events?limit=1000&{query}")
+
+    def report_audit_event(self, action: str, details: dict) -> None:
+        self._call("POST", "/v1/audit-events", {"action": action, "details": details})
+
     def contract(self) -> dict:
         return self._call("GET", "/v1/contract")
 

@@ -156,3 +156,40 @@ def test_sign_out_ends_the_session(qtbot, service):
     window.sign_out()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT)
     assert call(service, "GET", "/v1/contract", token=token)[0] == 401
+
+
+def test_audit_log_dialog_shows_the_trail_and_exports_it(qtbot, service, tmp_path):
+    window = window_for(qtbot, service, "admin@example.com")
+    dialog = window.show_audit_log()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=TIMEOUT)
+    assert dialog.chain.text() == "✔ The audit trail is intact."
+    actions = {dialog.model.item(row, 2).text() for row in range(dialog.model.rowCount())}
+    assert "sign-in" in actions
+    dialog.action.setCurrentIndex(dialog.action.findData("sign-in"))
+    qtbot.waitUntil(
+        lambda: (
+            {dialog.model.item(r, 2).text() for r in range(dialog.model.rowCount())} == {"sign-in"}
+        ),
+        timeout=TIMEOUT,
+    )
+    target = tmp_path / "audit.csv"
+    dialog.export_to(target)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Exported"), timeout=TIMEOUT)
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("When (UTC),Who,Action")
+    assert len(lines) == dialog.model.rowCount() + 1
+
+
+def test_receipt_exports_reach_the_audit_trail(qtbot, service, tmp_path):
+    window = window_for(qtbot, service, "admin@example.com")
+    qtbot.waitUntil(lambda: window.history_tab.model.rowCount() == 60, timeout=TIMEOUT)
+    with qtbot.waitSignal(window.history_tab.receipts_exported, timeout=3 * TIMEOUT):
+        window.history_tab.export_receipts_to(tmp_path / "receipts")
+    admin = raw_sign_in(service, "admin@example.com")
+
+    def recorded() -> list:
+        trail = call(service, "GET", "/v1/audit-events?action=receipts%20exported", token=admin)[1]
+        return trail["events"]
+
+    qtbot.waitUntil(lambda: len(recorded()) == 1, timeout=TIMEOUT)
+    assert recorded()[0]["details"] == {"count": 60}

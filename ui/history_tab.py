@@ -55,6 +55,7 @@ def _width_samples(timezone: str, locale: str) -> tuple[str, ...]:
 
 class HistoryTab(QWidget):
     status_message = Signal(str)
+    receipts_exported = Signal(int)
 
     def __init__(self, timezone: str, locale: str) -> None:
         super().__init__(objectName="historyTab")
@@ -204,13 +205,15 @@ class HistoryTab(QWidget):
         """One receipt per purchase of `query` (default: the listed ones) into `folder`."""
         query = query or self._current_query()
         locale = self._locale
-        return run_with_progress(
+        task = run_with_progress(
             self,
             "Exporting receipts…",
             lambda progress: export_receipts(query, folder, locale, progress),
             self.status_message.emit,
             lambda count: f"Exported {formatting.number(count, locale)} receipts to {folder}.",
         )
+        task.succeeded.connect(self.receipts_exported.emit)
+        return task
 
     def _ask_receipts_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Export receipts to folder")

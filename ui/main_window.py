@@ -25,6 +25,7 @@ from desktop.service_client import ServiceClient
 from desktop.session import SignedIn
 from desktop.session import sign_out as desktop_sign_out
 from ui.add_seats_tab import AddSeatsTab
+from ui.audit_log_dialog import AuditLogDialog
 from ui.contract_tab import ContractTab
 from ui.export_receipts_dialog import ExportReceiptsDialog
 from ui.history_tab import HistoryTab
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.sync_status.changed.connect(self._ledger_changed)
         self.sync_status.permission_lost.connect(self._permission_lost)
+        self.history_tab.receipts_exported.connect(self._report_receipts_exported)
 
         self.contract_tab.add_seats_requested.connect(self.show_add_seats)
         self.add_seats_tab.purchased.connect(self._purchased)
@@ -108,6 +110,9 @@ class MainWindow(QMainWindow):
             sets = administration.addAction("&Permission Sets…")
             sets.setObjectName("permissionSetsAction")
             sets.triggered.connect(self.show_permission_sets)
+            log = administration.addAction("&Audit Log…")
+            log.setObjectName("auditLogAction")
+            log.triggered.connect(self.show_audit_log)
 
     def service_client(self) -> ServiceClient:
         client = ServiceClient(self._session.service_url)
@@ -118,6 +123,20 @@ class MainWindow(QMainWindow):
         dialog = PermissionSetsDialog(self.service_client(), self)
         dialog.open()
         return dialog
+
+    def show_audit_log(self) -> AuditLogDialog:
+        dialog = AuditLogDialog(self.service_client(), self)
+        dialog.open()
+        return dialog
+
+    def _report_receipts_exported(self, count: int) -> None:
+        if self._session is not None:
+            client = self.service_client()
+            run_in_background(
+                lambda: client.report_audit_event("receipts exported", {"count": count}),
+                lambda _: None,
+                lambda _: None,  # the trail is the service's; an offline export is not lost work
+            )
 
     def sign_out(self) -> None:
         """End the session on the service, forget the stored token, and close the window."""

@@ -1,0 +1,95 @@
+"""Administration > Audit Log: the service's trail, filtered, its chain checked, exportable."""
+
+from pathlib import Path
+
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.audit_log import ACTIONS, AUDIT_CSV_HEADER, audit_rows, export_audit_csv
+from desktop.service_client import ServiceClient
+from ui.tasks import run_in_background
+
+
+class AuditLogDialog(QDialog):
+    def __init__(self, client: ServiceClient, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="auditLogDialog")
+        self.setWindowTitle("Audit Log")
+        self.resize(1000, 600)
+        self._client = client
+        self._events: list[dict] = []
+        self.action = QComboBox(objectName="auditActionCombo")
+        self.action.addItem("All actions", None)
+        for action in ACTIONS:
+            self.action.addItem(action, action)
+        self.actor = QLineEdit(
+            objectName="auditActorEdit", placeholderText="Who (part of an e-mail)"
+        )
+        refresh = QPushButton("&Refresh", objectName="auditRefreshButton")
+        self.export = QPushButton("E&xport CSV…", objectName="auditExportButton")
+        self.chain = QLabel(objectName="auditChainLabel", wordWrap=True)
+        self.status = QLabel(objectName="auditStatusLabel", wordWrap=True)
+        self.model = QStandardItemModel(0, len(AUDIT_CSV_HEADER), self)
+        self.model.setHorizontalHeaderLabels(list(AUDIT_CSV_HEADER))
+        self.view = QTableView(objectName="auditLogView")
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        refresh.clicked.connect(self.load)
+        self.action.currentIndexChanged.connect(self.load)
+        self.actor.returnPressed.connect(self.load)
+        self.export.clicked.connect(self._ask_export_path)
+        filters = QHBoxLayout()
+        for widget in (self.action, self.actor, refresh, self.export):
+            filters.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.chain)
+        layout.addWidget(self.view)
+        layout.addWidget(self.status)
+        self.load()
+
+    def load(self) -> None:
+        action, actor = self.action.currentData(), self.actor.text().strip() or None
+        self.chain.setText("Loading…")
+        run_in_background(
+            lambda: self._client.audit_events(action, actor),
+            self._show,
+            lambda error: self.chain.setText(f"The audit log could not be read: {error}"),
+        )
+
+    def _show(self, answer: dict) -> None:
+        self._events = answer["events"]
+        check = answer["chain"]
+        self.chain.setText(("✔ " if check["intact"] else "✘ ") + check["message"])
+        self.model.removeRows(0, self.model.rowCount())
+        for row in audit_rows(self._events):
+            self.model.appendRow([QStandardItem(cell) for cell in row])
+        self.view.resizeColumnsToContents()
+
+    def export_to(self, path: Path) -> None:
+        events = list(self._events)
+        run_in_background(
+            lambda: export_audit_csv(events, path),
+            lambda count: self.status.setText(f"Exported {count} entries to {path}."),
+            lambda error: self.status.setText(f"Export failed: {error}"),
+        )
+
+    def _ask_export_path(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export audit log", "audit-log.csv", "CSV files (*.csv)"
+        )
+        if path:
+            self.export_to(Path(path))
