@@ -1,5 +1,7 @@
 """Keep me signed in: the token goes to the OS credential store through keyring, nowhere else."""
 
+import time
+
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
@@ -96,10 +98,18 @@ def test_offline_start_with_a_remembered_session_opens_from_the_local_database(
         )
     )
     seen = {}
+    deadline = time.monotonic() + 20
 
     def check() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"]
         window = windows[0] if windows else None
+        if time.monotonic() > deadline:  # fail rather than hang: close whatever is open
+            seen["stuck"] = [
+                w.objectName() for w in QApplication.topLevelWidgets() if w.isVisible()
+            ]
+            for widget in QApplication.topLevelWidgets():
+                widget.close()
+            return
         if window is None or not window.sync_status.label.text().startswith("Offline"):
             QTimer.singleShot(100, check)
             return
