@@ -20,6 +20,7 @@ from desktop.proration import quote
 from desktop.purchasing import purchase_seats
 from desktop.receipts import save_receipt
 from ui.main_window import MainWindow
+from ui.sign_in_dialog import SignInDialog
 from ui.tasks import wait_for_background_work
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -71,6 +72,11 @@ def main() -> int:
         viewer.grab().save(str(OUT / "permission-required.png"))
         viewer.close()
         save_receipt_image(Path(folder))
+        dialog = SignInDialog("http://127.0.0.1:8080", "admin@example.com", "northwind-demo")
+        dialog.show()
+        settle(200)
+        dialog.grab().save(str(OUT / "sign-in.png"))
+        dialog.close()
         wait_for_background_work()
         close_database()
     app.quit()
