@@ -4,7 +4,7 @@ import argparse
 import sys
 
 from db.database import DatabaseOpenError, close_database, open_database
-from desktop.access import acting_administrator
+from desktop.access import acting_administrator, forget_contract_data, may_manage_account
 from desktop.account import organization
 from desktop.config import APP_NAME, database_url, parse_args
 from desktop.demo import seed_demo
@@ -93,6 +93,8 @@ def _run_window(options: argparse.Namespace, url: str) -> int:
                     return 0
                 session = dialog.session
             administrator = mirror_administrator(session.administrator)
+            if not may_manage_account(administrator):
+                forget_contract_data()  # nothing of the contract stays on their computer
         client = None
         if session is not None:
             client = ServiceClient(connection.url)

@@ -193,3 +193,43 @@ def test_receipt_exports_reach_the_audit_trail(qtbot, service, tmp_path):
 
     qtbot.waitUntil(lambda: len(recorded()) == 1, timeout=TIMEOUT)
     assert recorded()[0]["details"] == {"count": 60}
+
+
+def test_a_viewer_signing_in_through_the_app_keeps_no_contract_data(qapp, service, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from db.database import close_database
+    from desktop.app import main
+
+    url = f"sqlite:///{tmp_path / 'manage-account.db'}"
+    close_database()
+    seen = {}
+
+    def sign_in_as_viewer() -> None:
+        dialog = next(
+            (w for w in QApplication.topLevelWidgets() if w.objectName() == "signInDialog"), None
+        )
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(50, sign_in_as_viewer)
+            return
+        dialog.email.setText("viewer@example.com")
+        dialog.password.setText(PASSWORD)
+        dialog.button.click()
+        QTimer.singleShot(50, look)
+
+    def look() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"]
+        if not windows or not windows[0].isVisible():
+            QTimer.singleShot(50, look)
+            return
+        seen["page"] = windows[0].findChild(QLabel, "permissionExplanationLabel") is not None
+        windows[0].close()
+
+    QTimer.singleShot(50, sign_in_as_viewer)
+    assert main(["--database", url, "--service", service.url]) == 0
+    assert seen == {"page": True}
+    from db.database import open_database
+
+    open_database(url)
+    assert SeatPurchase.select().count() == 0 and Contract.select().count() == 0
