@@ -141,28 +141,19 @@ class Api:
         request.administrator, request.token = administrator, token.strip()
 
     @staticmethod
-    def _require_manage_permission_sets(request: Request) -> Administrator:
+    def _require(request: Request, permission: str, missing: str) -> Administrator:
+        """The signed-in administrator, if their permission set has `permission`; else 403."""
         administrator = request.administrator
-        if not administrator.permission_set.manage_permission_sets:
-            raise ApiError(
-                403,
-                "forbidden",
-                f"The permission set {administrator.permission_set.name!r} may not manage "
-                "permission sets.",
-            )
+        permissions = administrator.permission_set
+        if not getattr(permissions, permission):
+            raise ApiError(403, "forbidden", f"The permission set {permissions.name!r} {missing}.")
         return administrator
 
-    @staticmethod
-    def _require_manage_account(request: Request) -> Administrator:
-        administrator = request.administrator
-        if not administrator.permission_set.manage_account:
-            raise ApiError(
-                403,
-                "forbidden",
-                f"The permission set {administrator.permission_set.name!r} does not include "
-                "Manage Account.",
-            )
-        return administrator
+    def _require_manage_account(self, request: Request) -> Administrator:
+        return self._require(request, "manage_account", "does not include Manage Account")
+
+    def _require_manage_permission_sets(self, request: Request) -> Administrator:
+        return self._require(request, "manage_permission_sets", "may not manage permission sets")
 
     # handlers
 
