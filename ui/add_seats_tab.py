@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Administrator
 from desktop import formatting
+from desktop.access import Administrator
 from desktop.account import ContractSummary
 from desktop.proration import MAX_SEATS, MIN_SEATS, InvalidSeatCount, Quote, quote, validate_seats
 from desktop.purchasing import ACKNOWLEDGEMENT, PurchaseRefused, QuoteChanged, purchase_seats

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Administrator
 from desktop import formatting
-from desktop.access import forget_contract_data, may_manage_account
+from desktop.access import Administrator, forget_contract_data, may_manage_account
 from desktop.account import current_contract
 from desktop.receipts import Verification, date_range_query, verify_receipt
 from desktop.service_client import ServiceClient

@@ -5,8 +5,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from db.models import Administrator
-from desktop.access import HOW_TO_ENABLE, MISSING_PERMISSION
+from desktop.access import HOW_TO_ENABLE, MISSING_PERMISSION, Administrator
 
 
 class PermissionRequiredPage(QWidget):
