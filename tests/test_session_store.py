@@ -99,9 +99,14 @@ def test_offline_start_with_a_remembered_session_opens_from_the_local_database(
     )
     seen = {}
     deadline = time.monotonic() + 20
+    earlier = set(QApplication.topLevelWidgets())  # windows other tests left behind
 
     def check() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"]
+        windows = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.objectName() == "mainWindow" and w not in earlier
+        ]
         window = windows[0] if windows else None
         if time.monotonic() > deadline:  # fail rather than hang: close whatever is open
             seen["stuck"] = [

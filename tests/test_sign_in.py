@@ -1,5 +1,7 @@
 """Sign-in, who sees what, Administration > Permission Sets, and losing Manage Account."""
 
+import time
+
 import pytest
 from PySide6.QtWidgets import QCheckBox, QLabel, QTabWidget
 
@@ -205,12 +207,29 @@ def test_a_viewer_signing_in_through_the_app_keeps_no_contract_data(qapp, servic
     url = f"sqlite:///{tmp_path / 'manage-account.db'}"
     close_database()
     seen = {}
+    earlier = set(QApplication.topLevelWidgets())  # windows other tests left behind
+    deadline = time.monotonic() + 20
+
+    def new(name: str) -> list:
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.objectName() == name and w not in earlier and w.isVisible()
+        ]
+
+    def give_up() -> bool:
+        if time.monotonic() < deadline:
+            return False
+        seen["stuck"] = [w.objectName() for w in QApplication.topLevelWidgets() if w.isVisible()]
+        for widget in new("signInDialog") + new("mainWindow"):
+            widget.close()
+        return True
 
     def sign_in_as_viewer() -> None:
-        dialog = next(
-            (w for w in QApplication.topLevelWidgets() if w.objectName() == "signInDialog"), None
-        )
-        if dialog is None or not dialog.isVisible():
+        if give_up():
+            return
+        dialog = next(iter(new("signInDialog")), None)
+        if dialog is None:
             QTimer.singleShot(50, sign_in_as_viewer)
             return
         dialog.email.setText("viewer@example.com")
@@ -219,8 +238,10 @@ def test_a_viewer_signing_in_through_the_app_keeps_no_contract_data(qapp, servic
         QTimer.singleShot(50, look)
 
     def look() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"]
-        if not windows or not windows[0].isVisible():
+        if give_up():
+            return
+        windows = new("mainWindow")
+        if not windows:
             QTimer.singleShot(50, look)
             return
         seen["page"] = windows[0].findChild(QLabel, "permissionExplanationLabel") is not None
