@@ -1,0 +1,1 @@
+"""The test suite: real SQLite, PostgreSQL when available, real HTTP and a real Qt event loop."""
