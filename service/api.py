@@ -1,6 +1,7 @@
 """The service's HTTP API as a WSGI application: routing, JSON, authentication, errors."""
 
 import json
+import logging
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -13,6 +14,7 @@ from db.models import utc_now
 from service import audit, auth, orders, permissions
 from service.models import Administrator, AuditEvent, service_db
 
+logger = logging.getLogger(__name__)
 MAX_BODY = 64 * 1024
 LOCKOUT_FAILURES = 5
 LOCKOUT_WINDOW = timedelta(minutes=15)
@@ -113,6 +115,14 @@ class Api:
         except orders.OrderProblem as problem:
             status = problem.status
             payload = {"error": {"code": problem.code, "message": str(problem), **problem.extra}}
+        except Exception:  # a fault of ours or of the database: JSON all the same, and logged
+            logger.exception("%s %s failed", request.method, request.path)
+            if not service_db.is_closed():
+                service_db.close()  # the next request starts on a fresh connection
+            status = 500
+            payload = {
+                "error": {"code": "internal_error", "message": "The service failed; try again."}
+            }
         body = b"" if status == 204 else json.dumps(payload).encode()
         headers += [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
         start_response(f"{status} {HTTPStatus(status).phrase}", headers)

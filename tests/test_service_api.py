@@ -265,3 +265,13 @@ def test_openapi_documents_every_route(service):
     }
     documented = {(path, method) for path, item in spec["paths"].items() for method in item}
     assert routes == documented
+
+
+def test_an_internal_fault_is_still_json(service, billing, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("service.orders.current_contract", broken)
+    status, body = call(service, "GET", "/v1/contract", token=billing)
+    assert status == 500 and body["error"]["code"] == "internal_error"
+    assert "disk on fire" not in body["error"]["message"]  # no internals leak to clients
