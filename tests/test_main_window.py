@@ -259,3 +259,14 @@ def test_tab_order_of_add_seats(window):
         widget = widget.nextInFocusChain()
     order = [n for n in named if n.endswith(("Spin", "CheckBox", "Button"))]
     assert order[:3] == ["additionalLicenseSpin", "acknowledgeCheckBox", "purchaseLicenseButton"]
+
+
+def test_a_refresh_keeps_the_scroll_position(qtbot, window):
+    window.tabs.setCurrentWidget(window.history_tab)
+    view = child(window, QTableView, "transactionHistoryView")
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 10, timeout=TIMEOUT)
+    bar.setValue(bar.maximum())
+    with qtbot.waitSignal(window.history_tab.model.count_changed, timeout=TIMEOUT):
+        window.history_tab.refresh()
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum() and bar.value() > 10, timeout=TIMEOUT)

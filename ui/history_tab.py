@@ -137,6 +137,8 @@ class HistoryTab(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view)
         self.model.load_failed.connect(self.status_message)
+        self._scroll_back_to: int | None = None
+        self.model.count_changed.connect(self._restore_scroll)
 
     def load(self) -> None:
         """Read the contracts for the filter and the first page of purchases."""
@@ -144,7 +146,14 @@ class HistoryTab(QWidget):
         self.model.set_query(self._current_query())
 
     def refresh(self) -> None:
+        """Read the same query again, keeping the place the user scrolled to."""
+        self._scroll_back_to = self.view.verticalScrollBar().value()
         self.model.refresh()
+
+    def _restore_scroll(self) -> None:
+        if self._scroll_back_to is not None:
+            self.view.verticalScrollBar().setValue(self._scroll_back_to)
+            self._scroll_back_to = None
 
     def _show_contract_choices(self, choices: list) -> None:
         selected = self.contract_combo.currentData()
