@@ -82,7 +82,7 @@ def connect_url(url: str) -> peewee.Database:
         return db_url.connect(url, **params)
     except RuntimeError as error:
         raise DatabaseOpenError(
-            f"unsupported database URL {_redacted(url)}: "
+            f"unsupported database URL {redacted(url)}: "
             "use sqlite:///PATH or postgresql://USER@HOST/NAME"
         ) from error
     except peewee.ImproperlyConfigured as error:
@@ -97,7 +97,7 @@ def _migrate(db: peewee.Database, url: str, migrations: Path) -> None:
     unknown = [m.name for m in status if m.path is None]
     if unknown:
         raise DatabaseOpenError(
-            f"database {_redacted(url)} was written by a newer version of Manage Account "
+            f"database {redacted(url)} was written by a newer version of Manage Account "
             f"(schema {unknown[-1]}); install the newer version to open it"
         )
     pending = [m for m in status if not m.applied]
@@ -115,7 +115,7 @@ def _backup_sqlite(db: peewee.Database, target: str) -> None:
 
 def _explain(error: peewee.DatabaseError, url: str) -> str:
     reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    where = _redacted(url)
+    where = redacted(url)
     if "locked" in reason:
         return f"database {where} is locked by another program; close it and try again"
     if "not a database" in reason:
@@ -123,7 +123,7 @@ def _explain(error: peewee.DatabaseError, url: str) -> str:
     return f"cannot open database {where}: {reason}"
 
 
-def _redacted(url: str) -> str:
+def redacted(url: str) -> str:
     """The URL without its password, fit to print."""
     parts = urlsplit(url)
     if parts.password is None:

@@ -1,16 +1,22 @@
 """Entry point: parse options, open the database, show the main window."""
 
 import argparse
+import logging
 import sys
+import threading
+from pathlib import Path
 
-from db.database import DatabaseOpenError, close_database, open_database
+from db.database import DatabaseOpenError, close_database, open_database, redacted
+from desktop import __version__
 from desktop.access import acting_administrator, forget_contract_data, may_manage_account
 from desktop.account import organization
 from desktop.config import APP_NAME, database_url, parse_args
 from desktop.demo import seed_demo
 from desktop.formatting import environment_locale
+from desktop.logs import configure_logging
 
 EXIT_USAGE = 2
+logger = logging.getLogger("manage-account")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(stop.code or 0)
     url = database_url(options.database)
     try:
+        log_file = configure_logging(options.verbose)
+        logger.info("Manage Account %s starting on %s", __version__, redacted(url))
         open_database(url)
     except (DatabaseOpenError, OSError) as error:
         print(f"manage-account: {error}", file=sys.stderr)
@@ -30,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
             seed_demo()
         if options.command:
             return _run_command(options)
-        return _run_window(options, url)
+        return _run_window(options, url, log_file.parent)
     finally:
         close_database()
 
@@ -59,7 +67,7 @@ def _run_command(options: argparse.Namespace) -> int:
     return 0
 
 
-def _run_window(options: argparse.Namespace, url: str) -> int:
+def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
     from PySide6.QtWidgets import QApplication, QDialog
 
     from desktop import demo_data
@@ -67,12 +75,15 @@ def _run_window(options: argparse.Namespace, url: str) -> int:
     from desktop.service_client import ServiceClient
     from desktop.session import recall
     from desktop.sync import SyncEngine, SyncWorker, mirror_administrator
+    from ui.crash_dialog import CrashReporter
     from ui.main_window import MainWindow
     from ui.sign_in_dialog import SignInDialog
     from ui.tasks import wait_for_background_work
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    crashes = CrashReporter(log_folder)
+    crashes.install()
     try:
         connection = connect_service(options.service, options.demo, url)
     except (DatabaseOpenError, OSError) as error:
@@ -124,3 +135,4 @@ def _run_window(options: argparse.Namespace, url: str) -> int:
         wait_for_background_work()
         if connection is not None:
             connection.stop()
+        sys.excepthook, threading.excepthook = sys.__excepthook__, threading.__excepthook__

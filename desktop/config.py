@@ -35,6 +35,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="EMAIL",
         help="act as this administrator (default: the first who may manage the account)",
     )
+    parser.add_argument("--verbose", action="store_true", help="log at DEBUG level")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     one = commands.add_parser("receipt", help="save the receipt of one purchase as PDF")
