@@ -127,6 +127,7 @@ def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
             worker = SyncWorker(SyncEngine(client), window.sync_status.reported.emit)
             window.add_seats_tab.purchased.connect(lambda _: worker.wake())
             worker.start()
+        window.restore_settings()
         window.show()
         return app.exec()
     finally:

@@ -4,8 +4,12 @@ import argparse
 import os
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import __version__
+
+if TYPE_CHECKING:  # Qt is imported when first needed, not for --help or the receipt commands
+    from PySide6.QtCore import QSettings
 
 APP_NAME = "Manage Account"
 DATABASE_ENV = "MANAGE_ACCOUNT_DATABASE"
@@ -68,3 +72,10 @@ def default_database_url() -> str:
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
     folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{folder / DATABASE_FILE}"
+
+
+def settings() -> "QSettings":
+    """The user's settings (window geometry, last tab), stored the platform's way by QSettings."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(APP_NAME, APP_NAME)

@@ -7,8 +7,12 @@ from urllib.parse import urlsplit, urlunsplit
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PySide6.QtCore import QStandardPaths
 
 from db.database import close_database, open_database
+
+# Settings, logs and data folders of the tests go to Qt's test locations, not the user's own.
+QStandardPaths.setTestModeEnabled(True)
 
 POSTGRES_ENV = "MANAGE_ACCOUNT_TEST_POSTGRES"
 

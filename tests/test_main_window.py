@@ -270,3 +270,24 @@ def test_a_refresh_keeps_the_scroll_position(qtbot, window):
     with qtbot.waitSignal(window.history_tab.model.count_changed, timeout=TIMEOUT):
         window.history_tab.refresh()
     qtbot.waitUntil(lambda: bar.value() == bar.maximum() and bar.value() > 10, timeout=TIMEOUT)
+
+
+def test_window_geometry_and_tab_are_remembered(qtbot, window):
+    window.tabs.setCurrentIndex(2)
+    window.resize(700, 500)
+    window.close()
+    again = open_window(qtbot)
+    again.restore_settings()
+    assert again.tabs.currentIndex() == 2
+    assert (again.width(), again.height()) == (700, 500)
+    wait_for_background_work()
+
+
+def test_about_lists_the_version_and_licences(window):
+    from desktop import __version__
+    from ui.about_dialog import show_about
+
+    box = show_about(window)
+    assert __version__ in box.text()
+    assert "reportlab" in box.informativeText() and "PySide6-Essentials" in box.informativeText()
+    box.close()

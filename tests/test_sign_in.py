@@ -99,13 +99,13 @@ def test_billing_sees_the_tabs_but_no_administration(qtbot, service):
     window = window_for(qtbot, service, "billing@example.com")
     assert window.findChild(QTabWidget, "mainTabs") is not None
     titles = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert titles == ["File"]
+    assert titles == ["File", "Help"]
 
 
 def test_admin_grants_manage_account_in_permission_sets(qtbot, service):
     window = window_for(qtbot, service, "admin@example.com")
     titles = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert titles == ["File", "Administration"]
+    assert titles == ["File", "Administration", "Help"]
     dialog = window.show_permission_sets()
     qtbot.waitUntil(lambda: dialog.sets.count() == 3, timeout=TIMEOUT)
     names = [dialog.sets.item(i).text() for i in range(3)]

@@ -3,8 +3,8 @@
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 from desktop import formatting
 from desktop.access import Administrator, forget_contract_data, may_manage_account
 from desktop.account import current_contract
+from desktop.config import settings as user_settings
 from desktop.receipts import Verification, date_range_query, verify_receipt
 from desktop.service_client import ServiceClient
 from desktop.session import SignedIn
 from desktop.session import sign_out as desktop_sign_out
+from ui.about_dialog import LEARN_MORE_URL, show_about
 from ui.add_seats_tab import AddSeatsTab
 from ui.audit_log_dialog import AuditLogDialog
 from ui.contract_tab import ContractTab
@@ -112,6 +114,33 @@ class MainWindow(QMainWindow):
             log = administration.addAction("&Audit Log…")
             log.setObjectName("auditLogAction")
             log.triggered.connect(self.show_audit_log)
+        self._build_help_menu()
+
+    def _build_help_menu(self) -> None:
+        help_menu = self.menuBar().addMenu("&Help")
+        learn = help_menu.addAction("&Learn more about Manage Account")
+        learn.triggered.connect(lambda: QDesktopServices.openUrl(QUrl(LEARN_MORE_URL)))
+        about = help_menu.addAction("&About Manage Account")
+        about.setObjectName("aboutAction")
+        about.triggered.connect(lambda: show_about(self))
+
+    def restore_settings(self) -> None:
+        """Window geometry and the last tab, as the user left them."""
+        settings = user_settings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        tabs = self.findChild(QTabWidget, "mainTabs")
+        if tabs is not None:
+            tabs.setCurrentIndex(int(settings.value("window/tab", 0)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = user_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        tabs = self.findChild(QTabWidget, "mainTabs")  # gone once Manage Account was lost
+        if tabs is not None:
+            settings.setValue("window/tab", tabs.currentIndex())
+        super().closeEvent(event)
 
     def service_client(self) -> ServiceClient:
         client = ServiceClient(self._session.service_url)
