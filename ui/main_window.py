@@ -1,15 +1,17 @@
 """The main window: wires the Contract, Add Seats and Transaction History tabs together."""
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
@@ -93,36 +95,33 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu("&File")
-        export = menu.addAction("&Export Receipts…")
-        export.setObjectName("exportReceiptsAction")
-        export.triggered.connect(self._ask_export_receipts)
-        verify = menu.addAction("&Verify Receipt…")
-        verify.setObjectName("verifyReceiptAction")
-        verify.triggered.connect(self._ask_verify_receipt)
+        _add_action(menu, "&Export Receipts…", "exportReceiptsAction", self._ask_export_receipts)
+        _add_action(menu, "&Verify Receipt…", "verifyReceiptAction", self._ask_verify_receipt)
         menu.addSeparator()
         if self._session is not None:
-            sign_out = menu.addAction("Sign &Out")
-            sign_out.setObjectName("signOutAction")
-            sign_out.triggered.connect(self.sign_out)
+            _add_action(menu, "Sign &Out", "signOutAction", self.sign_out)
         menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
         permissions = self._administrator.permission_set
         if self._session is not None and permissions.manage_permission_sets:
             administration = self.menuBar().addMenu("&Administration")
-            sets = administration.addAction("&Permission Sets…")
-            sets.setObjectName("permissionSetsAction")
-            sets.triggered.connect(self.show_permission_sets)
-            log = administration.addAction("&Audit Log…")
-            log.setObjectName("auditLogAction")
-            log.triggered.connect(self.show_audit_log)
+            _add_action(
+                administration,
+                "&Permission Sets…",
+                "permissionSetsAction",
+                self.show_permission_sets,
+            )
+            _add_action(administration, "&Audit Log…", "auditLogAction", self.show_audit_log)
         self._build_help_menu()
 
     def _build_help_menu(self) -> None:
         help_menu = self.menuBar().addMenu("&Help")
-        learn = help_menu.addAction("&Learn more about Manage Account")
-        learn.triggered.connect(lambda: QDesktopServices.openUrl(QUrl(LEARN_MORE_URL)))
-        about = help_menu.addAction("&About Manage Account")
-        about.setObjectName("aboutAction")
-        about.triggered.connect(lambda: show_about(self))
+        _add_action(
+            help_menu,
+            "&Learn more about Manage Account",
+            "learnMoreAction",
+            lambda: QDesktopServices.openUrl(QUrl(LEARN_MORE_URL)),
+        )
+        _add_action(help_menu, "&About Manage Account", "aboutAction", lambda: show_about(self))
 
     def restore_settings(self) -> None:
         """Window geometry and the last tab, as the user left them."""
@@ -261,3 +260,11 @@ class MainWindow(QMainWindow):
             )
         )
         box.open()
+
+
+def _add_action(menu: QMenu, text: str, name: str, slot: Callable[[], object]) -> QAction:
+    """A menu entry with an object name, so automation can find it."""
+    action = menu.addAction(text)
+    action.setObjectName(name)
+    action.triggered.connect(slot)
+    return action
