@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from db.models import SeatPurchase, utc_now
+from db.models import Contract, Organization, SeatPurchase, utc_now
 from desktop.history import (
     QUEUED,
     ExportCancelled,
@@ -83,7 +83,7 @@ def export_receipts(
     total = count_purchases(query, now)
     written = 0
     for row in iter_purchases(query, now=now):
-        purchase = SeatPurchase.get_by_id(row.id)
+        purchase = _with_contract().where(SeatPurchase.id == row.id).get()
         write_atomically(folder / f"{row.transaction_id}.pdf", _render(purchase, locale, now))
         written += 1
         if progress and progress(written, total) is False:
@@ -103,8 +103,16 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _with_contract() -> object:
+    """Purchases with their contract and organization in one query: a receipt needs all three."""
+    return (
+        SeatPurchase.select(SeatPurchase, Contract, Organization).join(Contract).join(Organization)
+    )
+
+
 def _purchase(transaction_id: str) -> SeatPurchase:
-    purchase = SeatPurchase.get_or_none(SeatPurchase.transaction_id == transaction_id.strip())
+    found = _with_contract().where(SeatPurchase.transaction_id == transaction_id.strip())
+    purchase = found.first()
     if purchase is None:
         raise UnknownTransaction(f"no purchase has the transaction ID {transaction_id!r}")
     return purchase
