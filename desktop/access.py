@@ -2,12 +2,17 @@
 
 from db.database import write_transaction
 from db.models import Administrator, Contract, Outbox, PermissionSet, SeatPurchase
+from desktop.i18n import translate
 
 MISSING_PERMISSION = "Manage Account"
-HOW_TO_ENABLE = (
-    "An administrator who may manage permission sets can enable it: Administration > "
-    "Permission Sets > choose your permission set > enable Manage Account > Save."
-)
+
+
+def how_to_enable() -> str:
+    return translate(
+        "Access",
+        "An administrator who may manage permission sets can enable it: Administration > "
+        "Permission Sets > choose your permission set > enable Manage Account > Save.",
+    )
 
 
 def acting_administrator(email: str | None = None) -> Administrator | None:

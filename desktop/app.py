@@ -10,9 +10,9 @@ from db.database import DatabaseOpenError, close_database, open_database, redact
 from desktop import __version__
 from desktop.access import acting_administrator, forget_contract_data, may_manage_account
 from desktop.account import organization
-from desktop.config import APP_NAME, database_url, parse_args
+from desktop.config import APP_NAME, database_url, language, parse_args, service_url
 from desktop.demo import seed_demo
-from desktop.formatting import environment_locale
+from desktop.i18n import install_translations
 from desktop.logs import configure_logging
 
 EXIT_USAGE = 2
@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run_command(options: argparse.Namespace) -> int:
     """The scripting commands: receipts to files, no window."""
+    from PySide6.QtCore import QCoreApplication
+
     from desktop.receipts import (
         UnknownTransaction,
         date_range_query,
@@ -52,7 +54,8 @@ def _run_command(options: argparse.Namespace) -> int:
         save_receipt,
     )
 
-    locale = environment_locale()
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    locale = install_translations(app, language())
     try:
         if options.command == "receipt":
             print(save_receipt(options.transaction_id, options.output, locale))
@@ -82,10 +85,11 @@ def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    locale = install_translations(app, language())
     crashes = CrashReporter(log_folder)
     crashes.install()
     try:
-        connection = connect_service(options.service, options.demo, url)
+        connection = connect_service(service_url(options.service), options.demo, url)
     except (DatabaseOpenError, OSError) as error:
         print(f"manage-account: the demo service could not start: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -121,7 +125,7 @@ def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
             )
             return EXIT_USAGE
         window = MainWindow(
-            org.name, org.timezone, administrator, syncing=client is not None, session=session
+            org.name, org.timezone, administrator, locale, client is not None, session
         )
         if client is not None and window.may_manage:
             worker = SyncWorker(SyncEngine(client), window.sync_status.reported.emit)

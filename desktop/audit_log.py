@@ -6,15 +6,23 @@ import os
 from pathlib import Path
 
 from desktop.history import csv_safe
+from desktop.i18n import QT_TRANSLATE_NOOP
 
-AUDIT_CSV_HEADER = ("When (UTC)", "Who", "Action", "Details", "Entry hash")
+# The CSV keeps these English; the dialog shows them through translate().
+AUDIT_CSV_HEADER = (
+    QT_TRANSLATE_NOOP("AuditLog", "When (UTC)"),
+    QT_TRANSLATE_NOOP("AuditLog", "Who"),
+    QT_TRANSLATE_NOOP("AuditLog", "Action"),
+    QT_TRANSLATE_NOOP("AuditLog", "Details"),
+    QT_TRANSLATE_NOOP("AuditLog", "Entry hash"),
+)
 ACTIONS = (
-    "sign-in",
-    "sign-in failed",
-    "sign-out",
-    "seats ordered",
-    "permission set changed",
-    "receipts exported",
+    QT_TRANSLATE_NOOP("AuditAction", "sign-in"),
+    QT_TRANSLATE_NOOP("AuditAction", "sign-in failed"),
+    QT_TRANSLATE_NOOP("AuditAction", "sign-out"),
+    QT_TRANSLATE_NOOP("AuditAction", "seats ordered"),
+    QT_TRANSLATE_NOOP("AuditAction", "permission set changed"),
+    QT_TRANSLATE_NOOP("AuditAction", "receipts exported"),
 )
 
 

@@ -2,11 +2,14 @@
 
 import argparse
 import os
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from desktop import __version__
+from desktop.i18n import translate
 
 if TYPE_CHECKING:  # Qt is imported when first needed, not for --help or the receipt commands
     from PySide6.QtCore import QSettings
@@ -14,6 +17,10 @@ if TYPE_CHECKING:  # Qt is imported when first needed, not for --help or the rec
 APP_NAME = "Manage Account"
 DATABASE_ENV = "MANAGE_ACCOUNT_DATABASE"
 DATABASE_FILE = "manage-account.db"
+SERVICE_ENV = "MANAGE_ACCOUNT_SERVICE"
+SERVICE_KEY = "service/url"
+EXPORT_FOLDER_KEY = "exports/folder"
+LANGUAGE_KEY = "ui/language"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -31,8 +38,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--service",
         metavar="URL",
-        help="the account service to sync with (default: $MANAGE_ACCOUNT_SERVICE; with --demo "
-        "and no URL, a demo service runs inside the app)",
+        help=f"the account service to sync with (default: ${SERVICE_ENV}, else the one set in "
+        "Settings; with --demo and none set, a demo service runs inside the app)",
     )
     parser.add_argument(
         "--user",
@@ -69,13 +76,71 @@ def default_database_url() -> str:
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
     QCoreApplication.setApplicationName(APP_NAME)
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    local_data = QStandardPaths.StandardLocation.AppLocalDataLocation  # Local, not roaming
+    folder = Path(QStandardPaths.writableLocation(local_data))
     folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{folder / DATABASE_FILE}"
 
 
 def settings() -> "QSettings":
-    """The user's settings (window geometry, last tab), stored the platform's way by QSettings."""
+    """The user's settings (window, language, service, folders), stored the platform's way."""
     from PySide6.QtCore import QSettings
 
     return QSettings(APP_NAME, APP_NAME)
+
+
+def service_url(option: str | None) -> str | None:
+    """The account service: the option, else the environment, else the one set in Settings."""
+    return option or os.environ.get(SERVICE_ENV) or settings().value(SERVICE_KEY) or None
+
+
+def export_folder() -> Path:
+    """Where exports and receipts go: the folder last used, else the user's Documents."""
+    from PySide6.QtCore import QStandardPaths
+
+    saved = settings().value(EXPORT_FOLDER_KEY)
+    if saved and Path(saved).is_dir():
+        return Path(saved)
+    documents = QStandardPaths.StandardLocation.DocumentsLocation
+    return Path(QStandardPaths.writableLocation(documents))
+
+
+def remember_export_folder(folder: Path) -> None:
+    settings().setValue(EXPORT_FOLDER_KEY, str(folder))
+
+
+def language() -> str | None:
+    """The language chosen in Settings, or None to follow the system."""
+    return settings().value(LANGUAGE_KEY) or None
+
+
+@dataclass(frozen=True)
+class UserSettings:
+    """What the Settings dialog edits."""
+
+    language: str | None
+    service_url: str
+    export_folder: Path
+
+
+def load_user_settings() -> UserSettings:
+    return UserSettings(language(), settings().value(SERVICE_KEY) or "", export_folder())
+
+
+def save_user_settings(chosen: UserSettings) -> None:
+    store = settings()
+    store.setValue(LANGUAGE_KEY, chosen.language or "")
+    store.setValue(SERVICE_KEY, chosen.service_url)
+    store.setValue(EXPORT_FOLDER_KEY, str(chosen.export_folder))
+
+
+def invalid_service_url(url: str) -> str | None:
+    """None for an empty or usable http(s) URL, else why it cannot be used."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return translate(
+            "Settings", "The account service needs a web address such as https://host/."
+        )
+    return None

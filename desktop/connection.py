@@ -6,7 +6,6 @@ from pathlib import Path
 
 from playhouse.db_url import parse
 
-SERVICE_ENV = "MANAGE_ACCOUNT_SERVICE"
 DEMO_DELAY_SECONDS = (3.0, 10.0)
 
 
@@ -28,7 +27,6 @@ def connect_service(
     --demo without --service starts the reference service in this process, on a free port of
     127.0.0.1, with its own SQLite file beside the desktop's and a short provisioning delay.
     """
-    service_url = service_url or os.environ.get(SERVICE_ENV)
     if service_url:
         return ServiceConnection(service_url)
     if not demo:

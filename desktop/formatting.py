@@ -5,10 +5,11 @@ from decimal import Decimal
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel import Locale, UnknownLocaleError, default_locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 from babel.numbers import format_currency, format_decimal
 
+from desktop.i18n import translate
 from desktop.proration import PRORATE_BY_DAY, ContractTerms, Quote, months_between
 
 FALLBACK_LOCALE = "en_US"
@@ -21,11 +22,6 @@ def babel_locale(name: str) -> Locale:
         return Locale.parse(name.split(".")[0].replace("-", "_"))
     except (ValueError, UnknownLocaleError):
         return Locale.parse(FALLBACK_LOCALE)
-
-
-def environment_locale() -> str:
-    """The locale named by LC_ALL, LC_MONETARY or LANG, for output made without a window."""
-    return default_locale(("LC_ALL", "LC_MONETARY", "LANG")) or FALLBACK_LOCALE
 
 
 def money(amount: Decimal, currency: str, locale: str) -> str:
@@ -64,17 +60,20 @@ def moment(value: datetime, timezone: str, locale: str) -> str:
 def quote_working(priced: Quote, terms: ContractTerms, locale: str) -> str:
     """The total with its working, e.g. 5 seats × $12.50 per seat per month × 9 months
     (15 Jun 2026 – 28 Feb 2027) = $562.50."""
-    seats = f"{number(priced.seats, locale)} {'seat' if priced.seats == 1 else 'seats'}"
-    price = f"{unit_price(priced.monthly_unit_price, priced.currency, locale)} per seat per month"
-    months = f"{priced.prorated_months} {'month' if priced.prorated_months == 1 else 'months'}"
+    seats = translate("Quote", "%Ln seat(s)", None, priced.seats)
+    price = translate("Quote", "{price} per seat per month").format(
+        price=unit_price(priced.monthly_unit_price, priced.currency, locale)
+    )
     period = date_range(priced.period_start, priced.period_end, locale)
     total = money(priced.amount, priced.currency, locale)
     if terms.proration_unit == PRORATE_BY_DAY:
         remaining = (priced.period_end - priced.period_start).days + 1
         whole = (terms.end_date - terms.start_date).days + 1
         term_months = months_between(terms.start_date, terms.end_date)
-        return (
-            f"{seats} × {price} × {term_months} months × {remaining}/{whole} days "
-            f"({period}) = {total}"
+        months = translate("Quote", "%Ln month(s)", None, term_months)
+        days = translate("Quote", "{remaining}/{whole} days").format(
+            remaining=remaining, whole=whole
         )
+        return f"{seats} × {price} × {months} × {days} ({period}) = {total}"
+    months = translate("Quote", "%Ln month(s)", None, priced.prorated_months)
     return f"{seats} × {price} × {months} ({period}) = {total}"

@@ -12,15 +12,17 @@ from peewee import SQL, Expression, Field, Tuple, fn
 
 from db.models import Contract, SeatPurchase, utc_now
 from db.money import currency_exponent, from_minor
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 DELAYED_AFTER = timedelta(minutes=5)
 
+# Stored and exported in English; shown through translate("Status", ...).
 QUEUED, PENDING, PROVISIONED, DELAYED, REJECTED = (
-    "Queued",
-    "Pending",
-    "Provisioned",
-    "Delayed",
-    "Rejected",
+    QT_TRANSLATE_NOOP("Status", "Queued"),
+    QT_TRANSLATE_NOOP("Status", "Pending"),
+    QT_TRANSLATE_NOOP("Status", "Provisioned"),
+    QT_TRANSLATE_NOOP("Status", "Delayed"),
+    QT_TRANSLATE_NOOP("Status", "Rejected"),
 )
 STATUSES = (QUEUED, PENDING, PROVISIONED, DELAYED, REJECTED)
 
@@ -206,9 +208,9 @@ def export_csv(
                 writer.writerow([csv_safe(cell) for cell in _csv_cells(row)])
                 written += 1
                 if progress and written % 1000 == 0 and progress(written, total) is False:
-                    raise ExportCancelled("No file was written.")
+                    raise ExportCancelled(translate("History", "No file was written."))
         if progress and progress(written, total) is False:
-            raise ExportCancelled("No file was written.")
+            raise ExportCancelled(translate("History", "No file was written."))
         os.replace(partial, path)
     except BaseException:
         partial.unlink(missing_ok=True)

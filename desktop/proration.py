@@ -8,6 +8,7 @@ from typing import Protocol
 from dateutil.relativedelta import relativedelta
 
 from db.money import currency_exponent, to_minor
+from desktop.i18n import translate
 
 MIN_SEATS = 1
 MAX_SEATS = 10_000
@@ -75,23 +76,34 @@ def validate_seats(seats: object, contract: ContractTerms | None = None) -> int:
     manager = (
         f"{contract.account_manager_name} ({contract.account_manager_email})"
         if contract
-        else "named on the Contract tab"
+        else translate("Proration", "named on the Contract tab")
     )
     if count is None:
         raise InvalidSeatCount(
-            "Enter the number of additional seats as a whole number, for example 5."
+            translate(
+                "Proration",
+                "Enter the number of additional seats as a whole number, for example 5.",
+            )
         )
     if count < 0:
         raise InvalidSeatCount(
-            f"Seats cannot be reduced here. To reduce seats, contact your account manager, "
-            f"{manager}."
+            translate(
+                "Proration",
+                "Seats cannot be reduced here. To reduce seats, contact your account manager, "
+                "{manager}.",
+            ).format(manager=manager)
         )
     if count < MIN_SEATS:
-        raise InvalidSeatCount("Enter at least 1 additional seat.")
+        raise InvalidSeatCount(translate("Proration", "Enter at least 1 additional seat."))
     if count > MAX_SEATS:
         raise InvalidSeatCount(
-            f"At most {MAX_SEATS:,} seats can be added in one purchase. "
-            f"For more, contact your account manager, {manager}."
+            translate(
+                "Proration",
+                "At most %Ln seat(s) can be added in one purchase. "
+                "For more, contact your account manager, {manager}.",
+                None,
+                MAX_SEATS,
+            ).format(manager=manager)
         )
     return count
 
@@ -101,9 +113,15 @@ def quote(contract: ContractTerms, seats: object, on_date: date) -> Quote:
     count = validate_seats(seats, contract)
     if on_date > contract.end_date:
         raise ContractExpired(
-            f"This contract ended on {contract.end_date.isoformat()}. To renew it, contact "
-            f"your account manager, {contract.account_manager_name} "
-            f"({contract.account_manager_email})."
+            translate(
+                "Proration",
+                "This contract ended on {end}. To renew it, contact your account manager, "
+                "{manager} ({email}).",
+            ).format(
+                end=contract.end_date.isoformat(),
+                manager=contract.account_manager_name,
+                email=contract.account_manager_email,
+            )
         )
     start = max(on_date, contract.start_date)
     months = months_between(start, contract.end_date)

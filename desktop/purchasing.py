@@ -12,11 +12,15 @@ from db.database import write_transaction
 from db.models import Administrator, AuditEvent, Contract, Outbox, SeatPurchase, utc_now
 from desktop.access import may_manage_account
 from desktop.account import current_contract
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.proration import Quote, QuoteError, quote
 from desktop.receipts import issue_purchase_receipt
 from desktop.transaction_ids import SYSTEM_RANDOM, new_transaction_id
 
-ACKNOWLEDGEMENT = "I acknowledge that I am authorized to make purchase on behalf of my organization"
+ACKNOWLEDGEMENT = QT_TRANSLATE_NOOP(
+    "Purchasing",
+    "I acknowledge that I am authorized to make purchase on behalf of my organization",
+)
 _ID_DRAWS = 5
 logger = logging.getLogger(__name__)
 
@@ -30,10 +34,22 @@ class QuoteChanged(PurchaseRefused):
 
     def __init__(self, new_quote: Quote) -> None:
         super().__init__(
-            "The total changed since it was shown, so nothing was bought. "
-            "Check the new total and purchase again."
+            translate(
+                "Purchasing",
+                "The total changed since it was shown, so nothing was bought. "
+                "Check the new total and purchase again.",
+            )
         )
         self.new_quote = new_quote
+
+
+def acknowledgement() -> str:
+    """The acknowledgement as the user reads it, which is also what the purchase records."""
+    return translate("Purchasing", ACKNOWLEDGEMENT)
+
+
+def no_contract_message() -> str:
+    return translate("Purchasing", "There is no current contract to add seats to.")
 
 
 def purchase_seats(
@@ -50,16 +66,22 @@ def purchase_seats(
     failure there can never undo or repeat a purchase.
     """
     if not may_manage_account(administrator):
-        raise PurchaseRefused("Your permission set does not include Manage Account.")
+        raise PurchaseRefused(
+            translate("Purchasing", "Your permission set does not include Manage Account.")
+        )
     if not acknowledged:
         raise PurchaseRefused(
-            "Tick the box to confirm that you are authorized to purchase for your organization."
+            translate(
+                "Purchasing",
+                "Tick the box to confirm that you are authorized to purchase for your "
+                "organization.",
+            )
         )
     now = now or utc_now()
     with write_transaction():
         summary = current_contract(now)
         if summary is None:
-            raise PurchaseRefused("There is no current contract to add seats to.")
+            raise PurchaseRefused(no_contract_message())
         try:
             priced = quote(summary, seats, summary.today)
         except QuoteError as error:
@@ -95,7 +117,7 @@ def record_purchase(
             purchased_by_email=administrator.email,
             contract=contract,
             **priced.ledger_fields(),
-            acknowledgement_text=ACKNOWLEDGEMENT,
+            acknowledgement_text=acknowledgement(),
             acknowledged_at=acknowledged_at,
         )
         Outbox.create(purchase=purchase, next_attempt_at=now, created_at=now)

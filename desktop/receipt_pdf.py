@@ -14,14 +14,14 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop import formatting
+from desktop.i18n import translate
 from resources import resource_path
 
 REGULAR, BOLD = "ReceiptSans", "ReceiptSans-Bold"
 # Territories that print on US Letter; everyone else uses A4.
 LETTER_TERRITORIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "BZ", "CR", "PA"}
-NO_PAYMENT = "No payment taken. An invoice will follow."
 MARGIN = 56
-COMMON_CHARACTERS = "".join(chr(c) for c in range(32, 127)) + "–—“”’ ×\u202f\u00a0"
+COMMON_CHARACTERS = "".join(chr(c) for c in range(32, 127)) + "–—“”’ ×\u202f\u00a0äöüÄÖÜß€„"
 rl_config.useA85 = 0  # binary streams: smaller files, and no ASCII85 pass on every font
 
 
@@ -56,6 +56,10 @@ class ReceiptRecord:
     account_manager_phone: str
 
 
+def no_payment() -> str:
+    return translate("Receipt", "No payment taken. An invoice will follow.")
+
+
 def page_size(locale: str) -> tuple[float, float]:
     return LETTER if formatting.babel_locale(locale).territory in LETTER_TERRITORIES else A4
 
@@ -63,36 +67,53 @@ def page_size(locale: str) -> tuple[float, float]:
 def receipt_fields(record: ReceiptRecord, locale: str) -> list[tuple[str, str]]:
     """The receipt's lines as (label, value), in the order printed; a newline breaks a value."""
     zone = record.timezone
-    status = record.status
+    status = translate("Status", record.status)
     if record.status_changed_at is not None:
-        status += f" on {formatting.moment(record.status_changed_at, zone, locale)}"
+        status = translate("Receipt", "{status} on {moment}").format(
+            status=status, moment=formatting.moment(record.status_changed_at, zone, locale)
+        )
     if record.rejection_reason:
         status += f": {record.rejection_reason}"
     return [
-        ("Transaction ID", record.transaction_id),
-        ("Date of purchase", f"{formatting.moment(record.created_at, zone, locale)} ({zone})"),
-        ("Purchased by", f"{record.purchased_by_name} <{record.purchased_by_email}>"),
-        ("Organization", record.organization),
-        ("Seats", formatting.number(record.seats, locale)),
+        (translate("Receipt", "Transaction ID"), record.transaction_id),
         (
-            "Price per seat per month",
+            translate("Receipt", "Date of purchase"),
+            f"{formatting.moment(record.created_at, zone, locale)} ({zone})",
+        ),
+        (
+            translate("Receipt", "Purchased by"),
+            f"{record.purchased_by_name} <{record.purchased_by_email}>",
+        ),
+        (translate("Receipt", "Organization"), record.organization),
+        (translate("Receipt", "Seats"), formatting.number(record.seats, locale)),
+        (
+            translate("Receipt", "Price per seat per month"),
             formatting.unit_price(record.monthly_unit_price, record.currency, locale),
         ),
-        ("Prorated months", formatting.number(record.prorated_months, locale)),
         (
-            "Period covered",
+            translate("Receipt", "Prorated months"),
+            formatting.number(record.prorated_months, locale),
+        ),
+        (
+            translate("Receipt", "Period covered"),
             formatting.date_range(record.period_start, record.period_end, locale),
         ),
         (
-            "Amount",
+            translate("Receipt", "Amount"),
             f"{formatting.money(record.amount, record.currency, locale)} ({record.currency})",
         ),
-        ("Payment", NO_PAYMENT),
-        ("Invoice number", record.invoice_number or "Not issued yet"),
-        ("Contract", formatting.date_range(record.contract_start, record.contract_end, locale)),
-        ("Provisioning status", status),
+        (translate("Receipt", "Payment"), no_payment()),
         (
-            "Account manager",
+            translate("Receipt", "Invoice number"),
+            record.invoice_number or translate("Receipt", "Not issued yet"),
+        ),
+        (
+            translate("Receipt", "Contract"),
+            formatting.date_range(record.contract_start, record.contract_end, locale),
+        ),
+        (translate("Receipt", "Provisioning status"), status),
+        (
+            translate("Receipt", "Account manager"),
             f"{record.account_manager_name}\n{record.account_manager_email}\n"
             f"{record.account_manager_phone}",
         ),
@@ -110,8 +131,13 @@ def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
         out, pagesize=(width, height), invariant=1, pageCompression=0, initialFontName=REGULAR
     )
     _seed_subsets(canvas)
-    canvas.setTitle(f"Purchase receipt {record.transaction_id}")
+    canvas.setTitle(
+        translate("Receipt", "Purchase receipt {transaction_id}").format(
+            transaction_id=record.transaction_id
+        )
+    )
     canvas.setSubject(record.transaction_id)
+    canvas.setKeywords(f"locale={locale}")  # verification renders it again in this locale
     canvas.setAuthor(record.vendor)
     canvas.setCreator("Manage Account")
 
@@ -119,16 +145,22 @@ def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
     canvas.setFont(BOLD, 11)
     canvas.drawString(MARGIN, y, record.vendor)
     canvas.setFont(REGULAR, 10)
-    canvas.drawRightString(width - MARGIN, y, f"for {record.organization}")
+    canvas.drawRightString(
+        width - MARGIN,
+        y,
+        translate("Receipt", "for {organization}").format(organization=record.organization),
+    )
     y -= 40
     canvas.setFont(BOLD, 22)
-    canvas.drawString(MARGIN, y, "Purchase receipt")
+    canvas.drawString(MARGIN, y, translate("Receipt", "Purchase receipt"))
     y -= 34
 
     label_width = 168
     value_width = width - 2 * MARGIN - label_width
-    for label, value in receipt_fields(record, locale):
-        font = BOLD if label in ("Transaction ID", "Amount") else REGULAR
+    fields = receipt_fields(record, locale)
+    emphasised = {fields[0][0], fields[8][0]}  # transaction ID and amount
+    for label, value in fields:
+        font = BOLD if label in emphasised else REGULAR
         lines = [
             line
             for part in value.split("\n")
@@ -144,13 +176,13 @@ def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
 
     y -= 10
     canvas.setFont(BOLD, 10.5)
-    canvas.drawString(MARGIN, y, "Acknowledgement")
+    canvas.drawString(MARGIN, y, translate("Receipt", "Acknowledgement"))
     y -= 16
     canvas.setFont(REGULAR, 10.5)
     statement = f"“{record.acknowledgement_text}”"
-    given = (
-        f"Given by {record.purchased_by_name} on "
-        f"{formatting.moment(record.acknowledged_at, record.timezone, locale)}."
+    given = translate("Receipt", "Given by {name} on {moment}.").format(
+        name=record.purchased_by_name,
+        moment=formatting.moment(record.acknowledged_at, record.timezone, locale),
     )
     for line in [*simpleSplit(statement, REGULAR, 10.5, width - 2 * MARGIN), given]:
         canvas.drawString(MARGIN, y, line)
@@ -160,8 +192,9 @@ def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
     canvas.drawString(
         MARGIN,
         MARGIN - 20,
-        f"Keep this receipt as proof of purchase. {NO_PAYMENT} "
-        f"Questions: {record.account_manager_email}.",
+        translate(
+            "Receipt", "Keep this receipt as proof of purchase. {no_payment} Questions: {email}."
+        ).format(no_payment=no_payment(), email=record.account_manager_email),
     )
     canvas.showPage()
     canvas.save()

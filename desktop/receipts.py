@@ -18,9 +18,11 @@ from desktop.history import (
     display_status,
     iter_purchases,
 )
+from desktop.i18n import translate
 
 VENDOR = "Fabrikam Cloud, Inc."
 _TRANSACTION_ID = re.compile(rb"MA-[0-9A-Z]{4}-[0-9A-Z]{4}")
+_LOCALE = re.compile(rb"/Keywords \(locale=([A-Za-z_@]{1,40})\)")
 
 
 class UnknownTransaction(LookupError):
@@ -56,19 +58,38 @@ def verify_receipt(data: bytes, locale: str, now: datetime | None = None) -> Ver
     digest = sha256(data)
     issued = SeatPurchase.get_or_none(SeatPurchase.receipt_sha256 == digest)
     if issued is not None:
-        return Verification(True, f"Genuine: the receipt of {issued.transaction_id} as issued.")
+        return Verification(
+            True,
+            translate("Receipts", "Genuine: the receipt of {transaction_id} as issued.").format(
+                transaction_id=issued.transaction_id
+            ),
+        )
     found = _TRANSACTION_ID.search(data)
     if found is not None:
         transaction_id = found.group().decode()
         purchase = SeatPurchase.get_or_none(SeatPurchase.transaction_id == transaction_id)
+        made_in = _LOCALE.search(data)
+        if made_in is not None:
+            locale = made_in.group(1).decode()
         if purchase is not None and sha256(_render(purchase, locale, now or utc_now())) == digest:
-            return Verification(True, f"Genuine: the current receipt of {transaction_id}.")
+            return Verification(
+                True,
+                translate("Receipts", "Genuine: the current receipt of {transaction_id}.").format(
+                    transaction_id=transaction_id
+                ),
+            )
         return Verification(
             False,
-            f"Not genuine: this file names {transaction_id} but differs from every receipt "
-            "of it that this app makes. It was changed or made elsewhere.",
+            translate(
+                "Receipts",
+                "Not genuine: this file names {transaction_id} but differs from every receipt "
+                "of it that this app makes. It was changed or made elsewhere.",
+            ).format(transaction_id=transaction_id),
         )
-    return Verification(False, "Not a receipt of ours: this file names no transaction ID.")
+    return Verification(
+        False,
+        translate("Receipts", "Not a receipt of ours: this file names no transaction ID."),
+    )
 
 
 def export_receipts(
@@ -114,7 +135,11 @@ def _purchase(transaction_id: str) -> SeatPurchase:
     found = _with_contract().where(SeatPurchase.transaction_id == transaction_id.strip())
     purchase = found.first()
     if purchase is None:
-        raise UnknownTransaction(f"no purchase has the transaction ID {transaction_id!r}")
+        raise UnknownTransaction(
+            translate("Receipts", "No purchase has the transaction ID {transaction_id}.").format(
+                transaction_id=repr(transaction_id)
+            )
+        )
     return purchase
 
 

@@ -5,6 +5,8 @@ import urllib.error
 import urllib.request
 from urllib.parse import quote
 
+from desktop.i18n import translate
+
 DEFAULT_TIMEOUT = 10.0
 
 
@@ -97,11 +99,17 @@ class ServiceClient:
             raise _refusal(error) from None
         except TimeoutError as error:
             raise ServiceUnavailable(
-                f"the account service did not answer in {self.timeout:g} s"
+                translate(
+                    "ServiceClient", "the account service did not answer in {seconds} s"
+                ).format(seconds=f"{self.timeout:g}")
             ) from error
         except (urllib.error.URLError, ConnectionError, OSError) as error:
             reason = getattr(error, "reason", error)
-            raise ServiceUnavailable(f"the account service cannot be reached ({reason})") from error
+            raise ServiceUnavailable(
+                translate(
+                    "ServiceClient", "the account service cannot be reached ({reason})"
+                ).format(reason=reason)
+            ) from error
 
 
 def _decode(raw: bytes, status: int) -> dict:
@@ -109,10 +117,15 @@ def _decode(raw: bytes, status: int) -> dict:
         body = json.loads(raw) if raw else {}
     except (ValueError, UnicodeDecodeError):
         raise ServiceUnavailable(
-            f"the account service answered {status} with something that is not JSON"
+            translate(
+                "ServiceClient",
+                "the account service answered {status} with something that is not JSON",
+            ).format(status=status)
         ) from None
     if not isinstance(body, dict):
-        raise ServiceUnavailable("the account service answered with unexpected JSON")
+        raise ServiceUnavailable(
+            translate("ServiceClient", "the account service answered with unexpected JSON")
+        )
     return body
 
 
@@ -122,11 +135,12 @@ def _refusal(error: urllib.error.HTTPError) -> ServiceError:
         details = body.get("error", {}) if isinstance(body, dict) else {}
     except (ValueError, UnicodeDecodeError, OSError):
         body, details = {}, {}
-    message = details.get("message") or f"the account service answered {error.code}"
+    message = details.get("message") or translate(
+        "ServiceClient", "the account service answered {status}"
+    ).format(status=error.code)
     if error.code in (401, 403):
         return NotSignedIn(message, error.code, details.get("code"))
     if error.code == 408 or error.code >= 500 or not details:
-        return ServiceUnavailable(
-            f"the account service failed ({error.code}): {message}", error.code
-        )
+        failed = translate("ServiceClient", "the account service failed ({status}): {message}")
+        return ServiceUnavailable(failed.format(status=error.code, message=message), error.code)
     return ServiceRefused(message, error.code, details.get("code"), details)

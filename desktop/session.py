@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
+from desktop.i18n import translate
 from desktop.service_client import NotSignedIn, ServiceClient, ServiceError, ServiceRefused
 
 KEYRING_SERVICE = "Manage Account"
@@ -35,7 +36,7 @@ def sign_in(service_url: str, email: str, password: str) -> SignedIn:
     try:
         session = client.sign_in(email, password)
     except NotSignedIn:
-        raise SignInRefused("The e-mail or the password is wrong.") from None
+        raise SignInRefused(translate("Session", "The e-mail or the password is wrong.")) from None
     except ServiceRefused as error:
         if error.status == 429:
             retry_at = error.body.get("retry_at")
@@ -43,7 +44,11 @@ def sign_in(service_url: str, email: str, password: str) -> SignedIn:
             raise SignInRefused(str(error), moment) from None
         raise SignInRefused(str(error)) from None
     except ServiceError as error:
-        raise SignInRefused(f"The account service cannot be reached: {error}") from None
+        raise SignInRefused(
+            translate("Session", "The account service cannot be reached: {error}").format(
+                error=error
+            )
+        ) from None
     return SignedIn(service_url, session["token"], session["administrator"])
 
 
@@ -62,12 +67,13 @@ def secure_storage_problem() -> str | None:
         import keyring
         from keyring.backends import fail
     except ImportError:
-        return "Keeping you signed in needs the keyring package."
+        return translate("Session", "Keeping you signed in needs the keyring package.")
     backend = keyring.get_keyring()
     if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
-        return (
+        return translate(
+            "Session",
             "This computer has no secure credential store (such as Windows Credential Manager, "
-            "macOS Keychain or Secret Service), so you are signed in for this session only."
+            "macOS Keychain or Secret Service), so you are signed in for this session only.",
         )
     return None
 

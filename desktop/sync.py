@@ -28,6 +28,7 @@ from db.models import (
     utc_now,
 )
 from db.money import currency_exponent, to_minor
+from desktop.i18n import translate
 from desktop.service_client import NotSignedIn, ServiceClient, ServiceRefused, ServiceUnavailable
 
 BACKOFF_BASE_SECONDS = 1.0
@@ -79,7 +80,9 @@ class SyncEngine:
         try:
             if self.client.token is None:
                 if self.credentials is None:
-                    report.problem = "Your session has ended: sign in again to sync."
+                    report.problem = translate(
+                        "Sync", "Your session has ended: sign in again to sync."
+                    )
                     report.waiting = waiting_purchases()
                     return report
                 self._sign_in()
@@ -93,7 +96,7 @@ class SyncEngine:
                 report.permission_lost = True
             else:
                 self.client.token = None  # the session ended: sign in again next round
-            report.problem = f"The service refused: {error}"
+            report.problem = translate("Sync", "The service refused: {error}").format(error=error)
         except ServiceUnavailable as error:
             report.online, report.problem = False, str(error)
             _postpone_due(now, str(error))
@@ -172,7 +175,10 @@ class SyncWorker(threading.Thread):
                     report = self.engine.run_once()
             except Exception as error:  # a fault of ours or of the database: report, go on
                 logger.exception("sync round failed")
-                report = SyncReport(online=False, problem=f"Sync failed: {error}")
+                report = SyncReport(
+                    online=False,
+                    problem=translate("Sync", "Sync failed: {error}").format(error=error),
+                )
             self.listener(report)
             interval = (
                 BUSY_POLL_SECONDS if report.waiting or not report.online else IDLE_POLL_SECONDS

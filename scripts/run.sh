@@ -2,6 +2,7 @@
 # Set up .venv with Python 3.12 or newer, then run the app on demo data or the whole test suite.
 #   sh scripts/run.sh demo     install and start the app on the embedded database with demo data
 #   sh scripts/run.sh tests    install with the test extras and run the test suite
+#   sh scripts/run.sh translations   update the .ts catalogs from the source, compile the .qm files
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -32,8 +33,20 @@ case "${1:-}" in
         .venv/bin/pip install -q -e ".[test,postgres]"
         exec .venv/bin/python -m pytest
         ;;
+    translations)
+        .venv/bin/pip install -q -e .
+        catalogs=resources/translations
+        # German: every message. English: only the plural forms ("%n seat(s)" -> 1 seat, 2 seats).
+        .venv/bin/pyside6-lupdate -extensions py desktop ui -no-obsolete -locations none \
+            -source-language en -target-language de -ts "$catalogs/manage_account_de.ts"
+        .venv/bin/pyside6-lupdate -extensions py desktop ui -no-obsolete -locations none \
+            -pluralonly -source-language en -target-language en -ts "$catalogs/manage_account_en.ts"
+        for catalog in "$catalogs"/*.ts; do
+            .venv/bin/pyside6-lrelease -silent "$catalog" -qm "${catalog%.ts}.qm"
+        done
+        ;;
     *)
-        echo "usage: sh scripts/run.sh demo|tests" >&2
+        echo "usage: sh scripts/run.sh demo|tests|translations" >&2
         exit 2
         ;;
 esac

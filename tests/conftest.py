@@ -10,11 +10,18 @@ import pytest
 from PySide6.QtCore import QStandardPaths
 
 from db.database import close_database, open_database
+from desktop.i18n import install_translations
 
 # Settings, logs and data folders of the tests go to Qt's test locations, not the user's own.
 QStandardPaths.setTestModeEnabled(True)
 
 POSTGRES_ENV = "MANAGE_ACCOUNT_TEST_POSTGRES"
+
+
+@pytest.fixture(autouse=True)
+def english(qapp):
+    """English text and en_US formats, as the app installs them, whatever the machine's locale."""
+    yield install_translations(qapp, "en")
 
 
 def sqlite_url(tmp_path) -> str:

@@ -31,9 +31,9 @@ from ui.tasks import wait_for_background_work
 TIMEOUT = 5000
 
 
-def open_window(qtbot, email: str | None = None) -> MainWindow:
+def open_window(qtbot, email: str | None = None, locale: str = "en_US") -> MainWindow:
     org = organization()
-    window = MainWindow(org.name, org.timezone, acting_administrator(email), locale="en_US")
+    window = MainWindow(org.name, org.timezone, acting_administrator(email), locale=locale)
     qtbot.addWidget(window)
     window.show()
     return window

@@ -5,6 +5,7 @@ from importlib.metadata import PackageNotFoundError, metadata
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop import __version__
+from desktop.i18n import translate
 
 LEARN_MORE_URL = "https://example.com/manage-account"
 COMPONENTS = (
@@ -26,21 +27,30 @@ def licence_lines() -> list[str]:
             info = metadata(name)
         except PackageNotFoundError:
             continue
-        licence = info.get("License-Expression") or info.get("License") or "see its metadata"
+        licence = (
+            info.get("License-Expression")
+            or info.get("License")
+            or translate("About", "see its metadata")
+        )
         lines.append(f"{name} {info['Version']}: {licence.splitlines()[0][:60]}")
-    return [*lines, "DejaVu Sans fonts: Bitstream Vera / DejaVu licence (free)"]
+    fonts = translate("About", "DejaVu Sans fonts: Bitstream Vera / DejaVu licence (free)")
+    return [*lines, fonts]
 
 
 def show_about(parent: QWidget) -> QMessageBox:
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        "About Manage Account",
+        translate("About", "About Manage Account"),
         "",
         QMessageBox.StandardButton.Ok,
         parent,
     )
     box.setObjectName("aboutDialog")
     box.setText(f"<b>Manage Account</b> {__version__}")
-    box.setInformativeText("Bundled components and their licences:\n" + "\n".join(licence_lines()))
+    box.setInformativeText(
+        translate("About", "Bundled components and their licences:")
+        + "\n"
+        + "\n".join(licence_lines())
+    )
     box.open()
     return box

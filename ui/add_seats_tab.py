@@ -18,7 +18,13 @@ from desktop import formatting
 from desktop.access import Administrator
 from desktop.account import ContractSummary
 from desktop.proration import MAX_SEATS, MIN_SEATS, InvalidSeatCount, Quote, quote, validate_seats
-from desktop.purchasing import ACKNOWLEDGEMENT, PurchaseRefused, QuoteChanged, purchase_seats
+from desktop.purchasing import (
+    PurchaseRefused,
+    QuoteChanged,
+    acknowledgement,
+    no_contract_message,
+    purchase_seats,
+)
 from ui.tasks import run_in_background
 
 
@@ -29,7 +35,7 @@ class SeatSpinBox(QSpinBox):
         super().__init__(objectName="additionalLicenseSpin")
         self._problem = problem
         self.setRange(MIN_SEATS, MAX_SEATS)
-        self.setAccessibleName("Additional licenses")
+        self.setAccessibleName(self.tr("Additional licenses"))
         self.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000000000") + 40)
 
     def validate(self, text: str, pos: int) -> QValidator.State:
@@ -57,29 +63,33 @@ class AddSeatsTab(QWidget):
         # The spin box reports value changes; its line edit reports text it does not accept yet.
         self.spin.textChanged.connect(self._update_total)
         self.spin.lineEdit().textChanged.connect(self._update_total)
-        quantity_label = QLabel("&Additional License:")
+        quantity_label = QLabel(self.tr("&Additional License:"))
         quantity_label.setBuddy(self.spin)
         self.quantity_message = QLabel(objectName="quantityMessageLabel", wordWrap=True)
         self.quantity_message.setStyleSheet("color: palette(highlight);")
         self.total = QLabel("…", objectName="totalLabel", wordWrap=True)
         self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.total.setAccessibleName("Total")
+        self.total.setAccessibleName(self.tr("Total"))
         self.total.setStyleSheet("font-weight: bold;")
-        self.acknowledge = QCheckBox(ACKNOWLEDGEMENT, objectName="acknowledgeCheckBox")
+        self.acknowledge = QCheckBox(acknowledgement(), objectName="acknowledgeCheckBox")
         self.acknowledge.toggled.connect(self._update_button)
-        self.purchase_button = QPushButton("&Purchase License", objectName="purchaseLicenseButton")
+        self.purchase_button = QPushButton(
+            self.tr("&Purchase License"), objectName="purchaseLicenseButton"
+        )
         self.purchase_button.clicked.connect(self._purchase)
         self.purchase_message = QLabel(objectName="purchaseMessageLabel", wordWrap=True)
         terms = QLabel(
-            "No payment is taken here: the vendor sends an invoice. "
-            "New seats go live within 5 minutes.",
+            self.tr(
+                "No payment is taken here: the vendor sends an invoice. "
+                "New seats go live within 5 minutes."
+            ),
             wordWrap=True,
         )
 
         form = QFormLayout()
         form.addRow(quantity_label, self.spin)
         form.addRow("", self.quantity_message)
-        form.addRow("Total:", self.total)
+        form.addRow(self.tr("Total:"), self.total)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.acknowledge)
@@ -111,7 +121,7 @@ class AddSeatsTab(QWidget):
         self._shown = None
         self.quantity_message.clear()
         if self._contract is None:
-            self.total.setText("There is no current contract to add seats to.")
+            self.total.setText(no_contract_message())
         elif (problem := self._problem(self.spin.text())) is not None:
             self.quantity_message.setText(problem)
             self.total.setText("—")
@@ -133,7 +143,7 @@ class AddSeatsTab(QWidget):
             return
         self._in_flight = True
         self._update_button()
-        self.purchase_message.setText("Recording your purchase…")
+        self.purchase_message.setText(self.tr("Recording your purchase…"))
         shown, administrator, locale = self._shown, self._administrator, self._locale
         run_in_background(
             lambda: purchase_seats(
@@ -160,7 +170,9 @@ class AddSeatsTab(QWidget):
         elif isinstance(error, PurchaseRefused):
             message = str(error)
         else:
-            message = f"Nothing was bought: the purchase could not be recorded ({error})."
+            message = self.tr(
+                "Nothing was bought: the purchase could not be recorded ({error})."
+            ).format(error=error)
         self.purchase_message.setText(message)
         self._update_button()
         self.purchase_failed.emit(message)

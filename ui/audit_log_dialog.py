@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.audit_log import ACTIONS, AUDIT_CSV_HEADER, audit_rows, export_audit_csv
+from desktop.config import export_folder, remember_export_folder
+from desktop.i18n import translate
 from desktop.service_client import ServiceClient
 from ui.tasks import run_in_background
 
@@ -25,23 +27,25 @@ from ui.tasks import run_in_background
 class AuditLogDialog(QDialog):
     def __init__(self, client: ServiceClient, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="auditLogDialog")
-        self.setWindowTitle("Audit Log")
+        self.setWindowTitle(self.tr("Audit Log"))
         self.resize(1000, 600)
         self._client = client
         self._events: list[dict] = []
         self.action = QComboBox(objectName="auditActionCombo")
-        self.action.addItem("All actions", None)
+        self.action.addItem(self.tr("All actions"), None)
         for action in ACTIONS:
-            self.action.addItem(action, action)
+            self.action.addItem(translate("AuditAction", action), action)
         self.actor = QLineEdit(
-            objectName="auditActorEdit", placeholderText="Who (part of an e-mail)"
+            objectName="auditActorEdit", placeholderText=self.tr("Who (part of an e-mail)")
         )
-        refresh = QPushButton("&Refresh", objectName="auditRefreshButton")
-        self.export = QPushButton("E&xport CSV…", objectName="auditExportButton")
+        refresh = QPushButton(self.tr("&Refresh"), objectName="auditRefreshButton")
+        self.export = QPushButton(self.tr("E&xport CSV…"), objectName="auditExportButton")
         self.chain = QLabel(objectName="auditChainLabel", wordWrap=True)
         self.status = QLabel(objectName="auditStatusLabel", wordWrap=True)
         self.model = QStandardItemModel(0, len(AUDIT_CSV_HEADER), self)
-        self.model.setHorizontalHeaderLabels(list(AUDIT_CSV_HEADER))
+        self.model.setHorizontalHeaderLabels(
+            [translate("AuditLog", title) for title in AUDIT_CSV_HEADER]
+        )
         self.view = QTableView(objectName="auditLogView")
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
@@ -63,11 +67,13 @@ class AuditLogDialog(QDialog):
 
     def load(self) -> None:
         action, actor = self.action.currentData(), self.actor.text().strip() or None
-        self.chain.setText("Loading…")
+        self.chain.setText(self.tr("Loading…"))
         run_in_background(
             lambda: self._client.audit_events(action, actor),
             self._show,
-            lambda error: self.chain.setText(f"The audit log could not be read: {error}"),
+            lambda error: self.chain.setText(
+                self.tr("The audit log could not be read: {error}").format(error=error)
+            ),
         )
 
     def _show(self, answer: dict) -> None:
@@ -83,13 +89,19 @@ class AuditLogDialog(QDialog):
         events = list(self._events)
         run_in_background(
             lambda: export_audit_csv(events, path),
-            lambda count: self.status.setText(f"Exported {count} entries to {path}."),
-            lambda error: self.status.setText(f"Export failed: {error}"),
+            lambda count: self.status.setText(
+                self.tr("Exported %Ln entries to {path}.", "", count).format(path=path)
+            ),
+            lambda error: self.status.setText(
+                self.tr("Export failed: {error}").format(error=error)
+            ),
         )
 
     def _ask_export_path(self) -> None:
+        suggested = export_folder() / "audit-log.csv"
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export audit log", "audit-log.csv", "CSV files (*.csv)"
+            self, self.tr("Export audit log"), str(suggested), self.tr("CSV files (*.csv)")
         )
         if path:
+            remember_export_folder(Path(path).parent)
             self.export_to(Path(path))

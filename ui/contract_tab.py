@@ -30,7 +30,7 @@ class ContractTab(QWidget):
         super().__init__(objectName="contractTab")
         self._locale = locale
         self.range_combo = QComboBox(objectName="contractRangeCombo")
-        self.range_combo.setAccessibleName("Contract period")
+        self.range_combo.setAccessibleName(self.tr("Contract period"))
         self.earlier_note = QLabel(objectName="earlierContractsNote", wordWrap=True)
         self.licensed = _value_label("licensedSeatsLabel")
         self.pending = _value_label("pendingSeatsLabel")
@@ -38,22 +38,22 @@ class ContractTab(QWidget):
         self.ends = _value_label("contractEndLabel")
         self.manager = QLabel("…", objectName="accountManagerLabel", openExternalLinks=True)
         self.manager.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.add_seats = QPushButton("&Add Seats…", objectName="addSeatsButton")
+        self.add_seats = QPushButton(self.tr("&Add Seats…"), objectName="addSeatsButton")
         self.add_seats.clicked.connect(self.add_seats_requested)
         self.fewer_seats = QLabel(
             objectName="fewerSeatsLabel", wordWrap=True, openExternalLinks=True
         )
 
         form = QFormLayout()
-        form.addRow(self._buddy("&Contract period:", self.range_combo), self.range_combo)
+        form.addRow(self._buddy(self.tr("&Contract period:"), self.range_combo), self.range_combo)
         form.addRow("", self.earlier_note)
-        form.addRow("Seats licensed (live now):", self.licensed)
-        form.addRow("Seats pending (bought, not live yet):", self.pending)
-        form.addRow("Price per seat:", self.price)
-        form.addRow("Contract ends:", self.ends)
-        form.addRow("Account manager:", self.manager)
+        form.addRow(self.tr("Seats licensed (live now):"), self.licensed)
+        form.addRow(self.tr("Seats pending (bought, not live yet):"), self.pending)
+        form.addRow(self.tr("Price per seat:"), self.price)
+        form.addRow(self.tr("Contract ends:"), self.ends)
+        form.addRow(self.tr("Account manager:"), self.manager)
 
-        fewer = QGroupBox("Need fewer seats?")
+        fewer = QGroupBox(self.tr("Need fewer seats?"))
         QVBoxLayout(fewer).addWidget(self.fewer_seats)
 
         layout = QVBoxLayout(self)
@@ -76,23 +76,25 @@ class ContractTab(QWidget):
         self.range_combo.addItem(formatting.date_range(summary.start_date, summary.end_date, loc))
         self.range_combo.setEnabled(True)
         self.earlier_note.setText(
-            "Purchases under earlier contracts are listed in Transaction History."
+            self.tr("Purchases under earlier contracts are listed in Transaction History.")
             if summary.earlier_contracts
             else ""
         )
         self.licensed.setText(formatting.number(summary.licensed_seats, loc))
         self.pending.setText(formatting.number(summary.pending_seats, loc))
         price = formatting.unit_price(summary.monthly_price_per_seat, summary.currency, loc)
-        self.price.setText(f"{price} per seat per month")
-        days = summary.days_remaining
+        self.price.setText(self.tr("{price} per seat per month").format(price=price))
         self.ends.setText(
-            f"{formatting.day(summary.end_date, loc)} "
-            f"({formatting.number(days, loc)} {'day' if days == 1 else 'days'} remaining)"
+            self.tr("{date} (%Ln day(s) remaining)", "", summary.days_remaining).format(
+                date=formatting.day(summary.end_date, loc)
+            )
         )
         self.manager.setText(_manager_html(summary))
         self.fewer_seats.setText(
-            "Seats cannot be reduced here. To reduce seats, contact your account manager, "
-            f"{_manager_html(summary, inline=True)}."
+            self.tr(
+                "Seats cannot be reduced here. To reduce seats, contact your account manager, "
+                "{manager}."
+            ).format(manager=_manager_html(summary, inline=True))
         )
         self.add_seats.setEnabled(True)
 
@@ -100,12 +102,14 @@ class ContractTab(QWidget):
         self.range_combo.clear()
         self.range_combo.setEnabled(False)
         self.earlier_note.setText(
-            "There is no current contract. Earlier contracts and their purchases are in "
-            "Transaction History; your account manager can renew the contract."
+            self.tr(
+                "There is no current contract. Earlier contracts and their purchases are in "
+                "Transaction History; your account manager can renew the contract."
+            )
         )
         for label in (self.licensed, self.pending, self.price, self.ends, self.manager):
             label.setText("—")
-        self.fewer_seats.setText("Contact your account manager.")
+        self.fewer_seats.setText(self.tr("Contact your account manager."))
         self.add_seats.setEnabled(False)
 
 

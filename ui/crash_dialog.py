@@ -38,15 +38,20 @@ class CrashReporter(QObject):
         if self.dialog is not None and self.dialog.isVisible():
             return
         box = QMessageBox(
-            QMessageBox.Icon.Critical, "Something went wrong", "", QMessageBox.StandardButton.Close
+            QMessageBox.Icon.Critical,
+            self.tr("Something went wrong"),
+            "",
+            QMessageBox.StandardButton.Close,
         )
         box.setObjectName("crashDialog")
         box.setText(
-            "Manage Account hit an unexpected problem. Your purchases are safe: each one is "
-            "saved before anything else happens."
+            self.tr(
+                "Manage Account hit an unexpected problem. Your purchases are safe: each one is "
+                "saved before anything else happens."
+            )
         )
-        box.setInformativeText(f"{reason}\n\nThe details are in the log.")
-        open_folder = box.addButton("Open Log Folder", QMessageBox.ButtonRole.ActionRole)
+        box.setInformativeText(reason + "\n\n" + self.tr("The details are in the log."))
+        open_folder = box.addButton(self.tr("Open Log Folder"), QMessageBox.ButtonRole.ActionRole)
         open_folder.setObjectName("openLogFolderButton")
         open_folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_folder)))

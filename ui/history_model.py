@@ -7,25 +7,30 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from desktop import formatting
 from desktop.history import HistoryQuery, HistoryRow, count_purchases, fetch_page
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from ui.tasks import run_in_background
 
 # (sort key in desktop.history.SORT_KEYS, header, right-aligned)
 COLUMNS = (
-    ("date", "Date", False),
-    ("transaction_id", "Transaction ID", False),
-    ("seats", "Seats", True),
-    ("prorated_months", "Prorated months", True),
-    ("period", "Period", False),
-    ("amount", "Amount", True),
-    ("status", "Status", False),
-    ("invoice_number", "Invoice number", False),
-    ("purchased_by", "Purchased by", False),
+    ("date", QT_TRANSLATE_NOOP("HistoryTableModel", "Date"), False),
+    ("transaction_id", QT_TRANSLATE_NOOP("HistoryTableModel", "Transaction ID"), False),
+    ("seats", QT_TRANSLATE_NOOP("HistoryTableModel", "Seats"), True),
+    ("prorated_months", QT_TRANSLATE_NOOP("HistoryTableModel", "Prorated months"), True),
+    ("period", QT_TRANSLATE_NOOP("HistoryTableModel", "Period"), False),
+    ("amount", QT_TRANSLATE_NOOP("HistoryTableModel", "Amount"), True),
+    ("status", QT_TRANSLATE_NOOP("HistoryTableModel", "Status"), False),
+    ("invoice_number", QT_TRANSLATE_NOOP("HistoryTableModel", "Invoice number"), False),
+    ("purchased_by", QT_TRANSLATE_NOOP("HistoryTableModel", "Purchased by"), False),
 )
 LOADING = "…"
 PAGE_SIZE = 100
 MAX_CACHED_PAGES = 40  # at most 4,000 rows in memory, whatever the history's size
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def column_title(column: int) -> str:
+    return translate("HistoryTableModel", COLUMNS[column][1])
 
 
 def display_cells(row: HistoryRow, timezone: str, locale: str) -> tuple[str, ...]:
@@ -37,7 +42,7 @@ def display_cells(row: HistoryRow, timezone: str, locale: str) -> tuple[str, ...
         formatting.number(row.prorated_months, locale),
         formatting.date_range(row.period_start, row.period_end, locale),
         formatting.money(row.amount, row.currency, locale),
-        row.status,
+        translate("Status", row.status),
         row.invoice_number or "",
         row.purchased_by,
     )
@@ -100,7 +105,7 @@ class HistoryTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1]
+            return column_title(section)
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
@@ -207,7 +212,7 @@ class HistoryTableModel(QAbstractTableModel):
         self.count_changed.emit(count)
 
     def _failed(self, error: Exception) -> None:
-        self.load_failed.emit(f"The history could not be read: {error}")
+        self.load_failed.emit(self.tr("The history could not be read: {error}").format(error=error))
 
 
 def _formatted(rows: list[HistoryRow], timezone: str, locale: str) -> list:

@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import formatting
+from desktop.config import export_folder, remember_export_folder
 from desktop.history import (
     STATUSES,
     HistoryQuery,
     contract_choices,
     export_csv,
 )
+from desktop.i18n import translate
 from desktop.receipts import export_receipts
-from ui.history_model import COLUMNS, HistoryTableModel
+from ui.history_model import HistoryTableModel, column_title
 from ui.progress import run_with_progress
-from ui.receipt_dialog import show_receipt
 from ui.tasks import Task, run_in_background
 
 FILTER_DELAY_MS = 250
@@ -47,7 +48,7 @@ def _width_samples(timezone: str, locale: str) -> tuple[str, ...]:
         "12",
         formatting.date_range(wide_day, wide_day, locale),
         formatting.money(Decimal("99999.99"), "USD", locale),
-        "Provisioned",
+        max((translate("Status", status) for status in STATUSES), key=len),
         "INV-2026-000000",
         "Wilhelmina Whitfield",
     )
@@ -63,32 +64,32 @@ class HistoryTab(QWidget):
         self.model = HistoryTableModel(timezone, locale)
 
         self.filter_edit = QLineEdit(objectName="historyFilterEdit", clearButtonEnabled=True)
-        self.filter_edit.setPlaceholderText("Transaction ID, invoice number or purchaser")
-        self.filter_edit.setAccessibleName("Filter purchases")
+        self.filter_edit.setPlaceholderText(self.tr("Transaction ID, invoice number or purchaser"))
+        self.filter_edit.setAccessibleName(self.tr("Filter purchases"))
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self._apply_filters)
         self.filter_edit.textChanged.connect(self._filter_timer.start)
 
         self.status_combo = QComboBox(objectName="historyStatusCombo")
-        self.status_combo.setAccessibleName("Status")
-        self.status_combo.addItem("All statuses", None)
+        self.status_combo.setAccessibleName(self.tr("Status"))
+        self.status_combo.addItem(self.tr("All statuses"), None)
         for status in STATUSES:
-            self.status_combo.addItem(status, status)
+            self.status_combo.addItem(translate("Status", status), status)
         self.status_combo.currentIndexChanged.connect(self._apply_filters)
 
         self.contract_combo = QComboBox(objectName="historyContractCombo")
-        self.contract_combo.setAccessibleName("Contract")
-        self.contract_combo.addItem("All contracts", None)
+        self.contract_combo.setAccessibleName(self.tr("Contract"))
+        self.contract_combo.addItem(self.tr("All contracts"), None)
         self.contract_combo.currentIndexChanged.connect(self._apply_filters)
 
-        self.export_button = QPushButton("E&xport CSV…", objectName="exportCsvButton")
+        self.export_button = QPushButton(self.tr("E&xport CSV…"), objectName="exportCsvButton")
         self.export_button.clicked.connect(self._ask_export_path)
-        self.receipt_button = QPushButton("&Receipt…", objectName="receiptButton")
+        self.receipt_button = QPushButton(self.tr("&Receipt…"), objectName="receiptButton")
         self.receipt_button.setEnabled(False)
         self.receipt_button.clicked.connect(self.show_selected_receipt)
 
         self.view = QTableView(objectName="transactionHistoryView")
-        self.view.setAccessibleName("Transaction history")
+        self.view.setAccessibleName(self.tr("Transaction history"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -103,7 +104,7 @@ class HistoryTab(QWidget):
         header.setStretchLastSection(True)
         metrics = self.fontMetrics()
         for column, sample in enumerate(_width_samples(timezone, locale)):
-            widest = max(metrics.horizontalAdvance(text) for text in (sample, COLUMNS[column][1]))
+            widest = max(metrics.horizontalAdvance(text) for text in (sample, column_title(column)))
             header.resizeSection(column, widest + 24)
         self.view.setSortingEnabled(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
@@ -111,18 +112,18 @@ class HistoryTab(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        view_receipt = QAction("View &Receipt…", self.view)
+        view_receipt = QAction(self.tr("View &Receipt…"), self.view)
         view_receipt.triggered.connect(self.show_selected_receipt)
-        export_receipts = QAction("Export Receipts of the Listed Purchases…", self.view)
+        export_receipts = QAction(self.tr("Export Receipts of the Listed Purchases…"), self.view)
         export_receipts.triggered.connect(self._ask_receipts_folder)
         self.view.addActions([view_receipt, export_receipts])
 
         filters = QHBoxLayout()
-        find_label = QLabel("&Find:")
+        find_label = QLabel(self.tr("&Find:"))
         find_label.setBuddy(self.filter_edit)
-        status_label = QLabel("&Status:")
+        status_label = QLabel(self.tr("&Status:"))
         status_label.setBuddy(self.status_combo)
-        contract_label = QLabel("C&ontract:")
+        contract_label = QLabel(self.tr("C&ontract:"))
         contract_label.setBuddy(self.contract_combo)
         for widget in (find_label, self.filter_edit, status_label, self.status_combo):
             filters.addWidget(widget)
@@ -159,7 +160,7 @@ class HistoryTab(QWidget):
         selected = self.contract_combo.currentData()
         self.contract_combo.blockSignals(True)
         self.contract_combo.clear()
-        self.contract_combo.addItem("All contracts", None)
+        self.contract_combo.addItem(self.tr("All contracts"), None)
         for choice in choices:
             text = formatting.date_range(choice.start_date, choice.end_date, self._locale)
             self.contract_combo.addItem(text, choice.id)
@@ -179,10 +180,12 @@ class HistoryTab(QWidget):
         self.model.set_query(self._current_query())
 
     def _ask_export_path(self) -> None:
+        suggested = export_folder() / self.tr("purchases.csv")
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export purchases", "purchases.csv", "CSV files (*.csv)"
+            self, self.tr("Export purchases"), str(suggested), self.tr("CSV files (*.csv)")
         )
         if path:
+            remember_export_folder(Path(path).parent)
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> Task:
@@ -191,10 +194,12 @@ class HistoryTab(QWidget):
         self.export_button.setEnabled(False)
         task = run_with_progress(
             self,
-            "Exporting purchases…",
+            self.tr("Exporting purchases…"),
             lambda progress: export_csv(query, path, progress),
             self.status_message.emit,
-            lambda count: f"Exported {formatting.number(count, self._locale)} purchases to {path}.",
+            lambda count: self.tr("Exported %Ln purchase(s) to {path}.", "", count).format(
+                path=path
+            ),
         )
         task.succeeded.connect(lambda _: self.export_button.setEnabled(True))
         task.failed.connect(lambda _: self.export_button.setEnabled(True))
@@ -208,6 +213,8 @@ class HistoryTab(QWidget):
     def show_selected_receipt(self) -> None:
         transaction_id = self.selected_transaction_id()
         if transaction_id:
+            from ui.receipt_dialog import show_receipt  # QtPdf loads when first needed
+
             show_receipt(self, transaction_id, self._locale, self.status_message.emit)
 
     def export_receipts_to(self, folder: Path, query: HistoryQuery | None = None) -> Task:
@@ -216,21 +223,28 @@ class HistoryTab(QWidget):
         locale = self._locale
         task = run_with_progress(
             self,
-            "Exporting receipts…",
+            self.tr("Exporting receipts…"),
             lambda progress: export_receipts(query, folder, locale, progress),
             self.status_message.emit,
-            lambda count: f"Exported {formatting.number(count, locale)} receipts to {folder}.",
+            lambda count: self.tr("Exported %Ln receipt(s) to {folder}.", "", count).format(
+                folder=folder
+            ),
         )
         task.succeeded.connect(self.receipts_exported.emit)
         return task
 
     def _ask_receipts_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Export receipts to folder")
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Export receipts to folder"), str(export_folder())
+        )
         if folder:
+            remember_export_folder(Path(folder))
             self.export_receipts_to(Path(folder))
 
     def _selection_changed(self) -> None:
         self.receipt_button.setEnabled(self.selected_transaction_id() is not None)
 
     def _report(self, error: Exception) -> None:
-        self.status_message.emit(f"The contracts could not be read: {error}")
+        self.status_message.emit(
+            self.tr("The contracts could not be read: {error}").format(error=error)
+        )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop import formatting
 from desktop.access import Administrator, forget_contract_data, may_manage_account
 from desktop.account import current_contract
+from desktop.config import export_folder
 from desktop.config import settings as user_settings
 from desktop.receipts import Verification, date_range_query, verify_receipt
 from desktop.service_client import ServiceClient
@@ -34,7 +35,7 @@ from ui.export_receipts_dialog import ExportReceiptsDialog
 from ui.history_tab import HistoryTab
 from ui.permission_page import PermissionRequiredPage
 from ui.permission_sets_dialog import PermissionSetsDialog
-from ui.receipt_dialog import show_receipt
+from ui.settings_dialog import SettingsDialog
 from ui.sync_status import SyncStatus
 from ui.tasks import run_in_background
 
@@ -51,7 +52,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"Manage Account — {organization}")
+        self.setWindowTitle(
+            self.tr("Manage Account — {organization}").format(organization=organization)
+        )
         self.resize(1240, 700)
         self._locale = locale or QLocale().name()
         self._timezone = timezone
@@ -68,9 +71,9 @@ class MainWindow(QMainWindow):
         self.add_seats_tab = AddSeatsTab(administrator, self._locale)
         self.history_tab = HistoryTab(timezone, self._locale)
         self.tabs = QTabWidget(objectName="mainTabs")
-        self.tabs.addTab(self.contract_tab, "&Contract")
-        self.tabs.addTab(self.add_seats_tab, "Add &Seats")
-        self.tabs.addTab(self.history_tab, "&Transaction History")
+        self.tabs.addTab(self.contract_tab, self.tr("&Contract"))
+        self.tabs.addTab(self.add_seats_tab, self.tr("Add &Seats"))
+        self.tabs.addTab(self.history_tab, self.tr("&Transaction History"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.sync_status.live_banner)
@@ -88,40 +91,55 @@ class MainWindow(QMainWindow):
         self.add_seats_tab.purchase_failed.connect(self.statusBar().showMessage)
         self.history_tab.status_message.connect(self.statusBar().showMessage)
         self.history_tab.model.count_changed.connect(self._show_count)
-        self.history_tab.model.counting.connect(lambda: self.count_label.setText("Counting…"))
+        self.history_tab.model.counting.connect(
+            lambda: self.count_label.setText(self.tr("Counting…"))
+        )
         self._build_menus()
         self.refresh_contract()
         self.history_tab.load()
 
     def _build_menus(self) -> None:
-        menu = self.menuBar().addMenu("&File")
-        _add_action(menu, "&Export Receipts…", "exportReceiptsAction", self._ask_export_receipts)
-        _add_action(menu, "&Verify Receipt…", "verifyReceiptAction", self._ask_verify_receipt)
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        _add_action(
+            menu, self.tr("&Export Receipts…"), "exportReceiptsAction", self._ask_export_receipts
+        )
+        _add_action(
+            menu, self.tr("&Verify Receipt…"), "verifyReceiptAction", self._ask_verify_receipt
+        )
+        settings_action = _add_action(
+            menu, self.tr("&Settings…"), "settingsAction", self.show_settings
+        )
+        settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         menu.addSeparator()
         if self._session is not None:
-            _add_action(menu, "Sign &Out", "signOutAction", self.sign_out)
-        menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
+            _add_action(menu, self.tr("Sign &Out"), "signOutAction", self.sign_out)
+        menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         permissions = self._administrator.permission_set
         if self._session is not None and permissions.manage_permission_sets:
-            administration = self.menuBar().addMenu("&Administration")
+            administration = self.menuBar().addMenu(self.tr("&Administration"))
             _add_action(
                 administration,
-                "&Permission Sets…",
+                self.tr("&Permission Sets…"),
                 "permissionSetsAction",
                 self.show_permission_sets,
             )
-            _add_action(administration, "&Audit Log…", "auditLogAction", self.show_audit_log)
+            _add_action(
+                administration, self.tr("&Audit Log…"), "auditLogAction", self.show_audit_log
+            )
         self._build_help_menu()
 
     def _build_help_menu(self) -> None:
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         _add_action(
             help_menu,
-            "&Learn more about Manage Account",
+            self.tr("&Learn more about Manage Account"),
             "learnMoreAction",
             lambda: QDesktopServices.openUrl(QUrl(LEARN_MORE_URL)),
         )
-        _add_action(help_menu, "&About Manage Account", "aboutAction", lambda: show_about(self))
+        _add_action(
+            help_menu, self.tr("&About Manage Account"), "aboutAction", lambda: show_about(self)
+        )
 
     def restore_settings(self) -> None:
         """Window geometry and the last tab, as the user left them."""
@@ -145,6 +163,11 @@ class MainWindow(QMainWindow):
         client = ServiceClient(self._session.service_url)
         client.token = self._session.token
         return client
+
+    def show_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self)
+        dialog.open()
+        return dialog
 
     def show_permission_sets(self) -> PermissionSetsDialog:
         dialog = PermissionSetsDialog(self.service_client(), self)
@@ -186,10 +209,12 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             first, last = dialog.dates()
             query = date_range_query(first, last, self._timezone)
-            self.history_tab.export_receipts_to(Path(dialog.folder_edit.text()), query)
+            self.history_tab.export_receipts_to(dialog.folder(), query)
 
     def _ask_verify_receipt(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Verify receipt", "", "PDF files (*.pdf)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Verify receipt"), str(export_folder()), self.tr("PDF files (*.pdf)")
+        )
         if path:
             self.verify_receipt_file(Path(path))
 
@@ -198,12 +223,16 @@ class MainWindow(QMainWindow):
         run_in_background(
             lambda: verify_receipt(path.read_bytes(), locale),
             lambda verdict: self._show_verdict(path, verdict),
-            lambda error: self.statusBar().showMessage(f"{path.name} could not be read: {error}"),
+            lambda error: self.statusBar().showMessage(
+                self.tr("{file} could not be read: {error}").format(file=path.name, error=error)
+            ),
         )
 
     def _show_verdict(self, path: Path, verdict: Verification) -> None:
         icon = QMessageBox.Icon.Information if verdict.genuine else QMessageBox.Icon.Warning
-        box = QMessageBox(icon, "Verify Receipt", path.name, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            icon, self.tr("Verify Receipt"), path.name, QMessageBox.StandardButton.Ok, self
+        )
         box.setObjectName("verifyReceiptResult")
         box.setInformativeText(verdict.message)
         box.open()
@@ -225,41 +254,50 @@ class MainWindow(QMainWindow):
         self.add_seats_tab.set_contract(summary)
 
     def _contract_failed(self, error: Exception) -> None:
-        self.statusBar().showMessage(f"The contract could not be read: {error}")
+        self.statusBar().showMessage(
+            self.tr("The contract could not be read: {error}").format(error=error)
+        )
 
     def _show_count(self, count: int) -> None:
-        noun = "purchase" if count == 1 else "purchases"
-        self.count_label.setText(f"{formatting.number(count, self._locale)} {noun}")
+        self.count_label.setText(self.tr("%Ln purchase(s)", "", count))
 
     def _purchased(self, purchase: object) -> None:
         self.refresh_contract()
         self.history_tab.refresh()
-        self.statusBar().showMessage(f"Purchase {purchase.transaction_id} recorded.")
+        self.statusBar().showMessage(
+            self.tr("Purchase {transaction_id} recorded.").format(
+                transaction_id=purchase.transaction_id
+            )
+        )
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            "Purchase recorded",
-            f"Your purchase of {purchase.seats} "
-            f"{'seat' if purchase.seats == 1 else 'seats'} is recorded.",
+            self.tr("Purchase recorded"),
+            self.tr("Your purchase of %Ln seat(s) is recorded.", "", purchase.seats),
             QMessageBox.StandardButton.Ok,
             self,
         )
         box.setObjectName("purchaseConfirmationDialog")
         box.setInformativeText(
-            f"Transaction ID: {purchase.transaction_id}\n"
-            f"Amount: {formatting.money(purchase.amount, purchase.currency, self._locale)}\n\n"
-            "No payment is taken here: the vendor will send an invoice.\n"
-            "The new seats go live within 5 minutes; Transaction History shows their status."
+            self.tr(
+                "Transaction ID: {transaction_id}\nAmount: {amount}\n\n"
+                "No payment is taken here: the vendor will send an invoice.\n"
+                "The new seats go live within 5 minutes; Transaction History shows their status."
+            ).format(
+                transaction_id=purchase.transaction_id,
+                amount=formatting.money(purchase.amount, purchase.currency, self._locale),
+            )
         )
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setWindowModality(Qt.WindowModality.WindowModal)
-        view = box.addButton("View &Receipt…", QMessageBox.ButtonRole.ActionRole)
+        view = box.addButton(self.tr("View &Receipt…"), QMessageBox.ButtonRole.ActionRole)
         view.setObjectName("viewReceiptButton")
-        view.clicked.connect(
-            lambda: show_receipt(
-                self, purchase.transaction_id, self._locale, self.statusBar().showMessage
-            )
-        )
+        view.clicked.connect(lambda: self._show_receipt(purchase.transaction_id))
         box.open()
+
+    def _show_receipt(self, transaction_id: str) -> None:
+        from ui.receipt_dialog import show_receipt  # QtPdf loads when first needed
+
+        show_receipt(self, transaction_id, self._locale, self.statusBar().showMessage)
 
 
 def _add_action(menu: QMenu, text: str, name: str, slot: Callable[[], object]) -> QAction:

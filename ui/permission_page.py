@@ -5,23 +5,31 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from desktop.access import HOW_TO_ENABLE, MISSING_PERMISSION, Administrator
+from desktop.access import MISSING_PERMISSION, Administrator, how_to_enable
 
 
 class PermissionRequiredPage(QWidget):
     def __init__(self, administrator: Administrator | None) -> None:
         super().__init__(objectName="permissionRequiredPage")
-        heading = QLabel(f"<h2>You need the {MISSING_PERMISSION} permission</h2>")
-        subject = (
-            f"The permission set of {escape(administrator.name)} "
-            f"(<b>{escape(administrator.permission_set.name)}</b>)"
-            if administrator
-            else "Your permission set"
-        )
+        needed = self.tr("You need the {permission} permission")
+        heading = QLabel(f"<h2>{needed.format(permission=MISSING_PERMISSION)}</h2>")
+        if administrator:
+            explanation = self.tr(
+                "The permission set of {name} (<b>{permission_set}</b>) does not include "
+                "<b>{permission}</b>, which is needed to see the contract, add seats and see "
+                "the transaction history."
+            ).format(
+                name=escape(administrator.name),
+                permission_set=escape(administrator.permission_set.name),
+                permission=MISSING_PERMISSION,
+            )
+        else:
+            explanation = self.tr(
+                "Your permission set does not include <b>{permission}</b>, which is needed to "
+                "see the contract, add seats and see the transaction history."
+            ).format(permission=MISSING_PERMISSION)
         body = QLabel(
-            f"<p>{subject} does not include <b>{MISSING_PERMISSION}</b>, which is needed to see "
-            f"the contract, add seats and see the transaction history.</p>"
-            f"<p>{escape(HOW_TO_ENABLE)}</p>",
+            f"<p>{explanation}</p><p>{escape(how_to_enable())}</p>",
             objectName="permissionExplanationLabel",
             wordWrap=True,
         )

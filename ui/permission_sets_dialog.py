@@ -20,35 +20,40 @@ from ui.tasks import run_in_background
 class PermissionSetsDialog(QDialog):
     def __init__(self, client: ServiceClient, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="permissionSetsDialog")
-        self.setWindowTitle("Permission Sets")
+        self.setWindowTitle(self.tr("Permission Sets"))
         self._client = client
         self.sets = QListWidget(objectName="permissionSetList")
-        self.sets.setAccessibleName("Permission sets")
+        self.sets.setAccessibleName(self.tr("Permission sets"))
         self.sets.currentItemChanged.connect(self._show_selected)
-        self.manage_account = QCheckBox("&Manage Account", objectName="manageAccountCheckBox")
+        self.manage_account = QCheckBox(
+            self.tr("&Manage Account"), objectName="manageAccountCheckBox"
+        )
         self.manage_account.setEnabled(False)
-        self.save = QPushButton("&Save", objectName="savePermissionSetButton", enabled=False)
+        self.save = QPushButton(
+            self.tr("&Save"), objectName="savePermissionSetButton", enabled=False
+        )
         self.save.clicked.connect(self._save)
         self.message = QLabel(objectName="permissionSetMessageLabel", wordWrap=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.save, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        label = QLabel("&Permission sets:")
+        label = QLabel(self.tr("&Permission sets:"))
         label.setBuddy(self.sets)
         for widget in (label, self.sets, self.manage_account, self.message, buttons):
             layout.addWidget(widget)
         self.load()
 
     def load(self) -> None:
-        self.message.setText("Loading…")
+        self.message.setText(self.tr("Loading…"))
         run_in_background(self._client.permission_sets, self._show_sets, self._failed)
 
     def _show_sets(self, sets: list[dict]) -> None:
         self.message.clear()
         self.sets.clear()
         for each in sets:
-            item = QListWidgetItem(f"{each['name']} ({each['administrators']} administrators)")
+            members = self.tr("%Ln administrator(s)", "", each["administrators"])
+            item = QListWidgetItem(f"{each['name']} ({members})")
             item.setData(Qt.ItemDataRole.UserRole, each)
             self.sets.addItem(item)
         self.sets.setCurrentRow(0)
@@ -75,12 +80,17 @@ class PermissionSetsDialog(QDialog):
     def _saved(self, item: QListWidgetItem, changed: dict) -> None:
         item.setData(Qt.ItemDataRole.UserRole, changed)
         self.save.setEnabled(True)
-        state = "may" if changed["manage_account"] else "may no longer"
-        self.message.setText(
-            f"Saved: administrators in {changed['name']!r} {state} manage the account, "
-            "from their next request."
-        )
+        if changed["manage_account"]:
+            saved = self.tr(
+                "Saved: administrators in {name} may manage the account, from their next request."
+            )
+        else:
+            saved = self.tr(
+                "Saved: administrators in {name} may no longer manage the account, from their "
+                "next request."
+            )
+        self.message.setText(saved.format(name=repr(changed["name"])))
 
     def _failed(self, error: Exception) -> None:
         self.save.setEnabled(self.sets.currentItem() is not None)
-        self.message.setText(f"Not saved: {error}")
+        self.message.setText(self.tr("Not saved: {error}").format(error=error))

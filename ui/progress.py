@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.history import ExportCancelled
+from desktop.i18n import translate
 from ui.tasks import Task
 
 ProgressCallback = Callable[[int, int], bool]
@@ -23,7 +24,7 @@ def run_with_progress(
     The dialog appears only if the work lasts more than a moment; Cancel stops the work
     at its next progress report.
     """
-    progress = QProgressDialog(label, "Cancel", 0, 0, parent)
+    progress = QProgressDialog(label, translate("Progress", "Cancel"), 0, 0, parent)
     progress.setObjectName("exportProgressDialog")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
@@ -35,7 +36,10 @@ def run_with_progress(
 
     def failed(error: Exception) -> None:
         cancelled = isinstance(error, ExportCancelled)
-        finish(f"Export cancelled. {error}".strip() if cancelled else f"Export failed: {error}")
+        if cancelled:
+            finish(translate("Progress", "Export cancelled. {reason}").format(reason=error).strip())
+        else:
+            finish(translate("Progress", "Export failed: {error}").format(error=error))
 
     task.progressed.connect(
         lambda done, total: (progress.setMaximum(total), progress.setValue(done))

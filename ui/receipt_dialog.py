@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.config import export_folder, remember_export_folder
+from desktop.i18n import translate
 from desktop.receipts import receipt_pdf, write_atomically
 from ui.tasks import run_in_background
 
@@ -35,7 +37,9 @@ def show_receipt(
     run_in_background(
         lambda: receipt_pdf(transaction_id, locale),
         opened,
-        lambda error: report(f"The receipt could not be made: {error}"),
+        lambda error: report(
+            translate("ReceiptDialog", "The receipt could not be made: {error}").format(error=error)
+        ),
     )
 
 
@@ -53,7 +57,7 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
     """Draw every page at the printer's resolution; returns the number of pages printed."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError("the printer could not be opened")
+        raise OSError(translate("ReceiptDialog", "The printer could not be opened."))
     try:
         area = printer.pageRect(QPrinter.Unit.DevicePixel)  # QRectF
         for page in range(document.pageCount()):
@@ -74,7 +78,9 @@ class ReceiptDialog(QDialog):
 
     def __init__(self, transaction_id: str, data: bytes, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="receiptDialog")
-        self.setWindowTitle(f"Receipt {transaction_id}")
+        self.setWindowTitle(
+            self.tr("Receipt {transaction_id}").format(transaction_id=transaction_id)
+        )
         self.resize(720, 900)
         self._transaction_id = transaction_id
         self._data = data
@@ -84,8 +90,8 @@ class ReceiptDialog(QDialog):
         self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.message = QLabel(objectName="receiptMessageLabel")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.save_button = QPushButton("&Save as PDF…", objectName="saveReceiptButton")
-        self.print_button = QPushButton("&Print…", objectName="printReceiptButton")
+        self.save_button = QPushButton(self.tr("&Save as PDF…"), objectName="saveReceiptButton")
+        self.print_button = QPushButton(self.tr("&Print…"), objectName="printReceiptButton")
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -100,22 +106,24 @@ class ReceiptDialog(QDialog):
         data = self._data
         run_in_background(
             lambda: write_atomically(path, data),
-            lambda _: self.message.setText(f"Saved to {path}."),
-            lambda error: self.message.setText(f"Not saved: {error}"),
+            lambda _: self.message.setText(self.tr("Saved to {path}.").format(path=path)),
+            lambda error: self.message.setText(self.tr("Not saved: {error}").format(error=error)),
         )
 
     def _ask_save_path(self) -> None:
+        suggested = export_folder() / f"{self._transaction_id}.pdf"
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save receipt", f"{self._transaction_id}.pdf", "PDF files (*.pdf)"
+            self, self.tr("Save receipt"), str(suggested), self.tr("PDF files (*.pdf)")
         )
         if path:
+            remember_export_folder(Path(path).parent)
             self.save_to(Path(path))
 
     def _print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.PrinterResolution)
         printer.setResolution(PRINT_DPI)
-        printer.setDocName(f"Receipt {self._transaction_id}")
+        printer.setDocName(self.windowTitle())
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             pages = print_pdf(self.document, printer)
-            self.message.setText(f"Sent {pages} page to the printer.")
+            self.message.setText(self.tr("Sent %n page(s) to the printer.", "", pages))

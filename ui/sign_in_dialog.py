@@ -25,26 +25,28 @@ class SignInDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, objectName="signInDialog")
-        self.setWindowTitle("Sign in to Manage Account")
+        self.setWindowTitle(self.tr("Sign in to Manage Account"))
         self.session: SignedIn | None = None
         self._service_url = service_url
         self.email = QLineEdit(email, objectName="signInEmailEdit")
-        self.email.setAccessibleName("E-mail")
+        self.email.setAccessibleName(self.tr("E-mail"))
         self.password = QLineEdit(password, objectName="signInPasswordEdit")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
-        self.keep = QCheckBox("&Keep me signed in", objectName="keepSignedInCheckBox")
+        self.password.setAccessibleName(self.tr("Password"))
+        self.keep = QCheckBox(self.tr("&Keep me signed in"), objectName="keepSignedInCheckBox")
         problem = secure_storage_problem()
         self.keep.setEnabled(problem is None)
-        self.keep.setToolTip(problem or "Stored in your operating system's credential store.")
+        self.keep.setToolTip(
+            problem or self.tr("Stored in your operating system's credential store.")
+        )
         self.message = QLabel(problem or "", objectName="signInMessageLabel", wordWrap=True)
-        self.button = QPushButton("&Sign In", objectName="signInButton", default=True)
+        self.button = QPushButton(self.tr("&Sign In"), objectName="signInButton", default=True)
         self.button.clicked.connect(self._sign_in)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton(self.button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        email_label, password_label = QLabel("&E-mail:"), QLabel("&Password:")
+        email_label, password_label = QLabel(self.tr("&E-mail:")), QLabel(self.tr("&Password:"))
         email_label.setBuddy(self.email)
         password_label.setBuddy(self.password)
         form.addRow(email_label, self.email)
@@ -58,7 +60,7 @@ class SignInDialog(QDialog):
         if not self.button.isEnabled():
             return
         self.button.setEnabled(False)
-        self.message.setText("Signing in…")
+        self.message.setText(self.tr("Signing in…"))
         url, email, password = self._service_url, self.email.text(), self.password.text()
         keep = self.keep.isChecked()
 
@@ -80,7 +82,9 @@ class SignInDialog(QDialog):
         if isinstance(error, SignInRefused) and error.retry_at is not None:
             local = QDateTime.fromSecsSinceEpoch(int(error.retry_at.timestamp())).toLocalTime()
             at = QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
-            message = f"Too many failed sign-ins for this e-mail. Try again after {at}."
+            message = self.tr(
+                "Too many failed sign-ins for this e-mail. Try again after {time}."
+            ).format(time=at)
         self.message.setText(message)
         self.password.setFocus(Qt.FocusReason.OtherFocusReason)
         self.password.selectAll()

@@ -5,13 +5,11 @@ from html import escape
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon
 
-from desktop import formatting
 from desktop.account import ContractSummary
 from desktop.history import DELAYED, HistoryQuery, fetch_page
 from desktop.sync import SyncReport
 from ui.tasks import run_in_background
 
-NO_SERVICE = "Not connected to an account service: purchases stay queued on this computer."
 BANNER_STYLE = "padding: 6px; border-radius: 4px; background: %s; color: black;"
 
 
@@ -33,7 +31,14 @@ class SyncStatus(QObject):
         super().__init__()
         self._locale = locale
         self.contract: ContractSummary | None = None
-        self.label = QLabel("Connecting…" if syncing else NO_SERVICE, objectName="syncStatusLabel")
+        self.label = QLabel(
+            self.tr("Connecting…")
+            if syncing
+            else self.tr(
+                "Not connected to an account service: purchases stay queued on this computer."
+            ),
+            objectName="syncStatusLabel",
+        )
         self.live_banner = _banner("liveSeatsBanner", "#d7f5dd")
         self.delay_banner = _banner("delayBanner", "#fde2c0")
         self.tray: QSystemTrayIcon | None = None
@@ -41,13 +46,15 @@ class SyncStatus(QObject):
 
     def show_report(self, report: SyncReport) -> None:
         if report.online and report.problem is None:
-            self.label.setText("Online: in step with the account service.")
+            self.label.setText(self.tr("Online: in step with the account service."))
         elif report.online:
             self.label.setText(report.problem)
         else:
             self.label.setText(
-                f"Offline ({report.problem}). The contract, history and receipts still work; "
-                "purchases are kept and sent when the service is back."
+                self.tr(
+                    "Offline ({problem}). The contract, history and receipts still work; "
+                    "purchases are kept and sent when the service is back."
+                ).format(problem=report.problem)
             )
         if report.permission_lost:
             self.permission_lost.emit()
@@ -63,13 +70,12 @@ class SyncStatus(QObject):
     def _announce_live(self, provisioned: list[tuple[str, int]]) -> None:
         seats = sum(count for _, count in provisioned)
         ids = ", ".join(transaction_id for transaction_id, _ in provisioned)
-        verb = "seat is" if seats == 1 else "seats are"
-        text = f"{formatting.number(seats, self._locale)} new {verb} live ({ids})."
+        text = self.tr("%Ln new seat(s) live ({ids}).", "", seats).format(ids=ids)
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self.tray is None:
                 self.tray = QSystemTrayIcon(QApplication.windowIcon())
                 self.tray.show()
-            self.tray.showMessage("Seats are live", text)
+            self.tray.showMessage(self.tr("Seats are live"), text)
         self.live_banner.setText(text)
         self.live_banner.show()
 
@@ -81,14 +87,17 @@ class SyncStatus(QObject):
         manager = ""
         if self.contract is not None:
             c = self.contract
-            manager = (
-                f" Please contact your account manager, {escape(c.account_manager_name)} "
-                f'(<a href="mailto:{escape(c.account_manager_email)}">'
-                f"{escape(c.account_manager_email)}</a>, {escape(c.account_manager_phone)}),"
-                " and give the transaction ID."
+            email = escape(c.account_manager_email)
+            manager = " " + self.tr(
+                "Please contact your account manager, {name} ({email}, {phone}), and give "
+                "the transaction ID."
+            ).format(
+                name=escape(c.account_manager_name),
+                email=f'<a href="mailto:{email}">{email}</a>',
+                phone=escape(c.account_manager_phone),
             )
-        self.delay_banner.setText(
-            f"<b>Seats not live yet:</b> {escape(ids)} {'was' if len(rows) == 1 else 'were'} "
-            f"accepted more than 5 minutes ago.{manager}"
+        late = self.tr(
+            "<b>Seats not live yet:</b> {ids} were accepted more than 5 minutes ago.", "", len(rows)
         )
+        self.delay_banner.setText(late.format(ids=escape(ids)) + manager)
         self.delay_banner.show()

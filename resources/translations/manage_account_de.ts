@@ -1,0 +1,1100 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>About</name>
+    <message>
+        <source>see its metadata</source>
+        <translation>siehe seine Metadaten</translation>
+    </message>
+    <message>
+        <source>DejaVu Sans fonts: Bitstream Vera / DejaVu licence (free)</source>
+        <translation>Schriftarten DejaVu Sans: Lizenz Bitstream Vera / DejaVu (frei)</translation>
+    </message>
+    <message>
+        <source>About Manage Account</source>
+        <translation>Über Manage Account</translation>
+    </message>
+    <message>
+        <source>Bundled components and their licences:</source>
+        <translation>Enthaltene Komponenten und ihre Lizenzen:</translation>
+    </message>
+</context>
+<context>
+    <name>Access</name>
+    <message>
+        <source>An administrator who may manage permission sets can enable it: Administration &gt; Permission Sets &gt; choose your permission set &gt; enable Manage Account &gt; Save.</source>
+        <translation>Ein Administrator, der Berechtigungssätze verwalten darf, kann es aktivieren: Verwaltung &gt; Berechtigungssätze &gt; Ihren Berechtigungssatz wählen &gt; Manage Account aktivieren &gt; Speichern.</translation>
+    </message>
+</context>
+<context>
+    <name>AddSeatsTab</name>
+    <message>
+        <source>&amp;Additional License:</source>
+        <translation>&amp;Zusätzliche Lizenzen:</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>&amp;Purchase License</source>
+        <translation>Lizenzen &amp;kaufen</translation>
+    </message>
+    <message>
+        <source>No payment is taken here: the vendor sends an invoice. New seats go live within 5 minutes.</source>
+        <translation>Hier wird nichts bezahlt: Der Anbieter stellt eine Rechnung. Neue Lizenzen sind innerhalb von 5 Minuten aktiv.</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>Gesamt:</translation>
+    </message>
+    <message>
+        <source>Recording your purchase…</source>
+        <translation>Ihr Kauf wird erfasst …</translation>
+    </message>
+    <message>
+        <source>Nothing was bought: the purchase could not be recorded ({error}).</source>
+        <translation>Es wurde nichts gekauft: Der Kauf konnte nicht erfasst werden ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>AuditAction</name>
+    <message>
+        <source>sign-in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>sign-in failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>sign-out</source>
+        <translation>Abmeldung</translation>
+    </message>
+    <message>
+        <source>seats ordered</source>
+        <translation>Lizenzen bestellt</translation>
+    </message>
+    <message>
+        <source>permission set changed</source>
+        <translation>Berechtigungssatz geändert</translation>
+    </message>
+    <message>
+        <source>receipts exported</source>
+        <translation>Belege exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Wann (UTC)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Entry hash</source>
+        <translation>Eintrags-Hash</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Audit Log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <source>Who (part of an e-mail)</source>
+        <translation>Wer (Teil einer E-Mail-Adresse)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>CSV e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>The audit log could not be read: {error}</source>
+        <translation>Das Prüfprotokoll konnte nicht gelesen werden: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln entries to {path}.</source>
+        <translation>
+            <numerusform>%Ln Eintrag nach {path} exportiert.</numerusform>
+            <numerusform>%Ln Einträge nach {path} exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: {error}</source>
+        <translation>Export fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>Prüfprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ContractTab</name>
+    <message>
+        <source>Contract period</source>
+        <translation>Vertragszeitraum</translation>
+    </message>
+    <message>
+        <source>&amp;Add Seats…</source>
+        <translation>Lizenzen &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Contract period:</source>
+        <translation>&amp;Vertragszeitraum:</translation>
+    </message>
+    <message>
+        <source>Seats licensed (live now):</source>
+        <translation>Lizenzen (jetzt aktiv):</translation>
+    </message>
+    <message>
+        <source>Seats pending (bought, not live yet):</source>
+        <translation>Ausstehende Lizenzen (gekauft, noch nicht aktiv):</translation>
+    </message>
+    <message>
+        <source>Price per seat:</source>
+        <translation>Preis pro Lizenz:</translation>
+    </message>
+    <message>
+        <source>Contract ends:</source>
+        <translation>Vertragsende:</translation>
+    </message>
+    <message>
+        <source>Account manager:</source>
+        <translation>Kundenbetreuer:</translation>
+    </message>
+    <message>
+        <source>Need fewer seats?</source>
+        <translation>Weniger Lizenzen benötigt?</translation>
+    </message>
+    <message>
+        <source>Purchases under earlier contracts are listed in Transaction History.</source>
+        <translation>Käufe aus früheren Verträgen stehen im Transaktionsverlauf.</translation>
+    </message>
+    <message>
+        <source>{price} per seat per month</source>
+        <translation>{price} pro Lizenz und Monat</translation>
+    </message>
+    <message numerus="yes">
+        <source>{date} (%Ln day(s) remaining)</source>
+        <translation>
+            <numerusform>{date} (noch %Ln Tag)</numerusform>
+            <numerusform>{date} (noch %Ln Tage)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Seats cannot be reduced here. To reduce seats, contact your account manager, {manager}.</source>
+        <translation>Lizenzen können hier nicht reduziert werden. Wenden Sie sich dafür an Ihren Kundenbetreuer, {manager}.</translation>
+    </message>
+    <message>
+        <source>There is no current contract. Earlier contracts and their purchases are in Transaction History; your account manager can renew the contract.</source>
+        <translation>Es gibt keinen laufenden Vertrag. Frühere Verträge und ihre Käufe stehen im Transaktionsverlauf; Ihr Kundenbetreuer kann den Vertrag verlängern.</translation>
+    </message>
+    <message>
+        <source>Contact your account manager.</source>
+        <translation>Wenden Sie sich an Ihren Kundenbetreuer.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgelaufen</translation>
+    </message>
+    <message>
+        <source>Manage Account hit an unexpected problem. Your purchases are safe: each one is saved before anything else happens.</source>
+        <translation>Manage Account ist auf ein unerwartetes Problem gestoßen. Ihre Käufe sind sicher: Jeder wird gespeichert, bevor irgendetwas anderes geschieht.</translation>
+    </message>
+    <message>
+        <source>The details are in the log.</source>
+        <translation>Die Einzelheiten stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <source>Open Log Folder</source>
+        <translation>Protokollordner öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>ExportReceiptsDialog</name>
+    <message>
+        <source>Export Receipts</source>
+        <translation>Belege exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Export receipts to folder</source>
+        <translation>Belege in Ordner exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>No file was written.</source>
+        <translation>Es wurde keine Datei geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Transaction ID, invoice number or purchaser</source>
+        <translation>Transaktions-ID, Rechnungsnummer oder Käufer</translation>
+    </message>
+    <message>
+        <source>Filter purchases</source>
+        <translation>Käufe filtern</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>All contracts</source>
+        <translation>Alle Verträge</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>CSV e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt…</source>
+        <translation>&amp;Beleg …</translation>
+    </message>
+    <message>
+        <source>Transaction history</source>
+        <translation>Transaktionsverlauf</translation>
+    </message>
+    <message>
+        <source>View &amp;Receipt…</source>
+        <translation>&amp;Beleg anzeigen …</translation>
+    </message>
+    <message>
+        <source>Export Receipts of the Listed Purchases…</source>
+        <translation>Belege der aufgeführten Käufe exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>C&amp;ontract:</source>
+        <translation>&amp;Vertrag:</translation>
+    </message>
+    <message>
+        <source>purchases.csv</source>
+        <translation>kaeufe.csv</translation>
+    </message>
+    <message>
+        <source>Export purchases</source>
+        <translation>Käufe exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting purchases…</source>
+        <translation>Käufe werden exportiert …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln purchase(s) to {path}.</source>
+        <translation>
+            <numerusform>%Ln Kauf nach {path} exportiert.</numerusform>
+            <numerusform>%Ln Käufe nach {path} exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting receipts…</source>
+        <translation>Belege werden exportiert …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln receipt(s) to {folder}.</source>
+        <translation>
+            <numerusform>%Ln Beleg nach {folder} exportiert.</numerusform>
+            <numerusform>%Ln Belege nach {folder} exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export receipts to folder</source>
+        <translation>Belege in Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>The contracts could not be read: {error}</source>
+        <translation>Die Verträge konnten nicht gelesen werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Transaction ID</source>
+        <translation>Transaktions-ID</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Lizenzen</translation>
+    </message>
+    <message>
+        <source>Prorated months</source>
+        <translation>Anteilige Monate</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation>Rechnungsnummer</translation>
+    </message>
+    <message>
+        <source>Purchased by</source>
+        <translation>Gekauft von</translation>
+    </message>
+    <message>
+        <source>The history could not be read: {error}</source>
+        <translation>Der Verlauf konnte nicht gelesen werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Manage Account — {organization}</source>
+        <translation>Manage Account – {organization}</translation>
+    </message>
+    <message>
+        <source>&amp;Contract</source>
+        <translation>&amp;Vertrag</translation>
+    </message>
+    <message>
+        <source>Add &amp;Seats</source>
+        <translation>&amp;Lizenzen hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Transaction History</source>
+        <translation>&amp;Transaktionsverlauf</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt …</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Export Receipts…</source>
+        <translation>Belege e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Verify Receipt…</source>
+        <translation>Beleg &amp;prüfen …</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Verwaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Permission Sets…</source>
+        <translation>&amp;Berechtigungssätze …</translation>
+    </message>
+    <message>
+        <source>&amp;Audit Log…</source>
+        <translation>&amp;Prüfprotokoll …</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Learn more about Manage Account</source>
+        <translation>&amp;Mehr über Manage Account erfahren</translation>
+    </message>
+    <message>
+        <source>&amp;About Manage Account</source>
+        <translation>Ü&amp;ber Manage Account</translation>
+    </message>
+    <message>
+        <source>Verify receipt</source>
+        <translation>Beleg prüfen</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{file} could not be read: {error}</source>
+        <translation>{file} konnte nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <source>Verify Receipt</source>
+        <translation>Beleg prüfen</translation>
+    </message>
+    <message>
+        <source>The contract could not be read: {error}</source>
+        <translation>Der Vertrag konnte nicht gelesen werden: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln purchase(s)</source>
+        <translation>
+            <numerusform>%Ln Kauf</numerusform>
+            <numerusform>%Ln Käufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Purchase {transaction_id} recorded.</source>
+        <translation>Kauf {transaction_id} erfasst.</translation>
+    </message>
+    <message>
+        <source>Purchase recorded</source>
+        <translation>Kauf erfasst</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your purchase of %Ln seat(s) is recorded.</source>
+        <translation>
+            <numerusform>Ihr Kauf von %Ln Lizenz ist erfasst.</numerusform>
+            <numerusform>Ihr Kauf von %Ln Lizenzen ist erfasst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Transaction ID: {transaction_id}
+Amount: {amount}
+
+No payment is taken here: the vendor will send an invoice.
+The new seats go live within 5 minutes; Transaction History shows their status.</source>
+        <translation>Transaktions-ID: {transaction_id}
+Betrag: {amount}
+
+Hier wird nichts bezahlt: Der Anbieter schickt eine Rechnung.
+Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf zeigt ihren Status.</translation>
+    </message>
+    <message>
+        <source>View &amp;Receipt…</source>
+        <translation>&amp;Beleg anzeigen …</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionRequiredPage</name>
+    <message>
+        <source>You need the {permission} permission</source>
+        <translation>Sie benötigen die Berechtigung {permission}</translation>
+    </message>
+    <message>
+        <source>The permission set of {name} (&lt;b&gt;{permission_set}&lt;/b&gt;) does not include &lt;b&gt;{permission}&lt;/b&gt;, which is needed to see the contract, add seats and see the transaction history.</source>
+        <translation>Der Berechtigungssatz von {name} (&lt;b&gt;{permission_set}&lt;/b&gt;) enthält &lt;b&gt;{permission}&lt;/b&gt; nicht. Diese Berechtigung ist nötig, um den Vertrag zu sehen, Lizenzen hinzuzufügen und den Transaktionsverlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>Your permission set does not include &lt;b&gt;{permission}&lt;/b&gt;, which is needed to see the contract, add seats and see the transaction history.</source>
+        <translation>Ihr Berechtigungssatz enthält &lt;b&gt;{permission}&lt;/b&gt; nicht. Diese Berechtigung ist nötig, um den Vertrag zu sehen, Lizenzen hinzuzufügen und den Transaktionsverlauf zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionSetsDialog</name>
+    <message>
+        <source>Permission Sets</source>
+        <translation>Berechtigungssätze</translation>
+    </message>
+    <message>
+        <source>Permission sets</source>
+        <translation>Berechtigungssätze</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Account</source>
+        <translation>&amp;Manage Account</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Permission sets:</source>
+        <translation>&amp;Berechtigungssätze:</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln administrator(s)</source>
+        <translation>
+            <numerusform>%Ln Administrator</numerusform>
+            <numerusform>%Ln Administratoren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved: administrators in {name} may manage the account, from their next request.</source>
+        <translation>Gespeichert: Administratoren in {name} dürfen das Konto ab ihrer nächsten Anfrage verwalten.</translation>
+    </message>
+    <message>
+        <source>Saved: administrators in {name} may no longer manage the account, from their next request.</source>
+        <translation>Gespeichert: Administratoren in {name} dürfen das Konto ab ihrer nächsten Anfrage nicht mehr verwalten.</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>Nicht gespeichert: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export cancelled. {reason}</source>
+        <translation>Export abgebrochen. {reason}</translation>
+    </message>
+    <message>
+        <source>Export failed: {error}</source>
+        <translation>Export fehlgeschlagen: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Proration</name>
+    <message>
+        <source>named on the Contract tab</source>
+        <translation>auf der Registerkarte Vertrag genannt</translation>
+    </message>
+    <message>
+        <source>Enter the number of additional seats as a whole number, for example 5.</source>
+        <translation>Geben Sie die Zahl zusätzlicher Lizenzen als ganze Zahl ein, zum Beispiel 5.</translation>
+    </message>
+    <message>
+        <source>Seats cannot be reduced here. To reduce seats, contact your account manager, {manager}.</source>
+        <translation>Lizenzen können hier nicht reduziert werden. Wenden Sie sich dafür an Ihren Kundenbetreuer, {manager}.</translation>
+    </message>
+    <message>
+        <source>Enter at least 1 additional seat.</source>
+        <translation>Geben Sie mindestens 1 zusätzliche Lizenz ein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %Ln seat(s) can be added in one purchase. For more, contact your account manager, {manager}.</source>
+        <translation>
+            <numerusform>Mit einem Kauf kann höchstens %Ln Lizenz hinzugefügt werden. Für mehr wenden Sie sich an Ihren Kundenbetreuer, {manager}.</numerusform>
+            <numerusform>Mit einem Kauf können höchstens %Ln Lizenzen hinzugefügt werden. Für mehr wenden Sie sich an Ihren Kundenbetreuer, {manager}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This contract ended on {end}. To renew it, contact your account manager, {manager} ({email}).</source>
+        <translation>Dieser Vertrag ist am {end} abgelaufen. Für eine Verlängerung wenden Sie sich an Ihren Kundenbetreuer, {manager} ({email}).</translation>
+    </message>
+</context>
+<context>
+    <name>Purchasing</name>
+    <message>
+        <source>I acknowledge that I am authorized to make purchase on behalf of my organization</source>
+        <translation>Ich bestätige, dass ich berechtigt bin, im Namen meiner Organisation Käufe zu tätigen</translation>
+    </message>
+    <message>
+        <source>The total changed since it was shown, so nothing was bought. Check the new total and purchase again.</source>
+        <translation>Der Gesamtbetrag hat sich seit der Anzeige geändert, daher wurde nichts gekauft. Prüfen Sie den neuen Betrag und kaufen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>There is no current contract to add seats to.</source>
+        <translation>Es gibt keinen laufenden Vertrag, dem Lizenzen hinzugefügt werden können.</translation>
+    </message>
+    <message>
+        <source>Your permission set does not include Manage Account.</source>
+        <translation>Ihr Berechtigungssatz enthält Manage Account nicht.</translation>
+    </message>
+    <message>
+        <source>Tick the box to confirm that you are authorized to purchase for your organization.</source>
+        <translation>Kreuzen Sie das Kästchen an, um zu bestätigen, dass Sie für Ihre Organisation kaufen dürfen.</translation>
+    </message>
+</context>
+<context>
+    <name>Quote</name>
+    <message numerus="yes">
+        <source>%Ln seat(s)</source>
+        <translation>
+            <numerusform>%Ln Lizenz</numerusform>
+            <numerusform>%Ln Lizenzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{price} per seat per month</source>
+        <translation>{price} pro Lizenz und Monat</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln month(s)</source>
+        <translation>
+            <numerusform>%Ln Monat</numerusform>
+            <numerusform>%Ln Monate</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{remaining}/{whole} days</source>
+        <translation>{remaining}/{whole} Tage</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>No payment taken. An invoice will follow.</source>
+        <translation>Keine Zahlung erhoben. Eine Rechnung folgt.</translation>
+    </message>
+    <message>
+        <source>{status} on {moment}</source>
+        <translation>{status} am {moment}</translation>
+    </message>
+    <message>
+        <source>Transaction ID</source>
+        <translation>Transaktions-ID</translation>
+    </message>
+    <message>
+        <source>Date of purchase</source>
+        <translation>Kaufdatum</translation>
+    </message>
+    <message>
+        <source>Purchased by</source>
+        <translation>Gekauft von</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Lizenzen</translation>
+    </message>
+    <message>
+        <source>Price per seat per month</source>
+        <translation>Preis pro Lizenz und Monat</translation>
+    </message>
+    <message>
+        <source>Prorated months</source>
+        <translation>Anteilige Monate</translation>
+    </message>
+    <message>
+        <source>Period covered</source>
+        <translation>Abgedeckter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation>Rechnungsnummer</translation>
+    </message>
+    <message>
+        <source>Not issued yet</source>
+        <translation>Noch nicht ausgestellt</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>Provisioning status</source>
+        <translation>Bereitstellungsstatus</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Kundenbetreuer</translation>
+    </message>
+    <message>
+        <source>Purchase receipt {transaction_id}</source>
+        <translation>Kaufbeleg {transaction_id}</translation>
+    </message>
+    <message>
+        <source>for {organization}</source>
+        <translation>für {organization}</translation>
+    </message>
+    <message>
+        <source>Purchase receipt</source>
+        <translation>Kaufbeleg</translation>
+    </message>
+    <message>
+        <source>Acknowledgement</source>
+        <translation>Bestätigung</translation>
+    </message>
+    <message>
+        <source>Given by {name} on {moment}.</source>
+        <translation>Abgegeben von {name} am {moment}.</translation>
+    </message>
+    <message>
+        <source>Keep this receipt as proof of purchase. {no_payment} Questions: {email}.</source>
+        <translation>Bewahren Sie diesen Beleg als Kaufnachweis auf. {no_payment} Fragen: {email}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>The receipt could not be made: {error}</source>
+        <translation>Der Beleg konnte nicht erstellt werden: {error}</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>Der Drucker konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Receipt {transaction_id}</source>
+        <translation>Beleg {transaction_id}</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Als PDF &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken …</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Gespeichert unter {path}.</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>Nicht gespeichert: {error}</translation>
+    </message>
+    <message>
+        <source>Save receipt</source>
+        <translation>Beleg speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to the printer.</source>
+        <translation>
+            <numerusform>%n Seite an den Drucker gesendet.</numerusform>
+            <numerusform>%n Seiten an den Drucker gesendet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Receipts</name>
+    <message>
+        <source>Genuine: the receipt of {transaction_id} as issued.</source>
+        <translation>Echt: der Beleg von {transaction_id}, wie er ausgestellt wurde.</translation>
+    </message>
+    <message>
+        <source>Genuine: the current receipt of {transaction_id}.</source>
+        <translation>Echt: der aktuelle Beleg von {transaction_id}.</translation>
+    </message>
+    <message>
+        <source>Not genuine: this file names {transaction_id} but differs from every receipt of it that this app makes. It was changed or made elsewhere.</source>
+        <translation>Nicht echt: Diese Datei nennt {transaction_id}, weicht aber von jedem Beleg ab, den diese App dafür erstellt. Sie wurde verändert oder anderswo erstellt.</translation>
+    </message>
+    <message>
+        <source>Not a receipt of ours: this file names no transaction ID.</source>
+        <translation>Kein Beleg von uns: Diese Datei nennt keine Transaktions-ID.</translation>
+    </message>
+    <message>
+        <source>No purchase has the transaction ID {transaction_id}.</source>
+        <translation>Kein Kauf hat die Transaktions-ID {transaction_id}.</translation>
+    </message>
+</context>
+<context>
+    <name>SeatSpinBox</name>
+    <message>
+        <source>Additional licenses</source>
+        <translation>Zusätzliche Lizenzen</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceClient</name>
+    <message>
+        <source>the account service did not answer in {seconds} s</source>
+        <translation>der Kontodienst hat nicht innerhalb von {seconds} s geantwortet</translation>
+    </message>
+    <message>
+        <source>the account service cannot be reached ({reason})</source>
+        <translation>der Kontodienst ist nicht erreichbar ({reason})</translation>
+    </message>
+    <message>
+        <source>the account service answered {status} with something that is not JSON</source>
+        <translation>der Kontodienst hat {status} mit etwas geantwortet, das kein JSON ist</translation>
+    </message>
+    <message>
+        <source>the account service answered with unexpected JSON</source>
+        <translation>der Kontodienst hat mit unerwartetem JSON geantwortet</translation>
+    </message>
+    <message>
+        <source>the account service answered {status}</source>
+        <translation>der Kontodienst hat {status} geantwortet</translation>
+    </message>
+    <message>
+        <source>the account service failed ({status}): {message}</source>
+        <translation>der Kontodienst ist gescheitert ({status}): {message}</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>The e-mail or the password is wrong.</source>
+        <translation>Die E-Mail-Adresse oder das Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>The account service cannot be reached: {error}</source>
+        <translation>Der Kontodienst ist nicht erreichbar: {error}</translation>
+    </message>
+    <message>
+        <source>Keeping you signed in needs the keyring package.</source>
+        <translation>Angemeldet bleiben erfordert das Paket keyring.</translation>
+    </message>
+    <message>
+        <source>This computer has no secure credential store (such as Windows Credential Manager, macOS Keychain or Secret Service), so you are signed in for this session only.</source>
+        <translation>Dieser Computer hat keinen sicheren Anmeldedatenspeicher (wie die Windows-Anmeldeinformationsverwaltung, den macOS-Schlüsselbund oder Secret Service), daher sind Sie nur für diese Sitzung angemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>The account service needs a web address such as https://host/.</source>
+        <translation>Der Kontodienst braucht eine Webadresse wie https://host/.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>https://accounts.example.com (none: work offline)</source>
+        <translation>https://accounts.example.com (leer: offline arbeiten)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Changes to the language and the service apply when Manage Account starts again.</source>
+        <translation>Änderungen an Sprache und Kontodienst gelten ab dem nächsten Start von Manage Account.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Account &amp;service:</source>
+        <translation>&amp;Kontodienst:</translation>
+    </message>
+    <message>
+        <source>E&amp;xport folder:</source>
+        <translation>E&amp;xportordner:</translation>
+    </message>
+    <message>
+        <source>The export folder does not exist.</source>
+        <translation>Der Exportordner existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>Exportordner</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to Manage Account</source>
+        <translation>Bei Manage Account anmelden</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Keep me signed in</source>
+        <translation>&amp;Angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>Stored in your operating system&apos;s credential store.</source>
+        <translation>Wird im Anmeldedatenspeicher Ihres Betriebssystems gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>A&amp;nmelden</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail-Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins for this e-mail. Try again after {time}.</source>
+        <translation>Zu viele fehlgeschlagene Anmeldungen für diese E-Mail-Adresse. Versuchen Sie es nach {time} Uhr erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Provisioned</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation>Verzögert</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Your session has ended: sign in again to sync.</source>
+        <translation>Ihre Sitzung ist beendet: Melden Sie sich erneut an, um zu synchronisieren.</translation>
+    </message>
+    <message>
+        <source>The service refused: {error}</source>
+        <translation>Der Dienst hat abgelehnt: {error}</translation>
+    </message>
+    <message>
+        <source>Sync failed: {error}</source>
+        <translation>Synchronisierung fehlgeschlagen: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Not connected to an account service: purchases stay queued on this computer.</source>
+        <translation>Nicht mit einem Kontodienst verbunden: Käufe bleiben auf diesem Computer in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Online: in step with the account service.</source>
+        <translation>Online: auf dem Stand des Kontodienstes.</translation>
+    </message>
+    <message>
+        <source>Offline ({problem}). The contract, history and receipts still work; purchases are kept and sent when the service is back.</source>
+        <translation>Offline ({problem}). Vertrag, Verlauf und Belege funktionieren weiter; Käufe werden aufbewahrt und gesendet, sobald der Dienst wieder erreichbar ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new seat(s) live ({ids}).</source>
+        <translation>
+            <numerusform>%Ln neue Lizenz aktiv ({ids}).</numerusform>
+            <numerusform>%Ln neue Lizenzen aktiv ({ids}).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Seats are live</source>
+        <translation>Lizenzen sind aktiv</translation>
+    </message>
+    <message>
+        <source>Please contact your account manager, {name} ({email}, {phone}), and give the transaction ID.</source>
+        <translation>Bitte wenden Sie sich an Ihren Kundenbetreuer, {name} ({email}, {phone}), und nennen Sie die Transaktions-ID.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Seats not live yet:&lt;/b&gt; {ids} were accepted more than 5 minutes ago.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Lizenzen noch nicht aktiv:&lt;/b&gt; {ids} wurde vor mehr als 5 Minuten angenommen.</numerusform>
+            <numerusform>&lt;b&gt;Lizenzen noch nicht aktiv:&lt;/b&gt; {ids} wurden vor mehr als 5 Minuten angenommen.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,122 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AuditLogDialog</name>
+    <message numerus="yes">
+        <source>Exported %Ln entries to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln entry to {path}.</numerusform>
+            <numerusform>Exported %Ln entries to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContractTab</name>
+    <message numerus="yes">
+        <source>{date} (%Ln day(s) remaining)</source>
+        <translation>
+            <numerusform>{date} (%Ln day remaining)</numerusform>
+            <numerusform>{date} (%Ln days remaining)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message numerus="yes">
+        <source>Exported %Ln purchase(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln purchase to {path}.</numerusform>
+            <numerusform>Exported %Ln purchases to {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln receipt(s) to {folder}.</source>
+        <translation>
+            <numerusform>Exported %Ln receipt to {folder}.</numerusform>
+            <numerusform>Exported %Ln receipts to {folder}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln purchase(s)</source>
+        <translation>
+            <numerusform>%Ln purchase</numerusform>
+            <numerusform>%Ln purchases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your purchase of %Ln seat(s) is recorded.</source>
+        <translation>
+            <numerusform>Your purchase of %Ln seat is recorded.</numerusform>
+            <numerusform>Your purchase of %Ln seats is recorded.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PermissionSetsDialog</name>
+    <message numerus="yes">
+        <source>%Ln administrator(s)</source>
+        <translation>
+            <numerusform>%Ln administrator</numerusform>
+            <numerusform>%Ln administrators</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Proration</name>
+    <message numerus="yes">
+        <source>At most %Ln seat(s) can be added in one purchase. For more, contact your account manager, {manager}.</source>
+        <translation>
+            <numerusform>At most %Ln seat can be added in one purchase. For more, contact your account manager, {manager}.</numerusform>
+            <numerusform>At most %Ln seats can be added in one purchase. For more, contact your account manager, {manager}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Quote</name>
+    <message numerus="yes">
+        <source>%Ln seat(s)</source>
+        <translation>
+            <numerusform>%Ln seat</numerusform>
+            <numerusform>%Ln seats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln month(s)</source>
+        <translation>
+            <numerusform>%Ln month</numerusform>
+            <numerusform>%Ln months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message numerus="yes">
+        <source>Sent %n page(s) to the printer.</source>
+        <translation>
+            <numerusform>Sent %n page to the printer.</numerusform>
+            <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message numerus="yes">
+        <source>%Ln new seat(s) live ({ids}).</source>
+        <translation>
+            <numerusform>%Ln new seat is live ({ids}).</numerusform>
+            <numerusform>%Ln new seats are live ({ids}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Seats not live yet:&lt;/b&gt; {ids} were accepted more than 5 minutes ago.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Seats not live yet:&lt;/b&gt; {ids} was accepted more than 5 minutes ago.</numerusform>
+            <numerusform>&lt;b&gt;Seats not live yet:&lt;/b&gt; {ids} were accepted more than 5 minutes ago.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

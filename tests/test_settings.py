@@ -1,0 +1,71 @@
+"""The Settings dialog and what the app reads back from QSettings."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit
+
+from desktop import config
+from ui.settings_dialog import SettingsDialog
+
+
+@pytest.fixture
+def clean_settings(monkeypatch):
+    monkeypatch.delenv(config.SERVICE_ENV, raising=False)
+    config.settings().clear()
+    yield
+    config.settings().clear()
+
+
+def fill(dialog, language: str | None, service: str, folder: str) -> None:
+    combo = dialog.findChild(QComboBox, "languageCombo")
+    combo.setCurrentIndex(combo.findData(language))
+    dialog.findChild(QLineEdit, "serviceUrlEdit").setText(service)
+    dialog.findChild(QLineEdit, "exportFolderEdit").setText(folder)
+
+
+def test_saved_settings_are_what_the_app_reads(qtbot, tmp_path, clean_settings):
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    fill(dialog, "de", " https://accounts.example.com/ ", str(tmp_path))
+    dialog.save_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert config.language() == "de"
+    assert config.service_url(None) == "https://accounts.example.com/"
+    assert config.service_url("http://127.0.0.1:9") == "http://127.0.0.1:9"  # the option wins
+    assert config.export_folder() == tmp_path
+    again = SettingsDialog()
+    qtbot.addWidget(again)
+    assert again.chosen() == config.load_user_settings()
+
+
+@pytest.mark.parametrize(
+    ("service", "folder", "problem"),
+    [
+        ("accounts.example.com", None, "needs a web address"),
+        ("ftp://accounts.example.com", None, "needs a web address"),
+        ("", "missing", "does not exist"),
+    ],
+)
+def test_bad_settings_are_explained_and_not_saved(
+    qtbot, tmp_path, clean_settings, service, folder, problem
+):
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    fill(dialog, "de", service, str(tmp_path / folder) if folder else str(tmp_path))
+    dialog.save_button.click()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert problem in dialog.findChild(QLabel, "settingsMessageLabel").text()
+    assert config.language() is None
+
+
+def test_export_folder_defaults_to_documents_and_forgets_a_removed_folder(tmp_path, clean_settings):
+    documents = config.export_folder()
+    assert documents == Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation))
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    config.remember_export_folder(gone)
+    assert config.export_folder() == gone
+    gone.rmdir()
+    assert config.export_folder() == documents
