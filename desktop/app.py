@@ -71,6 +71,7 @@ def _run_command(options: argparse.Namespace) -> int:
 
 
 def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialog
 
     from desktop import demo_data
@@ -78,13 +79,18 @@ def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
     from desktop.service_client import ServiceClient
     from desktop.session import recall
     from desktop.sync import SyncEngine, SyncWorker, mirror_administrator
+    from ui.app_icon import application_icon
     from ui.crash_dialog import CrashReporter
     from ui.main_window import MainWindow
     from ui.sign_in_dialog import SignInDialog
     from ui.tasks import wait_for_background_work
+    from ui.terminate import close_on_stop_signals
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("manage-account")  # ties windows to manage-account.desktop on Linux
+    app.setWindowIcon(application_icon())
     locale = install_translations(app, language())
     crashes = CrashReporter(log_folder)
     crashes.install()
@@ -133,7 +139,11 @@ def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
             worker.start()
         window.restore_settings()
         window.show()
-        return app.exec()
+        QTimer.singleShot(0, lambda: logger.info("Main window shown"))
+        with close_on_stop_signals(window):
+            status = app.exec()
+        logger.info("Main window closed; exiting with %d", status)
+        return status
     finally:
         if worker is not None:
             worker.stop()

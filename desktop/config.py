@@ -72,14 +72,19 @@ def database_url(option: str | None) -> str:
 
 
 def default_database_url() -> str:
-    """An SQLite file in the per-user application data folder, which is created if needed."""
+    """An SQLite file in the per-user application data folder."""
+    return f"sqlite:///{local_data_folder() / DATABASE_FILE}"
+
+
+def local_data_folder(*parts: str) -> Path:
+    """A folder in this app's per-user data folder (Local, not roaming, on Windows), created."""
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
-    QCoreApplication.setApplicationName(APP_NAME)
-    local_data = QStandardPaths.StandardLocation.AppLocalDataLocation  # Local, not roaming
-    folder = Path(QStandardPaths.writableLocation(local_data))
+    QCoreApplication.setApplicationName(APP_NAME)  # the folder is named after the app
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    folder = Path(base, *parts)
     folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / DATABASE_FILE}"
+    return folder
 
 
 def settings() -> "QSettings":

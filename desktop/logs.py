@@ -6,6 +6,8 @@ import re
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from desktop.config import local_data_folder
+
 LOG_FILE = "manage-account.log"
 _SECRETS = re.compile(r"(Bearer\s+|\"?(?:password|token)\"?\s*[:=]\s*\"?)[^\s\",}]+", re.IGNORECASE)
 _fault_file = None  # kept open for faulthandler as long as the process lives
@@ -22,18 +24,10 @@ class RedactSecrets(logging.Filter):
         return True
 
 
-def log_folder() -> Path:
-    """The per-user log folder (AppLocalDataLocation/logs: Local, not roaming, on Windows)."""
-    from PySide6.QtCore import QStandardPaths
-
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
-    return Path(base) / "logs"
-
-
 def configure_logging(verbose: bool = False, folder: Path | None = None) -> Path:
     """Log INFO (DEBUG with --verbose) to a rotating file; returns the log file's path."""
     global _fault_file
-    folder = folder or log_folder()
+    folder = folder or local_data_folder("logs")
     folder.mkdir(parents=True, exist_ok=True)
     handler = RotatingFileHandler(
         folder / LOG_FILE, maxBytes=1_000_000, backupCount=5, encoding="utf-8"

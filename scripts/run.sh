@@ -3,6 +3,7 @@
 #   sh scripts/run.sh demo     install and start the app on the embedded database with demo data
 #   sh scripts/run.sh tests    install with the test extras and run the test suite
 #   sh scripts/run.sh translations   update the .ts catalogs from the source, compile the .qm files
+#   sh scripts/run.sh bundle   freeze the app, its CLI and the service into dist/manage-account/
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -33,6 +34,12 @@ case "${1:-}" in
         .venv/bin/pip install -q -e ".[test,postgres]"
         exec .venv/bin/python -m pytest
         ;;
+    bundle)
+        .venv/bin/pip install -q -e ".[bundle,postgres]"
+        .venv/bin/pyinstaller --noconfirm --clean --log-level WARN \
+            --distpath dist --workpath build/pyinstaller packaging/manage-account.spec
+        du -sh dist/manage-account
+        ;;
     translations)
         .venv/bin/pip install -q -e .
         catalogs=resources/translations
@@ -46,7 +53,7 @@ case "${1:-}" in
         done
         ;;
     *)
-        echo "usage: sh scripts/run.sh demo|tests|translations" >&2
+        echo "usage: sh scripts/run.sh demo|tests|bundle|translations" >&2
         exit 2
         ;;
 esac

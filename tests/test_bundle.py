@@ -1,0 +1,118 @@
+"""Smoke tests of the frozen one-folder bundle named by $MANAGE_ACCOUNT_BUNDLE (CI builds it)."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import urllib.request
+from importlib.metadata import version
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from db.database import close_database, open_database
+from db.models import SeatPurchase
+from tests.app_process import CLOSED, demo_database, launch, private_environment, stop
+
+BUNDLE_ENV = "MANAGE_ACCOUNT_BUNDLE"
+MAX_BUNDLE_MB = 250
+EXE = ".exe" if sys.platform == "win32" else ""
+
+pytestmark = pytest.mark.skipif(
+    not os.environ.get(BUNDLE_ENV),
+    reason=f"${BUNDLE_ENV} names no bundle (sh scripts/run.sh bundle)",
+)
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Path:
+    return Path(os.environ[BUNDLE_ENV]).resolve()
+
+
+def program(bundle: Path, name: str) -> str:
+    return str(bundle / f"{name}{EXE}")
+
+
+def bundle_megabytes(bundle: Path) -> float:
+    files = (f for f in bundle.rglob("*") if f.is_file() and not f.is_symlink())
+    return sum(f.stat().st_size for f in files) / 1_000_000
+
+
+def test_bundle_stays_small(bundle):
+    size = bundle_megabytes(bundle)
+    print(f"bundle size: {size:.0f} MB")
+    assert size < MAX_BUNDLE_MB
+    internal = bundle / "_internal"
+    for unused in ("QtQml", "QtQuick", "QtWebEngineCore", "QtMultimedia"):
+        assert not list(internal.rglob(f"*{unused}*")), unused
+
+
+@pytest.mark.parametrize("name", ["manage-account", "manage-account-cli"])
+def test_version_comes_from_the_package_metadata(bundle, name, tmp_path):
+    done = subprocess.run(
+        [program(bundle, name), "--version"],
+        env=private_environment(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"manage-account {version('manage-account')}"
+
+
+def test_frozen_app_opens_its_window_and_closes_cleanly(bundle, tmp_path):
+    url = demo_database(tmp_path)
+    launched = launch([program(bundle, "manage-account"), "--database", url], tmp_path)
+    print(f"frozen app: window after {launched.seconds_to_window:.2f} s")
+    assert stop(launched) == 0
+    assert CLOSED in launched.log.read_text(encoding="utf-8")
+
+
+def test_frozen_receipt_command_writes_a_real_pdf(bundle, tmp_path):
+    url = demo_database(tmp_path)
+    open_database(url)
+    transaction_id = SeatPurchase.select().first().transaction_id
+    close_database()
+    output = tmp_path / "receipt.pdf"
+    command = [program(bundle, "manage-account-cli"), "--database", url, "receipt"]
+    done = subprocess.run(
+        [*command, transaction_id, "--output", str(output)],
+        env=private_environment(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    text = PdfReader(BytesIO(output.read_bytes())).pages[0].extract_text()
+    assert transaction_id in text and "Purchase receipt" in text
+
+
+def test_frozen_service_serves_the_api(bundle, tmp_path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    service = subprocess.Popen(
+        [
+            program(bundle, "manage-account-service"),
+            "--database",
+            f"sqlite:///{tmp_path / 'service.db'}",
+            "--port",
+            str(port),
+            "--seed-demo",
+        ],
+        env=private_environment(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert service.stdout.readline().strip() == f"serving on http://127.0.0.1:{port}"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/health", timeout=10) as answer:
+            assert json.load(answer)["status"] == "ok"
+    finally:
+        service.terminate()
+        service.wait(30)
+        service.stdout.close()
