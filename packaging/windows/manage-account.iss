@@ -1,0 +1,56 @@
+; Inno Setup 6 script: a per-user installer of the one-folder bundle (no administrator rights).
+; Build on Windows after `sh scripts/run.sh bundle` (or the same pyinstaller command in PowerShell):
+;   iscc /DAppVersion=0.1.0 packaging\windows\manage-account.iss
+; Output: dist\ManageAccount-<version>-setup.exe
+; Sign the bundle's executables and the installer with signtool before shipping (see
+; packaging/README.md).
+
+#ifndef AppVersion
+  #error Pass the version: iscc /DAppVersion=X.Y.Z packaging\windows\manage-account.iss
+#endif
+
+[Setup]
+AppId={{6F3B8C1E-4E55-4C0B-9A7D-2B9E5A1C7D42}
+AppName=Manage Account
+AppVersion={#AppVersion}
+AppVerName=Manage Account {#AppVersion}
+AppPublisher=Fabrikam Cloud, Inc.
+AppPublisherURL=https://example.com/manage-account
+; Per-user: %LOCALAPPDATA%\Programs\Manage Account, no UAC prompt.
+PrivilegesRequired=lowest
+DefaultDirName={autopf}\Manage Account
+DisableProgramGroupPage=yes
+DisableDirPage=auto
+ArchitecturesAllowed=x64compatible
+ArchitecturesInstallIn64BitMode=x64compatible
+SourceDir=..\..
+OutputDir=dist
+OutputBaseFilename=ManageAccount-{#AppVersion}-setup
+SetupIconFile=resources\icons\manage-account.ico
+UninstallDisplayIcon={app}\manage-account.exe
+UninstallDisplayName=Manage Account
+Compression=lzma2/max
+SolidCompression=yes
+WizardStyle=modern
+; Quit a running copy before files are replaced.
+CloseApplications=yes
+
+[Languages]
+Name: "en"; MessagesFile: "compiler:Default.isl"
+Name: "de"; MessagesFile: "compiler:Languages\German.isl"
+
+[Tasks]
+Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
+
+[Files]
+Source: "dist\manage-account\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+
+[Icons]
+Name: "{autoprograms}\Manage Account"; Filename: "{app}\manage-account.exe"; Comment: "See your licence contract, buy seats and keep proof of purchase"
+Name: "{autodesktop}\Manage Account"; Filename: "{app}\manage-account.exe"; Tasks: desktopicon
+
+[Run]
+Filename: "{app}\manage-account.exe"; Description: "{cm:LaunchProgram,Manage Account}"; Flags: nowait postinstall skipifsilent
+
+; The uninstaller removes the program folder only. The user's database, settings and logs
+; (%LOCALAPPDATA%\Manage Account, HKCU\Software\Manage Account) stay, as proof of purchase.
