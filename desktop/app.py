@@ -80,6 +80,7 @@ def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
     from desktop.session import recall
     from desktop.sync import SyncEngine, SyncWorker, mirror_administrator
     from ui.app_icon import application_icon
+    from ui.appearance import follow_system_scheme
     from ui.crash_dialog import CrashReporter
     from ui.main_window import MainWindow
     from ui.sign_in_dialog import SignInDialog
@@ -91,6 +92,7 @@ def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("manage-account")  # ties windows to manage-account.desktop on Linux
     app.setWindowIcon(application_icon())
+    follow_system_scheme(app)
     locale = install_translations(app, language())
     crashes = CrashReporter(log_folder)
     crashes.install()

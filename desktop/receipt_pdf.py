@@ -155,9 +155,10 @@ def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
     canvas.drawString(MARGIN, y, translate("Receipt", "Purchase receipt"))
     y -= 34
 
-    label_width = 168
-    value_width = width - 2 * MARGIN - label_width
     fields = receipt_fields(record, locale)
+    widest = max(pdfmetrics.stringWidth(label, BOLD, 10.5) for label, _ in fields)
+    label_width = max(168, widest + 12)  # German labels run longer than English ones
+    value_width = width - 2 * MARGIN - label_width
     emphasised = {fields[0][0], fields[8][0]}  # transaction ID and amount
     for label, value in fields:
         font = BOLD if label in emphasised else REGULAR
@@ -179,7 +180,7 @@ def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
     canvas.drawString(MARGIN, y, translate("Receipt", "Acknowledgement"))
     y -= 16
     canvas.setFont(REGULAR, 10.5)
-    statement = f"“{record.acknowledgement_text}”"
+    statement = translate("Receipt", "“{statement}”").format(statement=record.acknowledgement_text)
     given = translate("Receipt", "Given by {name} on {moment}.").format(
         name=record.purchased_by_name,
         moment=formatting.moment(record.acknowledged_at, record.timezone, locale),
@@ -189,13 +190,12 @@ def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
         y -= 15
 
     canvas.setFont(REGULAR, 8.5)
-    canvas.drawString(
-        MARGIN,
-        MARGIN - 20,
-        translate(
-            "Receipt", "Keep this receipt as proof of purchase. {no_payment} Questions: {email}."
-        ).format(no_payment=no_payment(), email=record.account_manager_email),
-    )
+    footer = translate(
+        "Receipt", "Keep this receipt as proof of purchase. {no_payment} Questions: {email}."
+    ).format(no_payment=no_payment(), email=record.account_manager_email)
+    lines = simpleSplit(footer, REGULAR, 8.5, width - 2 * MARGIN)
+    for index, line in enumerate(lines):
+        canvas.drawString(MARGIN, MARGIN - 20 + 11 * (len(lines) - 1 - index), line)
     canvas.showPage()
     canvas.save()
     return out.getvalue()

@@ -1,5 +1,10 @@
-"""Screenshots of the main window on demo data for the README: python scripts/screenshots.py."""
+"""Screenshots for the README, on demo data (run: python scripts/screenshots.py).
 
+Each variant runs in its own process (Qt reads the scale factor once, at start):
+light (the default set and the receipt), dark, German, and 200 % scaling.
+"""
+
+import argparse
 import os
 import subprocess
 import sys
@@ -9,6 +14,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from db.database import close_database, open_database
@@ -16,6 +22,7 @@ from db.models import Administrator
 from desktop.access import acting_administrator
 from desktop.account import current_contract, organization
 from desktop.demo import seed_demo
+from desktop.i18n import install_translations
 from desktop.proration import quote
 from desktop.purchasing import purchase_seats
 from desktop.receipts import save_receipt
@@ -24,6 +31,38 @@ from ui.sign_in_dialog import SignInDialog
 from ui.tasks import wait_for_background_work
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+VARIANTS = ("light", "dark", "german", "scale200")
+# What a dark system scheme gives Fusion; offscreen Qt has no system scheme to follow.
+DARK_COLOURS = {
+    QPalette.ColorRole.Window: "#2b2b2b",
+    QPalette.ColorRole.WindowText: "#e8e8e8",
+    QPalette.ColorRole.Base: "#1e1e1e",
+    QPalette.ColorRole.AlternateBase: "#262626",
+    QPalette.ColorRole.Text: "#e8e8e8",
+    QPalette.ColorRole.Button: "#353535",
+    QPalette.ColorRole.ButtonText: "#e8e8e8",
+    QPalette.ColorRole.ToolTipBase: "#2b2b2b",
+    QPalette.ColorRole.ToolTipText: "#e8e8e8",
+    QPalette.ColorRole.PlaceholderText: "#9a9a9a",
+    QPalette.ColorRole.Highlight: "#2f6fdf",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.Link: "#8ab4ff",
+    QPalette.ColorRole.Light: "#505050",
+    QPalette.ColorRole.Midlight: "#404040",
+    QPalette.ColorRole.Mid: "#303030",
+    QPalette.ColorRole.Dark: "#1a1a1a",
+    QPalette.ColorRole.Shadow: "#000000",
+}
+
+
+def dark_palette(light: QPalette) -> QPalette:
+    dark = QPalette(light)
+    for role, colour in DARK_COLOURS.items():
+        dark.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+        dark.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    dark.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#7a7a7a"))
+    return dark
 
 
 def settle(ms: int = 600) -> None:
@@ -33,54 +72,91 @@ def settle(ms: int = 600) -> None:
     loop.exec()
 
 
-def save_receipt_image(folder: Path) -> None:
+def save_receipt_image(name: str, locale: str) -> None:
     """A receipt of a purchase by an administrator with a non-ASCII name, as PNG (pdftoppm)."""
     buyer = Administrator.get(Administrator.email == "billing@example.com")
     buyer.name = "Zoë Ångström-Żółć"
     buyer.save()
     summary = current_contract()
     shown = quote(summary, 5, summary.today)
-    purchase = purchase_seats(buyer, 5, shown.amount, acknowledged=True, locale="en_US")
-    pdf = folder / "receipt.pdf"
-    save_receipt(purchase.transaction_id, pdf, "en_US")
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "70", "-singlefile", str(pdf), str(OUT / "receipt")],
-        check=True,
-    )
-
-
-def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    OUT.mkdir(parents=True, exist_ok=True)
+    purchase = purchase_seats(buyer, 5, shown.amount, acknowledged=True, locale=locale)
     with tempfile.TemporaryDirectory() as folder:
-        open_database(f"sqlite:///{folder}/demo.db")
-        seed_demo()
-        org = organization()
-        window = MainWindow(org.name, org.timezone, acting_administrator(), locale="en_US")
-        window.show()
+        pdf = Path(folder) / "receipt.pdf"
+        save_receipt(purchase.transaction_id, pdf, locale)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "70", "-singlefile", str(pdf), str(OUT / name)],
+            check=True,
+        )
+
+
+def grab_tabs(window: MainWindow, prefix: str, tabs: tuple[str, ...]) -> None:
+    names = ("contract", "add-seats", "history")
+    window.add_seats_tab.spin.setValue(5)
+    window.add_seats_tab.acknowledge.setChecked(True)
+    for name in tabs:
+        window.tabs.setCurrentIndex(names.index(name))
         settle()
-        window.add_seats_tab.spin.setValue(5)
-        window.add_seats_tab.acknowledge.setChecked(True)
-        for index, name in enumerate(("contract", "add-seats", "history")):
-            window.tabs.setCurrentIndex(index)
-            settle()
-            window.grab().save(str(OUT / f"{name}.png"))
+        window.grab().save(str(OUT / f"{prefix}{name}.png"))
+
+
+def open_window(locale: str, email: str | None = None) -> MainWindow:
+    org = organization()
+    window = MainWindow(org.name, org.timezone, acting_administrator(email), locale)
+    window.show()
+    settle()
+    return window
+
+
+def shoot(variant: str, app: QApplication) -> None:
+    if variant == "light":
+        window = open_window("en_US")
+        grab_tabs(window, "", ("contract", "add-seats", "history"))
         window.close()
-        viewer = MainWindow(org.name, org.timezone, acting_administrator("viewer@example.com"))
-        viewer.show()
-        settle(200)
+        viewer = open_window("en_US", "viewer@example.com")
         viewer.grab().save(str(OUT / "permission-required.png"))
         viewer.close()
-        save_receipt_image(Path(folder))
+        save_receipt_image("receipt", "en_US")
         dialog = SignInDialog("http://127.0.0.1:8080", "admin@example.com", "northwind-demo")
         dialog.show()
         settle(200)
         dialog.grab().save(str(OUT / "sign-in.png"))
         dialog.close()
+    elif variant == "dark":
+        app.setPalette(dark_palette(app.palette()))
+        window = open_window("en_US")
+        grab_tabs(window, "dark-", ("contract", "history"))
+        window.close()
+    elif variant == "german":
+        locale = install_translations(app, "de")
+        window = open_window(locale)
+        grab_tabs(window, "de-", ("add-seats", "history"))
+        window.close()
+        save_receipt_image("de-receipt", locale)
+    else:  # scale200: the whole window at twice the size, as on a 200 % display
+        window = open_window("en_US")
+        grab_tabs(window, "scale200-", ("contract",))
+        window.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--variant", choices=VARIANTS)
+    variant = parser.parse_args().variant
+    if variant is None:
+        for each in VARIANTS:
+            env = dict(os.environ, QT_SCALE_FACTOR="2" if each == "scale200" else "1")
+            subprocess.run([sys.executable, __file__, "--variant", each], env=env, check=True)
+        print(f"saved to {OUT}")
+        return 0
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_translations(app, "en")
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        open_database(f"sqlite:///{folder}/demo.db")
+        seed_demo()
+        shoot(variant, app)
         wait_for_background_work()
         close_database()
-    app.quit()
-    print(f"saved to {OUT}")
     return 0
 
 

@@ -18,6 +18,7 @@ from db.models import Contract, SeatPurchase
 from desktop.demo import seed_demo
 from desktop.i18n import TRANSLATIONS, install_translations, translate
 from desktop.receipts import receipt_pdf
+from tests.app_process import private_environment
 from tests.test_main_window import TIMEOUT, child, open_window
 from ui.tasks import wait_for_background_work
 
@@ -118,3 +119,18 @@ def test_unshipped_language_falls_back_to_english(qapp):
 def test_english_plurals(qapp):
     assert translate("MainWindow", "%Ln purchase(s)", None, 1) == "1 purchase"
     assert translate("MainWindow", "%Ln purchase(s)", None, 1234) == "1,234 purchases"
+
+
+def test_german_system_locale_is_followed_without_a_setting(tmp_path):
+    """No language chosen in Settings: a German desktop gets German text and formats."""
+    code = (
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from desktop.i18n import install_translations, translate\n"
+        "app = QCoreApplication([])\n"
+        "print(install_translations(app, None), translate('MainWindow', '&Contract'))\n"
+    )
+    env = {**private_environment(tmp_path), "LC_ALL": "de_AT.UTF-8", "LANG": "de_AT.UTF-8"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.split() == ["de_AT", "&Vertrag"], done.stderr

@@ -2,22 +2,39 @@
 
 from html import escape
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon
 
 from desktop.account import ContractSummary
 from desktop.history import DELAYED, HistoryQuery, fetch_page
 from desktop.sync import SyncReport
+from ui.appearance import colour_scheme
 from ui.tasks import run_in_background
 
-BANNER_STYLE = "padding: 6px; border-radius: 4px; background: %s; color: black;"
+BANNER_STYLE = "padding: 6px; border-radius: 4px; background: {background}; color: {text};"
+# (background, text) in the light and the dark colour scheme
+LIVE_COLOURS = {"light": ("#d7f5dd", "#0b2e14"), "dark": ("#1f4d2c", "#e6f6ea")}
+DELAY_COLOURS = {"light": ("#fde2c0", "#3d2404"), "dark": ("#5c3b12", "#fdf0e0")}
 
 
-def _banner(name: str, colour: str) -> QLabel:
-    banner = QLabel(objectName=name, wordWrap=True, openExternalLinks=True)
-    banner.setStyleSheet(BANNER_STYLE % colour)
-    banner.hide()
-    return banner
+class Banner(QLabel):
+    """A coloured notice whose colours follow the system's light or dark scheme, live."""
+
+    def __init__(self, name: str, colours: dict[str, tuple[str, str]]) -> None:
+        super().__init__(objectName=name, wordWrap=True, openExternalLinks=True)
+        self._colours = colours
+        self._restyle()
+        self.hide()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:  # the system scheme changed
+            self._restyle()
+        return super().event(event)
+
+    def _restyle(self) -> None:
+        background, text = self._colours[colour_scheme()]
+        style = BANNER_STYLE.format(background=background, text=text)
+        self.setStyleSheet(style)
 
 
 class SyncStatus(QObject):
@@ -39,8 +56,8 @@ class SyncStatus(QObject):
             ),
             objectName="syncStatusLabel",
         )
-        self.live_banner = _banner("liveSeatsBanner", "#d7f5dd")
-        self.delay_banner = _banner("delayBanner", "#fde2c0")
+        self.live_banner = Banner("liveSeatsBanner", LIVE_COLOURS)
+        self.delay_banner = Banner("delayBanner", DELAY_COLOURS)
         self.tray: QSystemTrayIcon | None = None
         self.reported.connect(self.show_report)
 

@@ -795,6 +795,10 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
         <translation>Bestätigung</translation>
     </message>
     <message>
+        <source>“{statement}”</source>
+        <translation>„{statement}“</translation>
+    </message>
+    <message>
         <source>Given by {name} on {moment}.</source>
         <translation>Abgegeben von {name} am {moment}.</translation>
     </message>
