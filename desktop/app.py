@@ -12,7 +12,7 @@ from desktop.access import acting_administrator, forget_contract_data, may_manag
 from desktop.account import organization
 from desktop.config import APP_NAME, database_url, language, parse_args, service_url
 from desktop.demo import seed_demo
-from desktop.i18n import install_translations
+from desktop.i18n import install_translations, translate
 from desktop.logs import configure_logging
 
 EXIT_USAGE = 2
@@ -72,7 +72,7 @@ def _run_command(options: argparse.Namespace) -> int:
 
 def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QDialog
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
     from desktop import demo_data
     from desktop.connection import connect_service
@@ -83,6 +83,7 @@ def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
     from ui.appearance import follow_system_scheme
     from ui.crash_dialog import CrashReporter
     from ui.main_window import MainWindow
+    from ui.progress import wait_with_progress
     from ui.sign_in_dialog import SignInDialog
     from ui.tasks import wait_for_background_work
     from ui.terminate import close_on_stop_signals
@@ -123,7 +124,8 @@ def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
             client = ServiceClient(connection.url)
             client.token = session.token
             if organization() is None:  # first run: bring the contract here before showing it
-                SyncEngine(client).run_once()
+                fetching = translate("App", "Fetching your contract from the account service…")
+                first_sync = wait_with_progress(fetching, SyncEngine(client).run_once)
         org = organization()
         if org is None:
             print(
@@ -131,6 +133,12 @@ def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
                 "start with --demo, or --service URL to fetch it",
                 file=sys.stderr,
             )
+            if client is not None:  # a first run that could not fetch the contract
+                explanation = translate(
+                    "App", "Your contract could not be fetched from the account service: {problem}"
+                )
+                reason = first_sync.problem or translate("App", "it holds no contract for you.")
+                QMessageBox.warning(None, APP_NAME, explanation.format(problem=reason))
             return EXIT_USAGE
         window = MainWindow(
             org.name, org.timezone, administrator, locale, client is not None, session

@@ -306,18 +306,16 @@ def mirror_administrator(remote: dict) -> Administrator:
     permissions = remote["permissions"]
     with write_transaction():
         permission_set, _ = PermissionSet.get_or_create(name=remote["permission_set"])
-        PermissionSet.update(
-            manage_account=permissions["manage_account"],
-            manage_permission_sets=permissions["manage_permission_sets"],
-        ).where(PermissionSet.id == permission_set.id).execute()
+        permission_set.manage_account = permissions["manage_account"]  # the instance is used below
+        permission_set.manage_permission_sets = permissions["manage_permission_sets"]
+        permission_set.save()
         administrator = Administrator.get_or_none(Administrator.email == remote["email"])
         if administrator is None:
             return Administrator.create(
                 name=remote["name"], email=remote["email"], permission_set=permission_set
             )
-        Administrator.update(name=remote["name"], permission_set=permission_set).where(
-            Administrator.id == administrator.id
-        ).execute()
+        administrator.name, administrator.permission_set = remote["name"], permission_set
+        administrator.save()
         return administrator
 
 

@@ -5,10 +5,11 @@ import sys
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QTabWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTabWidget
 
 from desktop import __version__
 from desktop.app import main
+from tests.service_helpers import PASSWORD, start_demo_service
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -63,7 +64,8 @@ def test_version_and_help(capsys):
         assert option in out
 
 
-def test_demo_signs_in_and_opens_the_main_window(qapp, qtbot, tmp_path):
+def sign_in_then(inspect, password: str | None = None) -> dict:
+    """Drive the app that main() is about to start: sign in, then inspect and close the window."""
     seen = {}
     earlier = set(QApplication.topLevelWidgets())  # windows other tests left behind
 
@@ -81,25 +83,52 @@ def test_demo_signs_in_and_opens_the_main_window(qapp, qtbot, tmp_path):
             return
         dialog = dialogs[0]
         seen["prefilled"] = dialog.email.text(), dialog.password.text()
+        if password is not None:
+            dialog.password.setText(password)
         dialog.button.click()
         QTimer.singleShot(100, wait_for_window)
 
     def wait_for_window() -> None:
-        if new("mainWindow"):
-            inspect_and_close()
+        windows = new("mainWindow")
+        if windows and inspect(windows[0], seen):
+            windows[0].close()
         else:
             QTimer.singleShot(100, wait_for_window)
 
-    def inspect_and_close() -> None:
-        window = new("mainWindow")[0]
+    QTimer.singleShot(200, sign_in)
+    return seen
+
+
+def test_demo_signs_in_and_opens_the_main_window(qapp, tmp_path):
+    def inspect(window, seen) -> bool:
         tabs = window.findChild(QTabWidget, "mainTabs")
         seen["title"] = window.windowTitle()
         seen["tabs"] = [tabs.tabText(i).replace("&", "") for i in range(tabs.count())]
-        window.close()
+        return True
 
-    QTimer.singleShot(200, sign_in)
+    seen = sign_in_then(inspect)
     assert main(["--database", f"sqlite:///{tmp_path / 'demo.db'}", "--demo"]) == 0
     assert seen["prefilled"] == ("admin@example.com", "northwind-demo")
     assert (tmp_path / "demo-service.db").exists()  # the embedded service's own file
     assert seen["title"] == "Manage Account — Northwind Traders"
     assert seen["tabs"] == ["Contract", "Add Seats", "Transaction History"]
+
+
+def test_first_run_fetches_the_contract_from_the_service(qapp, tmp_path):
+    service = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}")
+
+    def inspect(window, seen) -> bool:
+        seen["licensed"] = window.findChild(QLabel, "licensedSeatsLabel").text()
+        return seen["licensed"] != "…"
+
+    try:
+        seen = sign_in_then(inspect, PASSWORD)
+        empty = f"sqlite:///{tmp_path / 'desktop.db'}"
+        assert (
+            main(["--database", empty, "--service", service.url, "--user", "billing@example.com"])
+            == 0
+        )
+    finally:
+        service.stop()
+    assert seen["prefilled"] == ("billing@example.com", "")
+    assert seen["licensed"] == "50"

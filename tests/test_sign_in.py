@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtWidgets import QCheckBox, QLabel, QTabWidget
 
 from db.models import Contract, SeatPurchase
+from desktop.access import may_manage_account
 from desktop.account import organization
 from desktop.demo import seed_demo
 from desktop.service_client import ServiceClient
@@ -254,3 +255,21 @@ def test_a_viewer_signing_in_through_the_app_keeps_no_contract_data(qapp, servic
 
     open_database(url)
     assert SeatPurchase.select().count() == 0 and Contract.select().count() == 0
+
+
+def remote(email: str, permission_set: str, manage_account: bool) -> dict:
+    return {
+        "name": "Sam Doe",
+        "email": email,
+        "permission_set": permission_set,
+        "permissions": {"manage_account": manage_account, "manage_permission_sets": False},
+    }
+
+
+def test_mirrored_administrator_carries_the_service_permissions(sqlite_db):
+    """A first sign-in on an empty database, then a move to a set without Manage Account."""
+    first = mirror_administrator(remote("sam@example.com", "Finance", True))
+    assert may_manage_account(first)
+    moved = mirror_administrator(remote("sam@example.com", "Readers", False))
+    assert not may_manage_account(moved)
+    assert moved.id == first.id and moved.permission_set.name == "Readers"

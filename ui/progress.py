@@ -1,13 +1,13 @@
-"""Long exports on the thread pool behind a cancellable progress dialog."""
+"""Long work on the thread pool behind a progress dialog, so the window keeps responding."""
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.history import ExportCancelled
 from desktop.i18n import translate
-from ui.tasks import Task
+from ui.tasks import Task, run_in_background
 
 ProgressCallback = Callable[[int, int], bool]
 
@@ -48,3 +48,24 @@ def run_with_progress(
     task.succeeded.connect(lambda count: finish(done_message(count)))
     task.failed.connect(failed)
     return task.start()
+
+
+def wait_with_progress(label: str, call: Callable[[], object]) -> object:
+    """Run `call` on the thread pool and wait for it with the event loop running (a busy
+    dialog after a moment); returns its result or raises its error."""
+    progress = QProgressDialog(label, "", 0, 0)
+    progress.setCancelButton(None)
+    progress.setMinimumDuration(300)
+    loop = QEventLoop()
+    outcome: dict[str, object] = {}
+
+    def finish(key: str, value: object) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    run_in_background(call, lambda result: finish("result", result), lambda e: finish("error", e))
+    loop.exec()
+    progress.reset()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]

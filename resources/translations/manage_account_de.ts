@@ -59,6 +59,21 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Fetching your contract from the account service…</source>
+        <translation>Ihr Vertrag wird vom Kontodienst abgerufen …</translation>
+    </message>
+    <message>
+        <source>Your contract could not be fetched from the account service: {problem}</source>
+        <translation>Ihr Vertrag konnte nicht vom Kontodienst abgerufen werden: {problem}</translation>
+    </message>
+    <message>
+        <source>it holds no contract for you.</source>
+        <translation>Er führt keinen Vertrag für Sie.</translation>
+    </message>
+</context>
+<context>
     <name>AuditAction</name>
     <message>
         <source>sign-in</source>
