@@ -83,6 +83,8 @@ def test_keep_signed_in_needs_a_secure_store(qtbot, service):
     import keyring
     from keyring.backends import fail
 
+    assert not keep.isEnabled()  # until the store has answered, off the GUI thread
+    qtbot.waitUntil(lambda: keep.toolTip() != "", timeout=TIMEOUT)
     if isinstance(keyring.get_keyring(), fail.Keyring):
         assert not keep.isEnabled()
         assert "no secure credential store" in dialog.message.text()

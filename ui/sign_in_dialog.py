@@ -34,12 +34,10 @@ class SignInDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password"))
         self.keep = QCheckBox(self.tr("&Keep me signed in"), objectName="keepSignedInCheckBox")
-        problem = secure_storage_problem()
-        self.keep.setEnabled(problem is None)
-        self.keep.setToolTip(
-            problem or self.tr("Stored in your operating system's credential store.")
-        )
-        self.message = QLabel(problem or "", objectName="signInMessageLabel", wordWrap=True)
+        self.keep.setEnabled(False)  # until the credential store has answered
+        self.message = QLabel(objectName="signInMessageLabel", wordWrap=True)
+        # Asking keyring for its backend may mean a D-Bus round trip: not on the GUI thread.
+        run_in_background(secure_storage_problem, self._show_storage, self._show_storage)
         self.button = QPushButton(self.tr("&Sign In"), objectName="signInButton", default=True)
         self.button.clicked.connect(self._sign_in)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -55,6 +53,15 @@ class SignInDialog(QDialog):
         form.addRow(self.message)
         form.addRow(buttons)
         self.setMinimumWidth(420)
+
+    def _show_storage(self, problem: object) -> None:
+        problem = str(problem) if problem else None
+        self.keep.setEnabled(problem is None)
+        self.keep.setToolTip(
+            problem or self.tr("Stored in your operating system's credential store.")
+        )
+        if problem and not self.message.text():
+            self.message.setText(problem)
 
     def _sign_in(self) -> None:
         if not self.button.isEnabled():
