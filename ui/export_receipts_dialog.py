@@ -8,15 +8,12 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
     QWidget,
 )
 
 from desktop.config import export_folder, remember_export_folder
+from ui.folder_field import FolderField
 
 
 class ExportReceiptsDialog(QDialog):
@@ -25,12 +22,9 @@ class ExportReceiptsDialog(QDialog):
         self.setWindowTitle(self.tr("Export Receipts"))
         self.from_edit = QDateEdit(QDate(first), calendarPopup=True, objectName="fromDateEdit")
         self.to_edit = QDateEdit(QDate(last), calendarPopup=True, objectName="toDateEdit")
-        self.folder_edit = QLineEdit(str(export_folder()), objectName="receiptsFolderEdit")
-        browse = QPushButton(self.tr("&Browse…"))
-        browse.clicked.connect(self._browse)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder_edit)
-        folder_row.addWidget(browse)
+        self.folder_field = FolderField(
+            export_folder(), self.tr("Export receipts to folder"), "receiptsFolderEdit"
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -38,12 +32,14 @@ class ExportReceiptsDialog(QDialog):
         buttons.accepted.connect(self._remember_folder)
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.folder_edit.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text)))
-        self.ok_button.setEnabled(bool(self.folder_edit.text()))
+        self.folder_field.edit.textChanged.connect(
+            lambda text: self.ok_button.setEnabled(bool(text.strip()))
+        )
+        self.ok_button.setEnabled(bool(self.folder_field.edit.text().strip()))
         form = QFormLayout(self)
         form.addRow(self.tr("&From:"), self.from_edit)
         form.addRow(self.tr("&To:"), self.to_edit)
-        form.addRow(self.tr("&Folder:"), folder_row)
+        form.addRow(self.tr("&Folder:"), self.folder_field)
         form.addRow(buttons)
 
     def dates(self) -> tuple[date, date]:
@@ -51,15 +47,8 @@ class ExportReceiptsDialog(QDialog):
         return (first, last) if first <= last else (last, first)
 
     def folder(self) -> Path:
-        return Path(self.folder_edit.text())
+        return self.folder_field.folder()
 
     def _remember_folder(self) -> None:
         remember_export_folder(self.folder())
         self.accept()
-
-    def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Export receipts to folder"), self.folder_edit.text()
-        )
-        if folder:
-            self.folder_edit.setText(folder)

@@ -1,22 +1,18 @@
 """The Settings dialog: language, account service and export folder, kept in QSettings."""
 
-from pathlib import Path
-
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QWidget,
 )
 
 from desktop.config import UserSettings, invalid_service_url, load_user_settings, save_user_settings
 from desktop.i18n import LANGUAGES
+from ui.folder_field import FolderField
 
 
 class SettingsDialog(QDialog):
@@ -33,12 +29,9 @@ class SettingsDialog(QDialog):
         self.service.setPlaceholderText(
             self.tr("https://accounts.example.com (none: work offline)")
         )
-        self.folder = QLineEdit(str(current.export_folder), objectName="exportFolderEdit")
-        browse = QPushButton(self.tr("&Browse…"))
-        browse.clicked.connect(self._browse)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder)
-        folder_row.addWidget(browse)
+        self.folder = FolderField(
+            current.export_folder, self.tr("Export folder"), "exportFolderEdit"
+        )
         self.message = QLabel(
             self.tr(
                 "Changes to the language and the service apply when Manage Account starts again."
@@ -55,7 +48,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("Account &service:"), self.service)
-        form.addRow(self.tr("E&xport folder:"), folder_row)
+        form.addRow(self.tr("E&xport folder:"), self.folder)
         form.addRow(self.message)
         form.addRow(buttons)
         self.setMinimumWidth(560)
@@ -64,7 +57,7 @@ class SettingsDialog(QDialog):
         return UserSettings(
             language=self.language.currentData(),
             service_url=self.service.text().strip(),
-            export_folder=Path(self.folder.text().strip()),
+            export_folder=self.folder.folder(),
         )
 
     def _save(self) -> None:
@@ -77,10 +70,3 @@ class SettingsDialog(QDialog):
             return
         save_user_settings(chosen)
         self.accept()
-
-    def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Export folder"), self.folder.text()
-        )
-        if folder:
-            self.folder.setText(folder)

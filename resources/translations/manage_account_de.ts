@@ -265,10 +265,6 @@
         <translation>Belege exportieren</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen …</translation>
-    </message>
-    <message>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
@@ -287,6 +283,13 @@
     <message>
         <source>Export receipts to folder</source>
         <translation>Belege in Ordner exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>FolderField</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
     </message>
 </context>
 <context>
@@ -964,10 +967,6 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
     <message>
         <source>https://accounts.example.com (none: work offline)</source>
         <translation>https://accounts.example.com (leer: offline arbeiten)</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen …</translation>
     </message>
     <message>
         <source>Changes to the language and the service apply when Manage Account starts again.</source>
