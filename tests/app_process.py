@@ -23,15 +23,15 @@ class Launched:
     log: Path
 
 
-def private_environment(home: Path) -> dict[str, str]:
-    """Offscreen Qt whose settings, data and logs all land under `home`."""
+def private_environment(home: Path, platform: str = "offscreen") -> dict[str, str]:
+    """Qt (offscreen unless told) whose settings, data and logs all land under `home`."""
     env = dict(os.environ)
     env.update(
         HOME=str(home),
         XDG_CONFIG_HOME=str(home / "config"),
         XDG_DATA_HOME=str(home / "data"),
         XDG_CACHE_HOME=str(home / "cache"),
-        QT_QPA_PLATFORM="offscreen",
+        QT_QPA_PLATFORM=platform,
     )
     env.pop("MANAGE_ACCOUNT_SERVICE", None)
     env.pop("MANAGE_ACCOUNT_DATABASE", None)
@@ -51,13 +51,15 @@ def log_file(home: Path) -> Path:
     return home / "data" / APP_FOLDER / "logs" / "manage-account.log"
 
 
-def launch(command: list[str], home: Path, timeout: float = 60.0) -> Launched:
+def launch(
+    command: list[str], home: Path, timeout: float = 60.0, platform: str = "offscreen"
+) -> Launched:
     """Start `command` and return once its log says the main window is shown."""
     log = log_file(home)
     started = time.perf_counter()
     process = subprocess.Popen(
         command,
-        env=private_environment(home),
+        env=private_environment(home, platform),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -67,6 +68,36 @@ def test_frozen_app_opens_its_window_and_closes_cleanly(bundle, tmp_path):
     url = demo_database(tmp_path)
     launched = launch([program(bundle, "manage-account"), "--database", url], tmp_path)
     print(f"frozen app: window after {launched.seconds_to_window:.2f} s")
+    assert stop(launched) == 0
+    assert CLOSED in launched.log.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def x_display(tmp_path):
+    """A real X server (Xvfb) on a free display number, for the bundled xcb plugin."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.skip("Xvfb is not installed (Debian package xvfb)")
+    reader, writer = os.pipe()
+    server = subprocess.Popen(
+        [xvfb, "-displayfd", str(writer), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        pass_fds=(writer,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(writer)
+    with os.fdopen(reader) as announced:
+        display = f":{announced.readline().strip()}"
+    yield display
+    server.terminate()
+    server.wait(30)
+
+
+def test_frozen_app_on_a_real_x_display(bundle, tmp_path, x_display, monkeypatch):
+    url = demo_database(tmp_path)
+    monkeypatch.setenv("DISPLAY", x_display)
+    launched = launch(
+        [program(bundle, "manage-account"), "--database", url], tmp_path, platform="xcb"
+    )
     assert stop(launched) == 0
     assert CLOSED in launched.log.read_text(encoding="utf-8")
 
