@@ -63,7 +63,8 @@ def _run_command(options: argparse.Namespace) -> int:
             org = organization()
             query = date_range_query(options.first, options.last, org.timezone if org else "UTC")
             count = export_receipts(query, options.output, locale)
-            print(f"{count} receipts written to {options.output}")
+            written = translate("App", "%n receipt(s) written to {folder}", None, count)
+            print(written.format(folder=options.output))
     except (UnknownTransaction, OSError) as error:
         print(f"manage-account: {error}", file=sys.stderr)
         return EXIT_USAGE

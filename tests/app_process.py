@@ -32,6 +32,7 @@ def private_environment(home: Path, platform: str = "offscreen") -> dict[str, st
         XDG_DATA_HOME=str(home / "data"),
         XDG_CACHE_HOME=str(home / "cache"),
         QT_QPA_PLATFORM=platform,
+        LC_ALL="C.UTF-8",  # English text and en_US formats, whatever this machine speaks
     )
     env.pop("MANAGE_ACCOUNT_SERVICE", None)
     env.pop("MANAGE_ACCOUNT_DATABASE", None)

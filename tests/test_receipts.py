@@ -202,6 +202,7 @@ def test_command_line_receipts(purchases, tmp_path):
         str(tmp_path / "d"),
     )
     assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{len(purchases)} receipts written to {tmp_path / 'd'}"
     assert sorted(p.stem for p in (tmp_path / "d").iterdir()) == sorted(
         p.transaction_id for p in purchases
     )

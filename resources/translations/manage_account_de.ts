@@ -60,6 +60,13 @@
 </context>
 <context>
     <name>App</name>
+    <message numerus="yes">
+        <source>%n receipt(s) written to {folder}</source>
+        <translation>
+            <numerusform>%n Beleg nach {folder} geschrieben</numerusform>
+            <numerusform>%n Belege nach {folder} geschrieben</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Fetching your contract from the account service…</source>
         <translation>Ihr Vertrag wird vom Kontodienst abgerufen …</translation>

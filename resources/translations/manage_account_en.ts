@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>App</name>
+    <message numerus="yes">
+        <source>%n receipt(s) written to {folder}</source>
+        <translation>
+            <numerusform>%n receipt written to {folder}</numerusform>
+            <numerusform>%n receipts written to {folder}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AuditLogDialog</name>
     <message numerus="yes">
         <source>Exported %Ln entries to {path}.</source>
