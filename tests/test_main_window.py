@@ -24,7 +24,7 @@ from desktop.access import acting_administrator
 from desktop.account import current_contract, organization
 from desktop.demo import seed_demo
 from desktop.proration import quote
-from desktop.purchasing import ACKNOWLEDGEMENT
+from desktop.purchasing import ACKNOWLEDGEMENT, purchase_seats
 from ui.main_window import MainWindow
 from ui.tasks import wait_for_background_work
 
@@ -270,6 +270,24 @@ def test_a_refresh_keeps_the_scroll_position(qtbot, window):
     with qtbot.waitSignal(window.history_tab.model.count_changed, timeout=TIMEOUT):
         window.history_tab.refresh()
     qtbot.waitUntil(lambda: bar.value() == bar.maximum() and bar.value() > 10, timeout=TIMEOUT)
+
+
+def test_a_refresh_keeps_the_selected_purchase_though_it_moved(qtbot, window):
+    """A new purchase arrives on top (as a sync brings it): the same purchase stays selected."""
+    tab = window.history_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.view.selectRow(3)
+    chosen = tab.selected_transaction_id()
+    assert chosen is not None and history_cell(window, 3, 1) == chosen
+    summary = current_contract()
+    administrator = acting_administrator()
+    purchase_seats(administrator, 1, quote(summary, 1, summary.today).amount, acknowledged=True)
+    with qtbot.waitSignal(tab.model.count_changed, timeout=TIMEOUT):
+        tab.refresh()
+    qtbot.waitUntil(lambda: tab.selected_transaction_id() == chosen, timeout=TIMEOUT)
+    assert tab.view.selectionModel().selectedRows()[0].row() == 4
+    assert child(window, QPushButton, "receiptButton").isEnabled()
+    wait_for_background_work()
 
 
 def test_window_geometry_and_tab_are_remembered(qtbot, window):

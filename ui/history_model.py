@@ -93,6 +93,14 @@ class HistoryTableModel(QAbstractTableModel):
             return None
         return page[row % PAGE_SIZE][0]
 
+    def loaded_row_of(self, transaction_id: str) -> int | None:
+        """The row showing `transaction_id`, if its page has been read."""
+        for number, page in self._pages.items():
+            for offset, (row, _) in enumerate(page):
+                if row.transaction_id == transaction_id:
+                    return number * PAGE_SIZE + offset
+        return None
+
     # Qt's model interface
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008

@@ -139,7 +139,10 @@ class HistoryTab(QWidget):
         layout.addWidget(self.view)
         self.model.load_failed.connect(self.status_message)
         self._scroll_back_to: int | None = None
+        self._reselect: str | None = None  # the transaction selected before a refresh
         self.model.count_changed.connect(self._restore_scroll)
+        self.model.count_changed.connect(self._restore_selection)
+        self.model.dataChanged.connect(self._restore_selection)
 
     def load(self) -> None:
         """Read the contracts for the filter and the first page of purchases."""
@@ -149,12 +152,19 @@ class HistoryTab(QWidget):
     def refresh(self) -> None:
         """Read the same query again, keeping the place the user scrolled to."""
         self._scroll_back_to = self.view.verticalScrollBar().value()
+        self._reselect = self.selected_transaction_id()
         self.model.refresh()
 
     def _restore_scroll(self) -> None:
         if self._scroll_back_to is not None:
             self.view.verticalScrollBar().setValue(self._scroll_back_to)
             self._scroll_back_to = None
+
+    def _restore_selection(self) -> None:
+        """Select the same purchase again once its page is back (it may have moved)."""
+        row = self.model.loaded_row_of(self._reselect) if self._reselect else None
+        if row is not None:
+            self.view.selectRow(row)
 
     def _show_contract_choices(self, choices: list) -> None:
         selected = self.contract_combo.currentData()
@@ -242,7 +252,10 @@ class HistoryTab(QWidget):
             self.export_receipts_to(Path(folder))
 
     def _selection_changed(self) -> None:
-        self.receipt_button.setEnabled(self.selected_transaction_id() is not None)
+        selected = self.selected_transaction_id()
+        if selected is not None:
+            self._reselect = None  # the user's choice, or the old one restored
+        self.receipt_button.setEnabled(selected is not None)
 
     def _report(self, error: Exception) -> None:
         self.status_message.emit(
