@@ -55,13 +55,20 @@ class ServiceClient:
     def change_permission_set(self, set_id: int, changes: dict) -> dict:
         return self._call("PATCH", f"/v1/permission-sets/{set_id}", changes)["permission_set"]
 
-    def audit_events(self, action: str | None = None, actor: str | None = None) -> dict:
+    def audit_events(
+        self,
+        action: str | None = None,
+        actor: str | None = None,
+        before: int | None = None,
+        limit: int = 200,
+    ) -> dict:
+        """A page of the audit trail, newest first: events, has_more, and (first page) chain."""
         query = "&".join(
-            f"{name}={quote(value)}"
-            for name, value in (("action", action), ("actor", actor))
+            f"{name}={quote(str(value))}"
+            for name, value in (("action", action), ("actor", actor), ("before", before))
             if value
         )
-        return self._call("GET", f"/v1/audit-events?limit=1000&{query}")
+        return self._call("GET", f"/v1/audit-events?limit={limit}&{query}")
 
     def report_audit_event(self, action: str, details: dict) -> None:
         self._call("POST", "/v1/audit-events", {"action": action, "details": details})

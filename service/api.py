@@ -311,13 +311,22 @@ class Api:
             query = query.where(AuditEvent.actor_email.contains(request.query["actor"]))
         try:
             limit = min(1000, max(1, int(request.query.get("limit", "200"))))
+            before = int(request.query["before"]) if "before" in request.query else None
         except ValueError:
-            raise ApiError(400, "invalid_request", "limit must be a whole number.") from None
-        check = audit.verify_chain()
-        return 200, {
-            "events": [audit.event_json(event) for event in query.limit(limit)],
-            "chain": {"intact": check.intact, "message": check.message},
+            raise ApiError(
+                400, "invalid_request", "limit and before must be whole numbers."
+            ) from None
+        if before is not None:  # the next page: events older than the last one shown
+            query = query.where(AuditEvent.id < before)
+        events = list(query.limit(limit + 1))
+        answer = {
+            "events": [audit.event_json(event) for event in events[:limit]],
+            "has_more": len(events) > limit,
         }
+        if before is None:  # the chain is checked once, with the first page
+            check = audit.verify_chain()
+            answer["chain"] = {"intact": check.intact, "message": check.message}
+        return 200, answer
 
     def report_audit_event(self, request: Request) -> tuple[int, object]:
         administrator = self._require_manage_account(request)

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 
+from service import audit
 from service.models import AuditEvent, PermissionSet, service_db
 from tests.service_helpers import PASSWORD, call, sign_in, start_demo_service
 
@@ -166,3 +167,26 @@ def test_the_audit_trail_records_and_detects_tampering(service):
         last.delete_instance()
     chain = call(service, "GET", "/v1/audit-events", token=admin)[1]["chain"]
     assert not chain["intact"] and "deleted" in chain["message"]
+
+
+def test_the_audit_trail_comes_a_page_at_a_time(service):
+    admin = sign_in(service, "admin@example.com")
+    with service_db.connection_context():
+        for number in range(7):
+            audit.record("receipts exported", "admin@example.com", {"count": number})
+        total = AuditEvent.select().count()
+    seen, before, pages = [], None, 0
+    while True:
+        query = "/v1/audit-events?limit=3" + (f"&before={before}" if before else "")
+        status, page = call(service, "GET", query, token=admin)
+        assert status == 200 and len(page["events"]) <= 3
+        assert ("chain" in page) == (before is None)  # the chain is checked with page one
+        seen += [event["id"] for event in page["events"]]
+        pages += 1
+        if not page["has_more"]:
+            break
+        before = page["events"][-1]["id"]
+    assert len(seen) == total and seen == sorted(seen, reverse=True)
+    assert pages == -(-total // 3)
+    status, _ = call(service, "GET", "/v1/audit-events?before=soon", token=admin)
+    assert status == 400

@@ -12,9 +12,12 @@ from desktop.demo import seed_demo
 from desktop.service_client import ServiceClient
 from desktop.session import SignedIn, sign_in
 from desktop.sync import SyncEngine, SyncWorker, mirror_administrator
+from service import audit
+from service.models import AuditEvent, service_db
 from tests.service_helpers import PASSWORD, call, start_demo_service
 from tests.service_helpers import sign_in as raw_sign_in
 from tests.test_main_window import TIMEOUT
+from ui.audit_log_model import PAGE_SIZE
 from ui.main_window import MainWindow
 from ui.sign_in_dialog import SignInDialog
 from ui.tasks import wait_for_background_work
@@ -168,12 +171,12 @@ def test_audit_log_dialog_shows_the_trail_and_exports_it(qtbot, service, tmp_pat
     dialog = window.show_audit_log()
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=TIMEOUT)
     assert dialog.chain.text() == "✔ The audit trail is intact."
-    actions = {dialog.model.item(row, 2).text() for row in range(dialog.model.rowCount())}
+    actions = {dialog.model.index(row, 2).data() for row in range(dialog.model.rowCount())}
     assert "sign-in" in actions
     dialog.action.setCurrentIndex(dialog.action.findData("sign-in"))
     qtbot.waitUntil(
         lambda: (
-            {dialog.model.item(r, 2).text() for r in range(dialog.model.rowCount())} == {"sign-in"}
+            {dialog.model.index(r, 2).data() for r in range(dialog.model.rowCount())} == {"sign-in"}
         ),
         timeout=TIMEOUT,
     )
@@ -275,3 +278,26 @@ def test_mirrored_administrator_carries_the_service_permissions(sqlite_db):
     moved = mirror_administrator(remote("sam@example.com", "Readers", False))
     assert not may_manage_account(moved)
     assert moved.id == first.id and moved.permission_set.name == "Readers"
+
+
+def test_audit_log_reads_pages_as_it_scrolls_and_exports_them_all(qtbot, service, tmp_path):
+    with service_db.connection_context():
+        for number in range(450):
+            audit.record("receipts exported", "admin@example.com", {"count": number})
+        total = AuditEvent.select().count() + 1  # and the sign-in below
+        oldest = AuditEvent.select().order_by(AuditEvent.id).first().hash
+    window = window_for(qtbot, service, "admin@example.com")
+    dialog = window.show_audit_log()
+    model = dialog.model
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE_SIZE, timeout=TIMEOUT)
+    assert model.canFetchMore()
+    while model.rowCount() < total:
+        dialog.view.scrollToBottom()
+        rows = model.rowCount()
+        qtbot.waitUntil(lambda rows=rows: model.rowCount() > rows, timeout=TIMEOUT)
+    assert model.rowCount() == total and not model.canFetchMore()
+    assert model.index(total - 1, 4).data() == oldest
+    target = tmp_path / "audit.csv"
+    dialog.export_to(target)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Exported"), timeout=TIMEOUT)
+    assert len(target.read_text(encoding="utf-8-sig").splitlines()) == total + 1

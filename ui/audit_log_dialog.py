@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.audit_log import ACTIONS, AUDIT_CSV_HEADER, audit_rows, export_audit_csv
+from desktop.audit_log import ACTIONS, all_audit_events, export_audit_csv
 from desktop.config import export_folder, remember_export_folder
 from desktop.i18n import translate
 from desktop.service_client import ServiceClient
+from ui.audit_log_model import AuditLogModel
 from ui.tasks import run_in_background
 
 
@@ -30,7 +30,6 @@ class AuditLogDialog(QDialog):
         self.setWindowTitle(self.tr("Audit Log"))
         self.resize(1000, 600)
         self._client = client
-        self._events: list[dict] = []
         self.action = QComboBox(objectName="auditActionCombo")
         self.action.addItem(self.tr("All actions"), None)
         for action in ACTIONS:
@@ -42,15 +41,17 @@ class AuditLogDialog(QDialog):
         self.export = QPushButton(self.tr("E&xport CSV…"), objectName="auditExportButton")
         self.chain = QLabel(objectName="auditChainLabel", wordWrap=True)
         self.status = QLabel(objectName="auditStatusLabel", wordWrap=True)
-        self.model = QStandardItemModel(0, len(AUDIT_CSV_HEADER), self)
-        self.model.setHorizontalHeaderLabels(
-            [translate("AuditLog", title) for title in AUDIT_CSV_HEADER]
-        )
+        self.model = AuditLogModel(client)
+        self.model.chain_checked.connect(self._show_chain)
+        self.model.load_failed.connect(self.chain.setText)
         self.view = QTableView(objectName="auditLogView")
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
+        metrics = self.fontMetrics()
+        for column, sample in enumerate(("2026-11-26 23:59:59", "w" * 28, "w" * 22, "w" * 40)):
+            self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         refresh.clicked.connect(self.load)
         self.action.currentIndexChanged.connect(self.load)
         self.actor.returnPressed.connect(self.load)
@@ -66,29 +67,17 @@ class AuditLogDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        action, actor = self.action.currentData(), self.actor.text().strip() or None
         self.chain.setText(self.tr("Loading…"))
-        run_in_background(
-            lambda: self._client.audit_events(action, actor),
-            self._show,
-            lambda error: self.chain.setText(
-                self.tr("The audit log could not be read: {error}").format(error=error)
-            ),
-        )
+        self.model.set_filter(self.action.currentData(), self.actor.text().strip() or None)
 
-    def _show(self, answer: dict) -> None:
-        self._events = answer["events"]
-        check = answer["chain"]
+    def _show_chain(self, check: dict) -> None:
         self.chain.setText(("✔ " if check["intact"] else "✘ ") + check["message"])
-        self.model.removeRows(0, self.model.rowCount())
-        for row in audit_rows(self._events):
-            self.model.appendRow([QStandardItem(cell) for cell in row])
-        self.view.resizeColumnsToContents()
 
     def export_to(self, path: Path) -> None:
-        events = list(self._events)
+        """Every event that matches the filter, however many pages, not only those shown."""
+        client, (action, actor) = self._client, self.model.filter()
         run_in_background(
-            lambda: export_audit_csv(events, path),
+            lambda: export_audit_csv(all_audit_events(client, action, actor), path),
             lambda count: self.status.setText(
                 self.tr("Exported %Ln entries to {path}.", "", count).format(path=path)
             ),

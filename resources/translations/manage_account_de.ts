@@ -156,10 +156,6 @@
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
-    <message>
-        <source>The audit log could not be read: {error}</source>
-        <translation>Das Prüfprotokoll konnte nicht gelesen werden: {error}</translation>
-    </message>
     <message numerus="yes">
         <source>Exported %Ln entries to {path}.</source>
         <translation>
@@ -178,6 +174,13 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <source>The audit log could not be read: {error}</source>
+        <translation>Das Prüfprotokoll konnte nicht gelesen werden: {error}</translation>
     </message>
 </context>
 <context>
