@@ -61,6 +61,10 @@ def test_windows_installer_is_per_user_and_installs_the_bundle():
     shortcuts = re.findall(r'Filename: "\{app\}\\([^"]+)"', script)
     assert shortcuts and set(shortcuts) == {"manage-account.exe"}
     assert "{autoprograms}" in script and "German.isl" in script
+    build = (ROOT / "scripts" / "bundle.ps1").read_text(encoding="utf-8")
+    for named in re.findall(r'"((?:packaging|scripts)\\[^"]+)"', build):
+        assert (ROOT / Path(named.replace("\\", "/"))).exists(), named
+    assert "packaging\\windows\\manage-account.iss" in build
 
 
 @pytest.mark.skipif(not os.environ.get(BUNDLE_ENV), reason=f"${BUNDLE_ENV} names no bundle")

@@ -1,5 +1,5 @@
 ; Inno Setup 6 script: a per-user installer of the one-folder bundle (no administrator rights).
-; Build on Windows after `sh scripts/run.sh bundle` (or the same pyinstaller command in PowerShell):
+; scripts\bundle.ps1 builds the bundle and then runs this; by hand, after the bundle:
 ;   iscc /DAppVersion=0.1.0 packaging\windows\manage-account.iss
 ; Output: dist\ManageAccount-<version>-setup.exe
 ; Sign the bundle's executables and the installer with signtool before shipping (see
