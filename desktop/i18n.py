@@ -5,7 +5,9 @@ Services call `translate(context, text)`, which the app routes through Qt's tran
 text is used, so the service never needs Qt.
 """
 
+import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resources import resource_path
@@ -18,6 +20,7 @@ CATALOG = "manage_account"
 LANGUAGES = {"en": "English", "de": "Deutsch"}  # shipped translations, by ISO 639 code
 DEFAULT_LANGUAGE = "en"
 
+logger = logging.getLogger(__name__)
 _qt_translate: Callable[[str, str, str | None, int], str] | None = None
 _installed: list[object] = []  # the QTranslators in use, so a switch can remove them
 
@@ -62,6 +65,8 @@ def install_translations(app: "QCoreApplication", language: str | None = None) -
             _installed.append(translator)
     QLocale.setDefault(locale)
     _qt_translate = QCoreApplication.translate
+    loaded = ", ".join(Path(t.filePath()).name for t in _installed) or "none"
+    logger.info("Locale %s; translations: %s", locale.name(), loaded)
     return locale.name()
 
 

@@ -23,8 +23,13 @@ class Launched:
     log: Path
 
 
-def private_environment(home: Path, platform: str = "offscreen") -> dict[str, str]:
-    """Qt (offscreen unless told) whose settings, data and logs all land under `home`."""
+def private_environment(
+    home: Path, platform: str = "offscreen", locale: str = "C.UTF-8"
+) -> dict[str, str]:
+    """Qt (offscreen unless told) whose settings, data and logs all land under `home`.
+
+    The locale is C (English text, en_US formats) unless told, whatever this machine speaks.
+    """
     env = dict(os.environ)
     env.update(
         HOME=str(home),
@@ -32,7 +37,7 @@ def private_environment(home: Path, platform: str = "offscreen") -> dict[str, st
         XDG_DATA_HOME=str(home / "data"),
         XDG_CACHE_HOME=str(home / "cache"),
         QT_QPA_PLATFORM=platform,
-        LC_ALL="C.UTF-8",  # English text and en_US formats, whatever this machine speaks
+        LC_ALL=locale,
     )
     env.pop("MANAGE_ACCOUNT_SERVICE", None)
     env.pop("MANAGE_ACCOUNT_DATABASE", None)
@@ -53,14 +58,18 @@ def log_file(home: Path) -> Path:
 
 
 def launch(
-    command: list[str], home: Path, timeout: float = 60.0, platform: str = "offscreen"
+    command: list[str],
+    home: Path,
+    timeout: float = 60.0,
+    platform: str = "offscreen",
+    locale: str = "C.UTF-8",
 ) -> Launched:
     """Start `command` and return once its log says the main window is shown."""
     log = log_file(home)
     started = time.perf_counter()
     process = subprocess.Popen(
         command,
-        env=private_environment(home, platform),
+        env=private_environment(home, platform, locale),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -102,6 +102,15 @@ def test_frozen_app_on_a_real_x_display(bundle, tmp_path, x_display, monkeypatch
     assert CLOSED in launched.log.read_text(encoding="utf-8")
 
 
+def test_frozen_app_speaks_german_on_a_german_desktop(bundle, tmp_path):
+    url = demo_database(tmp_path)
+    command = [program(bundle, "manage-account"), "--database", url]
+    launched = launch(command, tmp_path, locale="de_DE.UTF-8")
+    assert stop(launched) == 0
+    log = launched.log.read_text(encoding="utf-8")
+    assert "Locale de_DE; translations: manage_account_de.qm, qtbase_de.qm" in log
+
+
 def test_frozen_receipt_command_writes_a_real_pdf(bundle, tmp_path):
     url = demo_database(tmp_path)
     open_database(url)

@@ -129,7 +129,7 @@ def test_german_system_locale_is_followed_without_a_setting(tmp_path):
         "app = QCoreApplication([])\n"
         "print(install_translations(app, None), translate('MainWindow', '&Contract'))\n"
     )
-    env = {**private_environment(tmp_path), "LC_ALL": "de_AT.UTF-8", "LANG": "de_AT.UTF-8"}
+    env = private_environment(tmp_path, locale="de_AT.UTF-8")
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
     )
