@@ -2,6 +2,7 @@
 
 import argparse
 import os
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -117,6 +118,13 @@ def remember_export_folder(folder: Path) -> None:
 def language() -> str | None:
     """The language chosen in Settings, or None to follow the system."""
     return settings().value(LANGUAGE_KEY) or None
+
+
+def relaunch_command() -> list[str]:
+    """The command that starts this app again as it was started (frozen or from Python)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *sys.argv[1:]]
+    return [sys.executable, "-m", "desktop", *sys.argv[1:]]
 
 
 @dataclass(frozen=True)

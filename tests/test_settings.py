@@ -1,10 +1,11 @@
 """The Settings dialog and what the app reads back from QSettings."""
 
+import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QMessageBox, QPushButton
 
 from desktop import config
 from ui.settings_dialog import SettingsDialog
@@ -69,3 +70,32 @@ def test_export_folder_defaults_to_documents_and_forgets_a_removed_folder(tmp_pa
     assert config.export_folder() == gone
     gone.rmdir()
     assert config.export_folder() == documents
+
+
+def test_language_change_offers_a_restart_and_later_keeps_the_window(
+    qtbot, tmp_path, clean_settings, sqlite_db
+):
+    from desktop.demo import seed_demo
+    from tests.test_main_window import open_window
+
+    seed_demo()
+    window = open_window(qtbot)
+    dialog = window.show_settings()
+    fill(dialog, None, "", str(tmp_path))  # only the folder: nothing needs a restart
+    dialog.save_button.click()
+    assert not dialog.restart_needed
+    dialog = window.show_settings()
+    fill(dialog, "de", "", str(tmp_path))
+    dialog.save_button.click()
+    assert dialog.restart_needed
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "restartQuestion") is not None)
+    question = window.findChild(QMessageBox, "restartQuestion")
+    assert question.findChild(QPushButton, "restartNowButton") is not None
+    later = next(b for b in question.buttons() if b.objectName() != "restartNowButton")
+    later.click()
+    assert window.isVisible()
+
+
+def test_relaunch_command_starts_the_same_app_from_source():
+    command = config.relaunch_command()
+    assert command[:3] == [sys.executable, "-m", "desktop"]

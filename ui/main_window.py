@@ -4,7 +4,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtCore import QLocale, QProcess, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop import formatting
 from desktop.access import Administrator, forget_contract_data, may_manage_account
 from desktop.account import current_contract
-from desktop.config import export_folder
+from desktop.config import export_folder, relaunch_command
 from desktop.config import settings as user_settings
 from desktop.receipts import Verification, date_range_query, verify_receipt
 from desktop.service_client import ServiceClient
@@ -166,8 +166,32 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self)
+        dialog.accepted.connect(lambda: dialog.restart_needed and self._offer_restart())
         dialog.open()
         return dialog
+
+    def _offer_restart(self) -> QMessageBox:
+        """Language and service apply at start: offer to start again now."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Restart Manage Account?"),
+            self.tr("The new language and account service apply when Manage Account starts again."),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("restartQuestion")
+        now = box.addButton(self.tr("Restart &Now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
+        now.setObjectName("restartNowButton")
+        now.clicked.connect(self.restart)
+        box.open()
+        return box
+
+    def restart(self) -> None:
+        """Close this window (saving what it keeps) and start the app again."""
+        command = relaunch_command()
+        if self.close():
+            QProcess.startDetached(command[0], command[1:])
 
     def show_permission_sets(self) -> PermissionSetsDialog:
         dialog = PermissionSetsDialog(self.service_client(), self)

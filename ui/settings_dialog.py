@@ -19,7 +19,8 @@ class SettingsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        current = load_user_settings()
+        current = self._started_with = load_user_settings()
+        self.restart_needed = False
         self.language = QComboBox(objectName="languageCombo")
         self.language.addItem(self.tr("System default"), None)
         for code, name in LANGUAGES.items():
@@ -68,5 +69,10 @@ class SettingsDialog(QDialog):
         if problem is not None:
             self.message.setText(problem)
             return
+        started = self._started_with
+        self.restart_needed = (chosen.language, chosen.service_url) != (
+            started.language,
+            started.service_url,
+        )
         save_user_settings(chosen)
         self.accept()

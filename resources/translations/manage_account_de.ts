@@ -524,6 +524,22 @@
         <translation>Ü&amp;ber Manage Account</translation>
     </message>
     <message>
+        <source>Restart Manage Account?</source>
+        <translation>Manage Account neu starten?</translation>
+    </message>
+    <message>
+        <source>The new language and account service apply when Manage Account starts again.</source>
+        <translation>Die neue Sprache und der neue Kontodienst gelten, sobald Manage Account neu startet.</translation>
+    </message>
+    <message>
+        <source>Restart &amp;Now</source>
+        <translation>Jetzt &amp;neu starten</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Später</translation>
+    </message>
+    <message>
         <source>Verify receipt</source>
         <translation>Beleg prüfen</translation>
     </message>
