@@ -307,5 +307,9 @@ def test_about_lists_the_version_and_licences(window):
 
     box = show_about(window)
     assert __version__ in box.text()
-    assert "reportlab" in box.informativeText() and "PySide6-Essentials" in box.informativeText()
+    lines = box.informativeText().splitlines()
+    assert "PySide6-Essentials 6." in lines[1] and "LGPL-3.0-only" in lines[1]
+    assert any(line.startswith("peewee ") and line.endswith(": MIT") for line in lines)
+    assert any(line.startswith("reportlab ") and line.endswith(": BSD License") for line in lines)
+    assert not box.iconPixmap().isNull()
     box.close()
