@@ -109,7 +109,8 @@ def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
         if connection is None:
             administrator = acting_administrator(options.user)
         else:
-            session = recall(connection.url)
+            checking = translate("App", "Looking for a saved sign-in…")
+            session = wait_with_progress(checking, lambda: recall(connection.url))
             if session is None:
                 email = options.user or ("admin@example.com" if connection.embedded else "")
                 password = demo_data.PASSWORD if connection.embedded else ""

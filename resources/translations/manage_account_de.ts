@@ -68,6 +68,10 @@
         </translation>
     </message>
     <message>
+        <source>Looking for a saved sign-in…</source>
+        <translation>Gespeicherte Anmeldung wird gesucht …</translation>
+    </message>
+    <message>
         <source>Fetching your contract from the account service…</source>
         <translation>Ihr Vertrag wird vom Kontodienst abgerufen …</translation>
     </message>
