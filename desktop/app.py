@@ -115,7 +115,10 @@ def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
                 email = options.user or ("admin@example.com" if connection.embedded else "")
                 password = demo_data.PASSWORD if connection.embedded else ""
                 dialog = SignInDialog(connection.url, email, password)
-                if dialog.exec() != QDialog.DialogCode.Accepted:
+                QTimer.singleShot(0, lambda: logger.info("Sign-in dialog shown"))
+                with close_on_stop_signals(dialog):
+                    signed_in = dialog.exec() == QDialog.DialogCode.Accepted
+                if not signed_in:
                     return 0
                 session = dialog.session
             administrator = mirror_administrator(session.administrator)

@@ -12,6 +12,7 @@ from db.database import close_database, open_database
 from desktop.demo import seed_demo
 
 SHOWN = "Main window shown"
+SIGN_IN_SHOWN = "Sign-in dialog shown"
 CLOSED = "Main window closed; exiting with 0"
 APP_FOLDER = "Manage Account"
 
@@ -63,8 +64,9 @@ def launch(
     timeout: float = 60.0,
     platform: str = "offscreen",
     locale: str = "C.UTF-8",
+    ready: str = SHOWN,
 ) -> Launched:
-    """Start `command` and return once its log says the main window is shown."""
+    """Start `command` and return once its log says `ready` (by default: the main window)."""
     log = log_file(home)
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -75,7 +77,7 @@ def launch(
         text=True,
     )
     while time.perf_counter() - started < timeout:
-        if log.exists() and SHOWN in log.read_text(encoding="utf-8"):
+        if log.exists() and ready in log.read_text(encoding="utf-8"):
             return Launched(process, time.perf_counter() - started, log)
         if process.poll() is not None:
             _, errors = process.communicate()
