@@ -5,7 +5,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -17,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.audit_log import ACTIONS, all_audit_events, export_audit_csv
-from desktop.config import export_folder, remember_export_folder
 from desktop.i18n import translate
 from desktop.service_client import ServiceClient
 from ui.audit_log_model import AuditLogModel
+from ui.export_paths import ask_save_path
 from ui.tasks import run_in_background
 
 
@@ -87,10 +86,8 @@ class AuditLogDialog(QDialog):
         )
 
     def _ask_export_path(self) -> None:
-        suggested = export_folder() / "audit-log.csv"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export audit log"), str(suggested), self.tr("CSV files (*.csv)")
+        path = ask_save_path(
+            self, self.tr("Export audit log"), "audit-log.csv", self.tr("CSV files (*.csv)")
         )
         if path:
-            remember_export_folder(Path(path).parent)
-            self.export_to(Path(path))
+            self.export_to(path)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.config import export_folder, remember_export_folder
-from ui.folder_field import FolderField
+from ui.export_paths import FolderField
 
 
 class ExportReceiptsDialog(QDialog):

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import formatting
-from desktop.config import export_folder, remember_export_folder
+from desktop.config import remember_export_folder
 from desktop.history import (
     STATUSES,
     HistoryQuery,
@@ -31,6 +30,7 @@ from desktop.history import (
 )
 from desktop.i18n import translate
 from desktop.receipts import export_receipts
+from ui.export_paths import ask_export_folder, ask_save_path
 from ui.history_model import HistoryTableModel, column_title
 from ui.progress import run_with_progress
 from ui.tasks import Task, run_in_background
@@ -190,13 +190,14 @@ class HistoryTab(QWidget):
         self.model.set_query(self._current_query())
 
     def _ask_export_path(self) -> None:
-        suggested = export_folder() / self.tr("purchases.csv")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export purchases"), str(suggested), self.tr("CSV files (*.csv)")
+        path = ask_save_path(
+            self,
+            self.tr("Export purchases"),
+            self.tr("purchases.csv"),
+            self.tr("CSV files (*.csv)"),
         )
         if path:
-            remember_export_folder(Path(path).parent)
-            self.export_to(Path(path))
+            self.export_to(path)
 
     def export_to(self, path: Path) -> Task:
         """Export the rows matching the current filter, with a cancellable progress dialog."""
@@ -244,12 +245,10 @@ class HistoryTab(QWidget):
         return task
 
     def _ask_receipts_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Export receipts to folder"), str(export_folder())
-        )
+        folder = ask_export_folder(self, self.tr("Export receipts to folder"))
         if folder:
-            remember_export_folder(Path(folder))
-            self.export_receipts_to(Path(folder))
+            remember_export_folder(folder)
+            self.export_receipts_to(folder)
 
     def _selection_changed(self) -> None:
         selected = self.selected_transaction_id()

@@ -11,16 +11,15 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.config import export_folder, remember_export_folder
 from desktop.i18n import translate
 from desktop.receipts import receipt_pdf, write_atomically
+from ui.export_paths import ask_save_path
 from ui.tasks import run_in_background
 
 PRINT_DPI = 300  # pages are drawn as images; 300 dpi is sharp and keeps them small
@@ -111,13 +110,14 @@ class ReceiptDialog(QDialog):
         )
 
     def _ask_save_path(self) -> None:
-        suggested = export_folder() / f"{self._transaction_id}.pdf"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save receipt"), str(suggested), self.tr("PDF files (*.pdf)")
+        path = ask_save_path(
+            self,
+            self.tr("Save receipt"),
+            f"{self._transaction_id}.pdf",
+            self.tr("PDF files (*.pdf)"),
         )
         if path:
-            remember_export_folder(Path(path).parent)
-            self.save_to(Path(path))
+            self.save_to(path)
 
     def _print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.PrinterResolution)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from desktop.config import UserSettings, invalid_service_url, load_user_settings, save_user_settings
 from desktop.i18n import LANGUAGES
-from ui.folder_field import FolderField
+from ui.export_paths import FolderField
 
 
 class SettingsDialog(QDialog):
