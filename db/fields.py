@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from peewee import BigIntegerField, DateTimeField
 
-from db.money import from_minor, to_minor
+from billing.money import from_minor, to_minor
 
 
 class FixedPointField(BigIntegerField):

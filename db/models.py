@@ -15,8 +15,10 @@ from peewee import (
     TextField,
 )
 
+from billing.money import UNIT_PRICE_PLACES, amount_from_minor
+from billing.proration import PRORATE_BY_MONTH
+from billing.statuses import Status
 from db.fields import FixedPointField, UTCDateTimeField
-from db.money import UNIT_PRICE_PLACES, currency_exponent, from_minor
 
 database = DatabaseProxy()
 
@@ -39,9 +41,6 @@ class Organization(BaseModel):
 
 
 class Contract(BaseModel):
-    PRORATE_BY_MONTH = "month"
-    PRORATE_BY_DAY = "day"
-
     organization = ForeignKeyField(Organization, backref="contracts")
     start_date = DateField()
     end_date = DateField()  # inclusive
@@ -71,12 +70,10 @@ class Administrator(BaseModel):
 
 
 class SeatPurchase(BaseModel):
-    """One purchase of additional seats: the ledger row and its provisioning state."""
+    """One purchase of additional seats: the ledger row and its provisioning state.
 
-    QUEUED = "queued"  # recorded here, not yet accepted by the service
-    PENDING = "pending"  # accepted, seats not live yet
-    PROVISIONED = "provisioned"
-    REJECTED = "rejected"
+    Its period starts on the day it was quoted, which is the quote date sent with the order.
+    """
 
     transaction_id = CharField(unique=True, max_length=32)
     created_at = UTCDateTimeField(default=utc_now)
@@ -94,7 +91,7 @@ class SeatPurchase(BaseModel):
     acknowledgement_text = TextField()
     acknowledged_at = UTCDateTimeField()
     idempotency_key = CharField(unique=True, max_length=255)
-    provisioning_status = CharField(max_length=12, default=QUEUED)
+    provisioning_status = CharField(max_length=12, default=Status.QUEUED)
     submitted_at = UTCDateTimeField(null=True)
     provisioned_at = UTCDateTimeField(null=True)
     invoice_number = CharField(null=True)
@@ -118,7 +115,7 @@ class SeatPurchase(BaseModel):
 
     @property
     def amount(self) -> Decimal:
-        return from_minor(self.amount_minor, currency_exponent(self.currency))
+        return amount_from_minor(self.amount_minor, self.currency)
 
 
 class Outbox(BaseModel):

@@ -1,10 +1,14 @@
 """Who is using the app, and whether their permission set lets them manage the account."""
 
+import logging
+import time
+
 from db.database import write_transaction
 from db.models import Administrator, Contract, Outbox, PermissionSet, SeatPurchase
 from desktop.i18n import translate
 
 MISSING_PERMISSION = "Manage Account"
+logger = logging.getLogger(__name__)
 
 
 def how_to_enable() -> str:
@@ -29,9 +33,23 @@ def may_manage_account(administrator: Administrator | None) -> bool:
     )
 
 
-def forget_contract_data() -> None:
-    """Clear the local copy of contracts and purchases, for someone who lost Manage Account."""
-    with write_transaction():
-        Outbox.delete().execute()
-        SeatPurchase.delete().execute()
-        Contract.delete().execute()
+def forget_contract_data(attempts: int = 3, pause: float = 0.5) -> None:
+    """Clear the local copy of contracts and purchases, for someone who lost Manage Account.
+
+    A busy database is tried again; if it still fails, the error is logged and raised for the
+    caller to report (the next start, which checks the permission again, tries once more).
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            with write_transaction():
+                Outbox.delete().execute()
+                SeatPurchase.delete().execute()
+                Contract.delete().execute()
+            return
+        except Exception:
+            logger.exception(
+                "could not delete the local contract data (%d of %d)", attempt, attempts
+            )
+            if attempt == attempts:
+                raise
+            time.sleep(pause * attempt)

@@ -7,9 +7,10 @@ from zoneinfo import ZoneInfo
 
 from peewee import fn
 
+from billing.statuses import Status
 from db.models import Contract, Organization, SeatPurchase
 
-NOT_YET_LIVE = (SeatPurchase.QUEUED, SeatPurchase.PENDING)
+NOT_YET_LIVE = (Status.QUEUED, Status.PENDING)
 
 
 @dataclass(frozen=True)

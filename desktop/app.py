@@ -5,15 +5,22 @@ import logging
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.database import DatabaseOpenError, close_database, open_database, redacted
 from desktop import __version__
-from desktop.access import acting_administrator, forget_contract_data, may_manage_account
+from desktop.access import acting_administrator, forget_contract_data
 from desktop.account import organization
 from desktop.config import APP_NAME, database_url, language, parse_args, service_url
+from desktop.demo import SIGN_IN as DEMO_SIGN_IN
 from desktop.demo import seed_demo
 from desktop.i18n import install_translations, translate
 from desktop.logs import configure_logging
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.application import Application
 
 EXIT_USAGE = 2
 logger = logging.getLogger("manage-account")
@@ -73,96 +80,113 @@ def _run_command(options: argparse.Namespace) -> int:
 
 def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-    from desktop import demo_data
+    from desktop.application import Application
     from desktop.connection import connect_service
-    from desktop.service_client import ServiceClient
-    from desktop.session import recall
-    from desktop.sync import SyncEngine, SyncWorker, mirror_administrator
-    from ui.app_icon import application_icon
-    from ui.appearance import follow_system_scheme
-    from ui.crash_dialog import CrashReporter
     from ui.main_window import MainWindow
-    from ui.progress import wait_with_progress
-    from ui.sign_in_dialog import SignInDialog
     from ui.tasks import wait_for_background_work
     from ui.terminate import close_on_stop_signals
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("manage-account")  # ties windows to manage-account.desktop on Linux
-    app.setWindowIcon(application_icon())
-    follow_system_scheme(app)
-    locale = install_translations(app, language())
-    crashes = CrashReporter(log_folder)
-    crashes.install()
+    qt_app, locale = _qt_application(log_folder)
     try:
         connection = connect_service(service_url(options.service), options.demo, url)
     except (DatabaseOpenError, OSError) as error:
         print(f"manage-account: the demo service could not start: {error}", file=sys.stderr)
         return EXIT_USAGE
-    worker = None
+    application = Application(None, locale, connection=connection)
     try:
-        session = None
-        if connection is None:
-            administrator = acting_administrator(options.user)
-        else:
-            checking = translate("App", "Looking for a saved sign-in…")
-            session = wait_with_progress(checking, lambda: recall(connection.url))
-            if session is None:
-                email = options.user or ("admin@example.com" if connection.embedded else "")
-                password = demo_data.PASSWORD if connection.embedded else ""
-                dialog = SignInDialog(connection.url, email, password)
-                QTimer.singleShot(0, lambda: logger.info("Sign-in dialog shown"))
-                with close_on_stop_signals(dialog):
-                    signed_in = dialog.exec() == QDialog.DialogCode.Accepted
-                if not signed_in:
-                    return 0
-                session = dialog.session
-            administrator = mirror_administrator(session.administrator)
-            if not may_manage_account(administrator):
-                forget_contract_data()  # nothing of the contract stays on their computer
-        client = None
-        if session is not None:
-            client = ServiceClient(connection.url)
-            client.token = session.token
-            if organization() is None:  # first run: bring the contract here before showing it
-                fetching = translate("App", "Fetching your contract from the account service…")
-                first_sync = wait_with_progress(fetching, SyncEngine(client).run_once)
-        org = organization()
-        if org is None:
-            print(
-                "manage-account: the database holds no organization yet; "
-                "start with --demo, or --service URL to fetch it",
-                file=sys.stderr,
-            )
-            if client is not None:  # a first run that could not fetch the contract
-                explanation = translate(
-                    "App", "Your contract could not be fetched from the account service: {problem}"
-                )
-                reason = first_sync.problem or translate("App", "it holds no contract for you.")
-                QMessageBox.warning(None, APP_NAME, explanation.format(problem=reason))
+        if not _sign_in(application, options.user):
+            return 0
+        if application.organization is None and not _fetch_first_contract(application):
             return EXIT_USAGE
-        window = MainWindow(
-            org.name, org.timezone, administrator, locale, client is not None, session
-        )
-        if client is not None and window.may_manage:
-            worker = SyncWorker(SyncEngine(client), window.sync_status.reported.emit)
-            window.add_seats_tab.purchased.connect(lambda _: worker.wake())
-            worker.start()
+        window = MainWindow(application)
+        application.start_syncing()
         window.restore_settings()
         window.show()
         QTimer.singleShot(0, lambda: logger.info("Main window shown"))
         with close_on_stop_signals(window):
-            status = app.exec()
+            status = qt_app.exec()
         logger.info("Main window closed; exiting with %d", status)
         return status
     finally:
-        if worker is not None:
-            worker.stop()
+        application.stop()
         wait_for_background_work()
-        if connection is not None:
-            connection.stop()
         sys.excepthook, threading.excepthook = sys.__excepthook__, threading.__excepthook__
+
+
+def _qt_application(log_folder: Path) -> tuple["QApplication", str]:
+    """The QApplication, named, with its icon, colours, translations and crash reporting."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app_icon import application_icon
+    from ui.appearance import follow_system_scheme
+    from ui.crash_dialog import CrashReporter
+
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    qt_app.setApplicationName(APP_NAME)
+    qt_app.setApplicationVersion(__version__)
+    qt_app.setDesktopFileName("manage-account")  # ties windows to manage-account.desktop on Linux
+    qt_app.setWindowIcon(application_icon())
+    follow_system_scheme(qt_app)
+    locale = install_translations(qt_app, language())
+    CrashReporter(log_folder).install()
+    return qt_app, locale
+
+
+def _sign_in(application: "Application", user: str | None) -> bool:
+    """Who is acting: the remembered or a new session with a service, or a local
+    administrator without one. False when the user closed the sign-in dialog."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.session import recall
+    from desktop.sync import mirror_administrator
+    from ui.progress import wait_with_progress
+    from ui.sign_in_dialog import SignInDialog
+    from ui.terminate import close_on_stop_signals
+
+    connection = application.connection
+    if connection is None:
+        application.administrator = acting_administrator(user)
+        return True
+    checking = translate("App", "Looking for a saved sign-in…")
+    session = wait_with_progress(checking, lambda: recall(connection.url))
+    if session is None:
+        email, password = DEMO_SIGN_IN if connection.embedded else ("", "")
+        dialog = SignInDialog(connection.url, user or email, password)
+        QTimer.singleShot(0, lambda: logger.info("Sign-in dialog shown"))
+        with close_on_stop_signals(dialog):
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+        session = dialog.session
+    application.session = session
+    application.administrator = mirror_administrator(session.administrator)
+    if not application.may_manage:
+        forget_contract_data()  # nothing of the contract stays on their computer
+    return True
+
+
+def _fetch_first_contract(application: "Application") -> bool:
+    """A first run: bring the contract here before showing it; False, explained, if none came."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.progress import wait_with_progress
+
+    report = None
+    if application.syncing:
+        fetching = translate("App", "Fetching your contract from the account service…")
+        report = wait_with_progress(fetching, application.fetch_contract)
+    if application.organization is not None:
+        return True
+    print(
+        "manage-account: the database holds no organization yet; "
+        "start with --demo, or --service URL to fetch it",
+        file=sys.stderr,
+    )
+    if report is not None:
+        explanation = translate(
+            "App", "Your contract could not be fetched from the account service: {problem}"
+        )
+        reason = report.problem or translate("App", "it holds no contract for you.")
+        QMessageBox.warning(None, APP_NAME, explanation.format(problem=reason))
+    return False

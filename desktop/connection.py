@@ -6,13 +6,11 @@ from pathlib import Path
 
 from playhouse.db_url import parse
 
-DEMO_DELAY_SECONDS = (3.0, 10.0)
-
 
 @dataclass
 class ServiceConnection:
     url: str
-    embedded: object | None = None  # a service.server.RunningService for --demo
+    embedded: object | None = None  # the demo service running in this process, for --demo
 
     def stop(self) -> None:
         if self.embedded is not None:
@@ -31,12 +29,9 @@ def connect_service(
         return ServiceConnection(service_url)
     if not demo:
         return None
-    from service.orders import ProvisioningDelay
-    from service.server import start_service
+    from desktop.demo import start_demo_service  # the service's code loads only for --demo
 
-    running = start_service(
-        _beside(database_url), delay=ProvisioningDelay(*DEMO_DELAY_SECONDS), demo=True
-    )
+    running = start_demo_service(_beside(database_url))
     return ServiceConnection(running.url, running)
 
 

@@ -1,11 +1,28 @@
-"""Seeding the local database with the demo organization, from the shared demo plan."""
+"""The demo: the local database seeded with the demo organization, and the reference service
+embedded in the app (the one place the desktop imports the service's code)."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
+from billing.orders import ACKNOWLEDGEMENT
+from billing.statuses import Status
 from db.database import write_transaction
 from db.models import Administrator, Contract, Organization, PermissionSet, SeatPurchase
-from desktop import demo_data
-from desktop.purchasing import ACKNOWLEDGEMENT
+from service import demo_data
+
+if TYPE_CHECKING:
+    from service.server import RunningService
+
+DELAY_SECONDS = (3.0, 10.0)  # seats go live a few seconds after a demo purchase
+SIGN_IN = (demo_data.ADMINISTRATORS[0][1], demo_data.PASSWORD)  # e-mail and password
+
+
+def start_demo_service(database_url: str) -> "RunningService":
+    """The reference service on a free port of 127.0.0.1, seeded with the demo organization."""
+    from service.orders import ProvisioningDelay  # loaded for --demo only
+    from service.server import start_service
+
+    return start_service(database_url, delay=ProvisioningDelay(*DELAY_SECONDS), demo=True)
 
 
 def seed_demo(today: date | None = None, seed: int = 2026) -> bool:
@@ -42,7 +59,7 @@ def seed_demo(today: date | None = None, seed: int = 2026) -> bool:
                 **priced.ledger_fields(),
                 acknowledgement_text=ACKNOWLEDGEMENT,
                 acknowledged_at=planned.created_at,
-                provisioning_status=SeatPurchase.PROVISIONED,
+                provisioning_status=Status.PROVISIONED,
                 submitted_at=planned.created_at,
                 provisioned_at=planned.provisioned_at,
                 invoice_number=planned.invoice_number,

@@ -1,5 +1,6 @@
 """Locale-aware text for money, dates and counts, straight from Decimal (never through float)."""
 
+from copy import copy
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -7,10 +8,11 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import NumberPattern, format_decimal, parse_pattern
 
+from billing.money import UNIT_PRICE_PLACES, minor_units, round_money
+from billing.proration import PRORATE_BY_DAY, Quote, Working
 from desktop.i18n import translate
-from desktop.proration import PRORATE_BY_DAY, ContractTerms, Quote, months_between
 
 FALLBACK_LOCALE = "en_US"
 
@@ -24,15 +26,38 @@ def babel_locale(name: str) -> Locale:
         return Locale.parse(FALLBACK_LOCALE)
 
 
+@lru_cache(maxsize=64)
+def _currency_pattern(locale: str, currency: str, most_digits: int) -> NumberPattern:
+    """The locale's currency pattern with ISO 4217's decimals for `currency`, not CLDR's."""
+    pattern = copy(parse_pattern(babel_locale(locale).currency_formats["standard"]))
+    pattern.frac_prec = (minor_units(currency), max(most_digits, minor_units(currency)))
+    return pattern
+
+
 def money(amount: Decimal, currency: str, locale: str) -> str:
-    """An amount as the locale writes it, e.g. $1,234.50 or 1.234,50 €."""
-    return format_currency(amount, currency, locale=babel_locale(locale))
+    """An amount as the locale writes it, e.g. $1,234.50 or 1.234,50 €.
+
+    Rounded by the billing rule (half up, to ISO 4217's minor unit), then only formatted.
+    """
+    pattern = _currency_pattern(locale, currency, 0)
+    return pattern.apply(
+        round_money(amount, currency),
+        babel_locale(locale),
+        currency=currency,
+        currency_digits=False,
+        decimal_quantization=False,
+    )
 
 
 def unit_price(amount: Decimal, currency: str, locale: str) -> str:
     """A price that may carry sub-cent digits (up to 4), which are shown rather than rounded."""
-    return format_currency(
-        amount.normalize(), currency, locale=babel_locale(locale), decimal_quantization=False
+    pattern = _currency_pattern(locale, currency, UNIT_PRICE_PLACES)
+    return pattern.apply(
+        amount.normalize(),
+        babel_locale(locale),
+        currency=currency,
+        currency_digits=False,
+        decimal_quantization=False,
     )
 
 
@@ -57,7 +82,18 @@ def moment(value: datetime, timezone: str, locale: str) -> str:
     )
 
 
-def quote_working(priced: Quote, terms: ContractTerms, locale: str) -> str:
+def proration(working: Working) -> str:
+    """What the price per seat per month is multiplied by: 9 months, or 12 months × 247/365 days."""
+    months = translate("Quote", "%Ln month(s)", None, working.months)
+    if working.unit == PRORATE_BY_DAY:
+        days = translate("Quote", "{remaining}/{whole} days").format(
+            remaining=working.days, whole=working.term_days
+        )
+        return f"{months} × {days}"
+    return months
+
+
+def quote_working(priced: Quote, locale: str) -> str:
     """The total with its working, e.g. 5 seats × $12.50 per seat per month × 9 months
     (15 Jun 2026 – 28 Feb 2027) = $562.50."""
     seats = translate("Quote", "%Ln seat(s)", None, priced.seats)
@@ -66,14 +102,4 @@ def quote_working(priced: Quote, terms: ContractTerms, locale: str) -> str:
     )
     period = date_range(priced.period_start, priced.period_end, locale)
     total = money(priced.amount, priced.currency, locale)
-    if terms.proration_unit == PRORATE_BY_DAY:
-        remaining = (priced.period_end - priced.period_start).days + 1
-        whole = (terms.end_date - terms.start_date).days + 1
-        term_months = months_between(terms.start_date, terms.end_date)
-        months = translate("Quote", "%Ln month(s)", None, term_months)
-        days = translate("Quote", "{remaining}/{whole} days").format(
-            remaining=remaining, whole=whole
-        )
-        return f"{seats} × {price} × {months} × {days} ({period}) = {total}"
-    months = translate("Quote", "%Ln month(s)", None, priced.prorated_months)
-    return f"{seats} × {price} × {months} ({period}) = {total}"
+    return f"{seats} × {price} × {proration(priced.working)} ({period}) = {total}"

@@ -4,27 +4,17 @@ import csv
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 from peewee import SQL, Expression, Field, Tuple, fn
 
+from billing.money import amount_from_minor
+from billing.proration import Working, working
+from billing.statuses import LABELS, LIVE_WITHIN, Status, status_at
 from db.models import Contract, SeatPurchase, utc_now
-from db.money import currency_exponent, from_minor
-from desktop.i18n import QT_TRANSLATE_NOOP, translate
-
-DELAYED_AFTER = timedelta(minutes=5)
-
-# Stored and exported in English; shown through translate("Status", ...).
-QUEUED, PENDING, PROVISIONED, DELAYED, REJECTED = (
-    QT_TRANSLATE_NOOP("Status", "Queued"),
-    QT_TRANSLATE_NOOP("Status", "Pending"),
-    QT_TRANSLATE_NOOP("Status", "Provisioned"),
-    QT_TRANSLATE_NOOP("Status", "Delayed"),
-    QT_TRANSLATE_NOOP("Status", "Rejected"),
-)
-STATUSES = (QUEUED, PENDING, PROVISIONED, DELAYED, REJECTED)
+from desktop.i18n import translate
 
 SORT_KEYS = {
     "date": SeatPurchase.created_at,
@@ -44,6 +34,7 @@ _COLUMNS = (
     SeatPurchase.created_at,
     SeatPurchase.transaction_id,
     SeatPurchase.seats,
+    SeatPurchase.monthly_unit_price,
     SeatPurchase.prorated_months,
     SeatPurchase.period_start,
     SeatPurchase.period_end,
@@ -55,13 +46,16 @@ _COLUMNS = (
     SeatPurchase.purchased_by_name,
     SeatPurchase.purchased_by_email,
     SeatPurchase.last_sync_error,
+    Contract.proration_unit,
+    Contract.start_date,
+    Contract.end_date,
 )
 
 
 @dataclass(frozen=True)
 class HistoryQuery:
     text: str = ""  # part of a transaction ID, invoice number, or the purchaser's name or e-mail
-    status: str | None = None  # one of STATUSES
+    status: Status | None = None
     contract_id: int | None = None
     sort: str = "date"  # a key of SORT_KEYS
     descending: bool = True
@@ -75,12 +69,14 @@ class HistoryRow:
     created_at: datetime
     transaction_id: str
     seats: int
+    monthly_unit_price: Decimal
     prorated_months: int
+    working: Working  # how the amount follows from seats and price, e.g. 12 months × 247/365
     period_start: date
     period_end: date
     amount: Decimal
     currency: str
-    status: str
+    status: Status  # as a person sees it (Delayed included)
     invoice_number: str | None
     purchased_by: str
     purchased_by_email: str
@@ -93,18 +89,6 @@ class ContractChoice:
     id: int
     start_date: date
     end_date: date
-
-
-def display_status(stored: str, submitted_at: datetime | None, now: datetime) -> str:
-    """The status a person sees: pending turns Delayed 5 minutes after the service accepted it."""
-    if stored == SeatPurchase.PENDING:
-        late = submitted_at is not None and now - submitted_at > DELAYED_AFTER
-        return DELAYED if late else PENDING
-    return {
-        SeatPurchase.QUEUED: QUEUED,
-        SeatPurchase.PROVISIONED: PROVISIONED,
-        SeatPurchase.REJECTED: REJECTED,
-    }[stored]
 
 
 def count_purchases(query: HistoryQuery, now: datetime | None = None) -> int:
@@ -132,6 +116,7 @@ def fetch_page(
     descending = query.descending != backwards
     select = (
         SeatPurchase.select(*_COLUMNS, sort_key.alias("sort_value"))
+        .join(Contract)
         .where(_condition(query, now))
         .order_by(*(e.desc() if descending else e.asc() for e in (sort_key, SeatPurchase.id)))
         .limit(limit)
@@ -172,7 +157,9 @@ CSV_HEADER = (
     "Date (UTC)",
     "Transaction ID",
     "Seats",
+    "Price per seat per month",
     "Prorated months",
+    "Proration",
     "Period start",
     "Period end",
     "Amount",
@@ -227,12 +214,14 @@ def _csv_cells(row: HistoryRow) -> list[object]:
         row.created_at.strftime("%Y-%m-%d %H:%M:%S"),
         row.transaction_id,
         row.seats,
+        row.monthly_unit_price,
         row.prorated_months,
+        str(row.working),
         row.period_start.isoformat(),
         row.period_end.isoformat(),
         row.amount,
         row.currency,
-        row.status,
+        LABELS[row.status],
         row.invoice_number or "",
         row.purchased_by,
         row.purchased_by_email,
@@ -267,32 +256,34 @@ def _condition(query: HistoryQuery, now: datetime) -> Expression:
     return condition
 
 
-def _status_condition(status: str, now: datetime) -> Expression:
-    pending = SeatPurchase.provisioning_status == SeatPurchase.PENDING
-    late = SeatPurchase.submitted_at < now - DELAYED_AFTER
-    return {
-        QUEUED: SeatPurchase.provisioning_status == SeatPurchase.QUEUED,
-        PENDING: pending & (SeatPurchase.submitted_at.is_null() | ~late),
-        DELAYED: pending & late,
-        PROVISIONED: SeatPurchase.provisioning_status == SeatPurchase.PROVISIONED,
-        REJECTED: SeatPurchase.provisioning_status == SeatPurchase.REJECTED,
-    }[status]
+def _status_condition(status: Status, now: datetime) -> Expression:
+    """Purchases that `status_at` shows as `status` at `now`."""
+    stored = SeatPurchase.provisioning_status
+    late = SeatPurchase.submitted_at < now - LIVE_WITHIN
+    if status == Status.PENDING:
+        return (stored == Status.PENDING) & (SeatPurchase.submitted_at.is_null() | ~late)
+    if status == Status.DELAYED:
+        return (stored == Status.PENDING) & late
+    return stored == status
 
 
 def _row(values: tuple, now: datetime) -> HistoryRow:
-    (id_, created_at, transaction_id, seats, months, start, end, amount_minor, currency,
-     stored_status, submitted_at, invoice, name, email, error, sort_value) = values  # fmt: skip
+    (id_, created_at, transaction_id, seats, price, months, start, end, amount_minor, currency,
+     stored_status, submitted_at, invoice, name, email, error, unit, term_start, term_end,
+     sort_value) = values  # fmt: skip
     return HistoryRow(
         id=id_,
         created_at=created_at,
         transaction_id=transaction_id,
         seats=seats,
+        monthly_unit_price=price,
         prorated_months=months,
+        working=working(unit, term_start, term_end, start),
         period_start=start,
         period_end=end,
-        amount=from_minor(amount_minor, currency_exponent(currency)),
+        amount=amount_from_minor(amount_minor, currency),
         currency=currency,
-        status=display_status(stored_status, submitted_at, now),
+        status=status_at(stored_status, submitted_at, now),
         invoice_number=invoice,
         purchased_by=name,
         purchased_by_email=email,

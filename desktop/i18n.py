@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from billing.text import QT_TRANSLATE_NOOP, Refusal
 from resources import resource_path
 
 if TYPE_CHECKING:
@@ -32,9 +33,12 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return _qt_translate(context, text, disambiguation, n)
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # Qt's name, which lupdate knows
-    """Marks text for translation where it is defined; `translate` it where it is shown."""
-    return text
+def localized(refusal: Refusal) -> str:
+    """A refusal of the billing core in the user's language, its fields filled in."""
+    return refusal.render(translate(refusal.context, refusal.template))
+
+
+__all__ = ["QT_TRANSLATE_NOOP", "install_translations", "localized", "translate"]
 
 
 def install_translations(app: "QCoreApplication", language: str | None = None) -> str:

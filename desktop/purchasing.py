@@ -8,19 +8,16 @@ from decimal import Decimal
 
 from peewee import IntegrityError
 
+from billing.orders import ACKNOWLEDGEMENT, NO_CONTRACT
+from billing.proration import Quote, QuoteError, quote
+from billing.transaction_ids import SYSTEM_RANDOM, new_transaction_id
 from db.database import write_transaction
 from db.models import Administrator, AuditEvent, Contract, Outbox, SeatPurchase, utc_now
 from desktop.access import may_manage_account
 from desktop.account import current_contract
-from desktop.i18n import QT_TRANSLATE_NOOP, translate
-from desktop.proration import Quote, QuoteError, quote
+from desktop.i18n import localized, translate
 from desktop.receipts import issue_purchase_receipt
-from desktop.transaction_ids import SYSTEM_RANDOM, new_transaction_id
 
-ACKNOWLEDGEMENT = QT_TRANSLATE_NOOP(
-    "Purchasing",
-    "I acknowledge that I am authorized to make purchase on behalf of my organization",
-)
 _ID_DRAWS = 5
 logger = logging.getLogger(__name__)
 
@@ -49,7 +46,7 @@ def acknowledgement() -> str:
 
 
 def no_contract_message() -> str:
-    return translate("Purchasing", "There is no current contract to add seats to.")
+    return translate("Purchasing", NO_CONTRACT)
 
 
 def purchase_seats(
@@ -85,7 +82,7 @@ def purchase_seats(
         try:
             priced = quote(summary, seats, summary.today)
         except QuoteError as error:
-            raise PurchaseRefused(str(error)) from error
+            raise PurchaseRefused(localized(error)) from error
         if priced.amount != shown_amount:
             raise QuoteChanged(priced)
         contract = Contract.get_by_id(summary.contract_id)

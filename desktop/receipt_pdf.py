@@ -13,6 +13,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from billing.proration import Working
+from billing.statuses import LABELS, Status
 from desktop import formatting
 from desktop.i18n import translate
 from resources import resource_path
@@ -41,6 +43,7 @@ class ReceiptRecord:
     seats: int
     monthly_unit_price: Decimal
     prorated_months: int
+    working: Working
     period_start: date
     period_end: date
     amount: Decimal
@@ -48,7 +51,7 @@ class ReceiptRecord:
     invoice_number: str | None
     contract_start: date
     contract_end: date
-    status: str  # as the history shows it: Queued, Pending, Provisioned, Delayed, Rejected
+    status: Status  # as the history shows it
     status_changed_at: datetime | None
     rejection_reason: str | None
     account_manager_name: str
@@ -67,7 +70,7 @@ def page_size(locale: str) -> tuple[float, float]:
 def receipt_fields(record: ReceiptRecord, locale: str) -> list[tuple[str, str]]:
     """The receipt's lines as (label, value), in the order printed; a newline breaks a value."""
     zone = record.timezone
-    status = translate("Status", record.status)
+    status = translate("Status", LABELS[record.status])
     if record.status_changed_at is not None:
         status = translate("Receipt", "{status} on {moment}").format(
             status=status, moment=formatting.moment(record.status_changed_at, zone, locale)
@@ -90,10 +93,7 @@ def receipt_fields(record: ReceiptRecord, locale: str) -> list[tuple[str, str]]:
             translate("Receipt", "Price per seat per month"),
             formatting.unit_price(record.monthly_unit_price, record.currency, locale),
         ),
-        (
-            translate("Receipt", "Prorated months"),
-            formatting.number(record.prorated_months, locale),
-        ),
+        _proration_line(record, locale),
         (
             translate("Receipt", "Period covered"),
             formatting.date_range(record.period_start, record.period_end, locale),
@@ -118,6 +118,15 @@ def receipt_fields(record: ReceiptRecord, locale: str) -> list[tuple[str, str]]:
             f"{record.account_manager_phone}",
         ),
     ]
+
+
+def _proration_line(record: ReceiptRecord, locale: str) -> tuple[str, str]:
+    """Months by month; by day, the whole working, so the amount can be worked out again."""
+    if record.working.days is None:
+        return translate("Receipt", "Prorated months"), formatting.number(
+            record.prorated_months, locale
+        )
+    return translate("Receipt", "Proration"), formatting.proration(record.working)
 
 
 def render_receipt(record: ReceiptRecord, locale: str) -> bytes:

@@ -9,15 +9,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from billing.proration import working
+from billing.statuses import Status, status_at
 from db.models import Contract, Organization, SeatPurchase, utc_now
-from desktop.history import (
-    QUEUED,
-    ExportCancelled,
-    HistoryQuery,
-    count_purchases,
-    display_status,
-    iter_purchases,
-)
+from desktop.history import ExportCancelled, HistoryQuery, count_purchases, iter_purchases
 from desktop.i18n import translate
 
 VENDOR = "Fabrikam Cloud, Inc."
@@ -148,9 +143,9 @@ def _render(purchase: SeatPurchase, locale: str, now: datetime, at_purchase: boo
 
     contract = purchase.contract
     status = (
-        QUEUED
+        Status.QUEUED
         if at_purchase
-        else display_status(purchase.provisioning_status, purchase.submitted_at, now)
+        else status_at(purchase.provisioning_status, purchase.submitted_at, now)
     )
     record = ReceiptRecord(
         vendor=VENDOR,
@@ -165,6 +160,9 @@ def _render(purchase: SeatPurchase, locale: str, now: datetime, at_purchase: boo
         seats=purchase.seats,
         monthly_unit_price=purchase.monthly_unit_price,
         prorated_months=purchase.prorated_months,
+        working=working(
+            contract.proration_unit, contract.start_date, contract.end_date, purchase.period_start
+        ),
         period_start=purchase.period_start,
         period_end=purchase.period_end,
         amount=purchase.amount,
@@ -183,7 +181,7 @@ def _render(purchase: SeatPurchase, locale: str, now: datetime, at_purchase: boo
 
 
 def _rejection(purchase: SeatPurchase) -> str | None:
-    rejected = purchase.provisioning_status == SeatPurchase.REJECTED
+    rejected = purchase.provisioning_status == Status.REJECTED
     return purchase.last_sync_error if rejected else None
 
 

@@ -1,33 +1,53 @@
 """The desktop's side of the account service's HTTP API: JSON calls with clear failures."""
 
+import http.client
 import json
 import urllib.error
 import urllib.request
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import quote
 
 from desktop.i18n import translate
 
 DEFAULT_TIMEOUT = 10.0
+RETRY_LATER = (408, 425, 429)  # besides 5xx: the service or a proxy asks to be tried again
 
 
 class ServiceError(Exception):
     """A call that did not succeed; the message is fit to show a user."""
 
-    def __init__(self, message: str, status: int | None = None, code: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        status: int | None = None,
+        code: str | None = None,
+        details: dict | None = None,
+    ) -> None:
         super().__init__(message)
-        self.status, self.code = status, code
+        self.status, self.code, self.details = status, code, details or {}
 
 
 class ServiceUnavailable(ServiceError):
-    """Down, slow, failing or answering garbage: worth trying again later."""
+    """Down, slow, failing or answering garbage: worth trying again later.
+
+    `retry_after` is the wait in seconds the answer asked for (Retry-After), if any.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        status: int | None = None,
+        code: str | None = None,
+        details: dict | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, status, code, details)
+        self.retry_after = retry_after
 
 
 class ServiceRefused(ServiceError):
     """The service understood and said no: trying again will not help."""
-
-    def __init__(self, message: str, status: int, code: str | None, body: dict) -> None:
-        super().__init__(message, status, code)
-        self.body = body
 
 
 class NotSignedIn(ServiceError):
@@ -110,8 +130,10 @@ class ServiceClient:
                     "ServiceClient", "the account service did not answer in {seconds} s"
                 ).format(seconds=f"{self.timeout:g}")
             ) from error
-        except (urllib.error.URLError, ConnectionError, OSError) as error:
-            reason = getattr(error, "reason", error)
+        except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
+            # OSError covers refused and reset connections and TLS failures; HTTPException an
+            # answer that is not HTTP at all.
+            reason = getattr(error, "reason", None) or error
             raise ServiceUnavailable(
                 translate(
                     "ServiceClient", "the account service cannot be reached ({reason})"
@@ -137,17 +159,38 @@ def _decode(raw: bytes, status: int) -> dict:
 
 
 def _refusal(error: urllib.error.HTTPError) -> ServiceError:
+    """What an error answer means. Only a JSON error with a code is the service's own word:
+    anything else (a proxy's page, a gateway's 502) is a failure to try again later."""
     try:
         body = json.loads(error.read() or b"{}")
-        details = body.get("error", {}) if isinstance(body, dict) else {}
-    except (ValueError, UnicodeDecodeError, OSError):
-        body, details = {}, {}
-    message = details.get("message") or translate(
-        "ServiceClient", "the account service answered {status}"
-    ).format(status=error.code)
+    except (ValueError, UnicodeDecodeError, OSError, http.client.HTTPException):
+        body = None
+    details = body.get("error") if isinstance(body, dict) else None
+    ours = isinstance(details, dict) and isinstance(details.get("code"), str)
+    details = details if ours else {}
+    wait = retry_after(error.headers.get("Retry-After"))
+    if not ours:
+        failed = translate("ServiceClient", "the account service failed ({status})")
+        return ServiceUnavailable(failed.format(status=error.code), error.code, retry_after=wait)
+    message, code = str(details.get("message") or details["code"]), details["code"]
     if error.code in (401, 403):
-        return NotSignedIn(message, error.code, details.get("code"))
-    if error.code == 408 or error.code >= 500 or not details:
-        failed = translate("ServiceClient", "the account service failed ({status}): {message}")
-        return ServiceUnavailable(failed.format(status=error.code, message=message), error.code)
-    return ServiceRefused(message, error.code, details.get("code"), details)
+        return NotSignedIn(message, error.code, code, details)
+    if error.code in RETRY_LATER or error.code >= 500:
+        return ServiceUnavailable(message, error.code, code, details, wait)
+    return ServiceRefused(message, error.code, code, details)
+
+
+def retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date (RFC 9110)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max(0.0, (moment - (now or datetime.now(UTC))).total_seconds())

@@ -37,13 +37,13 @@ def sign_in(service_url: str, email: str, password: str) -> SignedIn:
         session = client.sign_in(email, password)
     except NotSignedIn:
         raise SignInRefused(translate("Session", "The e-mail or the password is wrong.")) from None
-    except ServiceRefused as error:
-        if error.status == 429:
-            retry_at = error.body.get("retry_at")
+    except ServiceError as error:
+        if error.status == 429 and error.code:  # locked out for a while: say until when
+            retry_at = error.details.get("retry_at")
             moment = datetime.fromisoformat(retry_at) if retry_at else None
             raise SignInRefused(str(error), moment) from None
-        raise SignInRefused(str(error)) from None
-    except ServiceError as error:
+        if isinstance(error, ServiceRefused):
+            raise SignInRefused(str(error)) from None
         raise SignInRefused(
             translate("Session", "The account service cannot be reached: {error}").format(
                 error=error

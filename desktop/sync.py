@@ -14,6 +14,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+from peewee import Expression
+
+from billing.money import amount_to_minor, parse_amount
+from billing.orders import REQUOTED, is_order_refusal
+from billing.orders import order_body as billing_order_body
+from billing.statuses import Status, may_become
 from db.database import write_transaction
 from db.models import (
     Administrator,
@@ -27,9 +33,14 @@ from db.models import (
     database,
     utc_now,
 )
-from db.money import currency_exponent, to_minor
 from desktop.i18n import translate
-from desktop.service_client import NotSignedIn, ServiceClient, ServiceRefused, ServiceUnavailable
+from desktop.service_client import (
+    NotSignedIn,
+    ServiceClient,
+    ServiceError,
+    ServiceRefused,
+    ServiceUnavailable,
+)
 
 BACKOFF_BASE_SECONDS = 1.0
 BACKOFF_CAP_SECONDS = 60.0
@@ -49,6 +60,29 @@ class SyncReport:
     changed: bool = False
     waiting: int = 0  # purchases queued or pending
     permission_lost: bool = False  # the service now refuses Manage Account to this person
+    requoted: list["Requote"] = field(default_factory=list)  # refused at a total now outdated
+
+
+@dataclass(frozen=True)
+class Requote:
+    """A purchase the service refused because its total is out of date, with today's total."""
+
+    transaction_id: str
+    seats: int
+    old_amount: Decimal
+    new_amount: Decimal
+    currency: str
+
+    @classmethod
+    def of(cls, purchase: SeatPurchase, refusal: ServiceRefused) -> "Requote | None":
+        """The requote a refusal carries, if it is one (quote changed or expired)."""
+        fresh = refusal.details.get("quote")
+        amount = parse_amount(fresh.get("amount")) if isinstance(fresh, dict) else None
+        if refusal.code not in REQUOTED or amount is None:
+            return None
+        return cls(
+            purchase.transaction_id, purchase.seats, purchase.amount, amount, purchase.currency
+        )
 
 
 @dataclass(frozen=True)
@@ -99,15 +133,17 @@ class SyncEngine:
             report.problem = translate("Sync", "The service refused: {error}").format(error=error)
         except ServiceUnavailable as error:
             report.online, report.problem = False, str(error)
-            _postpone_due(now, str(error))
+            _postpone(Outbox.next_attempt_at <= now, now, str(error), error.retry_after)
         report.waiting = waiting_purchases()
         return report
 
     def _sign_in(self) -> None:
         try:
             session = self.client.sign_in(self.credentials.email, self.credentials.password)
-        except ServiceRefused as error:  # e.g. locked out for a while (429)
-            raise NotSignedIn(str(error), error.status, error.code) from None
+        except ServiceError as error:
+            if error.code is None:  # not the service's own answer: offline for now
+                raise
+            raise NotSignedIn(str(error), error.status, error.code) from None  # e.g. locked out
         mirror_administrator(session["administrator"])
 
     def _send_outbox(self, now: datetime, report: SyncReport) -> None:
@@ -122,7 +158,12 @@ class SyncEngine:
             try:
                 order = self.client.place_order(purchase.transaction_id, order_body(purchase))
             except ServiceRefused as error:
+                if not is_order_refusal(error.status, error.code):  # not a verdict on the order
+                    _postpone(Outbox.id == entry.id, now, str(error))
+                    continue
                 _reject(purchase, str(error))
+                if (requote := Requote.of(purchase, error)) is not None:
+                    report.requoted.append(requote)
                 report.changed = True
                 continue
             report.changed |= apply_order(order, report)
@@ -190,18 +231,16 @@ class SyncWorker(threading.Thread):
 def waiting_purchases() -> int:
     return (
         SeatPurchase.select()
-        .where(SeatPurchase.provisioning_status.in_((SeatPurchase.QUEUED, SeatPurchase.PENDING)))
+        .where(SeatPurchase.provisioning_status.in_((Status.QUEUED, Status.PENDING)))
         .count()
     )
 
 
 def order_body(purchase: SeatPurchase) -> dict:
-    return {
-        "seats": purchase.seats,
-        "quoted_amount": str(purchase.amount),
-        "acknowledged": True,
-        "acknowledgement_text": purchase.acknowledgement_text,
-    }
+    """The order as recorded: its period starts on the day its total was quoted."""
+    return billing_order_body(
+        purchase.seats, purchase.amount, purchase.period_start, purchase.acknowledgement_text
+    )
 
 
 def apply_order(order: dict, report: SyncReport | None = None) -> bool:
@@ -215,12 +254,21 @@ def apply_order(order: dict, report: SyncReport | None = None) -> bool:
         else:
             changed = _update_purchase(purchase, order)
         Outbox.delete().where(Outbox.purchase == purchase).execute()  # accepted: sent for good
-    if changed and status == SeatPurchase.PROVISIONED and report is not None:
+    if changed and status == Status.PROVISIONED and report is not None:
         report.provisioned.append((purchase.transaction_id, purchase.seats))
     return changed
 
 
 def _update_purchase(purchase: SeatPurchase, order: dict) -> bool:
+    """Take the service's newer state; a stale entry that would move the status back is left."""
+    if not may_become(purchase.provisioning_status, order["status"]):
+        logger.info(
+            "ignored a stale %s entry for %s purchase %s",
+            order["status"],
+            purchase.provisioning_status,
+            purchase.transaction_id,
+        )
+        return False
     fields = {
         "provisioning_status": order["status"],
         "submitted_at": purchase.submitted_at or _moment(order["created_at"]),
@@ -263,7 +311,7 @@ def _import_order(order: dict) -> SeatPurchase:
         prorated_months=order["prorated_months"],
         period_start=date.fromisoformat(order["period_start"]),
         period_end=period_end,
-        amount_minor=to_minor(amount, currency_exponent(order["currency"])),
+        amount_minor=amount_to_minor(amount, order["currency"]),
         currency=order["currency"],
         acknowledgement_text=order.get("acknowledgement_text") or "",
         acknowledged_at=created_at,
@@ -319,14 +367,18 @@ def mirror_administrator(remote: dict) -> Administrator:
         return administrator
 
 
-def _postpone_due(now: datetime, error: str) -> None:
-    """Every purchase that was due to be sent waits longer, and keeps the reason to show."""
+def _postpone(
+    which: Expression, now: datetime, error: str, retry_after: float | None = None
+) -> None:
+    """The outbox entries `which` wait longer (at least as long as the service asked), and
+    their purchases keep the reason to show."""
     with write_transaction():
-        for entry in Outbox.select().where(Outbox.next_attempt_at <= now):
+        for entry in list(Outbox.select().where(which)):
             attempts = entry.attempts + 1
-            Outbox.update(
-                attempts=attempts, next_attempt_at=now + backoff(attempts), last_error=error
-            ).where(Outbox.id == entry.id).execute()
+            wait = max(backoff(attempts), timedelta(seconds=retry_after or 0))
+            Outbox.update(attempts=attempts, next_attempt_at=now + wait, last_error=error).where(
+                Outbox.id == entry.id
+            ).execute()
             SeatPurchase.update(last_sync_error=error).where(
                 SeatPurchase.id == entry.purchase_id
             ).execute()
@@ -335,9 +387,9 @@ def _postpone_due(now: datetime, error: str) -> None:
 def _reject(purchase: SeatPurchase, reason: str) -> None:
     """The service said no for good: nothing was bought, and the history says why."""
     with write_transaction():
-        SeatPurchase.update(
-            provisioning_status=SeatPurchase.REJECTED, last_sync_error=reason
-        ).where(SeatPurchase.id == purchase.id).execute()
+        SeatPurchase.update(provisioning_status=Status.REJECTED, last_sync_error=reason).where(
+            SeatPurchase.id == purchase.id
+        ).execute()
         Outbox.delete().where(Outbox.purchase == purchase).execute()
         AuditEvent.create(
             administrator=purchase.administrator_id,

@@ -44,9 +44,9 @@ case "${1:-}" in
         .venv/bin/pip install -q -e .
         catalogs=resources/translations
         # German: every message. English: only the plural forms ("%n seat(s)" -> 1 seat, 2 seats).
-        .venv/bin/pyside6-lupdate -extensions py desktop ui -no-obsolete -locations none \
+        .venv/bin/pyside6-lupdate -extensions py billing desktop ui -no-obsolete -locations none \
             -source-language en -target-language de -ts "$catalogs/manage_account_de.ts"
-        .venv/bin/pyside6-lupdate -extensions py desktop ui -no-obsolete -locations none \
+        .venv/bin/pyside6-lupdate -extensions py billing desktop ui -no-obsolete -locations none \
             -pluralonly -source-language en -target-language en -ts "$catalogs/manage_account_en.ts"
         for catalog in "$catalogs"/*.ts; do
             .venv/bin/pyside6-lrelease -silent "$catalog" -qm "${catalog%.ts}.qm"

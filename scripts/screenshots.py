@@ -17,13 +17,14 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from billing.proration import quote
 from db.database import close_database, open_database
 from db.models import Administrator
 from desktop.access import acting_administrator
-from desktop.account import current_contract, organization
+from desktop.account import current_contract
+from desktop.application import Application
 from desktop.demo import seed_demo
 from desktop.i18n import install_translations
-from desktop.proration import quote
 from desktop.purchasing import purchase_seats
 from desktop.receipts import save_receipt
 from ui.main_window import MainWindow
@@ -100,8 +101,7 @@ def grab_tabs(window: MainWindow, prefix: str, tabs: tuple[str, ...]) -> None:
 
 
 def open_window(locale: str, email: str | None = None) -> MainWindow:
-    org = organization()
-    window = MainWindow(org.name, org.timezone, acting_administrator(email), locale)
+    window = MainWindow(Application(acting_administrator(email), locale))
     window.show()
     settle()
     return window

@@ -10,9 +10,10 @@ from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import parse_qsl
 
+from billing.orders import QUOTE_GRACE_DAYS
 from db.models import utc_now
 from service import audit, auth, orders, permissions
-from service.models import Administrator, AuditEvent, service_db
+from service.models import Administrator, AuditEvent, Organization, service_db
 
 logger = logging.getLogger(__name__)
 MAX_BODY = 64 * 1024
@@ -68,8 +69,13 @@ Handler = Callable[..., tuple[int, object]]
 class Api:
     """Routes requests to handlers; every answer, errors included, is JSON."""
 
-    def __init__(self, delay: orders.ProvisioningDelay | None = None) -> None:
+    def __init__(
+        self,
+        delay: orders.ProvisioningDelay | None = None,
+        quote_grace_days: int = QUOTE_GRACE_DAYS,
+    ) -> None:
         self.delay = delay or orders.ProvisioningDelay()
+        self.quote_grace_days = quote_grace_days
         self.routes: list[tuple[re.Pattern, dict[str, Handler], bool]] = [
             (re.compile(r"/v1/health"), {"GET": self.health}, False),
             (re.compile(r"/v1/openapi\.json"), {"GET": self.openapi}, False),
@@ -230,10 +236,8 @@ class Api:
 
     def quote(self, request: Request) -> tuple[int, object]:
         administrator = self._require_manage_account(request)
-        contract = orders.current_contract(administrator, utc_now())
-        if contract is None:
-            raise ApiError(422, "contract_ended", "There is no current contract to add seats to.")
-        as_of = orders.organization_today(contract, utc_now())
+        organization = Organization.get_by_id(administrator.organization_id)
+        as_of = orders.local_today(organization, utc_now())
         if "as_of" in request.query:
             try:
                 as_of = date.fromisoformat(request.query["as_of"])
@@ -241,7 +245,7 @@ class Api:
                 raise ApiError(
                     400, "invalid_request", "as_of must be a date like 2026-11-26."
                 ) from None
-        priced = orders.quote_for(contract, request.query.get("seats", ""), as_of)
+        _, priced = orders.quote_on(organization, request.query.get("seats", ""), as_of)
         return 200, orders.quote_json(priced)
 
     def create_order(self, request: Request) -> tuple[int, object]:
@@ -251,7 +255,9 @@ class Api:
             raise ApiError(
                 400, "idempotency_key_required", "Send an Idempotency-Key of 1 to 255 characters."
             )
-        order, replayed = orders.place_order(administrator, key, request.json(), self.delay)
+        order, replayed = orders.place_order(
+            administrator, key, request.json(), self.delay, grace_days=self.quote_grace_days
+        )
         return 201, {"order": orders.order_json(order), "replayed": replayed}
 
     def get_order(self, request: Request, transaction_id: str) -> tuple[int, object]:

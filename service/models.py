@@ -12,9 +12,11 @@ from peewee import (
     TextField,
 )
 
+from billing.money import UNIT_PRICE_PLACES
+from billing.proration import PRORATE_BY_MONTH
+from billing.statuses import Status
 from db.fields import FixedPointField, UTCDateTimeField
 from db.models import utc_now
-from db.money import UNIT_PRICE_PLACES
 
 service_db = DatabaseProxy()
 
@@ -38,7 +40,7 @@ class Contract(ServiceModel):
     licensed_seats = IntegerField()
     monthly_price_per_seat = FixedPointField(UNIT_PRICE_PLACES)
     currency = CharField(max_length=3)
-    proration_unit = CharField(max_length=5, default="month")
+    proration_unit = CharField(max_length=5, default=PRORATE_BY_MONTH)
     account_manager_name = CharField()
     account_manager_email = CharField()
     account_manager_phone = CharField()
@@ -68,8 +70,6 @@ class Session(ServiceModel):
 
 
 class SeatOrder(ServiceModel):
-    PENDING, PROVISIONED, REJECTED = "pending", "provisioned", "rejected"
-
     transaction_id = CharField(unique=True, max_length=255)  # the client's idempotency key
     request_fingerprint = CharField(max_length=64)
     contract = ForeignKeyField(Contract, backref="orders")
@@ -82,7 +82,7 @@ class SeatOrder(ServiceModel):
     amount_minor = BigIntegerField()
     currency = CharField(max_length=3)
     acknowledgement_text = TextField()
-    status = CharField(max_length=12, default=PENDING)
+    status = CharField(max_length=12, default=Status.PENDING)
     created_at = UTCDateTimeField(default=utc_now)
     updated_at = UTCDateTimeField(default=utc_now)
     provision_after = UTCDateTimeField()

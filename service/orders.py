@@ -5,15 +5,25 @@ import json
 import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
 from peewee import IntegrityError, fn
 
+from billing.money import amount_from_minor
+from billing.orders import (
+    NO_CONTRACT,
+    QUOTE_GRACE_DAYS,
+    REFUSALS,
+    OrderRefusal,
+    OrderRequest,
+    check_quote_date,
+    read_order_body,
+)
+from billing.proration import Quote, QuoteError, contract_not_started, quote
+from billing.statuses import Status
+from billing.text import Refusal
 from db.database import is_sqlite, write_transaction
 from db.models import utc_now
-from db.money import currency_exponent, from_minor
-from desktop.proration import Quote, QuoteError, quote
 from service import audit
 from service.models import (
     Administrator,
@@ -32,6 +42,11 @@ class OrderProblem(Exception):
         super().__init__(message)
         self.status, self.code, self.extra = status, code, extra or {}
 
+    @classmethod
+    def of(cls, refusal: Refusal, extra: dict | None = None) -> "OrderProblem":
+        """A refusal of the billing rules, answered with the status the order contract names."""
+        return cls(REFUSALS[refusal.code], refusal.code, str(refusal), extra)
+
 
 @dataclass
 class ProvisioningDelay:
@@ -44,20 +59,19 @@ class ProvisioningDelay:
         return timedelta(seconds=random.uniform(self.low, self.high))
 
 
-def organization_today(contract: Contract, now: datetime) -> date:
-    return now.astimezone(ZoneInfo(contract.organization.timezone)).date()
+def local_today(organization: Organization, now: datetime) -> date:
+    """Today where the organization is: the day a quote is given on."""
+    return now.astimezone(ZoneInfo(organization.timezone)).date()
 
 
-def current_contract(administrator: Administrator, now: datetime) -> Contract | None:
-    """The contract in force today where the organization is (one query, organization joined)."""
-    organization = Organization.get_by_id(administrator.organization_id)
-    today = now.astimezone(ZoneInfo(organization.timezone)).date()
+def contract_on(organization: Organization, day: date) -> Contract | None:
+    """The organization's contract in force on `day` (its organization already attached)."""
     contract = (
         Contract.select()
         .where(
             (Contract.organization == organization)
-            & (Contract.start_date <= today)
-            & (Contract.end_date >= today)
+            & (Contract.start_date <= day)
+            & (Contract.end_date >= day)
         )
         .order_by(Contract.start_date.desc())
         .first()
@@ -67,6 +81,12 @@ def current_contract(administrator: Administrator, now: datetime) -> Contract | 
     return contract
 
 
+def current_contract(administrator: Administrator, now: datetime) -> Contract | None:
+    """The contract in force today where the organization is."""
+    organization = Organization.get_by_id(administrator.organization_id)
+    return contract_on(organization, local_today(organization, now))
+
+
 def latest_contract(administrator: Administrator) -> Contract | None:
     contracts = Contract.select().where(Contract.organization == administrator.organization)
     return contracts.order_by(Contract.start_date.desc()).first()
@@ -74,16 +94,30 @@ def latest_contract(administrator: Administrator) -> Contract | None:
 
 def pending_seats(contract: Contract) -> int:
     pending = SeatOrder.select(fn.COALESCE(fn.SUM(SeatOrder.seats), 0)).where(
-        (SeatOrder.contract == contract) & (SeatOrder.status == SeatOrder.PENDING)
+        (SeatOrder.contract == contract) & (SeatOrder.status == Status.PENDING)
     )
     return int(pending.scalar())
 
 
-def quote_for(contract: Contract, seats: object, as_of: date) -> Quote:
+def quote_on(organization: Organization, seats: object, day: date) -> tuple[Contract, Quote]:
+    """Price `seats` on `day` under the contract in force then; OrderProblem if none is."""
+    contract = contract_on(organization, day)
+    if contract is None:
+        later = Contract.select().where(
+            (Contract.organization == organization) & (Contract.start_date > day)
+        )
+        upcoming = later.order_by(Contract.start_date).first()
+        if upcoming is not None:
+            raise OrderProblem.of(contract_not_started(upcoming))
+        raise OrderProblem(REFUSALS["contract_ended"], "contract_ended", NO_CONTRACT)
+    return contract, _priced(contract, seats, day)
+
+
+def _priced(contract: Contract, seats: object, day: date) -> Quote:
     try:
-        return quote(contract, seats, as_of)
-    except QuoteError as error:
-        raise OrderProblem(422, "invalid_order", str(error)) from error
+        return quote(contract, seats, day)
+    except QuoteError as refusal:
+        raise OrderProblem.of(refusal) from refusal
 
 
 def place_order(
@@ -92,16 +126,26 @@ def place_order(
     body: dict,
     delay: ProvisioningDelay,
     now: datetime | None = None,
+    grace_days: int = QUOTE_GRACE_DAYS,
 ) -> tuple[SeatOrder, bool]:
-    """Take an order once per idempotency key; returns (order, replayed)."""
+    """Take an order once per idempotency key; returns (order, replayed).
+
+    A replay answers as the first time did, however much later it comes: the quote date is
+    checked only when the order is new.
+    """
     now = now or utc_now()
+    try:
+        request = read_order_body(body)
+    except OrderRefusal as refusal:
+        raise OrderProblem.of(refusal) from refusal
     fingerprint = _fingerprint(body)
     try:
         with write_transaction(service_db):
             seen = SeatOrder.select(SeatOrder.id).where(SeatOrder.transaction_id == key)
             if seen.exists():
                 return _replay(SeatOrder.get(SeatOrder.transaction_id == key), fingerprint), True
-            return _new_order(administrator, key, body, fingerprint, delay, now), False
+            order = _new_order(administrator, key, request, fingerprint, delay, now, grace_days)
+            return order, False
     except IntegrityError:  # another request with this key won the race: answer as it did
         existing = SeatOrder.get(SeatOrder.transaction_id == key)
         return _replay(existing, fingerprint), True
@@ -110,25 +154,29 @@ def place_order(
 def _new_order(
     administrator: Administrator,
     key: str,
-    body: dict,
+    request: OrderRequest,
     fingerprint: str,
     delay: ProvisioningDelay,
     now: datetime,
+    grace_days: int,
 ) -> SeatOrder:
-    seats = body.get("seats")
-    if not isinstance(seats, int) or isinstance(seats, bool):
-        seats = "not a whole number"  # refused below with the proration engine's message
-    if body.get("acknowledged") is not True:
-        raise OrderProblem(422, "not_acknowledged", "The purchase must be acknowledged.")
-    contract = current_contract(administrator, now)
-    if contract is None:
-        raise OrderProblem(422, "contract_ended", "There is no current contract to add seats to.")
-    priced = quote_for(contract, seats, organization_today(contract, now))
-    if _decimal(body.get("quoted_amount")) != priced.amount:
+    """Price at the quote date, under the contract in force then, at exactly the amount shown."""
+    organization = Organization.get_by_id(administrator.organization_id)
+    today = local_today(organization, now)
+    quote_date = request.quote_date or today
+    try:
+        check_quote_date(quote_date, today, grace_days)
+    except OrderRefusal as refusal:
+        extra = None
+        if refusal.code == "quote_expired":
+            extra = {"quote": quote_json(quote_on(organization, request.seats, today)[1])}
+        raise OrderProblem.of(refusal, extra) from refusal
+    contract, priced = quote_on(organization, request.seats, quote_date)
+    if request.quoted_amount != priced.amount:
         raise OrderProblem(
-            409,
+            REFUSALS["quote_changed"],
             "quote_changed",
-            "The quoted amount differs from today's quote; nothing was ordered.",
+            "The quoted amount differs from the price on the quote date; nothing was ordered.",
             {"quote": quote_json(priced)},
         )
     order = SeatOrder.create(
@@ -137,7 +185,7 @@ def _new_order(
         contract=contract,
         administrator=administrator,
         **priced.ledger_fields(),
-        acknowledgement_text=str(body.get("acknowledgement_text", "")),
+        acknowledgement_text=request.acknowledgement_text,
         created_at=now,
         updated_at=now,
         provision_after=now + delay.draw(),
@@ -194,7 +242,7 @@ def provision_due(now: datetime | None = None, limit: int = 500) -> int:
     now = now or utc_now()
     due = (
         SeatOrder.select(SeatOrder.id)
-        .where((SeatOrder.status == SeatOrder.PENDING) & (SeatOrder.provision_after <= now))
+        .where((SeatOrder.status == Status.PENDING) & (SeatOrder.provision_after <= now))
         .order_by(SeatOrder.provision_after)
         .limit(limit)
     )
@@ -208,18 +256,18 @@ def _provision(order_id: int, now: datetime) -> int:
     """One order, exactly once: the status check and the seat change commit together."""
     with write_transaction(service_db):
         order = SeatOrder.get_by_id(order_id)
-        if order.status != SeatOrder.PENDING:
+        if order.status != Status.PENDING:
             return 0
         contract = _locked(Contract.select().where(Contract.id == order.contract_id)).get()
         invoice = _next_invoice_number(contract.organization_id, now.year)
         changed = (
             SeatOrder.update(
-                status=SeatOrder.PROVISIONED,
+                status=Status.PROVISIONED,
                 provisioned_at=now,
                 updated_at=now,
                 invoice_number=invoice,
             )
-            .where((SeatOrder.id == order_id) & (SeatOrder.status == SeatOrder.PENDING))
+            .where((SeatOrder.id == order_id) & (SeatOrder.status == Status.PENDING))
             .execute()
         )
         if changed:
@@ -258,7 +306,7 @@ def order_json(order: SeatOrder) -> dict:
         "period_start": order.period_start.isoformat(),
         "period_end": order.period_end.isoformat(),
         "monthly_unit_price": str(order.monthly_unit_price),
-        "amount": str(from_minor(order.amount_minor, currency_exponent(order.currency))),
+        "amount": str(amount_from_minor(order.amount_minor, order.currency)),
         "currency": order.currency,
         "status": order.status,
         "created_at": _iso(order.created_at),
@@ -286,13 +334,6 @@ def quote_json(priced: Quote) -> dict:
 
 def _iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.astimezone(UTC).isoformat()
-
-
-def _decimal(value: object) -> Decimal | None:
-    try:
-        return Decimal(str(value)) if isinstance(value, str | int) else None
-    except InvalidOperation:
-        return None
 
 
 def _fingerprint(body: dict) -> str:

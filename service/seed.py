@@ -2,9 +2,10 @@
 
 from datetime import date, timedelta
 
+from billing.orders import ACKNOWLEDGEMENT
+from billing.statuses import Status
 from db.database import write_transaction
-from desktop import demo_data
-from desktop.purchasing import ACKNOWLEDGEMENT
+from service import demo_data
 from service.auth import hash_password
 from service.models import (
     Administrator,
@@ -56,7 +57,7 @@ def seed_demo(today: date | None = None) -> bool:
                 administrator=administrators[planned.buyer_email],
                 **priced.ledger_fields(),
                 acknowledgement_text=ACKNOWLEDGEMENT,
-                status=SeatOrder.PROVISIONED,
+                status=Status.PROVISIONED,
                 created_at=planned.created_at,
                 updated_at=planned.provisioned_at,
                 provision_after=planned.created_at + timedelta(seconds=1),

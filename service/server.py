@@ -9,6 +9,7 @@ from pathlib import Path
 
 from waitress.server import create_server
 
+from billing.orders import QUOTE_GRACE_DAYS
 from db.database import DatabaseOpenError, close_database, open_database
 from service import orders
 from service.api import Api
@@ -67,12 +68,15 @@ def start_service(
     port: int = 0,
     delay: orders.ProvisioningDelay | None = None,
     demo: bool = False,
+    quote_grace_days: int = QUOTE_GRACE_DAYS,
 ) -> RunningService:
     """Open the database, then serve on a background thread; port 0 picks a free port."""
     open_database(database_url, service_db, MIGRATIONS)
     if demo:
         seed_demo()
-    server = create_server(Api(delay), host=host, port=port, threads=4, ident="manage-account")
+    server = create_server(
+        Api(delay, quote_grace_days), host=host, port=port, threads=4, ident="manage-account"
+    )
     thread = threading.Thread(target=server.run, name="service-http", daemon=True)
     thread.start()
     worker = ProvisioningWorker()
@@ -92,6 +96,12 @@ def _delay(text: str) -> orders.ProvisioningDelay:
     return delay
 
 
+def _grace_days(text: str) -> int:
+    if not text.isdigit() or int(text) > 366:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days from 0 to 366")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     """manage-account-service: serve the account API until interrupted."""
     parser = argparse.ArgumentParser(prog="manage-account-service", description=main.__doc__)
@@ -102,6 +112,13 @@ def main(argv: list[str] | None = None) -> int:
         "--seed-demo", action="store_true", help="fill an empty database with demo data"
     )
     parser.add_argument("--provisioning-delay", type=_delay, default="5-20", metavar="MIN-MAX")
+    parser.add_argument(
+        "--quote-grace-days",
+        type=_grace_days,
+        default=QUOTE_GRACE_DAYS,
+        metavar="DAYS",
+        help="how many days an order may arrive after its quote date (default: %(default)s)",
+    )
     options = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     try:
@@ -111,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
             options.port,
             options.provisioning_delay,
             options.seed_demo,
+            options.quote_grace_days,
         )
     except (DatabaseOpenError, OSError) as error:
         print(f"manage-account-service: {error}", file=sys.stderr)

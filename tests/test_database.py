@@ -9,6 +9,9 @@ import pytest
 from peewee import IntegrityError, fn
 from playhouse.migrations import Runner
 
+from billing.orders import ACKNOWLEDGEMENT
+from billing.proration import quote
+from billing.statuses import Status
 from db.database import (
     MIGRATIONS_DIR,
     DatabaseOpenError,
@@ -19,8 +22,7 @@ from db.database import (
 )
 from db.models import AuditEvent, Contract, SeatPurchase
 from desktop.demo import seed_demo
-from desktop.proration import quote
-from desktop.purchasing import ACKNOWLEDGEMENT, record_purchase
+from desktop.purchasing import record_purchase
 from tests.conftest import sqlite_url
 
 TODAY = date(2026, 11, 26)
@@ -93,7 +95,7 @@ def test_purchase_is_recorded_with_its_audit_event(any_db):
     purchase = record_purchase(admin, contract, priced, acknowledged_at=datetime.now(UTC))
     stored = SeatPurchase.get(SeatPurchase.transaction_id == purchase.transaction_id)
     assert stored.idempotency_key == purchase.transaction_id
-    assert stored.provisioning_status == SeatPurchase.QUEUED
+    assert stored.provisioning_status == Status.QUEUED
     assert (stored.seats, stored.amount, stored.currency) == (3, priced.amount, "USD")
     assert stored.acknowledgement_text == ACKNOWLEDGEMENT
     assert (stored.purchased_by_name, stored.purchased_by_email) == (admin.name, admin.email)
@@ -135,7 +137,7 @@ def test_demo_data(any_db):
     for purchase in purchases:
         priced = quote(purchase.contract, purchase.seats, purchase.period_start)
         assert purchase.amount == priced.amount
-        assert purchase.provisioning_status == SeatPurchase.PROVISIONED
+        assert purchase.provisioning_status == Status.PROVISIONED
     numbers = [int(p.invoice_number[-6:]) for p in purchases]
     assert numbers == list(range(1, 61))  # gap-free, in order
 

@@ -60,7 +60,18 @@ def test_catalog_matches_the_source(tmp_path):
     assert lupdate, "pyside6-lupdate comes with PySide6-Essentials"
     fresh = tmp_path / "fresh.ts"
     subprocess.run(
-        [lupdate, "-extensions", "py", "desktop", "ui", "-locations", "none", "-ts", str(fresh)],
+        [
+            lupdate,
+            "-extensions",
+            "py",
+            "billing",
+            "desktop",
+            "ui",
+            "-locations",
+            "none",
+            "-ts",
+            str(fresh),
+        ],
         cwd=ROOT,
         check=True,
         capture_output=True,

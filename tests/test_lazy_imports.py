@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QApplication
 from db.database import open_database
 from desktop.access import acting_administrator
 from desktop.account import organization
+from desktop.application import Application
 from ui.main_window import MainWindow
 from ui.tasks import wait_for_background_work
 
 HEAVY = {heavy!r}
 app = QApplication([])
 open_database({url!r})
-org = organization()
-window = MainWindow(org.name, org.timezone, acting_administrator(), "en_US")
+window = MainWindow(Application(acting_administrator(), "en_US"))
 window.show()
 while window.count_label.text() in ("", "Counting…"):
     app.processEvents()

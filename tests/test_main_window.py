@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
+from billing.orders import ACKNOWLEDGEMENT
+from billing.proration import quote
+from billing.statuses import Status
 from db.models import SeatPurchase
 from desktop import formatting
 from desktop.access import acting_administrator
-from desktop.account import current_contract, organization
+from desktop.account import current_contract
+from desktop.application import Application
 from desktop.demo import seed_demo
-from desktop.proration import quote
-from desktop.purchasing import ACKNOWLEDGEMENT, purchase_seats
+from desktop.purchasing import purchase_seats
 from ui.main_window import MainWindow
 from ui.tasks import wait_for_background_work
 
@@ -32,8 +35,7 @@ TIMEOUT = 5000
 
 
 def open_window(qtbot, email: str | None = None, locale: str = "en_US") -> MainWindow:
-    org = organization()
-    window = MainWindow(org.name, org.timezone, acting_administrator(email), locale=locale)
+    window = MainWindow(Application(acting_administrator(email), locale))
     qtbot.addWidget(window)
     window.show()
     return window
@@ -199,7 +201,7 @@ def test_history_filters_and_sorting(qtbot, window):
 
     child(window, QLineEdit, "historyFilterEdit").clear()
     status = child(window, QComboBox, "historyStatusCombo")
-    status.setCurrentIndex(status.findData("Queued"))
+    status.setCurrentIndex(status.findData(Status.QUEUED))
     qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=TIMEOUT)
     status.setCurrentIndex(0)
     qtbot.waitUntil(lambda: model.rowCount() == 60, timeout=TIMEOUT)
@@ -235,8 +237,9 @@ def test_csv_export_of_the_filtered_rows(qtbot, window, tmp_path):
         rows = list(csv.reader(handle))
     expected = SeatPurchase.select().where(SeatPurchase.purchased_by_name == "Priya Raman").count()
     assert len(rows) == expected + 1
-    assert {row[10] for row in rows[1:]} == {"Priya Raman"}
-    assert sum(Decimal(row[6]) for row in rows[1:]) > 0
+    columns = {name: index for index, name in enumerate(rows[0])}
+    assert {row[columns["Purchased by"]] for row in rows[1:]} == {"Priya Raman"}
+    assert sum(Decimal(row[columns["Amount"]]) for row in rows[1:]) > 0
 
 
 def test_viewer_sees_the_permission_page(qtbot, sqlite_db):

@@ -1,4 +1,4 @@
-"""The proration rule, checked against amounts worked out by hand."""
+"""The proration rule of the billing core, checked against amounts worked out by hand."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.proration import ContractExpired, InvalidSeatCount, quote
+from billing.money import round_money
+from billing.proration import QuoteError, quote
 
 
 @dataclass
@@ -35,7 +36,6 @@ CASES = [
     ("first day", MAR26, 5, date(2026, 3, 1), 12, date(2026, 3, 1), "750.00"),
     ("last day", MAR26, 5, date(2027, 2, 28), 1, date(2027, 2, 28), "62.50"),
     ("mid-month", MAR26, 3, date(2026, 6, 15), 9, date(2026, 6, 15), "337.50"),
-    ("before start", MAR26, 1, date(2026, 1, 10), 12, date(2026, 3, 1), "150.00"),
     ("Jan 31 to Feb end", MAR26, 1, date(2027, 1, 31), 2, date(2027, 1, 31), "25.00"),
     ("Feb 1, a whole month", MAR26, 1, date(2027, 2, 1), 1, date(2027, 2, 1), "12.50"),
     ("leap day, last day", LEAP, 2, date(2028, 2, 29), 1, date(2028, 2, 29), "25.00"),
@@ -74,8 +74,34 @@ def test_quote(contract, seats, bought_on, months, period_start, amount):
 
 
 def test_after_the_end_is_refused():
-    with pytest.raises(ContractExpired, match="ended on 2027-02-28.*Dana Whitfield"):
+    with pytest.raises(QuoteError, match="ended on 2027-02-28.*Dana Whitfield") as refused:
         quote(MAR26, 1, date(2027, 3, 1))
+    assert refused.value.code == "contract_ended"
+
+
+def test_before_the_start_is_refused():
+    with pytest.raises(QuoteError, match="starts on 2026-03-01") as refused:
+        quote(MAR26, 1, date(2026, 2, 28))
+    assert refused.value.code == "contract_not_started"
+
+
+@pytest.mark.parametrize(
+    "contract, bought_on, working, factor",
+    [
+        (MAR26, date(2026, 11, 27), "4 months", Decimal(4)),
+        (MAR26, date(2027, 2, 28), "1 month", Decimal(1)),
+        # 12 months of the term, 181 of its 365 days remain: 10 x 12 x 181/365 = 59.5068...
+        (EUR_DAYS, date(2026, 9, 1), "12 months × 181/365 days", Decimal(12 * 181) / 365),
+        (JPY_DAYS, date(2027, 2, 28), "12 months × 1/365 days", Decimal(12) / 365),
+    ],
+)
+def test_the_working_explains_the_amount(contract, bought_on, working, factor):
+    """Every printed amount can be worked out again from seats, price and the working."""
+    priced = quote(contract, 3, bought_on)
+    assert str(priced.working) == working
+    exact = priced.working.apply(3 * contract.monthly_price_per_seat)
+    assert abs(exact - 3 * contract.monthly_price_per_seat * factor) < Decimal("1e-20")
+    assert priced.amount == round_money(exact, contract.currency)
 
 
 @pytest.mark.parametrize(
@@ -96,8 +122,9 @@ def test_after_the_end_is_refused():
     ],
 )
 def test_bad_seat_counts_are_refused_with_a_reason(seats, message):
-    with pytest.raises(InvalidSeatCount, match=message):
+    with pytest.raises(QuoteError, match=message) as refused:
         quote(MAR26, seats, date(2026, 6, 1))
+    assert refused.value.code == "invalid_order"
 
 
 @pytest.mark.parametrize(

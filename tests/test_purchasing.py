@@ -7,13 +7,14 @@ from decimal import Decimal
 
 import pytest
 
+from billing.proration import quote
+from billing.statuses import Status
+from billing.transaction_ids import new_transaction_id
 from db.models import Administrator, AuditEvent, Contract, SeatPurchase
 from desktop.access import acting_administrator, may_manage_account
 from desktop.account import current_contract
 from desktop.demo import seed_demo
-from desktop.proration import quote
 from desktop.purchasing import PurchaseRefused, QuoteChanged, purchase_seats, record_purchase
-from desktop.transaction_ids import new_transaction_id
 
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)  # 10:00 in New York
 
@@ -32,7 +33,7 @@ def test_purchase_records_the_shown_amount(demo):
     assert stored.amount == shown.amount == Decimal("562.50")  # 5 x 12.50 x 9 months
     assert (stored.seats, stored.prorated_months) == (5, 9)
     assert stored.period_start == date(2026, 11, 26)
-    assert stored.provisioning_status == SeatPurchase.QUEUED
+    assert stored.provisioning_status == Status.QUEUED
     assert stored.created_at == NOW
     assert current_contract(NOW).pending_seats == 5
 
@@ -113,7 +114,7 @@ def test_a_colliding_transaction_id_is_drawn_again(demo):
 def test_pending_seats_count_queued_and_pending_only(demo):
     contract = Contract.select().order_by(Contract.start_date.desc()).first()
     priced = quote(contract, 3, date(2026, 11, 26))
-    for status in (SeatPurchase.QUEUED, SeatPurchase.PENDING, SeatPurchase.REJECTED):
+    for status in (Status.QUEUED, Status.PENDING, Status.REJECTED):
         made = record_purchase(demo, contract, priced, NOW, NOW)
         SeatPurchase.update(provisioning_status=status).where(SeatPurchase.id == made.id).execute()
     summary = current_contract(NOW + timedelta(minutes=1))

@@ -9,12 +9,14 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
+from billing.orders import ACKNOWLEDGEMENT
+from billing.proration import quote
+from billing.statuses import Status
 from db.models import Administrator, SeatPurchase
 from desktop.account import current_contract
 from desktop.demo import seed_demo
 from desktop.history import ExportCancelled, HistoryQuery
-from desktop.proration import quote
-from desktop.purchasing import ACKNOWLEDGEMENT, purchase_seats
+from desktop.purchasing import purchase_seats
 from desktop.receipts import (
     UnknownTransaction,
     date_range_query,
@@ -84,7 +86,7 @@ def test_every_field_is_on_the_receipt(purchases):
 def test_invoice_number_and_status_once_provisioned(purchases):
     purchase = purchases[0]
     SeatPurchase.update(
-        provisioning_status=SeatPurchase.PROVISIONED,
+        provisioning_status=Status.PROVISIONED,
         provisioned_at=datetime(2026, 11, 26, 15, 3, tzinfo=UTC),
         invoice_number="INV-2026-000061",
     ).where(SeatPurchase.id == purchase.id).execute()

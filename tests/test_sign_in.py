@@ -7,11 +7,10 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QTabWidget
 
 from db.models import Contract, SeatPurchase
 from desktop.access import may_manage_account
-from desktop.account import organization
+from desktop.application import Application
 from desktop.demo import seed_demo
-from desktop.service_client import ServiceClient
 from desktop.session import SignedIn, sign_in
-from desktop.sync import SyncEngine, SyncWorker, mirror_administrator
+from desktop.sync import mirror_administrator
 from service import audit
 from service.models import AuditEvent, service_db
 from tests.service_helpers import PASSWORD, call, start_demo_service
@@ -35,10 +34,7 @@ def service(sqlite_db, tmp_path):
 def window_for(qtbot, service, email: str) -> MainWindow:
     session = sign_in(service.url, email, PASSWORD)
     administrator = mirror_administrator(session.administrator)
-    org = organization()
-    window = MainWindow(
-        org.name, org.timezone, administrator, "en_US", syncing=True, session=session
-    )
+    window = MainWindow(Application(administrator, "en_US", session))
     qtbot.addWidget(window)
     window.show()
     return window
@@ -133,10 +129,7 @@ def test_losing_manage_account_moves_to_the_permission_page_and_clears_data(qtbo
         for s in call(service, "GET", "/v1/permission-sets", token=admin)[1]["permission_sets"]
         if s["name"] == "Billing"
     )
-    client = ServiceClient(service.url)
-    client.token = window._session.token
-    worker = SyncWorker(SyncEngine(client), window.sync_status.reported.emit)
-    worker.start()
+    window.app.start_syncing()
     try:
         qtbot.waitUntil(
             lambda: window.sync_status.label.text().startswith("Online"), timeout=TIMEOUT
@@ -148,19 +141,19 @@ def test_losing_manage_account_moves_to_the_permission_page_and_clears_data(qtbo
             {"manage_account": False},
             admin,
         )
-        worker.wake()
+        window.app.sync_now()
         qtbot.waitUntil(lambda: window.findChild(QTabWidget, "mainTabs") is None, timeout=TIMEOUT)
         assert window.findChild(QLabel, "permissionExplanationLabel") is not None
         qtbot.waitUntil(lambda: SeatPurchase.select().count() == 0, timeout=TIMEOUT)
         assert Contract.select().count() == 0
     finally:
-        worker.stop()
+        window.app.stop()
 
 
 def test_sign_out_ends_the_session(qtbot, service):
     window = window_for(qtbot, service, "billing@example.com")
-    token = window._session.token
-    assert isinstance(window._session, SignedIn)
+    token = window.app.session.token
+    assert isinstance(window.app.session, SignedIn)
     window.sign_out()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT)
     assert call(service, "GET", "/v1/contract", token=token)[0] == 401

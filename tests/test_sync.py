@@ -8,12 +8,12 @@ from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
 
+from billing.proration import quote
 from db.database import close_database, open_database
 from db.models import Outbox, SeatPurchase, database
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.demo import seed_demo
-from desktop.proration import quote
 from desktop.purchasing import purchase_seats
 from desktop.service_client import ServiceClient
 from desktop.sync import Credentials, SyncEngine, backoff
@@ -179,7 +179,7 @@ def test_a_refused_order_is_rejected_with_the_reason(desktop, service):
     report = engine_for(service.url).run_once()
     stored = local(purchase.transaction_id)
     assert stored.provisioning_status == "rejected"
-    assert "differs from today's quote" in stored.last_sync_error
+    assert "differs from the price on the quote date" in stored.last_sync_error
     assert report.changed and Outbox.select().count() == 0
     assert service_orders([purchase.transaction_id]) == []
 

@@ -5,10 +5,10 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from db.models import SeatPurchase
 from desktop.access import acting_administrator
-from desktop.account import organization
+from desktop.application import Application
 from desktop.demo import seed_demo
 from desktop.service_client import ServiceClient
-from desktop.sync import Credentials, SyncEngine, SyncWorker
+from desktop.sync import Credentials, SyncEngine
 from tests.service_helpers import PASSWORD, start_demo_service
 from tests.test_main_window import TIMEOUT, history_cell
 from ui.main_window import MainWindow
@@ -16,20 +16,16 @@ from ui.tasks import wait_for_background_work
 
 
 def open_syncing_window(qtbot, service_url: str):
-    org = organization()
-    window = MainWindow(
-        org.name, org.timezone, acting_administrator("billing@example.com"), "en_US", syncing=True
-    )
+    app = Application(acting_administrator("billing@example.com"), "en_US")
+    window = MainWindow(app)
     qtbot.addWidget(window)
     engine = SyncEngine(
         ServiceClient(service_url, timeout=2), Credentials("billing@example.com", PASSWORD)
     )
-    worker = SyncWorker(engine, window.sync_status.reported.emit)
-    window.add_seats_tab.purchased.connect(lambda _: worker.wake())
-    worker.start()
+    app.start_syncing(engine)
     window.show()
     qtbot.waitUntil(lambda: window.count_label.text() == "60 purchases", timeout=TIMEOUT)
-    return window, worker
+    return window, app
 
 
 @pytest.fixture
@@ -52,7 +48,7 @@ def buy_in_window(qtbot, window) -> str:
 
 def test_seats_go_live_and_the_window_says_so(qtbot, demo, tmp_path):
     service = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}", delay=(0.5, 0.5))
-    window, worker = open_syncing_window(qtbot, service.url)
+    window, app = open_syncing_window(qtbot, service.url)
     try:
         qtbot.waitUntil(
             lambda: window.sync_status.label.text().startswith("Online"), timeout=TIMEOUT
@@ -67,13 +63,13 @@ def test_seats_go_live_and_the_window_says_so(qtbot, demo, tmp_path):
         licensed = window.findChild(QLabel, "licensedSeatsLabel")
         qtbot.waitUntil(lambda: licensed.text() == "54", timeout=TIMEOUT)
     finally:
-        worker.stop()
+        app.stop()
         wait_for_background_work()
         service.stop()
 
 
 def test_offline_window_keeps_working_and_says_so(qtbot, demo):
-    window, worker = open_syncing_window(qtbot, "http://127.0.0.1:9")
+    window, app = open_syncing_window(qtbot, "http://127.0.0.1:9")
     try:
         qtbot.waitUntil(
             lambda: window.sync_status.label.text().startswith("Offline"), timeout=TIMEOUT
@@ -83,14 +79,14 @@ def test_offline_window_keeps_working_and_says_so(qtbot, demo):
         qtbot.waitUntil(lambda: history_cell(window, 0, 1) == transaction_id, timeout=TIMEOUT)
         assert history_cell(window, 0, 6) == "Queued"
     finally:
-        worker.stop()
+        app.stop()
         wait_for_background_work()
 
 
 def test_a_late_purchase_raises_the_delay_banner(qtbot, demo):
     late = SeatPurchase.select().order_by(SeatPurchase.id.desc()).first()
     SeatPurchase.update(provisioning_status="pending").where(SeatPurchase.id == late.id).execute()
-    window, worker = open_syncing_window(qtbot, "http://127.0.0.1:9")
+    window, app = open_syncing_window(qtbot, "http://127.0.0.1:9")
     try:
         banner = window.findChild(QLabel, "delayBanner")
         qtbot.waitUntil(banner.isVisible, timeout=TIMEOUT)
@@ -100,5 +96,5 @@ def test_a_late_purchase_raises_the_delay_banner(qtbot, demo):
             and "mailto:dana.whitfield@example.com" in banner.text()
         )
     finally:
-        worker.stop()
+        app.stop()
         wait_for_background_work()

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billing.proration import MAX_SEATS, MIN_SEATS, Quote, QuoteError, quote, validate_seats
 from desktop import formatting
 from desktop.access import Administrator
 from desktop.account import ContractSummary
-from desktop.proration import MAX_SEATS, MIN_SEATS, InvalidSeatCount, Quote, quote, validate_seats
+from desktop.i18n import localized
 from desktop.purchasing import (
     PurchaseRefused,
     QuoteChanged,
@@ -113,8 +114,8 @@ class AddSeatsTab(QWidget):
     def _problem(self, text: str) -> str | None:
         try:
             validate_seats(text, self._contract)
-        except InvalidSeatCount as error:
-            return str(error)
+        except QuoteError as error:
+            return localized(error)
         return None
 
     def _update_total(self) -> None:
@@ -132,7 +133,7 @@ class AddSeatsTab(QWidget):
 
     def _show_quote(self, priced: Quote) -> None:
         self._shown = priced
-        self.total.setText(formatting.quote_working(priced, self._contract, self._locale))
+        self.total.setText(formatting.quote_working(priced, self._locale))
 
     def _update_button(self) -> None:
         ready = self._shown is not None and self.acknowledge.isChecked() and not self._in_flight

@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from billing.statuses import LABELS
 from desktop import formatting
 from desktop.history import HistoryQuery, HistoryRow, count_purchases, fetch_page
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
@@ -39,10 +40,12 @@ def display_cells(row: HistoryRow, timezone: str, locale: str) -> tuple[str, ...
         formatting.moment(row.created_at, timezone, locale),
         row.transaction_id,
         formatting.number(row.seats, locale),
-        formatting.number(row.prorated_months, locale),
+        formatting.number(row.prorated_months, locale)
+        if row.working.days is None
+        else formatting.proration(row.working),
         formatting.date_range(row.period_start, row.period_end, locale),
         formatting.money(row.amount, row.currency, locale),
-        translate("Status", row.status),
+        translate("Status", LABELS[row.status]),
         row.invoice_number or "",
         row.purchased_by,
     )

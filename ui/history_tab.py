@@ -20,14 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billing.statuses import LABELS, Status
 from desktop import formatting
 from desktop.config import remember_export_folder
-from desktop.history import (
-    STATUSES,
-    HistoryQuery,
-    contract_choices,
-    export_csv,
-)
+from desktop.history import HistoryQuery, contract_choices, export_csv
 from desktop.i18n import translate
 from desktop.receipts import export_receipts
 from ui.export_paths import ask_export_folder, ask_save_path
@@ -48,7 +44,7 @@ def _width_samples(timezone: str, locale: str) -> tuple[str, ...]:
         "12",
         formatting.date_range(wide_day, wide_day, locale),
         formatting.money(Decimal("99999.99"), "USD", locale),
-        max((translate("Status", status) for status in STATUSES), key=len),
+        max((translate("Status", label) for label in LABELS.values()), key=len),
         "INV-2026-000000",
         "Wilhelmina Whitfield",
     )
@@ -73,8 +69,8 @@ class HistoryTab(QWidget):
         self.status_combo = QComboBox(objectName="historyStatusCombo")
         self.status_combo.setAccessibleName(self.tr("Status"))
         self.status_combo.addItem(self.tr("All statuses"), None)
-        for status in STATUSES:
-            self.status_combo.addItem(translate("Status", status), status)
+        for status in Status:
+            self.status_combo.addItem(translate("Status", LABELS[status]), status)
         self.status_combo.currentIndexChanged.connect(self._apply_filters)
 
         self.contract_combo = QComboBox(objectName="historyContractCombo")

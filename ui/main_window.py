@@ -4,7 +4,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QProcess, Qt, QUrl
+from PySide6.QtCore import QProcess, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import formatting
-from desktop.access import Administrator, forget_contract_data, may_manage_account
+from desktop.access import forget_contract_data
 from desktop.account import current_contract
+from desktop.application import Application
 from desktop.config import export_folder, relaunch_command
 from desktop.config import settings as user_settings
 from desktop.receipts import Verification, date_range_query, verify_receipt
-from desktop.service_client import ServiceClient
-from desktop.session import SignedIn
 from desktop.session import sign_out as desktop_sign_out
+from desktop.sync import Requote
 from ui.about_dialog import LEARN_MORE_URL, show_about
 from ui.add_seats_tab import AddSeatsTab
 from ui.audit_log_dialog import AuditLogDialog
@@ -41,35 +41,31 @@ from ui.tasks import run_in_background
 
 
 class MainWindow(QMainWindow):
-    def __init__(
-        self,
-        organization: str,
-        timezone: str,
-        administrator: Administrator | None,
-        locale: str | None = None,
-        syncing: bool = False,
-        session: SignedIn | None = None,
-    ) -> None:
+    """Attaches to the running application: shows its ledger and listens to its sync reports."""
+
+    def __init__(self, application: Application) -> None:
         super().__init__()
+        self.app = application
         self.setObjectName("mainWindow")
         self.setWindowTitle(
-            self.tr("Manage Account — {organization}").format(organization=organization)
+            self.tr("Manage Account — {organization}").format(
+                organization=application.organization.name
+            )
         )
         self.resize(1240, 700)
-        self._locale = locale or QLocale().name()
-        self._timezone = timezone
-        self._administrator = administrator
-        self._session = session
+        self._locale = application.locale
+        self._timezone = application.organization.timezone
+        self._administrator = administrator = application.administrator
         self.count_label = QLabel(objectName="purchaseCountLabel")
-        self.sync_status = SyncStatus(self._locale, syncing)
-        self.may_manage = may_manage_account(administrator)
+        self.sync_status = SyncStatus(self._locale, application.syncing)
+        self.may_manage = application.may_manage
         if not self.may_manage:
             self.setCentralWidget(PermissionRequiredPage(administrator))
             return
 
         self.contract_tab = ContractTab(self._locale)
         self.add_seats_tab = AddSeatsTab(administrator, self._locale)
-        self.history_tab = HistoryTab(timezone, self._locale)
+        self.history_tab = HistoryTab(self._timezone, self._locale)
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.addTab(self.contract_tab, self.tr("&Contract"))
         self.tabs.addTab(self.add_seats_tab, self.tr("Add &Seats"))
@@ -84,6 +80,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.sync_status.changed.connect(self._ledger_changed)
         self.sync_status.permission_lost.connect(self._permission_lost)
+        self.sync_status.requoted.connect(self._offer_requote)
+        application.add_sync_listener(self.sync_status.reported.emit)
+        self.add_seats_tab.purchased.connect(lambda _: application.sync_now())
         self.history_tab.receipts_exported.connect(self._report_receipts_exported)
 
         self.contract_tab.add_seats_requested.connect(self.show_add_seats)
@@ -112,11 +111,11 @@ class MainWindow(QMainWindow):
         settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         menu.addSeparator()
-        if self._session is not None:
+        if self.app.syncing:
             _add_action(menu, self.tr("Sign &Out"), "signOutAction", self.sign_out)
         menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         permissions = self._administrator.permission_set
-        if self._session is not None and permissions.manage_permission_sets:
+        if self.app.syncing and permissions.manage_permission_sets:
             administration = self.menuBar().addMenu(self.tr("&Administration"))
             _add_action(
                 administration,
@@ -159,11 +158,6 @@ class MainWindow(QMainWindow):
             settings.setValue("window/tab", tabs.currentIndex())
         super().closeEvent(event)
 
-    def service_client(self) -> ServiceClient:
-        client = ServiceClient(self._session.service_url)
-        client.token = self._session.token
-        return client
-
     def show_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self)
         dialog.accepted.connect(lambda: dialog.restart_needed and self._offer_restart())
@@ -194,27 +188,27 @@ class MainWindow(QMainWindow):
             QProcess.startDetached(command[0], command[1:])
 
     def show_permission_sets(self) -> PermissionSetsDialog:
-        dialog = PermissionSetsDialog(self.service_client(), self)
+        dialog = PermissionSetsDialog(self.app.client(), self)
         dialog.open()
         return dialog
 
     def show_audit_log(self) -> AuditLogDialog:
-        dialog = AuditLogDialog(self.service_client(), self)
+        dialog = AuditLogDialog(self.app.client(), self)
         dialog.open()
         return dialog
 
     def _report_receipts_exported(self, count: int) -> None:
-        if self._session is not None:
-            client = self.service_client()
+        if self.app.syncing:
+            client = self.app.client()
             run_in_background(
                 lambda: client.report_audit_event("receipts exported", {"count": count}),
                 lambda _: None,
-                lambda _: None,  # the trail is the service's; an offline export is not lost work
+                lambda _: None,  # logged; the trail is the service's, an offline export loses none
             )
 
     def sign_out(self) -> None:
         """End the session on the service, forget the stored token, and close the window."""
-        session = self._session
+        session = self.app.session
         run_in_background(
             lambda: desktop_sign_out(session), lambda _: self.close(), lambda _: self.close()
         )
@@ -223,9 +217,51 @@ class MainWindow(QMainWindow):
         """Manage Account was taken away: show why, and keep no contract data here."""
         if isinstance(self.centralWidget(), PermissionRequiredPage):
             return
-        run_in_background(forget_contract_data, lambda _: None, lambda _: None)
+        run_in_background(forget_contract_data, lambda _: None, self._forget_failed)
         self.setCentralWidget(PermissionRequiredPage(self._administrator))
         self.menuBar().clear()
+
+    def _forget_failed(self, error: Exception) -> None:
+        self.statusBar().showMessage(
+            self.tr(
+                "The contract data could not be removed from this computer ({error}); it is "
+                "tried again when Manage Account starts."
+            ).format(error=error)
+        )
+
+    def _offer_requote(self, requotes: list[Requote]) -> QMessageBox:
+        """Purchases refused at a total that is out of date: say so, and offer to buy again at
+        today's total. Nothing is bought without the user."""
+        lines = [
+            self.tr("{transaction_id}: %Ln seat(s) for {old}, now {new}", "", r.seats).format(
+                transaction_id=r.transaction_id,
+                old=formatting.money(r.old_amount, r.currency, self._locale),
+                new=formatting.money(r.new_amount, r.currency, self._locale),
+            )
+            for r in requotes
+        ]
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Purchase not accepted"),
+            self.tr(
+                "The account service did not accept %n purchase(s): the total shown then is no "
+                "longer valid, so nothing was bought or invoiced.",
+                "",
+                len(requotes),
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("requoteDialog")
+        box.setInformativeText(
+            "\n".join(lines) + "\n\n" + self.tr("Check today's total and purchase again.")
+        )
+        again = box.addButton(self.tr("&Review in Add Seats"), QMessageBox.ButtonRole.AcceptRole)
+        again.setObjectName("reviewRequoteButton")
+        again.clicked.connect(lambda: self.show_add_seats(requotes[0].seats))
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.open()
+        return box
 
     def _ask_export_receipts(self) -> None:
         today = date.today()
@@ -261,8 +297,11 @@ class MainWindow(QMainWindow):
         box.setInformativeText(verdict.message)
         box.open()
 
-    def show_add_seats(self) -> None:
+    def show_add_seats(self, seats: int | None = None) -> None:
+        """The Add Seats tab, with its quantity ready to type (or set to `seats`)."""
         self.tabs.setCurrentWidget(self.add_seats_tab)
+        if seats is not None:
+            self.add_seats_tab.spin.setValue(seats)
         self.add_seats_tab.focus_quantity()
 
     def refresh_contract(self) -> None:

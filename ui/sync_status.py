@@ -5,8 +5,9 @@ from html import escape
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon
 
+from billing.statuses import Status
 from desktop.account import ContractSummary
-from desktop.history import DELAYED, HistoryQuery, fetch_page
+from desktop.history import HistoryQuery, fetch_page
 from desktop.sync import SyncReport
 from ui.appearance import colour_scheme
 from ui.tasks import run_in_background
@@ -43,6 +44,7 @@ class SyncStatus(QObject):
     reported = Signal(object)
     changed = Signal()  # something in the ledger changed: refresh what is shown
     permission_lost = Signal()
+    requoted = Signal(list)  # the Requotes of purchases refused at an outdated total
 
     def __init__(self, locale: str, syncing: bool) -> None:
         super().__init__()
@@ -78,10 +80,14 @@ class SyncStatus(QObject):
             return
         if report.provisioned:
             self._announce_live(report.provisioned)
+        if report.requoted:
+            self.requoted.emit(report.requoted)
         if report.changed:
             self.changed.emit()
         run_in_background(
-            lambda: fetch_page(HistoryQuery(status=DELAYED), 5), self._show_delayed, lambda e: None
+            lambda: fetch_page(HistoryQuery(status=Status.DELAYED), 5),
+            self._show_delayed,
+            lambda e: None,
         )
 
     def _announce_live(self, provisioned: list[tuple[str, int]]) -> None:

@@ -1,5 +1,6 @@
 """Service calls run on the thread pool; their results come back to the GUI thread as signals."""
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
@@ -7,6 +8,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from desktop.background import with_own_connection
 
 _running: set["Task"] = set()  # keeps each task alive until it has reported
+logger = logging.getLogger(__name__)
 
 
 class Task(QObject):
@@ -48,10 +50,15 @@ class _Runner(QRunnable):
     def run(self) -> None:
         try:
             result = with_own_connection(self._task._call)
-        except Exception as error:  # reported to the GUI, which shows it
+        except Exception as error:  # logged here, reported to the GUI, which shows it
+            logger.warning("background call %s failed", _name(self._task._call), exc_info=error)
             self._task.failed.emit(error)
         else:
             self._task.succeeded.emit(result)
+
+
+def _name(call: Callable[[], object]) -> str:
+    return getattr(call, "__qualname__", repr(call))
 
 
 def run_in_background(

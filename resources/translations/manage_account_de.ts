@@ -603,6 +603,29 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
     </message>
 </context>
 <context>
+    <name>Orders</name>
+    <message>
+        <source>The purchase must be acknowledged (acknowledged: true), with the text the purchaser agreed to (acknowledgement_text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quoted_amount must be the total shown, as a decimal string such as &quot;562.50&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quote_date must be a date such as &quot;2026-11-27&quot;, or left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quote date {quote_date} is after today ({today}) where you are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The total quoted on {quote_date} is no longer valid, so nothing was ordered. Check today&apos;s total and purchase again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PermissionRequiredPage</name>
     <message>
         <source>You need the {permission} permission</source>
@@ -696,16 +719,17 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
         <source>Enter at least 1 additional seat.</source>
         <translation>Geben Sie mindestens 1 zusätzliche Lizenz ein.</translation>
     </message>
-    <message numerus="yes">
-        <source>At most %Ln seat(s) can be added in one purchase. For more, contact your account manager, {manager}.</source>
-        <translation>
-            <numerusform>Mit einem Kauf kann höchstens %Ln Lizenz hinzugefügt werden. Für mehr wenden Sie sich an Ihren Kundenbetreuer, {manager}.</numerusform>
-            <numerusform>Mit einem Kauf können höchstens %Ln Lizenzen hinzugefügt werden. Für mehr wenden Sie sich an Ihren Kundenbetreuer, {manager}.</numerusform>
-        </translation>
+    <message>
+        <source>At most 10,000 seats can be added in one purchase. For more, contact your account manager, {manager}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This contract ended on {end}. To renew it, contact your account manager, {manager} ({email}).</source>
         <translation>Dieser Vertrag ist am {end} abgelaufen. Für eine Verlängerung wenden Sie sich an Ihren Kundenbetreuer, {manager} ({email}).</translation>
+    </message>
+    <message>
+        <source>This contract starts on {start}; seats can be added from then.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -825,6 +849,10 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
     <message>
         <source>Account manager</source>
         <translation>Kundenbetreuer</translation>
+    </message>
+    <message>
+        <source>Proration</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Purchase receipt {transaction_id}</source>
@@ -950,12 +978,8 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
         <translation>der Kontodienst hat mit unerwartetem JSON geantwortet</translation>
     </message>
     <message>
-        <source>the account service answered {status}</source>
-        <translation>der Kontodienst hat {status} geantwortet</translation>
-    </message>
-    <message>
-        <source>the account service failed ({status}): {message}</source>
-        <translation>der Kontodienst ist gescheitert ({status}): {message}</translation>
+        <source>the account service failed ({status})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -76,16 +76,6 @@
     </message>
 </context>
 <context>
-    <name>Proration</name>
-    <message numerus="yes">
-        <source>At most %Ln seat(s) can be added in one purchase. For more, contact your account manager, {manager}.</source>
-        <translation>
-            <numerusform>At most %Ln seat can be added in one purchase. For more, contact your account manager, {manager}.</numerusform>
-            <numerusform>At most %Ln seats can be added in one purchase. For more, contact your account manager, {manager}.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Quote</name>
     <message numerus="yes">
         <source>%Ln seat(s)</source>

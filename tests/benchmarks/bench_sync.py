@@ -15,12 +15,12 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from billing.proration import quote
 from db.database import close_database, open_database
 from db.models import SeatPurchase
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.demo import seed_demo
-from desktop.proration import quote
 from desktop.purchasing import purchase_seats
 from desktop.service_client import ServiceClient
 from desktop.sync import BUSY_POLL_SECONDS, Credentials, SyncEngine, SyncWorker

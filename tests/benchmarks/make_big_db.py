@@ -10,13 +10,13 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
+from billing.money import amount_to_minor
+from billing.orders import ACKNOWLEDGEMENT
+from billing.proration import quote
+from billing.transaction_ids import ALPHABET
 from db.database import close_database, open_database
 from db.models import Administrator, Contract, PermissionSet
-from db.money import to_minor
 from desktop.demo import seed_demo
-from desktop.proration import quote
-from desktop.purchasing import ACKNOWLEDGEMENT
-from desktop.transaction_ids import ALPHABET
 
 FIRST_NAMES = ("Alex", "Priya", "Sam", "Zoë", "Łukasz", "Дмитрий", "Mia", "Noah", "Ava", "Liam")
 LAST_NAMES = ("Morgan", "Raman", "Lee", "Ångström", "Żółć", "Иванов", "Chen", "Okafor")
@@ -89,7 +89,7 @@ def _priced(contract: Contract, seats: int, day: date) -> tuple:
         priced.prorated_months,
         priced.period_start.isoformat(),
         priced.period_end.isoformat(),
-        to_minor(priced.amount, 2),
+        amount_to_minor(priced.amount, priced.currency),
         priced.currency,
     )
 

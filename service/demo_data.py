@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
-from desktop.proration import Quote, quote
-from desktop.transaction_ids import new_transaction_id
+from billing.proration import Quote, quote
+from billing.transaction_ids import new_transaction_id
 
 ORGANIZATION = "Northwind Traders"
 CURRENCY = "USD"

@@ -1,0 +1,137 @@
+"""The seat order as both sides read it: its JSON body, the quote-date rule, the refusals.
+
+The desktop records a purchase at the total it showed, on the contract's local day it showed
+it (the quote date), and may send it days later. The service prices the order at that quote
+date, so the stored period and the invoiced amount are the ones the user saw, as long as the
+quote date is no later than the service's today and no older than the grace period.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from billing.money import parse_amount
+from billing.text import QT_TRANSLATE_NOOP, Refusal
+
+ACKNOWLEDGEMENT = QT_TRANSLATE_NOOP(
+    "Purchasing",
+    "I acknowledge that I am authorized to make purchase on behalf of my organization",
+)
+NO_CONTRACT = QT_TRANSLATE_NOOP("Purchasing", "There is no current contract to add seats to.")
+QUOTE_GRACE_DAYS = 7
+
+# The service's own refusals of an order, with the HTTP status it answers each with. Only these
+# reject a purchase for good; any other answer leaves it queued to be sent again.
+REFUSALS = {
+    "invalid_order": 422,
+    "invalid_quoted_amount": 422,
+    "invalid_quote_date": 422,
+    "not_acknowledged": 422,
+    "contract_ended": 422,
+    "contract_not_started": 422,
+    "quote_date_in_future": 422,
+    "quote_changed": 409,
+    "quote_expired": 409,
+    "idempotency_key_reused": 409,
+}
+REQUOTED = ("quote_changed", "quote_expired")  # refusals that carry a fresh quote
+
+
+class OrderRefusal(Refusal):
+    """An order the service will not take; `status` is the HTTP status it answers with."""
+
+    context = "Orders"
+
+    @property
+    def status(self) -> int:
+        return REFUSALS[self.code]
+
+
+def is_order_refusal(status: int, code: object) -> bool:
+    """Whether an HTTP answer is one of the service's own refusals of an order."""
+    return isinstance(code, str) and REFUSALS.get(code) == status
+
+
+@dataclass(frozen=True)
+class OrderRequest:
+    seats: int | None  # None when not a JSON whole number: the proration rule refuses it
+    quoted_amount: Decimal
+    quote_date: date | None  # None from desktops older than the quote date: the service's today
+    acknowledgement_text: str
+
+
+def order_body(
+    seats: int, quoted_amount: Decimal, quote_date: date, acknowledgement_text: str
+) -> dict:
+    """The JSON body of POST /v1/seat-orders, as the desktop sends it."""
+    return {
+        "seats": seats,
+        "quoted_amount": str(quoted_amount),
+        "quote_date": quote_date.isoformat(),
+        "acknowledged": True,
+        "acknowledgement_text": acknowledgement_text,
+    }
+
+
+def read_order_body(body: dict) -> OrderRequest:
+    """The order in a request body, or OrderRefusal naming what is wrong with it."""
+    if body.get("acknowledged") is not True or not isinstance(
+        body.get("acknowledgement_text"), str
+    ):
+        raise OrderRefusal(
+            "not_acknowledged",
+            QT_TRANSLATE_NOOP(
+                "Orders",
+                "The purchase must be acknowledged (acknowledged: true), with the text the "
+                "purchaser agreed to (acknowledgement_text).",
+            ),
+        )
+    amount = parse_amount(body.get("quoted_amount"))
+    if amount is None:
+        raise OrderRefusal(
+            "invalid_quoted_amount",
+            QT_TRANSLATE_NOOP(
+                "Orders",
+                'quoted_amount must be the total shown, as a decimal string such as "562.50".',
+            ),
+        )
+    quote_date = body.get("quote_date")
+    if quote_date is not None:
+        try:
+            quote_date = date.fromisoformat(quote_date) if len(quote_date) == 10 else None
+        except (TypeError, ValueError):
+            quote_date = None
+        if quote_date is None:
+            raise OrderRefusal(
+                "invalid_quote_date",
+                QT_TRANSLATE_NOOP(
+                    "Orders", 'quote_date must be a date such as "2026-11-27", or left out.'
+                ),
+            )
+    seats = body.get("seats")
+    if not isinstance(seats, int) or isinstance(seats, bool):
+        seats = None
+    return OrderRequest(seats, amount, quote_date, body["acknowledgement_text"])
+
+
+def check_quote_date(quote_date: date, today: date, grace_days: int = QUOTE_GRACE_DAYS) -> None:
+    """Refuse a quote date after `today`, or more than `grace_days` before it."""
+    if quote_date > today:
+        raise OrderRefusal(
+            "quote_date_in_future",
+            QT_TRANSLATE_NOOP(
+                "Orders", "The quote date {quote_date} is after today ({today}) where you are."
+            ),
+            quote_date=quote_date.isoformat(),
+            today=today.isoformat(),
+        )
+    if quote_date < today - timedelta(days=grace_days):
+        raise OrderRefusal(
+            "quote_expired",
+            QT_TRANSLATE_NOOP(
+                "Orders",
+                "The total quoted on {quote_date} is no longer valid, so nothing was ordered. "
+                "Check today's total and purchase again.",
+            ),
+            quote_date=quote_date.isoformat(),
+        )

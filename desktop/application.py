@@ -1,0 +1,76 @@
+"""The running application apart from its window: who is signed in, the service, syncing.
+
+The window attaches to it, as Electrum's GUI attaches to its daemon: it reads who is acting and
+listens to sync reports; everything that runs without a window lives here.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from db.models import Administrator, Organization
+from desktop.access import may_manage_account
+from desktop.account import organization
+from desktop.connection import ServiceConnection
+from desktop.service_client import ServiceClient
+from desktop.session import SignedIn
+from desktop.sync import SyncEngine, SyncReport, SyncWorker
+
+SyncListener = Callable[[SyncReport], None]
+
+
+@dataclass
+class Application:
+    administrator: Administrator | None
+    locale: str
+    session: SignedIn | None = None  # None: no account service, purchases stay queued here
+    connection: ServiceConnection | None = None
+    organization: Organization | None = field(default_factory=organization)
+    _listeners: list[SyncListener] = field(default_factory=list, init=False, repr=False)
+    _worker: SyncWorker | None = field(default=None, init=False, repr=False)
+
+    @property
+    def syncing(self) -> bool:
+        return self.session is not None
+
+    @property
+    def may_manage(self) -> bool:
+        return may_manage_account(self.administrator)
+
+    def client(self) -> ServiceClient:
+        """A client of the account service, signed in as this session."""
+        client = ServiceClient(self.session.service_url)
+        client.token = self.session.token
+        return client
+
+    def fetch_contract(self) -> SyncReport:
+        """One sync round, so a new installation has its contract before the window shows."""
+        report = SyncEngine(self.client()).run_once()
+        self.organization = organization()
+        return report
+
+    def add_sync_listener(self, listener: SyncListener) -> None:
+        """`listener` gets every sync report, on the sync thread: pass a Qt signal's emit."""
+        self._listeners.append(listener)
+
+    def start_syncing(self, engine: SyncEngine | None = None) -> None:
+        """Keep the ledger and the service in step from now on, for someone with the right."""
+        if self._worker is not None or not (self.syncing or engine) or not self.may_manage:
+            return
+        self._worker = SyncWorker(engine or SyncEngine(self.client()), self._report)
+        self._worker.start()
+
+    def sync_now(self) -> None:
+        """Send what is waiting now, e.g. right after a purchase."""
+        if self._worker is not None:
+            self._worker.wake()
+
+    def stop(self) -> None:
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
+        if self.connection is not None:
+            self.connection.stop()
+
+    def _report(self, report: SyncReport) -> None:
+        for listener in self._listeners:
+            listener(report)
