@@ -160,6 +160,7 @@ class SyncEngine:
             except ServiceRefused as error:
                 if not is_order_refusal(error.status, error.code):  # not a verdict on the order
                     _postpone(Outbox.id == entry.id, now, str(error))
+                    report.problem = str(error)
                     continue
                 _reject(purchase, str(error))
                 if (requote := Requote.of(purchase, error)) is not None:

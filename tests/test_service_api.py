@@ -90,6 +90,14 @@ def test_contract_and_quote(service, billing):
     assert call(service, "GET", "/v1/quote?seats=2&as_of=tomorrow", token=billing)[0] == 400
 
 
+def test_a_quote_before_any_contract_starts_is_refused(service, billing):
+    first = Contract.select().order_by(Contract.start_date).first().start_date
+    before = (first - timedelta(days=1)).isoformat()
+    status, body = call(service, "GET", f"/v1/quote?seats=2&as_of={before}", token=billing)
+    assert status == 422 and body["error"]["code"] == "contract_not_started"
+    assert first.isoformat() in body["error"]["message"]
+
+
 def test_viewer_is_refused_by_the_service(service):
     viewer = sign_in(service, "viewer@example.com")
     for method, path in (
@@ -149,11 +157,21 @@ def test_order_is_idempotent(service, billing):
         ({"seats": 2.5}, "invalid_order", "whole number"),
         ({"seats": "5"}, "invalid_order", "whole number"),
         ({"acknowledged": False}, "not_acknowledged", "acknowledged"),
+        ({"acknowledgement_text": 5}, "not_acknowledged", "acknowledgement_text"),
+        ({"quoted_amount": "sNaN"}, "invalid_quoted_amount", "decimal string"),
+        ({"quoted_amount": "NaN"}, "invalid_quoted_amount", "decimal string"),
+        ({"quoted_amount": "Infinity"}, "invalid_quoted_amount", "decimal string"),
+        ({"quoted_amount": "6.25E1"}, "invalid_quoted_amount", "decimal string"),
+        ({"quoted_amount": 62.5}, "invalid_quoted_amount", "decimal string"),
+        ({"quote_date": "next week"}, "invalid_quote_date", "quote_date"),
+        ({"quote_date": "2999-01-01"}, "quote_date_in_future", "after today"),
+        ({"quote_date": "2001-01-01"}, "quote_expired", "no longer valid"),
     ],
 )
-def test_invalid_orders_are_422(service, billing, changes, code, words):
+def test_invalid_orders_are_refused_with_their_code(service, billing, changes, code, words):
     status, body = order(service, billing, f"MA-BAD-{code}-{changes}", **changes)
-    assert status == 422 and body["error"]["code"] == code
+    assert status == (409 if code == "quote_expired" else 422)
+    assert body["error"]["code"] == code
     assert words in body["error"]["message"]
 
 

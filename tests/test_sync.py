@@ -16,7 +16,7 @@ from desktop.account import current_contract
 from desktop.demo import seed_demo
 from desktop.purchasing import purchase_seats
 from desktop.service_client import ServiceClient
-from desktop.sync import Credentials, SyncEngine, backoff
+from desktop.sync import Credentials, SyncEngine, apply_order, backoff
 from service.models import SeatOrder, service_db
 from tests.service_helpers import PASSWORD, start_demo_service
 
@@ -222,3 +222,72 @@ def test_two_desktops_converge(tmp_path, service):
     assert {bought[first], bought[second]} <= {row[0] for row in histories[0]}
     assert all(row[3] > Decimal(0) for row in histories[0])
     assert not database.is_closed() or True
+
+
+def buy_on(day_offset: int, seats: int = 2) -> SeatPurchase:
+    """A purchase recorded `day_offset` days ago (a laptop that stayed offline since)."""
+    then = datetime.now(UTC) - timedelta(days=day_offset)
+    summary = current_contract(then)
+    shown = quote(summary, seats, summary.today)
+    billing = acting_administrator("billing@example.com")
+    return purchase_seats(billing, seats, shown.amount, True, now=then)
+
+
+def test_a_purchase_sent_a_day_later_keeps_its_period_and_amount(desktop, service):
+    purchase = buy_on(1)
+    report = engine_for(service.url).run_once()
+    assert report.online and report.requoted == []
+    stored = local(purchase.transaction_id)
+    assert stored.provisioning_status in ("pending", "provisioned")
+    [order] = service_orders([purchase.transaction_id])
+    assert order.period_start == stored.period_start == purchase.period_start
+    assert order.amount_minor == stored.amount_minor
+    assert order.prorated_months == stored.prorated_months
+
+
+def test_a_purchase_sent_after_the_grace_period_is_requoted(desktop, service):
+    purchase = buy_on(8, seats=3)
+    report = engine_for(service.url).run_once()
+    stored = local(purchase.transaction_id)
+    assert stored.provisioning_status == "rejected" and "no longer valid" in stored.last_sync_error
+    assert service_orders([purchase.transaction_id]) == []
+    [requote] = report.requoted
+    summary = current_contract()
+    assert requote.new_amount == quote(summary, 3, summary.today).amount
+    assert requote.old_amount == purchase.amount
+
+
+def feed_entry(purchase: SeatPurchase, status: str, **changes) -> dict:
+    entry = {
+        "transaction_id": purchase.transaction_id,
+        "status": status,
+        "created_at": purchase.created_at.isoformat(),
+        "provisioned_at": None,
+        "invoice_number": None,
+        "rejection_reason": None,
+    }
+    return {**entry, **changes}
+
+
+def test_a_stale_feed_entry_never_moves_a_purchase_back(any_db):
+    seed_demo()
+    purchase = buy(1)
+    live = datetime.now(UTC).isoformat()
+    assert apply_order(feed_entry(purchase, "pending"))
+    assert apply_order(
+        feed_entry(purchase, "provisioned", provisioned_at=live, invoice_number="INV-1")
+    )
+    for stale in ("pending", "queued", "rejected"):
+        assert not apply_order(feed_entry(purchase, stale))
+    stored = local(purchase.transaction_id)
+    assert (stored.provisioning_status, stored.invoice_number) == ("provisioned", "INV-1")
+
+
+def test_the_feed_may_report_a_queued_purchase_live_at_once(any_db):
+    """Its acceptance was lost on the way: the feed is the first to say, and says Provisioned."""
+    seed_demo()
+    purchase = buy(1)
+    live = datetime.now(UTC).isoformat()
+    assert apply_order(feed_entry(purchase, "provisioned", provisioned_at=live, invoice_number="I"))
+    assert local(purchase.transaction_id).provisioning_status == "provisioned"
+    assert Outbox.select().count() == 0
