@@ -34,7 +34,7 @@ MINOR_UNITS: dict[str, int] = {
     )
     for code in codes.split()
 }
-_PLAIN_DECIMAL = re.compile(r"-?[0-9]{1,18}(\.[0-9]{1,18})?")
+PLAIN_DECIMAL = re.compile(r"-?[0-9]{1,18}(\.[0-9]{1,18})?")
 
 
 class UnknownCurrency(ValueError):
@@ -83,6 +83,6 @@ def parse_amount(text: object) -> Decimal | None:
     Only digits with an optional sign and point: no exponent ("5E2"), no NaN or Infinity, no
     JSON number (a float would already have lost the exact value), no surrounding space.
     """
-    if not isinstance(text, str) or not _PLAIN_DECIMAL.fullmatch(text):
+    if not isinstance(text, str) or not PLAIN_DECIMAL.fullmatch(text):
         return None
     return Decimal(text)

@@ -1,5 +1,6 @@
 """The reference service over real HTTP on 127.0.0.1: every status code, idempotency, races."""
 
+import json
 import re
 import threading
 import time
@@ -8,8 +9,11 @@ from urllib.parse import quote
 
 import pytest
 
+from billing.money import PLAIN_DECIMAL
+from billing.orders import REFUSALS
 from db.database import close_database
 from db.models import utc_now
+from service.api import OPENAPI
 from service.models import Contract, SeatOrder, service_db
 from service.orders import provision_due
 from tests.service_helpers import call, sign_in, start_demo_service
@@ -283,6 +287,15 @@ def test_openapi_documents_every_route(service):
     }
     documented = {(path, method) for path, item in spec["paths"].items() for method in item}
     assert routes == documented
+
+
+def test_openapi_names_every_refusal_that_rejects_an_order():
+    spec = json.loads(OPENAPI.read_text())
+    described = spec["components"]["schemas"]["Error"]["properties"]["error"]["properties"]
+    words = set(re.findall(r"[a-z_]+", described["code"]["description"]))
+    assert set(REFUSALS) <= words
+    amount = spec["components"]["schemas"]["OrderRequest"]["properties"]["quoted_amount"]
+    assert amount["pattern"] == "^" + PLAIN_DECIMAL.pattern + "$"
 
 
 def test_an_internal_fault_is_still_json(service, billing, monkeypatch):
