@@ -17,7 +17,7 @@ ACKNOWLEDGEMENT = QT_TRANSLATE_NOOP(
     "Purchasing",
     "I acknowledge that I am authorized to make purchase on behalf of my organization",
 )
-NO_CONTRACT = QT_TRANSLATE_NOOP("Purchasing", "There is no current contract to add seats to.")
+NO_CONTRACT = QT_TRANSLATE_NOOP("Orders", "There is no current contract to add seats to.")
 QUOTE_GRACE_DAYS = 7
 
 # The service's own refusals of an order, with the HTTP status it answers each with. Only these
@@ -45,6 +45,20 @@ class OrderRefusal(Refusal):
     @property
     def status(self) -> int:
         return REFUSALS[self.code]
+
+
+def no_current_contract() -> OrderRefusal:
+    return OrderRefusal("contract_ended", NO_CONTRACT)
+
+
+def quote_changed() -> OrderRefusal:
+    return OrderRefusal(
+        "quote_changed",
+        QT_TRANSLATE_NOOP(
+            "Orders",
+            "The total differs from the price on the day it was quoted, so nothing was ordered.",
+        ),
+    )
 
 
 def is_order_refusal(status: int, code: object) -> bool:

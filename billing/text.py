@@ -28,3 +28,8 @@ class Refusal(ValueError):
     def render(self, template: str) -> str:
         """`template` (the English text, or its translation) with the fields filled in."""
         return template.format(**self.fields)
+
+    def localizable(self) -> dict:
+        """What a client needs to say this in its user's language: the marked text and fields."""
+        fields = {name: str(value) for name, value in self.fields.items()}
+        return {"context": self.context, "text": self.template, "fields": fields}

@@ -38,7 +38,25 @@ def localized(refusal: Refusal) -> str:
     return refusal.render(translate(refusal.context, refusal.template))
 
 
-__all__ = ["QT_TRANSLATE_NOOP", "install_translations", "localized", "translate"]
+def localized_answer(error: dict, fallback: str) -> str:
+    """An error answer of the service in the user's language, when it carries its marked text
+    (see `Refusal.localizable`) and we know the text; else `fallback`, as the service said it."""
+    text = error.get("localizable")
+    if not isinstance(text, dict) or not isinstance(text.get("fields"), dict):
+        return fallback
+    try:
+        return translate(str(text["context"]), str(text["text"])).format(**text["fields"])
+    except (KeyError, IndexError, ValueError):  # a text or fields this version does not know
+        return fallback
+
+
+__all__ = [
+    "QT_TRANSLATE_NOOP",
+    "install_translations",
+    "localized",
+    "localized_answer",
+    "translate",
+]
 
 
 def install_translations(app: "QCoreApplication", language: str | None = None) -> str:

@@ -46,7 +46,7 @@ def acknowledgement() -> str:
 
 
 def no_contract_message() -> str:
-    return translate("Purchasing", NO_CONTRACT)
+    return translate("Orders", NO_CONTRACT)
 
 
 def purchase_seats(

@@ -33,7 +33,7 @@ from db.models import (
     database,
     utc_now,
 )
-from desktop.i18n import translate
+from desktop.i18n import localized_answer, translate
 from desktop.service_client import (
     NotSignedIn,
     ServiceClient,
@@ -162,7 +162,7 @@ class SyncEngine:
                     _postpone(Outbox.id == entry.id, now, str(error))
                     report.problem = str(error)
                     continue
-                _reject(purchase, str(error))
+                _reject(purchase, localized_answer(error.details, str(error)))
                 if (requote := Requote.of(purchase, error)) is not None:
                     report.requoted.append(requote)
                 report.changed = True

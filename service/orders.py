@@ -11,12 +11,13 @@ from peewee import IntegrityError, fn
 
 from billing.money import amount_from_minor
 from billing.orders import (
-    NO_CONTRACT,
     QUOTE_GRACE_DAYS,
     REFUSALS,
     OrderRefusal,
     OrderRequest,
     check_quote_date,
+    no_current_contract,
+    quote_changed,
     read_order_body,
 )
 from billing.proration import Quote, QuoteError, contract_not_started, quote
@@ -44,8 +45,10 @@ class OrderProblem(Exception):
 
     @classmethod
     def of(cls, refusal: Refusal, extra: dict | None = None) -> "OrderProblem":
-        """A refusal of the billing rules, answered with the status the order contract names."""
-        return cls(REFUSALS[refusal.code], refusal.code, str(refusal), extra)
+        """A refusal of the billing rules, answered with the status the order contract names,
+        and with its marked text, so the desktop can say it in its user's language."""
+        answer = {"localizable": refusal.localizable(), **(extra or {})}
+        return cls(REFUSALS[refusal.code], refusal.code, str(refusal), answer)
 
 
 @dataclass
@@ -109,7 +112,7 @@ def quote_on(organization: Organization, seats: object, day: date) -> tuple[Cont
         upcoming = later.order_by(Contract.start_date).first()
         if upcoming is not None:
             raise OrderProblem.of(contract_not_started(upcoming))
-        raise OrderProblem(REFUSALS["contract_ended"], "contract_ended", NO_CONTRACT)
+        raise OrderProblem.of(no_current_contract())
     return contract, _priced(contract, seats, day)
 
 
@@ -173,12 +176,7 @@ def _new_order(
         raise OrderProblem.of(refusal, extra) from refusal
     contract, priced = quote_on(organization, request.seats, quote_date)
     if request.quoted_amount != priced.amount:
-        raise OrderProblem(
-            REFUSALS["quote_changed"],
-            "quote_changed",
-            "The quoted amount differs from the price on the quote date; nothing was ordered.",
-            {"quote": quote_json(priced)},
-        )
+        raise OrderProblem.of(quote_changed(), {"quote": quote_json(priced)})
     order = SeatOrder.create(
         transaction_id=key,
         request_fingerprint=fingerprint,

@@ -1,6 +1,7 @@
 """The main window driven through its object names, on a real event loop and database."""
 
 import csv
+import re
 from dataclasses import replace
 from decimal import Decimal
 
@@ -21,13 +22,14 @@ from PySide6.QtWidgets import (
 from billing.orders import ACKNOWLEDGEMENT
 from billing.proration import quote
 from billing.statuses import Status
-from db.models import SeatPurchase
+from db.models import Contract, SeatPurchase
 from desktop import formatting
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.application import Application
 from desktop.demo import seed_demo
 from desktop.purchasing import purchase_seats
+from desktop.sync import Requote, SyncReport
 from ui.main_window import MainWindow
 from ui.tasks import wait_for_background_work
 
@@ -316,3 +318,25 @@ def test_about_lists_the_version_and_licences(window):
     assert any(line.startswith("reportlab ") and line.endswith(": BSD License") for line in lines)
     assert not box.iconPixmap().isNull()
     box.close()
+
+
+def test_a_requoted_purchase_is_explained_and_nothing_is_bought(qtbot, window):
+    requote = Requote("MA-OLD0-0001", 3, Decimal("112.50"), Decimal("75.00"), "USD")
+    window.sync_status.show_report(SyncReport(online=True, requoted=[requote]))
+    box = child(window, QMessageBox, "requoteDialog")
+    assert "nothing was bought or invoiced" in box.text()
+    details = box.informativeText()
+    assert "MA-OLD0-0001: 3 seats for $112.50, now $75.00" in details
+    child(box, QPushButton, "reviewRequoteButton").click()
+    assert window.tabs.currentWidget() is window.add_seats_tab
+    assert window.add_seats_tab.spin.value() == 3
+    assert not child(window, QCheckBox, "acknowledgeCheckBox").isChecked()
+    qtbot.waitUntil(lambda: child(window, QLabel, "totalLabel").text().startswith("3 seats"))
+    assert SeatPurchase.select().count() == 60  # asked again, never bought silently
+
+
+def test_a_day_unit_purchase_shows_its_working_in_history(qtbot, window):
+    Contract.update(proration_unit="day").execute()
+    window.history_tab.refresh()
+    qtbot.waitUntil(lambda: "days" in (history_cell(window, 0, 3) or ""), timeout=TIMEOUT)
+    assert re.fullmatch(r"12 months × \d+/36[56] days", history_cell(window, 0, 3))

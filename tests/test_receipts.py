@@ -223,3 +223,23 @@ def test_amount_on_receipt_matches_the_ledger(purchases):
     for purchase in purchases:
         assert SeatPurchase.get_by_id(purchase.id).amount == purchase.amount
         assert purchase.amount > Decimal(0)
+
+
+def test_a_day_unit_receipt_shows_the_working_behind_its_amount(purchases):
+    """12 months × 248/365 days: the printed amount can be worked out from the printed figures."""
+    from db.models import Contract
+
+    contract = purchases[0].contract
+    Contract.update(
+        proration_unit="day", currency="EUR", monthly_price_per_seat=Decimal("9.90")
+    ).where(Contract.id == contract.id).execute()
+    admin = Administrator.get(Administrator.email == "billing@example.com")
+    summary = current_contract(NOW)
+    shown = quote(summary, 4, summary.today)
+    purchase = purchase_seats(admin, 4, shown.amount, True, now=NOW, locale="en_US")
+    text = text_of(receipt_pdf(purchase.transaction_id, "en_US", NOW))
+    # Nov 26, 2026 through Jul 31, 2027 is 248 of the term's 365 days.
+    assert "Proration" in text and "12 months × 248/365 days" in text
+    exact = 4 * Decimal("9.90") * 12 * 248 / 365  # 117,849.6 / 365 = 322.8756... -> 322.88
+    assert f"€{shown.amount:,} (EUR)" in text and str(shown.amount) == "322.88"
+    assert abs(exact - shown.amount) < Decimal("0.005")

@@ -14,6 +14,7 @@ from db.models import Outbox, SeatPurchase, database
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.demo import seed_demo
+from desktop.i18n import install_translations
 from desktop.purchasing import purchase_seats
 from desktop.service_client import ServiceClient
 from desktop.sync import Credentials, SyncEngine, apply_order, backoff
@@ -179,7 +180,7 @@ def test_a_refused_order_is_rejected_with_the_reason(desktop, service):
     report = engine_for(service.url).run_once()
     stored = local(purchase.transaction_id)
     assert stored.provisioning_status == "rejected"
-    assert "differs from the price on the quote date" in stored.last_sync_error
+    assert "differs from the price on the day it was quoted" in stored.last_sync_error
     assert report.changed and Outbox.select().count() == 0
     assert service_orders([purchase.transaction_id]) == []
 
@@ -291,3 +292,19 @@ def test_the_feed_may_report_a_queued_purchase_live_at_once(any_db):
     assert apply_order(feed_entry(purchase, "provisioned", provisioned_at=live, invoice_number="I"))
     assert local(purchase.transaction_id).provisioning_status == "provisioned"
     assert Outbox.select().count() == 0
+
+
+def test_a_refusal_is_kept_in_the_users_language(desktop, service, qapp):
+    """The service says it in English and sends the marked text; a German desktop keeps German."""
+    purchase = buy_on(8)
+    install_translations(qapp, "de")
+    try:
+        engine_for(service.url).run_once()
+    finally:
+        install_translations(qapp, "en")
+    reason = local(purchase.transaction_id).last_sync_error
+    quoted_on = purchase.period_start.isoformat()
+    assert reason == (
+        f"Der am {quoted_on} angebotene Gesamtbetrag gilt nicht mehr, daher wurde nichts "
+        "bestellt. Prüfen Sie den heutigen Gesamtbetrag und kaufen Sie erneut."
+    )

@@ -544,6 +544,36 @@
         <translation>&amp;Später</translation>
     </message>
     <message>
+        <source>The contract data could not be removed from this computer ({error}); it is tried again when Manage Account starts.</source>
+        <translation>Die Vertragsdaten konnten nicht von diesem Computer entfernt werden ({error}); beim nächsten Start von Manage Account wird es erneut versucht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{transaction_id}: %Ln seat(s) for {old}, now {new}</source>
+        <translation>
+            <numerusform>{transaction_id}: %Ln Lizenz für {old}, jetzt {new}</numerusform>
+            <numerusform>{transaction_id}: %Ln Lizenzen für {old}, jetzt {new}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Purchase not accepted</source>
+        <translation>Kauf nicht angenommen</translation>
+    </message>
+    <message numerus="yes">
+        <source>The account service did not accept %n purchase(s): the total shown then is no longer valid, so nothing was bought or invoiced.</source>
+        <translation>
+            <numerusform>Der Kontodienst hat %n Kauf nicht angenommen: Der damals angezeigte Gesamtbetrag gilt nicht mehr, daher wurde nichts gekauft oder in Rechnung gestellt.</numerusform>
+            <numerusform>Der Kontodienst hat %n Käufe nicht angenommen: Der damals angezeigte Gesamtbetrag gilt nicht mehr, daher wurde nichts gekauft oder in Rechnung gestellt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check today&apos;s total and purchase again.</source>
+        <translation>Prüfen Sie den heutigen Gesamtbetrag und kaufen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>&amp;Review in Add Seats</source>
+        <translation>In „Lizenzen hinzufügen“ &amp;prüfen</translation>
+    </message>
+    <message>
         <source>Verify receipt</source>
         <translation>Beleg prüfen</translation>
     </message>
@@ -605,24 +635,32 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
 <context>
     <name>Orders</name>
     <message>
+        <source>There is no current contract to add seats to.</source>
+        <translation>Es gibt keinen laufenden Vertrag, dem Lizenzen hinzugefügt werden können.</translation>
+    </message>
+    <message>
+        <source>The total differs from the price on the day it was quoted, so nothing was ordered.</source>
+        <translation>Der Gesamtbetrag weicht vom Preis am Tag des Angebots ab, daher wurde nichts bestellt.</translation>
+    </message>
+    <message>
         <source>The purchase must be acknowledged (acknowledged: true), with the text the purchaser agreed to (acknowledgement_text).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kauf muss bestätigt sein (acknowledged: true), mit dem Text, dem die kaufende Person zugestimmt hat (acknowledgement_text).</translation>
     </message>
     <message>
         <source>quoted_amount must be the total shown, as a decimal string such as &quot;562.50&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>quoted_amount muss der angezeigte Gesamtbetrag sein, als Dezimalzeichenkette wie &quot;562.50&quot;.</translation>
     </message>
     <message>
         <source>quote_date must be a date such as &quot;2026-11-27&quot;, or left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>quote_date muss ein Datum wie &quot;2026-11-27&quot; sein oder fehlen.</translation>
     </message>
     <message>
         <source>The quote date {quote_date} is after today ({today}) where you are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Angebotsdatum {quote_date} liegt nach dem heutigen Tag ({today}) an Ihrem Standort.</translation>
     </message>
     <message>
         <source>The total quoted on {quote_date} is no longer valid, so nothing was ordered. Check today&apos;s total and purchase again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der am {quote_date} angebotene Gesamtbetrag gilt nicht mehr, daher wurde nichts bestellt. Prüfen Sie den heutigen Gesamtbetrag und kaufen Sie erneut.</translation>
     </message>
 </context>
 <context>
@@ -721,7 +759,7 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
     </message>
     <message>
         <source>At most 10,000 seats can be added in one purchase. For more, contact your account manager, {manager}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem Kauf können höchstens 10.000 Lizenzen hinzugefügt werden. Für mehr wenden Sie sich an Ihren Kundenbetreuer, {manager}.</translation>
     </message>
     <message>
         <source>This contract ended on {end}. To renew it, contact your account manager, {manager} ({email}).</source>
@@ -729,7 +767,7 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
     </message>
     <message>
         <source>This contract starts on {start}; seats can be added from then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Vertrag beginnt am {start}; ab dann können Lizenzen hinzugefügt werden.</translation>
     </message>
 </context>
 <context>
@@ -741,10 +779,6 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
     <message>
         <source>The total changed since it was shown, so nothing was bought. Check the new total and purchase again.</source>
         <translation>Der Gesamtbetrag hat sich seit der Anzeige geändert, daher wurde nichts gekauft. Prüfen Sie den neuen Betrag und kaufen Sie erneut.</translation>
-    </message>
-    <message>
-        <source>There is no current contract to add seats to.</source>
-        <translation>Es gibt keinen laufenden Vertrag, dem Lizenzen hinzugefügt werden können.</translation>
     </message>
     <message>
         <source>Your permission set does not include Manage Account.</source>
@@ -852,7 +886,7 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
     </message>
     <message>
         <source>Proration</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteilige Berechnung</translation>
     </message>
     <message>
         <source>Purchase receipt {transaction_id}</source>
@@ -979,7 +1013,7 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
     </message>
     <message>
         <source>the account service failed ({status})</source>
-        <translation type="unfinished"></translation>
+        <translation>der Kontodienst ist gescheitert ({status})</translation>
     </message>
 </context>
 <context>

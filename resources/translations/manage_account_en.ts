@@ -51,6 +51,20 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <source>{transaction_id}: %Ln seat(s) for {old}, now {new}</source>
+        <translation>
+            <numerusform>{transaction_id}: %Ln seat for {old}, now {new}</numerusform>
+            <numerusform>{transaction_id}: %Ln seats for {old}, now {new}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The account service did not accept %n purchase(s): the total shown then is no longer valid, so nothing was bought or invoiced.</source>
+        <translation>
+            <numerusform>The account service did not accept %n purchase: the total shown then is no longer valid, so nothing was bought or invoiced.</numerusform>
+            <numerusform>The account service did not accept %n purchases: the total shown then is no longer valid, so nothing was bought or invoiced.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln purchase(s)</source>
         <translation>
             <numerusform>%Ln purchase</numerusform>
