@@ -18,9 +18,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView
 
+from billing.statuses import Status
 from db.database import close_database, open_database
 from desktop.account import organization
-from desktop.history import REJECTED, HistoryQuery, count_purchases, fetch_page
+from desktop.history import HistoryQuery, count_purchases, fetch_page
 from tests.benchmarks.make_big_db import make_history_db
 from ui.history_model import LOADING, display_cells
 from ui.history_tab import HistoryTab
@@ -142,7 +143,10 @@ def main() -> None:
     filters = (
         ("filter by purchaser text", lambda: tab.filter_edit.setText("priya")),
         ("filter by transaction ID", lambda: tab.filter_edit.setText("MA-2")),
-        ("filter by ID and status", lambda: status.setCurrentIndex(status.findData(REJECTED))),
+        (
+            "filter by ID and status",
+            lambda: status.setCurrentIndex(status.findData(Status.REJECTED)),
+        ),
         ("clear the filters", lambda: (tab.filter_edit.clear(), status.setCurrentIndex(0))),
     )
     for name, change in filters:
