@@ -15,23 +15,10 @@ RETRY_LATER = (408, 425, 429)  # besides 5xx: the service or a proxy asks to be 
 
 
 class ServiceError(Exception):
-    """A call that did not succeed; the message is fit to show a user."""
+    """A call that did not succeed; the message is fit to show a user.
 
-    def __init__(
-        self,
-        message: str,
-        status: int | None = None,
-        code: str | None = None,
-        details: dict | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.status, self.code, self.details = status, code, details or {}
-
-
-class ServiceUnavailable(ServiceError):
-    """Down, slow, failing or answering garbage: worth trying again later.
-
-    `retry_after` is the wait in seconds the answer asked for (Retry-After), if any.
+    `code` and `details` are the service's own error answer, if it gave one; `retry_after` is
+    the wait in seconds the answer asked for (Retry-After), if any.
     """
 
     def __init__(
@@ -42,8 +29,13 @@ class ServiceUnavailable(ServiceError):
         details: dict | None = None,
         retry_after: float | None = None,
     ) -> None:
-        super().__init__(message, status, code, details)
+        super().__init__(message)
+        self.status, self.code, self.details = status, code, details or {}
         self.retry_after = retry_after
+
+
+class ServiceUnavailable(ServiceError):
+    """Down, slow, failing or answering garbage: worth trying again later."""
 
 
 class ServiceRefused(ServiceError):

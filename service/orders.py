@@ -245,7 +245,7 @@ def provision_due(now: datetime | None = None, limit: int = 500) -> int:
         .limit(limit)
     )
     done = 0
-    for (order_id,) in due.tuples():
+    for (order_id,) in list(due.tuples()):  # no read cursor open when the write lock is taken
         done += _provision(order_id, now)
     return done
 
