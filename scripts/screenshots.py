@@ -9,13 +9,14 @@ import os
 import subprocess
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from billing.proration import quote
 from db.database import close_database, open_database
@@ -27,6 +28,7 @@ from desktop.demo import seed_demo
 from desktop.i18n import install_translations
 from desktop.purchasing import purchase_seats
 from desktop.receipts import save_receipt
+from desktop.sync import Requote, SyncReport
 from ui.main_window import MainWindow
 from ui.sign_in_dialog import SignInDialog
 from ui.tasks import wait_for_background_work
@@ -100,6 +102,17 @@ def grab_tabs(window: MainWindow, prefix: str, tabs: tuple[str, ...]) -> None:
         window.grab().save(str(OUT / f"{prefix}{name}.png"))
 
 
+def grab_requote(window: MainWindow, name: str) -> None:
+    """The dialog for a purchase recorded last month and sent too late: both totals named."""
+    summary = current_contract()
+    last_month = summary.today.replace(day=1) - timedelta(days=1)
+    then, now = (quote(summary, 5, day).amount for day in (last_month, summary.today))
+    requote = Requote("MA-7K3F-9Q2D", 5, then, now, summary.currency)
+    window.sync_status.show_report(SyncReport(online=True, requoted=[requote]))
+    settle(200)
+    window.findChild(QMessageBox, "requoteDialog").grab().save(str(OUT / f"{name}.png"))
+
+
 def open_window(locale: str, email: str | None = None) -> MainWindow:
     window = MainWindow(Application(acting_administrator(email), locale))
     window.show()
@@ -111,6 +124,7 @@ def shoot(variant: str, app: QApplication) -> None:
     if variant == "light":
         window = open_window("en_US")
         grab_tabs(window, "", ("contract", "add-seats", "history"))
+        grab_requote(window, "requote")
         window.close()
         viewer = open_window("en_US", "viewer@example.com")
         viewer.grab().save(str(OUT / "permission-required.png"))
@@ -130,6 +144,7 @@ def shoot(variant: str, app: QApplication) -> None:
         locale = install_translations(app, "de")
         window = open_window(locale)
         grab_tabs(window, "de-", ("add-seats", "history"))
+        grab_requote(window, "de-requote")
         window.close()
         save_receipt_image("de-receipt", locale)
     else:  # scale200: the whole window at twice the size, as on a 200 % display
