@@ -32,6 +32,9 @@ LABELS = {
     Status.REJECTED: QT_TRANSLATE_NOOP("Status", "Rejected"),
 }
 
+# What an order on the service can be: it exists only once accepted, and never stores Delayed.
+SERVICE_STATUSES = frozenset({Status.PENDING, Status.PROVISIONED, Status.REJECTED})
+
 TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.QUEUED: frozenset({Status.PENDING, Status.REJECTED}),
     Status.PENDING: frozenset({Status.DELAYED, Status.PROVISIONED, Status.REJECTED}),

@@ -19,7 +19,7 @@ from peewee import Expression
 from billing.money import amount_to_minor, parse_amount
 from billing.orders import REQUOTED, is_order_refusal
 from billing.orders import order_body as billing_order_body
-from billing.statuses import Status, may_become
+from billing.statuses import SERVICE_STATUSES, Status, may_become
 from db.database import write_transaction
 from db.models import (
     Administrator,
@@ -247,6 +247,11 @@ def order_body(purchase: SeatPurchase) -> dict:
 def apply_order(order: dict, report: SyncReport | None = None) -> bool:
     """Bring one order from the service into the local ledger; True when something changed."""
     status = order["status"]
+    if status not in SERVICE_STATUSES:
+        logger.warning(
+            "ignored order %s with the unknown status %r", order["transaction_id"], status
+        )
+        return False
     with write_transaction():
         purchase = SeatPurchase.get_or_none(SeatPurchase.transaction_id == order["transaction_id"])
         if purchase is None:

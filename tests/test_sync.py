@@ -278,7 +278,7 @@ def test_a_stale_feed_entry_never_moves_a_purchase_back(any_db):
     assert apply_order(
         feed_entry(purchase, "provisioned", provisioned_at=live, invoice_number="INV-1")
     )
-    for stale in ("pending", "queued", "rejected"):
+    for stale in ("pending", "queued", "rejected", "delayed", "cancelled", None):
         assert not apply_order(feed_entry(purchase, stale))
     stored = local(purchase.transaction_id)
     assert (stored.provisioning_status, stored.invoice_number) == ("provisioned", "INV-1")

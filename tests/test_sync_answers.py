@@ -12,7 +12,6 @@ from email.utils import format_datetime
 import pytest
 
 from billing.proration import quote
-from db.database import close_database, open_database
 from db.models import Outbox, SeatPurchase
 from desktop.access import acting_administrator
 from desktop.account import current_contract
@@ -76,14 +75,12 @@ class Handler(socketserver.StreamRequestHandler):
 
 
 @pytest.fixture
-def purchase(tmp_path):
-    open_database(f"sqlite:///{tmp_path / 'desktop.db'}")
+def purchase(any_db):
+    """A purchase waiting in the outbox of a desktop database (SQLite and PostgreSQL)."""
     seed_demo()
     summary = current_contract()
     shown = quote(summary, 2, summary.today)
-    bought = purchase_seats(acting_administrator("billing@example.com"), 2, shown.amount, True)
-    yield bought
-    close_database()
+    return purchase_seats(acting_administrator("billing@example.com"), 2, shown.amount, True)
 
 
 def contract_json() -> dict:
