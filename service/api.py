@@ -199,15 +199,16 @@ class Api:
             )
         signed_in = auth.sign_in(email, password, now)
         if signed_in is None:
-            audit.record(audit.SIGN_IN_FAILED, email, {}, now)
+            audit.record(auth.organization_of(email), audit.SIGN_IN_FAILED, email, {}, now)
             raise ApiError(401, "invalid_credentials", "The e-mail or the password is wrong.")
         token, administrator = signed_in
-        audit.record(audit.SIGN_IN, email, {}, now)
+        audit.record(administrator.organization_id, audit.SIGN_IN, email, {}, now)
         return 201, {"token": token, "administrator": administrator_json(administrator)}
 
     def delete_session(self, request: Request) -> tuple[int, object]:
         auth.sign_out(request.token)
-        audit.record(audit.SIGN_OUT, request.administrator.email, {})
+        administrator = request.administrator
+        audit.record(administrator.organization_id, audit.SIGN_OUT, administrator.email, {})
         return 204, None
 
     def contract(self, request: Request) -> tuple[int, object]:
@@ -309,8 +310,8 @@ class Api:
         return 200, {"permission_set": permissions.set_json(changed)}
 
     def audit_events(self, request: Request) -> tuple[int, object]:
-        self._require_manage_permission_sets(request)
-        query = AuditEvent.select().order_by(AuditEvent.id.desc())
+        administrator = self._require_manage_permission_sets(request)
+        query = audit.events_of(administrator.organization_id)
         if request.query.get("action"):
             query = query.where(AuditEvent.action == request.query["action"])
         if request.query.get("actor"):
@@ -330,7 +331,7 @@ class Api:
             "has_more": len(events) > limit,
         }
         if before is None:  # the chain is checked once, with the first page
-            check = audit.verify_chain()
+            check = audit.verify_chain(administrator.organization_id)
             answer["chain"] = {"intact": check.intact, "message": check.message}
         return 200, answer
 
@@ -343,7 +344,12 @@ class Api:
             raise ApiError(
                 400, "invalid_request", f"action must be one of {sorted(audit.CLIENT_ACTIONS)}."
             )
-        audit.record(body["action"], administrator.email, body.get("details", {}))
+        audit.record(
+            administrator.organization_id,
+            body["action"],
+            administrator.email,
+            body.get("details", {}),
+        )
         return 201, {"recorded": True}
 
 

@@ -1,7 +1,9 @@
-"""The service's audit trail: who did what and when, each entry chained to the one before."""
+"""The service's audit trail: who did what and when, each entry chained to the one before it
+in its organization's chain."""
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -15,6 +17,7 @@ SIGN_OUT = "sign-out"
 ORDER_PLACED = "seats ordered"
 PERMISSION_CHANGED = "permission set changed"
 RECEIPTS_EXPORTED = "receipts exported"
+RECHAINED = "trail re-chained"  # by the upgrade that gave each organization its own chain
 CLIENT_ACTIONS = {RECEIPTS_EXPORTED}  # what a desktop may report itself
 GENESIS = "0" * 64
 
@@ -25,17 +28,30 @@ class ChainCheck:
     message: str
 
 
+def start_chain(organization_id: int | None) -> None:
+    """The head of a new organization's chain, made with the organization."""
+    AuditHead.create(organization=organization_id, last_id=0, last_hash=GENESIS)
+
+
 def record(
-    action: str, actor_email: str | None, details: dict, now: datetime | None = None
+    organization_id: int | None,
+    action: str,
+    actor_email: str | None,
+    details: dict,
+    now: datetime | None = None,
 ) -> None:
-    """Append one entry. The head row is locked first, so concurrent writers chain in turn."""
+    """Append one entry to the organization's chain (None: failed sign-ins of unknown e-mails).
+
+    The chain's head row is locked first, so concurrent writers chain in turn.
+    """
     now = now or utc_now()
     with write_transaction(service_db):
-        head = AuditHead.select()
+        head = AuditHead.select().where(in_organization(AuditHead, organization_id))
         head = (head if is_sqlite(service_db.obj) else head.for_update()).get()
         text = json.dumps(details, sort_keys=True, default=str)
         digest = entry_hash(head.last_hash, now, actor_email, action, text)
         event = AuditEvent.create(
+            organization=organization_id,
             occurred_at=now,
             actor_email=actor_email,
             action=action,
@@ -43,7 +59,9 @@ def record(
             previous_hash=head.last_hash,
             hash=digest,
         )
-        AuditHead.update(last_id=event.id, last_hash=digest).execute()
+        AuditHead.update(last_id=event.id, last_hash=digest).where(
+            AuditHead.id == head.id
+        ).execute()
 
 
 def entry_hash(
@@ -55,11 +73,22 @@ def entry_hash(
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def verify_chain() -> ChainCheck:
+def verify_chain(organization_id: int | None) -> ChainCheck:
+    """Recompute every hash of the organization's chain."""
+    events = (
+        AuditEvent.select()
+        .where(in_organization(AuditEvent, organization_id))
+        .order_by(AuditEvent.id)
+    )
+    head = AuditHead.select().where(in_organization(AuditHead, organization_id)).get()
+    return verify_events(events.iterator(), head)
+
+
+def verify_events(events: Iterable[AuditEvent], head: AuditHead) -> ChainCheck:
     """Recompute every hash: a changed, deleted or inserted entry breaks the chain."""
     previous = GENESIS
     last_id = 0
-    for event in AuditEvent.select().order_by(AuditEvent.id).iterator():
+    for event in events:
         if event.previous_hash != previous:
             return ChainCheck(False, f"The entry before #{event.id} was deleted or changed.")
         expected = entry_hash(
@@ -68,7 +97,6 @@ def verify_chain() -> ChainCheck:
         if event.hash != expected:
             return ChainCheck(False, f"Entry #{event.id} was changed after it was written.")
         previous, last_id = event.hash, event.id
-    head = AuditHead.get()
     if (head.last_id, head.last_hash) != (last_id, previous):
         return ChainCheck(False, "Entries at the end of the trail were deleted.")
     return ChainCheck(True, "The audit trail is intact.")
@@ -86,6 +114,21 @@ def recent_failures(email: str, window: timedelta, now: datetime) -> list[dateti
         .order_by(AuditEvent.occurred_at.desc())
     )
     return [event.occurred_at for event in failures]
+
+
+def events_of(organization_id: int) -> object:
+    """The organization's audit entries, newest first: the only ones its administrators see."""
+    return (
+        AuditEvent.select()
+        .where(AuditEvent.organization == organization_id)
+        .order_by(AuditEvent.id.desc())
+    )
+
+
+def in_organization(model: type, organization_id: int | None) -> object:
+    """The rows of `model` (an event or a head) in this organization's chain."""
+    column = model.organization
+    return column.is_null() if organization_id is None else column == organization_id
 
 
 def event_json(event: AuditEvent) -> dict:

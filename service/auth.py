@@ -55,6 +55,13 @@ def sign_in(
     return token, administrator
 
 
+def organization_of(email: str) -> int | None:
+    """The organization of the administrator with this e-mail, if there is one."""
+    found = Administrator.select(Administrator.organization).where(Administrator.email == email)
+    row = found.tuples().first()
+    return row[0] if row else None
+
+
 def session_administrator(token: str, now: datetime | None = None) -> Administrator | None:
     session = (
         Session.select(Session, Administrator, PermissionSet)

@@ -70,7 +70,8 @@ class Session(ServiceModel):
 
 
 class SeatOrder(ServiceModel):
-    transaction_id = CharField(unique=True, max_length=255)  # the client's idempotency key
+    organization = ForeignKeyField(Organization, backref="orders")
+    transaction_id = CharField(max_length=255)  # the client's idempotency key
     request_fingerprint = CharField(max_length=64)
     contract = ForeignKeyField(Contract, backref="orders")
     administrator = ForeignKeyField(Administrator, backref="orders")
@@ -87,12 +88,15 @@ class SeatOrder(ServiceModel):
     updated_at = UTCDateTimeField(default=utc_now)
     provision_after = UTCDateTimeField()
     provisioned_at = UTCDateTimeField(null=True)
-    invoice_number = CharField(null=True, unique=True)
+    invoice_number = CharField(null=True)
     rejection_reason = TextField(null=True)
 
     class Meta:
         indexes = (
-            (("updated_at", "id"), False),  # the changes feed
+            # Idempotency keys and invoice numbers are each organization's own.
+            (("organization", "transaction_id"), True),
+            (("organization", "invoice_number"), True),
+            (("organization", "updated_at", "id"), False),  # the changes feed
             (("status", "provision_after"), False),  # the provisioning worker
         )
 
@@ -105,8 +109,10 @@ class InvoiceSequence(ServiceModel):
 
 
 class AuditEvent(ServiceModel):
-    """Who did what and when; each entry carries the previous entry's hash."""
+    """Who did what and when; each entry carries the previous entry's hash in its
+    organization's chain (no organization: failed sign-ins for unknown e-mails)."""
 
+    organization = ForeignKeyField(Organization, null=True, backref="audit_events")
     occurred_at = UTCDateTimeField(default=utc_now)
     actor_email = CharField(null=True)
     action = CharField()
@@ -115,13 +121,17 @@ class AuditEvent(ServiceModel):
     hash = CharField(max_length=64)
 
     class Meta:
-        indexes = ((("action", "actor_email", "occurred_at"), False),)
+        indexes = (
+            (("action", "actor_email", "occurred_at"), False),
+            (("organization", "id"), False),
+        )
 
 
 class AuditHead(ServiceModel):
-    """The chain's last entry, one row: locking it puts writers in line, and it shows when
-    entries at the end were deleted."""
+    """The last entry of one organization's chain: locking it puts writers in line, and it
+    shows when entries at the end were deleted."""
 
+    organization = ForeignKeyField(Organization, null=True)  # one row per organization
     last_id = IntegerField(default=0)
     last_hash = CharField(max_length=64)
 

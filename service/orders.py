@@ -142,16 +142,18 @@ def place_order(
     except OrderRefusal as refusal:
         raise OrderProblem.of(refusal) from refusal
     fingerprint = _fingerprint(body)
+    ours = (SeatOrder.organization == administrator.organization_id) & (
+        SeatOrder.transaction_id == key
+    )  # a key is the organization's own: another's same key is another order
     try:
         with write_transaction(service_db):
-            seen = SeatOrder.select(SeatOrder.id).where(SeatOrder.transaction_id == key)
-            if seen.exists():
-                return _replay(SeatOrder.get(SeatOrder.transaction_id == key), fingerprint), True
+            seen = SeatOrder.get_or_none(ours)
+            if seen is not None:
+                return _replay(seen, fingerprint), True
             order = _new_order(administrator, key, request, fingerprint, delay, now, grace_days)
             return order, False
     except IntegrityError:  # another request with this key won the race: answer as it did
-        existing = SeatOrder.get(SeatOrder.transaction_id == key)
-        return _replay(existing, fingerprint), True
+        return _replay(SeatOrder.get(ours), fingerprint), True
 
 
 def _new_order(
@@ -178,6 +180,7 @@ def _new_order(
     if request.quoted_amount != priced.amount:
         raise OrderProblem.of(quote_changed(), {"quote": quote_json(priced)})
     order = SeatOrder.create(
+        organization=organization,
         transaction_id=key,
         request_fingerprint=fingerprint,
         contract=contract,
@@ -189,7 +192,7 @@ def _new_order(
         provision_after=now + delay.draw(),
     )
     details = {"transaction_id": key, "seats": priced.seats, "amount": str(priced.amount)}
-    audit.record(audit.ORDER_PLACED, administrator.email, details, now)  # in the same commit
+    audit.record(organization.id, audit.ORDER_PLACED, administrator.email, details, now)
     return order
 
 
@@ -207,13 +210,10 @@ def changes(
     administrator: Administrator, since: datetime, after_id: int, limit: int
 ) -> list[SeatOrder]:
     """Orders of the organization changed after (since, after_id), oldest change first."""
-    organization_contracts = Contract.select(Contract.id).where(
-        Contract.organization == administrator.organization
-    )
     return list(
         _order_query()
         .where(
-            SeatOrder.contract.in_(organization_contracts)
+            (SeatOrder.organization == administrator.organization_id)
             & (
                 (SeatOrder.updated_at > since)
                 | ((SeatOrder.updated_at == since) & (SeatOrder.id > after_id))
@@ -228,8 +228,8 @@ def find_order(administrator: Administrator, transaction_id: str) -> SeatOrder |
     return (
         _order_query()
         .where(
-            (SeatOrder.transaction_id == transaction_id)
-            & (Contract.organization == administrator.organization)
+            (SeatOrder.organization == administrator.organization_id)
+            & (SeatOrder.transaction_id == transaction_id)
         )
         .first()
     )

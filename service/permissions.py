@@ -40,6 +40,7 @@ def change(administrator: Administrator, set_id: int, changes: dict) -> Permissi
         before = {key: getattr(target, key) for key in changes}
         PermissionSet.update(**changes).where(PermissionSet.id == set_id).execute()
         audit.record(
+            administrator.organization_id,
             audit.PERMISSION_CHANGED,
             administrator.email,
             {"permission_set": target.name, "before": before, "after": changes},

@@ -1,11 +1,11 @@
-"""Seeding the service with the demo organization from the plan the desktop's --demo uses."""
+"""Seeding the service with the demo organizations from the plans the desktop's --demo uses."""
 
 from datetime import date, timedelta
 
 from billing.orders import ACKNOWLEDGEMENT
 from billing.statuses import Status
 from db.database import write_transaction
-from service import demo_data
+from service import audit, demo_data
 from service.auth import hash_password
 from service.models import (
     Administrator,
@@ -19,52 +19,54 @@ from service.models import (
 
 
 def seed_demo(today: date | None = None) -> bool:
-    """Fill an empty service database; every demo administrator's password is demo_data.PASSWORD."""
+    """Fill an empty service database with Northwind Traders and Contoso Pharmaceuticals."""
     if Organization.select().exists():
         return False
     today = today or date.today()
-    password = hash_password(demo_data.PASSWORD)
     with write_transaction(service_db):
-        organization = Organization.create(
-            name=demo_data.ORGANIZATION, currency=demo_data.CURRENCY, timezone=demo_data.TIMEZONE
-        )
-        contracts = [
-            Contract.create(organization=organization, **vars(terms))
-            for terms in demo_data.demo_contracts(today)
-        ]
-        administrators = {}
-        for name, email, set_name, account, sets in demo_data.ADMINISTRATORS:
-            permissions = PermissionSet.create(
-                organization=organization,
-                name=set_name,
-                manage_account=account,
-                manage_permission_sets=sets,
-            )
-            administrators[email] = Administrator.create(
-                organization=organization,
-                name=name,
-                email=email,
-                password_hash=password,
-                permission_set=permissions,
-            )
-        plan = demo_data.demo_purchases(today)
-        for planned in plan:
-            priced = planned.priced
-            SeatOrder.create(
-                transaction_id=planned.transaction_id,
-                request_fingerprint="demo",
-                contract=contracts[planned.contract],
-                administrator=administrators[planned.buyer_email],
-                **priced.ledger_fields(),
-                acknowledgement_text=ACKNOWLEDGEMENT,
-                status=Status.PROVISIONED,
-                created_at=planned.created_at,
-                updated_at=planned.provisioned_at,
-                provision_after=planned.created_at + timedelta(seconds=1),
-                provisioned_at=planned.provisioned_at,
-                invoice_number=planned.invoice_number,
-            )
-        InvoiceSequence.create(
-            organization=organization, last_number=len(demo_data.demo_purchases(today))
-        )
+        for plan in demo_data.ORGANIZATIONS:
+            _seed(plan, today)
     return True
+
+
+def _seed(plan: demo_data.DemoOrganization, today: date) -> None:
+    organization = Organization.create(
+        name=plan.name, currency=plan.currency, timezone=plan.timezone
+    )
+    audit.start_chain(organization.id)
+    contracts = [
+        Contract.create(organization=organization, **vars(terms)) for terms in plan.contracts(today)
+    ]
+    administrators = {}
+    for name, email, set_name, account, sets in plan.administrators:
+        permissions = PermissionSet.create(
+            organization=organization,
+            name=set_name,
+            manage_account=account,
+            manage_permission_sets=sets,
+        )
+        administrators[email] = Administrator.create(
+            organization=organization,
+            name=name,
+            email=email,
+            password_hash=hash_password(plan.password),  # a salt of its own for each
+            permission_set=permissions,
+        )
+    purchases = plan.purchases(today)
+    for planned in purchases:
+        SeatOrder.create(
+            organization=organization,
+            transaction_id=planned.transaction_id,
+            request_fingerprint="demo",
+            contract=contracts[planned.contract],
+            administrator=administrators[planned.buyer_email],
+            **planned.priced.ledger_fields(),
+            acknowledgement_text=ACKNOWLEDGEMENT,
+            status=Status.PROVISIONED,
+            created_at=planned.created_at,
+            updated_at=planned.provisioned_at,
+            provision_after=planned.created_at + timedelta(seconds=1),
+            provisioned_at=planned.provisioned_at,
+            invoice_number=planned.invoice_number,
+        )
+    InvoiceSequence.create(organization=organization, last_number=len(purchases))

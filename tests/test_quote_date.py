@@ -10,6 +10,7 @@ import pytest
 from billing.orders import order_body
 from billing.proration import quote
 from db.database import close_database, open_database
+from service import audit
 from service.models import Administrator, Contract, Organization, PermissionSet, service_db
 from service.orders import OrderProblem, ProvisioningDelay, place_order
 from service.server import MIGRATIONS
@@ -32,6 +33,7 @@ def service(any_db_url):
 def organization(name: str, zone: str, currency: str, *terms) -> Administrator:
     """An organization with an administrator and contracts (start, end, price, unit)."""
     org = Organization.create(name=name, currency=currency, timezone=zone)
+    audit.start_chain(org.id)
     for start, end, price, unit in terms:
         Contract.create(
             organization=org,

@@ -5,8 +5,13 @@ from datetime import timedelta
 import pytest
 
 from service import audit
-from service.models import AuditEvent, PermissionSet, service_db
+from service.models import AuditEvent, Organization, PermissionSet, service_db
 from tests.service_helpers import PASSWORD, call, sign_in, start_demo_service
+
+
+def organization_id(name: str = "Northwind Traders") -> int:
+    with service_db.connection_context():
+        return Organization.get(Organization.name == name).id
 
 
 @pytest.fixture
@@ -156,14 +161,15 @@ def test_the_audit_trail_records_and_detects_tampering(service):
     assert [e["actor"] for e in filtered["events"]] == ["admin@example.com"]
 
     with service_db.connection_context():
-        first = AuditEvent.select().order_by(AuditEvent.id).first()
+        northwind = AuditEvent.select().where(AuditEvent.organization == organization_id())
+        first = northwind.order_by(AuditEvent.id).first()
         AuditEvent.update(details='{"forged": true}').where(AuditEvent.id == first.id).execute()
     chain = call(service, "GET", "/v1/audit-events", token=admin)[1]["chain"]
     assert not chain["intact"] and f"#{first.id}" in chain["message"]
 
     with service_db.connection_context():
         AuditEvent.update(details=first.details).where(AuditEvent.id == first.id).execute()
-        last = AuditEvent.select().order_by(AuditEvent.id.desc()).first()
+        last = northwind.order_by(AuditEvent.id.desc()).first()
         last.delete_instance()
     chain = call(service, "GET", "/v1/audit-events", token=admin)[1]["chain"]
     assert not chain["intact"] and "deleted" in chain["message"]
@@ -171,10 +177,11 @@ def test_the_audit_trail_records_and_detects_tampering(service):
 
 def test_the_audit_trail_comes_a_page_at_a_time(service):
     admin = sign_in(service, "admin@example.com")
+    northwind = organization_id()
     with service_db.connection_context():
         for number in range(7):
-            audit.record("receipts exported", "admin@example.com", {"count": number})
-        total = AuditEvent.select().count()
+            audit.record(northwind, "receipts exported", "admin@example.com", {"count": number})
+        total = AuditEvent.select().where(AuditEvent.organization == northwind).count()
     seen, before, pages = [], None, 0
     while True:
         query = "/v1/audit-events?limit=3" + (f"&before={before}" if before else "")

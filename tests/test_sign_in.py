@@ -12,7 +12,7 @@ from desktop.demo import seed_demo
 from desktop.session import SignedIn, sign_in
 from desktop.sync import mirror_administrator
 from service import audit
-from service.models import AuditEvent, service_db
+from service.models import AuditEvent, Organization, service_db
 from tests.service_helpers import PASSWORD, call, start_demo_service
 from tests.service_helpers import sign_in as raw_sign_in
 from tests.test_main_window import TIMEOUT
@@ -275,10 +275,12 @@ def test_mirrored_administrator_carries_the_service_permissions(sqlite_db):
 
 def test_audit_log_reads_pages_as_it_scrolls_and_exports_them_all(qtbot, service, tmp_path):
     with service_db.connection_context():
+        northwind = Organization.get(Organization.name == "Northwind Traders").id
         for number in range(450):
-            audit.record("receipts exported", "admin@example.com", {"count": number})
-        total = AuditEvent.select().count() + 1  # and the sign-in below
-        oldest = AuditEvent.select().order_by(AuditEvent.id).first().hash
+            audit.record(northwind, "receipts exported", "admin@example.com", {"count": number})
+        ours = AuditEvent.select().where(AuditEvent.organization == northwind)
+        total = ours.count() + 1  # and the sign-in below
+        oldest = ours.order_by(AuditEvent.id).first().hash
     window = window_for(qtbot, service, "admin@example.com")
     dialog = window.show_audit_log()
     model = dialog.model

@@ -1,0 +1,116 @@
+"""Two organizations in one service: every operation in the OpenAPI document, called by one
+organization's administrator on the other's objects, finds nothing of the other's.
+
+The operations are read from service/openapi.json, so a new route is tried the day it is added.
+"""
+
+import json
+
+import pytest
+
+from service import demo_data
+from service.api import OPENAPI
+from service.models import PermissionSet, SeatOrder, service_db
+from tests.service_helpers import call, start_demo_service
+
+# Operations that reach no organization's data, and why.
+NO_TENANT_DATA = {
+    ("/v1/health", "get"): "answers ok to anyone",
+    ("/v1/openapi.json", "get"): "the document itself",
+    ("/v1/sessions", "post"): "signing in: tried with each organization's own credentials",
+    ("/v1/sessions/current", "delete"): "ends the caller's own session only",
+}
+BODIES = {
+    ("/v1/permission-sets/{set_id}", "patch"): {"manage_account": False},
+    ("/v1/audit-events", "post"): {"action": "receipts exported", "details": {"count": 1}},
+}
+
+
+class Tenant:
+    def __init__(self, service, plan: demo_data.DemoOrganization) -> None:
+        email = plan.administrators[0][1]
+        status, body = call(
+            service, "POST", "/v1/sessions", {"email": email, "password": plan.password}
+        )
+        assert status == 201, body
+        self.name, self.email, self.token = plan.name, email, body["token"]
+        with service_db.connection_context():
+            orders = SeatOrder.select().join_from(SeatOrder, SeatOrder.organization.rel_model)
+            mine = [o for o in orders if o.organization.name == plan.name]
+            sets = PermissionSet.select().where(PermissionSet.organization == mine[0].organization)
+            self.transaction_ids = {order.transaction_id for order in mine}
+            self.set_id = sets.first().id
+        manager = plan.contracts(mine[0].period_start)[0].account_manager_name
+        self.markers = {plan.name, manager, *(a[1] for a in plan.administrators)}
+        self.markers |= self.transaction_ids
+
+    def path(self, template: str) -> str:
+        """The template with this organization's objects in it."""
+        return template.format(transaction_id=min(self.transaction_ids), set_id=self.set_id)
+
+
+@pytest.fixture
+def tenants(any_db_url):
+    service = start_demo_service(any_db_url, delay=(3600, 3600))
+    yield service, Tenant(service, demo_data.NORTHWIND), Tenant(service, demo_data.CONTOSO)
+    service.stop()
+
+
+def operations() -> list[tuple[str, str]]:
+    spec = json.loads(OPENAPI.read_text())
+    return [(path, method) for path, item in spec["paths"].items() for method in item]
+
+
+def test_every_operation_is_tried_or_excused():
+    assert set(NO_TENANT_DATA) <= set(operations())
+    assert len([op for op in operations() if op not in NO_TENANT_DATA]) >= 8
+
+
+def test_no_operation_reaches_the_other_organization(tenants):
+    service, northwind, contoso = tenants
+    for caller, other in ((contoso, northwind), (northwind, contoso)):
+        for template, method in operations():
+            if (template, method) in NO_TENANT_DATA:
+                continue
+            path = other.path(template)
+            if template == "/v1/seat-orders" and method == "post":
+                continue  # below: the other's transaction ID as an idempotency key
+            body = BODIES.get((template, method))
+            status, answer = call(service, method.upper(), path, body, caller.token)
+            where = f"{caller.name}: {method.upper()} {path} -> {status}"
+            assert status < 500, where
+            text = json.dumps(answer)  # an ID the caller sent may be echoed back, nothing more
+            leaked = {marker for marker in other.markers if marker in text and marker not in path}
+            assert leaked == set(), where
+            if "{" in template:
+                assert status == 404, where
+
+
+def test_an_idempotency_key_is_each_organizations_own(tenants):
+    service, northwind, contoso = tenants
+    key = min(northwind.transaction_ids)  # already an order of Northwind's
+    status, quoted = call(service, "GET", "/v1/quote?seats=2", token=contoso.token)
+    assert status == 200
+    order = {
+        "seats": 2,
+        "quoted_amount": quoted["amount"],
+        "acknowledged": True,
+        "acknowledgement_text": "I acknowledge",
+    }
+    headers = {"Idempotency-Key": key}
+    status, first = call(service, "POST", "/v1/seat-orders", order, contoso.token, headers)
+    assert status == 201 and first["replayed"] is False
+    assert first["order"]["purchased_by"]["email"] == contoso.email
+    assert first["order"]["currency"] == "EUR"
+    # Contoso's new key blocks nothing of Northwind's: Northwind can use one Contoso used first.
+    fresh = "MA-SAME-KEY1"
+    call(service, "POST", "/v1/seat-orders", order, contoso.token, {"Idempotency-Key": fresh})
+    status, price = call(service, "GET", "/v1/quote?seats=1", token=northwind.token)
+    mine = {**order, "seats": 1, "quoted_amount": price["amount"]}
+    status, second = call(
+        service, "POST", "/v1/seat-orders", mine, northwind.token, {"Idempotency-Key": fresh}
+    )
+    assert status == 201 and second["replayed"] is False
+    assert second["order"]["purchased_by"]["email"] == northwind.email
+    with service_db.connection_context():
+        assert SeatOrder.select().where(SeatOrder.transaction_id == fresh).count() == 2
