@@ -12,13 +12,11 @@ from urllib.parse import parse_qsl
 
 from billing.orders import QUOTE_GRACE_DAYS
 from db.models import utc_now
-from service import audit, auth, orders, permissions
+from service import audit, auth, lockout, orders, permissions
 from service.models import Administrator, AuditEvent, Organization, service_db
 
 logger = logging.getLogger(__name__)
 MAX_BODY = 64 * 1024
-LOCKOUT_FAILURES = 5
-LOCKOUT_WINDOW = timedelta(minutes=15)
 OPENAPI = Path(__file__).with_name("openapi.json")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -43,6 +41,7 @@ class Request:
         self.method = environ["REQUEST_METHOD"].upper()
         self.path = environ.get("PATH_INFO", "") or "/"
         self.query = _query(environ.get("QUERY_STRING", ""))
+        self.client_address = environ.get("REMOTE_ADDR") or "unknown"
         self.administrator: Administrator | None = None
         self.token: str | None = None
 
@@ -185,22 +184,23 @@ class Api:
         if not isinstance(email, str) or not isinstance(password, str):
             raise ApiError(400, "invalid_request", "Give an email and a password.")
         email, now = email.strip().lower(), utc_now()
-        failures = audit.recent_failures(email, LOCKOUT_WINDOW, now)
-        if len(failures) >= LOCKOUT_FAILURES:
-            free_at = failures[LOCKOUT_FAILURES - 1] + LOCKOUT_WINDOW
-            wait = max(1, math.ceil((free_at - now).total_seconds()))
+        try:
+            attempt = lockout.begin_attempt(email, request.client_address, now)
+        except lockout.LockedOut as locked:
+            wait = max(1, math.ceil((locked.free_at - now).total_seconds()))
             raise ApiError(
                 429,
                 "too_many_attempts",
                 f"Too many failed sign-ins for this e-mail. Try again after "
-                f"{free_at.strftime('%H:%M')} UTC.",
-                {"retry_after": wait, "retry_at": free_at.isoformat()},
+                f"{locked.free_at.strftime('%H:%M')} UTC.",
+                {"retry_after": wait, "retry_at": locked.free_at.isoformat()},
                 [("Retry-After", str(wait))],
-            )
+            ) from None
         signed_in = auth.sign_in(email, password, now)
-        if signed_in is None:
+        if signed_in is None:  # the attempt stays in the count
             audit.record(auth.organization_of(email), audit.SIGN_IN_FAILED, email, {}, now)
             raise ApiError(401, "invalid_credentials", "The e-mail or the password is wrong.")
+        lockout.succeeded(attempt)
         token, administrator = signed_in
         audit.record(administrator.organization_id, audit.SIGN_IN, email, {}, now)
         return 201, {"token": token, "administrator": administrator_json(administrator)}

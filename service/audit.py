@@ -5,7 +5,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from db.database import is_sqlite, write_transaction
 from db.models import utc_now
@@ -100,20 +100,6 @@ def verify_events(events: Iterable[AuditEvent], head: AuditHead) -> ChainCheck:
     if (head.last_id, head.last_hash) != (last_id, previous):
         return ChainCheck(False, "Entries at the end of the trail were deleted.")
     return ChainCheck(True, "The audit trail is intact.")
-
-
-def recent_failures(email: str, window: timedelta, now: datetime) -> list[datetime]:
-    """When sign-ins for `email` failed within `window`, newest first."""
-    failures = (
-        AuditEvent.select(AuditEvent.occurred_at)
-        .where(
-            (AuditEvent.action == SIGN_IN_FAILED)
-            & (AuditEvent.actor_email == email)
-            & (AuditEvent.occurred_at > now - window)
-        )
-        .order_by(AuditEvent.occurred_at.desc())
-    )
-    return [event.occurred_at for event in failures]
 
 
 def events_of(organization_id: int) -> object:

@@ -69,6 +69,17 @@ class Session(ServiceModel):
     expires_at = UTCDateTimeField(index=True)
 
 
+class SignInAttempt(ServiceModel):
+    """A sign-in that counts towards the lock-out: failed, or still being checked."""
+
+    email = CharField()
+    address = CharField(max_length=45)  # the client's IP address
+    attempted_at = UTCDateTimeField()
+
+    class Meta:
+        indexes = ((("email", "attempted_at"), False),)
+
+
 class SeatOrder(ServiceModel):
     organization = ForeignKeyField(Organization, backref="orders")
     transaction_id = CharField(max_length=255)  # the client's idempotency key
@@ -142,6 +153,7 @@ MODELS = (
     PermissionSet,
     Administrator,
     Session,
+    SignInAttempt,
     SeatOrder,
     InvoiceSequence,
     AuditEvent,

@@ -1,11 +1,15 @@
 """Who may do what on the service, sign-in lock-out, permission changes and the audit chain."""
 
+import http.client
+import json
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import pytest
 
 from service import audit
-from service.models import AuditEvent, Organization, PermissionSet, service_db
+from service.models import AuditEvent, Organization, PermissionSet, SignInAttempt, service_db
 from tests.service_helpers import PASSWORD, call, sign_in, start_demo_service
 
 
@@ -92,10 +96,46 @@ def test_five_failures_lock_the_email_for_fifteen_minutes(service):
     assert "Try again after" in body["error"]["message"]
     assert sign_in(service, "admin@example.com")  # other e-mails are not locked
     with service_db.connection_context():  # fifteen minutes pass
-        for event in AuditEvent.select():
-            event.occurred_at -= timedelta(minutes=16)
-            event.save()
+        for attempt in SignInAttempt.select():
+            attempt.attempted_at -= timedelta(minutes=16)
+            attempt.save()
     assert sign_in(service, "billing@example.com")
+
+
+def sign_in_from(service, address: str, email: str, password: str) -> int:
+    """POST /v1/sessions from another loopback address (127.0.0.0/8 is all this machine)."""
+    host, port = urlsplit(service.url).hostname, urlsplit(service.url).port
+    connection = http.client.HTTPConnection(host, port, timeout=30, source_address=(address, 0))
+    body = json.dumps({"email": email, "password": password})
+    connection.request("POST", "/v1/sessions", body, {"Content-Type": "application/json"})
+    status = connection.getresponse().status
+    connection.close()
+    return status
+
+
+def test_a_hundred_guesses_at_once_get_at_most_five_answers(service):
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        statuses = list(
+            pool.map(
+                lambda _: sign_in_from(service, "127.0.0.1", "billing@example.com", "guess"),
+                range(100),
+            )
+        )
+    assert statuses.count(401) == 5 and statuses.count(429) == 95
+
+
+def test_a_stranger_elsewhere_cannot_lock_the_administrator_out(service):
+    for _ in range(6):
+        sign_in_from(service, "127.0.0.2", "billing@example.com", "guess")
+    assert sign_in_from(service, "127.0.0.2", "billing@example.com", PASSWORD) == 429
+    assert sign_in_from(service, "127.0.0.1", "billing@example.com", PASSWORD) == 201
+
+
+def test_guesses_from_many_addresses_meet_a_ceiling_per_email(service):
+    for address in range(2, 12):  # 10 addresses x 5 failures = the ceiling of 50
+        for _ in range(5):
+            assert sign_in_from(service, f"127.0.0.{address}", "viewer@example.com", "x") == 401
+    assert sign_in_from(service, "127.0.0.1", "viewer@example.com", PASSWORD) == 429
 
 
 def test_retry_after_header(service):
