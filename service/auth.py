@@ -1,30 +1,47 @@
-"""Passwords as salted scrypt hashes, and random session tokens stored only as their SHA-256."""
+"""Passwords as argon2id hashes that carry their own parameters, and random session tokens
+stored only as their SHA-256."""
 
 import hashlib
 import hmac
 import secrets
 from datetime import datetime, timedelta
 
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
 from db.models import utc_now
 from service.models import Administrator, PermissionSet, Session
 
 SESSION_LIFETIME = timedelta(hours=12)
-_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+# OWASP's argon2id setting (19 MiB, 2 passes, 1 lane): the parameters are kept in each hash,
+# so raising them later rehashes every password at its owner's next sign-in.
+HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+_LEGACY_SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # version 1's "scrypt$salt$digest", no parameters
 
 
-def hash_password(password: str, salt: bytes | None = None) -> str:
-    salt = salt or secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, **_SCRYPT)
-    return f"scrypt${salt.hex()}${digest.hex()}"
+def hash_password(password: str) -> str:
+    """An argon2id hash with a fresh salt."""
+    return HASHER.hash(password)
 
 
-def password_matches(password: str, stored: str) -> bool:
+def check_password(password: str, stored: str) -> tuple[bool, bool]:
+    """(matches, should be hashed again): a legacy scrypt hash or outdated parameters."""
+    if stored.startswith("scrypt$"):
+        return _scrypt_matches(password, stored), True
     try:
-        scheme, salt, digest = stored.split("$")
+        HASHER.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False, False
+    return True, HASHER.check_needs_rehash(stored)
+
+
+def _scrypt_matches(password: str, stored: str) -> bool:
+    try:
+        _, salt, digest = stored.split("$")
+        expected = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), **_LEGACY_SCRYPT)
     except ValueError:
         return False
-    expected = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), **_SCRYPT)
-    return scheme == "scrypt" and hmac.compare_digest(expected.hex(), digest)
+    return hmac.compare_digest(expected.hex(), digest)
 
 
 def token_hash(token: str) -> str:
@@ -42,8 +59,13 @@ def sign_in(
         .first()
     )
     stored = administrator.password_hash if administrator else _DUMMY_HASH
-    if not password_matches(password, stored) or administrator is None:
+    matches, outdated = check_password(password, stored)
+    if not matches or administrator is None:
         return None
+    if outdated:
+        Administrator.update(password_hash=hash_password(password)).where(
+            Administrator.id == administrator.id
+        ).execute()
     token = secrets.token_urlsafe(32)
     now = now or utc_now()
     Session.create(
@@ -82,4 +104,4 @@ def sign_out(token: str) -> None:
 
 
 # Checked against when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password.
-_DUMMY_HASH = hash_password("not a password", salt=b"\0" * 16)
+_DUMMY_HASH = hash_password("not a password")

@@ -1,5 +1,6 @@
 """Who may do what on the service, sign-in lock-out, permission changes and the audit chain."""
 
+import hashlib
 import http.client
 import json
 from concurrent.futures import ThreadPoolExecutor
@@ -7,9 +8,17 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
+from argon2 import PasswordHasher
 
 from service import audit
-from service.models import AuditEvent, Organization, PermissionSet, SignInAttempt, service_db
+from service.models import (
+    Administrator,
+    AuditEvent,
+    Organization,
+    PermissionSet,
+    SignInAttempt,
+    service_db,
+)
 from tests.service_helpers import PASSWORD, call, sign_in, start_demo_service
 
 
@@ -237,3 +246,35 @@ def test_the_audit_trail_comes_a_page_at_a_time(service):
     assert pages == -(-total // 3)
     status, _ = call(service, "GET", "/v1/audit-events?before=soon", token=admin)
     assert status == 400
+
+
+def test_passwords_are_argon2id_with_their_parameters_and_a_salt_each(service):
+    with service_db.connection_context():
+        hashes = [a.password_hash for a in Administrator.select()]
+    assert all(h.startswith("$argon2id$v=19$m=19456,t=2,p=1$") for h in hashes)
+    assert len(set(hashes)) == len(hashes)  # no two administrators share a salt and hash
+
+
+@pytest.mark.parametrize(
+    "old",
+    [
+        "scrypt",  # version 1's hashes: no parameters kept
+        "$argon2id$v=19$m=8192,t=1,p=1$",  # argon2id with a cost since raised
+    ],
+)
+def test_an_old_hash_signs_in_once_and_is_upgraded(service, old):
+    with service_db.connection_context():
+        admin = Administrator.get(Administrator.email == "billing@example.com")
+        if old == "scrypt":
+            salt = bytes(range(16))
+            digest = hashlib.scrypt(PASSWORD.encode(), salt=salt, n=2**14, r=8, p=1)
+            admin.password_hash = f"scrypt${salt.hex()}${digest.hex()}"
+        else:
+            admin.password_hash = PasswordHasher(1, 8192, 1).hash(PASSWORD)
+        admin.save()
+    assert call(service, "POST", "/v1/sessions", {"email": admin.email, "password": "x"})[0] == 401
+    assert sign_in(service, "billing@example.com")
+    with service_db.connection_context():
+        upgraded = Administrator.get_by_id(admin.id).password_hash
+    assert upgraded.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert sign_in(service, "billing@example.com")
