@@ -10,6 +10,8 @@ from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import parse_qsl
 
+import peewee
+
 from billing.orders import QUOTE_GRACE_DAYS
 from db.models import utc_now
 from service import audit, auth, lockout, orders, permissions
@@ -120,14 +122,10 @@ class Api:
         except orders.OrderProblem as problem:
             status = problem.status
             payload = {"error": {"code": problem.code, "message": str(problem), **problem.extra}}
-        except Exception:  # a fault of ours or of the database: JSON all the same, and logged
-            logger.exception("%s %s failed", request.method, request.path)
+        except Exception as error:  # a fault of ours or of the database: JSON all the same
             if not service_db.is_closed():
                 service_db.close()  # the next request starts on a fresh connection
-            status = 500
-            payload = {
-                "error": {"code": "internal_error", "message": "The service failed; try again."}
-            }
+            status, payload = _failure(request, error, headers)
         body = b"" if status == 204 else json.dumps(payload).encode()
         headers += [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
         start_response(f"{status} {HTTPStatus(status).phrase}", headers)
@@ -351,6 +349,17 @@ class Api:
             body.get("details", {}),
         )
         return 201, {"recorded": True}
+
+
+def _failure(request: Request, error: Exception, headers: list) -> tuple[int, dict]:
+    """503 when SQLite's one writer stayed busy past the timeout (a moment later it is free),
+    else 500; both logged, neither saying more than that."""
+    if isinstance(error, peewee.OperationalError) and "locked" in str(error):
+        logger.warning("%s %s: the database is busy", request.method, request.path)
+        headers[:] = [("Retry-After", "1")]
+        return 503, {"error": {"code": "busy", "message": "The service is busy; try again."}}
+    logger.exception("%s %s failed", request.method, request.path)
+    return 500, {"error": {"code": "internal_error", "message": "The service failed; try again."}}
 
 
 def administrator_json(administrator: Administrator) -> dict:

@@ -306,3 +306,21 @@ def test_an_internal_fault_is_still_json(service, billing, monkeypatch):
     status, body = call(service, "GET", "/v1/contract", token=billing)
     assert status == 500 and body["error"]["code"] == "internal_error"
     assert "disk on fire" not in body["error"]["message"]  # no internals leak to clients
+
+
+def test_a_busy_database_is_503_with_retry_after_never_500(service, billing, monkeypatch):
+    import urllib.error
+    import urllib.request
+
+    import peewee
+
+    def busy(*args, **kwargs):
+        raise peewee.OperationalError("database is locked")
+
+    monkeypatch.setattr("service.orders.current_contract", busy)
+    request = urllib.request.Request(service.url + "/v1/contract")
+    request.add_header("Authorization", f"Bearer {billing}")
+    with pytest.raises(urllib.error.HTTPError) as answered:
+        urllib.request.urlopen(request, timeout=10)
+    assert answered.value.code == 503 and answered.value.headers["Retry-After"] == "1"
+    assert json.loads(answered.value.read())["error"]["code"] == "busy"
