@@ -21,6 +21,9 @@ logger = logging.getLogger(__name__)
 MAX_BODY = 64 * 1024
 OPENAPI = Path(__file__).with_name("openapi.json")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MAX_PAGE = 1000
+MAX_ID = 2**63 - 1
+CURSOR = re.compile(r"([0-9]{1,18})-([0-9]{1,19})")  # microseconds since 1970, then an id
 
 
 class ApiError(Exception):
@@ -268,10 +271,7 @@ class Api:
     def list_orders(self, request: Request) -> tuple[int, object]:
         administrator = self._require_manage_account(request)
         since, after_id = _cursor(request.query)
-        try:
-            limit = min(1000, max(1, int(request.query.get("limit", "100"))))
-        except ValueError:
-            raise ApiError(400, "invalid_request", "limit must be a whole number.") from None
+        limit = _whole_number(request.query, "limit", 100, 1, MAX_PAGE)
         page = orders.changes(administrator, since, after_id, limit + 1)
         more, page = len(page) > limit, page[:limit]
         last = page[-1] if page else None
@@ -314,13 +314,8 @@ class Api:
             query = query.where(AuditEvent.action == request.query["action"])
         if request.query.get("actor"):
             query = query.where(AuditEvent.actor_email.contains(request.query["actor"]))
-        try:
-            limit = min(1000, max(1, int(request.query.get("limit", "200"))))
-            before = int(request.query["before"]) if "before" in request.query else None
-        except ValueError:
-            raise ApiError(
-                400, "invalid_request", "limit and before must be whole numbers."
-            ) from None
+        limit = _whole_number(request.query, "limit", 200, 1, MAX_PAGE)
+        before = _whole_number(request.query, "before", None, 1, MAX_ID)
         if before is not None:  # the next page: events older than the last one shown
             query = query.where(AuditEvent.id < before)
         events = list(query.limit(limit + 1))
@@ -336,15 +331,15 @@ class Api:
     def report_audit_event(self, request: Request) -> tuple[int, object]:
         administrator = self._require_manage_account(request)
         body = request.json()
-        if body.get("action") not in audit.CLIENT_ACTIONS or not isinstance(
-            body.get("details", {}), dict
-        ):
+        action = body.get("action")
+        known = isinstance(action, str) and action in audit.CLIENT_ACTIONS
+        if not known or not isinstance(body.get("details", {}), dict):
             raise ApiError(
                 400, "invalid_request", f"action must be one of {sorted(audit.CLIENT_ACTIONS)}."
             )
         audit.record(
             administrator.organization_id,
-            body["action"],
+            action,
             administrator.email,
             body.get("details", {}),
         )
@@ -375,16 +370,46 @@ def administrator_json(administrator: Administrator) -> dict:
     }
 
 
+def _whole_number(query: dict, name: str, default: int | None, low: int, high: int) -> int | None:
+    """A query parameter that must be a whole number from `low` to `high`; else 400 naming it."""
+    if name not in query:
+        return default
+    text = query[name]
+    if not (text.isascii() and text.isdigit() and len(text) <= 19 and low <= int(text) <= high):
+        raise ApiError(
+            400,
+            "invalid_parameter",
+            f"{name} must be a whole number from {low} to {high}.",
+            {"parameter": name},
+        )
+    return int(text)
+
+
 def _cursor(query: dict) -> tuple[datetime, int]:
     """Where the changes feed resumes: an opaque cursor, or a timestamp, or the beginning."""
-    try:
-        if query.get("cursor"):
-            micros, _, after_id = query["cursor"].partition("-")
-            return EPOCH + timedelta(microseconds=int(micros)), int(after_id)
-        if "updated_since" in query:
-            return _aware(datetime.fromisoformat(query["updated_since"])), 2**62
-    except ValueError:
-        raise ApiError(400, "invalid_request", "updated_since or cursor is malformed.") from None
+    if query.get("cursor"):
+        found = CURSOR.fullmatch(query["cursor"])
+        try:
+            if found is None or int(found[2]) > MAX_ID:
+                raise ValueError
+            return EPOCH + timedelta(microseconds=int(found[1])), int(found[2])
+        except (ValueError, OverflowError):
+            raise ApiError(
+                400,
+                "invalid_parameter",
+                "cursor is malformed: pass on the cursor of the previous page as it came.",
+                {"parameter": "cursor"},
+            ) from None
+    if "updated_since" in query:
+        try:
+            return _aware(datetime.fromisoformat(query["updated_since"])), MAX_ID
+        except (ValueError, OverflowError):
+            raise ApiError(
+                400,
+                "invalid_parameter",
+                "updated_since must be a date and time such as 2026-11-27T09:00:00+00:00.",
+                {"parameter": "updated_since"},
+            ) from None
     return EPOCH, 0
 
 

@@ -324,3 +324,31 @@ def test_a_busy_database_is_503_with_retry_after_never_500(service, billing, mon
         urllib.request.urlopen(request, timeout=10)
     assert answered.value.code == 503 and answered.value.headers["Retry-After"] == "1"
     assert json.loads(answered.value.read())["error"]["code"] == "busy"
+
+
+@pytest.mark.parametrize(
+    "method, path, body, parameter",
+    [
+        ("GET", "/v1/seat-orders?cursor=99999999999999999999999-1", None, "cursor"),
+        ("GET", "/v1/seat-orders?cursor=1-" + "9" * 30, None, "cursor"),
+        ("GET", "/v1/seat-orders?cursor=999999999999999999-1", None, "cursor"),
+        ("GET", "/v1/seat-orders?cursor=abc", None, "cursor"),
+        ("GET", "/v1/seat-orders?updated_since=9999-12-31T23:59:59-12:00", None, "updated_since"),
+        ("GET", "/v1/seat-orders?updated_since=0001-01-01T00:00:00%2B14:00", None, "updated_since"),
+        ("GET", "/v1/seat-orders?updated_since=yesterday", None, "updated_since"),
+        ("GET", "/v1/seat-orders?limit=1001", None, "limit"),
+        ("GET", "/v1/seat-orders?limit=0", None, "limit"),
+        ("GET", "/v1/seat-orders?limit=-5", None, "limit"),
+        ("GET", "/v1/audit-events?before=" + "9" * 30, None, "before"),
+        ("GET", "/v1/audit-events?limit=1001", None, "limit"),
+        ("POST", "/v1/audit-events", {"action": {}, "details": {}}, None),
+        ("POST", "/v1/audit-events", {"action": ["receipts exported"]}, None),
+    ],
+)
+def test_malformed_input_is_400_naming_the_parameter_never_500(
+    service, method, path, body, parameter
+):
+    admin = sign_in(service, "admin@example.com")
+    status, answer = call(service, method, path, body, admin)
+    assert status == 400, answer
+    assert answer["error"].get("parameter") == parameter
