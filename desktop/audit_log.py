@@ -4,8 +4,11 @@ import csv
 import json
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from db.models import SyncState, utc_now
 from desktop.history import csv_safe
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.service_client import ServiceClient
@@ -28,6 +31,48 @@ ACTIONS = (
     QT_TRANSLATE_NOOP("AuditAction", "permission set changed"),
     QT_TRANSLATE_NOOP("AuditAction", "receipts exported"),
 )
+
+
+SEEN_KEY = "audit_trail_seen:{service}"
+
+
+@dataclass(frozen=True)
+class TrailBreak:
+    """The entry seen here before is gone from the service's chain, or is another entry now:
+    someone who can write the service's database rewrote or cut the trail since `seen_at`."""
+
+    entry_id: int
+    seen_at: datetime
+    gone: bool  # False: the entry is there with another hash
+
+
+def check_continuity(client: ServiceClient, now: datetime | None = None) -> TrailBreak | None:
+    """Compare the newest entry this computer saw with the service's trail, then remember the
+    newest one now. A chain that was changed and hashed again from there on, or cut and its
+    head moved back, checks out as intact on the service; it cannot match what was seen here.
+    After a break the entry seen before stays remembered, so the warning stays too.
+    """
+    key = SEEN_KEY.format(service=client.base_url)
+    stored = SyncState.get_or_none(SyncState.key == key)
+    if stored is not None:
+        seen = json.loads(stored.value)
+        page = client.audit_events(before=seen["id"] + 1, limit=1)["events"]
+        now_there = page[0] if page and page[0]["id"] == seen["id"] else None
+        if now_there is None or now_there["hash"] != seen["hash"]:
+            return TrailBreak(seen["id"], datetime.fromisoformat(seen["seen_at"]), not now_there)
+    newest = client.audit_events(limit=1)["events"]
+    if newest:
+        value = json.dumps(
+            {
+                "id": newest[0]["id"],
+                "hash": newest[0]["hash"],
+                "seen_at": (now or utc_now()).isoformat(),
+            }
+        )
+        SyncState.insert(key=key, value=value).on_conflict(
+            conflict_target=[SyncState.key], update={SyncState.value: value}
+        ).execute()
+    return None
 
 
 def audit_row(event: dict) -> tuple[str, str, str, str, str]:

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,7 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.audit_log import ACTIONS, all_audit_events, export_audit_csv
+from desktop.audit_log import (
+    ACTIONS,
+    TrailBreak,
+    all_audit_events,
+    check_continuity,
+    export_audit_csv,
+)
 from desktop.i18n import translate
 from desktop.service_client import ServiceClient
 from ui.audit_log_model import AuditLogModel
@@ -39,6 +46,8 @@ class AuditLogDialog(QDialog):
         refresh = QPushButton(self.tr("&Refresh"), objectName="auditRefreshButton")
         self.export = QPushButton(self.tr("E&xport CSV…"), objectName="auditExportButton")
         self.chain = QLabel(objectName="auditChainLabel", wordWrap=True)
+        self.continuity = QLabel(objectName="auditContinuityLabel", wordWrap=True)
+        self.continuity.hide()
         self.status = QLabel(objectName="auditStatusLabel", wordWrap=True)
         self.model = AuditLogModel(client)
         self.model.chain_checked.connect(self._show_chain)
@@ -61,9 +70,30 @@ class AuditLogDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.chain)
+        layout.addWidget(self.continuity)
         layout.addWidget(self.view)
         layout.addWidget(self.status)
         self.load()
+        run_in_background(lambda: check_continuity(client), self._show_break, lambda _: None)
+
+    def _show_break(self, trail_break: TrailBreak | None) -> None:
+        if trail_break is None:
+            return
+        seen_at = QDateTime.fromSecsSinceEpoch(int(trail_break.seen_at.timestamp()))
+        when = QLocale().toString(seen_at, QLocale.FormatType.ShortFormat)
+        text = (
+            self.tr(
+                "✘ The audit trail was cut since you last looked ({when}): entry #{entry} that "
+                "you saw then is gone."
+            )
+            if trail_break.gone
+            else self.tr(
+                "✘ The audit trail was rewritten since you last looked ({when}): entry #{entry} "
+                "is no longer the one you saw."
+            )
+        )
+        self.continuity.setText(text.format(when=when, entry=trail_break.entry_id))
+        self.continuity.show()
 
     def load(self) -> None:
         self.chain.setText(self.tr("Loading…"))

@@ -157,6 +157,14 @@
         <translation>CSV e&amp;xportieren …</translation>
     </message>
     <message>
+        <source>✘ The audit trail was cut since you last looked ({when}): entry #{entry} that you saw then is gone.</source>
+        <translation>✘ Das Prüfprotokoll wurde gekürzt, seit Sie es zuletzt angesehen haben ({when}): Der Eintrag #{entry}, den Sie damals sahen, fehlt.</translation>
+    </message>
+    <message>
+        <source>✘ The audit trail was rewritten since you last looked ({when}): entry #{entry} is no longer the one you saw.</source>
+        <translation>✘ Das Prüfprotokoll wurde umgeschrieben, seit Sie es zuletzt angesehen haben ({when}): Der Eintrag #{entry} ist nicht mehr der, den Sie sahen.</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
