@@ -29,6 +29,8 @@ def change(administrator: Administrator, set_id: int, changes: dict) -> Permissi
         target = next((each for each in sets if each.id == set_id), None)
         if target is None:
             raise PermissionProblem(404, "not_found", f"No permission set has the id {set_id}.")
+        if not changes:  # nothing to change, and nothing for the trail
+            return target
         managers = [each for each in sets if each.manage_permission_sets]
         if changes.get("manage_permission_sets") is False and managers == [target]:
             raise PermissionProblem(

@@ -69,13 +69,18 @@ def start_service(
     delay: orders.ProvisioningDelay | None = None,
     demo: bool = False,
     quote_grace_days: int = QUOTE_GRACE_DAYS,
+    check_responses: bool = False,
 ) -> RunningService:
     """Open the database, then serve on a background thread; port 0 picks a free port."""
     open_database(database_url, service_db, MIGRATIONS)
     if demo:
         seed_demo()
     server = create_server(
-        Api(delay, quote_grace_days), host=host, port=port, threads=4, ident="manage-account"
+        Api(delay, quote_grace_days, check_responses),
+        host=host,
+        port=port,
+        threads=4,
+        ident="manage-account",
     )
     thread = threading.Thread(target=server.run, name="service-http", daemon=True)
     thread.start()

@@ -11,7 +11,8 @@ PASSWORD = "northwind-demo"
 
 
 def start_demo_service(url: str, delay: tuple[float, float] = (0, 0)) -> RunningService:
-    return start_service(url, delay=ProvisioningDelay(*delay), demo=True)
+    """The demo service, with every answer checked against the OpenAPI document."""
+    return start_service(url, delay=ProvisioningDelay(*delay), demo=True, check_responses=True)
 
 
 def call(

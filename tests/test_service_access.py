@@ -156,6 +156,7 @@ def test_retry_after_header(service):
     request = urllib.request.Request(
         service.url + "/v1/sessions",
         b'{"email": "viewer@example.com", "password": "x"}',
+        {"Content-Type": "application/json"},
         method="POST",
     )
     with pytest.raises(urllib.error.HTTPError) as refused:

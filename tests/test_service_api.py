@@ -4,6 +4,8 @@ import json
 import re
 import threading
 import time
+import urllib.error
+import urllib.request
 from datetime import timedelta
 from urllib.parse import quote
 
@@ -13,7 +15,8 @@ from billing.money import PLAIN_DECIMAL
 from billing.orders import REFUSALS
 from db.database import close_database
 from db.models import utc_now
-from service.api import OPENAPI
+from service import audit
+from service.contract import DOCUMENT, OPENAPI
 from service.models import Contract, SeatOrder, service_db
 from service.orders import provision_due
 from tests.service_helpers import call, sign_in, start_demo_service
@@ -126,7 +129,8 @@ def test_errors_are_json_with_the_right_status(service, billing):
     status, body = call(service, "POST", "/v1/sessions", raw=b"x" * (65 * 1024))
     assert status == 413 and body["error"]["code"] == "body_too_large"
     status, body = call(service, "POST", "/v1/seat-orders", ORDER, billing)
-    assert status == 400 and body["error"]["code"] == "idempotency_key_required"
+    assert status == 400 and body["error"]["code"] == "invalid_parameter"
+    assert body["error"]["parameter"] == "Idempotency-Key"
     status, _ = call(
         service, "POST", "/v1/seat-orders", ORDER, billing, {"Idempotency-Key": "k" * 256}
     )
@@ -352,3 +356,62 @@ def test_malformed_input_is_400_naming_the_parameter_never_500(
     status, answer = call(service, method, path, body, admin)
     assert status == 400, answer
     assert answer["error"].get("parameter") == parameter
+
+
+@pytest.mark.parametrize(
+    "content_type, raw",
+    [
+        ("text/plain", b'{"email": "admin@example.com", "password": "northwind-demo"}'),
+        ("application/x-www-form-urlencoded", b"email=admin%40example.com&password=x"),
+        ("", b'{"email": "admin@example.com", "password": "northwind-demo"}'),
+    ],
+)
+def test_a_body_that_is_not_json_is_415(service, content_type, raw):
+    request = urllib.request.Request(service.url + "/v1/sessions", raw, method="POST")
+    request.add_header("Content-Type", content_type)  # "" sends the header empty
+    with pytest.raises(urllib.error.HTTPError) as answered:
+        urllib.request.urlopen(request, timeout=10)
+    assert answered.value.code == 415
+    assert json.loads(answered.value.read())["error"]["code"] == "unsupported_media_type"
+
+
+@pytest.mark.parametrize(
+    "key", ["Schlüssel-1", "tab\tkey", "k" * 256, ""], ids=["utf-8", "control", "long", "empty"]
+)
+def test_an_idempotency_key_is_printable_ascii(service, billing, key):
+    status, body = order(service, billing, key)
+    assert status == 400 and body["error"]["parameter"] == "Idempotency-Key"
+
+
+def test_a_body_that_breaks_the_document_names_the_field(service, billing):
+    status, body = call(
+        service, "POST", "/v1/audit-events", {"action": "receipts exported", "extra": 1}, billing
+    )
+    assert status == 400 and body["error"]["field"] == "extra"
+    status, body = call(service, "POST", "/v1/sessions", {"email": "a@example.com"})
+    assert status == 400 and body["error"]["field"] == "password"
+
+
+def test_an_empty_patch_changes_nothing(service):
+    admin = sign_in(service, "admin@example.com")
+    sets = call(service, "GET", "/v1/permission-sets", token=admin)[1]["permission_sets"]
+    status, body = call(service, "PATCH", f"/v1/permission-sets/{sets[0]['id']}", {}, admin)
+    assert status == 200 and body["permission_set"] == sets[0]
+
+
+def test_the_document_allows_exactly_the_actions_a_desktop_may_report():
+    post = DOCUMENT["paths"]["/v1/audit-events"]["post"]
+    schema = post["requestBody"]["content"]["application/json"]["schema"]
+    assert set(schema["properties"]["action"]["enum"]) == audit.CLIENT_ACTIONS
+
+
+def test_every_code_a_property_names_is_a_refusal_of_the_core():
+    properties = DOCUMENT["components"]["schemas"]["OrderRequest"]["properties"]
+    codes = {p["x-error-code"] for p in properties.values() if "x-error-code" in p}
+    assert codes == {
+        "invalid_order",
+        "invalid_quoted_amount",
+        "invalid_quote_date",
+        "not_acknowledged",
+    }
+    assert codes <= set(REFUSALS)

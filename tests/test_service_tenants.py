@@ -9,7 +9,7 @@ import json
 import pytest
 
 from service import demo_data
-from service.api import OPENAPI
+from service.contract import OPENAPI
 from service.models import PermissionSet, SeatOrder, service_db
 from tests.service_helpers import call, start_demo_service
 

@@ -133,7 +133,7 @@ WAIT_AND_RETRY = [
     ("200 page from a proxy", answer("200 OK", HTML)),
     ("422 page, not ours", answer("422 Unprocessable Entity", HTML)),
     ("409 with a code not ours", answer("409 Conflict", error("conflict"))),
-    ("400 with our code", answer("400 Bad Request", error("idempotency_key_required"))),
+    ("400 with our code", answer("400 Bad Request", error("invalid_parameter"))),
     ("404", answer("404 Not Found", error("not_found"))),
     ("garbage", b"SSH-2.0-OpenSSH_9.6\r\n"),
     ("reset", "reset"),
