@@ -123,6 +123,8 @@ def read_order_body(body: dict) -> OrderRequest:
                 ),
             )
     seats = body.get("seats")
+    if isinstance(seats, float) and seats.is_integer():  # 5.0 is a JSON Schema integer too
+        seats = int(seats)
     if not isinstance(seats, int) or isinstance(seats, bool):
         seats = None
     return OrderRequest(seats, amount, quote_date, body["acknowledgement_text"])
