@@ -415,3 +415,10 @@ def test_every_code_a_property_names_is_a_refusal_of_the_core():
         "not_acknowledged",
     }
     assert codes <= set(REFUSALS)
+
+
+def test_an_answer_that_breaks_the_document_is_caught_in_the_tests(service, billing, monkeypatch):
+    monkeypatch.setattr("service.orders.quote_json", lambda priced: {"amount": 562.5})
+    status, body = call(service, "GET", "/v1/quote?seats=5", token=billing)
+    assert status == 500 and body["error"]["code"] == "breaks_contract"
+    assert "562.5 is not of type 'string'" in body["error"]["message"]
