@@ -16,10 +16,16 @@ from ui.tasks import wait_for_background_work
 TIMEOUT = 5000
 
 
-@pytest.fixture
-def service(sqlite_db, tmp_path):
+@pytest.fixture(params=["sqlite", "postgres"])
+def service(request, sqlite_db, tmp_path):
+    """The desktop on SQLite; the service on each database."""
     seed_demo()
-    running = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}", delay=(3600, 3600))
+    url = (
+        f"sqlite:///{tmp_path / 'service.db'}"
+        if request.param == "sqlite"
+        else request.getfixturevalue("postgres_url")
+    )
+    running = start_demo_service(url, delay=(3600, 3600))
     yield running
     wait_for_background_work()
     running.stop()
