@@ -44,10 +44,11 @@ def sign_in(service_url: str, email: str, password: str) -> SignedIn:
             raise SignInRefused(str(error), moment) from None
         if isinstance(error, ServiceRefused):
             raise SignInRefused(str(error)) from None
+        problem = str(error)
         raise SignInRefused(
-            translate("Session", "The account service cannot be reached: {error}").format(
-                error=error
-            )
+            translate(
+                "Session", "{problem}. Check your network, and the service's address in Settings."
+            ).format(problem=problem[:1].upper() + problem[1:])
         ) from None
     return SignedIn(service_url, session["token"], session["administrator"])
 

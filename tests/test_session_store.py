@@ -134,5 +134,7 @@ def test_sign_in_without_the_service_says_so_and_can_retry(qtbot):
     qtbot.addWidget(dialog)
     dialog.button.click()
     qtbot.waitUntil(dialog.button.isEnabled, timeout=10_000)
-    assert "cannot be reached" in dialog.message.text()
+    message = dialog.message.text()
+    assert message.startswith("The account service cannot be reached (")
+    assert message.count("cannot be reached") == 1 and "Settings" in message
     assert dialog.session is None

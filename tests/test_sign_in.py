@@ -3,7 +3,8 @@
 import time
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QLabel, QTabWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QTabWidget
 
 from db.models import Contract, SeatPurchase
 from desktop.access import may_manage_account
@@ -296,3 +297,45 @@ def test_audit_log_reads_pages_as_it_scrolls_and_exports_them_all(qtbot, service
     dialog.export_to(target)
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Exported"), timeout=TIMEOUT)
     assert len(target.read_text(encoding="utf-8-sig").splitlines()) == total + 1
+
+
+def test_enter_in_the_password_field_signs_in(qtbot, service):
+    dialog = SignInDialog(service.url, "billing@example.com", "")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.password.setFocus()
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.session is not None and dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_enter_in_the_email_field_signs_in_and_escape_quits(qtbot, service):
+    dialog = SignInDialog(service.url, "billing@example.com", "wrong")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog.email, Qt.Key.Key_Enter)
+    qtbot.waitUntil(lambda: "wrong" in dialog.message.text(), timeout=TIMEOUT)
+    assert dialog.isVisible() and dialog.session is None  # a wrong password never closes it
+    assert dialog.button.isDefault()
+    with qtbot.waitSignal(dialog.rejected, timeout=TIMEOUT):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_tab_goes_through_every_field_then_the_buttons(qtbot, service):
+    dialog = SignInDialog(service.url)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    order, widget = [], dialog.email
+    for _ in range(5):
+        order.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget = widget.nextInFocusChain()
+    assert order == [
+        "signInEmailEdit",
+        "signInPasswordEdit",
+        "keepSignedInCheckBox",
+        "signInButton",
+        "signInQuitButton",
+    ]

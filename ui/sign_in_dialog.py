@@ -38,11 +38,19 @@ class SignInDialog(QDialog):
         self.message = QLabel(objectName="signInMessageLabel", wordWrap=True)
         # Asking keyring for its backend may mean a D-Bus round trip: not on the GUI thread.
         run_in_background(secure_storage_problem, self._show_storage, self._show_storage)
-        self.button = QPushButton(self.tr("&Sign In"), objectName="signInButton", default=True)
+        self.button = QPushButton(self.tr("&Sign In"), objectName="signInButton")
         self.button.clicked.connect(self._sign_in)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton(self.button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
+        # Without a session the app cannot start: the button that leaves says so.
+        quit_button = QPushButton(self.tr("&Quit"), objectName="signInQuitButton")
+        quit_button.setToolTip(self.tr("Close Manage Account without signing in (Esc)"))
+        quit_button.setAutoDefault(False)
+        quit_button.clicked.connect(self.reject)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.button.setDefault(True)  # Enter in either field signs in
+        for field in (self.email, self.password):
+            field.returnPressed.connect(self._sign_in)
         form = QFormLayout(self)
         email_label, password_label = QLabel(self.tr("&E-mail:")), QLabel(self.tr("&Password:"))
         email_label.setBuddy(self.email)
@@ -53,6 +61,13 @@ class SignInDialog(QDialog):
         form.addRow(self.message)
         form.addRow(buttons)
         self.setMinimumWidth(420)
+        for first, second in (
+            (self.email, self.password),
+            (self.password, self.keep),
+            (self.keep, self.button),
+            (self.button, quit_button),
+        ):
+            self.setTabOrder(first, second)
 
     def _show_storage(self, problem: object) -> None:
         problem = str(problem) if problem else None
@@ -93,5 +108,6 @@ class SignInDialog(QDialog):
                 "Too many failed sign-ins for this e-mail. Try again after {time}."
             ).format(time=at)
         self.message.setText(message)
+        self.adjustSize()  # room for a message of several lines
         self.password.setFocus(Qt.FocusReason.OtherFocusReason)
         self.password.selectAll()

@@ -1031,8 +1031,8 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
         <translation>Die E-Mail-Adresse oder das Passwort ist falsch.</translation>
     </message>
     <message>
-        <source>The account service cannot be reached: {error}</source>
-        <translation>Der Kontodienst ist nicht erreichbar: {error}</translation>
+        <source>{problem}. Check your network, and the service&apos;s address in Settings.</source>
+        <translation>{problem}. Prüfen Sie Ihr Netzwerk und die Adresse des Dienstes in den Einstellungen.</translation>
     </message>
     <message>
         <source>Keeping you signed in needs the keyring package.</source>
@@ -1106,6 +1106,14 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
     <message>
         <source>&amp;Keep me signed in</source>
         <translation>&amp;Angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Close Manage Account without signing in (Esc)</source>
+        <translation>Manage Account ohne Anmeldung schließen (Esc)</translation>
     </message>
     <message>
         <source>Stored in your operating system&apos;s credential store.</source>
