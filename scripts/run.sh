@@ -20,6 +20,38 @@ find_python() {
     return 1
 }
 
+# What Qt's xcb platform needs on Linux, as "soname:Debian package" (Qt 6.5+ needs xcb-cursor).
+XCB_LIBRARIES="libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4
+libxcb-keysyms.so.1:libxcb-keysyms1 libxkbcommon-x11.so.0:libxkbcommon-x11-0
+libxcb-image.so.0:libxcb-image0 libxcb-render-util.so.0:libxcb-render-util0
+libxcb-shape.so.0:libxcb-shape0 libxcb-randr.so.0:libxcb-randr0 libxcb-xkb.so.1:libxcb-xkb1
+libEGL.so.1:libegl1 libGL.so.1:libgl1 libfontconfig.so.1:libfontconfig1 libdbus-1.so.3:libdbus-1-3"
+
+# Say in one line what a Linux desktop lacks for the window, before Qt aborts with its own words.
+check_display() {
+    [ "$(uname -s)" = Linux ] || return 0
+    case "${QT_QPA_PLATFORM:-}" in offscreen*|minimal*|vnc*) return 0 ;; esac
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+        echo "No display found: run this on a desktop, or set QT_QPA_PLATFORM=offscreen." >&2
+        return 1
+    fi
+    ldconfig=$(command -v ldconfig || echo /sbin/ldconfig)
+    [ -x "$ldconfig" ] || return 0  # nothing to ask: let Qt say it
+    known=$("$ldconfig" -p 2>/dev/null || true)
+    missing=""
+    for entry in $XCB_LIBRARIES; do
+        echo "$known" | grep -q "${entry%%:*} " || missing="$missing ${entry#*:}"
+    done
+    if [ -n "$missing" ]; then
+        echo "Qt needs system libraries for the window: sudo apt-get install$missing" >&2
+        return 1
+    fi
+}
+
+if [ "${1:-}" = demo ]; then
+    check_display
+fi
+
 if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then
     rm -rf .venv
     "$(find_python)" -m venv .venv

@@ -6,6 +6,7 @@ import plistlib
 import re
 import shutil
 import subprocess
+import sys
 from importlib.metadata import version
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from tests.test_bundle import BUNDLE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
+DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
 
 def spec_value(name: str) -> str:
@@ -82,3 +84,38 @@ def test_linux_install_and_uninstall_for_one_user(tmp_path):
     subprocess.run(["sh", script, "--uninstall"], env=env, check=True, timeout=60)
     assert not command.exists() and not applications.exists() and not icon.exists()
     assert not (tmp_path / ".local" / "opt" / "manage-account").exists()
+
+
+def run_demo(environment: dict) -> subprocess.CompletedProcess:
+    """The README's demo command, stopped by its own check before anything installs."""
+    return subprocess.run(
+        ["sh", "scripts/run.sh", "demo"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the check is for Linux desktops")
+def test_the_demo_without_a_display_says_what_to_do():
+    environment = {k: v for k, v in os.environ.items() if k not in DISPLAY_VARIABLES}
+    done = run_demo(environment)
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        "No display found: run this on a desktop, or set QT_QPA_PLATFORM=offscreen."
+    )
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the check is for Linux desktops")
+def test_the_demo_names_the_packages_qt_needs(tmp_path):
+    fake = tmp_path / "ldconfig"  # a system that has none of the libraries
+    fake.write_text("#!/bin/sh\\necho '0 libs found in cache'\\n")
+    fake.chmod(0o755)
+    environment = {k: v for k, v in os.environ.items() if k not in DISPLAY_VARIABLES}
+    environment |= {"DISPLAY": ":7", "PATH": f"{tmp_path}:{os.environ['PATH']}"}
+    done = run_demo(environment)
+    assert done.returncode == 1
+    assert done.stderr.startswith("Qt needs system libraries for the window: sudo apt-get install")
+    assert "libxcb-cursor0" in done.stderr and "libxkbcommon-x11-0" in done.stderr
