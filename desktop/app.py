@@ -79,6 +79,27 @@ def _run_command(options: argparse.Namespace) -> int:
 
 
 def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
+    from ui.single_instance import SingleInstance, bring_to_front, instance_name
+
+    qt_app, locale = _qt_application(log_folder)
+    instance = SingleInstance(instance_name(url))
+    if instance.hand_over(sys.argv[1:]):
+        logger.info("Manage Account already runs on this database: brought it to the front")
+        return 0
+    instance.claim()
+    instance.activated.connect(lambda _: logger.info("Another launch asked for this window"))
+    instance.activated.connect(lambda _: bring_to_front())
+    try:
+        return _run_application(qt_app, options, url, locale)
+    finally:
+        instance.release()
+        sys.excepthook, threading.excepthook = sys.__excepthook__, threading.__excepthook__
+
+
+def _run_application(
+    qt_app: "QApplication", options: argparse.Namespace, url: str, locale: str
+) -> int:
+    """Connect, sign in, show the window and run until it closes."""
     from PySide6.QtCore import QTimer
 
     from desktop.application import Application
@@ -87,7 +108,6 @@ def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
     from ui.tasks import wait_for_background_work
     from ui.terminate import close_on_stop_signals
 
-    qt_app, locale = _qt_application(log_folder)
     try:
         connection = connect_service(service_url(options.service), options.demo, url)
     except (DatabaseOpenError, OSError) as error:
@@ -111,7 +131,6 @@ def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:
     finally:
         application.stop()
         wait_for_background_work()
-        sys.excepthook, threading.excepthook = sys.__excepthook__, threading.__excepthook__
 
 
 def _qt_application(log_folder: Path) -> tuple["QApplication", str]:
