@@ -77,9 +77,13 @@ def date_range(first: date, last: date, locale: str) -> str:
 def moment(value: datetime, timezone: str, locale: str) -> str:
     """A UTC timestamp as a medium date and a short time in `timezone`: Nov 26, 2026, 9:14 AM."""
     local = value.astimezone(ZoneInfo(timezone))
-    return (
-        f"{day(local.date(), locale)}, {format_time(local, 'short', locale=babel_locale(locale))}"
-    )
+    return f"{day(local.date(), locale)}, {time_of_day(value, timezone, locale)}"
+
+
+def time_of_day(value: datetime, timezone: str, locale: str) -> str:
+    """A UTC timestamp's short time in `timezone`: 9:14 AM, 09:14."""
+    local = value.astimezone(ZoneInfo(timezone))
+    return format_time(local, "short", locale=babel_locale(locale))
 
 
 def proration(working: Working) -> str:

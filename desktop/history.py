@@ -75,6 +75,7 @@ class HistoryRow:
     amount: Decimal
     currency: str
     status: Status  # as a person sees it (Delayed included)
+    accepted_at: datetime | None  # by the account service
     invoice_number: str | None
     purchased_by: str
     purchased_by_email: str
@@ -290,6 +291,7 @@ def _row(values: tuple, now: datetime, terms: dict[int, tuple[str, date, date]])
         amount=amount_from_minor(amount_minor, currency),
         currency=currency,
         status=status_at(stored_status, submitted_at, now),
+        accepted_at=submitted_at,
         invoice_number=invoice,
         purchased_by=name,
         purchased_by_email=email,

@@ -3,10 +3,11 @@
 import csv
 import re
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -340,3 +341,34 @@ def test_a_day_unit_purchase_shows_its_working_in_history(qtbot, window):
     window.history_tab.refresh()
     qtbot.waitUntil(lambda: "days" in (history_cell(window, 0, 3) or ""), timeout=TIMEOUT)
     assert re.fullmatch(r"12 months × \d+/36[56] days", history_cell(window, 0, 3))
+
+
+def test_statuses_are_explained_with_a_badge_and_when_seats_go_live(qtbot, window):
+    summary = current_contract()
+    shown = quote(summary, 2, summary.today)
+    billing = acting_administrator("billing@example.com")
+    purchase = purchase_seats(billing, 2, shown.amount, True)
+    accepted = datetime.now(UTC) - timedelta(minutes=1)
+    SeatPurchase.update(provisioning_status="pending", submitted_at=accepted).where(
+        SeatPurchase.id == purchase.id
+    ).execute()
+    window.history_tab.refresh()
+    live_by = formatting.time_of_day(accepted + timedelta(minutes=5), summary.timezone, "en_US")
+    qtbot.waitUntil(
+        lambda: history_cell(window, 0, 6) == f"Pending, live by {live_by}", timeout=TIMEOUT
+    )
+    assert history_cell(window, 0, 7) == "Not issued yet"
+    model = child(window, QTableView, "transactionHistoryView").model()
+    status = model.index(0, 6)
+    assert "go live within 5 minutes" in status.data(Qt.ItemDataRole.ToolTipRole)
+    assert not status.data(Qt.ItemDataRole.DecorationRole).isNull()
+    provisioned = model.index(1, 6)  # a demo purchase, live long ago
+    assert provisioned.data() == "Provisioned"
+    assert "The seats are live" in provisioned.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_status_bar_messages_go_away_by_themselves(window):
+    window.say("Exported 3 purchases.")
+    assert window.statusBar().currentMessage() == "Exported 3 purchases."
+    timers = [t for t in window.statusBar().findChildren(QTimer) if t.isActive()]
+    assert any(0 < t.interval() <= 15_000 for t in timers)

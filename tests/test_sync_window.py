@@ -60,6 +60,8 @@ def test_seats_go_live_and_the_window_says_so(qtbot, demo, tmp_path):
         banner = window.findChild(QLabel, "liveSeatsBanner")
         qtbot.waitUntil(banner.isVisible, timeout=TIMEOUT)
         assert transaction_id in banner.text() and "4 new seats are live" in banner.text()
+        banner.linkActivated.emit("#dismiss")  # the reader has seen it
+        assert not banner.isVisible()
         licensed = window.findChild(QLabel, "licensedSeatsLabel")
         qtbot.waitUntil(lambda: licensed.text() == "54", timeout=TIMEOUT)
     finally:

@@ -2,10 +2,13 @@
 
 from collections import OrderedDict
 from dataclasses import replace
+from functools import cache
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
-from billing.statuses import LABELS
+from billing.statuses import LABELS, LIVE_WITHIN, Status
 from desktop import formatting
 from desktop.history import HistoryQuery, HistoryRow, count_purchases, fetch_page
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
@@ -28,6 +31,7 @@ PAGE_SIZE = 100
 MAX_CACHED_PAGES = 40  # at most 4,000 rows in memory, whatever the history's size
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_STATUS_ROLES = (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole)
 
 
 def column_title(column: int) -> str:
@@ -45,10 +49,69 @@ def display_cells(row: HistoryRow, timezone: str, locale: str) -> tuple[str, ...
         else formatting.proration(row.working),
         formatting.date_range(row.period_start, row.period_end, locale),
         formatting.money(row.amount, row.currency, locale),
-        translate("Status", LABELS[row.status]),
-        row.invoice_number or "",
+        status_text(row, timezone, locale),
+        row.invoice_number or _no_invoice(row),
         row.purchased_by,
     )
+
+
+# What each status means, as its tooltip says.
+EXPLANATIONS = {
+    Status.QUEUED: QT_TRANSLATE_NOOP(
+        "HistoryTableModel",
+        "Recorded on this computer. It is sent to the account service as soon as it can be "
+        "reached; nothing is lost meanwhile.",
+    ),
+    Status.PENDING: QT_TRANSLATE_NOOP(
+        "HistoryTableModel",
+        "Accepted by the account service. The seats go live within 5 minutes of acceptance.",
+    ),
+    Status.DELAYED: QT_TRANSLATE_NOOP(
+        "HistoryTableModel",
+        "Accepted more than 5 minutes ago and not live yet. Contact your account manager with "
+        "the transaction ID.",
+    ),
+    Status.PROVISIONED: QT_TRANSLATE_NOOP(
+        "HistoryTableModel", "The seats are live. The vendor invoices the amount shown."
+    ),
+    Status.REJECTED: QT_TRANSLATE_NOOP(
+        "HistoryTableModel", "The account service refused it: nothing was bought or invoiced."
+    ),
+}
+ICONS = {
+    Status.QUEUED: QStyle.StandardPixmap.SP_ArrowUp,
+    Status.PENDING: QStyle.StandardPixmap.SP_BrowserReload,
+    Status.DELAYED: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Status.PROVISIONED: QStyle.StandardPixmap.SP_DialogApplyButton,
+    Status.REJECTED: QStyle.StandardPixmap.SP_MessageBoxCritical,
+}
+
+
+def status_text(row: HistoryRow, timezone: str, locale: str) -> str:
+    """The status; a Pending one says by when it will be live (accepted + 5 minutes)."""
+    label = translate("Status", LABELS[row.status])
+    if row.status != Status.PENDING or row.accepted_at is None:
+        return label
+    live_by = formatting.time_of_day(row.accepted_at + LIVE_WITHIN, timezone, locale)
+    return translate("HistoryTableModel", "{status}, live by {time}").format(
+        status=label, time=live_by
+    )
+
+
+def status_tooltip(row: HistoryRow) -> str:
+    explanation = translate("HistoryTableModel", EXPLANATIONS[row.status])
+    return f"{explanation}\n\n{row.sync_error}" if row.sync_error else explanation
+
+
+@cache
+def _icon(status: Status) -> QIcon:
+    return QApplication.style().standardIcon(ICONS[status])
+
+
+def _no_invoice(row: HistoryRow) -> str:
+    if row.status == Status.REJECTED:
+        return "—"
+    return translate("HistoryTableModel", "Not issued yet")
 
 
 class HistoryTableModel(QAbstractTableModel):
@@ -127,10 +190,14 @@ class HistoryTableModel(QAbstractTableModel):
             return page[offset][1][index.column()] if offset < len(page) else ""
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if COLUMNS[index.column()][2] else _LEFT
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()][0] == "status":
-            row = self.row_at(index.row())
-            return row.sync_error if row is not None else None
-        return None
+        if COLUMNS[index.column()][0] != "status" or role not in _STATUS_ROLES:
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return status_tooltip(row)
+        return _icon(row.status)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting happens in SQL: the query changes and the first page is fetched again."""

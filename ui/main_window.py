@@ -39,6 +39,8 @@ from ui.settings_dialog import SettingsDialog
 from ui.sync_status import SyncStatus
 from ui.tasks import run_in_background
 
+MESSAGE_SECONDS = 15
+
 
 class MainWindow(QMainWindow):
     """Attaches to the running application: shows its ledger and listens to its sync reports."""
@@ -87,8 +89,8 @@ class MainWindow(QMainWindow):
 
         self.contract_tab.add_seats_requested.connect(self.show_add_seats)
         self.add_seats_tab.purchased.connect(self._purchased)
-        self.add_seats_tab.purchase_failed.connect(self.statusBar().showMessage)
-        self.history_tab.status_message.connect(self.statusBar().showMessage)
+        self.add_seats_tab.purchase_failed.connect(self.say)
+        self.history_tab.status_message.connect(self.say)
         self.history_tab.model.count_changed.connect(self._show_count)
         self.history_tab.model.counting.connect(
             lambda: self.count_label.setText(self.tr("Counting…"))
@@ -139,6 +141,10 @@ class MainWindow(QMainWindow):
         _add_action(
             help_menu, self.tr("&About Manage Account"), "aboutAction", lambda: show_about(self)
         )
+
+    def say(self, message: str) -> None:
+        """A line in the status bar, which goes away by itself."""
+        self.statusBar().showMessage(message, MESSAGE_SECONDS * 1000)
 
     def restore_settings(self) -> None:
         """Window geometry and the last tab, as the user left them."""
@@ -222,7 +228,7 @@ class MainWindow(QMainWindow):
         self.menuBar().clear()
 
     def _forget_failed(self, error: Exception) -> None:
-        self.statusBar().showMessage(
+        self.say(
             self.tr(
                 "The contract data could not be removed from this computer ({error}); it is "
                 "tried again when Manage Account starts."
@@ -283,7 +289,7 @@ class MainWindow(QMainWindow):
         run_in_background(
             lambda: verify_receipt(path.read_bytes(), locale),
             lambda verdict: self._show_verdict(path, verdict),
-            lambda error: self.statusBar().showMessage(
+            lambda error: self.say(
                 self.tr("{file} could not be read: {error}").format(file=path.name, error=error)
             ),
         )
@@ -317,9 +323,7 @@ class MainWindow(QMainWindow):
         self.add_seats_tab.set_contract(summary)
 
     def _contract_failed(self, error: Exception) -> None:
-        self.statusBar().showMessage(
-            self.tr("The contract could not be read: {error}").format(error=error)
-        )
+        self.say(self.tr("The contract could not be read: {error}").format(error=error))
 
     def _show_count(self, count: int) -> None:
         self.count_label.setText(self.tr("%Ln purchase(s)", "", count))
@@ -327,7 +331,7 @@ class MainWindow(QMainWindow):
     def _purchased(self, purchase: object) -> None:
         self.refresh_contract()
         self.history_tab.refresh()
-        self.statusBar().showMessage(
+        self.say(
             self.tr("Purchase {transaction_id} recorded.").format(
                 transaction_id=purchase.transaction_id
             )
@@ -360,7 +364,7 @@ class MainWindow(QMainWindow):
     def _show_receipt(self, transaction_id: str) -> None:
         from ui.receipt_dialog import show_receipt  # QtPdf loads when first needed
 
-        show_receipt(self, transaction_id, self._locale, self.statusBar().showMessage)
+        show_receipt(self, transaction_id, self._locale, self.say)
 
 
 def _add_action(menu: QMenu, text: str, name: str, slot: Callable[[], object]) -> QAction:

@@ -2,7 +2,8 @@
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon
 
 from billing.statuses import Status
@@ -18,14 +19,30 @@ LIVE_COLOURS = {"light": ("#d7f5dd", "#0b2e14"), "dark": ("#1f4d2c", "#e6f6ea")}
 DELAY_COLOURS = {"light": ("#fde2c0", "#3d2404"), "dark": ("#5c3b12", "#fdf0e0")}
 
 
+DISMISS = "#dismiss"
+
+
 class Banner(QLabel):
-    """A coloured notice whose colours follow the system's light or dark scheme, live."""
+    """A coloured notice whose colours follow the system's light or dark scheme, live; the
+    reader can dismiss it."""
 
     def __init__(self, name: str, colours: dict[str, tuple[str, str]]) -> None:
-        super().__init__(objectName=name, wordWrap=True, openExternalLinks=True)
+        super().__init__(objectName=name, wordWrap=True)
         self._colours = colours
+        self.linkActivated.connect(self._follow)
         self._restyle()
         self.hide()
+
+    def show_text(self, html: str) -> None:
+        dismiss = self.tr("Dismiss")
+        self.setText(f'{html} &nbsp; <a href="{DISMISS}">{escape(dismiss)}</a>')
+        self.show()
+
+    def _follow(self, link: str) -> None:
+        if link == DISMISS:
+            self.hide()
+        else:
+            QDesktopServices.openUrl(QUrl(link))
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ApplicationPaletteChange:  # the system scheme changed
@@ -99,8 +116,7 @@ class SyncStatus(QObject):
                 self.tray = QSystemTrayIcon(QApplication.windowIcon())
                 self.tray.show()
             self.tray.showMessage(self.tr("Seats are live"), text)
-        self.live_banner.setText(text)
-        self.live_banner.show()
+        self.live_banner.show_text(escape(text))
 
     def _show_delayed(self, rows: list) -> None:
         if not rows:
@@ -122,5 +138,4 @@ class SyncStatus(QObject):
         late = self.tr(
             "<b>Seats not live yet:</b> {ids} were accepted more than 5 minutes ago.", "", len(rows)
         )
-        self.delay_banner.setText(late.format(ids=escape(ids)) + manager)
-        self.delay_banner.show()
+        self.delay_banner.show_text(late.format(ids=escape(ids)) + manager)

@@ -196,6 +196,13 @@
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
     <name>ContractTab</name>
     <message>
         <source>Contract period</source>
@@ -459,6 +466,34 @@
     <message>
         <source>Purchased by</source>
         <translation>Gekauft von</translation>
+    </message>
+    <message>
+        <source>Recorded on this computer. It is sent to the account service as soon as it can be reached; nothing is lost meanwhile.</source>
+        <translation>Auf diesem Computer erfasst. Der Kauf wird an den Kontodienst gesendet, sobald dieser erreichbar ist; bis dahin geht nichts verloren.</translation>
+    </message>
+    <message>
+        <source>Accepted by the account service. The seats go live within 5 minutes of acceptance.</source>
+        <translation>Vom Kontodienst angenommen. Die Lizenzen sind innerhalb von 5 Minuten nach der Annahme aktiv.</translation>
+    </message>
+    <message>
+        <source>Accepted more than 5 minutes ago and not live yet. Contact your account manager with the transaction ID.</source>
+        <translation>Vor mehr als 5 Minuten angenommen und noch nicht aktiv. Wenden Sie sich mit der Transaktions-ID an Ihren Kundenbetreuer.</translation>
+    </message>
+    <message>
+        <source>The seats are live. The vendor invoices the amount shown.</source>
+        <translation>Die Lizenzen sind aktiv. Der Anbieter stellt den angezeigten Betrag in Rechnung.</translation>
+    </message>
+    <message>
+        <source>The account service refused it: nothing was bought or invoiced.</source>
+        <translation>Der Kontodienst hat den Kauf abgelehnt: Es wurde nichts gekauft oder in Rechnung gestellt.</translation>
+    </message>
+    <message>
+        <source>{status}, live by {time}</source>
+        <translation>{status}, aktiv bis {time}</translation>
+    </message>
+    <message>
+        <source>Not issued yet</source>
+        <translation>Noch nicht ausgestellt</translation>
     </message>
     <message>
         <source>The history could not be read: {error}</source>
