@@ -95,9 +95,24 @@ def settings() -> "QSettings":
     return QSettings(APP_NAME, APP_NAME)
 
 
-def service_url(option: str | None) -> str | None:
-    """The account service: the option, else the environment, else the one set in Settings."""
-    return option or os.environ.get(SERVICE_ENV) or settings().value(SERVICE_KEY) or None
+SERVICE_FROM_OPTION, SERVICE_FROM_ENVIRONMENT, SERVICE_FROM_SETTINGS = (
+    "option",
+    "environment",
+    "settings",
+)
+
+
+def service_url(option: str | None) -> tuple[str | None, str | None]:
+    """The account service and where it was named: the option, else the environment, else
+    Settings; (None, None) for none."""
+    for url, origin in (
+        (option, SERVICE_FROM_OPTION),
+        (os.environ.get(SERVICE_ENV), SERVICE_FROM_ENVIRONMENT),
+        (settings().value(SERVICE_KEY), SERVICE_FROM_SETTINGS),
+    ):
+        if url:
+            return url, origin
+    return None, None
 
 
 def export_folder() -> Path:

@@ -6,10 +6,13 @@ from pathlib import Path
 
 from playhouse.db_url import parse
 
+DEMO = "demo"  # the reference service inside the app
+
 
 @dataclass
 class ServiceConnection:
     url: str
+    origin: str  # where the URL came from: a desktop.config SERVICE_FROM_*, or "demo"
     embedded: object | None = None  # the demo service running in this process, for --demo
 
     def stop(self) -> None:
@@ -18,21 +21,22 @@ class ServiceConnection:
 
 
 def connect_service(
-    service_url: str | None, demo: bool, database_url: str
+    service: tuple[str | None, str | None], demo: bool, database_url: str
 ) -> ServiceConnection | None:
     """The service to sync with, or None when the app runs on its local database alone.
 
     --demo without --service starts the reference service in this process, on a free port of
     127.0.0.1, with its own SQLite file beside the desktop's and a short provisioning delay.
     """
-    if service_url:
-        return ServiceConnection(service_url)
+    url, origin = service
+    if url:
+        return ServiceConnection(url, origin)
     if not demo:
         return None
     from desktop.demo import start_demo_service  # the service's code loads only for --demo
 
     running = start_demo_service(_beside(database_url))
-    return ServiceConnection(running.url, running)
+    return ServiceConnection(running.url, DEMO, running)
 
 
 def _beside(database_url: str) -> str:

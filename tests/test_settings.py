@@ -8,6 +8,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QMessageBox, QPushButton
 
 from desktop import config
+from desktop.connection import ServiceConnection
 from ui.settings_dialog import SettingsDialog
 
 
@@ -33,8 +34,8 @@ def test_saved_settings_are_what_the_app_reads(qtbot, tmp_path, clean_settings):
     dialog.save_button.click()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert config.language() == "de"
-    assert config.service_url(None) == "https://accounts.example.com/"
-    assert config.service_url("http://127.0.0.1:9") == "http://127.0.0.1:9"  # the option wins
+    assert config.service_url(None) == ("https://accounts.example.com/", "settings")
+    assert config.service_url("http://127.0.0.1:9") == ("http://127.0.0.1:9", "option")
     assert config.export_folder() == tmp_path
     again = SettingsDialog()
     qtbot.addWidget(again)
@@ -99,3 +100,51 @@ def test_language_change_offers_a_restart_and_later_keeps_the_window(
 def test_relaunch_command_starts_the_same_app_from_source():
     command = config.relaunch_command()
     assert command[:3] == [sys.executable, "-m", "desktop"]
+
+
+@pytest.mark.parametrize(
+    "connection, said",
+    [
+        (None, "Now: no account service; purchases wait on this computer."),
+        (
+            ServiceConnection("http://127.0.0.1:8080", "option"),
+            "Now: http://127.0.0.1:8080, given with --service when Manage Account started.",
+        ),
+        (
+            ServiceConnection("https://a.example", "environment"),
+            "Now: https://a.example, from the environment variable MANAGE_ACCOUNT_SERVICE.",
+        ),
+        (
+            ServiceConnection("https://b.example", "settings"),
+            "Now: https://b.example, from these settings.",
+        ),
+        (
+            ServiceConnection("http://127.0.0.1:41234", "demo"),
+            "Now: the demo service inside the app, at http://127.0.0.1:41234.",
+        ),
+    ],
+)
+def test_settings_say_which_service_is_in_use_and_why(qtbot, clean_settings, connection, said):
+    dialog = SettingsDialog(connection)
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QLabel, "serviceInUseLabel").text() == said
+
+
+def test_export_receipts_shows_the_whole_folder_and_full_dates(qtbot, clean_settings, tmp_path):
+    from datetime import date
+
+    from PySide6.QtWidgets import QDateEdit
+
+    from ui.export_receipts_dialog import ExportReceiptsDialog
+
+    folder = tmp_path / "a rather long folder name" / "for the receipts of 2026"
+    folder.mkdir(parents=True)
+    config.remember_export_folder(folder)
+    dialog = ExportReceiptsDialog(date(2026, 11, 1), date(2026, 11, 27))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    edit = dialog.findChild(QLineEdit, "receiptsFolderEdit")
+    assert edit.text() == str(folder) and edit.toolTip() == str(folder)
+    assert edit.width() >= edit.fontMetrics().horizontalAdvance(str(folder))
+    first = dialog.findChild(QDateEdit, "fromDateEdit")
+    assert "2026" in first.text() and first.text().endswith("2026")

@@ -1,10 +1,11 @@
 """Sign-in, who sees what, Administration > Permission Sets, and losing Manage Account."""
 
+import re
 import time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QTabWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QTabWidget
 
 from db.models import Contract, SeatPurchase
 from desktop.access import may_manage_account
@@ -166,11 +167,11 @@ def test_audit_log_dialog_shows_the_trail_and_exports_it(qtbot, service, tmp_pat
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=TIMEOUT)
     assert dialog.chain.text() == "✔ The audit trail is intact."
     actions = {dialog.model.index(row, 2).data() for row in range(dialog.model.rowCount())}
-    assert "sign-in" in actions
+    assert "Sign-in" in actions
     dialog.action.setCurrentIndex(dialog.action.findData("sign-in"))
     qtbot.waitUntil(
         lambda: (
-            {dialog.model.index(r, 2).data() for r in range(dialog.model.rowCount())} == {"sign-in"}
+            {dialog.model.index(r, 2).data() for r in range(dialog.model.rowCount())} == {"Sign-in"}
         ),
         timeout=TIMEOUT,
     )
@@ -339,3 +340,18 @@ def test_tab_goes_through_every_field_then_the_buttons(qtbot, service):
         "signInButton",
         "signInQuitButton",
     ]
+
+
+def test_audit_log_reads_as_prose_in_local_time_and_closes(qtbot, service):
+    window = window_for(qtbot, service, "admin@example.com")
+    window.app.client().report_audit_event("receipts exported", {"count": 12, "folder_kind": "x"})
+    dialog = window.show_audit_log()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=TIMEOUT)
+    newest = [dialog.model.index(0, column).data() for column in range(4)]
+    assert newest[2] == "Receipts exported"
+    assert newest[3] == "count: 12, folder kind: x"
+    assert re.fullmatch(r"[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M", newest[0])
+    assert dialog.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == newest[3]
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    close.click()
+    assert not dialog.isVisible()

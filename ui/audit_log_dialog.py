@@ -6,6 +6,7 @@ from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,7 +32,13 @@ from ui.tasks import run_in_background
 
 
 class AuditLogDialog(QDialog):
-    def __init__(self, client: ServiceClient, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        client: ServiceClient,
+        parent: QWidget | None = None,
+        timezone: str = "UTC",
+        locale: str = "en_US",
+    ) -> None:
         super().__init__(parent, objectName="auditLogDialog")
         self.setWindowTitle(self.tr("Audit Log"))
         self.resize(1000, 600)
@@ -49,7 +56,7 @@ class AuditLogDialog(QDialog):
         self.continuity = QLabel(objectName="auditContinuityLabel", wordWrap=True)
         self.continuity.hide()
         self.status = QLabel(objectName="auditStatusLabel", wordWrap=True)
-        self.model = AuditLogModel(client)
+        self.model = AuditLogModel(client, timezone, locale)
         self.model.chain_checked.connect(self._show_chain)
         self.model.load_failed.connect(self.chain.setText)
         self.view = QTableView(objectName="auditLogView")
@@ -73,6 +80,9 @@ class AuditLogDialog(QDialog):
         layout.addWidget(self.continuity)
         layout.addWidget(self.view)
         layout.addWidget(self.status)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
         self.load()
         run_in_background(lambda: check_continuity(client), self._show_break, lambda _: None)
 

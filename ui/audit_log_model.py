@@ -1,8 +1,12 @@
 """A table model over the service's audit trail that fetches the next page as the view scrolls."""
 
+import json
+from datetime import datetime
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from desktop.audit_log import AUDIT_CSV_HEADER, audit_row
+from desktop import formatting
+from desktop.audit_log import AUDIT_CSV_HEADER
 from desktop.i18n import translate
 from desktop.service_client import ServiceClient
 from ui.tasks import run_in_background
@@ -19,9 +23,10 @@ class AuditLogModel(QAbstractTableModel):
     chain_checked = Signal(dict)  # {"intact": bool, "message": str}, with the first page
     load_failed = Signal(str)
 
-    def __init__(self, client: ServiceClient) -> None:
+    def __init__(self, client: ServiceClient, timezone: str = "UTC", locale: str = "en_US") -> None:
         super().__init__()
         self._client = client
+        self._timezone, self._locale = timezone, locale
         self._filter: tuple[str | None, str | None] = (None, None)
         self._events: list[dict] = []
         self._rows: list[tuple[str, ...]] = []
@@ -62,9 +67,26 @@ class AuditLogModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+        shown = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if shown and index.isValid():  # the tooltip: the whole text of a cell cut short
             return self._rows[index.row()][index.column()]
         return None
+
+    def _shown(self, event: dict) -> tuple[str, ...]:
+        """An event as read: local time, the action in words, the details as name: value."""
+        action = translate("AuditAction", event["action"])
+        details = event["details"] if isinstance(event["details"], dict) else {}
+        return (
+            formatting.moment(
+                datetime.fromisoformat(event["occurred_at"]), self._timezone, self._locale
+            ),
+            event["actor"] or "",
+            action[:1].upper() + action[1:],
+            ", ".join(
+                f"{name.replace('_', ' ')}: {_text(value)}" for name, value in details.items()
+            ),
+            event["hash"],
+        )
 
     def _fetch(self, before: int | None) -> None:
         self._fetching = True
@@ -85,7 +107,7 @@ class AuditLogModel(QAbstractTableModel):
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(events) - 1)
             self._events += events
-            self._rows += [audit_row(event) for event in events]
+            self._rows += [self._shown(event) for event in events]
             self.endInsertRows()
         self._has_more = bool(page["has_more"] and events)
         if "chain" in page:
@@ -97,3 +119,7 @@ class AuditLogModel(QAbstractTableModel):
             self.load_failed.emit(
                 self.tr("The audit log could not be read: {error}").format(error=error)
             )
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

@@ -24,6 +24,9 @@ def ask_export_folder(parent: QWidget, caption: str, start: Path | None = None) 
     return Path(folder) if folder else None
 
 
+MAX_PATH_WIDTH = 760  # the dialog still fits a 1024-pixel screen
+
+
 class FolderField(QWidget):
     """A folder path to type or paste, with Browse… beside it."""
 
@@ -31,6 +34,8 @@ class FolderField(QWidget):
         super().__init__()
         self._caption = caption
         self.edit = QLineEdit(str(folder), objectName=name)
+        self.edit.textChanged.connect(self._fit)
+        self._fit(str(folder))
         browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout(self)
@@ -40,6 +45,14 @@ class FolderField(QWidget):
 
     def folder(self) -> Path:
         return Path(self.edit.text().strip())
+
+    def _fit(self, text: str) -> None:
+        """Wide enough for the whole path (up to a limit), and the whole path as a tooltip."""
+        wanted = self.edit.fontMetrics().horizontalAdvance(text) + 24
+        self.edit.setMinimumWidth(max(240, min(MAX_PATH_WIDTH, wanted)))
+        self.edit.setToolTip(text)
+        if not self.edit.hasFocus():
+            self.edit.setCursorPosition(0)  # the start of a long path, not its last letters
 
     def _browse(self) -> None:
         chosen = ask_export_folder(self, self._caption, self.folder())

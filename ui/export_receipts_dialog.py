@@ -3,7 +3,7 @@
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -16,12 +16,20 @@ from desktop.config import export_folder, remember_export_folder
 from ui.export_paths import FolderField
 
 
+def full_year_format() -> str:
+    """The locale's short date with the year in full: 11/1/2026, 01.11.2026."""
+    short = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return short if "yyyy" in short else short.replace("yy", "yyyy")
+
+
 class ExportReceiptsDialog(QDialog):
     def __init__(self, first: date, last: date, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="exportReceiptsDialog")
         self.setWindowTitle(self.tr("Export Receipts"))
         self.from_edit = QDateEdit(QDate(first), calendarPopup=True, objectName="fromDateEdit")
         self.to_edit = QDateEdit(QDate(last), calendarPopup=True, objectName="toDateEdit")
+        for edit in (self.from_edit, self.to_edit):
+            edit.setDisplayFormat(full_year_format())
         self.folder_field = FolderField(
             export_folder(), self.tr("Export receipts to folder"), "receiptsFolderEdit"
         )

@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def show_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self)
+        dialog = SettingsDialog(self.app.connection, self)
         dialog.accepted.connect(lambda: dialog.restart_needed and self._offer_restart())
         dialog.open()
         return dialog
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_audit_log(self) -> AuditLogDialog:
-        dialog = AuditLogDialog(self.app.client(), self)
+        dialog = AuditLogDialog(self.app.client(), self, self._timezone, self._locale)
         dialog.open()
         return dialog
 

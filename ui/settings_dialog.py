@@ -1,5 +1,6 @@
 """The Settings dialog: language, account service and export folder, kept in QSettings."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -10,13 +11,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.config import UserSettings, invalid_service_url, load_user_settings, save_user_settings
-from desktop.i18n import LANGUAGES
+from desktop.config import (
+    SERVICE_ENV,
+    SERVICE_FROM_ENVIRONMENT,
+    SERVICE_FROM_OPTION,
+    SERVICE_FROM_SETTINGS,
+    UserSettings,
+    invalid_service_url,
+    load_user_settings,
+    save_user_settings,
+)
+from desktop.connection import DEMO, ServiceConnection
+from desktop.i18n import LANGUAGES, translate
 from ui.export_paths import FolderField
 
 
+def service_in_use(connection: ServiceConnection | None) -> str:
+    """Which service the running app talks to, and where that came from."""
+    if connection is None:
+        return translate(
+            "SettingsDialog", "Now: no account service; purchases wait on this computer."
+        )
+    return {
+        SERVICE_FROM_OPTION: translate(
+            "SettingsDialog", "Now: {url}, given with --service when Manage Account started."
+        ),
+        SERVICE_FROM_ENVIRONMENT: translate(
+            "SettingsDialog", "Now: {url}, from the environment variable {variable}."
+        ),
+        SERVICE_FROM_SETTINGS: translate("SettingsDialog", "Now: {url}, from these settings."),
+        DEMO: translate("SettingsDialog", "Now: the demo service inside the app, at {url}."),
+    }[connection.origin].format(url=connection.url, variable=SERVICE_ENV)
+
+
 class SettingsDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, connection: ServiceConnection | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent, objectName="settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         current = self._started_with = load_user_settings()
@@ -30,6 +61,10 @@ class SettingsDialog(QDialog):
         self.service.setPlaceholderText(
             self.tr("https://accounts.example.com (none: work offline)")
         )
+        self.in_use = QLabel(
+            service_in_use(connection), objectName="serviceInUseLabel", wordWrap=True
+        )
+        self.in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder = FolderField(
             current.export_folder, self.tr("Export folder"), "exportFolderEdit"
         )
@@ -49,6 +84,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("Account &service:"), self.service)
+        form.addRow("", self.in_use)
         form.addRow(self.tr("E&xport folder:"), self.folder)
         form.addRow(self.message)
         form.addRow(buttons)

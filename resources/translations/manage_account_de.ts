@@ -110,6 +110,10 @@
         <source>receipts exported</source>
         <translation>Belege exportiert</translation>
     </message>
+    <message>
+        <source>trail re-chained</source>
+        <translation>Protokoll neu verkettet</translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -1087,6 +1091,26 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source>Now: no account service; purchases wait on this computer.</source>
+        <translation>Jetzt: kein Kontodienst; Käufe warten auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Now: {url}, given with --service when Manage Account started.</source>
+        <translation>Jetzt: {url}, beim Start von Manage Account mit --service angegeben.</translation>
+    </message>
+    <message>
+        <source>Now: {url}, from the environment variable {variable}.</source>
+        <translation>Jetzt: {url}, aus der Umgebungsvariablen {variable}.</translation>
+    </message>
+    <message>
+        <source>Now: {url}, from these settings.</source>
+        <translation>Jetzt: {url}, aus diesen Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Now: the demo service inside the app, at {url}.</source>
+        <translation>Jetzt: der Demo-Dienst in der App, unter {url}.</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
