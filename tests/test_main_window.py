@@ -372,3 +372,12 @@ def test_status_bar_messages_go_away_by_themselves(window):
     assert window.statusBar().currentMessage() == "Exported 3 purchases."
     timers = [t for t in window.statusBar().findChildren(QTimer) if t.isActive()]
     assert any(0 < t.interval() <= 15_000 for t in timers)
+
+
+def test_tab_leaves_the_history_table(qtbot, window):
+    window.tabs.setCurrentWidget(window.history_tab)
+    view = child(window, QTableView, "transactionHistoryView")
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus, timeout=TIMEOUT)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert not view.hasFocus() and window.focusWidget() is not None

@@ -28,6 +28,7 @@ from desktop.i18n import translate
 from desktop.service_client import ServiceClient
 from ui.audit_log_model import AuditLogModel
 from ui.export_paths import ask_save_path
+from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
 
 
@@ -41,15 +42,17 @@ class AuditLogDialog(QDialog):
     ) -> None:
         super().__init__(parent, objectName="auditLogDialog")
         self.setWindowTitle(self.tr("Audit Log"))
-        self.resize(1000, 600)
+        fit_to_screen(self, 1000, 600)
         self._client = client
         self.action = QComboBox(objectName="auditActionCombo")
+        self.action.setAccessibleName(self.tr("Action"))
         self.action.addItem(self.tr("All actions"), None)
         for action in ACTIONS:
             self.action.addItem(translate("AuditAction", action), action)
         self.actor = QLineEdit(
             objectName="auditActorEdit", placeholderText=self.tr("Who (part of an e-mail)")
         )
+        self.actor.setAccessibleName(self.tr("Who"))
         refresh = QPushButton(self.tr("&Refresh"), objectName="auditRefreshButton")
         self.export = QPushButton(self.tr("E&xport CSV…"), objectName="auditExportButton")
         self.chain = QLabel(objectName="auditChainLabel", wordWrap=True)
@@ -60,6 +63,7 @@ class AuditLogDialog(QDialog):
         self.model.chain_checked.connect(self._show_chain)
         self.model.load_failed.connect(self.chain.setText)
         self.view = QTableView(objectName="auditLogView")
+        self.view.setAccessibleName(self.tr("Audit log entries"))
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -45,7 +45,7 @@ class ContractTab(QWidget):
         )
 
         form = QFormLayout()
-        form.addRow(self._buddy(self.tr("&Contract period:"), self.range_combo), self.range_combo)
+        form.addRow(self._buddy(self.tr("Contract &period:"), self.range_combo), self.range_combo)
         form.addRow("", self.earlier_note)
         form.addRow(self.tr("Seats licensed (live now):"), self.licensed)
         form.addRow(self.tr("Seats pending (bought, not live yet):"), self.pending)

@@ -34,6 +34,7 @@ class FolderField(QWidget):
         super().__init__()
         self._caption = caption
         self.edit = QLineEdit(str(folder), objectName=name)
+        self.edit.setAccessibleName(caption)
         self.edit.textChanged.connect(self._fit)
         self._fit(str(folder))
         browse = QPushButton(self.tr("&Browse…"))

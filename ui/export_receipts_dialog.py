@@ -47,7 +47,7 @@ class ExportReceiptsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&From:"), self.from_edit)
         form.addRow(self.tr("&To:"), self.to_edit)
-        form.addRow(self.tr("&Folder:"), self.folder_field)
+        form.addRow(self.tr("F&older:"), self.folder_field)
         form.addRow(buttons)
 
     def dates(self) -> tuple[date, date]:

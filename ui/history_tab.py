@@ -85,6 +85,7 @@ class HistoryTab(QWidget):
         self.receipt_button.clicked.connect(self.show_selected_receipt)
 
         self.view = QTableView(objectName="transactionHistoryView")
+        self.view.setTabKeyNavigation(False)  # Tab moves on to the next control, as a user expects
         self.view.setAccessibleName(self.tr("Transaction history"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -115,9 +116,9 @@ class HistoryTab(QWidget):
         self.view.addActions([view_receipt, export_receipts])
 
         filters = QHBoxLayout()
-        find_label = QLabel(self.tr("&Find:"))
+        find_label = QLabel(self.tr("Fi&nd:"))
         find_label.setBuddy(self.filter_edit)
-        status_label = QLabel(self.tr("&Status:"))
+        status_label = QLabel(self.tr("St&atus:"))
         status_label.setBuddy(self.status_combo)
         contract_label = QLabel(self.tr("C&ontract:"))
         contract_label.setBuddy(self.contract_combo)

@@ -35,6 +35,7 @@ from ui.export_receipts_dialog import ExportReceiptsDialog
 from ui.history_tab import HistoryTab
 from ui.permission_page import PermissionRequiredPage
 from ui.permission_sets_dialog import PermissionSetsDialog
+from ui.screen_fit import fit_to_screen
 from ui.settings_dialog import SettingsDialog
 from ui.sync_status import SyncStatus
 from ui.tasks import run_in_background
@@ -54,7 +55,7 @@ class MainWindow(QMainWindow):
                 organization=application.organization.name
             )
         )
-        self.resize(1240, 700)
+        fit_to_screen(self, 1240, 700)
         self._locale = application.locale
         self._timezone = application.organization.timezone
         self._administrator = administrator = application.administrator
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         permissions = self._administrator.permission_set
         if self.app.syncing and permissions.manage_permission_sets:
-            administration = self.menuBar().addMenu(self.tr("&Administration"))
+            administration = self.menuBar().addMenu(self.tr("Ad&ministration"))
             _add_action(
                 administration,
                 self.tr("&Permission Sets…"),

@@ -3,7 +3,7 @@
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.access import MISSING_PERMISSION, Administrator, how_to_enable
 
@@ -35,9 +35,15 @@ class PermissionRequiredPage(QWidget):
         )
         body.setMaximumWidth(640)
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(self)
+        # Centred by stretches, not by alignment: a label aligned in a layout loses its
+        # height-for-width and is cut off after its first lines.
+        column = QVBoxLayout()
+        column.addStretch()
+        column.addWidget(heading)
+        column.addWidget(body)
+        column.addStretch()
+        layout = QHBoxLayout(self)
         layout.addStretch()
-        layout.addWidget(heading, alignment=Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(body, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(column, 1)
         layout.addStretch()
         layout.setContentsMargins(48, 24, 48, 24)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import translate
 from desktop.receipts import receipt_pdf, write_atomically
 from ui.export_paths import ask_save_path
+from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
 
 PRINT_DPI = 300  # pages are drawn as images; 300 dpi is sharp and keeps them small
@@ -80,7 +81,7 @@ class ReceiptDialog(QDialog):
         self.setWindowTitle(
             self.tr("Receipt {transaction_id}").format(transaction_id=transaction_id)
         )
-        self.resize(720, 900)
+        fit_to_screen(self, 720, 900)
         self._transaction_id = transaction_id
         self._data = data
         self.document = load_pdf(data, self)

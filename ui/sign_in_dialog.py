@@ -77,6 +77,7 @@ class SignInDialog(QDialog):
         )
         if problem and not self.message.text():
             self.message.setText(problem)
+            self.adjustSize()  # room for every line of it
 
     def _sign_in(self) -> None:
         if not self.button.isEnabled():

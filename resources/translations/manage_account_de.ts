@@ -145,6 +145,10 @@
         <translation>Prüfprotokoll</translation>
     </message>
     <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
         <source>All actions</source>
         <translation>Alle Aktionen</translation>
     </message>
@@ -153,12 +157,20 @@
         <translation>Wer (Teil einer E-Mail-Adresse)</translation>
     </message>
     <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
         <translation>CSV e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>Einträge des Prüfprotokolls</translation>
     </message>
     <message>
         <source>✘ The audit trail was cut since you last looked ({when}): entry #{entry} that you saw then is gone.</source>
@@ -214,11 +226,11 @@
     </message>
     <message>
         <source>&amp;Add Seats…</source>
-        <translation>Lizenzen &amp;hinzufügen …</translation>
+        <translation>Lizenzen hin&amp;zufügen …</translation>
     </message>
     <message>
-        <source>&amp;Contract period:</source>
-        <translation>&amp;Vertragszeitraum:</translation>
+        <source>Contract &amp;period:</source>
+        <translation>Vertragszeit&amp;raum:</translation>
     </message>
     <message>
         <source>Seats licensed (live now):</source>
@@ -310,7 +322,7 @@
         <translation>&amp;Bis:</translation>
     </message>
     <message>
-        <source>&amp;Folder:</source>
+        <source>F&amp;older:</source>
         <translation>&amp;Ordner:</translation>
     </message>
     <message>
@@ -379,16 +391,8 @@
         <translation>Belege der aufgeführten Käufe exportieren …</translation>
     </message>
     <message>
-        <source>&amp;Find:</source>
-        <translation>&amp;Suchen:</translation>
-    </message>
-    <message>
-        <source>&amp;Status:</source>
-        <translation>S&amp;tatus:</translation>
-    </message>
-    <message>
         <source>C&amp;ontract:</source>
-        <translation>&amp;Vertrag:</translation>
+        <translation>Vertra&amp;g:</translation>
     </message>
     <message>
         <source>purchases.csv</source>
@@ -397,6 +401,14 @@
     <message>
         <source>Export purchases</source>
         <translation>Käufe exportieren</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>St&amp;atus:</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -551,8 +563,8 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <source>&amp;Administration</source>
-        <translation>&amp;Verwaltung</translation>
+        <source>Ad&amp;ministration</source>
+        <translation>Ver&amp;waltung</translation>
     </message>
     <message>
         <source>&amp;Permission Sets…</source>
