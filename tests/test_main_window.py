@@ -160,9 +160,26 @@ def test_invalid_quantities_say_why_and_cannot_be_bought(qtbot, window, typed, m
         type_quantity(qtbot, window, typed)
     else:
         child(window, QSpinBox, "additionalLicenseSpin").lineEdit().clear()
-    assert message in child(window, QLabel, "quantityMessageLabel").text()
+    label = child(window, QLabel, "quantityMessageLabel")
+    assert message in label.text() and message in label.property("problem")
+    assert "border: 2px solid" in child(window, QSpinBox, "additionalLicenseSpin").styleSheet()
     assert not child(window, QPushButton, "purchaseLicenseButton").isEnabled()
     assert child(window, QLabel, "totalLabel").text() == "—"
+
+
+def test_leaving_a_quantity_that_cannot_be_bought_leaves_every_part_in_step(qtbot, window):
+    window.show_add_seats()
+    spin = child(window, QSpinBox, "additionalLicenseSpin")
+    child(window, QCheckBox, "acknowledgeCheckBox").setChecked(True)
+    total = child(window, QLabel, "totalLabel")
+    top = total.y()
+    type_quantity(qtbot, window, "abc")
+    assert total.text() == "—" and total.y() == top  # the message has its room already
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Tab)  # leave the field: it goes back to 1
+    assert spin.text() == "1"
+    assert child(window, QLabel, "quantityMessageLabel").text() == ""
+    assert spin.styleSheet() == "" and total.text().startswith("1 seat × ")
+    assert child(window, QPushButton, "purchaseLicenseButton").isEnabled()
 
 
 def test_pasted_quantity_is_priced(qtbot, window):

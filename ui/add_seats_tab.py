@@ -1,15 +1,17 @@
 """Add Seats tab: quantity, the prorated total with its working, acknowledgement, purchase."""
 
 from collections.abc import Callable
+from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import QBuffer, QIODevice, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QIcon, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QLabel,
     QPushButton,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +28,19 @@ from desktop.purchasing import (
     no_contract_message,
     purchase_seats,
 )
+from ui.appearance import colour_scheme
 from ui.tasks import run_in_background
+
+# The error colour in the light and the dark colour scheme (ui.appearance picks one).
+ERROR_COLOURS = {"light": "#b3261e", "dark": "#ff8a80"}
+
+
+def _icon_url(icon: QIcon) -> str:
+    """The icon as a data URL that rich text can show."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    icon.pixmap(16, 16).save(buffer, "PNG")
+    return "data:image/png;base64," + bytes(buffer.data().toBase64()).decode()
 
 
 class SeatSpinBox(QSpinBox):
@@ -67,7 +81,10 @@ class AddSeatsTab(QWidget):
         quantity_label = QLabel(self.tr("&Additional License:"))
         quantity_label.setBuddy(self.spin)
         self.quantity_message = QLabel(objectName="quantityMessageLabel", wordWrap=True)
-        self.quantity_message.setStyleSheet("color: palette(highlight);")
+        # Two lines are kept for a message, so the Total below never jumps when one appears.
+        self.quantity_message.setMinimumHeight(2 * self.fontMetrics().lineSpacing() + 4)
+        self.quantity_message.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.spin.editingFinished.connect(self._update_total)  # a text it put back, shown as is
         self.total = QLabel("…", objectName="totalLabel", wordWrap=True)
         self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.total.setAccessibleName(self.tr("Total"))
@@ -120,16 +137,37 @@ class AddSeatsTab(QWidget):
 
     def _update_total(self) -> None:
         self._shown = None
-        self.quantity_message.clear()
+        problem = None
         if self._contract is None:
             self.total.setText(no_contract_message())
         elif (problem := self._problem(self.spin.text())) is not None:
-            self.quantity_message.setText(problem)
             self.total.setText("—")
         else:
             priced = quote(self._contract, self.spin.text(), self._contract.today)
             self._show_quote(priced)
+        self._show_problem(problem)
         self._update_button()
+
+    def _show_problem(self, problem: str | None) -> None:
+        """A quantity that cannot be bought: the message as an error, the field marked, and
+        the message read out by a screen reader."""
+        if problem == (self.quantity_message.property("problem") or None):
+            return
+        self.quantity_message.setProperty("problem", problem or "")
+        if problem is None:
+            self.quantity_message.clear()
+            self.spin.setStyleSheet("")
+            self.spin.setAccessibleDescription("")
+            return
+        colour = ERROR_COLOURS[colour_scheme()]
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.quantity_message.setText(
+            f'<img src="{_icon_url(icon)}" width="16" height="16"> '
+            f'<span style="color: {colour};">{escape(problem, quote=False)}</span>'
+        )
+        self.spin.setStyleSheet(f"QSpinBox {{ border: 2px solid {colour}; }}")
+        self.spin.setAccessibleDescription(problem)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.spin, problem))
 
     def _show_quote(self, priced: Quote) -> None:
         self._shown = priced
