@@ -64,6 +64,10 @@ class ServiceClient:
     def permission_sets(self) -> list[dict]:
         return self._call("GET", "/v1/permission-sets")["permission_sets"]
 
+    def permission_managers(self) -> list[dict]:
+        """The organization's administrators who may manage permission sets (name, email)."""
+        return self._call("GET", "/v1/permission-managers")["administrators"]
+
     def change_permission_set(self, set_id: int, changes: dict) -> dict:
         return self._call("PATCH", f"/v1/permission-sets/{set_id}", changes)["permission_set"]
 

@@ -103,6 +103,7 @@ class Api:
                 True,
             ),
             (re.compile(r"/v1/permission-sets"), {"GET": self.permission_sets}, True),
+            (re.compile(r"/v1/permission-managers"), {"GET": self.permission_managers}, True),
             (
                 re.compile(r"/v1/permission-sets/(?P<set_id>\d+)"),
                 {"PATCH": self.change_permission_set},
@@ -313,6 +314,13 @@ class Api:
         administrator = self._require_manage_permission_sets(request)
         sets = permissions.sets_of(administrator.organization_id)
         return 200, {"permission_sets": [permissions.set_json(each) for each in sets]}
+
+    def permission_managers(self, request: Request) -> tuple[int, object]:
+        """Who can grant a right: any signed-in administrator may ask, to know whom to ask."""
+        managers = permissions.managers_of(request.administrator.organization_id)
+        return 200, {
+            "administrators": [{"name": each.name, "email": each.email} for each in managers]
+        }
 
     def change_permission_set(self, request: Request, set_id: str) -> tuple[int, object]:
         administrator = self._require_manage_permission_sets(request)

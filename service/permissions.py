@@ -19,6 +19,20 @@ def sets_of(organization_id: int) -> list[PermissionSet]:
     )
 
 
+def managers_of(organization_id: int) -> list[Administrator]:
+    """The organization's active administrators who may manage permission sets."""
+    return list(
+        Administrator.select()
+        .join(PermissionSet)
+        .where(
+            (Administrator.organization == organization_id)
+            & Administrator.active
+            & PermissionSet.manage_permission_sets
+        )
+        .order_by(Administrator.name)
+    )
+
+
 def change(administrator: Administrator, set_id: int, changes: dict) -> PermissionSet:
     """Apply `changes`; the last set that may manage permission sets cannot lose that right."""
     with write_transaction(service_db):

@@ -5,7 +5,16 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QTabWidget
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
 
 from db.models import Contract, SeatPurchase
 from desktop.access import may_manage_account
@@ -355,3 +364,23 @@ def test_audit_log_reads_as_prose_in_local_time_and_closes(qtbot, service):
     close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
     close.click()
     assert not dialog.isVisible()
+
+
+def test_the_permission_page_names_whom_to_ask_and_keeps_a_menu(qtbot, service, monkeypatch):
+    window = window_for(qtbot, service, "viewer@example.com")
+    page = window.findChild(QWidget, "permissionRequiredPage")
+    managers = page.findChild(QLabel, "permissionManagersLabel")
+    qtbot.waitUntil(lambda: "admin@example.com" in managers.text(), timeout=TIMEOUT)
+    assert "Alex Morgan" in managers.text() and "contoso" not in managers.text()
+    assert "billing@example.com" not in managers.text()  # Billing may not manage permission sets
+    opened = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(bytes(url.toEncoded()).decode())
+    )
+    page.findChild(QPushButton, "requestAccessButton").click()
+    [mail] = opened
+    assert mail.startswith("mailto:admin@example.com?subject=Please%20enable%20Manage%20Account")
+    assert "Administration%20%3E%20Permission%20Sets" in mail and "Sam%20Lee" in mail
+    names = {action.objectName() for action in window.findChildren(QAction) if action.objectName()}
+    assert {"signOutAction", "switchAccountAction", "aboutAction", "settingsAction"} <= names
+    assert "exportReceiptsAction" not in names

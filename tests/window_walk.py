@@ -83,18 +83,25 @@ def check(window: QWidget, name: str) -> None:
             and label.heightForWidth(label.width()) > label.height() + 1
         ):
             problems.append(f"{name}: label {label.objectName() or label.text()[:40]!r} is cut off")
-    letters: dict[str, list[str]] = {}
-    for text in _mnemonic_texts(window):
-        for letter in MNEMONIC.findall(text):
-            letters.setdefault(letter.lower(), []).append(text)
-    for letter, texts in letters.items():
-        if len(texts) > 1:
-            problems.append(f"{name}: Alt+{letter.upper()} is {' and '.join(map(repr, texts))}")
+    _one_letter_each(name, _mnemonic_texts(window))
+    for bar in visible(window, QMenuBar):
+        for menu in (action.menu() for action in bar.actions() if action.menu()):
+            _one_letter_each(f"{name}, menu {menu.title()!r}", [a.text() for a in menu.actions()])
     buddies = {label.buddy() for label in window.findChildren(QLabel) if label.buddy()}
     for widget in visible(window, INPUTS):
         inner = isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox | QAbstractItemView)
         if not inner and not widget.accessibleName() and widget not in buddies:
             problems.append(f"{name}: {type(widget).__name__} {widget.objectName()!r} has no name")
+
+
+def _one_letter_each(name: str, texts: list[str]) -> None:
+    letters: dict[str, list[str]] = {}
+    for text in texts:
+        for letter in MNEMONIC.findall(text):
+            letters.setdefault(letter.lower(), []).append(text)
+    for letter, same in letters.items():
+        if len(same) > 1:
+            problems.append(f"{name}: Alt+{letter.upper()} is {' and '.join(map(repr, same))}")
 
 
 def _mnemonic_texts(window: QWidget) -> list[str]:

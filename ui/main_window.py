@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.sync_status = SyncStatus(self._locale, application.syncing)
         self.may_manage = application.may_manage
         if not self.may_manage:
-            self.setCentralWidget(PermissionRequiredPage(administrator))
+            self._show_permission_page()
             return
 
         self.contract_tab = ContractTab(self._locale)
@@ -101,13 +101,19 @@ class MainWindow(QMainWindow):
         self.history_tab.load()
 
     def _build_menus(self) -> None:
+        """The menus; without Manage Account only what does not touch the contract."""
+        self.menuBar().clear()
         menu = self.menuBar().addMenu(self.tr("&File"))
-        _add_action(
-            menu, self.tr("&Export Receipts…"), "exportReceiptsAction", self._ask_export_receipts
-        )
-        _add_action(
-            menu, self.tr("&Verify Receipt…"), "verifyReceiptAction", self._ask_verify_receipt
-        )
+        if self.may_manage:
+            _add_action(
+                menu,
+                self.tr("&Export Receipts…"),
+                "exportReceiptsAction",
+                self._ask_export_receipts,
+            )
+            _add_action(
+                menu, self.tr("&Verify Receipt…"), "verifyReceiptAction", self._ask_verify_receipt
+            )
         settings_action = _add_action(
             menu, self.tr("&Settings…"), "settingsAction", self.show_settings
         )
@@ -116,6 +122,9 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         if self.app.syncing:
             _add_action(menu, self.tr("Sign &Out"), "signOutAction", self.sign_out)
+            _add_action(
+                menu, self.tr("S&witch Account…"), "switchAccountAction", self.switch_account
+            )
         menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         permissions = self._administrator.permission_set
         if self.app.syncing and permissions.manage_permission_sets:
@@ -213,20 +222,29 @@ class MainWindow(QMainWindow):
                 lambda _: None,  # logged; the trail is the service's, an offline export loses none
             )
 
-    def sign_out(self) -> None:
-        """End the session on the service, forget the stored token, and close the window."""
-        session = self.app.session
-        run_in_background(
-            lambda: desktop_sign_out(session), lambda _: self.close(), lambda _: self.close()
-        )
+    def sign_out(self, then: Callable[[], object] | None = None) -> None:
+        """End the session on the service, forget the stored token, and close the window
+        (or do `then`)."""
+        session, after = self.app.session, then or self.close
+        run_in_background(lambda: desktop_sign_out(session), lambda _: after(), lambda _: after())
+
+    def switch_account(self) -> None:
+        """Sign out and start again at the sign-in dialog."""
+        self.sign_out(then=self.restart)
+
+    def _show_permission_page(self) -> None:
+        """Why there are no tabs, whom to ask, and the menus that still make sense."""
+        managers = self.app.client().permission_managers if self.app.syncing else None
+        self.setCentralWidget(PermissionRequiredPage(self._administrator, managers))
+        self._build_menus()
 
     def _permission_lost(self) -> None:
         """Manage Account was taken away: show why, and keep no contract data here."""
         if isinstance(self.centralWidget(), PermissionRequiredPage):
             return
         run_in_background(forget_contract_data, lambda _: None, self._forget_failed)
-        self.setCentralWidget(PermissionRequiredPage(self._administrator))
-        self.menuBar().clear()
+        self.may_manage = False
+        self._show_permission_page()
 
     def _forget_failed(self, error: Exception) -> None:
         self.say(

@@ -559,6 +559,10 @@
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
+        <source>S&amp;witch Account…</source>
+        <translation>Konto &amp;wechseln …</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -735,6 +739,44 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
     <message>
         <source>Your permission set does not include &lt;b&gt;{permission}&lt;/b&gt;, which is needed to see the contract, add seats and see the transaction history.</source>
         <translation>Ihr Berechtigungssatz enthält &lt;b&gt;{permission}&lt;/b&gt; nicht. Diese Berechtigung ist nötig, um den Vertrag zu sehen, Lizenzen hinzuzufügen und den Transaktionsverlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Request Access…</source>
+        <translation>Zugriff &amp;anfordern …</translation>
+    </message>
+    <message>
+        <source>Opens an e-mail to them in your e-mail program</source>
+        <translation>Öffnet eine E-Mail an sie in Ihrem E-Mail-Programm</translation>
+    </message>
+    <message>
+        <source>Looking up who can give it to you…</source>
+        <translation>Es wird nachgesehen, wer sie Ihnen erteilen kann …</translation>
+    </message>
+    <message>
+        <source>These administrators can give it to you:</source>
+        <translation>Diese Administratoren können sie Ihnen erteilen:</translation>
+    </message>
+    <message>
+        <source>Ask an administrator of your organization who manages permission sets.</source>
+        <translation>Fragen Sie einen Administrator Ihrer Organisation, der Berechtigungssätze verwaltet.</translation>
+    </message>
+    <message>
+        <source>Please enable Manage Account for me</source>
+        <translation>Bitte Manage Account für mich aktivieren</translation>
+    </message>
+    <message>
+        <source>Hello,
+
+please enable {permission} for my permission set, so I can see our licence contract and add seats: {steps}
+
+Thank you,
+{name}</source>
+        <translation>Hallo,
+
+bitte aktivieren Sie {permission} für meinen Berechtigungssatz, damit ich unseren Lizenzvertrag sehen und Lizenzen hinzufügen kann: {steps}
+
+Vielen Dank
+{name}</translation>
     </message>
 </context>
 <context>
