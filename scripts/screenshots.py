@@ -5,14 +5,13 @@ light (the default set and the receipt), dark, German, and 200 % scaling.
 """
 
 import argparse
+import json
 import os
 import subprocess
 import sys
 import tempfile
 from datetime import timedelta
 from pathlib import Path
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QColor, QPalette
@@ -153,6 +152,15 @@ def shoot(variant: str, app: QApplication) -> None:
         window.close()
 
 
+def _screen(width: int, height: int) -> str:
+    """An offscreen platform with a screen of this size (Qt's default is smaller than a laptop)."""
+    config = Path(tempfile.mkdtemp()) / "screen.json"
+    screen = {"name": "s", "x": 0, "y": 0, "width": width, "height": height,
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
+    config.write_text(json.dumps({"screens": [screen]}))
+    return f"offscreen:configfile={config}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--variant", choices=VARIANTS)
@@ -163,6 +171,8 @@ def main() -> int:
             subprocess.run([sys.executable, __file__, "--variant", each], env=env, check=True)
         print(f"saved to {OUT}")
         return 0
+    scaled = os.environ.get("QT_SCALE_FACTOR") == "2"  # twice the pixels for 200 % scaling
+    os.environ["QT_QPA_PLATFORM"] = _screen(*((2732, 1536) if scaled else (1366, 768)))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_translations(app, "en")
     OUT.mkdir(parents=True, exist_ok=True)

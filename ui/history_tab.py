@@ -20,18 +20,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billing.proration import Working
 from billing.statuses import LABELS, Status
 from desktop import formatting
 from desktop.config import remember_export_folder
-from desktop.history import HistoryQuery, contract_choices, export_csv
+from desktop.history import HistoryQuery, HistoryRow, contract_choices, export_csv
 from desktop.i18n import translate
 from desktop.receipts import export_receipts
 from ui.export_paths import ask_export_folder, ask_save_path
-from ui.history_model import HistoryTableModel, column_title
+from ui.history_model import HistoryTableModel, column_title, status_text
 from ui.progress import run_with_progress
 from ui.tasks import Task, run_in_background
 
 FILTER_DELAY_MS = 250
+
+
+_PENDING_SAMPLE = HistoryRow(
+    0, datetime(2026, 9, 28, tzinfo=UTC), "", 0, Decimal(0), 0, Working("month", 1),
+    date(2026, 9, 28), date(2026, 9, 28), Decimal(0), "USD", Status.PENDING,
+    datetime(2026, 9, 28, 22, 53, tzinfo=UTC), None, "", "", None, (None, 0),
+)  # fmt: skip
 
 
 def _width_samples(timezone: str, locale: str) -> tuple[str, ...]:
@@ -44,7 +52,13 @@ def _width_samples(timezone: str, locale: str) -> tuple[str, ...]:
         "12",
         formatting.date_range(wide_day, wide_day, locale),
         formatting.money(Decimal("99999.99"), "USD", locale),
-        max((translate("Status", label) for label in LABELS.values()), key=len),
+        # The longest status, a Pending one with its time, and room for the status icon.
+        "\u2003\u2003"
+        + max(
+            [translate("Status", label) for label in LABELS.values()]
+            + [status_text(_PENDING_SAMPLE, timezone, locale)],
+            key=len,
+        ),
         "INV-2026-000000",
         "Wilhelmina Whitfield",
     )
