@@ -96,7 +96,7 @@ class SeatPurchase(BaseModel):
     provisioned_at = UTCDateTimeField(null=True)
     invoice_number = CharField(null=True)
     last_sync_error = TextField(null=True)
-    receipt_sha256 = CharField(max_length=64, null=True)  # of the receipt issued at purchase
+    receipt_sha256 = CharField(max_length=64, null=True, index=True)  # of the receipt issued
 
     class Meta:
         # Transaction History sorts by any column with keyset paging: each sort key

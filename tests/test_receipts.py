@@ -243,3 +243,12 @@ def test_a_day_unit_receipt_shows_the_working_behind_its_amount(purchases):
     exact = 4 * Decimal("9.90") * 12 * 248 / 365  # 117,849.6 / 365 = 322.8756... -> 322.88
     assert f"€{shown.amount:,} (EUR)" in text and str(shown.amount) == "322.88"
     assert abs(exact - shown.amount) < Decimal("0.005")
+
+
+def test_verifying_finds_the_fingerprint_by_its_index(purchases):
+    from db.models import database
+
+    lookup = SeatPurchase.select().where(SeatPurchase.receipt_sha256 == "0" * 64)
+    sql, params = lookup.sql()
+    plan = " ".join(row[-1] for row in database.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
+    assert "USING INDEX seat_purchase_receipt_sha256" in plan
