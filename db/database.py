@@ -1,6 +1,8 @@
 """Opening the local database from a URL, tuned for a purchase ledger, and migrating it."""
 
 import sqlite3
+import time
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -57,6 +59,19 @@ def is_sqlite(db: peewee.Database | None = None) -> bool:
 def write_transaction(proxy: peewee.DatabaseProxy = database) -> AbstractContextManager:
     """A transaction that takes the write lock at BEGIN on SQLite, so read-then-write is safe."""
     return proxy.atomic("IMMEDIATE") if is_sqlite(proxy.obj) else proxy.atomic()
+
+
+def retry_when_locked[T](call: Callable[[], T], attempts: int = 3, pause: float = 0.05) -> T:
+    """Run `call` again, a moment later, when SQLite says it is locked at once (a BEGIN
+    IMMEDIATE that meets a snapshot another writer has moved on skips the busy timeout)."""
+    for attempt in range(1, attempts):
+        try:
+            return call()
+        except peewee.OperationalError as error:
+            if "locked" not in str(error):
+                raise
+            time.sleep(pause * attempt)
+    return call()
 
 
 def schema_status(db: peewee.Database) -> tuple[list[str], list[str]]:

@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl
 import peewee
 
 from billing.orders import QUOTE_GRACE_DAYS
+from db.database import retry_when_locked
 from db.models import utc_now
 from service import audit, auth, contract, lockout, orders, permissions
 from service.models import Administrator, AuditEvent, Organization, service_db
@@ -214,6 +215,10 @@ class Api:
         return 200, contract.DOCUMENT
 
     def create_session(self, request: Request) -> tuple[int, object]:
+        # Signing in right after a restart may meet SQLite mid-write: a moment later it is free.
+        return retry_when_locked(lambda: self._sign_in(request))
+
+    def _sign_in(self, request: Request) -> tuple[int, object]:
         body = request.json()
         email, password = body["email"], body["password"]
         email, now = email.strip().lower(), utc_now()

@@ -226,3 +226,21 @@ def test_a_locked_database_says_so(tmp_path):
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_a_write_that_meets_a_lock_is_tried_again_a_moment_later():
+    import peewee
+
+    from db.database import retry_when_locked
+
+    answers = iter([peewee.OperationalError("database is locked"), "done"])
+
+    def call():
+        answer = next(answers)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    assert retry_when_locked(call, pause=0) == "done"
+    with pytest.raises(peewee.OperationalError, match="no such table"):
+        retry_when_locked(lambda: (_ for _ in ()).throw(peewee.OperationalError("no such table")))
