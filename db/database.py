@@ -11,6 +11,7 @@ import peewee
 from playhouse import db_url
 from playhouse.migrations import Runner
 
+from db import search
 from db.models import database
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -35,6 +36,8 @@ def open_database(
     try:
         db.connect()
         _migrate(db, url, migrations)
+        if proxy is database:
+            search.ensure(db)
     except peewee.DatabaseError as error:
         db.close()
         raise DatabaseOpenError(_explain(error, url)) from error

@@ -13,7 +13,8 @@ from peewee import SQL, Expression, Field, Tuple, fn
 from billing.money import amount_from_minor
 from billing.proration import Working, working
 from billing.statuses import LABELS, LIVE_WITHIN, Status, status_at
-from db.models import Contract, SeatPurchase, utc_now
+from db import search
+from db.models import Contract, SeatPurchase, database, utc_now
 from desktop.i18n import translate
 
 SORT_KEYS = {
@@ -246,11 +247,16 @@ def _condition(query: HistoryQuery, now: datetime) -> Expression:
     condition = SeatPurchase.id.is_null(False)
     text = query.text.strip()
     if text:
+        indexed = search.matches(database.obj, text, SeatPurchase.id)
         condition &= (
-            SeatPurchase.transaction_id.contains(text)
-            | SeatPurchase.invoice_number.contains(text)
-            | SeatPurchase.purchased_by_name.contains(text)
-            | SeatPurchase.purchased_by_email.contains(text)
+            indexed
+            if indexed is not None
+            else (
+                SeatPurchase.transaction_id.contains(text)
+                | SeatPurchase.invoice_number.contains(text)
+                | SeatPurchase.purchased_by_name.contains(text)
+                | SeatPurchase.purchased_by_email.contains(text)
+            )
         )
     if query.contract_id is not None:
         condition &= SeatPurchase.contract == query.contract_id

@@ -8,6 +8,8 @@ import pytest
 
 from billing.proration import quote
 from billing.statuses import Status
+from db import search
+from db.database import close_database, open_database
 from db.models import Administrator, Contract, SeatPurchase
 from desktop.demo import seed_demo
 from desktop.history import (
@@ -154,3 +156,59 @@ def test_cancelled_export_leaves_no_file(history, tmp_path):
     with pytest.raises(ExportCancelled):
         export_csv(HistoryQuery(), folder / "purchases.csv", lambda done, total: False)
     assert list(folder.iterdir()) == []
+
+
+def expected_ids(text: str) -> set[int]:
+    """The purchases whose text contains `text`, found the slow way, in Python."""
+    needle = text.lower()
+    return {
+        p.id
+        for p in SeatPurchase.select()
+        if any(
+            needle in (value or "").lower()
+            for value in (
+                p.transaction_id,
+                p.invoice_number,
+                p.purchased_by_name,
+                p.purchased_by_email,
+            )
+        )
+    }
+
+
+def test_the_text_filter_finds_what_a_full_scan_finds(history):
+    newest = fetch_page(HistoryQuery(), 1, now=NOW)[0]
+    for text in ("priya", "PRIYA", "billing@", "inv-2026-0000", newest.transaction_id[3:9],
+                 "morgan", "zz", "x", '"q', "100%", "a_b"):  # fmt: skip
+        found = {row.id for row in iter_purchases(HistoryQuery(text=text), now=NOW)}
+        assert found == expected_ids(text), text
+        assert count_purchases(HistoryQuery(text=text), NOW) == len(found)
+
+
+def test_the_text_filter_keeps_up_with_changes(history):
+    purchase = SeatPurchase.select().order_by(SeatPurchase.id).first()
+    SeatPurchase.update(purchased_by_name="Wilhelmina Quartz").where(
+        SeatPurchase.id == purchase.id
+    ).execute()
+    assert [r.id for r in iter_purchases(HistoryQuery(text="quartz"), now=NOW)] == [purchase.id]
+    SeatPurchase.delete().where(SeatPurchase.id == purchase.id).execute()
+    assert list(iter_purchases(HistoryQuery(text="quartz"), now=NOW)) == []
+
+
+def test_the_text_filter_reads_an_index_not_every_row(sqlite_db):
+    seed_demo(date(2026, 11, 26))
+    query = SeatPurchase.select(SeatPurchase.id).where(
+        search.matches(sqlite_db, "priya", SeatPurchase.id)
+    )
+    sql, params = query.sql()
+    plan = " ".join(row[-1] for row in sqlite_db.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
+    assert "purchase_search VIRTUAL TABLE" in plan and "SCAN t1" not in plan
+
+
+def test_a_missing_search_index_is_made_again(sqlite_db, tmp_path):
+    seed_demo(date(2026, 11, 26))
+    url = f"sqlite:///{sqlite_db.database}"
+    sqlite_db.execute_sql("DROP TABLE purchase_search")
+    close_database()
+    open_database(url)
+    assert count_purchases(HistoryQuery(text="priya"), NOW) == len(expected_ids("priya")) > 0

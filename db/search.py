@@ -1,0 +1,88 @@
+"""The full-text index behind Transaction History's text filter: any part of a transaction ID,
+invoice number, or purchaser's name or e-mail, found without reading every purchase.
+
+SQLite keeps an FTS5 table with the trigram tokenizer (3.34 and newer) in step by triggers;
+PostgreSQL a trigram GIN index (pg_trgm) on the same text. A text of fewer than three
+characters has no trigram: it is looked for row by row, as before.
+"""
+
+import logging
+
+import peewee
+
+logger = logging.getLogger(__name__)
+TABLE = "purchase_search"
+COLUMNS = ("transaction_id", "invoice_number", "purchased_by_name", "purchased_by_email")
+SHORTEST = 3  # a trigram
+COMMON = 2000  # a text in this many purchases is no rarity: the index would only slow it
+# PostgreSQL: the text the index holds, which the filter must name the same way.
+POSTGRES_TEXT = (
+    "lower(transaction_id || ' ' || coalesce(invoice_number, '') || ' ' || purchased_by_name"
+    " || ' ' || purchased_by_email)"
+)
+
+
+def create(db: peewee.Database) -> None:
+    """Make the index (and, on SQLite, the triggers that keep it) and fill it from the ledger."""
+    if isinstance(db, peewee.SqliteDatabase):
+        _create_sqlite(db)
+    else:
+        _create_postgres(db)
+
+
+def ensure(db: peewee.Database) -> None:
+    """Make the SQLite index again if someone removed it (the filter would fail without it)."""
+    if isinstance(db, peewee.SqliteDatabase) and TABLE not in db.get_tables():
+        logger.warning("the history's search index was missing: made again")
+        _create_sqlite(db)
+
+
+def _create_sqlite(db: peewee.Database) -> None:
+    columns = ", ".join(COLUMNS)
+    new = ", ".join(f"new.{column}" for column in COLUMNS)
+    old = ", ".join(f"old.{column}" for column in COLUMNS)
+    for statement in (
+        *(f"DROP TRIGGER IF EXISTS {TABLE}_{event}" for event in ("insert", "delete", "update")),
+        f"CREATE VIRTUAL TABLE {TABLE} USING fts5({columns}, content='seat_purchase', "
+        "content_rowid='id', tokenize='trigram')",
+        f"CREATE TRIGGER {TABLE}_insert AFTER INSERT ON seat_purchase BEGIN "
+        f"INSERT INTO {TABLE}(rowid, {columns}) VALUES (new.id, {new}); END",
+        f"CREATE TRIGGER {TABLE}_delete AFTER DELETE ON seat_purchase BEGIN "
+        f"INSERT INTO {TABLE}({TABLE}, rowid, {columns}) VALUES ('delete', old.id, {old}); END",
+        f"CREATE TRIGGER {TABLE}_update AFTER UPDATE ON seat_purchase BEGIN "
+        f"INSERT INTO {TABLE}({TABLE}, rowid, {columns}) VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO {TABLE}(rowid, {columns}) VALUES (new.id, {new}); END",
+        f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')",
+    ):
+        db.execute_sql(statement)
+
+
+def _create_postgres(db: peewee.Database) -> None:
+    try:
+        with db.atomic():
+            db.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            db.execute_sql(
+                f"CREATE INDEX {TABLE} ON seat_purchase USING gin (({POSTGRES_TEXT}) gin_trgm_ops)"
+            )
+    except peewee.DatabaseError as error:  # no pg_trgm here: the filter works, unindexed
+        logger.warning("no trigram index for the history's text filter: %s", error)
+
+
+def matches(db: peewee.Database, text: str, key: peewee.Field) -> peewee.Expression | None:
+    """The condition for purchases whose text contains `text`, through the index (`key` is
+    the purchase's id column as the query names it); None when the text is too short for the
+    index, or (SQLite) so common that reading rows in order finds a page sooner."""
+    if len(text) < SHORTEST:
+        return None
+    if isinstance(db, peewee.SqliteDatabase):
+        phrase = '"' + text.replace('"', '""') + '"'  # the text as one FTS5 string
+        many = db.execute_sql(
+            f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH ? LIMIT ?)",
+            (phrase, COMMON),
+        ).fetchone()[0]
+        if many >= COMMON:  # a page of them is found sooner by reading rows in order
+            return None
+        found = peewee.SQL(f"(SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?)", [phrase])
+        return key.in_(found)
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return peewee.SQL(f"{POSTGRES_TEXT} LIKE %s", [f"%{escaped}%"])
