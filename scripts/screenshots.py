@@ -23,11 +23,13 @@ from db.models import Administrator
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.application import Application
-from desktop.demo import seed_demo
+from desktop.demo import seed_demo, start_demo_service
 from desktop.i18n import install_translations
 from desktop.purchasing import purchase_seats
 from desktop.receipts import save_receipt
+from desktop.session import sign_in
 from desktop.sync import Requote, SyncReport
+from service import demo_data
 from ui.main_window import MainWindow
 from ui.sign_in_dialog import SignInDialog
 from ui.tasks import wait_for_background_work
@@ -112,6 +114,24 @@ def grab_requote(window: MainWindow, name: str) -> None:
     window.findChild(QMessageBox, "requoteDialog").grab().save(str(OUT / f"{name}.png"))
 
 
+def grab_permission_page() -> None:
+    """A viewer signed in to the demo service: the page lists whom to ask, from the service."""
+    with tempfile.TemporaryDirectory() as folder:
+        service = start_demo_service(f"sqlite:///{folder}/service.db")
+        try:
+            session = sign_in(service.url, "viewer@example.com", demo_data.PASSWORD)
+            viewer = MainWindow(
+                Application(acting_administrator("viewer@example.com"), "en_US", session)
+            )
+            viewer.show()
+            settle(1500)
+            viewer.grab().save(str(OUT / "permission-required.png"))
+            viewer.close()
+            wait_for_background_work()
+        finally:
+            service.stop()
+
+
 def open_window(locale: str, email: str | None = None) -> MainWindow:
     window = MainWindow(Application(acting_administrator(email), locale))
     window.show()
@@ -125,9 +145,7 @@ def shoot(variant: str, app: QApplication) -> None:
         grab_tabs(window, "", ("contract", "add-seats", "history"))
         grab_requote(window, "requote")
         window.close()
-        viewer = open_window("en_US", "viewer@example.com")
-        viewer.grab().save(str(OUT / "permission-required.png"))
-        viewer.close()
+        grab_permission_page()
         save_receipt_image("receipt", "en_US")
         dialog = SignInDialog("http://127.0.0.1:8080", "admin@example.com", "northwind-demo")
         dialog.show()

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop.access import MISSING_PERMISSION, Administrator, how_to_enable
 from ui.tasks import run_in_background
 
+READING_WIDTH = 640
+
 
 class PermissionRequiredPage(QWidget):
     """`managers`, when given, reads who may grant the permission (on the thread pool)."""
@@ -44,19 +46,20 @@ class PermissionRequiredPage(QWidget):
             objectName="permissionExplanationLabel",
             wordWrap=True,
         )
-        body.setMaximumWidth(640)
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Centred by stretches, not by alignment: a label aligned in a layout loses its
         # height-for-width and is cut off after its first lines.
         self.managers = QLabel(objectName="permissionManagersLabel", wordWrap=True)
-        self.managers.setMaximumWidth(640)
         self.managers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.request = QPushButton(self.tr("&Request Access…"), objectName="requestAccessButton")
         self.request.setToolTip(self.tr("Opens an e-mail to them in your e-mail program"))
         self.request.hide()
         self.request.clicked.connect(self._request_access)
         self._emails: list[str] = []
-        column = QVBoxLayout()
+        text = QWidget()  # a column at most as wide as comfortable reading, in the middle
+        text.setMaximumWidth(READING_WIDTH)
+        column = QVBoxLayout(text)
+        column.setContentsMargins(0, 0, 0, 0)
         column.addStretch()
         column.addWidget(heading)
         column.addWidget(body)
@@ -64,9 +67,9 @@ class PermissionRequiredPage(QWidget):
         column.addWidget(self.request, alignment=Qt.AlignmentFlag.AlignLeft)
         column.addStretch()
         layout = QHBoxLayout(self)
-        layout.addStretch()
-        layout.addLayout(column, 1)
-        layout.addStretch()
+        layout.addStretch(1)
+        layout.addWidget(text, 100)
+        layout.addStretch(1)
         layout.setContentsMargins(48, 24, 48, 24)
         if managers is not None:
             self.managers.setText(self.tr("Looking up who can give it to you…"))
