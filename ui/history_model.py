@@ -2,6 +2,7 @@
 
 from collections import OrderedDict
 from dataclasses import replace
+from datetime import datetime
 from functools import cache
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -49,7 +50,7 @@ def display_cells(row: HistoryRow, timezone: str, locale: str) -> tuple[str, ...
         else formatting.proration(row.working),
         formatting.date_range(row.period_start, row.period_end, locale),
         formatting.money(row.amount, row.currency, locale),
-        status_text(row, timezone, locale),
+        status_text(row.status, row.accepted_at, timezone, locale),
         row.invoice_number or _no_invoice(row),
         row.purchased_by,
     )
@@ -87,12 +88,12 @@ ICONS = {
 }
 
 
-def status_text(row: HistoryRow, timezone: str, locale: str) -> str:
+def status_text(status: Status, accepted_at: datetime | None, timezone: str, locale: str) -> str:
     """The status; a Pending one says by when it will be live (accepted + 5 minutes)."""
-    label = translate("Status", LABELS[row.status])
-    if row.status != Status.PENDING or row.accepted_at is None:
+    label = translate("Status", LABELS[status])
+    if status != Status.PENDING or accepted_at is None:
         return label
-    live_by = formatting.time_of_day(row.accepted_at + LIVE_WITHIN, timezone, locale)
+    live_by = formatting.time_of_day(accepted_at + LIVE_WITHIN, timezone, locale)
     return translate("HistoryTableModel", "{status}, live by {time}").format(
         status=label, time=live_by
     )

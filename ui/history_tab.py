@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from billing.proration import Working
 from billing.statuses import LABELS, Status
 from desktop import formatting
 from desktop.config import remember_export_folder
-from desktop.history import HistoryQuery, HistoryRow, contract_choices, export_csv
+from desktop.history import HistoryQuery, contract_choices, export_csv
 from desktop.i18n import translate
 from desktop.receipts import export_receipts
 from ui.export_paths import ask_export_folder, ask_save_path
@@ -35,18 +34,12 @@ from ui.tasks import Task, run_in_background
 FILTER_DELAY_MS = 250
 
 
-_PENDING_SAMPLE = HistoryRow(
-    0, datetime(2026, 9, 28, tzinfo=UTC), "", 0, Decimal(0), 0, Working("month", 1),
-    date(2026, 9, 28), date(2026, 9, 28), Decimal(0), "USD", Status.PENDING,
-    datetime(2026, 9, 28, 22, 53, tzinfo=UTC), None, "", "", None, (None, 0),
-)  # fmt: skip
-
-
 def _width_samples(timezone: str, locale: str) -> tuple[str, ...]:
     """Wide values of each column in this locale: widths never come from measuring the rows."""
-    wide_day = date(2026, 9, 28)
+    wide_day, wide_moment = date(2026, 9, 28), datetime(2026, 9, 28, 22, 53, tzinfo=UTC)
+    pending = status_text(Status.PENDING, wide_moment, timezone, locale)  # "…, live by 6:58 PM"
     return (
-        formatting.moment(datetime(2026, 9, 28, 22, 58, tzinfo=UTC), timezone, locale),
+        formatting.moment(wide_moment, timezone, locale),
         "MA-WWWW-WWWW",
         formatting.number(10_000, locale),
         "12",
@@ -54,11 +47,7 @@ def _width_samples(timezone: str, locale: str) -> tuple[str, ...]:
         formatting.money(Decimal("99999.99"), "USD", locale),
         # The longest status, a Pending one with its time, and room for the status icon.
         "\u2003\u2003"
-        + max(
-            [translate("Status", label) for label in LABELS.values()]
-            + [status_text(_PENDING_SAMPLE, timezone, locale)],
-            key=len,
-        ),
+        + max([translate("Status", label) for label in LABELS.values()] + [pending], key=len),
         "INV-2026-000000",
         "Wilhelmina Whitfield",
     )
