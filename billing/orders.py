@@ -6,6 +6,7 @@ date, so the stored period and the invoiced amount are the ones the user saw, as
 quote date is no later than the service's today and no older than the grace period.
 """
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -19,6 +20,12 @@ ACKNOWLEDGEMENT = QT_TRANSLATE_NOOP(
 )
 NO_CONTRACT = QT_TRANSLATE_NOOP("Orders", "There is no current contract to add seats to.")
 QUOTE_GRACE_DAYS = 7
+PURCHASE_ORDER_LENGTH = 40
+INVOICE_NOTE_LENGTH = 500
+# Unicode's control, surrogate, private-use and unassigned characters, and the bidirectional
+# overrides that can make a printed text read differently from what was typed.
+_HIDDEN_CATEGORIES = frozenset(("Cc", "Cs", "Co", "Cn"))
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 # The service's own refusals of an order, with the HTTP status it answers each with. Only these
 # reject a purchase for good; any other answer leaves it queued to be sent again.
@@ -30,6 +37,8 @@ REFUSALS = {
     "contract_ended": 422,
     "contract_not_started": 422,
     "quote_date_in_future": 422,
+    "invalid_purchase_order": 422,
+    "invalid_invoice_note": 422,
     "quote_changed": 409,
     "quote_expired": 409,
     "idempotency_key_reused": 409,
@@ -72,19 +81,84 @@ class OrderRequest:
     quoted_amount: Decimal
     quote_date: date | None  # None from desktops older than the quote date: the service's today
     acknowledgement_text: str
+    purchase_order: str | None = None
+    invoice_note: str | None = None
 
 
 def order_body(
-    seats: int, quoted_amount: Decimal, quote_date: date, acknowledgement_text: str
+    seats: int,
+    quoted_amount: Decimal,
+    quote_date: date,
+    acknowledgement_text: str,
+    purchase_order: str | None = None,
+    invoice_note: str | None = None,
 ) -> dict:
-    """The JSON body of POST /v1/seat-orders, as the desktop sends it."""
-    return {
+    """The JSON body of POST /v1/seat-orders, as the desktop sends it (a purchase without a
+    PO number or note sends the body it always did, so its idempotency fingerprint holds)."""
+    body = {
         "seats": seats,
         "quoted_amount": str(quoted_amount),
         "quote_date": quote_date.isoformat(),
         "acknowledged": True,
         "acknowledgement_text": acknowledgement_text,
     }
+    if purchase_order:
+        body["purchase_order"] = purchase_order
+    if invoice_note:
+        body["invoice_note"] = invoice_note
+    return body
+
+
+def check_purchase_order(text: object) -> str | None:
+    """The PO number as stored (trimmed; None when empty), or OrderRefusal saying what is wrong."""
+    cleaned = _optional_text(text)
+    if cleaned is not None and (
+        len(cleaned) > PURCHASE_ORDER_LENGTH or _hidden_characters(cleaned, allowed="")
+    ):
+        raise OrderRefusal(
+            "invalid_purchase_order",
+            QT_TRANSLATE_NOOP(
+                "Orders",
+                "The purchase order number can have at most 40 characters, all of them "
+                "printable (no tabs, line breaks or other control characters).",
+            ),
+        )
+    return cleaned
+
+
+def check_invoice_note(text: object) -> str | None:
+    """The note for the invoice as stored (trimmed, line breaks kept; None when empty), or
+    OrderRefusal saying what is wrong."""
+    cleaned = _optional_text(text)
+    if cleaned is not None:
+        cleaned = cleaned.replace("\r\n", "\n")
+    if cleaned is not None and (
+        len(cleaned) > INVOICE_NOTE_LENGTH or _hidden_characters(cleaned, allowed="\n")
+    ):
+        raise OrderRefusal(
+            "invalid_invoice_note",
+            QT_TRANSLATE_NOOP(
+                "Orders",
+                "The note for the invoice can have at most 500 characters, and no tabs or "
+                "other control characters (line breaks are fine).",
+            ),
+        )
+    return cleaned
+
+
+def _optional_text(text: object) -> str | None:
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        return "\x00"  # not text at all: refused like a control character
+    return text.strip() or None
+
+
+def _hidden_characters(text: str, allowed: str) -> bool:
+    return any(
+        (unicodedata.category(c) in _HIDDEN_CATEGORIES or c in _BIDI_CONTROLS) and c not in allowed
+        for c in text
+    )
 
 
 def read_order_body(body: dict) -> OrderRequest:
@@ -127,7 +201,14 @@ def read_order_body(body: dict) -> OrderRequest:
         seats = int(seats)
     if not isinstance(seats, int) or isinstance(seats, bool):
         seats = None
-    return OrderRequest(seats, amount, quote_date, body["acknowledgement_text"])
+    return OrderRequest(
+        seats,
+        amount,
+        quote_date,
+        body["acknowledgement_text"],
+        check_purchase_order(body.get("purchase_order")),
+        check_invoice_note(body.get("invoice_note")),
+    )
 
 
 def check_quote_date(quote_date: date, today: date, grace_days: int = QUOTE_GRACE_DAYS) -> None:

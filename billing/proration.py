@@ -96,6 +96,13 @@ def months_between(first: date, last: date) -> int:
     return max(1, 12 * span.years + span.months + (1 if span.days > 0 else 0))
 
 
+def exact_span(first: date, last: date) -> tuple[int, int]:
+    """Whole months and the days left over from `first` through `last` inclusive: (8, 5) for
+    Nov 27, 2026 - Jul 31, 2027, which `months_between` counts as 9."""
+    span = relativedelta(last + timedelta(days=1), first)
+    return 12 * span.years + span.months, span.days
+
+
 def working(unit: str, term_start: date, term_end: date, period_start: date) -> Working:
     """The factor of a purchase from `period_start` through the end of the term."""
     if unit == PRORATE_BY_DAY:

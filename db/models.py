@@ -97,6 +97,8 @@ class SeatPurchase(BaseModel):
     invoice_number = CharField(null=True)
     last_sync_error = TextField(null=True)
     receipt_sha256 = CharField(max_length=64, null=True, index=True)  # of the receipt issued
+    purchase_order = CharField(max_length=40, null=True)  # the buyer's PO number
+    invoice_note = TextField(null=True)
 
     class Meta:
         # Transaction History sorts by any column with keyset paging: each sort key
@@ -116,6 +118,18 @@ class SeatPurchase(BaseModel):
     @property
     def amount(self) -> Decimal:
         return amount_from_minor(self.amount_minor, self.currency)
+
+
+class LicenseUsage(BaseModel):
+    """How the organization's seats are assigned, as the service last said: users and their
+    seats are managed in the vendor's product, so this is a copy for the overview."""
+
+    organization = ForeignKeyField(Organization, unique=True)
+    assigned = IntegerField()
+    assigned_disabled = IntegerField()  # held by disabled users: not in use
+    assigned_inactive = IntegerField()  # held by users inactive for `inactive_days`
+    inactive_days = IntegerField()
+    checked_at = UTCDateTimeField()
 
 
 class Outbox(BaseModel):
@@ -146,6 +160,7 @@ MODELS = (
     PermissionSet,
     Administrator,
     SeatPurchase,
+    LicenseUsage,
     Outbox,
     SyncState,
     AuditEvent,

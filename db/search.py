@@ -1,5 +1,5 @@
 """The full-text index behind Transaction History's text filter: any part of a transaction ID,
-invoice number, or purchaser's name or e-mail, found without reading every purchase.
+invoice number, PO number, or purchaser's name or e-mail, found without reading every purchase.
 
 SQLite keeps an FTS5 table with the trigram tokenizer (3.34 and newer) in step by triggers;
 PostgreSQL a trigram GIN index (pg_trgm) on the same text. A text of fewer than three
@@ -12,22 +12,29 @@ import peewee
 
 logger = logging.getLogger(__name__)
 TABLE = "purchase_search"
-COLUMNS = ("transaction_id", "invoice_number", "purchased_by_name", "purchased_by_email")
+COLUMNS = (
+    "transaction_id",
+    "invoice_number",
+    "purchase_order",
+    "purchased_by_name",
+    "purchased_by_email",
+)
 SHORTEST = 3  # a trigram
 COMMON = 2000  # a text in this many purchases is no rarity: the index would only slow it
-# PostgreSQL: the text the index holds, which the filter must name the same way.
-POSTGRES_TEXT = (
-    "lower(transaction_id || ' ' || coalesce(invoice_number, '') || ' ' || purchased_by_name"
-    " || ' ' || purchased_by_email)"
-)
 
 
-def create(db: peewee.Database) -> None:
-    """Make the index (and, on SQLite, the triggers that keep it) and fill it from the ledger."""
+def postgres_text(columns: tuple[str, ...] = COLUMNS) -> str:
+    """PostgreSQL: the text the index holds, which the filter must name the same way."""
+    return "lower(" + " || ' ' || ".join(f"coalesce({c}, '')" for c in columns) + ")"
+
+
+def create(db: peewee.Database, columns: tuple[str, ...] = COLUMNS) -> None:
+    """Make the index over `columns` (a migration names the ones of its version), and on
+    SQLite the triggers that keep it, in place of any older one; fill it from the ledger."""
     if isinstance(db, peewee.SqliteDatabase):
-        _create_sqlite(db)
+        _create_sqlite(db, columns)
     else:
-        _create_postgres(db)
+        _create_postgres(db, columns)
 
 
 def ensure(db: peewee.Database) -> None:
@@ -37,12 +44,13 @@ def ensure(db: peewee.Database) -> None:
         _create_sqlite(db)
 
 
-def _create_sqlite(db: peewee.Database) -> None:
-    columns = ", ".join(COLUMNS)
-    new = ", ".join(f"new.{column}" for column in COLUMNS)
-    old = ", ".join(f"old.{column}" for column in COLUMNS)
+def _create_sqlite(db: peewee.Database, names: tuple[str, ...] = COLUMNS) -> None:
+    columns = ", ".join(names)
+    new = ", ".join(f"new.{column}" for column in names)
+    old = ", ".join(f"old.{column}" for column in names)
     for statement in (
         *(f"DROP TRIGGER IF EXISTS {TABLE}_{event}" for event in ("insert", "delete", "update")),
+        f"DROP TABLE IF EXISTS {TABLE}",
         f"CREATE VIRTUAL TABLE {TABLE} USING fts5({columns}, content='seat_purchase', "
         "content_rowid='id', tokenize='trigram')",
         f"CREATE TRIGGER {TABLE}_insert AFTER INSERT ON seat_purchase BEGIN "
@@ -57,13 +65,13 @@ def _create_sqlite(db: peewee.Database) -> None:
         db.execute_sql(statement)
 
 
-def _create_postgres(db: peewee.Database) -> None:
+def _create_postgres(db: peewee.Database, columns: tuple[str, ...]) -> None:
+    text = postgres_text(columns)
     try:
         with db.atomic():
             db.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-            db.execute_sql(
-                f"CREATE INDEX {TABLE} ON seat_purchase USING gin (({POSTGRES_TEXT}) gin_trgm_ops)"
-            )
+            db.execute_sql(f"DROP INDEX IF EXISTS {TABLE}")
+            db.execute_sql(f"CREATE INDEX {TABLE} ON seat_purchase USING gin (({text}) gin_trgm_ops)")
     except peewee.DatabaseError as error:  # no pg_trgm here: the filter works, unindexed
         logger.warning("no trigram index for the history's text filter: %s", error)
 
@@ -85,4 +93,4 @@ def matches(db: peewee.Database, text: str, key: peewee.Field) -> peewee.Express
         found = peewee.SQL(f"(SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?)", [phrase])
         return key.in_(found)
     escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return peewee.SQL(f"{POSTGRES_TEXT} LIKE %s", [f"%{escaped}%"])
+    return peewee.SQL(f"{postgres_text()} LIKE %s", [f"%{escaped}%"])

@@ -48,12 +48,14 @@ _COLUMNS = (
     SeatPurchase.purchased_by_email,
     SeatPurchase.last_sync_error,
     SeatPurchase.contract,
+    SeatPurchase.purchase_order,
+    SeatPurchase.invoice_note,
 )
 
 
 @dataclass(frozen=True)
 class HistoryQuery:
-    text: str = ""  # part of a transaction ID, invoice number, or the purchaser's name or e-mail
+    text: str = ""  # part of a transaction ID, invoice or PO number, the purchaser's name or e-mail
     status: Status | None = None
     contract_id: int | None = None
     sort: str = "date"  # a key of SORT_KEYS
@@ -81,6 +83,8 @@ class HistoryRow:
     purchased_by: str
     purchased_by_email: str
     sync_error: str | None
+    purchase_order: str | None
+    invoice_note: str | None
     key: tuple  # (sort value as stored, id): where the next keyset page starts
 
 
@@ -176,6 +180,8 @@ CSV_HEADER = (
     "Invoice number",
     "Purchased by",
     "Purchaser e-mail",
+    "PO number",
+    "Invoice note",
 )
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -233,6 +239,8 @@ def _csv_cells(row: HistoryRow) -> list[object]:
         row.invoice_number or "",
         row.purchased_by,
         row.purchased_by_email,
+        row.purchase_order or "",
+        row.invoice_note or "",
     ]
 
 
@@ -254,6 +262,7 @@ def _condition(query: HistoryQuery, now: datetime) -> Expression:
             else (
                 SeatPurchase.transaction_id.contains(text)
                 | SeatPurchase.invoice_number.contains(text)
+                | SeatPurchase.purchase_order.contains(text)
                 | SeatPurchase.purchased_by_name.contains(text)
                 | SeatPurchase.purchased_by_email.contains(text)
             )
@@ -282,8 +291,8 @@ def _status_condition(status: Status, now: datetime) -> Expression:
 
 def _row(values: tuple, now: datetime, terms: dict[int, tuple[str, date, date]]) -> HistoryRow:
     (id_, created_at, transaction_id, seats, price, months, start, end, amount_minor, currency,
-     stored_status, submitted_at, invoice, name, email, error, contract_id,
-     sort_value) = values  # fmt: skip
+     stored_status, submitted_at, invoice, name, email, error, contract_id, purchase_order,
+     note, sort_value) = values  # fmt: skip
     return HistoryRow(
         id=id_,
         created_at=created_at,
@@ -302,6 +311,8 @@ def _row(values: tuple, now: datetime, terms: dict[int, tuple[str, date, date]])
         purchased_by=name,
         purchased_by_email=email,
         sync_error=error,
+        purchase_order=purchase_order,
+        invoice_note=note,
         key=(sort_value, id_),
     )
 

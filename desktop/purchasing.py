@@ -8,7 +8,13 @@ from decimal import Decimal
 
 from peewee import IntegrityError
 
-from billing.orders import ACKNOWLEDGEMENT, NO_CONTRACT
+from billing.orders import (
+    ACKNOWLEDGEMENT,
+    NO_CONTRACT,
+    OrderRefusal,
+    check_invoice_note,
+    check_purchase_order,
+)
 from billing.proration import Quote, QuoteError, quote
 from billing.transaction_ids import SYSTEM_RANDOM, new_transaction_id
 from db.database import write_transaction
@@ -56,8 +62,11 @@ def purchase_seats(
     acknowledged: bool,
     now: datetime | None = None,
     locale: str = "en_US",
+    purchase_order: str | None = None,
+    invoice_note: str | None = None,
 ) -> SeatPurchase:
-    """Buy seats on the current contract at exactly the amount the user was shown.
+    """Buy seats on the current contract at exactly the amount the user was shown, with an
+    optional PO number and note for the invoice.
 
     The purchase is committed first; its receipt's fingerprint is kept afterwards, so a
     failure there can never undo or repeat a purchase.
@@ -74,6 +83,13 @@ def purchase_seats(
                 "organization.",
             )
         )
+    try:
+        references = {
+            "purchase_order": check_purchase_order(purchase_order),
+            "invoice_note": check_invoice_note(invoice_note),
+        }
+    except OrderRefusal as error:
+        raise PurchaseRefused(localized(error)) from error
     now = now or utc_now()
     with write_transaction():
         summary = current_contract(now)
@@ -86,7 +102,9 @@ def purchase_seats(
         if priced.amount != shown_amount:
             raise QuoteChanged(priced)
         contract = Contract.get_by_id(summary.contract_id)
-        purchase = record_purchase(administrator, contract, priced, acknowledged_at=now, now=now)
+        purchase = record_purchase(
+            administrator, contract, priced, acknowledged_at=now, now=now, **references
+        )
     try:
         purchase.receipt_sha256 = issue_purchase_receipt(purchase, locale)
     except Exception:  # the purchase stands; its receipt can be made again from the ledger
@@ -101,6 +119,8 @@ def record_purchase(
     acknowledged_at: datetime,
     now: datetime | None = None,
     rng: random.Random = SYSTEM_RANDOM,
+    purchase_order: str | None = None,
+    invoice_note: str | None = None,
 ) -> SeatPurchase:
     """Write the purchase, its outbox entry and its audit event in one transaction, before
     any network call; the new transaction ID is the purchase's idempotency key."""
@@ -116,6 +136,8 @@ def record_purchase(
             **priced.ledger_fields(),
             acknowledgement_text=acknowledgement(),
             acknowledged_at=acknowledged_at,
+            purchase_order=purchase_order,
+            invoice_note=invoice_note,
         )
         Outbox.create(purchase=purchase, next_attempt_at=now, created_at=now)
         AuditEvent.create(
@@ -128,6 +150,7 @@ def record_purchase(
                     "seats": priced.seats,
                     "amount": str(priced.amount),
                     "currency": priced.currency,
+                    "purchase_order": purchase_order,
                 }
             ),
         )

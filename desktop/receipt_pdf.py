@@ -23,6 +23,7 @@ REGULAR, BOLD = "ReceiptSans", "ReceiptSans-Bold"
 # Territories that print on US Letter; everyone else uses A4.
 LETTER_TERRITORIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "BZ", "CR", "PA"}
 MARGIN = 56
+NOTE_LINES = 4  # a note with more line breaks is printed run on, so the page always holds it
 COMMON_CHARACTERS = "".join(chr(c) for c in range(32, 127)) + "–—“”’ ×\u202f\u00a0äöüÄÖÜß€„"
 rl_config.useA85 = 0  # binary streams: smaller files, and no ASCII85 pass on every font
 
@@ -57,6 +58,8 @@ class ReceiptRecord:
     account_manager_name: str
     account_manager_email: str
     account_manager_phone: str
+    purchase_order: str | None = None
+    invoice_note: str | None = None
 
 
 def no_payment() -> str:
@@ -77,6 +80,15 @@ def receipt_fields(record: ReceiptRecord, locale: str) -> list[tuple[str, str]]:
         )
     if record.rejection_reason:
         status += f": {record.rejection_reason}"
+    # A PO number and a note appear only when given, so older receipts keep their bytes.
+    references = [
+        (label, value)
+        for label, value in (
+            (translate("Receipt", "PO number"), record.purchase_order),
+            (translate("Receipt", "Note for the invoice"), _printable_note(record.invoice_note)),
+        )
+        if value
+    ]
     return [
         (translate("Receipt", "Transaction ID"), record.transaction_id),
         (
@@ -107,6 +119,7 @@ def receipt_fields(record: ReceiptRecord, locale: str) -> list[tuple[str, str]]:
             translate("Receipt", "Invoice number"),
             record.invoice_number or translate("Receipt", "Not issued yet"),
         ),
+        *references,
         (
             translate("Receipt", "Contract"),
             formatting.date_range(record.contract_start, record.contract_end, locale),
@@ -118,6 +131,12 @@ def receipt_fields(record: ReceiptRecord, locale: str) -> list[tuple[str, str]]:
             f"{record.account_manager_phone}",
         ),
     ]
+
+
+def _printable_note(note: str | None) -> str | None:
+    """The note as it fits one page: its own line breaks when it has a few, else run on."""
+    lines = [line.strip() for line in (note or "").splitlines() if line.strip()]
+    return "\n".join(lines) if len(lines) <= NOTE_LINES else " / ".join(lines)
 
 
 def _proration_line(record: ReceiptRecord, locale: str) -> tuple[str, str]:

@@ -176,6 +176,8 @@ def _render(purchase: SeatPurchase, locale: str, now: datetime, at_purchase: boo
         account_manager_name=contract.account_manager_name,
         account_manager_email=contract.account_manager_email,
         account_manager_phone=contract.account_manager_phone,
+        purchase_order=purchase.purchase_order,
+        invoice_note=purchase.invoice_note,
     )
     return render_receipt(record, locale)
 

@@ -240,7 +240,12 @@ def waiting_purchases() -> int:
 def order_body(purchase: SeatPurchase) -> dict:
     """The order as recorded: its period starts on the day its total was quoted."""
     return billing_order_body(
-        purchase.seats, purchase.amount, purchase.period_start, purchase.acknowledgement_text
+        purchase.seats,
+        purchase.amount,
+        purchase.period_start,
+        purchase.acknowledgement_text,
+        purchase.purchase_order,
+        purchase.invoice_note,
     )
 
 
@@ -326,6 +331,8 @@ def _import_order(order: dict) -> SeatPurchase:
         provisioned_at=_moment(order.get("provisioned_at")),
         invoice_number=order.get("invoice_number"),
         last_sync_error=order.get("rejection_reason"),
+        purchase_order=order.get("purchase_order"),
+        invoice_note=order.get("invoice_note"),
     )
 
 

@@ -14,8 +14,8 @@ import peewee
 from billing.orders import QUOTE_GRACE_DAYS
 from db.database import retry_when_locked
 from db.models import utc_now
-from service import audit, auth, contract, lockout, orders, permissions
-from service.models import Administrator, AuditEvent, Organization, service_db
+from service import audit, auth, contract, lockout, orders, permissions, users
+from service.models import Administrator, AuditEvent, Contract, Organization, service_db
 
 logger = logging.getLogger(__name__)
 MAX_BODY = 64 * 1024
@@ -91,6 +91,8 @@ class Api:
             (re.compile(r"/v1/sessions/current"), {"DELETE": self.delete_session}, True),
             (re.compile(r"/v1/contract"), {"GET": self.contract}, True),
             (re.compile(r"/v1/quote"), {"GET": self.quote}, True),
+            (re.compile(r"/v1/license-summary"), {"GET": self.license_summary}, True),
+            (re.compile(r"/v1/users"), {"GET": self.users}, True),
             (
                 re.compile(r"/v1/seat-orders"),
                 {"GET": self.list_orders, "POST": self.create_order},
@@ -247,12 +249,18 @@ class Api:
         audit.record(administrator.organization_id, audit.SIGN_OUT, administrator.email, {})
         return 204, None
 
-    def contract(self, request: Request) -> tuple[int, object]:
+    def _contract_of(self, request: Request) -> Contract:
+        """The contract in force (else the latest) of a Manage Account administrator's
+        organization; 404 when it has none."""
         administrator = self._require_manage_account(request)
         contract = orders.current_contract(administrator, utc_now())
         contract = contract or orders.latest_contract(administrator)
         if contract is None:
             raise ApiError(404, "no_contract", "This organization has no contract.")
+        return contract
+
+    def contract(self, request: Request) -> tuple[int, object]:
+        contract = self._contract_of(request)
         return 200, {
             "id": contract.id,
             "organization": contract.organization.name,
@@ -269,6 +277,34 @@ class Api:
                 "email": contract.account_manager_email,
                 "phone": contract.account_manager_phone,
             },
+        }
+
+    def license_summary(self, request: Request) -> tuple[int, object]:
+        contract = self._contract_of(request)
+        organization_id = request.administrator.organization_id
+        pending = orders.pending_seats(contract)
+        return 200, users.license_summary(organization_id, contract, pending, utc_now())
+
+    def users(self, request: Request) -> tuple[int, object]:
+        self._require_manage_account(request)
+        query = request.query  # the document checked every parameter's form
+        which = users.UserFilter(
+            query.get("license"),
+            query.get("status"),
+            int(query["inactive_days"]) if "inactive_days" in query else None,
+        )
+        after = int(query["after"]) if "after" in query else None
+        page, total, more = users.list_users(
+            request.administrator.organization_id,
+            which,
+            utc_now(),
+            after,
+            int(query.get("limit", "100")),
+        )
+        return 200, {
+            "users": [users.user_json(user) for user in page],
+            "total": total,
+            "has_more": more,
         }
 
     def quote(self, request: Request) -> tuple[int, object]:

@@ -1,9 +1,13 @@
 """The demo organizations as plain data that desktop and service seed from: Northwind Traders
-(the desktop's own demo) and Contoso Pharmaceuticals (a second tenant of the service)."""
+(the desktop's own demo) and Contoso Pharmaceuticals (a second tenant of the service).
+
+Seat counts add up: a contract starts with the seats the previous one ended with, and each
+purchase adds its seats, so a timeline drawn from the ledger ends at today's count.
+"""
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -17,7 +21,8 @@ ORGANIZATION = "Northwind Traders"
 CURRENCY = "USD"
 TIMEZONE = "America/New_York"
 PASSWORD = "northwind-demo"  # every Northwind demo administrator's, on the demo service only
-PAST_PURCHASES = 60
+PAST_PURCHASES = 24
+SEATS_NOW = 50  # Northwind's seats licensed today, of which 47 are assigned (see USERS)
 ADMINISTRATORS = (
     # (name, e-mail, permission set, manage account, manage permission sets)
     ("Alex Morgan", "admin@example.com", "Administrators", True, True),
@@ -58,6 +63,26 @@ class DemoPurchase:
 
 
 @dataclass(frozen=True)
+class DemoUser:
+    name: str
+    email: str
+    holds_seat: bool
+    active: bool  # False: disabled in the vendor's product
+    last_active_at: datetime | None
+
+
+@dataclass(frozen=True)
+class UserMix:
+    """How many users of each kind an organization has."""
+
+    domain: str
+    active_with_seat: int
+    disabled_with_seat: int
+    inactive_with_seat: int  # active, but not seen for more than 90 days
+    without_seat: int
+
+
+@dataclass(frozen=True)
 class DemoOrganization:
     name: str
     currency: str
@@ -66,33 +91,44 @@ class DemoOrganization:
     administrators: tuple[tuple[str, str, str, bool, bool], ...]
     contracts: Callable[[date], list[DemoContract]]
     purchases: Callable[[date], list[DemoPurchase]]
+    users: UserMix
 
 
-def demo_contracts(today: date) -> list[DemoContract]:
-    """Last year's contract and the current one, which began three months ago."""
+def demo_contracts(today: date, seed: int = 2026) -> list[DemoContract]:
+    """Last year's contract and the current one, which began three months ago with the seats
+    the last one ended with, and has 50 seats today."""
+    return _seated(_northwind_terms(today), demo_purchases(today, seed), SEATS_NOW)
+
+
+def _northwind_terms(today: date) -> list[DemoContract]:
     current = date(today.year, today.month, 1) - relativedelta(months=3)
     previous = current - relativedelta(years=1)
     return [
-        DemoContract(previous, current - timedelta(days=1), 40, Decimal("12.00")),
+        DemoContract(previous, current - timedelta(days=1), 0, Decimal("12.00")),
         DemoContract(
-            current, current + relativedelta(years=1) - timedelta(days=1), 50, Decimal("12.50")
+            current, current + relativedelta(years=1) - timedelta(days=1), 0, Decimal("12.50")
         ),
     ]
 
 
 def demo_purchases(today: date, seed: int = 2026) -> list[DemoPurchase]:
     """Provisioned purchases on both contracts, in business hours, invoiced gap-free in order."""
-    return _purchases(demo_contracts(today), today, BUYERS, TIMEZONE, PAST_PURCHASES, seed)
+    terms = _northwind_terms(today)
+    return _purchases(terms, today, BUYERS, TIMEZONE, PAST_PURCHASES, seed)
 
 
 def contoso_contracts(today: date) -> list[DemoContract]:
-    """One contract, prorated by day: 20 seats at 9.90 EUR, begun two months ago."""
+    """One contract, prorated by day, at 9.90 EUR, begun two months ago; 20 seats today."""
+    return _seated(_contoso_terms(today), contoso_purchases(today), 20)
+
+
+def _contoso_terms(today: date) -> list[DemoContract]:
     start = date(today.year, today.month, 1) - relativedelta(months=2)
     return [
         DemoContract(
             start,
             start + relativedelta(years=1) - timedelta(days=1),
-            20,
+            0,
             Decimal("9.90"),
             currency="EUR",
             proration_unit=PRORATE_BY_DAY,
@@ -104,11 +140,38 @@ def contoso_contracts(today: date) -> list[DemoContract]:
 
 
 def contoso_purchases(today: date) -> list[DemoPurchase]:
-    return _purchases(contoso_contracts(today), today, ("admin@contoso.example",), CONTOSO_ZONE, 4)
+    terms = _contoso_terms(today)
+    return _purchases(terms, today, ("admin@contoso.example",), CONTOSO_ZONE, 4)
 
 
+def _seated(
+    terms: list[DemoContract], purchases: list[DemoPurchase], seats_now: int
+) -> list[DemoContract]:
+    """The terms with the seats each had at its end: the last has `seats_now`, and each
+    began with the seats the one before it ended with (renewed as they were)."""
+    seated, at_end = [], seats_now
+    for index in reversed(range(len(terms))):
+        seated.insert(0, replace(terms[index], licensed_seats=at_end))
+        at_end -= sum(p.priced.seats for p in purchases if p.contract == index)
+    return seated
+
+
+USERS = UserMix(
+    "northwind.example",
+    active_with_seat=40,
+    disabled_with_seat=4,
+    inactive_with_seat=3,
+    without_seat=6,
+)
 NORTHWIND = DemoOrganization(
-    ORGANIZATION, CURRENCY, TIMEZONE, PASSWORD, ADMINISTRATORS, demo_contracts, demo_purchases
+    ORGANIZATION,
+    CURRENCY,
+    TIMEZONE,
+    PASSWORD,
+    ADMINISTRATORS,
+    demo_contracts,
+    demo_purchases,
+    USERS,
 )
 CONTOSO = DemoOrganization(
     "Contoso Pharmaceuticals",
@@ -118,8 +181,43 @@ CONTOSO = DemoOrganization(
     (("Jonas Becker", "admin@contoso.example", "Administratoren", True, True),),
     contoso_contracts,
     contoso_purchases,
+    UserMix(
+        "contoso.example",
+        active_with_seat=14,
+        disabled_with_seat=1,
+        inactive_with_seat=2,
+        without_seat=3,
+    ),
 )
 ORGANIZATIONS = (NORTHWIND, CONTOSO)
+FIRST_NAMES = (
+    "Ada", "Ben", "Carla", "Deepak", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jamal",
+    "Kofi", "Lina", "Mateo", "Nora", "Omar", "Paula", "Quinn", "Rosa", "Sven", "Tara",
+)  # fmt: skip
+LAST_NAMES = (
+    "Abbott", "Becker", "Chen", "Dubois", "Evans", "Fischer", "Garcia", "Hansen", "Ito",
+    "Jensen", "Khan", "Larsen", "Moreau", "Novak", "Okafor", "Patel", "Rossi", "Silva",
+)  # fmt: skip
+
+
+def demo_users(mix: UserMix, now: datetime, seed: int = 2026) -> list[DemoUser]:
+    """People of the organization: recently active seat holders, disabled ones, long inactive
+    ones (91 to 400 days), and users without a seat."""
+    rng = random.Random(seed)
+    names = sorted({f"{first} {last}" for first in FIRST_NAMES for last in LAST_NAMES})
+    rng.shuffle(names)
+    kinds = (
+        [(True, True, 0, 30)] * mix.active_with_seat
+        + [(True, False, 10, 200)] * mix.disabled_with_seat
+        + [(True, True, 91, 400)] * mix.inactive_with_seat
+        + [(False, True, 0, 60)] * mix.without_seat
+    )  # (holds a seat, active, last seen between so many days ago)
+    users = []
+    for name, (holds_seat, active, newest, oldest) in zip(names, kinds, strict=False):
+        email = name.lower().replace(" ", ".") + "@" + mix.domain
+        seen = now - timedelta(days=newest, hours=rng.randrange((oldest - newest) * 24))
+        users.append(DemoUser(name, email, holds_seat, active, seen))
+    return users
 
 
 def _purchases(
@@ -152,7 +250,7 @@ def _purchases(
                 created_at=created_at,
                 buyer_email=rng.choice(buyers),
                 contract=index,
-                priced=quote(contracts[index], rng.choice((1, 1, 2, 3, 5, 10)), local.date()),
+                priced=quote(contracts[index], rng.choice((1, 1, 1, 2, 2, 2)), local.date()),
                 provisioned_at=provisioned_at,
                 invoice_number=f"INV-{provisioned_at.year}-{number:06d}",
             )

@@ -80,6 +80,25 @@ class SignInAttempt(ServiceModel):
         indexes = ((("email", "attempted_at"), False),)
 
 
+class AccountUser(ServiceModel):
+    """A person using the vendor's product for the organization; seats are assigned to users
+    there, so the desktop only reads these."""
+
+    organization = ForeignKeyField(Organization, backref="users")
+    name = CharField()
+    email = CharField()
+    holds_seat = BooleanField(default=False)
+    active = BooleanField(default=True)  # False: disabled
+    last_active_at = UTCDateTimeField(null=True)
+
+    class Meta:
+        indexes = (
+            (("organization", "email"), True),
+            (("organization", "name", "id"), False),  # the users list, paged by name
+            (("organization", "holds_seat", "active", "last_active_at"), False),  # the counts
+        )
+
+
 class SeatOrder(ServiceModel):
     organization = ForeignKeyField(Organization, backref="orders")
     transaction_id = CharField(max_length=255)  # the client's idempotency key
@@ -101,6 +120,8 @@ class SeatOrder(ServiceModel):
     provisioned_at = UTCDateTimeField(null=True)
     invoice_number = CharField(null=True)
     rejection_reason = TextField(null=True)
+    purchase_order = CharField(max_length=40, null=True)
+    invoice_note = TextField(null=True)
 
     class Meta:
         indexes = (
@@ -154,6 +175,7 @@ MODELS = (
     Administrator,
     Session,
     SignInAttempt,
+    AccountUser,
     SeatOrder,
     InvoiceSequence,
     AuditEvent,

@@ -187,6 +187,8 @@ def _new_order(
         administrator=administrator,
         **priced.ledger_fields(),
         acknowledgement_text=request.acknowledgement_text,
+        purchase_order=request.purchase_order,
+        invoice_note=request.invoice_note,
         created_at=now,
         updated_at=now,
         provision_after=now + delay.draw(),
@@ -314,6 +316,8 @@ def order_json(order: SeatOrder) -> dict:
         "purchased_by": {"name": order.administrator.name, "email": order.administrator.email},
         "acknowledgement_text": order.acknowledgement_text,
         "rejection_reason": order.rejection_reason,
+        "purchase_order": order.purchase_order,
+        "invoice_note": order.invoice_note,
     }
 
 

@@ -1,6 +1,6 @@
 """Seeding the service with the demo organizations from the plans the desktop's --demo uses."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from billing.orders import ACKNOWLEDGEMENT
 from billing.statuses import Status
@@ -8,6 +8,7 @@ from db.database import write_transaction
 from service import audit, demo_data
 from service.auth import hash_password
 from service.models import (
+    AccountUser,
     Administrator,
     Contract,
     InvoiceSequence,
@@ -70,3 +71,10 @@ def _seed(plan: demo_data.DemoOrganization, today: date) -> None:
             invoice_number=planned.invoice_number,
         )
     InvoiceSequence.create(organization=organization, last_number=len(purchases))
+    noon = datetime.combine(today, time(12), UTC)
+    AccountUser.insert_many(
+        [
+            {"organization": organization, **vars(user)}
+            for user in demo_data.demo_users(plan.users, noon)
+        ]
+    ).execute()

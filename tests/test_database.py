@@ -23,6 +23,7 @@ from db.database import (
 from db.models import AuditEvent, Contract, SeatPurchase
 from desktop.demo import seed_demo
 from desktop.purchasing import record_purchase
+from service import demo_data
 from tests.conftest import sqlite_url
 
 TODAY = date(2026, 11, 26)
@@ -132,14 +133,19 @@ def test_demo_data(any_db):
     assert current.monthly_price_per_seat == Decimal("12.50")
     assert current.organization.name == "Northwind Traders"
     purchases = list(SeatPurchase.select().order_by(SeatPurchase.created_at))
-    assert len(purchases) == 60
+    assert len(purchases) == demo_data.PAST_PURCHASES
     assert {p.contract_id for p in purchases} == {c.id for c in contracts}
     for purchase in purchases:
         priced = quote(purchase.contract, purchase.seats, purchase.period_start)
         assert purchase.amount == priced.amount
         assert purchase.provisioning_status == Status.PROVISIONED
     numbers = [int(p.invoice_number[-6:]) for p in purchases]
-    assert numbers == list(range(1, 61))  # gap-free, in order
+    assert numbers == list(range(1, demo_data.PAST_PURCHASES + 1))  # gap-free, in order
+    # Seats add up: the previous contract ended with the seats the current one started with.
+    bought = {c.id: sum(p.seats for p in purchases if p.contract_id == c.id) for c in contracts}
+    current_start = current.licensed_seats - bought[current.id]
+    assert contracts[0].licensed_seats == current_start
+    assert contracts[0].licensed_seats - bought[contracts[0].id] > 0
 
 
 def _make_version_1(url: str) -> None:

@@ -23,8 +23,10 @@ from desktop.history import (
     iter_purchases,
 )
 from desktop.purchasing import record_purchase
+from service import demo_data
 
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
+ALL = demo_data.PAST_PURCHASES + 4  # the demo's and one in each state below
 
 
 @pytest.fixture
@@ -56,7 +58,7 @@ def ids(rows) -> list[int]:
 def test_keyset_pages_match_one_big_page_in_every_sort(history, sort, descending):
     query = HistoryQuery(sort=sort, descending=descending)
     everything = fetch_page(query, 1000, now=NOW)
-    assert len(everything) == 64 == count_purchases(query, NOW)
+    assert len(everything) == ALL == count_purchases(query, NOW)
 
     forward, page = [], fetch_page(query, 7, now=NOW)
     while page:
@@ -91,7 +93,7 @@ def test_statuses_shown_and_filtered(history):
     counts = {s: count_purchases(HistoryQuery(status=s), NOW) for s in waiting}
     assert counts == {Status.QUEUED: 1, Status.PENDING: 1, Status.DELAYED: 1}
     assert count_purchases(HistoryQuery(status=Status.REJECTED), NOW) == 1
-    assert count_purchases(HistoryQuery(status=Status.PROVISIONED), NOW) == 60
+    assert count_purchases(HistoryQuery(status=Status.PROVISIONED), NOW) == demo_data.PAST_PURCHASES
     for status in Status:
         rows = fetch_page(HistoryQuery(status=status), 100, now=NOW)
         assert {row.status for row in rows} == {status}
@@ -114,7 +116,7 @@ def test_contract_filter_includes_earlier_contracts(history):
     choices = contract_choices()
     assert len(choices) == 2 and choices[0].start_date > choices[1].start_date
     per_contract = [count_purchases(HistoryQuery(contract_id=c.id)) for c in choices]
-    assert sum(per_contract) == count_purchases(HistoryQuery()) == 64
+    assert sum(per_contract) == count_purchases(HistoryQuery()) == ALL
     assert all(per_contract)
     earlier = fetch_page(HistoryQuery(contract_id=choices[1].id), 100)
     assert all(r.period_end == choices[1].end_date for r in earlier)
@@ -129,14 +131,14 @@ def test_csv_export_opens_in_excel_and_defuses_formulas(history, tmp_path):
     target = tmp_path / "purchases.csv"
     seen = []
     written = export_csv(HistoryQuery(), target, lambda done, total: seen.append((done, total)))
-    assert written == 65
-    assert seen[-1] == (65, 65)
+    assert written == ALL + 1
+    assert seen[-1] == (ALL + 1, ALL + 1)
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM for Excel
     with open(target, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0][:3] == ["Date (UTC)", "Transaction ID", "Seats"]
-    assert len(rows) == 66
+    assert len(rows) == ALL + 2
     newest = fetch_page(HistoryQuery(), 1)[0]
     first = dict(zip(rows[0], rows[1], strict=True))
     assert first["Purchased by"] == "'" + admin.name  # newest first, formula escaped

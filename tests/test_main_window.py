@@ -31,6 +31,7 @@ from desktop.application import Application
 from desktop.demo import seed_demo
 from desktop.purchasing import purchase_seats
 from desktop.sync import Requote, SyncReport
+from service import demo_data
 from ui.main_window import MainWindow
 from ui.tasks import wait_for_background_work
 
@@ -208,7 +209,7 @@ def test_a_stale_total_buys_nothing_and_shows_the_new_one(qtbot, window):
     )
     assert child(window, QLabel, "totalLabel").text() != stale
     assert not child(window, QCheckBox, "acknowledgeCheckBox").isChecked()
-    assert SeatPurchase.select().count() == 60
+    assert SeatPurchase.select().count() == demo_data.PAST_PURCHASES
 
 
 def test_history_filters_and_sorting(qtbot, window):
@@ -236,7 +237,7 @@ def test_history_filters_and_sorting(qtbot, window):
     view = child(window, QTableView, "transactionHistoryView")
     with qtbot.waitSignal(model.modelReset, timeout=TIMEOUT):
         view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # Seats
-    seats = [int(history_cell(window, row, 2)) for row in range(60)]
+    seats = [int(history_cell(window, row, 2)) for row in range(demo_data.PAST_PURCHASES)]
     assert seats == sorted(seats) and seats[0] < seats[-1]
 
 
@@ -350,7 +351,9 @@ def test_a_requoted_purchase_is_explained_and_nothing_is_bought(qtbot, window):
     assert window.add_seats_tab.spin.value() == 3
     assert not child(window, QCheckBox, "acknowledgeCheckBox").isChecked()
     qtbot.waitUntil(lambda: child(window, QLabel, "totalLabel").text().startswith("3 seats"))
-    assert SeatPurchase.select().count() == 60  # asked again, never bought silently
+    assert (
+        SeatPurchase.select().count() == demo_data.PAST_PURCHASES
+    )  # asked again, never bought silently
 
 
 def test_a_day_unit_purchase_shows_its_working_in_history(qtbot, window):

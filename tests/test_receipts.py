@@ -18,6 +18,7 @@ from desktop.demo import seed_demo
 from desktop.history import ExportCancelled, HistoryQuery
 from desktop.purchasing import purchase_seats
 from desktop.receipts import (
+from service import demo_data
     UnknownTransaction,
     date_range_query,
     export_receipts,
@@ -156,8 +157,8 @@ def test_bulk_export_names_files_by_transaction_id(purchases, tmp_path):
     folder = tmp_path / "receipts"
     seen = []
     count = export_receipts(HistoryQuery(), folder, "en_US", lambda d, t: seen.append(d) or True)
-    assert count == 63 == len(list(folder.glob("MA-*.pdf")))
-    assert seen[-1] == 63
+    assert count == demo_data.PAST_PURCHASES + 3 == len(list(folder.glob("MA-*.pdf")))
+    assert seen[-1] == demo_data.PAST_PURCHASES + 3
     for purchase in purchases:
         assert text_of((folder / f"{purchase.transaction_id}.pdf").read_bytes())
     today = date_range_query(date(2026, 11, 26), date(2026, 11, 26), "America/New_York")
@@ -165,7 +166,7 @@ def test_bulk_export_names_files_by_transaction_id(purchases, tmp_path):
 
 
 def test_cancelled_bulk_export_stops(purchases, tmp_path):
-    with pytest.raises(ExportCancelled, match="1 of 63"):
+    with pytest.raises(ExportCancelled, match=f"1 of {demo_data.PAST_PURCHASES + 3}"):
         export_receipts(HistoryQuery(), tmp_path / "r", "en_US", lambda d, t: False)
     assert len(list((tmp_path / "r").iterdir())) == 1
 

@@ -15,12 +15,13 @@ from billing.money import PLAIN_DECIMAL
 from billing.orders import REFUSALS
 from db.database import close_database
 from db.models import utc_now
-from service import audit
+from service import audit, demo_data
 from service.contract import DOCUMENT, OPENAPI
 from service.models import Contract, SeatOrder, service_db
 from service.orders import provision_due
 from tests.service_helpers import call, sign_in, start_demo_service
 
+FIRST = demo_data.PAST_PURCHASES + 1  # the first invoice number after the demo's
 ORDER = {"seats": 5, "acknowledged": True, "acknowledgement_text": "I acknowledge…"}
 
 
@@ -204,15 +205,15 @@ def test_an_ended_contract_refuses_orders(service, billing):
 
 
 def test_changes_feed_pages_oldest_first(service, billing):
-    status, page = call(service, "GET", "/v1/seat-orders?limit=25", token=billing)
-    assert status == 200 and len(page["orders"]) == 25 and page["has_more"]
+    status, page = call(service, "GET", "/v1/seat-orders?limit=10", token=billing)
+    assert status == 200 and len(page["orders"]) == 10 and page["has_more"]
     seen = [o["transaction_id"] for o in page["orders"]]
     while page["has_more"]:
         page = call(
-            service, "GET", f"/v1/seat-orders?limit=25&cursor={page['cursor']}", token=billing
+            service, "GET", f"/v1/seat-orders?limit=10&cursor={page['cursor']}", token=billing
         )[1]
         seen += [o["transaction_id"] for o in page["orders"]]
-    assert len(seen) == len(set(seen)) == 60
+    assert len(seen) == len(set(seen)) == demo_data.PAST_PURCHASES
     cursor = page["cursor"]
     order(service, billing, "MA-NEW-0001")
     fresh = call(service, "GET", f"/v1/seat-orders?cursor={cursor}", token=billing)[1]
@@ -254,7 +255,7 @@ def test_concurrent_orders_all_count(service, billing):
         o.invoice_number
         for o in SeatOrder.select().where(SeatOrder.transaction_id.startswith("MA-RACE"))
     )
-    assert invoices == [f"INV-{time.gmtime().tm_year}-{n:06d}" for n in range(61, 77)]
+    assert invoices == [f"INV-{time.gmtime().tm_year}-{n:06d}" for n in range(FIRST, FIRST + 16)]
     assert provision_all() == 0  # exactly once
 
 
@@ -413,6 +414,8 @@ def test_every_code_a_property_names_is_a_refusal_of_the_core():
         "invalid_quoted_amount",
         "invalid_quote_date",
         "not_acknowledged",
+        "invalid_purchase_order",
+        "invalid_invoice_note",
     }
     assert codes <= set(REFUSALS)
 

@@ -41,7 +41,7 @@ class Tenant:
             self.transaction_ids = {order.transaction_id for order in mine}
             self.set_id = sets.first().id
         manager = plan.contracts(mine[0].period_start)[0].account_manager_name
-        self.markers = {plan.name, manager, *(a[1] for a in plan.administrators)}
+        self.markers = {plan.name, manager, plan.users.domain, *(a[1] for a in plan.administrators)}
         self.markers |= self.transaction_ids
 
     def path(self, template: str) -> str:

@@ -7,6 +7,7 @@ import pytest
 from keyring.backend import KeyringBackend
 
 from desktop.session import SignedIn, forget, recall, remember, secure_storage_problem
+from service import demo_data
 
 
 class MemoryKeyring(KeyringBackend):
@@ -124,7 +125,7 @@ def test_offline_start_with_a_remembered_session_opens_from_the_local_database(
 
     QTimer.singleShot(100, check)
     assert main(["--database", url, "--service", offline]) == 0
-    assert seen == {"tabs": True, "count": "60 purchases"}
+    assert seen == {"tabs": True, "count": f"{demo_data.PAST_PURCHASES} purchases"}
 
 
 def test_sign_in_without_the_service_says_so_and_can_retry(qtbot):

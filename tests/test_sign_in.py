@@ -22,7 +22,7 @@ from desktop.application import Application
 from desktop.demo import seed_demo
 from desktop.session import SignedIn, sign_in
 from desktop.sync import mirror_administrator
-from service import audit
+from service import audit, demo_data
 from service.models import AuditEvent, Organization, service_db
 from tests.service_helpers import PASSWORD, call, start_demo_service
 from tests.service_helpers import sign_in as raw_sign_in
@@ -204,7 +204,7 @@ def test_receipt_exports_reach_the_audit_trail(qtbot, service, tmp_path):
         return trail["events"]
 
     qtbot.waitUntil(lambda: len(recorded()) == 1, timeout=TIMEOUT)
-    assert recorded()[0]["details"] == {"count": 60}
+    assert recorded()[0]["details"] == {"count": demo_data.PAST_PURCHASES}
 
 
 def test_a_viewer_signing_in_through_the_app_keeps_no_contract_data(qapp, service, tmp_path):

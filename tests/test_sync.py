@@ -18,6 +18,7 @@ from desktop.i18n import install_translations
 from desktop.purchasing import purchase_seats
 from desktop.service_client import ServiceClient
 from desktop.sync import Credentials, SyncEngine, apply_order, backoff
+from service import demo_data
 from service.models import SeatOrder, service_db
 from tests.service_helpers import PASSWORD, start_demo_service
 
@@ -219,7 +220,7 @@ def test_two_desktops_converge(tmp_path, service):
         )
         close_database()
     assert histories[0] == histories[1]
-    assert len(histories[0]) == 62
+    assert len(histories[0]) == demo_data.PAST_PURCHASES + 2
     assert {bought[first], bought[second]} <= {row[0] for row in histories[0]}
     assert all(row[3] > Decimal(0) for row in histories[0])
     assert not database.is_closed() or True

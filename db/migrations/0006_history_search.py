@@ -3,8 +3,11 @@
 from db import search
 
 
+COLUMNS = ("transaction_id", "invoice_number", "purchased_by_name", "purchased_by_email")
+
+
 def up(migrator, db):
-    search.create(db)
+    search.create(db, COLUMNS)
 
 
 def down(migrator, db):
