@@ -71,7 +71,9 @@ def _create_postgres(db: peewee.Database, columns: tuple[str, ...]) -> None:
         with db.atomic():
             db.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
             db.execute_sql(f"DROP INDEX IF EXISTS {TABLE}")
-            db.execute_sql(f"CREATE INDEX {TABLE} ON seat_purchase USING gin (({text}) gin_trgm_ops)")
+            db.execute_sql(
+                f"CREATE INDEX {TABLE} ON seat_purchase USING gin (({text}) gin_trgm_ops)"
+            )
     except peewee.DatabaseError as error:  # no pg_trgm here: the filter works, unindexed
         logger.warning("no trigram index for the history's text filter: %s", error)
 

@@ -18,7 +18,6 @@ from desktop.demo import seed_demo
 from desktop.history import ExportCancelled, HistoryQuery
 from desktop.purchasing import purchase_seats
 from desktop.receipts import (
-from service import demo_data
     UnknownTransaction,
     date_range_query,
     export_receipts,
@@ -26,6 +25,7 @@ from service import demo_data
     sha256,
     verify_receipt,
 )
+from service import demo_data
 
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 NAMES = ("Zoë Ångström", "Łukasz Żółć", "Дмитрий Иванов")

@@ -2,7 +2,6 @@
 
 from db import search
 
-
 COLUMNS = ("transaction_id", "invoice_number", "purchased_by_name", "purchased_by_email")
 
 
