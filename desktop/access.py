@@ -4,7 +4,14 @@ import logging
 import time
 
 from db.database import write_transaction
-from db.models import Administrator, Contract, Outbox, PermissionSet, SeatPurchase
+from db.models import (
+    Administrator,
+    Contract,
+    LicenseUsage,
+    Outbox,
+    PermissionSet,
+    SeatPurchase,
+)
 from desktop.i18n import translate
 
 MISSING_PERMISSION = "Manage Account"
@@ -45,6 +52,7 @@ def forget_contract_data(attempts: int = 3, pause: float = 0.5) -> None:
                 Outbox.delete().execute()
                 SeatPurchase.delete().execute()
                 Contract.delete().execute()
+                LicenseUsage.delete().execute()
             return
         except Exception:
             logger.exception(

@@ -1,15 +1,13 @@
 """The service's audit trail as the desktop shows and exports it."""
 
-import csv
 import json
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from db.models import SyncState, utc_now
-from desktop.history import csv_safe
+from desktop.history import write_csv
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.service_client import ServiceClient
 
@@ -101,21 +99,5 @@ def all_audit_events(
 
 
 def export_audit_csv(events: Iterable[dict], path: Path) -> int:
-    """Write the events as CSV that Excel opens (UTF-8 with BOM, formulas defused).
-
-    The file appears whole or not at all; returns how many events it holds.
-    """
-    partial = path.with_name(path.name + ".part")
-    written = 0
-    try:
-        with open(partial, "w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(AUDIT_CSV_HEADER)
-            for event in events:
-                writer.writerow([csv_safe(cell) for cell in audit_row(event)])
-                written += 1
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return written
+    """Write the events as CSV that Excel opens; returns how many the file holds."""
+    return write_csv(path, AUDIT_CSV_HEADER, (audit_row(event) for event in events))

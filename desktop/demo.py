@@ -7,8 +7,17 @@ from typing import TYPE_CHECKING
 from billing.orders import ACKNOWLEDGEMENT
 from billing.statuses import Status
 from db.database import write_transaction
-from db.models import Administrator, Contract, Organization, PermissionSet, SeatPurchase
+from db.models import (
+    Administrator,
+    Contract,
+    LicenseUsage,
+    Organization,
+    PermissionSet,
+    SeatPurchase,
+    utc_now,
+)
 from service import demo_data
+from service.users import INACTIVE_DAYS
 
 if TYPE_CHECKING:
     from service.server import RunningService
@@ -26,7 +35,8 @@ def start_demo_service(database_url: str) -> "RunningService":
 
 
 def seed_demo(today: date | None = None, seed: int = 2026) -> bool:
-    """Fill an empty database with the demo organization; leave any other alone."""
+    """Fill an empty database with the demo organization, as the demo service has it; leave any
+    other alone."""
     if Organization.select().exists():
         return False
     today = today or date.today()
@@ -64,4 +74,13 @@ def seed_demo(today: date | None = None, seed: int = 2026) -> bool:
                 provisioned_at=planned.provisioned_at,
                 invoice_number=planned.invoice_number,
             )
+        users = demo_data.USERS  # as the demo service counts them
+        LicenseUsage.create(
+            organization=organization,
+            assigned=users.active_with_seat + users.disabled_with_seat + users.inactive_with_seat,
+            assigned_disabled=users.disabled_with_seat,
+            assigned_inactive=users.inactive_with_seat,
+            inactive_days=INACTIVE_DAYS,
+            checked_at=utc_now(),
+        )
     return True

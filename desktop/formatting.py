@@ -11,7 +11,7 @@ from babel.dates import format_date, format_time
 from babel.numbers import NumberPattern, format_decimal, parse_pattern
 
 from billing.money import UNIT_PRICE_PLACES, minor_units, round_money
-from billing.proration import PRORATE_BY_DAY, Quote, Working
+from billing.proration import PRORATE_BY_DAY, Quote, Working, exact_span
 from desktop.i18n import translate
 
 FALLBACK_LOCALE = "en_US"
@@ -107,3 +107,26 @@ def quote_working(priced: Quote, locale: str) -> str:
     period = date_range(priced.period_start, priced.period_end, locale)
     total = money(priced.amount, priced.currency, locale)
     return f"{seats} × {price} × {proration(priced.working)} ({period}) = {total}"
+
+
+def proration_rule(priced: Quote, locale: str) -> str:
+    """The period and how it is counted, e.g. Nov 27, 2026 – Jul 31, 2027: 8 months and 5 days;
+    a started month counts in full, so 9 months."""
+    period = date_range(priced.period_start, priced.period_end, locale)
+    working = priced.working
+    if working.unit == PRORATE_BY_DAY:
+        return translate(
+            "Quote", "{period}: {days} of the term's {term_days} days, priced by the day"
+        ).format(period=period, days=working.days, term_days=working.term_days)
+    months, days = exact_span(priced.period_start, priced.period_end)
+    counted = translate("Quote", "%Ln month(s)", None, priced.prorated_months)
+    if not days:
+        return f"{period}: {counted}"
+    exact = translate("Quote", "%Ln day(s)", None, days)
+    if months:
+        exact = translate("Quote", "{months} and {days}").format(
+            months=translate("Quote", "%Ln month(s)", None, months), days=exact
+        )
+    return translate(
+        "Quote", "{period}: {exact}; a started month counts in full, so {counted}"
+    ).format(period=period, exact=exact, counted=counted)

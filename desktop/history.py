@@ -2,7 +2,7 @@
 
 import csv
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -199,24 +199,18 @@ def export_csv(
     """
     now = now or utc_now()
     total = count_purchases(query, now)
-    partial = path.with_name(path.name + ".part")
-    written = 0
-    try:
-        with open(partial, "w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(CSV_HEADER)
-            for row in iter_purchases(query, now=now):
-                writer.writerow([csv_safe(cell) for cell in _csv_cells(row)])
-                written += 1
-                if progress and written % 1000 == 0 and progress(written, total) is False:
-                    raise ExportCancelled(translate("History", "No file was written."))
-        if progress and progress(written, total) is False:
+
+    def rows() -> Iterator[list[object]]:
+        done = 0
+        for row in iter_purchases(query, now=now):
+            yield _csv_cells(row)
+            done += 1
+            if progress and done % 1000 == 0 and progress(done, total) is False:
+                raise ExportCancelled(translate("History", "No file was written."))
+        if progress and progress(done, total) is False:
             raise ExportCancelled(translate("History", "No file was written."))
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return written
+
+    return write_csv(path, CSV_HEADER, rows())
 
 
 class ExportCancelled(Exception):
@@ -242,6 +236,25 @@ def _csv_cells(row: HistoryRow) -> list[object]:
         row.purchase_order or "",
         row.invoice_note or "",
     ]
+
+
+def write_csv(path: Path, header: Iterable[str], rows: Iterable[Iterable[object]]) -> int:
+    """Write rows as CSV that Excel opens (UTF-8 with BOM, formulas defused), whole or not at
+    all (written aside, then renamed); returns how many rows the file holds."""
+    partial = path.with_name(path.name + ".part")
+    written = 0
+    try:
+        with open(partial, "w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(header)
+            for row in rows:
+                writer.writerow([csv_safe(cell) for cell in row])
+                written += 1
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return written
 
 
 def csv_safe(cell: object) -> object:

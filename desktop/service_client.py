@@ -6,7 +6,7 @@ import urllib.error
 import urllib.request
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from desktop.i18n import translate
 
@@ -91,6 +91,15 @@ class ServiceClient:
 
     def contract(self) -> dict:
         return self._call("GET", "/v1/contract")
+
+    def license_summary(self) -> dict:
+        """Seats purchased, assigned (to disabled and long-inactive users), available, pending."""
+        return self._call("GET", "/v1/license-summary")
+
+    def users(self, filters: dict, after: int | None = None, limit: int = 100) -> dict:
+        """A page of the organization's users by name: users, total, has_more."""
+        query = {**filters, "limit": limit, **({"after": after} if after else {})}
+        return self._call("GET", "/v1/users?" + urlencode(query))
 
     def place_order(self, transaction_id: str, body: dict) -> dict:
         return self._call("POST", "/v1/seat-orders", body, {"Idempotency-Key": transaction_id})[

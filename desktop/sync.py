@@ -25,6 +25,7 @@ from db.models import (
     Administrator,
     AuditEvent,
     Contract,
+    LicenseUsage,
     Organization,
     Outbox,
     PermissionSet,
@@ -125,6 +126,7 @@ class SyncEngine:
             self._send_outbox(now, report)
             self._read_feed(report)
             mirror_contract(self.client.contract())  # after the feed: seat counts include it
+            report.changed |= self._mirror_license_usage(now)
         except NotSignedIn as error:
             if error.status == 403:
                 report.permission_lost = True
@@ -145,6 +147,14 @@ class SyncEngine:
                 raise
             raise NotSignedIn(str(error), error.status, error.code) from None  # e.g. locked out
         mirror_administrator(session["administrator"])
+
+    def _mirror_license_usage(self, now: datetime) -> bool:
+        try:
+            remote = self.client.license_summary()
+        except ServiceRefused as error:  # a service from before seat assignment: none to show
+            logger.info("no licence summary from the service: %s", error)
+            return False
+        return mirror_license_usage(remote, now)
 
     def _send_outbox(self, now: datetime, report: SyncReport) -> None:
         due = (
@@ -360,6 +370,23 @@ def mirror_contract(remote: dict) -> None:
         )
         if not updated:
             Contract.create(organization=organization, start_date=start, end_date=end, **terms)
+
+
+def mirror_license_usage(remote: dict, now: datetime) -> bool:
+    """Keep how the seats are assigned, for the overview to show without the service; True
+    when the counts changed."""
+    counts = {
+        name: remote[name]
+        for name in ("assigned", "assigned_disabled", "assigned_inactive", "inactive_days")
+    }
+    with write_transaction():
+        organization = Organization.select().first()
+        known = LicenseUsage.get_or_none(LicenseUsage.organization == organization)
+        fields = {**counts, "checked_at": now}
+        LicenseUsage.insert(organization=organization, **fields).on_conflict(
+            conflict_target=[LicenseUsage.organization], update=fields
+        ).execute()
+    return known is None or any(getattr(known, name) != value for name, value in counts.items())
 
 
 def mirror_administrator(remote: dict) -> Administrator:

@@ -9,6 +9,7 @@ from peewee import Expression, Tuple
 from service.models import AccountUser, Contract
 
 INACTIVE_DAYS = 90  # the summary's "long inactive": no activity for more than this
+
 LICENSE_FILTERS = {"assigned": True, "unassigned": False}
 STATUS_FILTERS = {"active": True, "disabled": False}
 

@@ -118,7 +118,7 @@ def test_first_run_fetches_the_contract_from_the_service(qapp, tmp_path):
     service = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}")
 
     def inspect(window, seen) -> bool:
-        seen["licensed"] = window.findChild(QLabel, "licensedSeatsLabel").text()
+        seen["licensed"] = window.findChild(QLabel, "seatsPurchasedLabel").text()
         return seen["licensed"] != "…"
 
     try:

@@ -49,7 +49,10 @@ def open_window(qtbot, email: str | None = None, locale: str = "en_US") -> MainW
 def window(qtbot, sqlite_db):
     seed_demo()
     window = open_window(qtbot)
-    qtbot.waitUntil(lambda: window.count_label.text() == "60 purchases", timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: window.count_label.text() == f"{demo_data.PAST_PURCHASES} purchases",
+        timeout=TIMEOUT,
+    )
     qtbot.waitUntil(lambda: "=" in child(window, QLabel, "totalLabel").text(), timeout=TIMEOUT)
     yield window
     wait_for_background_work()
@@ -77,7 +80,7 @@ def test_contract_tab(window):
     combo = child(window, QComboBox, "contractRangeCombo")
     assert combo.count() == 1
     assert combo.itemText(0) == formatting.date_range(summary.start_date, summary.end_date, "en_US")
-    assert child(window, QLabel, "licensedSeatsLabel").text() == "50"
+    assert child(window, QLabel, "seatsPurchasedLabel").text() == "50"
     assert child(window, QLabel, "pendingSeatsLabel").text() == "0"
     assert child(window, QLabel, "pricePerSeatLabel").text() == "$12.50 per seat per month"
     assert (
@@ -109,7 +112,8 @@ def test_purchase_flow_end_to_end(qtbot, window):
     button = child(window, QPushButton, "purchaseLicenseButton")
     box = child(window, QCheckBox, "acknowledgeCheckBox")
     assert box.text() == ACKNOWLEDGEMENT
-    assert button.text().replace("&", "") == "Purchase License"
+    amount = formatting.money(expected.amount, "USD", "en_US")
+    assert button.text().replace("&", "") == f"Purchase 5 seats for {amount}"
     assert not button.isEnabled()
     box.setChecked(True)
     assert button.isEnabled()
@@ -125,7 +129,10 @@ def test_purchase_flow_end_to_end(qtbot, window):
     dialog.accept()
 
     assert not box.isChecked() and not button.isEnabled()  # the form is reset
-    qtbot.waitUntil(lambda: window.count_label.text() == "61 purchases", timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: window.count_label.text() == f"{demo_data.PAST_PURCHASES + 1} purchases",
+        timeout=TIMEOUT,
+    )
     qtbot.waitUntil(lambda: history_cell(window, 0, 1) == newest.transaction_id, timeout=TIMEOUT)
     assert history_cell(window, 0, 6) == "Queued"
     assert history_cell(window, 0, 5) == formatting.money(expected.amount, "USD", "en_US")
@@ -140,9 +147,12 @@ def test_a_double_click_buys_once(qtbot, window):
     button.click()
     button.click()
     window.add_seats_tab._purchase()  # even a click that slips past the disabled button
-    qtbot.waitUntil(lambda: window.count_label.text() == "61 purchases", timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: window.count_label.text() == f"{demo_data.PAST_PURCHASES + 1} purchases",
+        timeout=TIMEOUT,
+    )
     wait_for_background_work()
-    assert SeatPurchase.select().count() == 61
+    assert SeatPurchase.select().count() == demo_data.PAST_PURCHASES + 1
 
 
 @pytest.mark.parametrize(
@@ -225,14 +235,14 @@ def test_history_filters_and_sorting(qtbot, window):
     status.setCurrentIndex(status.findData(Status.QUEUED))
     qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=TIMEOUT)
     status.setCurrentIndex(0)
-    qtbot.waitUntil(lambda: model.rowCount() == 60, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: model.rowCount() == demo_data.PAST_PURCHASES, timeout=TIMEOUT)
 
     contracts = child(window, QComboBox, "historyContractCombo")
     qtbot.waitUntil(lambda: contracts.count() == 3, timeout=TIMEOUT)
     contracts.setCurrentIndex(2)  # the earlier contract
-    qtbot.waitUntil(lambda: 0 < model.rowCount() < 60, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: 0 < model.rowCount() < demo_data.PAST_PURCHASES, timeout=TIMEOUT)
     contracts.setCurrentIndex(0)
-    qtbot.waitUntil(lambda: model.rowCount() == 60, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: model.rowCount() == demo_data.PAST_PURCHASES, timeout=TIMEOUT)
 
     view = child(window, QTableView, "transactionHistoryView")
     with qtbot.waitSignal(model.modelReset, timeout=TIMEOUT):
@@ -271,7 +281,7 @@ def test_viewer_sees_the_permission_page(qtbot, sqlite_db):
     text = page.text()
     assert "Manage Account" in text and "Viewers" in text
     assert "Administration &gt; Permission Sets" in text
-    assert window.findChild(QLabel, "licensedSeatsLabel") is None
+    assert window.findChild(QLabel, "seatsPurchasedLabel") is None
 
 
 def test_tab_order_of_add_seats(window):
@@ -281,12 +291,22 @@ def test_tab_order_of_add_seats(window):
         if widget.objectName() and widget.objectName() not in named:
             named.append(widget.objectName())
         widget = widget.nextInFocusChain()
-    order = [n for n in named if n.endswith(("Spin", "CheckBox", "Button"))]
-    assert order[:3] == ["additionalLicenseSpin", "acknowledgeCheckBox", "purchaseLicenseButton"]
+    order = [n for n in named if n.endswith(("Spin", "Edit", "CheckBox", "Button"))]
+    assert order[:5] == [
+        "additionalLicenseSpin",
+        "purchaseOrderEdit",
+        "invoiceNoteEdit",
+        "acknowledgeCheckBox",
+        "purchaseLicenseButton",
+    ]
 
 
 def test_a_refresh_keeps_the_scroll_position(qtbot, window):
+    summary, administrator = current_contract(), acting_administrator()
+    for _ in range(30):  # more purchases than the view shows at once
+        purchase_seats(administrator, 1, quote(summary, 1, summary.today).amount, acknowledged=True)
     window.tabs.setCurrentWidget(window.history_tab)
+    window.history_tab.refresh()
     view = child(window, QTableView, "transactionHistoryView")
     bar = view.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 10, timeout=TIMEOUT)
@@ -316,12 +336,12 @@ def test_a_refresh_keeps_the_selected_purchase_though_it_moved(qtbot, window):
 
 def test_window_geometry_and_tab_are_remembered(qtbot, window):
     window.tabs.setCurrentIndex(2)
-    window.resize(700, 500)
+    window.resize(780, 580)
     window.close()
     again = open_window(qtbot)
     again.restore_settings()
     assert again.tabs.currentIndex() == 2
-    assert (again.width(), again.height()) == (700, 500)
+    assert (again.width(), again.height()) == (780, 580)
     wait_for_background_work()
 
 

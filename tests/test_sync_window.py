@@ -9,6 +9,7 @@ from desktop.application import Application
 from desktop.demo import seed_demo
 from desktop.service_client import ServiceClient
 from desktop.sync import Credentials, SyncEngine
+from service import demo_data
 from tests.service_helpers import PASSWORD, start_demo_service
 from tests.test_main_window import TIMEOUT, history_cell
 from ui.main_window import MainWindow
@@ -24,7 +25,10 @@ def open_syncing_window(qtbot, service_url: str):
     )
     app.start_syncing(engine)
     window.show()
-    qtbot.waitUntil(lambda: window.count_label.text() == "60 purchases", timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: window.count_label.text() == f"{demo_data.PAST_PURCHASES} purchases",
+        timeout=TIMEOUT,
+    )
     return window, app
 
 
@@ -62,7 +66,7 @@ def test_seats_go_live_and_the_window_says_so(qtbot, demo, tmp_path):
         assert transaction_id in banner.text() and "4 new seats are live" in banner.text()
         banner.linkActivated.emit("#dismiss")  # the reader has seen it
         assert not banner.isVisible()
-        licensed = window.findChild(QLabel, "licensedSeatsLabel")
+        licensed = window.findChild(QLabel, "seatsPurchasedLabel")
         qtbot.waitUntil(lambda: licensed.text() == "54", timeout=TIMEOUT)
     finally:
         app.stop()

@@ -8,7 +8,11 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QIcon, QVal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QStyle,
@@ -16,11 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billing.orders import OrderRefusal, check_invoice_note, check_purchase_order
 from billing.proration import MAX_SEATS, MIN_SEATS, Quote, QuoteError, quote, validate_seats
 from desktop import formatting
 from desktop.access import Administrator
 from desktop.account import ContractSummary
 from desktop.i18n import localized
+from desktop.overview import SeatUsage
 from desktop.purchasing import (
     PurchaseRefused,
     QuoteChanged,
@@ -29,6 +35,7 @@ from desktop.purchasing import (
     purchase_seats,
 )
 from ui.appearance import colour_scheme
+from ui.order_summary import OrderSummaryView
 from ui.tasks import run_in_background
 
 # The error colour in the light and the dark colour scheme (ui.appearance picks one).
@@ -71,7 +78,9 @@ class AddSeatsTab(QWidget):
         self._administrator = administrator
         self._locale = locale
         self._contract: ContractSummary | None = None
+        self._usage: SeatUsage | None = None
         self._shown: Quote | None = None
+        self._references_problem: str | None = None
         self._in_flight = False
 
         self.spin = SeatSpinBox(self._problem)
@@ -91,6 +100,22 @@ class AddSeatsTab(QWidget):
         self.total.setStyleSheet("font-weight: bold;")
         self.acknowledge = QCheckBox(acknowledgement(), objectName="acknowledgeCheckBox")
         self.acknowledge.toggled.connect(self._update_button)
+        self.purchase_order = QLineEdit(objectName="purchaseOrderEdit")
+        self.purchase_order.setPlaceholderText(self.tr("Optional, up to 40 characters"))
+        self.purchase_order.setAccessibleName(self.tr("Purchase order number"))
+        self.purchase_order.textChanged.connect(self._check_references)
+        purchase_order_label = QLabel(self.tr("PO &number:"))
+        purchase_order_label.setBuddy(self.purchase_order)
+        self.invoice_note = QPlainTextEdit(objectName="invoiceNoteEdit")
+        self.invoice_note.setPlaceholderText(self.tr("Optional note for the invoice"))
+        self.invoice_note.setAccessibleName(self.tr("Note for the invoice"))
+        self.invoice_note.setTabChangesFocus(True)
+        self.invoice_note.setFixedHeight(4 * self.fontMetrics().lineSpacing() + 12)
+        self.invoice_note.textChanged.connect(self._check_references)
+        invoice_note_label = QLabel(self.tr("Note for the &invoice:"))
+        invoice_note_label.setBuddy(self.invoice_note)
+        self.references_message = QLabel(objectName="referencesMessageLabel", wordWrap=True)
+        self.summary = OrderSummaryView(locale)
         self.purchase_button = QPushButton(
             self.tr("&Purchase License"), objectName="purchaseLicenseButton"
         )
@@ -108,19 +133,32 @@ class AddSeatsTab(QWidget):
         form.addRow(quantity_label, self.spin)
         form.addRow("", self.quantity_message)
         form.addRow(self.tr("Total:"), self.total)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.acknowledge)
-        layout.addWidget(self.purchase_button, alignment=Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.purchase_message)
-        layout.addWidget(terms)
-        layout.addStretch()
-        self.setTabOrder(self.spin, self.acknowledge)
-        self.setTabOrder(self.acknowledge, self.purchase_button)
+        form.addRow(purchase_order_label, self.purchase_order)
+        form.addRow(invoice_note_label, self.invoice_note)
+        form.addRow("", self.references_message)
+        order = QVBoxLayout()
+        order.addLayout(form)
+        order.addWidget(self.acknowledge)
+        order.addWidget(self.purchase_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        order.addWidget(self.purchase_message)
+        order.addWidget(terms)
+        order.addStretch()
+        summary_box = QGroupBox(self.tr("Order summary"))
+        QVBoxLayout(summary_box).addWidget(self.summary)
+        layout = QHBoxLayout(self)
+        layout.addLayout(order, 3)
+        layout.addWidget(summary_box, 2, alignment=Qt.AlignmentFlag.AlignTop)
+        for first, second in (
+            (self.spin, self.purchase_order),
+            (self.purchase_order, self.invoice_note),
+            (self.invoice_note, self.acknowledge),
+            (self.acknowledge, self.purchase_button),
+        ):
+            self.setTabOrder(first, second)
         self.set_contract(None)
 
-    def set_contract(self, summary: ContractSummary | None) -> None:
-        self._contract = summary
+    def set_contract(self, summary: ContractSummary | None, usage: SeatUsage | None = None) -> None:
+        self._contract, self._usage = summary, usage
         self.spin.setEnabled(summary is not None)
         self._update_total()
 
@@ -173,9 +211,39 @@ class AddSeatsTab(QWidget):
         self._shown = priced
         self.total.setText(formatting.quote_working(priced, self._locale))
 
+    def _check_references(self) -> None:
+        """The PO number and the note as the order will carry them; a problem blocks buying."""
+        try:
+            check_purchase_order(self.purchase_order.text())
+            check_invoice_note(self.invoice_note.toPlainText())
+        except OrderRefusal as refusal:
+            self._references_problem = localized(refusal)
+        else:
+            self._references_problem = None
+        self.references_message.setText(self._references_problem or "")
+        colour = ERROR_COLOURS[colour_scheme()]
+        self.references_message.setStyleSheet(
+            f"color: {colour};" if self._references_problem else ""
+        )
+        self._update_button()
+
     def _update_button(self) -> None:
-        ready = self._shown is not None and self.acknowledge.isChecked() and not self._in_flight
+        shown = self._shown
+        ready = (
+            shown is not None
+            and self.acknowledge.isChecked()
+            and not self._in_flight
+            and self._references_problem is None
+        )
         self.purchase_button.setEnabled(ready)
+        if shown is None:
+            self.purchase_button.setText(self.tr("&Purchase License"))
+        else:
+            amount = formatting.money(shown.amount, shown.currency, self._locale)
+            self.purchase_button.setText(
+                self.tr("&Purchase %Ln seat(s) for {amount}", "", shown.seats).format(amount=amount)
+            )
+        self.summary.show_order(self._contract, self._usage, shown)
 
     def _purchase(self) -> None:
         if self._in_flight or self._shown is None or not self.acknowledge.isChecked():
@@ -184,9 +252,18 @@ class AddSeatsTab(QWidget):
         self._update_button()
         self.purchase_message.setText(self.tr("Recording your purchase…"))
         shown, administrator, locale = self._shown, self._administrator, self._locale
+        references = {
+            "purchase_order": self.purchase_order.text(),
+            "invoice_note": self.invoice_note.toPlainText(),
+        }
         run_in_background(
             lambda: purchase_seats(
-                administrator, shown.seats, shown.amount, acknowledged=True, locale=locale
+                administrator,
+                shown.seats,
+                shown.amount,
+                acknowledged=True,
+                locale=locale,
+                **references,
             ),
             self._purchase_succeeded,
             self._purchase_refused,
@@ -197,6 +274,8 @@ class AddSeatsTab(QWidget):
         self.purchase_message.clear()
         self.acknowledge.setChecked(False)
         self.spin.setValue(MIN_SEATS)
+        self.purchase_order.clear()
+        self.invoice_note.clear()
         self._update_total()
         self.purchased.emit(purchase)
 

@@ -61,7 +61,11 @@ class AuditLogDialog(QDialog):
         self.status = QLabel(objectName="auditStatusLabel", wordWrap=True)
         self.model = AuditLogModel(client, timezone, locale)
         self.model.chain_checked.connect(self._show_chain)
-        self.model.load_failed.connect(self.chain.setText)
+        self.model.load_failed.connect(
+            lambda error: self.chain.setText(
+                self.tr("The audit log could not be read: {error}").format(error=error)
+            )
+        )
         self.view = QTableView(objectName="auditLogView")
         self.view.setAccessibleName(self.tr("Audit log entries"))
         self.view.setModel(self.model)

@@ -20,22 +20,24 @@ from PySide6.QtWidgets import (
 
 from desktop import formatting
 from desktop.access import forget_contract_data
-from desktop.account import current_contract
 from desktop.application import Application
 from desktop.config import export_folder, relaunch_command
 from desktop.config import settings as user_settings
+from desktop.overview import load_overview
 from desktop.receipts import Verification, date_range_query, verify_receipt
+from desktop.seat_holders import DISABLED, inactive
 from desktop.session import sign_out as desktop_sign_out
 from desktop.sync import Requote
 from ui.about_dialog import LEARN_MORE_URL, show_about
 from ui.add_seats_tab import AddSeatsTab
 from ui.audit_log_dialog import AuditLogDialog
-from ui.contract_tab import ContractTab
+from ui.contract_tab import INACTIVE, ContractTab
 from ui.export_receipts_dialog import ExportReceiptsDialog
 from ui.history_tab import HistoryTab
 from ui.permission_page import PermissionRequiredPage
 from ui.permission_sets_dialog import PermissionSetsDialog
 from ui.screen_fit import fit_to_screen
+from ui.seat_holders_dialog import SeatHoldersDialog
 from ui.settings_dialog import SettingsDialog
 from ui.sync_status import SyncStatus
 from ui.tasks import run_in_background
@@ -89,6 +91,8 @@ class MainWindow(QMainWindow):
         self.history_tab.receipts_exported.connect(self._report_receipts_exported)
 
         self.contract_tab.add_seats_requested.connect(self.show_add_seats)
+        self.contract_tab.seat_holders_requested.connect(self.show_seat_holders)
+        self.contract_tab.message.connect(self.say)
         self.add_seats_tab.purchased.connect(self._purchased)
         self.add_seats_tab.purchase_failed.connect(self.say)
         self.history_tab.status_message.connect(self.say)
@@ -329,17 +333,45 @@ class MainWindow(QMainWindow):
             self.add_seats_tab.spin.setValue(seats)
         self.add_seats_tab.focus_quantity()
 
+    def show_seat_holders(self, kind: str, inactive_days: int = 0) -> SeatHoldersDialog | None:
+        """The users holding seats they do not use: disabled, or inactive for `inactive_days`."""
+        if not self.app.syncing:
+            self.say(
+                self.tr(
+                    "The list of users comes from the account service: sign in to it to see "
+                    "who holds these seats."
+                )
+            )
+            return None
+        if kind == INACTIVE:
+            filters = inactive(inactive_days)
+            title = self.tr(
+                "Seats held by users inactive for more than %Ln day(s)", "", inactive_days
+            )
+        else:
+            filters, title = DISABLED, self.tr("Seats held by disabled users")
+        advice = self.tr(
+            "These users hold a seat but do not use it. Assign their seats to others, or free "
+            "them, in the product's user administration before buying more seats."
+        )
+        dialog = SeatHoldersDialog(
+            self.app.client(), filters, title, advice, self, self._timezone, self._locale
+        )
+        dialog.show()
+        return dialog
+
     def refresh_contract(self) -> None:
-        run_in_background(current_contract, self._show_contract, self._contract_failed)
+        run_in_background(load_overview, self._show_contract, self._contract_failed)
 
     def _ledger_changed(self) -> None:
         self.refresh_contract()
         self.history_tab.refresh()
 
-    def _show_contract(self, summary: object) -> None:
+    def _show_contract(self, overview: object) -> None:
+        summary = overview.contract if overview else None
         self.sync_status.contract = summary
-        self.contract_tab.show_contract(summary)
-        self.add_seats_tab.set_contract(summary)
+        self.contract_tab.show_overview(overview)
+        self.add_seats_tab.set_contract(summary, overview.usage if overview else None)
 
     def _contract_failed(self, error: Exception) -> None:
         self.say(self.tr("The contract could not be read: {error}").format(error=error))

@@ -38,6 +38,30 @@
         <translation>Gesamt</translation>
     </message>
     <message>
+        <source>Optional, up to 40 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchase order number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PO &amp;number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional note for the invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the &amp;invoice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Purchase License</source>
         <translation>Lizenzen &amp;kaufen</translation>
     </message>
@@ -48,6 +72,17 @@
     <message>
         <source>Total:</source>
         <translation>Gesamt:</translation>
+    </message>
+    <message>
+        <source>Order summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Purchase %Ln seat(s) for {amount}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Recording your purchase…</source>
@@ -169,6 +204,10 @@
         <translation>CSV e&amp;xportieren …</translation>
     </message>
     <message>
+        <source>The audit log could not be read: {error}</source>
+        <translation type="unfinished">Das Prüfprotokoll konnte nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
         <source>Audit log entries</source>
         <translation>Einträge des Prüfprotokolls</translation>
     </message>
@@ -205,13 +244,6 @@
     </message>
 </context>
 <context>
-    <name>AuditLogModel</name>
-    <message>
-        <source>The audit log could not be read: {error}</source>
-        <translation>Das Prüfprotokoll konnte nicht gelesen werden: {error}</translation>
-    </message>
-</context>
-<context>
     <name>Banner</name>
     <message>
         <source>Dismiss</source>
@@ -229,32 +261,28 @@
         <translation>Lizenzen hin&amp;zufügen …</translation>
     </message>
     <message>
+        <source>A seat held by a disabled or long-inactive user is not in use: free it in the product before buying more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract period elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Chart as &amp;PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Contract &amp;period:</source>
         <translation>Vertragszeit&amp;raum:</translation>
-    </message>
-    <message>
-        <source>Seats licensed (live now):</source>
-        <translation>Lizenzen (jetzt aktiv):</translation>
-    </message>
-    <message>
-        <source>Seats pending (bought, not live yet):</source>
-        <translation>Ausstehende Lizenzen (gekauft, noch nicht aktiv):</translation>
     </message>
     <message>
         <source>Price per seat:</source>
         <translation>Preis pro Lizenz:</translation>
     </message>
     <message>
-        <source>Contract ends:</source>
-        <translation>Vertragsende:</translation>
-    </message>
-    <message>
         <source>Account manager:</source>
         <translation>Kundenbetreuer:</translation>
-    </message>
-    <message>
-        <source>Need fewer seats?</source>
-        <translation>Weniger Lizenzen benötigt?</translation>
     </message>
     <message>
         <source>Purchases under earlier contracts are listed in Transaction History.</source>
@@ -276,12 +304,97 @@
         <translation>Lizenzen können hier nicht reduziert werden. Wenden Sie sich dafür an Ihren Kundenbetreuer, {manager}.</translation>
     </message>
     <message>
+        <source>Seats</source>
+        <translation type="unfinished">Lizenzen</translation>
+    </message>
+    <message>
+        <source>Purchased (live)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending (not live yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation type="unfinished">Vertrag</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bought this contract:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seat timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seat assignment is shown once the service is reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{assigned} of {purchased} seats are assigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln seat(s) held by disabled users</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln seat(s) held by users inactive for more than {days} days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) remaining</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>There is no current contract. Earlier contracts and their purchases are in Transaction History; your account manager can renew the contract.</source>
         <translation>Es gibt keinen laufenden Vertrag. Frühere Verträge und ihre Käufe stehen im Transaktionsverlauf; Ihr Kundenbetreuer kann den Vertrag verlängern.</translation>
     </message>
     <message>
         <source>Contact your account manager.</source>
         <translation>Wenden Sie sich an Ihren Kundenbetreuer.</translation>
+    </message>
+    <message>
+        <source>Save seat timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the seat timeline to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The seat timeline could not be saved: {error}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -653,6 +766,25 @@
         <translation>Beleg prüfen</translation>
     </message>
     <message>
+        <source>The list of users comes from the account service: sign in to it to see who holds these seats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Seats held by users inactive for more than %Ln day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Seats held by disabled users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These users hold a seat but do not use it. Assign their seats to others, or free them, in the product&apos;s user administration before buying more seats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The contract could not be read: {error}</source>
         <translation>Der Vertrag konnte nicht gelesen werden: {error}</translation>
     </message>
@@ -696,6 +828,44 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
     </message>
 </context>
 <context>
+    <name>OrderSummaryView</name>
+    <message>
+        <source>Taxes, if any, are added by the vendor on the invoice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seats:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price per seat per month:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln seat(s) are held by disabled users: freeing them may be enough.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{now} → {after}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({assigned} assigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Orders</name>
     <message>
         <source>There is no current contract to add seats to.</source>
@@ -704,6 +874,14 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
     <message>
         <source>The total differs from the price on the day it was quoted, so nothing was ordered.</source>
         <translation>Der Gesamtbetrag weicht vom Preis am Tag des Angebots ab, daher wurde nichts bestellt.</translation>
+    </message>
+    <message>
+        <source>The purchase order number can have at most 40 characters, all of them printable (no tabs, line breaks or other control characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note for the invoice can have at most 500 characters, and no tabs or other control characters (line breaks are fine).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The purchase must be acknowledged (acknowledged: true), with the text the purchaser agreed to (acknowledgement_text).</source>
@@ -903,6 +1081,25 @@ Vielen Dank
         <source>{price} per seat per month</source>
         <translation>{price} pro Lizenz und Monat</translation>
     </message>
+    <message>
+        <source>{period}: {days} of the term&apos;s {term_days} days, priced by the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{months} and {days}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{period}: {exact}; a started month counts in full, so {counted}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%Ln month(s)</source>
         <translation>
@@ -956,6 +1153,14 @@ Vielen Dank
     <message>
         <source>Period covered</source>
         <translation>Abgedeckter Zeitraum</translation>
+    </message>
+    <message>
+        <source>PO number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the invoice</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Amount</source>
@@ -1088,10 +1293,144 @@ Vielen Dank
     </message>
 </context>
 <context>
+    <name>SeatHolders</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished">E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Last active (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SeatHoldersDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Wird geladen …</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation type="unfinished">CSV e&amp;xportieren …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln user(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The users could not be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln user(s) to {path}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: {error}</source>
+        <translation type="unfinished">Export fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <source>Export users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>SeatSpinBox</name>
     <message>
         <source>Additional licenses</source>
         <translation>Zusätzliche Lizenzen</translation>
+    </message>
+</context>
+<context>
+    <name>SeatTimelineChart</name>
+    <message>
+        <source>Seat timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contract to chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{period}: {start} seats at the start, %Ln purchase(s), {end} seats at the end or today.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln seat(s) bought and not live yet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{transaction_id}: %Ln seat(s) bought on {day}, not live yet</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{transaction_id}: %Ln seat(s) live on {day}, {seats} in all</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SeatUsageBar</name>
+    <message>
+        <source>Seat use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{assigned} of {purchased} seats assigned, {pending} pending</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AddSeatsTab</name>
+    <message numerus="yes">
+        <source>&amp;Purchase %Ln seat(s) for {amount}</source>
+        <translation>
+            <numerusform>&amp;Purchase %Ln seat for {amount}</numerusform>
+            <numerusform>&amp;Purchase %Ln seats for {amount}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message numerus="yes">
         <source>%n receipt(s) written to {folder}</source>
@@ -23,6 +33,27 @@
 </context>
 <context>
     <name>ContractTab</name>
+    <message numerus="yes">
+        <source>%Ln seat(s) held by disabled users</source>
+        <translation>
+            <numerusform>%Ln seat is held by a disabled user</numerusform>
+            <numerusform>%Ln seats are held by disabled users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln seat(s) held by users inactive for more than {days} days</source>
+        <translation>
+            <numerusform>%Ln seat is held by a user inactive for more than {days} days</numerusform>
+            <numerusform>%Ln seats are held by users inactive for more than {days} days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) remaining</source>
+        <translation>
+            <numerusform>%Ln day remaining</numerusform>
+            <numerusform>%Ln days remaining</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>{date} (%Ln day(s) remaining)</source>
         <translation>
@@ -65,6 +96,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Seats held by users inactive for more than %Ln day(s)</source>
+        <translation>
+            <numerusform>Seats held by users inactive for more than %Ln day</numerusform>
+            <numerusform>Seats held by users inactive for more than %Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln purchase(s)</source>
         <translation>
             <numerusform>%Ln purchase</numerusform>
@@ -76,6 +114,16 @@
         <translation>
             <numerusform>Your purchase of %Ln seat is recorded.</numerusform>
             <numerusform>Your purchase of %Ln seats is recorded.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrderSummaryView</name>
+    <message numerus="yes">
+        <source>%Ln seat(s) are held by disabled users: freeing them may be enough.</source>
+        <translation>
+            <numerusform>%Ln seat is held by a disabled user: freeing it may be enough.</numerusform>
+            <numerusform>%Ln seats are held by disabled users: freeing them may be enough.</numerusform>
         </translation>
     </message>
 </context>
@@ -99,6 +147,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln day</numerusform>
+            <numerusform>%Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln month(s)</source>
         <translation>
             <numerusform>%Ln month</numerusform>
@@ -113,6 +168,54 @@
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
             <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SeatHoldersDialog</name>
+    <message numerus="yes">
+        <source>%Ln user(s)</source>
+        <translation>
+            <numerusform>%Ln user</numerusform>
+            <numerusform>%Ln users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln user(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln user to {path}.</numerusform>
+            <numerusform>Exported %Ln users to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SeatTimelineChart</name>
+    <message numerus="yes">
+        <source>{period}: {start} seats at the start, %Ln purchase(s), {end} seats at the end or today.</source>
+        <translation>
+            <numerusform>{period}: {start} seats at the start, %Ln purchase, {end} seats at the end or today.</numerusform>
+            <numerusform>{period}: {start} seats at the start, %Ln purchases, {end} seats at the end or today.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln seat(s) bought and not live yet.</source>
+        <translation>
+            <numerusform>%Ln seat bought and not live yet.</numerusform>
+            <numerusform>%Ln seats bought and not live yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{transaction_id}: %Ln seat(s) bought on {day}, not live yet</source>
+        <translation>
+            <numerusform>{transaction_id}: %Ln seat bought on {day}, not live yet</numerusform>
+            <numerusform>{transaction_id}: %Ln seats bought on {day}, not live yet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{transaction_id}: %Ln seat(s) live on {day}, {seats} in all</source>
+        <translation>
+            <numerusform>{transaction_id}: %Ln seat live on {day}, {seats} in all</numerusform>
+            <numerusform>{transaction_id}: %Ln seats live on {day}, {seats} in all</numerusform>
         </translation>
     </message>
 </context>

@@ -1,0 +1,157 @@
+"""The account overview from local data: seat use, the contract's purchases, the seat timeline.
+
+The timeline works back from the seats licensed now: a contract started with its seats now less
+the seats its live purchases added, and each purchase is a step up on the day it went live.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from peewee import fn
+
+from billing.money import amount_from_minor
+from billing.statuses import Status
+from db.models import Contract, LicenseUsage, SeatPurchase
+from desktop.account import NOT_YET_LIVE, ContractSummary, current_contract
+
+
+@dataclass(frozen=True)
+class SeatUsage:
+    """How the seats are assigned, as the service last said (`checked_at`)."""
+
+    assigned: int
+    assigned_disabled: int
+    assigned_inactive: int
+    inactive_days: int
+    checked_at: datetime
+
+
+@dataclass(frozen=True)
+class SeatStep:
+    day: date  # the day the seats went live, where the organization is (or were bought)
+    seats: int  # seats licensed after this purchase
+    added: int
+    transaction_id: str
+
+
+@dataclass(frozen=True)
+class TermLine:
+    start_date: date
+    end_date: date
+    starting_seats: int
+    steps: tuple[SeatStep, ...]  # live purchases, in the order they went live
+
+
+@dataclass(frozen=True)
+class SeatTimeline:
+    terms: tuple[TermLine, ...]  # the previous contract (if any), then the current one
+    today: date
+    pending: tuple[SeatStep, ...]  # bought, not live yet: stacked on today's seats
+
+    @property
+    def seats_now(self) -> int:
+        last = self.terms[-1]
+        return last.steps[-1].seats if last.steps else last.starting_seats
+
+    @property
+    def highest(self) -> int:
+        live = [t.starting_seats for t in self.terms] + [
+            s.seats for t in self.terms for s in t.steps
+        ]
+        return max(live + [s.seats for s in self.pending])
+
+
+@dataclass(frozen=True)
+class Overview:
+    contract: ContractSummary
+    usage: SeatUsage | None  # None until the service has said
+    bought_this_contract: Decimal  # every purchase on it that was not rejected
+    timeline: SeatTimeline
+
+
+def load_overview(now: datetime | None = None) -> Overview | None:
+    """Everything the overview shows, or None when there is no current contract."""
+    summary = current_contract(now)
+    if summary is None:
+        return None
+    spent = (
+        SeatPurchase.select(fn.COALESCE(fn.SUM(SeatPurchase.amount_minor), 0))
+        .where(
+            (SeatPurchase.contract == summary.contract_id)
+            & (SeatPurchase.provisioning_status != Status.REJECTED)
+        )
+        .scalar()
+    )
+    return Overview(
+        contract=summary,
+        usage=seat_usage(),
+        bought_this_contract=amount_from_minor(int(spent), summary.currency),
+        timeline=seat_timeline(summary),
+    )
+
+
+def seat_usage() -> SeatUsage | None:
+    usage = LicenseUsage.select().first()
+    if usage is None:
+        return None
+    return SeatUsage(
+        usage.assigned,
+        usage.assigned_disabled,
+        usage.assigned_inactive,
+        usage.inactive_days,
+        usage.checked_at,
+    )
+
+
+def seat_timeline(summary: ContractSummary) -> SeatTimeline:
+    """Seats licensed by date over the current contract and the one before it."""
+    zone = ZoneInfo(summary.timezone)
+    current = Contract.get_by_id(summary.contract_id)
+    previous = (
+        Contract.select()
+        .where(Contract.start_date < current.start_date)
+        .order_by(Contract.start_date.desc())
+        .first()
+    )
+    terms = tuple(_term(c, zone) for c in (previous, current) if c is not None)
+    waiting = (
+        SeatPurchase.select(
+            SeatPurchase.created_at, SeatPurchase.seats, SeatPurchase.transaction_id
+        )
+        .where(
+            (SeatPurchase.contract == current.id)
+            & SeatPurchase.provisioning_status.in_(NOT_YET_LIVE)
+        )
+        .order_by(SeatPurchase.created_at, SeatPurchase.id)
+    )
+    pending, seats = [], current.licensed_seats
+    for created_at, added, transaction_id in waiting.tuples():
+        seats += added
+        pending.append(SeatStep(created_at.astimezone(zone).date(), seats, added, transaction_id))
+    return SeatTimeline(terms, summary.today, tuple(pending))
+
+
+def _term(contract: Contract, zone: ZoneInfo) -> TermLine:
+    live_at = fn.COALESCE(SeatPurchase.provisioned_at, SeatPurchase.created_at)
+    live = (
+        SeatPurchase.select(
+            live_at,
+            SeatPurchase.seats,
+            SeatPurchase.transaction_id,
+        )
+        .where(
+            (SeatPurchase.contract == contract.id)
+            & (SeatPurchase.provisioning_status == Status.PROVISIONED)
+        )
+        .order_by(live_at, SeatPurchase.id)
+    )
+    read = SeatPurchase.provisioned_at.python_value  # aware UTC, whatever the database gave
+    rows = [(read(at), added, tid) for at, added, tid in live.tuples()]
+    seats = contract.licensed_seats - sum(n for _, n, _ in rows)
+    starting, steps = seats, []
+    for live_at, added, transaction_id in rows:
+        seats += added
+        steps.append(SeatStep(live_at.astimezone(zone).date(), seats, added, transaction_id))
+    return TermLine(contract.start_date, contract.end_date, starting, tuple(steps))

@@ -1,0 +1,79 @@
+"""The order summary beside Add Seats: seats before and after, price, the months counted and
+why, the amount, and what the invoice adds."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from billing.proration import Quote
+from desktop import formatting
+from desktop.account import ContractSummary
+from desktop.overview import SeatUsage
+
+
+def _text_label(name: str) -> QLabel:
+    label = QLabel("—", objectName=name, wordWrap=True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class OrderSummaryView(QWidget):
+    def __init__(self, locale: str) -> None:
+        super().__init__(objectName="orderSummaryView")
+        self._locale = locale
+        self.seats = _text_label("summarySeatsLabel")
+        self.price = _text_label("summaryPriceLabel")
+        self.months = _text_label("summaryMonthsLabel")
+        self.amount = _text_label("summaryAmountLabel")
+        font = self.amount.font()
+        font.setBold(True)
+        self.amount.setFont(font)
+        self.taxes = QLabel(
+            self.tr("Taxes, if any, are added by the vendor on the invoice."), wordWrap=True
+        )
+        self.unused = QLabel(objectName="summaryUnusedSeatsLabel", wordWrap=True)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Seats:"), self.seats)
+        form.addRow(self.tr("Price per seat per month:"), self.price)
+        form.addRow(self.tr("Billed for:"), self.months)
+        form.addRow(self.tr("Amount:"), self.amount)
+        form.addRow(self.taxes)
+        form.addRow(self.unused)
+
+    def show_order(
+        self, contract: ContractSummary | None, usage: SeatUsage | None, priced: Quote | None
+    ) -> None:
+        """The order as it stands; an empty one (no valid quantity) shows what is known."""
+        loc = self._locale
+        self.unused.setVisible(bool(usage and usage.assigned_disabled))
+        if usage and usage.assigned_disabled:
+            self.unused.setText(
+                self.tr(
+                    "%Ln seat(s) are held by disabled users: freeing them may be enough.",
+                    "",
+                    usage.assigned_disabled,
+                )
+            )
+        if contract is None:
+            for label in (self.seats, self.price, self.months, self.amount):
+                label.setText("—")
+            return
+        now = contract.licensed_seats + contract.pending_seats
+        after = now + (priced.seats if priced else 0)
+        seats = self.tr("{now} → {after}").format(
+            now=formatting.number(now, loc), after=formatting.number(after, loc)
+        )
+        if usage is not None:
+            seats += " " + self.tr("({assigned} assigned)").format(
+                assigned=formatting.number(usage.assigned, loc)
+            )
+        self.seats.setText(seats)
+        self.price.setText(
+            formatting.unit_price(contract.monthly_price_per_seat, contract.currency, loc)
+        )
+        if priced is None:
+            self.months.setText("—")
+            self.amount.setText("—")
+            return
+        self.months.setText(formatting.proration_rule(priced, loc))
+        self.amount.setText(formatting.money(priced.amount, priced.currency, loc))
