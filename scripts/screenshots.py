@@ -96,6 +96,7 @@ def save_receipt_image(name: str, locale: str) -> None:
 def grab_tabs(window: MainWindow, prefix: str, tabs: tuple[str, ...]) -> None:
     names = ("contract", "add-seats", "history")
     window.add_seats_tab.spin.setValue(5)
+    window.add_seats_tab.purchase_order.setText("PO-2026-0117")
     window.add_seats_tab.acknowledge.setChecked(True)
     for name in tabs:
         window.tabs.setCurrentIndex(names.index(name))
@@ -132,6 +133,25 @@ def grab_permission_page() -> None:
             service.stop()
 
 
+def grab_seat_holders(locale: str, name: str) -> None:
+    """The disabled users holding seats, as the demo service lists them."""
+    with tempfile.TemporaryDirectory() as folder:
+        service = start_demo_service(f"sqlite:///{folder}/service.db")
+        try:
+            session = sign_in(service.url, demo_data.ADMINISTRATORS[0][1], demo_data.PASSWORD)
+            window = MainWindow(Application(acting_administrator(), locale, session))
+            window.show()
+            settle()
+            dialog = window.show_seat_holders("disabled")
+            settle(1500)
+            dialog.grab().save(str(OUT / f"{name}.png"))
+            dialog.close()
+            window.close()
+            wait_for_background_work()
+        finally:
+            service.stop()
+
+
 def open_window(locale: str, email: str | None = None) -> MainWindow:
     window = MainWindow(Application(acting_administrator(email), locale))
     window.show()
@@ -145,6 +165,7 @@ def shoot(variant: str, app: QApplication) -> None:
         grab_tabs(window, "", ("contract", "add-seats", "history"))
         grab_requote(window, "requote")
         window.close()
+        grab_seat_holders("en_US", "seat-holders")
         grab_permission_page()
         save_receipt_image("receipt", "en_US")
         dialog = SignInDialog("http://127.0.0.1:8080", "admin@example.com", "northwind-demo")
@@ -155,12 +176,12 @@ def shoot(variant: str, app: QApplication) -> None:
     elif variant == "dark":
         app.setPalette(dark_palette(app.palette()))
         window = open_window("en_US")
-        grab_tabs(window, "dark-", ("contract", "history"))
+        grab_tabs(window, "dark-", ("contract", "add-seats", "history"))
         window.close()
     elif variant == "german":
         locale = install_translations(app, "de")
         window = open_window(locale)
-        grab_tabs(window, "de-", ("add-seats", "history"))
+        grab_tabs(window, "de-", ("contract", "add-seats", "history"))
         grab_requote(window, "de-requote")
         window.close()
         save_receipt_image("de-receipt", locale)

@@ -134,6 +134,11 @@ def main() -> None:
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         check(window, f"main window, tab {index + 1}")
+    window.tabs.setCurrentWidget(window.add_seats_tab)
+    window.add_seats_tab.purchase_order.setText("PO\t1")  # the message for bad input fits too
+    settle()
+    check(window, "main window, Add Seats with a message")
+    window.add_seats_tab.purchase_order.clear()
     summary = current_contract()
     shown = quote(summary, 3, summary.today)
     bought = purchase_seats(admin, 3, shown.amount, True, locale=locale)
@@ -151,6 +156,8 @@ def main() -> None:
     dialog(ExportReceiptsDialog(summary.today, summary.today, window), "export receipts")
     dialog(window.show_audit_log(), "audit log")
     dialog(window.show_permission_sets(), "permission sets")
+    dialog(window.show_seat_holders("disabled"), "seat holders (disabled)")
+    dialog(window.show_seat_holders("inactive", 90), "seat holders (inactive)")
     dialog(show_about(window), "about")
     receipt = receipt_pdf(bought.transaction_id, locale)
     dialog(ReceiptDialog(bought.transaction_id, receipt, window), "receipt")

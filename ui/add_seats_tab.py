@@ -103,6 +103,7 @@ class AddSeatsTab(QWidget):
         self.purchase_order = QLineEdit(objectName="purchaseOrderEdit")
         self.purchase_order.setPlaceholderText(self.tr("Optional, up to 40 characters"))
         self.purchase_order.setAccessibleName(self.tr("Purchase order number"))
+        self.purchase_order.setMaximumWidth(self.fontMetrics().horizontalAdvance("W" * 24))
         self.purchase_order.textChanged.connect(self._check_references)
         purchase_order_label = QLabel(self.tr("PO &number:"))
         purchase_order_label.setBuddy(self.purchase_order)
@@ -115,6 +116,7 @@ class AddSeatsTab(QWidget):
         invoice_note_label = QLabel(self.tr("Note for the &invoice:"))
         invoice_note_label.setBuddy(self.invoice_note)
         self.references_message = QLabel(objectName="referencesMessageLabel", wordWrap=True)
+        self.references_message.hide()
         self.summary = OrderSummaryView(locale)
         self.purchase_button = QPushButton(
             self.tr("&Purchase License"), objectName="purchaseLicenseButton"
@@ -221,6 +223,7 @@ class AddSeatsTab(QWidget):
         else:
             self._references_problem = None
         self.references_message.setText(self._references_problem or "")
+        self.references_message.setVisible(self._references_problem is not None)
         colour = ERROR_COLOURS[colour_scheme()]
         self.references_message.setStyleSheet(
             f"color: {colour};" if self._references_problem else ""

@@ -47,6 +47,7 @@ class ContractTab(QWidget):
         self._usage: SeatUsage | None = None
         self.range_combo = QComboBox(objectName="contractRangeCombo")
         self.range_combo.setAccessibleName(self.tr("Contract period"))
+        self.range_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.earlier_note = QLabel(objectName="earlierContractsNote", wordWrap=True)
         self.add_seats = QPushButton(self.tr("&Add Seats…"), objectName="addSeatsButton")
         self.add_seats.clicked.connect(self.add_seats_requested)

@@ -31,6 +31,7 @@ class OrderSummaryView(QWidget):
             self.tr("Taxes, if any, are added by the vendor on the invoice."), wordWrap=True
         )
         self.unused = QLabel(objectName="summaryUnusedSeatsLabel", wordWrap=True)
+        self.unused.setStyleSheet("font-weight: bold;")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Seats:"), self.seats)
