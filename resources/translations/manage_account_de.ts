@@ -39,27 +39,27 @@
     </message>
     <message>
         <source>Optional, up to 40 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional, bis zu 40 Zeichen</translation>
     </message>
     <message>
         <source>Purchase order number</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellnummer (PO)</translation>
     </message>
     <message>
         <source>PO &amp;number:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bestellnummer (PO):</translation>
     </message>
     <message>
         <source>Optional note for the invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionale Notiz für die Rechnung</translation>
     </message>
     <message>
         <source>Note for the invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz für die Rechnung</translation>
     </message>
     <message>
         <source>Note for the &amp;invoice:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notiz für die Rechnung:</translation>
     </message>
     <message>
         <source>&amp;Purchase License</source>
@@ -75,13 +75,13 @@
     </message>
     <message>
         <source>Order summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellübersicht</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Purchase %Ln seat(s) for {amount}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Lizenz für {amount} &amp;kaufen</numerusform>
+            <numerusform>%Ln Lizenzen für {amount} &amp;kaufen</numerusform>
         </translation>
     </message>
     <message>
@@ -205,7 +205,7 @@
     </message>
     <message>
         <source>The audit log could not be read: {error}</source>
-        <translation type="unfinished">Das Prüfprotokoll konnte nicht gelesen werden: {error}</translation>
+        <translation>Das Prüfprotokoll konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
         <source>Audit log entries</source>
@@ -262,15 +262,11 @@
     </message>
     <message>
         <source>A seat held by a disabled or long-inactive user is not in use: free it in the product before buying more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Lizenz, die ein deaktivierter oder lange inaktiver Benutzer hält, wird nicht genutzt: Geben Sie sie im Produkt frei, bevor Sie weitere kaufen.</translation>
     </message>
     <message>
         <source>Contract period elapsed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save Chart as &amp;PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufener Teil des Vertragszeitraums</translation>
     </message>
     <message>
         <source>Contract &amp;period:</source>
@@ -304,72 +300,76 @@
         <translation>Lizenzen können hier nicht reduziert werden. Wenden Sie sich dafür an Ihren Kundenbetreuer, {manager}.</translation>
     </message>
     <message>
+        <source>Save Chart as P&amp;NG…</source>
+        <translation>Diagramm als &amp;PNG speichern …</translation>
+    </message>
+    <message>
         <source>Seats</source>
-        <translation type="unfinished">Lizenzen</translation>
+        <translation>Lizenzen</translation>
     </message>
     <message>
         <source>Purchased (live)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gekauft (aktiv)</translation>
     </message>
     <message>
         <source>Assigned to users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzern zugewiesen</translation>
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfügbar</translation>
     </message>
     <message>
         <source>Pending (not live yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend (noch nicht aktiv)</translation>
     </message>
     <message>
         <source>Contract</source>
-        <translation type="unfinished">Vertrag</translation>
+        <translation>Vertrag</translation>
     </message>
     <message>
         <source>Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum:</translation>
     </message>
     <message>
         <source>Ends:</source>
-        <translation type="unfinished"></translation>
+        <translation>Endet:</translation>
     </message>
     <message>
         <source>Bought this contract:</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Vertrag gekauft:</translation>
     </message>
     <message>
         <source>Seat timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenzverlauf</translation>
     </message>
     <message>
         <source>Seat assignment is shown once the service is reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zuweisung der Lizenzen wird angezeigt, sobald der Dienst erreichbar ist.</translation>
     </message>
     <message>
         <source>{assigned} of {purchased} seats are assigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>{assigned} von {purchased} Lizenzen sind zugewiesen.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln seat(s) held by disabled users</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Lizenz hält ein deaktivierter Benutzer</numerusform>
+            <numerusform>%Ln Lizenzen halten deaktivierte Benutzer</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln seat(s) held by users inactive for more than {days} days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Lizenz hält ein Benutzer, der seit über {days} Tagen inaktiv ist</numerusform>
+            <numerusform>%Ln Lizenzen halten Benutzer, die seit über {days} Tagen inaktiv sind</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln day(s) remaining</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>noch %Ln Tag</numerusform>
+            <numerusform>noch %Ln Tage</numerusform>
         </translation>
     </message>
     <message>
@@ -382,19 +382,19 @@
     </message>
     <message>
         <source>Save seat timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenzverlauf speichern</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
         <source>Saved the seat timeline to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lizenzverlauf wurde unter {path} gespeichert.</translation>
     </message>
     <message>
         <source>The seat timeline could not be saved: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lizenzverlauf konnte nicht gespeichert werden: {error}</translation>
     </message>
 </context>
 <context>
@@ -767,22 +767,22 @@
     </message>
     <message>
         <source>The list of users comes from the account service: sign in to it to see who holds these seats.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste der Benutzer kommt vom Kontodienst: Melden Sie sich dort an, um zu sehen, wer diese Lizenzen hält.</translation>
     </message>
     <message numerus="yes">
         <source>Seats held by users inactive for more than %Ln day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Lizenzen von Benutzern, die seit über %Ln Tag inaktiv sind</numerusform>
+            <numerusform>Lizenzen von Benutzern, die seit über %Ln Tagen inaktiv sind</numerusform>
         </translation>
     </message>
     <message>
         <source>Seats held by disabled users</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenzen deaktivierter Benutzer</translation>
     </message>
     <message>
         <source>These users hold a seat but do not use it. Assign their seats to others, or free them, in the product&apos;s user administration before buying more seats.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Benutzer halten eine Lizenz, nutzen sie aber nicht. Weisen Sie die Lizenzen in der Benutzerverwaltung des Produkts anderen zu oder geben Sie sie frei, bevor Sie weitere Lizenzen kaufen.</translation>
     </message>
     <message>
         <source>The contract could not be read: {error}</source>
@@ -831,38 +831,38 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
     <name>OrderSummaryView</name>
     <message>
         <source>Taxes, if any, are added by the vendor on the invoice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwaige Steuern stellt der Anbieter auf der Rechnung zusätzlich in Rechnung.</translation>
     </message>
     <message>
         <source>Seats:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenzen:</translation>
     </message>
     <message>
         <source>Price per seat per month:</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis pro Lizenz und Monat:</translation>
     </message>
     <message>
         <source>Billed for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechnet für:</translation>
     </message>
     <message>
         <source>Amount:</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag:</translation>
     </message>
     <message numerus="yes">
         <source>%Ln seat(s) are held by disabled users: freeing them may be enough.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Lizenz hält ein deaktivierter Benutzer: Sie freizugeben, könnte genügen.</numerusform>
+            <numerusform>%Ln Lizenzen halten deaktivierte Benutzer: Sie freizugeben, könnte genügen.</numerusform>
         </translation>
     </message>
     <message>
         <source>{now} → {after}</source>
-        <translation type="unfinished"></translation>
+        <translation>{now} → {after}</translation>
     </message>
     <message>
         <source>({assigned} assigned)</source>
-        <translation type="unfinished"></translation>
+        <translation>({assigned} zugewiesen)</translation>
     </message>
 </context>
 <context>
@@ -877,11 +877,11 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
     </message>
     <message>
         <source>The purchase order number can have at most 40 characters, all of them printable (no tabs, line breaks or other control characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bestellnummer darf höchstens 40 Zeichen haben, alle druckbar (keine Tabulatoren, Zeilenumbrüche oder anderen Steuerzeichen).</translation>
     </message>
     <message>
         <source>The note for the invoice can have at most 500 characters, and no tabs or other control characters (line breaks are fine).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Notiz für die Rechnung darf höchstens 500 Zeichen haben und keine Tabulatoren oder anderen Steuerzeichen (Zeilenumbrüche sind erlaubt).</translation>
     </message>
     <message>
         <source>The purchase must be acknowledged (acknowledged: true), with the text the purchaser agreed to (acknowledgement_text).</source>
@@ -1083,22 +1083,22 @@ Vielen Dank
     </message>
     <message>
         <source>{period}: {days} of the term&apos;s {term_days} days, priced by the day</source>
-        <translation type="unfinished"></translation>
+        <translation>{period}: {days} der {term_days} Tage der Laufzeit, tageweise berechnet</translation>
     </message>
     <message numerus="yes">
         <source>%Ln day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Tag</numerusform>
+            <numerusform>%Ln Tage</numerusform>
         </translation>
     </message>
     <message>
         <source>{months} and {days}</source>
-        <translation type="unfinished"></translation>
+        <translation>{months} und {days}</translation>
     </message>
     <message>
         <source>{period}: {exact}; a started month counts in full, so {counted}</source>
-        <translation type="unfinished"></translation>
+        <translation>{period}: {exact}; ein angefangener Monat zählt voll, also {counted}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln month(s)</source>
@@ -1156,11 +1156,11 @@ Vielen Dank
     </message>
     <message>
         <source>PO number</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellnummer (PO)</translation>
     </message>
     <message>
         <source>Note for the invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz für die Rechnung</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -1296,80 +1296,80 @@ Vielen Dank
     <name>SeatHolders</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">E-Mail-Adresse</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Last active (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt aktiv (UTC)</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert</translation>
     </message>
     <message>
         <source>Last active</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt aktiv</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
 </context>
 <context>
     <name>SeatHoldersDialog</name>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Wird geladen …</translation>
+        <translation>Wird geladen …</translation>
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
-        <translation type="unfinished">CSV e&amp;xportieren …</translation>
+        <translation>CSV e&amp;xportieren …</translation>
     </message>
     <message numerus="yes">
         <source>%Ln user(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Benutzer</numerusform>
+            <numerusform>%Ln Benutzer</numerusform>
         </translation>
     </message>
     <message>
         <source>The users could not be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Benutzer konnten nicht gelesen werden: {error}</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird exportiert …</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln user(s) to {path}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Benutzer nach {path} exportiert.</numerusform>
+            <numerusform>%Ln Benutzer nach {path} exportiert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export failed: {error}</source>
-        <translation type="unfinished">Export fehlgeschlagen: {error}</translation>
+        <translation>Export fehlgeschlagen: {error}</translation>
     </message>
     <message>
         <source>Export users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV-Dateien (*.csv)</translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1383,42 +1383,42 @@ Vielen Dank
     <name>SeatTimelineChart</name>
     <message>
         <source>Seat timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenzverlauf</translation>
     </message>
     <message>
         <source>No contract to chart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Vertrag für das Diagramm.</translation>
     </message>
     <message numerus="yes">
         <source>{period}: {start} seats at the start, %Ln purchase(s), {end} seats at the end or today.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{period}: {start} Lizenzen zu Beginn, %Ln Kauf, {end} Lizenzen am Ende oder heute.</numerusform>
+            <numerusform>{period}: {start} Lizenzen zu Beginn, %Ln Käufe, {end} Lizenzen am Ende oder heute.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln seat(s) bought and not live yet.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Lizenz gekauft und noch nicht aktiv.</numerusform>
+            <numerusform>%Ln Lizenzen gekauft und noch nicht aktiv.</numerusform>
         </translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message numerus="yes">
         <source>{transaction_id}: %Ln seat(s) bought on {day}, not live yet</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{transaction_id}: %Ln Lizenz am {day} gekauft, noch nicht aktiv</numerusform>
+            <numerusform>{transaction_id}: %Ln Lizenzen am {day} gekauft, noch nicht aktiv</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{transaction_id}: %Ln seat(s) live on {day}, {seats} in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{transaction_id}: %Ln Lizenz seit {day} aktiv, insgesamt {seats}</numerusform>
+            <numerusform>{transaction_id}: %Ln Lizenzen seit {day} aktiv, insgesamt {seats}</numerusform>
         </translation>
     </message>
 </context>
@@ -1426,11 +1426,11 @@ Vielen Dank
     <name>SeatUsageBar</name>
     <message>
         <source>Seat use</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenznutzung</translation>
     </message>
     <message>
         <source>{assigned} of {purchased} seats assigned, {pending} pending</source>
-        <translation type="unfinished"></translation>
+        <translation>{assigned} von {purchased} Lizenzen zugewiesen, {pending} ausstehend</translation>
     </message>
 </context>
 <context>
