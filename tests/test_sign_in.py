@@ -194,7 +194,9 @@ def test_audit_log_dialog_shows_the_trail_and_exports_it(qtbot, service, tmp_pat
 
 def test_receipt_exports_reach_the_audit_trail(qtbot, service, tmp_path):
     window = window_for(qtbot, service, "admin@example.com")
-    qtbot.waitUntil(lambda: window.history_tab.model.rowCount() == 60, timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: window.history_tab.model.rowCount() == demo_data.PAST_PURCHASES, timeout=TIMEOUT
+    )
     with qtbot.waitSignal(window.history_tab.receipts_exported, timeout=3 * TIMEOUT):
         window.history_tab.export_receipts_to(tmp_path / "receipts")
     admin = raw_sign_in(service, "admin@example.com")

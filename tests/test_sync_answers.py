@@ -37,6 +37,17 @@ def error(code: str, **extra) -> dict:
     return {"error": {"code": code, "message": f"The service says {code}.", **extra}}
 
 
+LICENSE_SUMMARY = {
+    "purchased": 50,
+    "assigned": 47,
+    "assigned_disabled": 4,
+    "assigned_inactive": 3,
+    "inactive_days": 90,
+    "available": 3,
+    "pending": 0,
+}
+
+
 class Scripted(socketserver.ThreadingTCPServer):
     """Answers the feed and the contract as the service would, and an order as told."""
 
@@ -66,6 +77,8 @@ class Handler(socketserver.StreamRequestHandler):
             self.wfile.write(answer("200 OK", {"orders": [], "cursor": None, "has_more": False}))
         elif method == "GET" and path == "/v1/contract":
             self.wfile.write(answer("200 OK", self.server.contract))
+        elif method == "GET" and path == "/v1/license-summary":
+            self.wfile.write(answer("200 OK", LICENSE_SUMMARY))
         elif self.server.order_answer == "reset":
             self.server.orders_seen += 1
             self.request.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))

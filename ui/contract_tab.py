@@ -9,12 +9,14 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -84,16 +86,24 @@ class ContractTab(QWidget):
         self.save_chart = QPushButton(self.tr("Save Chart as P&NG…"), objectName="saveChartButton")
         self.save_chart.clicked.connect(self._ask_chart_path)
 
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addLayout(self._header())
         columns = QHBoxLayout()
         columns.addWidget(self._seats_box(), 3)
         columns.addWidget(self._contract_box(), 2)
         layout.addLayout(columns)
         layout.addWidget(self._timeline_box(), 1)
+        # On a small screen the overview scrolls rather than squeezing its text.
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def _figure(self, name: str) -> QLabel:
         label = _value_label(name)
+        label.setWordWrap(False)  # a number: it never needs a second line
         font = label.font()
         font.setPointSizeF(font.pointSizeF() * 2)
         font.setBold(True)
