@@ -146,7 +146,7 @@ class ContractTab(QWidget):
             )
         ):
             figures.addWidget(figure, 0, column)
-            figures.addWidget(QLabel(caption, wordWrap=True), 1, column)
+            figures.addWidget(QLabel(caption, wordWrap=True), 1, column, Qt.AlignmentFlag.AlignTop)
             figure.setAccessibleName(caption)
         column = QVBoxLayout(box)
         column.addLayout(figures)

@@ -831,7 +831,7 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
     <name>OrderSummaryView</name>
     <message>
         <source>Taxes, if any, are added by the vendor on the invoice.</source>
-        <translation>Etwaige Steuern stellt der Anbieter auf der Rechnung zusätzlich in Rechnung.</translation>
+        <translation>Etwaige Steuern berechnet der Anbieter zusätzlich auf der Rechnung.</translation>
     </message>
     <message>
         <source>Seats:</source>
