@@ -77,13 +77,22 @@ def settle(ms: int = 600) -> None:
 
 
 def save_receipt_image(name: str, locale: str) -> None:
-    """A receipt of a purchase by an administrator with a non-ASCII name, as PNG (pdftoppm)."""
+    """A receipt of a purchase by an administrator with a non-ASCII name, with a PO number and a
+    note for the invoice, as PNG (pdftoppm)."""
     buyer = Administrator.get(Administrator.email == "billing@example.com")
     buyer.name = "Zoë Ångström-Żółć"
     buyer.save()
     summary = current_contract()
     shown = quote(summary, 5, summary.today)
-    purchase = purchase_seats(buyer, 5, shown.amount, acknowledged=True, locale=locale)
+    purchase = purchase_seats(
+        buyer,
+        5,
+        shown.amount,
+        acknowledged=True,
+        locale=locale,
+        purchase_order="PO-2026-0117",
+        invoice_note="Cost centre 4711\nAttn: Accounts Payable",
+    )
     with tempfile.TemporaryDirectory() as folder:
         pdf = Path(folder) / "receipt.pdf"
         save_receipt(purchase.transaction_id, pdf, locale)
