@@ -205,7 +205,7 @@ def main() -> None:
     print(f"|{'-' * 40}|{'-' * 11}|{'-' * 10}|-----------|-----|")
     for name, result, base, target in rows:
         ok = "yes" if result < target else "NO"
-        print(f"| {name:<38} | {result:>9.1f} | {base:>8.1f} | {target:>9} | {ok:<3} |")
+        print(f"| {name:<38} | {result:>9.1f} | {base:>8.2f} | {target:>9} | {ok:<3} |")
     app.quit()
 
 
