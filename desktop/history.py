@@ -28,6 +28,7 @@ SORT_KEYS = {
     # NULL has no place in a keyset comparison; an expression index backs this one.
     "invoice_number": fn.COALESCE(SeatPurchase.invoice_number, SQL("''")),
     "purchased_by": SeatPurchase.purchased_by_name,
+    "purchase_order": fn.COALESCE(SeatPurchase.purchase_order, SQL("''")),  # as invoice_number
 }
 
 _COLUMNS = (

@@ -140,6 +140,10 @@ def test_a_bad_po_number_blocks_the_purchase_until_fixed(qtbot, window):
     newest = SeatPurchase.select().order_by(SeatPurchase.id.desc()).first()
     assert (newest.purchase_order, newest.invoice_note) == ("PO-2026-0117", "Cost centre 4711")
     qtbot.waitUntil(lambda: edit.text() == "", timeout=TIMEOUT)  # cleared for the next one
+    model = window.history_tab.model  # the history shows it, with the note as its tooltip
+    qtbot.waitUntil(lambda: model.index(0, 9).data() == "PO-2026-0117", timeout=TIMEOUT)
+    assert model.index(0, 9).data(Qt.ItemDataRole.ToolTipRole) == "Cost centre 4711"
+    assert model.headerData(9, Qt.Orientation.Horizontal) == "PO number"
     wait_for_background_work()
 
 

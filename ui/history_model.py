@@ -26,6 +26,7 @@ COLUMNS = (
     ("status", QT_TRANSLATE_NOOP("HistoryTableModel", "Status"), False),
     ("invoice_number", QT_TRANSLATE_NOOP("HistoryTableModel", "Invoice number"), False),
     ("purchased_by", QT_TRANSLATE_NOOP("HistoryTableModel", "Purchased by"), False),
+    ("purchase_order", QT_TRANSLATE_NOOP("HistoryTableModel", "PO number"), False),
 )
 LOADING = "…"
 PAGE_SIZE = 100
@@ -53,6 +54,7 @@ def display_cells(row: HistoryRow, timezone: str, locale: str) -> tuple[str, ...
         status_text(row.status, row.accepted_at, timezone, locale),
         row.invoice_number or _no_invoice(row),
         row.purchased_by,
+        row.purchase_order or "",
     )
 
 
@@ -191,7 +193,11 @@ class HistoryTableModel(QAbstractTableModel):
             return page[offset][1][index.column()] if offset < len(page) else ""
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if COLUMNS[index.column()][2] else _LEFT
-        if COLUMNS[index.column()][0] != "status" or role not in _STATUS_ROLES:
+        kind = COLUMNS[index.column()][0]
+        if kind == "purchase_order" and role == Qt.ItemDataRole.ToolTipRole:
+            row = self.row_at(index.row())  # the note for the invoice, beside its PO number
+            return row.invoice_note if row is not None else None
+        if kind != "status" or role not in _STATUS_ROLES:
             return None
         row = self.row_at(index.row())
         if row is None:

@@ -50,6 +50,7 @@ def _width_samples(timezone: str, locale: str) -> tuple[str, ...]:
         + max([translate("Status", label) for label in LABELS.values()] + [pending], key=len),
         "INV-2026-000000",
         "Wilhelmina Whitfield",
+        "PO-2026-000000",
     )
 
 

@@ -6,6 +6,9 @@ from peewee import CharField, ForeignKeyField, IntegerField, Model, TextField
 from db import search
 from db.fields import UTCDateTimeField
 
+# PO numbers are often NULL; the history sorts them as '' so keyset paging works (as 0002's).
+PURCHASE_ORDER_INDEX = "seat_purchase_purchase_order_key_id"
+
 
 def up(migrator, db):
     class Organization(Model):
@@ -30,6 +33,9 @@ def up(migrator, db):
         migrator.add_column("seat_purchase", "invoice_note", TextField(null=True)),
     )
     db.create_tables([LicenseUsage])
+    db.execute_sql(
+        f"CREATE INDEX {PURCHASE_ORDER_INDEX} ON seat_purchase ((COALESCE(purchase_order, '')), id)"
+    )
     search.create(
         db,
         (
@@ -43,6 +49,7 @@ def up(migrator, db):
 
 
 def down(migrator, db):
+    db.execute_sql(f"DROP INDEX {PURCHASE_ORDER_INDEX}")
     search.create(
         db, ("transaction_id", "invoice_number", "purchased_by_name", "purchased_by_email")
     )

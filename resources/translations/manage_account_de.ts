@@ -597,6 +597,10 @@
         <translation>Gekauft von</translation>
     </message>
     <message>
+        <source>PO number</source>
+        <translation>Bestellnummer (PO)</translation>
+    </message>
+    <message>
         <source>Recorded on this computer. It is sent to the account service as soon as it can be reached; nothing is lost meanwhile.</source>
         <translation>Auf diesem Computer erfasst. Der Kauf wird an den Kontodienst gesendet, sobald dieser erreichbar ist; bis dahin geht nichts verloren.</translation>
     </message>
