@@ -73,6 +73,7 @@ def seed_demo(today: date | None = None, seed: int = 2026) -> bool:
                 submitted_at=planned.created_at,
                 provisioned_at=planned.provisioned_at,
                 invoice_number=planned.invoice_number,
+                purchase_order=planned.purchase_order,
             )
         users = demo_data.USERS  # as the demo service counts them
         LicenseUsage.create(

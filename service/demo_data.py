@@ -60,6 +60,7 @@ class DemoPurchase:
     priced: Quote
     provisioned_at: datetime
     invoice_number: str
+    purchase_order: str | None  # the billing administrator's purchases carry one
 
 
 @dataclass(frozen=True)
@@ -244,15 +245,17 @@ def _purchases(
         index = max(i for i, c in enumerate(contracts) if c.start_date <= local.date())
         created_at = local.astimezone(UTC)
         provisioned_at = created_at + timedelta(seconds=rng.randrange(20, 180))
+        buyer = rng.choice(buyers)
         plan.append(
             DemoPurchase(
                 transaction_id=new_transaction_id(rng),
                 created_at=created_at,
-                buyer_email=rng.choice(buyers),
+                buyer_email=buyer,
                 contract=index,
                 priced=quote(contracts[index], rng.choice((1, 1, 1, 2, 2, 2)), local.date()),
                 provisioned_at=provisioned_at,
                 invoice_number=f"INV-{provisioned_at.year}-{number:06d}",
+                purchase_order=f"PO-{local.year}-{number:04d}" if buyer == buyers[-1] else None,
             )
         )
     return plan

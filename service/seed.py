@@ -69,6 +69,7 @@ def _seed(plan: demo_data.DemoOrganization, today: date) -> None:
             provision_after=planned.created_at + timedelta(seconds=1),
             provisioned_at=planned.provisioned_at,
             invoice_number=planned.invoice_number,
+            purchase_order=planned.purchase_order,
         )
     InvoiceSequence.create(organization=organization, last_number=len(purchases))
     noon = datetime.combine(today, time(12), UTC)

@@ -3,6 +3,7 @@ with the order, printed on the receipt and in the CSV, and found by the history'
 
 import csv
 import io
+from datetime import date
 
 import pytest
 from pypdf import PdfReader
@@ -19,6 +20,7 @@ from desktop.purchasing import PurchaseRefused, purchase_seats
 from desktop.receipts import receipt_pdf
 from desktop.service_client import ServiceClient
 from desktop.sync import Credentials, SyncEngine
+from service import demo_data
 from service.models import SeatOrder, service_db
 from tests.service_helpers import PASSWORD, call, sign_in, start_demo_service
 
@@ -177,3 +179,12 @@ def test_the_service_refuses_a_bad_one_with_422_naming_it(tmp_path):
             )
     finally:
         service.stop()
+
+
+def test_the_demos_po_numbers_are_found_by_the_filter(any_db):
+    seed_demo(date(2026, 11, 26))
+    planned = [p for p in demo_data.demo_purchases(date(2026, 11, 26)) if p.purchase_order]
+    assert planned  # the billing administrator's purchases carry one
+    assert count_purchases(HistoryQuery(text="PO-")) == len(planned)
+    found = fetch_page(HistoryQuery(text=planned[0].purchase_order), 5)
+    assert [row.transaction_id for row in found] == [planned[0].transaction_id]

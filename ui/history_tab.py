@@ -64,7 +64,9 @@ class HistoryTab(QWidget):
         self.model = HistoryTableModel(timezone, locale)
 
         self.filter_edit = QLineEdit(objectName="historyFilterEdit", clearButtonEnabled=True)
-        self.filter_edit.setPlaceholderText(self.tr("Transaction ID, invoice number or purchaser"))
+        self.filter_edit.setPlaceholderText(
+            self.tr("Transaction ID, invoice or PO number, or purchaser")
+        )
         self.filter_edit.setAccessibleName(self.tr("Filter purchases"))
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self._apply_filters)

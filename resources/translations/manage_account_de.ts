@@ -460,10 +460,6 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <source>Transaction ID, invoice number or purchaser</source>
-        <translation>Transaktions-ID, Rechnungsnummer oder Käufer</translation>
-    </message>
-    <message>
         <source>Filter purchases</source>
         <translation>Käufe filtern</translation>
     </message>
@@ -514,6 +510,10 @@
     <message>
         <source>Export purchases</source>
         <translation>Käufe exportieren</translation>
+    </message>
+    <message>
+        <source>Transaction ID, invoice or PO number, or purchaser</source>
+        <translation>Transaktions-ID, Rechnungs- oder Bestellnummer, Käufer</translation>
     </message>
     <message>
         <source>Fi&amp;nd:</source>
