@@ -113,7 +113,7 @@ def check_purchase_order(text: object) -> str | None:
     """The PO number as stored (trimmed; None when empty), or OrderRefusal saying what is wrong."""
     cleaned = _optional_text(text)
     if cleaned is not None and (
-        len(cleaned) > PURCHASE_ORDER_LENGTH or _hidden_characters(cleaned, allowed="")
+        len(cleaned) > PURCHASE_ORDER_LENGTH or has_hidden_characters(cleaned, allowed="")
     ):
         raise OrderRefusal(
             "invalid_purchase_order",
@@ -133,7 +133,7 @@ def check_invoice_note(text: object) -> str | None:
     if cleaned is not None:
         cleaned = cleaned.replace("\r\n", "\n")
     if cleaned is not None and (
-        len(cleaned) > INVOICE_NOTE_LENGTH or _hidden_characters(cleaned, allowed="\n")
+        len(cleaned) > INVOICE_NOTE_LENGTH or has_hidden_characters(cleaned, allowed="\n")
     ):
         raise OrderRefusal(
             "invalid_invoice_note",
@@ -154,7 +154,8 @@ def _optional_text(text: object) -> str | None:
     return text.strip() or None
 
 
-def _hidden_characters(text: str, allowed: str) -> bool:
+def has_hidden_characters(text: str, allowed: str) -> bool:
+    """Whether `text` has control, unassigned or bidi-override characters not in `allowed`."""
     return any(
         (unicodedata.category(c) in _HIDDEN_CATEGORIES or c in _BIDI_CONTROLS) and c not in allowed
         for c in text

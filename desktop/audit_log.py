@@ -28,6 +28,7 @@ ACTIONS = (
     QT_TRANSLATE_NOOP("AuditAction", "seats ordered"),
     QT_TRANSLATE_NOOP("AuditAction", "permission set changed"),
     QT_TRANSLATE_NOOP("AuditAction", "receipts exported"),
+    QT_TRANSLATE_NOOP("AuditAction", "billing profile changed"),
     QT_TRANSLATE_NOOP("AuditAction", "trail re-chained"),
 )
 

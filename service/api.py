@@ -12,9 +12,10 @@ from urllib.parse import parse_qsl
 import peewee
 
 from billing.orders import QUOTE_GRACE_DAYS
+from billing.profile import ProfileRefusal
 from db.database import retry_when_locked
 from db.models import utc_now
-from service import audit, auth, contract, lockout, orders, permissions, users
+from service import audit, auth, contract, lockout, orders, permissions, profiles, users
 from service.models import Administrator, AuditEvent, Contract, Organization, service_db
 
 logger = logging.getLogger(__name__)
@@ -93,6 +94,12 @@ class Api:
             (re.compile(r"/v1/quote"), {"GET": self.quote}, True),
             (re.compile(r"/v1/license-summary"), {"GET": self.license_summary}, True),
             (re.compile(r"/v1/users"), {"GET": self.users}, True),
+            (re.compile(r"/v1/vendor"), {"GET": self.vendor}, True),
+            (
+                re.compile(r"/v1/billing-profile"),
+                {"GET": self.billing_profile, "PATCH": self.change_billing_profile},
+                True,
+            ),
             (
                 re.compile(r"/v1/seat-orders"),
                 {"GET": self.list_orders, "POST": self.create_order},
@@ -306,6 +313,33 @@ class Api:
             "total": total,
             "has_more": more,
         }
+
+    def vendor(self, request: Request) -> tuple[int, object]:
+        """Who sells and invoices: any signed-in administrator may read it."""
+        vendor = profiles.vendor_json()
+        if vendor is None:
+            raise ApiError(404, "no_vendor", "The service has no vendor details yet.")
+        return 200, vendor
+
+    def billing_profile(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        profile = profiles.profile_of(administrator.organization_id)
+        if profile is None:
+            raise ApiError(404, "no_billing_profile", "This organization has no billing profile.")
+        return 200, profiles.profile_json(profile)
+
+    def change_billing_profile(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        try:
+            profile = profiles.change_profile(administrator, request.json())
+        except ProfileRefusal as refusal:
+            raise ApiError(
+                422,
+                refusal.code,
+                str(refusal),
+                {"field": refusal.field, "localizable": refusal.localizable()},
+            ) from None
+        return 200, profiles.profile_json(profile)
 
     def quote(self, request: Request) -> tuple[int, object]:
         administrator = self._require_manage_account(request)

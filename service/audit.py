@@ -17,6 +17,7 @@ SIGN_OUT = "sign-out"
 ORDER_PLACED = "seats ordered"
 PERMISSION_CHANGED = "permission set changed"
 RECEIPTS_EXPORTED = "receipts exported"
+BILLING_PROFILE_CHANGED = "billing profile changed"
 RECHAINED = "trail re-chained"  # by the upgrade that gave each organization its own chain
 CLIENT_ACTIONS = {RECEIPTS_EXPORTED}  # what a desktop may report itself
 GENESIS = "0" * 64

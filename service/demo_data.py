@@ -38,6 +38,16 @@ ACCOUNT_MANAGER = {
 }
 
 
+VENDOR = {
+    "legal_name": "Fabrikam Cloud, Inc.",
+    "address": "500 Market Street, Suite 1200\nSan Francisco, CA 94105\nUnited States",
+    "tax_id": "EIN 94-3210987",
+    "support_email": "billing@fabrikam.example",
+    "support_phone": "+1 415 555 0199",
+    "payment_terms_days": 30,
+}
+
+
 @dataclass(frozen=True)
 class DemoContract:
     start_date: date
@@ -93,6 +103,7 @@ class DemoOrganization:
     contracts: Callable[[date], list[DemoContract]]
     purchases: Callable[[date], list[DemoPurchase]]
     users: UserMix
+    billing_profile: dict  # as GET /v1/billing-profile answers it
 
 
 def demo_contracts(today: date, seed: int = 2026) -> list[DemoContract]:
@@ -173,6 +184,14 @@ NORTHWIND = DemoOrganization(
     demo_contracts,
     demo_purchases,
     USERS,
+    {
+        "legal_name": "Northwind Traders, Inc.",
+        "address": "1200 Harbor Avenue\nSeattle, WA 98101\nUnited States",
+        "country": "US",
+        "tax_id": "04-2103594",
+        "billing_emails": ["ap@northwind.example", "billing@example.com"],
+        "default_purchase_order": None,
+    },
 )
 CONTOSO = DemoOrganization(
     "Contoso Pharmaceuticals",
@@ -189,6 +208,14 @@ CONTOSO = DemoOrganization(
         inactive_with_seat=2,
         without_seat=3,
     ),
+    {
+        "legal_name": "Contoso Pharmaceuticals GmbH",
+        "address": "Friedrichstraße 100\n10117 Berlin\nDeutschland",
+        "country": "DE",
+        "tax_id": "DE136695976",
+        "billing_emails": ["rechnungen@contoso.example"],
+        "default_purchase_order": "PO-CONTOSO-2026",
+    },
 )
 ORGANIZATIONS = (NORTHWIND, CONTOSO)
 FIRST_NAMES = (

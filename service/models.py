@@ -33,6 +33,30 @@ class Organization(ServiceModel):
     timezone = CharField(default="UTC")
 
 
+class Vendor(ServiceModel):
+    """Who sells the seats and issues the invoices: one row."""
+
+    legal_name = CharField()
+    address = TextField()  # one line per line
+    tax_id = CharField()
+    support_email = CharField()
+    support_phone = CharField()
+    payment_terms_days = IntegerField(default=30)
+
+
+class BillingProfile(ServiceModel):
+    """Whom the vendor bills: the organization's legal name, address, tax ID and recipients."""
+
+    organization = ForeignKeyField(Organization, unique=True, backref="billing_profile")
+    legal_name = CharField()
+    address = TextField()
+    country = CharField(max_length=2)
+    tax_id = CharField(null=True)
+    billing_emails = TextField(default="[]")  # a JSON list of at most 5
+    default_purchase_order = CharField(max_length=40, null=True)
+    updated_at = UTCDateTimeField(default=utc_now)
+
+
 class Contract(ServiceModel):
     organization = ForeignKeyField(Organization, backref="contracts")
     start_date = DateField()
@@ -169,7 +193,9 @@ class AuditHead(ServiceModel):
 
 
 MODELS = (
+    Vendor,
     Organization,
+    BillingProfile,
     Contract,
     PermissionSet,
     Administrator,

@@ -1,5 +1,6 @@
 """Seeding the service with the demo organizations from the plans the desktop's --demo uses."""
 
+import json
 from datetime import UTC, date, datetime, time, timedelta
 
 from billing.orders import ACKNOWLEDGEMENT
@@ -10,11 +11,13 @@ from service.auth import hash_password
 from service.models import (
     AccountUser,
     Administrator,
+    BillingProfile,
     Contract,
     InvoiceSequence,
     Organization,
     PermissionSet,
     SeatOrder,
+    Vendor,
     service_db,
 )
 
@@ -25,6 +28,7 @@ def seed_demo(today: date | None = None) -> bool:
         return False
     today = today or date.today()
     with write_transaction(service_db):
+        Vendor.create(**demo_data.VENDOR)
         for plan in demo_data.ORGANIZATIONS:
             _seed(plan, today)
     return True
@@ -35,6 +39,11 @@ def _seed(plan: demo_data.DemoOrganization, today: date) -> None:
         name=plan.name, currency=plan.currency, timezone=plan.timezone
     )
     audit.start_chain(organization.id)
+    profile = plan.billing_profile
+    BillingProfile.create(
+        organization=organization,
+        **{**profile, "billing_emails": json.dumps(profile["billing_emails"])},
+    )
     contracts = [
         Contract.create(organization=organization, **vars(terms)) for terms in plan.contracts(today)
     ]

@@ -19,10 +19,12 @@ NO_TENANT_DATA = {
     ("/v1/openapi.json", "get"): "the document itself",
     ("/v1/sessions", "post"): "signing in: tried with each organization's own credentials",
     ("/v1/sessions/current", "delete"): "ends the caller's own session only",
+    ("/v1/vendor", "get"): "the vendor's own details, the same for every organization",
 }
 BODIES = {
     ("/v1/permission-sets/{set_id}", "patch"): {"manage_account": False},
     ("/v1/audit-events", "post"): {"action": "receipts exported", "details": {"count": 1}},
+    ("/v1/billing-profile", "patch"): {"default_purchase_order": "PO-TENANT"},
 }
 
 
@@ -42,6 +44,10 @@ class Tenant:
             self.set_id = sets.first().id
         manager = plan.contracts(mine[0].period_start)[0].account_manager_name
         self.markers = {plan.name, manager, plan.users.domain, *(a[1] for a in plan.administrators)}
+        self.markers |= {
+            plan.billing_profile["legal_name"],
+            *plan.billing_profile["billing_emails"],
+        }
         self.markers |= self.transaction_ids
 
     def path(self, template: str) -> str:

@@ -1,0 +1,82 @@
+"""The vendor's details and each organization's billing profile, read and changed."""
+
+import json
+from datetime import datetime
+
+from billing.profile import BillingProfile as Profile
+from billing.profile import check_profile
+from db.database import write_transaction
+from db.models import utc_now
+from service import audit
+from service.models import Administrator, BillingProfile, Vendor, service_db
+
+EDITABLE = (
+    "legal_name",
+    "address",
+    "country",
+    "tax_id",
+    "billing_emails",
+    "default_purchase_order",
+)
+
+
+def vendor_json() -> dict | None:
+    vendor = Vendor.select().first()
+    if vendor is None:
+        return None
+    return {
+        "legal_name": vendor.legal_name,
+        "address": vendor.address,
+        "tax_id": vendor.tax_id,
+        "support_email": vendor.support_email,
+        "support_phone": vendor.support_phone,
+        "payment_terms_days": vendor.payment_terms_days,
+    }
+
+
+def profile_of(organization_id: int) -> BillingProfile | None:
+    return BillingProfile.get_or_none(BillingProfile.organization == organization_id)
+
+
+def profile_json(profile: BillingProfile) -> dict:
+    return {
+        "legal_name": profile.legal_name,
+        "address": profile.address,
+        "country": profile.country,
+        "tax_id": profile.tax_id,
+        "billing_emails": json.loads(profile.billing_emails),
+        "default_purchase_order": profile.default_purchase_order,
+        "updated_at": profile.updated_at.isoformat(),
+    }
+
+
+def change_profile(
+    administrator: Administrator, changes: dict, now: datetime | None = None
+) -> BillingProfile:
+    """Apply `changes` over the stored profile; the whole is checked (ProfileRefusal names the
+    field), saved, and its changed fields go into the audit trail."""
+    now = now or utc_now()
+    organization_id = administrator.organization_id
+    with write_transaction(service_db):
+        stored = profile_of(organization_id)
+        before = profile_json(stored) if stored else {}
+        checked = check_profile({**before, **changes})
+        row = _row(checked) | {"updated_at": now}
+        if stored is None:
+            stored = BillingProfile.create(organization=organization_id, **row)
+        else:
+            BillingProfile.update(**row).where(BillingProfile.id == stored.id).execute()
+            stored = BillingProfile.get_by_id(stored.id)
+        after = profile_json(stored)
+        changed = sorted(name for name in EDITABLE if before.get(name) != after[name])
+        if changed:
+            details = {"fields": changed}
+            audit.record(
+                organization_id, audit.BILLING_PROFILE_CHANGED, administrator.email, details, now
+            )
+    return stored
+
+
+def _row(profile: Profile) -> dict:
+    values = profile.as_json()
+    return {**values, "billing_emails": json.dumps(values["billing_emails"])}
