@@ -99,6 +99,8 @@ class SeatPurchase(BaseModel):
     receipt_sha256 = CharField(max_length=64, null=True, index=True)  # of the receipt issued
     purchase_order = CharField(max_length=40, null=True)  # the buyer's PO number
     invoice_note = TextField(null=True)
+    # The vendor and the bill-to party as they were at the purchase (JSON), for its documents.
+    parties = TextField(null=True)
 
     class Meta:
         # Transaction History sorts by any column with keyset paging: each sort key
@@ -132,6 +134,39 @@ class LicenseUsage(BaseModel):
     checked_at = UTCDateTimeField()
 
 
+class VendorDetails(BaseModel):
+    """Who sells and invoices, as the service last said: printed on every document."""
+
+    legal_name = CharField()
+    address = TextField()
+    tax_id = CharField()
+    support_email = CharField()
+    support_phone = CharField()
+    payment_terms_days = IntegerField()
+
+
+class BillingProfile(BaseModel):
+    """Whom the vendor bills, as the service last said, or as edited here and not sent yet."""
+
+    organization = ForeignKeyField(Organization, unique=True)
+    legal_name = CharField()
+    address = TextField()
+    country = CharField(max_length=2)
+    tax_id = CharField(null=True)
+    billing_emails = TextField(default="[]")  # a JSON list
+    default_purchase_order = CharField(max_length=40, null=True)
+
+
+class ProfileOutbox(BaseModel):
+    """Billing profile changes made here and still to be sent (one entry, the latest wins)."""
+
+    changes = TextField()  # JSON, as PATCH /v1/billing-profile takes it
+    created_at = UTCDateTimeField(default=utc_now)
+    attempts = IntegerField(default=0)
+    next_attempt_at = UTCDateTimeField(default=utc_now)
+    last_error = TextField(null=True)
+
+
 class Outbox(BaseModel):
     """A purchase still to be sent to the account service; written with the purchase."""
 
@@ -161,6 +196,9 @@ MODELS = (
     Administrator,
     SeatPurchase,
     LicenseUsage,
+    VendorDetails,
+    BillingProfile,
+    ProfileOutbox,
     Outbox,
     SyncState,
     AuditEvent,

@@ -16,6 +16,7 @@ from db.models import (
     SeatPurchase,
     utc_now,
 )
+from desktop.billing_profile import mirror_billing_profile, mirror_vendor
 from service import demo_data
 from service.users import INACTIVE_DAYS
 
@@ -84,4 +85,6 @@ def seed_demo(today: date | None = None, seed: int = 2026) -> bool:
             inactive_days=INACTIVE_DAYS,
             checked_at=utc_now(),
         )
+    mirror_vendor(demo_data.VENDOR)  # as the demo service has them
+    mirror_billing_profile({**demo_data.NORTHWIND.billing_profile})
     return True

@@ -21,6 +21,7 @@ from db.database import write_transaction
 from db.models import Administrator, AuditEvent, Contract, Outbox, SeatPurchase, utc_now
 from desktop.access import may_manage_account
 from desktop.account import current_contract
+from desktop.billing_profile import current_parties
 from desktop.i18n import localized, translate
 from desktop.receipts import issue_purchase_receipt
 
@@ -138,6 +139,7 @@ def record_purchase(
             acknowledged_at=acknowledged_at,
             purchase_order=purchase_order,
             invoice_note=invoice_note,
+            parties=current_parties(),
         )
         Outbox.create(purchase=purchase, next_attempt_at=now, created_at=now)
         AuditEvent.create(

@@ -1,14 +1,19 @@
-"""Purchase receipts as PDF bytes: a plain record in, one page out, the same bytes every time."""
+"""Purchase documents as PDF bytes: a plain record in, one page out, the same bytes every time.
+
+Until the vendor has invoiced a purchase its document is an order confirmation; from then on
+a purchase receipt with the invoice number. Both name the vendor and whom it bills, the PO
+number, a line item, subtotal, tax, total and the payment terms, as accounts payable expects.
+"""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import cache, lru_cache
 from io import BytesIO
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.utils import simpleSplit
+from reportlab.lib.utils import TimeStamp, simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -29,11 +34,20 @@ rl_config.useA85 = 0  # binary streams: smaller files, and no ASCII85 pass on ev
 
 
 @dataclass(frozen=True)
+class Party:
+    """A vendor or a customer as a document prints it: the name, then its lines."""
+
+    name: str
+    lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ReceiptRecord:
     """Everything a receipt shows, read from the database beforehand."""
 
-    vendor: str
-    organization: str
+    vendor: Party
+    bill_to: Party
+    payment_terms_days: int | None
     timezone: str
     transaction_id: str
     created_at: datetime
@@ -70,8 +84,15 @@ def page_size(locale: str) -> tuple[float, float]:
     return LETTER if formatting.babel_locale(locale).territory in LETTER_TERRITORIES else A4
 
 
+def document_title(record: ReceiptRecord) -> str:
+    """An order confirmation until the vendor has invoiced the purchase, then its receipt."""
+    if record.invoice_number:
+        return translate("Receipt", "Purchase receipt")
+    return translate("Receipt", "Order confirmation")
+
+
 def receipt_fields(record: ReceiptRecord, locale: str) -> list[tuple[str, str]]:
-    """The receipt's lines as (label, value), in the order printed; a newline breaks a value."""
+    """The document's reference lines as (label, value), in the order printed."""
     zone = record.timezone
     status = translate("Status", LABELS[record.status])
     if record.status_changed_at is not None:
@@ -80,15 +101,11 @@ def receipt_fields(record: ReceiptRecord, locale: str) -> list[tuple[str, str]]:
         )
     if record.rejection_reason:
         status += f": {record.rejection_reason}"
-    # A PO number and a note appear only when given, so older receipts keep their bytes.
-    references = [
-        (label, value)
-        for label, value in (
-            (translate("Receipt", "PO number"), record.purchase_order),
-            (translate("Receipt", "Note for the invoice"), _printable_note(record.invoice_note)),
-        )
-        if value
-    ]
+    purchase_order = (
+        [(translate("Receipt", "PO number"), record.purchase_order)]
+        if record.purchase_order
+        else []
+    )
     return [
         (translate("Receipt", "Transaction ID"), record.transaction_id),
         (
@@ -99,38 +116,42 @@ def receipt_fields(record: ReceiptRecord, locale: str) -> list[tuple[str, str]]:
             translate("Receipt", "Purchased by"),
             f"{record.purchased_by_name} <{record.purchased_by_email}>",
         ),
-        (translate("Receipt", "Organization"), record.organization),
-        (translate("Receipt", "Seats"), formatting.number(record.seats, locale)),
-        (
-            translate("Receipt", "Price per seat per month"),
-            formatting.unit_price(record.monthly_unit_price, record.currency, locale),
-        ),
-        _proration_line(record, locale),
-        (
-            translate("Receipt", "Period covered"),
-            formatting.date_range(record.period_start, record.period_end, locale),
-        ),
-        (
-            translate("Receipt", "Amount"),
-            f"{formatting.money(record.amount, record.currency, locale)} ({record.currency})",
-        ),
-        (translate("Receipt", "Payment"), no_payment()),
         (
             translate("Receipt", "Invoice number"),
             record.invoice_number or translate("Receipt", "Not issued yet"),
         ),
-        *references,
+        *purchase_order,
         (
             translate("Receipt", "Contract"),
             formatting.date_range(record.contract_start, record.contract_end, locale),
         ),
         (translate("Receipt", "Provisioning status"), status),
-        (
-            translate("Receipt", "Account manager"),
-            f"{record.account_manager_name}\n{record.account_manager_email}\n"
-            f"{record.account_manager_phone}",
-        ),
     ]
+
+
+def line_item(record: ReceiptRecord, locale: str) -> tuple[str, str, str, str, str]:
+    """The one line item: description, quantity, unit price, months (or days), amount."""
+    period = formatting.date_range(record.period_start, record.period_end, locale)
+    months = (
+        formatting.number(record.prorated_months, locale)
+        if record.working.days is None
+        else formatting.proration(record.working)
+    )
+    return (
+        f"{translate('Receipt', 'Additional seats')}\n{period}",
+        formatting.number(record.seats, locale),
+        formatting.unit_price(record.monthly_unit_price, record.currency, locale),
+        months,
+        formatting.money(record.amount, record.currency, locale),
+    )
+
+
+def payment_terms(record: ReceiptRecord) -> str:
+    if record.payment_terms_days is None:
+        return no_payment()
+    invoiced = translate("Receipt", "No payment taken here: the vendor invoices this amount.")
+    terms = translate("Receipt", "Payment terms: net {days} days from the invoice date.")
+    return f"{invoiced}\n{terms.format(days=record.payment_terms_days)}"
 
 
 def _printable_note(note: str | None) -> str | None:
@@ -139,17 +160,9 @@ def _printable_note(note: str | None) -> str | None:
     return "\n".join(lines) if len(lines) <= NOTE_LINES else " / ".join(lines)
 
 
-def _proration_line(record: ReceiptRecord, locale: str) -> tuple[str, str]:
-    """Months by month; by day, the whole working, so the amount can be worked out again."""
-    if record.working.days is None:
-        return translate("Receipt", "Prorated months"), formatting.number(
-            record.prorated_months, locale
-        )
-    return translate("Receipt", "Proration"), formatting.proration(record.working)
-
-
 def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
-    """One page of PDF; invariant mode makes equal records give byte-identical files."""
+    """One page of PDF; invariant mode makes equal records give byte-identical files, and the
+    creation date is the purchase's time (not the moment it was printed)."""
     _register_fonts()
     out = BytesIO()
     width, height = page_size(locale)
@@ -158,75 +171,177 @@ def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
     canvas = Canvas(
         out, pagesize=(width, height), invariant=1, pageCompression=0, initialFontName=REGULAR
     )
+    canvas._doc._timeStamp = _stamp(record.created_at)  # reportlab has no public setter
     _seed_subsets(canvas)
-    canvas.setTitle(
-        translate("Receipt", "Purchase receipt {transaction_id}").format(
-            transaction_id=record.transaction_id
-        )
-    )
+    title = document_title(record)
+    canvas.setTitle(f"{title} {record.transaction_id}")
     canvas.setSubject(record.transaction_id)
     canvas.setKeywords(f"locale={locale}")  # verification renders it again in this locale
-    canvas.setAuthor(record.vendor)
+    canvas.setAuthor(record.vendor.name)
     canvas.setCreator("Manage Account")
+    page = _Page(canvas, width, height)
 
-    y = height - MARGIN
-    canvas.setFont(BOLD, 11)
-    canvas.drawString(MARGIN, y, record.vendor)
-    canvas.setFont(REGULAR, 10)
-    canvas.drawRightString(
-        width - MARGIN,
-        y,
-        translate("Receipt", "for {organization}").format(organization=record.organization),
-    )
-    y -= 40
-    canvas.setFont(BOLD, 22)
-    canvas.drawString(MARGIN, y, translate("Receipt", "Purchase receipt"))
-    y -= 34
+    top = page.party(record.vendor, MARGIN, page.y, width / 2 - MARGIN)
+    canvas.setFont(BOLD, 20)
+    canvas.drawRightString(width - MARGIN, height - MARGIN - 6, title)
+    page.y = min(top, height - MARGIN - 40) - 18
 
     fields = receipt_fields(record, locale)
-    widest = max(pdfmetrics.stringWidth(label, BOLD, 10.5) for label, _ in fields)
-    label_width = max(168, widest + 12)  # German labels run longer than English ones
-    value_width = width - 2 * MARGIN - label_width
-    emphasised = {fields[0][0], fields[8][0]}  # transaction ID and amount
+    label_width = max(
+        150, max(pdfmetrics.stringWidth(label, BOLD, 9.5) for label, _ in fields) + 10
+    )
     for label, value in fields:
-        font = BOLD if label in emphasised else REGULAR
-        lines = [
-            line
-            for part in value.split("\n")
-            for line in simpleSplit(part, font, 10.5, value_width)
-        ]
-        canvas.setFont(BOLD, 10.5)
-        canvas.drawString(MARGIN, y, label)
-        canvas.setFont(font, 10.5)
-        for line in lines:
-            canvas.drawString(MARGIN + label_width, y, line)
-            y -= 15
-        y -= 6
+        page.row(label, value, label_width, bold=label == fields[0][0])
+    page.y -= 8
+    canvas.setFont(BOLD, 9.5)
+    canvas.drawString(MARGIN, page.y, translate("Receipt", "Bill to"))
+    page.y -= 13
+    page.y = page.party(record.bill_to, MARGIN, page.y, width - 2 * MARGIN, size=9.5) - 10
 
-    y -= 10
-    canvas.setFont(BOLD, 10.5)
-    canvas.drawString(MARGIN, y, translate("Receipt", "Acknowledgement"))
-    y -= 16
-    canvas.setFont(REGULAR, 10.5)
+    page.line_items(line_item(record, locale), record, locale)
+    page.y -= 6
+    page.paragraph(payment_terms(record), 9.5)
+    note = _printable_note(record.invoice_note)
+    if note:
+        page.y -= 4
+        page.paragraph(f"{translate('Receipt', 'Note for the invoice')}: {note}", 9.5)
+    page.y -= 8
+    canvas.setFont(BOLD, 9.5)
+    canvas.drawString(MARGIN, page.y, translate("Receipt", "Acknowledgement"))
+    page.y -= 13
     statement = translate("Receipt", "“{statement}”").format(statement=record.acknowledgement_text)
     given = translate("Receipt", "Given by {name} on {moment}.").format(
         name=record.purchased_by_name,
         moment=formatting.moment(record.acknowledged_at, record.timezone, locale),
     )
-    for line in [*simpleSplit(statement, REGULAR, 10.5, width - 2 * MARGIN), given]:
-        canvas.drawString(MARGIN, y, line)
-        y -= 15
+    page.paragraph(statement, 9.5)
+    page.paragraph(given, 9.5)
+    page.y -= 6
+    page.paragraph(
+        translate("Receipt", "Account manager: {name}, {email}, {phone}").format(
+            name=record.account_manager_name,
+            email=record.account_manager_email,
+            phone=record.account_manager_phone,
+        ),
+        9.5,
+    )
 
-    canvas.setFont(REGULAR, 8.5)
+    canvas.setFont(REGULAR, 8)
     footer = translate(
-        "Receipt", "Keep this receipt as proof of purchase. {no_payment} Questions: {email}."
-    ).format(no_payment=no_payment(), email=record.account_manager_email)
-    lines = simpleSplit(footer, REGULAR, 8.5, width - 2 * MARGIN)
+        "Receipt", "Keep this document as proof of purchase. Questions: {email}."
+    ).format(email=record.account_manager_email)
+    lines = simpleSplit(footer, REGULAR, 8, width - 2 * MARGIN)
     for index, line in enumerate(lines):
-        canvas.drawString(MARGIN, MARGIN - 20 + 11 * (len(lines) - 1 - index), line)
+        canvas.drawString(MARGIN, MARGIN - 20 + 10 * (len(lines) - 1 - index), line)
     canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+class _Page:
+    """Where the next line goes, and the few shapes a document is made of."""
+
+    def __init__(self, canvas: Canvas, width: float, height: float) -> None:
+        self.canvas, self.width, self.y = canvas, width, height - MARGIN
+
+    def party(self, party: Party, x: float, y: float, room: float, size: float = 9) -> float:
+        """The name in bold, then its lines; returns the height below it."""
+        self.canvas.setFont(BOLD, size + 1.5)
+        self.canvas.drawString(x, y, party.name)
+        y -= size + 4
+        self.canvas.setFont(REGULAR, size)
+        for line in party.lines:
+            for part in simpleSplit(line, REGULAR, size, room):
+                self.canvas.drawString(x, y, part)
+                y -= size + 3
+        return y
+
+    def row(self, label: str, value: str, label_width: float, bold: bool = False) -> None:
+        canvas, font = self.canvas, BOLD if bold else REGULAR
+        canvas.setFont(BOLD, 9.5)
+        canvas.drawString(MARGIN, self.y, label)
+        canvas.setFont(font, 9.5)
+        room = self.width - 2 * MARGIN - label_width
+        for part in value.split("\n"):
+            for line in simpleSplit(part, font, 9.5, room):
+                canvas.drawString(MARGIN + label_width, self.y, line)
+                self.y -= 13
+        self.y -= 3
+
+    def paragraph(self, text: str, size: float) -> None:
+        self.canvas.setFont(REGULAR, size)
+        for part in text.split("\n"):
+            for line in simpleSplit(part, REGULAR, size, self.width - 2 * MARGIN):
+                self.canvas.drawString(MARGIN, self.y, line)
+                self.y -= size + 3.5
+
+    def line_items(self, item: tuple[str, ...], record: ReceiptRecord, locale: str) -> None:
+        """The table of items, then subtotal, tax and total, the amounts right-aligned."""
+        canvas, right = self.canvas, self.width - MARGIN
+        months = (
+            translate("Receipt", "Months")
+            if record.working.days is None
+            else translate("Receipt", "Proration")
+        )
+        headers = (
+            translate("Receipt", "Description"),
+            translate("Receipt", "Quantity"),
+            translate("Receipt", "Price per month"),
+            months,
+            translate("Receipt", "Amount"),
+        )
+        # Right edges of the numeric columns; the description takes what is left.
+        edges = (right - 265, right - 165, right - 75, right)
+        canvas.setLineWidth(0.6)
+        canvas.line(MARGIN, self.y + 11, right, self.y + 11)
+        canvas.setFont(BOLD, 9)
+        canvas.drawString(MARGIN, self.y, headers[0])
+        for header, edge in zip(headers[1:], edges, strict=True):
+            canvas.drawRightString(edge, self.y, header)
+        self.y -= 5
+        canvas.line(MARGIN, self.y, right, self.y)
+        self.y -= 12
+        canvas.setFont(REGULAR, 9)
+        description = [
+            line
+            for part in item[0].split("\n")
+            for line in simpleSplit(part, REGULAR, 9, edges[0] - 55 - MARGIN)
+        ]
+        for value, edge in zip(item[1:], edges, strict=True):
+            canvas.drawRightString(edge, self.y, value)
+        for line in description:
+            canvas.drawString(MARGIN, self.y, line)
+            self.y -= 12
+        canvas.line(MARGIN, self.y + 6, right, self.y + 6)
+        self.y -= 8
+        amount = item[4]
+        for label, value, font in (
+            (translate("Receipt", "Subtotal"), amount, REGULAR),
+            (
+                translate("Receipt", "Tax"),
+                translate("Receipt", "added by the vendor on the invoice"),
+                REGULAR,
+            ),
+            (
+                translate("Receipt", "Total ({currency})").format(currency=record.currency),
+                amount,
+                BOLD,
+            ),
+        ):
+            canvas.setFont(font, 9.5)
+            canvas.drawRightString(right - 205, self.y, label)
+            canvas.drawRightString(right, self.y, value)
+            self.y -= 14
+
+
+def _stamp(moment: datetime) -> TimeStamp:
+    """reportlab's time stamp for `moment` (UTC), as invariant mode would make one."""
+    stamp = TimeStamp(invariant=1)
+    when = moment.astimezone(UTC)
+    stamp.t = when.timestamp()
+    stamp.lt = when.timetuple()
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    return stamp
 
 
 def _caching_subsets(font: TTFont) -> TTFont:

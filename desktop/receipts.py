@@ -1,21 +1,26 @@
 """Receipts of purchases: built from the database, saved, verified, and exported in bulk."""
 
 import hashlib
+import json
 import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from billing.proration import working
 from billing.statuses import Status, status_at
 from db.models import Contract, Organization, SeatPurchase, utc_now
+from desktop.billing_profile import current_parties
 from desktop.history import ExportCancelled, HistoryQuery, count_purchases, iter_purchases
 from desktop.i18n import translate
 
-VENDOR = "Fabrikam Cloud, Inc."
+if TYPE_CHECKING:
+    from desktop.receipt_pdf import Party
+
 _TRANSACTION_ID = re.compile(rb"MA-[0-9A-Z]{4}-[0-9A-Z]{4}")
 _LOCALE = re.compile(rb"/Keywords \(locale=([A-Za-z_@]{1,40})\)")
 
@@ -147,9 +152,12 @@ def _render(purchase: SeatPurchase, locale: str, now: datetime, at_purchase: boo
         if at_purchase
         else status_at(purchase.provisioning_status, purchase.submitted_at, now)
     )
+    parties = json.loads(purchase.parties or current_parties() or "{}")
+    vendor = parties.get("vendor")
     record = ReceiptRecord(
-        vendor=VENDOR,
-        organization=contract.organization.name,
+        vendor=_vendor_party(vendor),
+        bill_to=_bill_to_party(parties.get("bill_to"), contract.organization.name),
+        payment_terms_days=vendor["payment_terms_days"] if vendor else None,
         timezone=contract.organization.timezone,
         transaction_id=purchase.transaction_id,
         created_at=purchase.created_at,
@@ -180,6 +188,27 @@ def _render(purchase: SeatPurchase, locale: str, now: datetime, at_purchase: boo
         invoice_note=purchase.invoice_note,
     )
     return render_receipt(record, locale)
+
+
+def _vendor_party(vendor: dict | None) -> "Party":
+    from desktop.receipt_pdf import Party
+
+    if vendor is None:  # never heard from the service: the document says so
+        return Party(translate("Receipt", "Vendor details not received yet"))
+    tax_id = translate("Receipt", "Tax ID: {tax_id}").format(tax_id=vendor["tax_id"])
+    contact = f"{vendor['support_email']} · {vendor['support_phone']}"
+    return Party(vendor["legal_name"], (*vendor["address"].split("\n"), tax_id, contact))
+
+
+def _bill_to_party(profile: dict | None, organization: str) -> "Party":
+    from desktop.receipt_pdf import Party
+
+    if profile is None:
+        return Party(organization)
+    lines = profile["address"].split("\n")
+    if profile.get("tax_id"):
+        lines.append(translate("Receipt", "Tax ID: {tax_id}").format(tax_id=profile["tax_id"]))
+    return Party(profile["legal_name"], tuple(lines))
 
 
 def _rejection(purchase: SeatPurchase) -> str | None:

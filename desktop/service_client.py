@@ -101,6 +101,15 @@ class ServiceClient:
         query = {**filters, "limit": limit, **({"after": after} if after else {})}
         return self._call("GET", "/v1/users?" + urlencode(query))
 
+    def vendor(self) -> dict:
+        return self._call("GET", "/v1/vendor")
+
+    def billing_profile(self) -> dict:
+        return self._call("GET", "/v1/billing-profile")
+
+    def change_billing_profile(self, changes: dict) -> dict:
+        return self._call("PATCH", "/v1/billing-profile", changes)
+
     def place_order(self, transaction_id: str, body: dict) -> dict:
         return self._call("POST", "/v1/seat-orders", body, {"Idempotency-Key": transaction_id})[
             "order"

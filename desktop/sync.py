@@ -34,6 +34,12 @@ from db.models import (
     database,
     utc_now,
 )
+from desktop.billing_profile import (
+    current_parties,
+    mirror_billing_profile,
+    mirror_vendor,
+    send_profile_changes,
+)
 from desktop.i18n import localized_answer, translate
 from desktop.service_client import (
     NotSignedIn,
@@ -127,6 +133,7 @@ class SyncEngine:
             self._read_feed(report)
             mirror_contract(self.client.contract())  # after the feed: seat counts include it
             report.changed |= self._mirror_license_usage(now)
+            self._sync_billing_profile(now, report)
         except NotSignedIn as error:
             if error.status == 403:
                 report.permission_lost = True
@@ -147,6 +154,17 @@ class SyncEngine:
                 raise
             raise NotSignedIn(str(error), error.status, error.code) from None  # e.g. locked out
         mirror_administrator(session["administrator"])
+
+    def _sync_billing_profile(self, now: datetime, report: SyncReport) -> None:
+        """Send an edit made here, then take the service's profile and vendor details."""
+        refused = send_profile_changes(self.client, now)
+        if refused:
+            report.problem = refused
+        try:
+            mirror_vendor(self.client.vendor())
+            mirror_billing_profile(self.client.billing_profile())
+        except ServiceRefused as error:  # a service from before billing profiles: none to show
+            logger.info("no billing profile from the service: %s", error)
 
     def _mirror_license_usage(self, now: datetime) -> bool:
         try:
@@ -343,6 +361,7 @@ def _import_order(order: dict) -> SeatPurchase:
         last_sync_error=order.get("rejection_reason"),
         purchase_order=order.get("purchase_order"),
         invoice_note=order.get("invoice_note"),
+        parties=current_parties(),
     )
 
 

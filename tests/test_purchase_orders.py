@@ -107,7 +107,7 @@ def test_a_long_note_still_fits_the_page(sqlite_db):
     reader = PdfReader(io.BytesIO(receipt_pdf(bought.transaction_id, "en_US")))
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
-    assert "line 0 of a note" in text and "Keep this receipt as proof" in text
+    assert "line 0 of a note" in text and "Keep this document as proof" in text
 
 
 def test_the_service_keeps_what_the_desktop_sent(tmp_path):

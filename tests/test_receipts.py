@@ -57,9 +57,14 @@ def test_every_field_is_on_the_receipt(purchases):
         text = text_of(receipt_pdf(purchase.transaction_id, "en_US", NOW))
         contract = purchase.contract
         for expected in (
-            "Fabrikam Cloud, Inc.",
-            "Northwind Traders",
-            "Purchase receipt",
+            "Fabrikam Cloud, Inc.",  # the vendor, as the service gave it
+            "Tax ID: EIN 94-3210987",
+            "billing@fabrikam.example",
+            "Bill to",
+            "Northwind Traders, Inc.",  # the billing profile
+            "1200 Harbor Avenue",
+            "Tax ID: 04-2103594",
+            "Order confirmation",  # not invoiced yet
             purchase.transaction_id,
             "Nov 26, 2026, 10:00",  # 15:00 UTC in New York
             "America/New_York",
@@ -69,10 +74,14 @@ def test_every_field_is_on_the_receipt(purchases):
             f"Given by {name} on Nov 26, 2026",
             str(purchase.seats),
             "$12.50",
-            "Prorated months",
+            "Months",
+            "Additional seats",
             "Nov 26, 2026 – Jul 31, 2027",
-            f"${purchase.amount:,} (USD)",
-            "No payment taken. An invoice will follow.",
+            "Subtotal",
+            "added by the vendor on the invoice",
+            "Total (USD)",
+            f"${purchase.amount:,}",
+            "Payment terms: net 30 days from the invoice date.",
             "Not issued yet",
             "Aug 1, 2026 – Jul 31, 2027",
             "Queued",
@@ -95,6 +104,7 @@ def test_invoice_number_and_status_once_provisioned(purchases):
     assert "INV-2026-000061" in text
     assert "Provisioned on Nov 26, 2026, 10:03" in text
     assert "Not issued yet" not in text
+    assert "Purchase receipt" in text and "Order confirmation" not in text
 
 
 def test_same_purchase_same_state_gives_the_same_bytes(purchases):
@@ -242,7 +252,8 @@ def test_a_day_unit_receipt_shows_the_working_behind_its_amount(purchases):
     # Nov 26, 2026 through Jul 31, 2027 is 248 of the term's 365 days.
     assert "Proration" in text and "12 months × 248/365 days" in text
     exact = 4 * Decimal("9.90") * 12 * 248 / 365  # 117,849.6 / 365 = 322.8756... -> 322.88
-    assert f"€{shown.amount:,} (EUR)" in text and str(shown.amount) == "322.88"
+    assert f"€{shown.amount:,}" in text and "Total (EUR)" in text
+    assert str(shown.amount) == "322.88"
     assert abs(exact - shown.amount) < Decimal("0.005")
 
 
@@ -253,3 +264,35 @@ def test_verifying_finds_the_fingerprint_by_its_index(purchases):
     sql, params = lookup.sql()
     plan = " ".join(row[-1] for row in database.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
     assert "USING INDEX seat_purchase_receipt_sha256" in plan
+
+
+def test_the_pdf_is_dated_when_the_purchase_was_made(purchases):
+    purchase = purchases[0]
+    reader = PdfReader(io.BytesIO(receipt_pdf(purchase.transaction_id, "en_US", NOW)))
+    assert reader.metadata.creation_date.astimezone(UTC) == purchase.created_at.replace(
+        microsecond=0
+    )
+    assert reader.metadata.title == f"Order confirmation {purchase.transaction_id}"
+
+
+def test_a_document_keeps_the_parties_of_its_purchase(purchases):
+    from desktop.billing_profile import save_billing_profile
+
+    admin = Administrator.get(Administrator.email == "billing@example.com")
+    changed = {**demo_data.NORTHWIND.billing_profile, "legal_name": "Northwind Holdings LLC"}
+    save_billing_profile(admin, changed)
+    earlier = text_of(receipt_pdf(purchases[0].transaction_id, "en_US", NOW))
+    assert "Northwind Traders, Inc." in earlier and "Northwind Holdings" not in earlier
+    summary = current_contract(NOW)
+    later = purchase_seats(admin, 1, quote(summary, 1, summary.today).amount, True, now=NOW)
+    assert "Northwind Holdings LLC" in text_of(receipt_pdf(later.transaction_id, "en_US", NOW))
+
+
+def test_without_vendor_details_the_document_says_so(purchases):
+    from db.models import VendorDetails
+
+    SeatPurchase.update(parties=None).execute()
+    VendorDetails.delete().execute()
+    text = text_of(receipt_pdf(purchases[0].transaction_id, "en_US", NOW))
+    assert "Vendor details not received yet" in text
+    assert "No payment taken. An invoice will follow." in text

@@ -1,0 +1,155 @@
+"""The billing profile and the vendor's details on this computer: read for documents, edited
+here and sent to the account service through an outbox, as purchases are, so an edit made
+offline waits and is never lost."""
+
+import json
+import logging
+from datetime import datetime, timedelta
+
+from billing.profile import BillingProfile as Profile
+from billing.profile import check_profile
+from db.database import write_transaction
+from db.models import (
+    Administrator,
+    AuditEvent,
+    BillingProfile,
+    Organization,
+    ProfileOutbox,
+    VendorDetails,
+    utc_now,
+)
+from desktop.i18n import localized_answer, translate
+from desktop.service_client import ServiceClient, ServiceRefused, ServiceUnavailable
+
+RETRY_AFTER = timedelta(seconds=30)
+logger = logging.getLogger(__name__)
+
+
+def vendor_details() -> VendorDetails | None:
+    return VendorDetails.select().first()
+
+
+def billing_profile() -> Profile | None:
+    """The profile as documents print it: the latest edit here, else the service's."""
+    row = BillingProfile.select().first()
+    if row is None:
+        return None
+    return Profile(
+        legal_name=row.legal_name,
+        address=row.address,
+        country=row.country,
+        tax_id=row.tax_id,
+        billing_emails=tuple(json.loads(row.billing_emails)),
+        default_purchase_order=row.default_purchase_order,
+    )
+
+
+def current_parties() -> str | None:
+    """The vendor and the bill-to party now, as JSON a purchase keeps for its documents."""
+    vendor, profile = vendor_details(), billing_profile()
+    if vendor is None and profile is None:
+        return None
+    return json.dumps(
+        {
+            "vendor": {name: getattr(vendor, name) for name in VENDOR_FIELDS} if vendor else None,
+            "bill_to": profile.as_json() if profile else None,
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+
+
+def waiting_to_send() -> bool:
+    return ProfileOutbox.select().exists()
+
+
+def save_billing_profile(
+    administrator: Administrator, values: dict, now: datetime | None = None
+) -> Profile:
+    """Keep the profile here at once and queue it for the service; ProfileRefusal (naming the
+    field) when it cannot be saved."""
+    checked = check_profile(values)
+    now = now or utc_now()
+    with write_transaction():
+        _store(checked)
+        ProfileOutbox.delete().execute()  # the latest edit carries every field
+        ProfileOutbox.create(
+            changes=json.dumps(checked.as_json()), created_at=now, next_attempt_at=now
+        )
+        AuditEvent.create(
+            occurred_at=now,
+            administrator=administrator,
+            action="billing profile changed",
+            details=json.dumps(checked.as_json(), ensure_ascii=False),
+        )
+    return checked
+
+
+def send_profile_changes(client: ServiceClient, now: datetime) -> str | None:
+    """Send a waiting edit; returns what to tell the user when the service refused it (the
+    edit is then dropped, and the service's profile shown again). Unavailable: it waits."""
+    entry = ProfileOutbox.select().where(ProfileOutbox.next_attempt_at <= now).first()
+    if entry is None:
+        return None
+    try:
+        remote = client.change_billing_profile(json.loads(entry.changes))
+    except ServiceRefused as error:
+        ProfileOutbox.delete().where(ProfileOutbox.id == entry.id).execute()
+        reason = localized_answer(error.details, str(error))
+        return translate(
+            "BillingProfile", "The account service did not accept the billing profile: {reason}"
+        ).format(reason=reason)
+    except ServiceUnavailable as error:
+        ProfileOutbox.update(
+            attempts=entry.attempts + 1, next_attempt_at=now + RETRY_AFTER, last_error=str(error)
+        ).where(ProfileOutbox.id == entry.id).execute()
+        raise
+    with write_transaction():
+        ProfileOutbox.delete().where(ProfileOutbox.id == entry.id).execute()
+        _store(_as_profile(remote))
+    return None
+
+
+def mirror_vendor(remote: dict) -> None:
+    fields = {name: remote[name] for name in VENDOR_FIELDS}
+    with write_transaction():
+        if VendorDetails.update(**fields).execute() == 0:
+            VendorDetails.create(**fields)
+
+
+def mirror_billing_profile(remote: dict) -> None:
+    """The service's profile, unless an edit made here is still waiting to be sent."""
+    with write_transaction():
+        if not waiting_to_send():
+            _store(_as_profile(remote))
+
+
+VENDOR_FIELDS = (
+    "legal_name",
+    "address",
+    "tax_id",
+    "support_email",
+    "support_phone",
+    "payment_terms_days",
+)
+
+
+def _as_profile(remote: dict) -> Profile:
+    """The service's profile as it stands: the service checked it, by its rules."""
+    return Profile(
+        legal_name=remote["legal_name"],
+        address=remote["address"],
+        country=remote["country"],
+        tax_id=remote["tax_id"],
+        billing_emails=tuple(remote["billing_emails"]),
+        default_purchase_order=remote["default_purchase_order"],
+    )
+
+
+def _store(profile: Profile) -> None:
+    organization = Organization.select().first()
+    values = profile.as_json()
+    row = {**values, "billing_emails": json.dumps(values["billing_emails"])}
+    BillingProfile.insert(organization=organization, **row).on_conflict(
+        conflict_target=[BillingProfile.organization], update=row
+    ).execute()
