@@ -15,6 +15,7 @@ from billing.money import amount_from_minor
 from billing.statuses import Status
 from db.models import Contract, LicenseUsage, SeatPurchase
 from desktop.account import NOT_YET_LIVE, ContractSummary, current_contract
+from desktop.billing_profile import billing_profile
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Overview:
     usage: SeatUsage | None  # None until the service has said
     bought_this_contract: Decimal  # every purchase on it that was not rejected
     timeline: SeatTimeline
+    default_purchase_order: str | None = None  # the billing profile's, for Add Seats
 
 
 def load_overview(now: datetime | None = None) -> Overview | None:
@@ -76,6 +78,7 @@ def load_overview(now: datetime | None = None) -> Overview | None:
     summary = current_contract(now)
     if summary is None:
         return None
+    profile = billing_profile()
     spent = (
         SeatPurchase.select(fn.COALESCE(fn.SUM(SeatPurchase.amount_minor), 0))
         .where(
@@ -89,6 +92,7 @@ def load_overview(now: datetime | None = None) -> Overview | None:
         usage=seat_usage(),
         bought_this_contract=amount_from_minor(int(spent), summary.currency),
         timeline=seat_timeline(summary),
+        default_purchase_order=profile.default_purchase_order if profile else None,
     )
 
 

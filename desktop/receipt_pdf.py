@@ -138,7 +138,7 @@ def line_item(record: ReceiptRecord, locale: str) -> tuple[str, str, str, str, s
         else formatting.proration(record.working)
     )
     return (
-        f"{translate('Receipt', 'Additional seats')}\n{period}",
+        translate("Receipt", "Additional seats") + "\n" + period,
         formatting.number(record.seats, locale),
         formatting.unit_price(record.monthly_unit_price, record.currency, locale),
         months,
@@ -204,7 +204,8 @@ def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
     note = _printable_note(record.invoice_note)
     if note:
         page.y -= 4
-        page.paragraph(f"{translate('Receipt', 'Note for the invoice')}: {note}", 9.5)
+        label = translate("Receipt", "Note for the invoice")
+        page.paragraph(f"{label}: {note}", 9.5)
     page.y -= 8
     canvas.setFont(BOLD, 9.5)
     canvas.drawString(MARGIN, page.y, translate("Receipt", "Acknowledgement"))

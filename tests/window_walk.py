@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
+from billing.profile import ProfileRefusal  # noqa: E402
 from billing.proration import quote  # noqa: E402
 from db.database import open_database  # noqa: E402
 from desktop.access import acting_administrator  # noqa: E402
@@ -157,6 +158,10 @@ def main() -> None:
     dialog(window.show_audit_log(), "audit log")
     dialog(window.show_permission_sets(), "permission sets")
     dialog(window.show_seat_holders("disabled"), "seat holders (disabled)")
+    profile = window.show_billing_profile()
+    profile.tax_id.setText("DE000")
+    profile._refused(ProfileRefusal("tax_id", "The tax ID is not a valid number for {c}.", c="US"))
+    dialog(profile, "billing profile, with a refusal")
     dialog(window.show_seat_holders("inactive", 90), "seat holders (inactive)")
     dialog(show_about(window), "about")
     receipt = receipt_pdf(bought.transaction_id, locale)

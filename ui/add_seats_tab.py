@@ -81,6 +81,7 @@ class AddSeatsTab(QWidget):
         self._usage: SeatUsage | None = None
         self._shown: Quote | None = None
         self._references_problem: str | None = None
+        self._default_purchase_order = ""
         self._in_flight = False
 
         self.spin = SeatSpinBox(self._problem)
@@ -163,6 +164,12 @@ class AddSeatsTab(QWidget):
         self._contract, self._usage = summary, usage
         self.spin.setEnabled(summary is not None)
         self._update_total()
+
+    def set_default_purchase_order(self, number: str | None) -> None:
+        """The billing profile's PO number, filled in unless one was typed."""
+        if self.purchase_order.text() in ("", self._default_purchase_order):
+            self.purchase_order.setText(number or "")
+        self._default_purchase_order = number or ""
 
     def focus_quantity(self) -> None:
         self.spin.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -277,7 +284,7 @@ class AddSeatsTab(QWidget):
         self.purchase_message.clear()
         self.acknowledge.setChecked(False)
         self.spin.setValue(MIN_SEATS)
-        self.purchase_order.clear()
+        self.purchase_order.setText(self._default_purchase_order)
         self.invoice_note.clear()
         self._update_total()
         self.purchased.emit(purchase)

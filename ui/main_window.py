@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop import formatting
 from desktop.access import forget_contract_data
 from desktop.application import Application
+from desktop.billing_profile import billing_profile, save_billing_profile
 from desktop.config import export_folder, relaunch_command
 from desktop.config import settings as user_settings
 from desktop.overview import load_overview
@@ -31,6 +32,7 @@ from desktop.sync import Requote
 from ui.about_dialog import LEARN_MORE_URL, show_about
 from ui.add_seats_tab import AddSeatsTab
 from ui.audit_log_dialog import AuditLogDialog
+from ui.billing_profile_dialog import BillingProfileDialog
 from ui.contract_tab import INACTIVE, ContractTab
 from ui.export_receipts_dialog import ExportReceiptsDialog
 from ui.history_tab import HistoryTab
@@ -117,6 +119,12 @@ class MainWindow(QMainWindow):
             )
             _add_action(
                 menu, self.tr("&Verify Receipt…"), "verifyReceiptAction", self._ask_verify_receipt
+            )
+            _add_action(
+                menu,
+                self.tr("&Billing Profile…"),
+                "billingProfileAction",
+                self.show_billing_profile,
             )
         settings_action = _add_action(
             menu, self.tr("&Settings…"), "settingsAction", self.show_settings
@@ -333,6 +341,20 @@ class MainWindow(QMainWindow):
             self.add_seats_tab.spin.setValue(seats)
         self.add_seats_tab.focus_quantity()
 
+    def show_billing_profile(self) -> BillingProfileDialog:
+        dialog = BillingProfileDialog(
+            self._administrator, billing_profile(), self._save_billing_profile, self._locale, self
+        )
+        dialog.accepted.connect(lambda: self.say(self.tr("Billing profile saved.")))
+        dialog.show()
+        return dialog
+
+    def _save_billing_profile(self, administrator: object, values: dict) -> object:
+        """On the thread pool: keep it here, then let the sync send it now."""
+        saved = save_billing_profile(administrator, values)
+        self.app.sync_now()
+        return saved
+
     def show_seat_holders(self, kind: str, inactive_days: int = 0) -> SeatHoldersDialog | None:
         """The users holding seats they do not use: disabled, or inactive for `inactive_days`."""
         if not self.app.syncing:
@@ -372,6 +394,8 @@ class MainWindow(QMainWindow):
         self.sync_status.contract = summary
         self.contract_tab.show_overview(overview)
         self.add_seats_tab.set_contract(summary, overview.usage if overview else None)
+        if overview is not None:
+            self.add_seats_tab.set_default_purchase_order(overview.default_purchase_order)
 
     def _contract_failed(self, error: Exception) -> None:
         self.say(self.tr("The contract could not be read: {error}").format(error=error))

@@ -146,6 +146,10 @@
         <translation>Belege exportiert</translation>
     </message>
     <message>
+        <source>billing profile changed</source>
+        <translation>Rechnungsprofil geändert</translation>
+    </message>
+    <message>
         <source>trail re-chained</source>
         <translation>Protokoll neu verkettet</translation>
     </message>
@@ -248,6 +252,92 @@
     <message>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>BillingProfile</name>
+    <message>
+        <source>Choose the country as a two-letter ISO code, such as US or DE.</source>
+        <translation>Wählen Sie das Land als zweistelligen ISO-Code, etwa US oder DE.</translation>
+    </message>
+    <message>
+        <source>The tax ID is not a valid number for {country}: check it against your tax registration (an EU VAT number starts with its country&apos;s code, such as DE).</source>
+        <translation>Die Steuernummer ist für {country} nicht gültig: Prüfen Sie sie anhand Ihrer steuerlichen Registrierung (eine EU-USt-IdNr. beginnt mit dem Code ihres Landes, etwa DE).</translation>
+    </message>
+    <message>
+        <source>Enter the organization&apos;s legal name, at most 200 characters on one line.</source>
+        <translation>Geben Sie den rechtlichen Namen der Organisation ein, höchstens 200 Zeichen in einer Zeile.</translation>
+    </message>
+    <message>
+        <source>Enter the postal address, one line per line, at most 500 characters.</source>
+        <translation>Geben Sie die Postanschrift ein, Zeile für Zeile, höchstens 500 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Give at most 5 e-mail addresses for invoices.</source>
+        <translation>Geben Sie höchstens 5 E-Mail-Adressen für Rechnungen an.</translation>
+    </message>
+    <message>
+        <source>{address} is not an e-mail address that can receive invoices.</source>
+        <translation>{address} ist keine E-Mail-Adresse, die Rechnungen empfangen kann.</translation>
+    </message>
+    <message>
+        <source>{name} must be text.</source>
+        <translation>{name} muss Text sein.</translation>
+    </message>
+    <message>
+        <source>The account service did not accept the billing profile: {reason}</source>
+        <translation>Der Kontodienst hat das Rechnungsprofil nicht angenommen: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BillingProfileDialog</name>
+    <message>
+        <source>Billing Profile</source>
+        <translation>Rechnungsprofil</translation>
+    </message>
+    <message>
+        <source>One address per line, at most 5</source>
+        <translation>Eine Adresse pro Zeile, höchstens 5</translation>
+    </message>
+    <message>
+        <source>Filled in on each new purchase</source>
+        <translation>Wird bei jedem neuen Kauf eingetragen</translation>
+    </message>
+    <message>
+        <source>&amp;Legal name:</source>
+        <translation>&amp;Rechtlicher Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Anschrift:</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID:</source>
+        <translation>&amp;Steuernummer:</translation>
+    </message>
+    <message>
+        <source>Invoice &amp;e-mails:</source>
+        <translation>Rechnungs-&amp;E-Mails:</translation>
+    </message>
+    <message>
+        <source>Default &amp;PO number:</source>
+        <translation>Standard-&amp;Bestellnummer:</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Saved. It is sent to the account service with the next sync.</source>
+        <translation>Gespeichert. Es wird mit der nächsten Synchronisierung an den Kontodienst gesendet.</translation>
+    </message>
+    <message>
+        <source>The billing profile could not be saved: {error}</source>
+        <translation>Das Rechnungsprofil konnte nicht gespeichert werden: {error}</translation>
     </message>
 </context>
 <context>
@@ -668,6 +758,10 @@
         <translation>Beleg &amp;prüfen …</translation>
     </message>
     <message>
+        <source>&amp;Billing Profile…</source>
+        <translation>&amp;Rechnungsprofil …</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
@@ -768,6 +862,10 @@
     <message>
         <source>Verify Receipt</source>
         <translation>Beleg prüfen</translation>
+    </message>
+    <message>
+        <source>Billing profile saved.</source>
+        <translation>Rechnungsprofil gespeichert.</translation>
     </message>
     <message>
         <source>The list of users comes from the account service: sign in to it to see who holds these seats.</source>
@@ -1123,6 +1221,10 @@ Vielen Dank
         <translation>Keine Zahlung erhoben. Eine Rechnung folgt.</translation>
     </message>
     <message>
+        <source>Order confirmation</source>
+        <translation>Auftragsbestätigung</translation>
+    </message>
+    <message>
         <source>{status} on {moment}</source>
         <translation>{status} am {moment}</translation>
     </message>
@@ -1139,40 +1241,12 @@ Vielen Dank
         <translation>Gekauft von</translation>
     </message>
     <message>
-        <source>Organization</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Seats</source>
-        <translation>Lizenzen</translation>
-    </message>
-    <message>
-        <source>Price per seat per month</source>
-        <translation>Preis pro Lizenz und Monat</translation>
-    </message>
-    <message>
-        <source>Prorated months</source>
-        <translation>Anteilige Monate</translation>
-    </message>
-    <message>
-        <source>Period covered</source>
-        <translation>Abgedeckter Zeitraum</translation>
-    </message>
-    <message>
         <source>PO number</source>
         <translation>Bestellnummer (PO)</translation>
     </message>
     <message>
-        <source>Note for the invoice</source>
-        <translation>Notiz für die Rechnung</translation>
-    </message>
-    <message>
         <source>Amount</source>
         <translation>Betrag</translation>
-    </message>
-    <message>
-        <source>Payment</source>
-        <translation>Zahlung</translation>
     </message>
     <message>
         <source>Invoice number</source>
@@ -1191,24 +1265,32 @@ Vielen Dank
         <translation>Bereitstellungsstatus</translation>
     </message>
     <message>
-        <source>Account manager</source>
-        <translation>Kundenbetreuer</translation>
-    </message>
-    <message>
         <source>Proration</source>
         <translation>Anteilige Berechnung</translation>
     </message>
     <message>
-        <source>Purchase receipt {transaction_id}</source>
-        <translation>Kaufbeleg {transaction_id}</translation>
-    </message>
-    <message>
-        <source>for {organization}</source>
-        <translation>für {organization}</translation>
-    </message>
-    <message>
         <source>Purchase receipt</source>
         <translation>Kaufbeleg</translation>
+    </message>
+    <message>
+        <source>Additional seats</source>
+        <translation>Zusätzliche Lizenzen</translation>
+    </message>
+    <message>
+        <source>No payment taken here: the vendor invoices this amount.</source>
+        <translation>Hier wird nichts bezahlt: Der Anbieter stellt diesen Betrag in Rechnung.</translation>
+    </message>
+    <message>
+        <source>Payment terms: net {days} days from the invoice date.</source>
+        <translation>Zahlungsbedingungen: {days} Tage netto ab Rechnungsdatum.</translation>
+    </message>
+    <message>
+        <source>Bill to</source>
+        <translation>Rechnungsempfänger</translation>
+    </message>
+    <message>
+        <source>Note for the invoice</source>
+        <translation>Notiz für die Rechnung</translation>
     </message>
     <message>
         <source>Acknowledgement</source>
@@ -1223,8 +1305,52 @@ Vielen Dank
         <translation>Abgegeben von {name} am {moment}.</translation>
     </message>
     <message>
-        <source>Keep this receipt as proof of purchase. {no_payment} Questions: {email}.</source>
-        <translation>Bewahren Sie diesen Beleg als Kaufnachweis auf. {no_payment} Fragen: {email}.</translation>
+        <source>Account manager: {name}, {email}, {phone}</source>
+        <translation>Kundenbetreuer: {name}, {email}, {phone}</translation>
+    </message>
+    <message>
+        <source>Keep this document as proof of purchase. Questions: {email}.</source>
+        <translation>Bewahren Sie dieses Dokument als Kaufnachweis auf. Fragen: {email}.</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Monate</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Price per month</source>
+        <translation>Preis pro Monat</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Zwischensumme</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Steuer</translation>
+    </message>
+    <message>
+        <source>added by the vendor on the invoice</source>
+        <translation>berechnet der Anbieter auf der Rechnung</translation>
+    </message>
+    <message>
+        <source>Total ({currency})</source>
+        <translation>Gesamt ({currency})</translation>
+    </message>
+    <message>
+        <source>Vendor details not received yet</source>
+        <translation>Angaben zum Anbieter noch nicht erhalten</translation>
+    </message>
+    <message>
+        <source>Tax ID: {tax_id}</source>
+        <translation>Steuernummer: {tax_id}</translation>
     </message>
 </context>
 <context>

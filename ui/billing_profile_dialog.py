@@ -1,0 +1,128 @@
+"""File > Billing Profile: whom the vendor bills. Saved here at once and sent to the account
+service by the sync, so an edit made offline waits; a field that is wrong is named."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from billing.profile import COUNTRIES, MAX_RECIPIENTS, BillingProfile, ProfileRefusal
+from desktop import formatting
+from desktop.access import Administrator
+from desktop.i18n import localized
+from ui.screen_fit import fit_to_screen
+from ui.tasks import run_in_background
+
+
+class BillingProfileDialog(QDialog):
+    def __init__(
+        self,
+        administrator: Administrator,
+        profile: BillingProfile | None,
+        save: object,
+        locale: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`save(administrator, values)` keeps the profile (run off the GUI thread)."""
+        super().__init__(parent, objectName="billingProfileDialog")
+        self.setWindowTitle(self.tr("Billing Profile"))
+        fit_to_screen(self, 620, 520)
+        self._administrator, self._save = administrator, save
+        self.legal_name = QLineEdit(objectName="legalNameEdit")
+        self.address = QPlainTextEdit(objectName="addressEdit")
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(4 * self.fontMetrics().lineSpacing() + 12)
+        self.country = QComboBox(objectName="countryCombo")
+        territories = formatting.babel_locale(locale).territories
+        for code in sorted(COUNTRIES, key=lambda c: territories.get(c, c)):
+            self.country.addItem(f"{territories.get(code, code)} ({code})", code)
+        self.tax_id = QLineEdit(objectName="taxIdEdit")
+        self.emails = QPlainTextEdit(objectName="billingEmailsEdit")
+        self.emails.setTabChangesFocus(True)
+        self.emails.setPlaceholderText(self.tr("One address per line, at most 5"))
+        self.emails.setFixedHeight(3 * self.fontMetrics().lineSpacing() + 12)
+        self.default_po = QLineEdit(objectName="defaultPurchaseOrderEdit")
+        self.default_po.setPlaceholderText(self.tr("Filled in on each new purchase"))
+        self.message = QLabel(objectName="billingProfileMessageLabel", wordWrap=True)
+        self._fields = {
+            "legal_name": self.legal_name,
+            "address": self.address,
+            "country": self.country,
+            "tax_id": self.tax_id,
+            "billing_emails": self.emails,
+            "default_purchase_order": self.default_po,
+        }
+        form = QFormLayout(self)
+        for text, widget in (
+            (self.tr("&Legal name:"), self.legal_name),
+            (self.tr("&Address:"), self.address),
+            (self.tr("C&ountry:"), self.country),
+            (self.tr("&Tax ID:"), self.tax_id),
+            (self.tr("Invoice &e-mails:"), self.emails),
+            (self.tr("Default &PO number:"), self.default_po),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            widget.setAccessibleName(text.replace("&", "").rstrip(":"))
+            form.addRow(label, widget)
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveBillingProfileButton")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        if profile is not None:
+            self._show(profile)
+
+    def _show(self, profile: BillingProfile) -> None:
+        self.legal_name.setText(profile.legal_name)
+        self.address.setPlainText(profile.address)
+        self.country.setCurrentIndex(max(0, self.country.findData(profile.country)))
+        self.tax_id.setText(profile.tax_id or "")
+        self.emails.setPlainText("\n".join(profile.billing_emails))
+        self.default_po.setText(profile.default_purchase_order or "")
+
+    def values(self) -> dict:
+        emails = [line.strip() for line in self.emails.toPlainText().splitlines()]
+        return {
+            "legal_name": self.legal_name.text(),
+            "address": self.address.toPlainText(),
+            "country": self.country.currentData(),
+            "tax_id": self.tax_id.text(),
+            "billing_emails": [e for e in emails if e][: MAX_RECIPIENTS + 1],
+            "default_purchase_order": self.default_po.text(),
+        }
+
+    def save(self) -> None:
+        self.save_button.setEnabled(False)
+        self.message.setText(self.tr("Saving…"))
+        administrator, values = self._administrator, self.values()
+        run_in_background(lambda: self._save(administrator, values), self._saved, self._refused)
+
+    def _saved(self, _profile: object) -> None:
+        self.message.setText(
+            self.tr("Saved. It is sent to the account service with the next sync.")
+        )
+        self.accept()
+
+    def _refused(self, error: Exception) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(error, ProfileRefusal):
+            self.message.setText(localized(error))
+            widget = self._fields.get(error.field)
+            if widget is not None:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.message.setText(
+            self.tr("The billing profile could not be saved: {error}").format(error=error)
+        )
