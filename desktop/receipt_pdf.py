@@ -6,18 +6,19 @@ number, a line item, subtotal, tax, total and the payment terms, as accounts pay
 """
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cache, lru_cache
 from io import BytesIO
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.utils import TimeStamp, simpleSplit
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from billing.documents import pdf_time_stamp
 from billing.proration import Working
 from billing.statuses import LABELS, Status
 from desktop import formatting
@@ -171,7 +172,7 @@ def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
     canvas = Canvas(
         out, pagesize=(width, height), invariant=1, pageCompression=0, initialFontName=REGULAR
     )
-    canvas._doc._timeStamp = _stamp(record.created_at)  # reportlab has no public setter
+    canvas._doc._timeStamp = pdf_time_stamp(record.created_at)  # reportlab has no public setter
     _seed_subsets(canvas)
     title = document_title(record)
     canvas.setTitle(f"{title} {record.transaction_id}")
@@ -333,16 +334,6 @@ class _Page:
             canvas.drawRightString(right - 205, self.y, label)
             canvas.drawRightString(right, self.y, value)
             self.y -= 14
-
-
-def _stamp(moment: datetime) -> TimeStamp:
-    """reportlab's time stamp for `moment` (UTC), as invariant mode would make one."""
-    stamp = TimeStamp(invariant=1)
-    when = moment.astimezone(UTC)
-    stamp.t = when.timestamp()
-    stamp.lt = when.timetuple()
-    stamp.YMDhms = tuple(stamp.lt)[:6]
-    return stamp
 
 
 def _caching_subsets(font: TTFont) -> TTFont:

@@ -1,10 +1,12 @@
 """The service's HTTP API as a WSGI application: routing, JSON, authentication, errors."""
 
+import hashlib
 import json
 import logging
 import math
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from http import HTTPStatus
 from urllib.parse import parse_qsl
@@ -15,7 +17,17 @@ from billing.orders import QUOTE_GRACE_DAYS
 from billing.profile import ProfileRefusal
 from db.database import retry_when_locked
 from db.models import utc_now
-from service import audit, auth, contract, lockout, orders, permissions, profiles, users
+from service import (
+    audit,
+    auth,
+    contract,
+    invoices,
+    lockout,
+    orders,
+    permissions,
+    profiles,
+    users,
+)
 from service.models import Administrator, AuditEvent, Contract, Organization, service_db
 
 logger = logging.getLogger(__name__)
@@ -71,6 +83,15 @@ class Request:
 Handler = Callable[..., tuple[int, object]]
 
 
+@dataclass(frozen=True)
+class Binary:
+    """An answer that is not JSON, such as an invoice's PDF."""
+
+    data: bytes
+    content_type: str
+    headers: tuple[tuple[str, str], ...] = ()
+
+
 class Api:
     """Routes requests to handlers; every answer, errors included, is JSON."""
 
@@ -95,6 +116,13 @@ class Api:
             (re.compile(r"/v1/license-summary"), {"GET": self.license_summary}, True),
             (re.compile(r"/v1/users"), {"GET": self.users}, True),
             (re.compile(r"/v1/vendor"), {"GET": self.vendor}, True),
+            (re.compile(r"/v1/invoices"), {"GET": self.list_invoices}, True),
+            (re.compile(r"/v1/invoices/(?P<number>[^/]+)"), {"GET": self.get_invoice}, True),
+            (
+                re.compile(r"/v1/invoices/(?P<number>[^/]+)/pdf"),
+                {"GET": self.invoice_pdf},
+                True,
+            ),
             (
                 re.compile(r"/v1/billing-profile"),
                 {"GET": self.billing_profile, "PATCH": self.change_billing_profile},
@@ -143,8 +171,12 @@ class Api:
             if not service_db.is_closed():
                 service_db.close()  # the next request starts on a fresh connection
             status, payload = _failure(request, error, headers)
-        body = b"" if status == 204 else json.dumps(payload).encode()
-        headers += [("Content-Type", "application/json")]
+        if isinstance(payload, Binary):
+            body = payload.data
+            headers += [("Content-Type", payload.content_type), *payload.headers]
+        else:
+            body = b"" if status == 204 else json.dumps(payload).encode()
+            headers += [("Content-Type", "application/json")]
         if self.check_responses and (problem := self._breach_of(request, status, headers, body)):
             status, body = (
                 500,
@@ -313,6 +345,51 @@ class Api:
             "total": total,
             "has_more": more,
         }
+
+    def list_invoices(self, request: Request) -> tuple[int, object]:
+        """The organization's invoices, oldest change first: a feed like the orders'."""
+        administrator = self._require_manage_account(request)
+        today = orders.local_today(administrator.organization, utc_now())
+        since, after_id = _cursor(request.query)
+        limit = int(request.query.get("limit", "100"))  # 1 to 1,000: the document checked it
+        page = invoices.changes(
+            administrator.organization_id,
+            since,
+            after_id,
+            limit + 1,
+            request.query.get("status"),
+            today,
+        )
+        more, page = len(page) > limit, page[:limit]
+        last = page[-1] if page else None
+        cursor = _make_cursor(last.updated_at, last.id) if last else request.query.get("cursor")
+        return 200, {
+            "invoices": [invoices.invoice_json(each, today) for each in page],
+            "cursor": cursor,
+            "has_more": more,
+        }
+
+    def _invoice(self, request: Request, number: str) -> invoices.Invoice:
+        administrator = self._require_manage_account(request)
+        found = invoices.find(administrator.organization_id, number)
+        if found is None:
+            raise ApiError(404, "not_found", f"No invoice has the number {number!r}.")
+        return found
+
+    def get_invoice(self, request: Request, number: str) -> tuple[int, object]:
+        found = self._invoice(request, number)
+        today = orders.local_today(request.administrator.organization, utc_now())
+        return 200, {"invoice": invoices.invoice_json(found, today)}
+
+    def invoice_pdf(self, request: Request, number: str) -> tuple[int, object]:
+        """The vendor's invoice document, with its SHA-256 so the copy kept can be checked."""
+        from service.invoice_pdf import render_invoice  # reportlab loads on first use
+
+        data = render_invoice(self._invoice(request, number))
+        digest = hashlib.sha256(data).hexdigest()
+        disposition = f'attachment; filename="{number}.pdf"'
+        headers = (("X-Content-SHA256", digest), ("Content-Disposition", disposition))
+        return 200, Binary(data, "application/pdf", headers)
 
     def vendor(self, request: Request) -> tuple[int, object]:
         """Who sells and invoices: any signed-in administrator may read it."""

@@ -22,6 +22,7 @@ CURRENCY = "USD"
 TIMEZONE = "America/New_York"
 PASSWORD = "northwind-demo"  # every Northwind demo administrator's, on the demo service only
 PAST_PURCHASES = 24
+PAID_AFTER_DAYS = 45  # the demo service's older invoices were paid (see seed.py)
 SEATS_NOW = 50  # Northwind's seats licensed today, of which 47 are assigned (see USERS)
 ADMINISTRATORS = (
     # (name, e-mail, permission set, manage account, manage permission sets)

@@ -157,6 +157,33 @@ class SeatOrder(ServiceModel):
         )
 
 
+class Invoice(ServiceModel):
+    """The vendor's invoice for one provisioned order: issued once, then paid or voided.
+
+    Overdue is not stored: an open invoice is overdue once its due date has passed.
+    """
+
+    organization = ForeignKeyField(Organization, backref="invoices")
+    order = ForeignKeyField(SeatOrder, unique=True, backref="invoice")
+    number = CharField()
+    issue_date = DateField()
+    due_date = DateField()
+    amount_minor = BigIntegerField()  # the order's amount, before tax
+    tax_minor = BigIntegerField(default=0)
+    currency = CharField(max_length=3)
+    tax_note = TextField(null=True)  # e.g. the reverse charge for an EU business customer
+    bill_to = TextField()  # the billing profile as it was at issue (JSON)
+    status = CharField(max_length=8, default="open")  # open, paid or void
+    paid_at = UTCDateTimeField(null=True)
+    updated_at = UTCDateTimeField(default=utc_now)
+
+    class Meta:
+        indexes = (
+            (("organization", "number"), True),
+            (("organization", "updated_at", "id"), False),  # the changes feed
+        )
+
+
 class InvoiceSequence(ServiceModel):
     """The last invoice number of an organization: numbers are gap-free, the year a prefix."""
 
@@ -203,6 +230,7 @@ MODELS = (
     SignInAttempt,
     AccountUser,
     SeatOrder,
+    Invoice,
     InvoiceSequence,
     AuditEvent,
     AuditHead,

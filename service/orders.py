@@ -25,7 +25,7 @@ from billing.statuses import Status
 from billing.text import Refusal
 from db.database import is_sqlite, write_transaction
 from db.models import utc_now
-from service import audit
+from service import audit, invoices
 from service.models import (
     Administrator,
     Contract,
@@ -274,6 +274,8 @@ def _provision(order_id: int, now: datetime) -> int:
             Contract.update(licensed_seats=Contract.licensed_seats + order.seats).where(
                 Contract.id == contract.id
             ).execute()
+            organization = Organization.get_by_id(order.organization_id)
+            invoices.issue(order, invoice, local_today(organization, now), now)
         return changed
 
 

@@ -2,17 +2,19 @@
 
 import json
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from billing.orders import ACKNOWLEDGEMENT
 from billing.statuses import Status
 from db.database import write_transaction
-from service import audit, demo_data
+from service import audit, demo_data, invoices
 from service.auth import hash_password
 from service.models import (
     AccountUser,
     Administrator,
     BillingProfile,
     Contract,
+    Invoice,
     InvoiceSequence,
     Organization,
     PermissionSet,
@@ -32,6 +34,26 @@ def seed_demo(today: date | None = None) -> bool:
         for plan in demo_data.ORGANIZATIONS:
             _seed(plan, today)
     return True
+
+
+def _settle_demo_invoices(organization_id: int, today: date) -> None:
+    """So that every status shows in the demo: invoices issued more than PAID_AFTER_DAYS ago
+    were paid twenty days after issue, but for the latest of them (overdue now) and one
+    voided; newer ones are open."""
+    issued = list(
+        Invoice.select()
+        .where(Invoice.organization == organization_id)
+        .order_by(Invoice.issue_date, Invoice.id)
+    )
+    old = [i for i in issued if (today - i.issue_date).days > demo_data.PAID_AFTER_DAYS]
+    for index, invoice in enumerate(old[:-1]):
+        paid_on = datetime.combine(invoice.issue_date + timedelta(days=20), time(15), UTC)
+        status = invoices.VOID if index == 2 else invoices.PAID
+        Invoice.update(
+            status=status,
+            paid_at=paid_on if status == invoices.PAID else None,
+            updated_at=paid_on,
+        ).where(Invoice.id == invoice.id).execute()
 
 
 def _seed(plan: demo_data.DemoOrganization, today: date) -> None:
@@ -63,8 +85,9 @@ def _seed(plan: demo_data.DemoOrganization, today: date) -> None:
             permission_set=permissions,
         )
     purchases = plan.purchases(today)
+    zone = ZoneInfo(plan.timezone)
     for planned in purchases:
-        SeatOrder.create(
+        order = SeatOrder.create(
             organization=organization,
             transaction_id=planned.transaction_id,
             request_fingerprint="demo",
@@ -80,6 +103,9 @@ def _seed(plan: demo_data.DemoOrganization, today: date) -> None:
             invoice_number=planned.invoice_number,
             purchase_order=planned.purchase_order,
         )
+        issued = planned.provisioned_at.astimezone(zone).date()
+        invoices.issue(order, planned.invoice_number, issued, planned.provisioned_at)
+    _settle_demo_invoices(organization.id, today)
     InvoiceSequence.create(organization=organization, last_number=len(purchases))
     noon = datetime.combine(today, time(12), UTC)
     AccountUser.insert_many(

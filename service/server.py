@@ -10,8 +10,8 @@ from pathlib import Path
 from waitress.server import create_server
 
 from billing.orders import QUOTE_GRACE_DAYS
-from db.database import DatabaseOpenError, close_database, open_database
-from service import orders
+from db.database import DatabaseOpenError, close_database, open_database, write_transaction
+from service import invoices, orders
 from service.api import Api
 from service.models import service_db
 from service.seed import seed_demo
@@ -107,8 +107,34 @@ def _grace_days(text: str) -> int:
     return int(text)
 
 
+def mark_paid(argv: list[str]) -> int:
+    """manage-account-service mark-paid INVOICE: record that an invoice was paid."""
+    parser = argparse.ArgumentParser(prog="manage-account-service mark-paid")
+    parser.add_argument("invoice", metavar="INVOICE", help="its number, e.g. INV-2026-000061")
+    parser.add_argument("--database", default="sqlite:///manage-account-service.db", metavar="URL")
+    options = parser.parse_args(argv)
+    try:
+        open_database(options.database, service_db, MIGRATIONS)
+    except DatabaseOpenError as error:
+        print(f"manage-account-service: {error}", file=sys.stderr)
+        return 2
+    try:
+        with write_transaction(service_db):
+            marked = invoices.mark_paid(options.invoice)
+    finally:
+        close_database(service_db)
+    if not marked:
+        print(f"manage-account-service: no open invoice {options.invoice}", file=sys.stderr)
+        return 1
+    print(f"{options.invoice} marked paid ({len(marked)} organization(s))")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """manage-account-service: serve the account API until interrupted."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["mark-paid"]:
+        return mark_paid(argv[1:])
     parser = argparse.ArgumentParser(prog="manage-account-service", description=main.__doc__)
     parser.add_argument("--database", default="sqlite:///manage-account-service.db", metavar="URL")
     parser.add_argument("--host", default="127.0.0.1")

@@ -13,7 +13,7 @@ OURS = {"billing", "db", "desktop", "resources", "service", "ui"}
 ALLOWED = {
     "billing": {"billing"},
     "db": {"db", "billing"},
-    "service": {"service", "db", "billing"},
+    "service": {"service", "db", "billing", "resources"},  # resources: the invoice's fonts
     "desktop": {"desktop", "db", "billing", "resources"},
     "ui": {"ui", "desktop", "billing", "resources"},
     "resources": {"resources"},

@@ -41,6 +41,7 @@ class Tenant:
             mine = [o for o in orders if o.organization.name == plan.name]
             sets = PermissionSet.select().where(PermissionSet.organization == mine[0].organization)
             self.transaction_ids = {order.transaction_id for order in mine}
+            self.invoice_numbers = {order.invoice_number for order in mine}
             self.set_id = sets.first().id
         manager = plan.contracts(mine[0].period_start)[0].account_manager_name
         self.markers = {plan.name, manager, plan.users.domain, *(a[1] for a in plan.administrators)}
@@ -48,11 +49,15 @@ class Tenant:
             plan.billing_profile["legal_name"],
             *plan.billing_profile["billing_emails"],
         }
-        self.markers |= self.transaction_ids
+        self.markers |= self.transaction_ids | self.invoice_numbers
 
     def path(self, template: str) -> str:
         """The template with this organization's objects in it."""
-        return template.format(transaction_id=min(self.transaction_ids), set_id=self.set_id)
+        return template.format(
+            transaction_id=min(self.transaction_ids),
+            set_id=self.set_id,
+            number=min(self.invoice_numbers),
+        )
 
 
 @pytest.fixture

@@ -116,3 +116,18 @@ def test_keys_and_invoice_numbers_are_unique_per_organization(upgraded):
     copy.invoice_number = "INV-2026-000001"
     copy.save(force_insert=True)  # Northwind's key and invoice number, now Contoso's too
     assert SeatOrder.select().where(SeatOrder.transaction_id == "MA-KEY1-0000").count() == 2
+
+
+def test_invoiced_orders_get_their_invoice(upgraded):
+    from datetime import timedelta
+
+    from service.models import Invoice
+
+    with service_db.connection_context():
+        for order in SeatOrder.select().where(SeatOrder.invoice_number.is_null(False)):
+            invoice = Invoice.get(Invoice.order == order)
+            assert invoice.number == order.invoice_number
+            assert invoice.organization_id == order.organization_id
+            assert invoice.amount_minor == order.amount_minor
+            assert invoice.due_date == invoice.issue_date + timedelta(days=30)
+            assert invoice.status == "open"

@@ -1,0 +1,137 @@
+"""The vendor's invoice as a PDF, rendered by the service: the same bytes for the same invoice,
+so its SHA-256 identifies it."""
+
+import json
+from datetime import datetime, time
+from decimal import Decimal
+from functools import cache
+from io import BytesIO
+from zoneinfo import ZoneInfo
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from billing.documents import pdf_time_stamp
+from billing.money import amount_from_minor
+from resources import resource_path
+from service.models import Invoice, Organization, Vendor
+
+REGULAR, BOLD = "InvoiceSans", "InvoiceSans-Bold"
+MARGIN = 56
+
+
+def render_invoice(invoice: Invoice) -> bytes:
+    """One page: vendor, bill-to, number and dates, the line, subtotal, tax, total, terms."""
+    _register_fonts()
+    vendor = Vendor.select().first()
+    organization = Organization.get_by_id(invoice.organization_id)
+    order = invoice.order
+    bill_to = json.loads(invoice.bill_to) or {"legal_name": organization.name}
+    size = LETTER if organization.currency == "USD" else A4
+    width, height = size
+    out = BytesIO()
+    canvas = Canvas(out, pagesize=size, invariant=1, pageCompression=1, initialFontName=REGULAR)
+    issued = datetime.combine(invoice.issue_date, time(12), ZoneInfo(organization.timezone))
+    canvas._doc._timeStamp = pdf_time_stamp(issued)  # dated when issued (reportlab has no setter)
+    canvas.setTitle(f"Invoice {invoice.number}")
+    canvas.setAuthor(vendor.legal_name if vendor else "")
+    y = height - MARGIN
+    if vendor is not None:
+        y = _block(canvas, vendor.legal_name, _vendor_lines(vendor), MARGIN, y)
+    canvas.setFont(BOLD, 22)
+    canvas.drawRightString(width - MARGIN, height - MARGIN - 4, "Invoice")
+    canvas.setFont(REGULAR, 9.5)
+    right = width - MARGIN
+    for index, (label, value) in enumerate(
+        (
+            ("Invoice number", invoice.number),
+            ("Issue date", invoice.issue_date.isoformat()),
+            ("Due date", invoice.due_date.isoformat()),
+            ("Transaction ID", order.transaction_id),
+            *((("PO number", order.purchase_order),) if order.purchase_order else ()),
+        )
+    ):
+        canvas.drawRightString(right - 110, height - MARGIN - 30 - 13 * index, label)
+        canvas.drawRightString(right, height - MARGIN - 30 - 13 * index, value)
+    y = min(y, height - MARGIN - 110) - 16
+    canvas.setFont(BOLD, 9.5)
+    canvas.drawString(MARGIN, y, "Bill to")
+    lines = bill_to.get("address", "").split("\n") if bill_to.get("address") else []
+    if bill_to.get("tax_id"):
+        lines.append(f"Tax ID: {bill_to['tax_id']}")
+    y = _block(canvas, bill_to["legal_name"], lines, MARGIN, y - 14) - 18
+    money = lambda minor: f"{amount_from_minor(minor, invoice.currency):,} {invoice.currency}"  # noqa: E731
+    canvas.setLineWidth(0.6)
+    canvas.line(MARGIN, y + 11, right, y + 11)
+    canvas.setFont(BOLD, 9)
+    for text, x in (("Description", MARGIN), ("Seats", right - 260), ("Months", right - 170)):
+        canvas.drawString(x, y, text)
+    canvas.drawRightString(right, y, "Amount")
+    y -= 16
+    canvas.setFont(REGULAR, 9)
+    description = (
+        f"Additional seats, {order.period_start.isoformat()} to {order.period_end.isoformat()}, "
+        f"at {_price(order.monthly_unit_price)} {invoice.currency} per seat per month"
+    )
+    canvas.drawString(right - 260, y, str(order.seats))
+    canvas.drawString(right - 170, y, str(order.prorated_months))
+    canvas.drawRightString(right, y, money(invoice.amount_minor))
+    for line in simpleSplit(description, REGULAR, 9, right - 270 - MARGIN):
+        canvas.drawString(MARGIN, y, line)
+        y -= 12
+    canvas.line(MARGIN, y + 5, right, y + 5)
+    y -= 10
+    for label, value, font in (
+        ("Subtotal", money(invoice.amount_minor), REGULAR),
+        ("Tax", money(invoice.tax_minor), REGULAR),
+        ("Total due", money(invoice.amount_minor + invoice.tax_minor), BOLD),
+    ):
+        canvas.setFont(font, 9.5)
+        canvas.drawRightString(right - 120, y, label)
+        canvas.drawRightString(right, y, value)
+        y -= 14
+    canvas.setFont(REGULAR, 9.5)
+    notes = [f"Payment due by {invoice.due_date.isoformat()}. Please quote {invoice.number}."]
+    if invoice.tax_note:
+        notes.append(invoice.tax_note)
+    for note in notes:
+        for line in simpleSplit(note, REGULAR, 9.5, right - MARGIN):
+            y -= 13
+            canvas.drawString(MARGIN, y, line)
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def _price(price: Decimal) -> str:
+    """A unit price with its cents, and sub-cent digits only where it has them."""
+    cents = price.quantize(Decimal("0.01"))
+    return str(cents) if cents == price else str(price.normalize())
+
+
+def _vendor_lines(vendor: Vendor) -> list[str]:
+    return [
+        *vendor.address.split("\n"),
+        f"Tax ID: {vendor.tax_id}",
+        f"{vendor.support_email} · {vendor.support_phone}",
+    ]
+
+
+def _block(canvas: Canvas, name: str, lines: list[str], x: float, y: float) -> float:
+    canvas.setFont(BOLD, 11)
+    canvas.drawString(x, y, name)
+    y -= 14
+    canvas.setFont(REGULAR, 9)
+    for line in lines:
+        canvas.drawString(x, y, line)
+        y -= 12
+    return y
+
+
+@cache
+def _register_fonts() -> None:
+    for name, file in ((REGULAR, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))

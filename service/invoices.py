@@ -1,0 +1,137 @@
+"""The vendor's invoices: one issued for each provisioned order, due after the payment terms,
+then paid or voided; an open invoice past its due date is overdue."""
+
+import json
+from datetime import date, datetime, timedelta
+
+from peewee import Expression
+
+from billing.money import amount_from_minor
+from billing.profile import EU_VAT_PREFIXES
+from db.models import utc_now
+from service.models import BillingProfile, Invoice, SeatOrder, Vendor
+
+OPEN, PAID, VOID, OVERDUE = "open", "paid", "void", "overdue"
+STATUSES = (OPEN, OVERDUE, PAID, VOID)  # as shown: overdue is an open one past its due date
+DEFAULT_TERMS_DAYS = 30
+REVERSE_CHARGE = (
+    "Reverse charge: the customer accounts for the VAT (Article 196, Council Directive "
+    "2006/112/EC)."
+)
+
+
+def issue(order: SeatOrder, number: str, issued: date, now: datetime) -> Invoice:
+    """The invoice of a just provisioned order, with the bill-to party as it is now."""
+    vendor = Vendor.select().first()
+    terms = vendor.payment_terms_days if vendor else DEFAULT_TERMS_DAYS
+    profile = BillingProfile.get_or_none(BillingProfile.organization == order.organization_id)
+    bill_to = _bill_to(profile)
+    return Invoice.create(
+        organization=order.organization_id,
+        order=order.id,
+        number=number,
+        issue_date=issued,
+        due_date=issued + timedelta(days=terms),
+        amount_minor=order.amount_minor,
+        tax_minor=0,
+        currency=order.currency,
+        tax_note=REVERSE_CHARGE if _reverse_charge(bill_to) else None,
+        bill_to=json.dumps(bill_to, ensure_ascii=False, sort_keys=True),
+        status=OPEN,
+        updated_at=now,
+    )
+
+
+def shown_status(invoice: Invoice, today: date) -> str:
+    if invoice.status == OPEN and invoice.due_date < today:
+        return OVERDUE
+    return invoice.status
+
+
+def status_condition(status: str, today: date) -> Expression:
+    """Invoices that show as `status` today."""
+    if status == OVERDUE:
+        return (Invoice.status == OPEN) & (Invoice.due_date < today)
+    if status == OPEN:
+        return (Invoice.status == OPEN) & (Invoice.due_date >= today)
+    return Invoice.status == status
+
+
+def changes(
+    organization_id: int,
+    since: datetime,
+    after_id: int,
+    limit: int,
+    status: str | None,
+    today: date,
+) -> list[Invoice]:
+    """The organization's invoices changed after (since, after_id), oldest change first."""
+    query = (
+        Invoice.select(Invoice, SeatOrder)
+        .join(SeatOrder)
+        .where(
+            (Invoice.organization == organization_id)
+            & (
+                (Invoice.updated_at > since)
+                | ((Invoice.updated_at == since) & (Invoice.id > after_id))
+            )
+        )
+    )
+    if status is not None:
+        query = query.where(status_condition(status, today))
+    return list(query.order_by(Invoice.updated_at, Invoice.id).limit(limit))
+
+
+def find(organization_id: int, number: str) -> Invoice | None:
+    return (
+        Invoice.select(Invoice, SeatOrder)
+        .join(SeatOrder)
+        .where((Invoice.organization == organization_id) & (Invoice.number == number))
+        .first()
+    )
+
+
+def mark_paid(number: str, now: datetime | None = None) -> list[Invoice]:
+    """Record the payment of every open invoice with this number (one per organization that
+    has it); returns those marked."""
+    now = now or utc_now()
+    found = list(Invoice.select().where((Invoice.number == number) & (Invoice.status == OPEN)))
+    for invoice in found:
+        Invoice.update(status=PAID, paid_at=now, updated_at=now).where(
+            Invoice.id == invoice.id
+        ).execute()
+    return found
+
+
+def invoice_json(invoice: Invoice, today: date) -> dict:
+    total = invoice.amount_minor + invoice.tax_minor
+    return {
+        "number": invoice.number,
+        "transaction_id": invoice.order.transaction_id,
+        "issue_date": invoice.issue_date.isoformat(),
+        "due_date": invoice.due_date.isoformat(),
+        "amount": str(amount_from_minor(invoice.amount_minor, invoice.currency)),
+        "tax": str(amount_from_minor(invoice.tax_minor, invoice.currency)),
+        "total": str(amount_from_minor(total, invoice.currency)),
+        "currency": invoice.currency,
+        "tax_note": invoice.tax_note,
+        "status": shown_status(invoice, today),
+        "paid_at": invoice.paid_at.isoformat() if invoice.paid_at else None,
+        "updated_at": invoice.updated_at.isoformat(),
+    }
+
+
+def _bill_to(profile: BillingProfile | None) -> dict:
+    if profile is None:
+        return {}
+    return {
+        "legal_name": profile.legal_name,
+        "address": profile.address,
+        "country": profile.country,
+        "tax_id": profile.tax_id,
+    }
+
+
+def _reverse_charge(bill_to: dict) -> bool:
+    """A business customer in the EU with a VAT number: it accounts for the VAT itself."""
+    return bill_to.get("country") in EU_VAT_PREFIXES and bool(bill_to.get("tax_id"))
