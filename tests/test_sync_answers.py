@@ -19,6 +19,7 @@ from desktop.demo import seed_demo
 from desktop.purchasing import purchase_seats
 from desktop.service_client import ServiceClient, retry_after
 from desktop.sync import SyncEngine
+from service import demo_data
 
 HTML = "<html><body><h1>Access denied by your proxy</h1></body></html>"
 
@@ -45,6 +46,16 @@ LICENSE_SUMMARY = {
     "inactive_days": 90,
     "available": 3,
     "pending": 0,
+}
+
+
+ANSWERS = {  # what the service answers besides the feed, the contract and the order
+    "/v1/license-summary": LICENSE_SUMMARY,
+    "/v1/vendor": demo_data.VENDOR,
+    "/v1/billing-profile": {
+        **demo_data.NORTHWIND.billing_profile,
+        "updated_at": "2026-11-27T09:00:00+00:00",
+    },
 }
 
 
@@ -77,8 +88,10 @@ class Handler(socketserver.StreamRequestHandler):
             self.wfile.write(answer("200 OK", {"orders": [], "cursor": None, "has_more": False}))
         elif method == "GET" and path == "/v1/contract":
             self.wfile.write(answer("200 OK", self.server.contract))
-        elif method == "GET" and path == "/v1/license-summary":
-            self.wfile.write(answer("200 OK", LICENSE_SUMMARY))
+        elif method == "GET" and path in ANSWERS:
+            self.wfile.write(answer("200 OK", ANSWERS[path]))
+        elif (method, path) != ("POST", "/v1/seat-orders"):
+            self.wfile.write(answer("404 Not Found", error("not_found")))
         elif self.server.order_answer == "reset":
             self.server.orders_seen += 1
             self.request.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
