@@ -101,6 +101,11 @@ class SeatPurchase(BaseModel):
     invoice_note = TextField(null=True)
     # The vendor and the bill-to party as they were at the purchase (JSON), for its documents.
     parties = TextField(null=True)
+    # The vendor's invoice, as the service last said: open, paid or void (overdue is an open
+    # one past its due date), and the fingerprint of its PDF once downloaded.
+    invoice_status = CharField(max_length=8, null=True)
+    invoice_due_date = DateField(null=True)
+    invoice_pdf_sha256 = CharField(max_length=64, null=True)
 
     class Meta:
         # Transaction History sorts by any column with keyset paging: each sort key
@@ -115,6 +120,7 @@ class SeatPurchase(BaseModel):
             (("period_start", "id"), False),
             (("amount_minor", "id"), False),
             (("purchased_by_name", "id"), False),
+            (("invoice_status", "invoice_due_date", "created_at", "id"), False),
         )
 
     @property

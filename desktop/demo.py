@@ -76,6 +76,10 @@ def seed_demo(today: date | None = None, seed: int = 2026) -> bool:
                 invoice_number=planned.invoice_number,
                 purchase_order=planned.purchase_order,
             )
+        for invoice in demo_data.demo_invoices(demo_data.NORTHWIND, today):  # as the service
+            SeatPurchase.update(
+                invoice_status=invoice.status, invoice_due_date=invoice.due_date
+            ).where(SeatPurchase.transaction_id == invoice.transaction_id).execute()
         users = demo_data.USERS  # as the demo service counts them
         LicenseUsage.create(
             organization=organization,

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from peewee import SQL, Expression, Field, Tuple, fn
@@ -15,6 +16,8 @@ from billing.proration import Working, working
 from billing.statuses import LABELS, LIVE_WITHIN, Status, status_at
 from db import search
 from db.models import Contract, SeatPurchase, database, utc_now
+from desktop import invoices
+from desktop.account import organization, organization_today
 from desktop.i18n import translate
 
 SORT_KEYS = {
@@ -28,7 +31,8 @@ SORT_KEYS = {
     # NULL has no place in a keyset comparison; an expression index backs this one.
     "invoice_number": fn.COALESCE(SeatPurchase.invoice_number, SQL("''")),
     "purchased_by": SeatPurchase.purchased_by_name,
-    "purchase_order": fn.COALESCE(SeatPurchase.purchase_order, SQL("''")),  # as invoice_number
+    "invoice_status": fn.COALESCE(SeatPurchase.invoice_status, SQL("''")),  # as invoice_number
+    "purchase_order": fn.COALESCE(SeatPurchase.purchase_order, SQL("''")),
 }
 
 _COLUMNS = (
@@ -51,6 +55,8 @@ _COLUMNS = (
     SeatPurchase.contract,
     SeatPurchase.purchase_order,
     SeatPurchase.invoice_note,
+    SeatPurchase.invoice_status,
+    SeatPurchase.invoice_due_date,
 )
 
 
@@ -61,6 +67,7 @@ class HistoryQuery:
     contract_id: int | None = None
     sort: str = "date"  # a key of SORT_KEYS
     descending: bool = True
+    invoice: str | None = None  # the invoice shows as open, overdue, paid or void
     since: datetime | None = None  # bought at or after (UTC)
     before: datetime | None = None  # bought before (UTC)
 
@@ -86,6 +93,8 @@ class HistoryRow:
     sync_error: str | None
     purchase_order: str | None
     invoice_note: str | None
+    invoice_status: str | None  # open, overdue, paid or void; None until invoiced
+    invoice_due_date: date | None
     key: tuple  # (sort value as stored, id): where the next keyset page starts
 
 
@@ -285,6 +294,8 @@ def _condition(query: HistoryQuery, now: datetime) -> Expression:
         condition &= SeatPurchase.contract == query.contract_id
     if query.status is not None:
         condition &= _status_condition(query.status, now)
+    if query.invoice is not None:
+        condition &= invoices.status_condition(query.invoice, _today(now))
     if query.since is not None:
         condition &= SeatPurchase.created_at >= query.since
     if query.before is not None:
@@ -306,7 +317,7 @@ def _status_condition(status: Status, now: datetime) -> Expression:
 def _row(values: tuple, now: datetime, terms: dict[int, tuple[str, date, date]]) -> HistoryRow:
     (id_, created_at, transaction_id, seats, price, months, start, end, amount_minor, currency,
      stored_status, submitted_at, invoice, name, email, error, contract_id, purchase_order,
-     note, sort_value) = values  # fmt: skip
+     note, invoice_status, due, sort_value) = values  # fmt: skip
     return HistoryRow(
         id=id_,
         created_at=created_at,
@@ -327,8 +338,17 @@ def _row(values: tuple, now: datetime, terms: dict[int, tuple[str, date, date]])
         sync_error=error,
         purchase_order=purchase_order,
         invoice_note=note,
+        invoice_status=invoices.shown_status(invoice_status, due, _today(now)),
+        invoice_due_date=due,
         key=(sort_value, id_),
     )
+
+
+@lru_cache(maxsize=8)
+def _today(now: datetime) -> date:
+    """The organization's day at `now`: an invoice is overdue from the day after it was due."""
+    org = organization()
+    return organization_today(org, now) if org is not None else now.date()
 
 
 def _stored(expression: Field, value: object) -> object:

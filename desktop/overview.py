@@ -16,6 +16,7 @@ from billing.statuses import Status
 from db.models import Contract, LicenseUsage, SeatPurchase
 from desktop.account import NOT_YET_LIVE, ContractSummary, current_contract
 from desktop.billing_profile import billing_profile
+from desktop.invoices import OverdueInvoices, overdue_invoices
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Overview:
     bought_this_contract: Decimal  # every purchase on it that was not rejected
     timeline: SeatTimeline
     default_purchase_order: str | None = None  # the billing profile's, for Add Seats
+    overdue: OverdueInvoices | None = None
 
 
 def load_overview(now: datetime | None = None) -> Overview | None:
@@ -93,6 +95,7 @@ def load_overview(now: datetime | None = None) -> Overview | None:
         bought_this_contract=amount_from_minor(int(spent), summary.currency),
         timeline=seat_timeline(summary),
         default_purchase_order=profile.default_purchase_order if profile else None,
+        overdue=overdue_invoices(summary.today),
     )
 
 

@@ -2,7 +2,6 @@
 
 import hashlib
 import json
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from billing.proration import working
 from billing.statuses import Status, status_at
 from db.models import Contract, Organization, SeatPurchase, utc_now
 from desktop.billing_profile import current_parties
+from desktop.files import write_atomically
 from desktop.history import ExportCancelled, HistoryQuery, count_purchases, iter_purchases
 from desktop.i18n import translate
 
@@ -214,10 +214,3 @@ def _bill_to_party(profile: dict | None, organization: str) -> "Party":
 def _rejection(purchase: SeatPurchase) -> str | None:
     rejected = purchase.provisioning_status == Status.REJECTED
     return purchase.last_sync_error if rejected else None
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write the file whole or not at all (written aside, then renamed)."""
-    partial = path.with_name(path.name + ".part")
-    partial.write_bytes(data)
-    os.replace(partial, path)

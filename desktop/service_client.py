@@ -121,21 +121,48 @@ class ServiceClient:
         )
         return self._call("GET", f"/v1/seat-orders?limit=500&{query}")
 
+    def invoices(self, updated_since: str | None = None, cursor: str | None = None) -> dict:
+        """A page of the invoices feed, oldest change first: invoices, cursor, has_more."""
+        query = (
+            f"cursor={quote(cursor)}" if cursor else f"updated_since={quote(updated_since or '')}"
+        )
+        return self._call("GET", f"/v1/invoices?limit=500&{query}")
+
+    def invoice_pdf(self, number: str) -> tuple[bytes, str | None]:
+        """The invoice's PDF and the SHA-256 the service gave for it."""
+        raw, headers = self._send("GET", f"/v1/invoices/{quote(number, safe='')}/pdf", None, {})
+        return raw, headers.get("X-Content-SHA256")
+
     def _call(
         self, method: str, path: str, body: dict | None = None, headers: dict | None = None
     ) -> dict:
+        raw, _ = self._send(method, path, body, headers or {}, json_status=True)
+        return raw
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        body: dict | None,
+        headers: dict,
+        json_status: bool = False,
+    ) -> tuple[object, object]:
+        """The answer's body (decoded JSON when `json_status`, else bytes) and its headers."""
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(self.base_url + path, data=data, method=method)
         request.add_header("Content-Type", "application/json")
-        request.add_header("Accept", "application/json")
+        request.add_header("Accept", "application/json" if json_status else "*/*")
         if self.token:
             request.add_header("Authorization", f"Bearer {self.token}")
-        for name, value in (headers or {}).items():
+        for name, value in headers.items():
             request.add_header(name, value)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 raw = response.read()
-                return _decode(raw, response.status) if raw or response.status != 204 else {}
+                if not json_status:
+                    return raw, response.headers
+                decoded = _decode(raw, response.status) if raw or response.status != 204 else {}
+                return decoded, response.headers
         except urllib.error.HTTPError as error:
             raise _refusal(error) from None
         except TimeoutError as error:

@@ -41,6 +41,7 @@ from desktop.billing_profile import (
     send_profile_changes,
 )
 from desktop.i18n import localized_answer, translate
+from desktop.invoices import mirror_invoices
 from desktop.service_client import (
     NotSignedIn,
     ServiceClient,
@@ -131,6 +132,7 @@ class SyncEngine:
                 mirror_contract(self.client.contract())
             self._send_outbox(now, report)
             self._read_feed(report)
+            report.changed |= self._mirror_invoices()
             mirror_contract(self.client.contract())  # after the feed: seat counts include it
             report.changed |= self._mirror_license_usage(now)
             self._sync_billing_profile(now, report)
@@ -154,6 +156,13 @@ class SyncEngine:
                 raise
             raise NotSignedIn(str(error), error.status, error.code) from None  # e.g. locked out
         mirror_administrator(session["administrator"])
+
+    def _mirror_invoices(self) -> bool:
+        try:
+            return mirror_invoices(self.client)
+        except ServiceRefused as error:  # a service from before invoices: none to show
+            logger.info("no invoices from the service: %s", error)
+            return False
 
     def _sync_billing_profile(self, now: datetime, report: SyncReport) -> None:
         """Send an edit made here, then take the service's profile and vendor details."""

@@ -287,3 +287,36 @@ def _purchases(
             )
         )
     return plan
+
+
+@dataclass(frozen=True)
+class DemoInvoice:
+    number: str
+    transaction_id: str
+    issue_date: date
+    due_date: date
+    status: str  # open, paid or void
+    paid_at: datetime | None
+
+
+def demo_invoices(plan: DemoOrganization, today: date) -> list[DemoInvoice]:
+    """The invoice of each demo purchase, issued the day it was provisioned (where the
+    organization is). So that every status shows: those issued more than PAID_AFTER_DAYS ago
+    were paid twenty days after issue, but for the latest of them (overdue now) and the third
+    (voided); newer ones are open."""
+    zone, terms = ZoneInfo(plan.timezone), timedelta(days=VENDOR["payment_terms_days"])
+    issued = sorted(
+        (p.provisioned_at.astimezone(zone).date(), p.invoice_number, p.transaction_id)
+        for p in plan.purchases(today)
+    )
+    old = [entry for entry in issued if (today - entry[0]).days > PAID_AFTER_DAYS]
+    invoices = []
+    for day, number, transaction_id in issued:
+        status, paid_at = "open", None
+        if (day, number, transaction_id) in old[:-1]:
+            index = old.index((day, number, transaction_id))
+            status = "void" if index == 2 else "paid"
+            if status == "paid":
+                paid_at = datetime.combine(day + timedelta(days=20), time(15), UTC)
+        invoices.append(DemoInvoice(number, transaction_id, day, day + terms, status, paid_at))
+    return invoices

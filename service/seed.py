@@ -36,26 +36,6 @@ def seed_demo(today: date | None = None) -> bool:
     return True
 
 
-def _settle_demo_invoices(organization_id: int, today: date) -> None:
-    """So that every status shows in the demo: invoices issued more than PAID_AFTER_DAYS ago
-    were paid twenty days after issue, but for the latest of them (overdue now) and one
-    voided; newer ones are open."""
-    issued = list(
-        Invoice.select()
-        .where(Invoice.organization == organization_id)
-        .order_by(Invoice.issue_date, Invoice.id)
-    )
-    old = [i for i in issued if (today - i.issue_date).days > demo_data.PAID_AFTER_DAYS]
-    for index, invoice in enumerate(old[:-1]):
-        paid_on = datetime.combine(invoice.issue_date + timedelta(days=20), time(15), UTC)
-        status = invoices.VOID if index == 2 else invoices.PAID
-        Invoice.update(
-            status=status,
-            paid_at=paid_on if status == invoices.PAID else None,
-            updated_at=paid_on,
-        ).where(Invoice.id == invoice.id).execute()
-
-
 def _seed(plan: demo_data.DemoOrganization, today: date) -> None:
     organization = Organization.create(
         name=plan.name, currency=plan.currency, timezone=plan.timezone
@@ -105,7 +85,14 @@ def _seed(plan: demo_data.DemoOrganization, today: date) -> None:
         )
         issued = planned.provisioned_at.astimezone(zone).date()
         invoices.issue(order, planned.invoice_number, issued, planned.provisioned_at)
-    _settle_demo_invoices(organization.id, today)
+    for planned_invoice in demo_data.demo_invoices(plan, today):
+        Invoice.update(
+            status=planned_invoice.status,
+            paid_at=planned_invoice.paid_at,
+            updated_at=planned_invoice.paid_at or Invoice.updated_at,
+        ).where(
+            (Invoice.organization == organization) & (Invoice.number == planned_invoice.number)
+        ).execute()
     InvoiceSequence.create(organization=organization, last_number=len(purchases))
     noon = datetime.combine(today, time(12), UTC)
     AccountUser.insert_many(

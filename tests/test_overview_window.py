@@ -21,6 +21,7 @@ from service import demo_data
 from service.models import AccountUser, Organization, service_db
 from tests.service_helpers import start_demo_service
 from tests.test_main_window import TIMEOUT, child, open_window, type_quantity
+from ui.history_model import COLUMNS
 from ui.main_window import MainWindow
 from ui.seat_holders_dialog import SeatHoldersDialog
 from ui.tasks import wait_for_background_work
@@ -141,9 +142,10 @@ def test_a_bad_po_number_blocks_the_purchase_until_fixed(qtbot, window):
     assert (newest.purchase_order, newest.invoice_note) == ("PO-2026-0117", "Cost centre 4711")
     qtbot.waitUntil(lambda: edit.text() == "", timeout=TIMEOUT)  # cleared for the next one
     model = window.history_tab.model  # the history shows it, with the note as its tooltip
-    qtbot.waitUntil(lambda: model.index(0, 9).data() == "PO-2026-0117", timeout=TIMEOUT)
-    assert model.index(0, 9).data(Qt.ItemDataRole.ToolTipRole) == "Cost centre 4711"
-    assert model.headerData(9, Qt.Orientation.Horizontal) == "PO number"
+    po = [key for key, _, _ in COLUMNS].index("purchase_order")
+    qtbot.waitUntil(lambda: model.index(0, po).data() == "PO-2026-0117", timeout=TIMEOUT)
+    assert model.index(0, po).data(Qt.ItemDataRole.ToolTipRole) == "Cost centre 4711"
+    assert model.headerData(po, Qt.Orientation.Horizontal) == "PO number"
     wait_for_background_work()
 
 

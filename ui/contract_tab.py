@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop import formatting
 from desktop.account import ContractSummary
+from desktop.invoices import OverdueInvoices
 from desktop.overview import Overview, SeatUsage
 from ui.export_paths import ask_save_path
 from ui.seat_timeline_chart import SeatTimelineChart
@@ -47,6 +48,9 @@ class ContractTab(QWidget):
         super().__init__(objectName="contractTab")
         self._locale = locale
         self._usage: SeatUsage | None = None
+        self.overdue = QLabel(objectName="overdueNoticeLabel", wordWrap=True)
+        self.overdue.setStyleSheet("font-weight: bold;")
+        self.overdue.hide()
         self.range_combo = QComboBox(objectName="contractRangeCombo")
         self.range_combo.setAccessibleName(self.tr("Contract period"))
         self.range_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -89,6 +93,7 @@ class ContractTab(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addLayout(self._header())
+        layout.addWidget(self.overdue)
         columns = QHBoxLayout()
         columns.addWidget(self._seats_box(), 3)
         columns.addWidget(self._contract_box(), 2)
@@ -202,6 +207,7 @@ class ContractTab(QWidget):
             ).format(manager=_manager_html(summary, inline=True))
         )
         self.chart.set_timeline(overview.timeline)
+        self._show_overdue(overview.overdue)
         self.add_seats.setEnabled(True)
         self.save_chart.setEnabled(True)
 
@@ -244,6 +250,23 @@ class ContractTab(QWidget):
         self.inactive_holders.setVisible(usage.assigned_inactive > 0)
         self.holders_advice.setVisible(usage.assigned_disabled + usage.assigned_inactive > 0)
 
+    def _show_overdue(self, overdue: OverdueInvoices | None) -> None:
+        """The invoices past their due date: the amount, and the one due longest ago."""
+        self.overdue.setVisible(overdue is not None)
+        if overdue is None:
+            return
+        total = formatting.money(overdue.total, overdue.currency, self._locale)
+        due = formatting.day(overdue.oldest_due, self._locale)
+        self.overdue.setText(
+            "⚠ "
+            + self.tr(
+                "%Ln invoice(s) overdue, {total} in all: {number} was due on {date}. Open it in "
+                "Transaction History.",
+                "",
+                overdue.count,
+            ).format(total=total, number=overdue.oldest_number, date=due)
+        )
+
     def _show_period(self, summary: ContractSummary) -> None:
         whole = (summary.end_date - summary.start_date).days + 1
         self.period_bar.setRange(0, whole)
@@ -282,7 +305,12 @@ class ContractTab(QWidget):
         self.period_bar.setRange(0, 1)
         self.period_bar.setValue(0)
         self.period_bar.setFormat("—")
-        for widget in (self.disabled_holders, self.inactive_holders, self.holders_advice):
+        for widget in (
+            self.disabled_holders,
+            self.inactive_holders,
+            self.holders_advice,
+            self.overdue,
+        ):
             widget.hide()
         self.fewer_seats.setText(self.tr("Contact your account manager."))
         self.chart.set_timeline(None)

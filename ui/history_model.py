@@ -25,6 +25,7 @@ COLUMNS = (
     ("amount", QT_TRANSLATE_NOOP("HistoryTableModel", "Amount"), True),
     ("status", QT_TRANSLATE_NOOP("HistoryTableModel", "Status"), False),
     ("invoice_number", QT_TRANSLATE_NOOP("HistoryTableModel", "Invoice number"), False),
+    ("invoice_status", QT_TRANSLATE_NOOP("HistoryTableModel", "Invoice"), False),
     ("purchased_by", QT_TRANSLATE_NOOP("HistoryTableModel", "Purchased by"), False),
     ("purchase_order", QT_TRANSLATE_NOOP("HistoryTableModel", "PO number"), False),
 )
@@ -53,6 +54,7 @@ def display_cells(row: HistoryRow, timezone: str, locale: str) -> tuple[str, ...
         formatting.money(row.amount, row.currency, locale),
         status_text(row.status, row.accepted_at, timezone, locale),
         row.invoice_number or _no_invoice(row),
+        translate("Invoices", INVOICE_LABELS[row.invoice_status]) if row.invoice_status else "",
         row.purchased_by,
         row.purchase_order or "",
     )
@@ -106,9 +108,36 @@ def status_tooltip(row: HistoryRow) -> str:
     return f"{explanation}\n\n{row.sync_error}" if row.sync_error else explanation
 
 
+INVOICE_LABELS = {
+    "open": QT_TRANSLATE_NOOP("Invoices", "Open"),
+    "overdue": QT_TRANSLATE_NOOP("Invoices", "Overdue"),
+    "paid": QT_TRANSLATE_NOOP("Invoices", "Paid"),
+    "void": QT_TRANSLATE_NOOP("Invoices", "Void"),
+}
+INVOICE_ICONS = {
+    "open": QStyle.StandardPixmap.SP_FileIcon,
+    "overdue": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "paid": QStyle.StandardPixmap.SP_DialogApplyButton,
+    "void": QStyle.StandardPixmap.SP_DialogCancelButton,
+}
+
+
+def invoice_tooltip(row: HistoryRow, locale: str) -> str | None:
+    if row.invoice_status in ("open", "overdue") and row.invoice_due_date is not None:
+        return translate("Invoices", "Due on {date}").format(
+            date=formatting.day(row.invoice_due_date, locale)
+        )
+    return None
+
+
 @cache
 def _icon(status: Status) -> QIcon:
     return QApplication.style().standardIcon(ICONS[status])
+
+
+@cache
+def _invoice_icon(status: str) -> QIcon:
+    return QApplication.style().standardIcon(INVOICE_ICONS[status])
 
 
 def _no_invoice(row: HistoryRow) -> str:
@@ -194,6 +223,13 @@ class HistoryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if COLUMNS[index.column()][2] else _LEFT
         kind = COLUMNS[index.column()][0]
+        if kind == "invoice_status" and role in _STATUS_ROLES:
+            row = self.row_at(index.row())
+            if row is None or row.invoice_status is None:
+                return None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return invoice_tooltip(row, self._locale)
+            return _invoice_icon(row.invoice_status)
         if kind == "purchase_order" and role == Qt.ItemDataRole.ToolTipRole:
             row = self.row_at(index.row())  # the note for the invoice, beside its PO number
             return row.invoice_note if row is not None else None

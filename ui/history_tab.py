@@ -27,7 +27,7 @@ from desktop.history import HistoryQuery, contract_choices, export_csv
 from desktop.i18n import translate
 from desktop.receipts import export_receipts
 from ui.export_paths import ask_export_folder, ask_save_path
-from ui.history_model import HistoryTableModel, column_title, status_text
+from ui.history_model import INVOICE_LABELS, HistoryTableModel, column_title, status_text
 from ui.progress import run_with_progress
 from ui.tasks import Task, run_in_background
 
@@ -49,6 +49,7 @@ def _width_samples(timezone: str, locale: str) -> tuple[str, ...]:
         "\u2003\u2003"
         + max([translate("Status", label) for label in LABELS.values()] + [pending], key=len),
         "INV-2026-000000",
+        "\u2003\u2003" + max((translate("Invoices", t) for t in INVOICE_LABELS.values()), key=len),
         "Wilhelmina Whitfield",
         "PO-2026-000000",
     )
@@ -57,6 +58,7 @@ def _width_samples(timezone: str, locale: str) -> tuple[str, ...]:
 class HistoryTab(QWidget):
     status_message = Signal(str)
     receipts_exported = Signal(int)
+    invoice_requested = Signal(str)  # the transaction ID of the purchase whose invoice to open
 
     def __init__(self, timezone: str, locale: str) -> None:
         super().__init__(objectName="historyTab")
@@ -79,6 +81,13 @@ class HistoryTab(QWidget):
             self.status_combo.addItem(translate("Status", LABELS[status]), status)
         self.status_combo.currentIndexChanged.connect(self._apply_filters)
 
+        self.invoice_combo = QComboBox(objectName="historyInvoiceCombo")
+        self.invoice_combo.setAccessibleName(self.tr("Invoice"))
+        self.invoice_combo.addItem(self.tr("All invoices"), None)
+        for status, label in INVOICE_LABELS.items():
+            self.invoice_combo.addItem(translate("Invoices", label), status)
+        self.invoice_combo.currentIndexChanged.connect(self._apply_filters)
+
         self.contract_combo = QComboBox(objectName="historyContractCombo")
         self.contract_combo.setAccessibleName(self.tr("Contract"))
         self.contract_combo.addItem(self.tr("All contracts"), None)
@@ -89,6 +98,9 @@ class HistoryTab(QWidget):
         self.receipt_button = QPushButton(self.tr("&Receipt…"), objectName="receiptButton")
         self.receipt_button.setEnabled(False)
         self.receipt_button.clicked.connect(self.show_selected_receipt)
+        self.invoice_button = QPushButton(self.tr("Open &Invoice…"), objectName="openInvoiceButton")
+        self.invoice_button.setEnabled(False)
+        self.invoice_button.clicked.connect(self._request_invoice)
 
         self.view = QTableView(objectName="transactionHistoryView")
         self.view.setTabKeyNavigation(False)  # Tab moves on to the next control, as a user expects
@@ -128,17 +140,25 @@ class HistoryTab(QWidget):
         status_label.setBuddy(self.status_combo)
         contract_label = QLabel(self.tr("C&ontract:"))
         contract_label.setBuddy(self.contract_combo)
-        for widget in (find_label, self.filter_edit, status_label, self.status_combo):
+        invoice_label = QLabel(self.tr("In&voice:"))
+        invoice_label.setBuddy(self.invoice_combo)
+        for widget in (find_label, self.filter_edit, self.receipt_button, self.invoice_button):
             filters.addWidget(widget)
+        filters.addWidget(self.export_button)
+        choices = QHBoxLayout()  # a second row, so the window stays narrow enough for a laptop
         for widget in (
+            status_label,
+            self.status_combo,
+            invoice_label,
+            self.invoice_combo,
             contract_label,
             self.contract_combo,
-            self.receipt_button,
-            self.export_button,
         ):
-            filters.addWidget(widget)
+            choices.addWidget(widget)
+        choices.addStretch()
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addLayout(choices)
         layout.addWidget(self.view)
         self.model.load_failed.connect(self.status_message)
         self._scroll_back_to: int | None = None
@@ -185,6 +205,7 @@ class HistoryTab(QWidget):
             self.model.query,
             text=self.filter_edit.text(),
             status=self.status_combo.currentData(),
+            invoice=self.invoice_combo.currentData(),
             contract_id=self.contract_combo.currentData(),
         )
 
@@ -258,6 +279,14 @@ class HistoryTab(QWidget):
         if selected is not None:
             self._reselect = None  # the user's choice, or the old one restored
         self.receipt_button.setEnabled(selected is not None)
+        rows = self.view.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        self.invoice_button.setEnabled(bool(row and row.invoice_number))
+
+    def _request_invoice(self) -> None:
+        transaction_id = self.selected_transaction_id()
+        if transaction_id:
+            self.invoice_requested.emit(transaction_id)
 
     def _report(self, error: Exception) -> None:
         self.status_message.emit(

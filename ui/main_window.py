@@ -22,8 +22,10 @@ from desktop import formatting
 from desktop.access import forget_contract_data
 from desktop.application import Application
 from desktop.billing_profile import billing_profile, save_billing_profile
-from desktop.config import export_folder, relaunch_command
+from desktop.config import export_folder, local_data_folder, relaunch_command
 from desktop.config import settings as user_settings
+from desktop.invoices import FOLDER as INVOICE_FOLDER
+from desktop.invoices import invoice_document
 from desktop.overview import load_overview
 from desktop.receipts import Verification, date_range_query, verify_receipt
 from desktop.seat_holders import DISABLED, inactive
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         application.add_sync_listener(self.sync_status.reported.emit)
         self.add_seats_tab.purchased.connect(lambda _: application.sync_now())
         self.history_tab.receipts_exported.connect(self._report_receipts_exported)
+        self.history_tab.invoice_requested.connect(self.show_invoice)
 
         self.contract_tab.add_seats_requested.connect(self.show_add_seats)
         self.contract_tab.seat_holders_requested.connect(self.show_seat_holders)
@@ -340,6 +343,26 @@ class MainWindow(QMainWindow):
         if seats is not None:
             self.add_seats_tab.spin.setValue(seats)
         self.add_seats_tab.focus_quantity()
+
+    def show_invoice(self, transaction_id: str) -> None:
+        """The purchase's invoice: the copy kept here, or downloaded once off the GUI thread."""
+        client = self.app.client() if self.app.syncing else None
+
+        def opened(found: tuple[str, bytes]) -> None:
+            from ui.receipt_dialog import ReceiptDialog  # QtPdf loads when first needed
+
+            number, data = found
+            title = self.tr("Invoice {number}").format(number=number)
+            ReceiptDialog(number, data, self, title, "invoiceDialog").open()
+
+        self.say(self.tr("Opening the invoice…"))
+        run_in_background(
+            lambda: invoice_document(client, transaction_id, local_data_folder(INVOICE_FOLDER)),
+            opened,
+            lambda error: self.say(
+                self.tr("The invoice could not be opened: {error}").format(error=error)
+            ),
+        )
 
     def show_billing_profile(self) -> BillingProfileDialog:
         dialog = BillingProfileDialog(

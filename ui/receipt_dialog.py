@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.files import write_atomically
 from desktop.i18n import translate
-from desktop.receipts import receipt_pdf, write_atomically
+from desktop.receipts import receipt_pdf
 from ui.export_paths import ask_save_path
 from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
@@ -76,10 +77,19 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
 class ReceiptDialog(QDialog):
     """Shows one purchase receipt; the PDF bytes are made before the dialog opens."""
 
-    def __init__(self, transaction_id: str, data: bytes, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="receiptDialog")
+    def __init__(
+        self,
+        transaction_id: str,
+        data: bytes,
+        parent: QWidget | None = None,
+        title: str | None = None,
+        object_name: str = "receiptDialog",
+    ) -> None:
+        """`title` and `object_name` name another document shown the same way (an invoice);
+        it is saved under the name `transaction_id`.pdf."""
+        super().__init__(parent, objectName=object_name)
         self.setWindowTitle(
-            self.tr("Receipt {transaction_id}").format(transaction_id=transaction_id)
+            title or self.tr("Receipt {transaction_id}").format(transaction_id=transaction_id)
         )
         fit_to_screen(self, 720, 900)
         self._transaction_id = transaction_id

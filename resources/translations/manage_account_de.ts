@@ -456,6 +456,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln invoice(s) overdue, {total} in all: {number} was due on {date}. Open it in Transaction History.</source>
+        <translation>
+            <numerusform>%Ln Rechnung ist überfällig ({total}): {number} war am {date} fällig. Öffnen Sie sie im Transaktionsverlauf.</numerusform>
+            <numerusform>%Ln Rechnungen sind überfällig, insgesamt {total}: {number} war als erste fällig, am {date}. Öffnen Sie sie im Transaktionsverlauf.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln day(s) remaining</source>
         <translation>
             <numerusform>noch %Ln Tag</numerusform>
@@ -562,6 +569,14 @@
         <translation>Alle Status</translation>
     </message>
     <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>All invoices</source>
+        <translation>Alle Rechnungen</translation>
+    </message>
+    <message>
         <source>Contract</source>
         <translation>Vertrag</translation>
     </message>
@@ -576,6 +591,10 @@
     <message>
         <source>&amp;Receipt…</source>
         <translation>&amp;Beleg …</translation>
+    </message>
+    <message>
+        <source>Open &amp;Invoice…</source>
+        <translation>&amp;Rechnung öffnen …</translation>
     </message>
     <message>
         <source>Transaction history</source>
@@ -612,6 +631,10 @@
     <message>
         <source>St&amp;atus:</source>
         <translation>St&amp;atus:</translation>
+    </message>
+    <message>
+        <source>In&amp;voice:</source>
+        <translation>Rechn&amp;ungen:</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -683,6 +706,10 @@
         <translation>Rechnungsnummer</translation>
     </message>
     <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
         <source>Purchased by</source>
         <translation>Gekauft von</translation>
     </message>
@@ -721,6 +748,41 @@
     <message>
         <source>The history could not be read: {error}</source>
         <translation>Der Verlauf konnte nicht gelesen werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Invoices</name>
+    <message>
+        <source>The vendor has not invoiced this purchase yet.</source>
+        <translation>Der Anbieter hat diesen Kauf noch nicht in Rechnung gestellt.</translation>
+    </message>
+    <message>
+        <source>Invoice {number} has not been downloaded yet: sign in to the account service once, and it is kept on this computer from then on.</source>
+        <translation>Rechnung {number} wurde noch nicht heruntergeladen: Melden Sie sich einmal beim Kontodienst an, danach bleibt sie auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Invoice {number} arrived damaged (its SHA-256 does not match): try again.</source>
+        <translation>Rechnung {number} kam beschädigt an (ihr SHA-256 stimmt nicht): Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Due on {date}</source>
+        <translation>Fällig am {date}</translation>
     </message>
 </context>
 <context>
@@ -862,6 +924,18 @@
     <message>
         <source>Verify Receipt</source>
         <translation>Beleg prüfen</translation>
+    </message>
+    <message>
+        <source>Invoice {number}</source>
+        <translation>Rechnung {number}</translation>
+    </message>
+    <message>
+        <source>Opening the invoice…</source>
+        <translation>Die Rechnung wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>The invoice could not be opened: {error}</source>
+        <translation>Die Rechnung konnte nicht geöffnet werden: {error}</translation>
     </message>
     <message>
         <source>Billing profile saved.</source>

@@ -48,6 +48,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln invoice(s) overdue, {total} in all: {number} was due on {date}. Open it in Transaction History.</source>
+        <translation>
+            <numerusform>%Ln invoice is overdue ({total}): {number} was due on {date}. Open it in Transaction History.</numerusform>
+            <numerusform>%Ln invoices are overdue, {total} in all: {number} was due first, on {date}. Open them in Transaction History.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln day(s) remaining</source>
         <translation>
             <numerusform>%Ln day remaining</numerusform>

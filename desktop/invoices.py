@@ -1,0 +1,140 @@
+"""The vendor's invoices on the desktop: their status kept with each purchase from the service's
+feed, overdue ones named, and each invoice's PDF downloaded once, kept, and checked by its
+SHA-256 before it is shown, so it can be read, saved and printed offline afterwards."""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from peewee import Expression, fn
+
+from billing.money import amount_from_minor
+from db.database import write_transaction
+from db.models import SeatPurchase, SyncState
+from desktop.files import write_atomically
+from desktop.i18n import translate
+from desktop.service_client import ServiceClient
+
+OPEN, OVERDUE, PAID, VOID = "open", "overdue", "paid", "void"
+FEED_KEY = "invoices_seen_until"
+FOLDER = "invoices"
+
+
+class InvoiceUnavailable(Exception):
+    """The invoice's document cannot be shown; the message says why, fit for a user."""
+
+
+@dataclass(frozen=True)
+class OverdueInvoices:
+    count: int
+    total: Decimal
+    currency: str
+    oldest_number: str
+    oldest_due: date
+
+
+def shown_status(stored: str | None, due: date | None, today: date) -> str | None:
+    """As the history shows it: an open invoice past its due date is overdue."""
+    if stored == OPEN and due is not None and due < today:
+        return OVERDUE
+    return stored
+
+
+def status_condition(status: str, today: date) -> Expression:
+    """Purchases whose invoice shows as `status` on `today`."""
+    stored, due = SeatPurchase.invoice_status, SeatPurchase.invoice_due_date
+    if status == OVERDUE:
+        return (stored == OPEN) & (due < today)
+    if status == OPEN:
+        return (stored == OPEN) & (due >= today)
+    return stored == status
+
+
+def mirror_invoices(client: ServiceClient) -> bool:
+    """Bring the invoices changed since the last round onto their purchases; True if any."""
+    seen = SyncState.get_or_none(SyncState.key == FEED_KEY)
+    page = client.invoices(updated_since=seen.value if seen else "1970-01-01T00:00:00+00:00")
+    changed, latest = False, None
+    while True:
+        with write_transaction():
+            for invoice in page["invoices"]:
+                stored = OPEN if invoice["status"] == OVERDUE else invoice["status"]
+                changed |= bool(
+                    SeatPurchase.update(
+                        invoice_status=stored,
+                        invoice_due_date=date.fromisoformat(invoice["due_date"]),
+                    )
+                    .where(
+                        (SeatPurchase.transaction_id == invoice["transaction_id"])
+                        & (
+                            SeatPurchase.invoice_status.is_null()
+                            | (SeatPurchase.invoice_status != stored)
+                        )
+                    )
+                    .execute()
+                )
+                latest = invoice["updated_at"]
+        if not page.get("has_more"):
+            break
+        page = client.invoices(cursor=page["cursor"])
+    if latest is not None:
+        SyncState.insert(key=FEED_KEY, value=latest).on_conflict(
+            conflict_target=[SyncState.key], update={SyncState.value: latest}
+        ).execute()
+    return changed
+
+
+def overdue_invoices(today: date) -> OverdueInvoices | None:
+    """How many invoices are overdue, their total, and the one due longest ago."""
+    overdue = SeatPurchase.select().where(status_condition(OVERDUE, today))
+    oldest = overdue.order_by(SeatPurchase.invoice_due_date, SeatPurchase.id).first()
+    if oldest is None:
+        return None
+    total = overdue.select(fn.SUM(SeatPurchase.amount_minor)).scalar()
+    return OverdueInvoices(
+        overdue.count(),
+        amount_from_minor(int(total), oldest.currency),
+        oldest.currency,
+        oldest.invoice_number,
+        oldest.invoice_due_date,
+    )
+
+
+def invoice_document(
+    client: ServiceClient | None, transaction_id: str, folder: Path
+) -> tuple[str, bytes]:
+    """The invoice's number and PDF: the copy kept in `folder` if its SHA-256 is the one
+    recorded, else downloaded once (its SHA-256 checked against the service's) and kept."""
+    purchase = SeatPurchase.get(SeatPurchase.transaction_id == transaction_id)
+    number = purchase.invoice_number
+    if not number:
+        raise InvoiceUnavailable(
+            translate("Invoices", "The vendor has not invoiced this purchase yet.")
+        )
+    kept = folder / f"{number}.pdf"
+    if kept.exists() and purchase.invoice_pdf_sha256:
+        data = kept.read_bytes()
+        if hashlib.sha256(data).hexdigest() == purchase.invoice_pdf_sha256:
+            return number, data
+    if client is None:
+        raise InvoiceUnavailable(
+            translate(
+                "Invoices",
+                "Invoice {number} has not been downloaded yet: sign in to the account service "
+                "once, and it is kept on this computer from then on.",
+            ).format(number=number)
+        )
+    data, announced = client.invoice_pdf(number)
+    digest = hashlib.sha256(data).hexdigest()
+    if announced is None or digest != announced.lower():
+        raise InvoiceUnavailable(
+            translate(
+                "Invoices",
+                "Invoice {number} arrived damaged (its SHA-256 does not match): try again.",
+            ).format(number=number)
+        )
+    write_atomically(kept, data)
+    SeatPurchase.update(invoice_pdf_sha256=digest).where(SeatPurchase.id == purchase.id).execute()
+    return number, data
