@@ -11,7 +11,14 @@ from db.database import DatabaseOpenError, close_database, open_database, redact
 from desktop import __version__
 from desktop.access import acting_administrator, forget_contract_data
 from desktop.account import organization
-from desktop.config import APP_NAME, database_url, language, parse_args, service_url
+from desktop.config import (
+    APP_NAME,
+    database_url,
+    language,
+    local_data_folder,
+    parse_args,
+    service_url,
+)
 from desktop.demo import SIGN_IN as DEMO_SIGN_IN
 from desktop.demo import seed_demo
 from desktop.i18n import install_translations, translate
@@ -66,9 +73,18 @@ def _run_command(options: argparse.Namespace) -> int:
     try:
         if options.command == "receipt":
             print(save_receipt(options.transaction_id, options.output, locale))
+            return 0
+        org = organization()
+        query = date_range_query(options.first, options.last, org.timezone if org else "UTC")
+        if options.command == "documents":
+            from desktop.archive import export_documents
+            from desktop.invoices import FOLDER
+
+            kept = local_data_folder(FOLDER)
+            count = export_documents(query, options.output, locale, kept)
+            written = translate("App", "Documents of %n purchase(s) written to {file}", None, count)
+            print(written.format(file=options.output))
         else:
-            org = organization()
-            query = date_range_query(options.first, options.last, org.timezone if org else "UTC")
             count = export_receipts(query, options.output, locale)
             written = translate("App", "%n receipt(s) written to {folder}", None, count)
             print(written.format(folder=options.output))

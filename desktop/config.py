@@ -57,6 +57,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     many.add_argument("--from", dest="first", metavar="DATE", type=_day, required=True)
     many.add_argument("--to", dest="last", metavar="DATE", type=_day, required=True)
     many.add_argument("--output", metavar="DIR", type=Path, required=True)
+    archive = commands.add_parser(
+        "documents", help="save every document of a date range in one ZIP, with an index"
+    )
+    archive.add_argument("--from", dest="first", metavar="DATE", type=_day, required=True)
+    archive.add_argument("--to", dest="last", metavar="DATE", type=_day, required=True)
+    archive.add_argument("--output", metavar="FILE.zip", type=Path, required=True)
     return parser.parse_args(argv)
 
 

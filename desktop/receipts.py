@@ -3,7 +3,7 @@
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -15,7 +15,13 @@ from billing.statuses import Status, status_at
 from db.models import Contract, Organization, SeatPurchase, utc_now
 from desktop.billing_profile import current_parties
 from desktop.files import write_atomically
-from desktop.history import ExportCancelled, HistoryQuery, count_purchases, iter_purchases
+from desktop.history import (
+    ExportCancelled,
+    HistoryQuery,
+    HistoryRow,
+    count_purchases,
+    iter_purchases,
+)
 from desktop.i18n import translate
 
 if TYPE_CHECKING:
@@ -100,16 +106,22 @@ def export_receipts(
 ) -> int:
     """One PDF per matching purchase, named by its transaction ID; returns how many."""
     folder.mkdir(parents=True, exist_ok=True)
-    now = utc_now()
-    total = count_purchases(query, now)
     written = 0
-    for row in iter_purchases(query, now=now):
-        purchase = _with_contract().where(SeatPurchase.id == row.id).get()
-        write_atomically(folder / f"{row.transaction_id}.pdf", _render(purchase, locale, now))
+    for row, data, total in documents(query, locale):
+        write_atomically(folder / f"{row.transaction_id}.pdf", data)
         written += 1
         if progress and progress(written, total) is False:
             raise ExportCancelled(f"{written} of {total} receipts were written.")
     return written
+
+
+def documents(query: HistoryQuery, locale: str) -> Iterator[tuple[HistoryRow, bytes, int]]:
+    """Each matching purchase's document as it stands now, with how many there are in all."""
+    now = utc_now()
+    total = count_purchases(query, now)
+    for row in iter_purchases(query, now=now):
+        purchase = _with_contract().where(SeatPurchase.id == row.id).get()
+        yield row, _render(purchase, locale, now), total
 
 
 def date_range_query(first: date, last: date, timezone: str) -> HistoryQuery:

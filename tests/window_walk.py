@@ -47,6 +47,7 @@ from desktop.receipts import receipt_pdf  # noqa: E402
 from desktop.session import SignedIn  # noqa: E402
 from desktop.sync import Requote  # noqa: E402
 from ui.about_dialog import show_about  # noqa: E402
+from ui.export_documents_dialog import ExportDocumentsDialog  # noqa: E402
 from ui.export_receipts_dialog import ExportReceiptsDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.receipt_dialog import ReceiptDialog  # noqa: E402
@@ -155,6 +156,7 @@ def main() -> None:
     dialog(SignInDialog("http://127.0.0.1:9", "admin@example.com", ""), "sign-in")
     dialog(SettingsDialog(None, window), "settings")
     dialog(ExportReceiptsDialog(summary.today, summary.today, window), "export receipts")
+    dialog(ExportDocumentsDialog(summary.today, window), "export documents")
     dialog(window.show_audit_log(), "audit log")
     dialog(window.show_permission_sets(), "permission sets")
     dialog(window.show_seat_holders("disabled"), "seat holders (disabled)")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop import formatting
 from desktop.access import forget_contract_data
 from desktop.application import Application
+from desktop.archive import export_documents
 from desktop.billing_profile import billing_profile, save_billing_profile
 from desktop.config import export_folder, local_data_folder, relaunch_command
 from desktop.config import settings as user_settings
@@ -36,15 +37,18 @@ from ui.add_seats_tab import AddSeatsTab
 from ui.audit_log_dialog import AuditLogDialog
 from ui.billing_profile_dialog import BillingProfileDialog
 from ui.contract_tab import INACTIVE, ContractTab
+from ui.export_documents_dialog import ExportDocumentsDialog
+from ui.export_paths import ask_save_path
 from ui.export_receipts_dialog import ExportReceiptsDialog
 from ui.history_tab import HistoryTab
 from ui.permission_page import PermissionRequiredPage
 from ui.permission_sets_dialog import PermissionSetsDialog
+from ui.progress import run_with_progress
 from ui.screen_fit import fit_to_screen
 from ui.seat_holders_dialog import SeatHoldersDialog
 from ui.settings_dialog import SettingsDialog
 from ui.sync_status import SyncStatus
-from ui.tasks import run_in_background
+from ui.tasks import Task, run_in_background
 
 MESSAGE_SECONDS = 15
 
@@ -119,6 +123,12 @@ class MainWindow(QMainWindow):
                 self.tr("&Export Receipts…"),
                 "exportReceiptsAction",
                 self._ask_export_receipts,
+            )
+            _add_action(
+                menu,
+                self.tr("Export &Documents…"),
+                "exportDocumentsAction",
+                self._ask_export_documents,
             )
             _add_action(
                 menu, self.tr("&Verify Receipt…"), "verifyReceiptAction", self._ask_verify_receipt
@@ -310,6 +320,32 @@ class MainWindow(QMainWindow):
             first, last = dialog.dates()
             query = date_range_query(first, last, self._timezone)
             self.history_tab.export_receipts_to(dialog.folder(), query)
+
+    def _ask_export_documents(self) -> None:
+        dialog = ExportDocumentsDialog(date.today(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        path = ask_save_path(
+            self, self.tr("Export documents"), dialog.file_name(), self.tr("ZIP files (*.zip)")
+        )
+        if path:
+            self.export_documents_to(path, *dialog.dates())
+
+    def export_documents_to(self, path: Path, first: date, last: date) -> Task:
+        """Every document of the range in one ZIP, with a cancellable progress dialog."""
+        query = date_range_query(first, last, self._timezone)
+        locale = self._locale
+        return run_with_progress(
+            self,
+            self.tr("Exporting documents…"),
+            lambda progress: export_documents(
+                query, path, locale, local_data_folder(INVOICE_FOLDER), progress
+            ),
+            self.say,
+            lambda count: self.tr(
+                "Exported the documents of %Ln purchase(s) to {path}.", "", count
+            ).format(path=path),
+        )
 
     def _ask_verify_receipt(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

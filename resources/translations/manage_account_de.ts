@@ -96,6 +96,13 @@
 <context>
     <name>App</name>
     <message numerus="yes">
+        <source>Documents of %n purchase(s) written to {file}</source>
+        <translation>
+            <numerusform>Dokumente von %n Kauf nach {file} geschrieben</numerusform>
+            <numerusform>Dokumente von %n Käufen nach {file} geschrieben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n receipt(s) written to {folder}</source>
         <translation>
             <numerusform>%n Beleg nach {folder} geschrieben</numerusform>
@@ -117,6 +124,25 @@
     <message>
         <source>it holds no contract for you.</source>
         <translation>Er führt keinen Vertrag für Sie.</translation>
+    </message>
+</context>
+<context>
+    <name>Archive</name>
+    <message>
+        <source>Purchase receipt</source>
+        <translation>Kaufbeleg</translation>
+    </message>
+    <message>
+        <source>Order confirmation</source>
+        <translation>Auftragsbestätigung</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>No archive was written.</source>
+        <translation>Es wurde kein Archiv geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -514,6 +540,33 @@
     </message>
 </context>
 <context>
+    <name>ExportDocumentsDialog</name>
+    <message>
+        <source>Export Documents</source>
+        <translation>Dokumente exportieren</translation>
+    </message>
+    <message>
+        <source>Dates below</source>
+        <translation>Daten unten</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren …</translation>
+    </message>
+    <message>
+        <source>Fiscal &amp;year:</source>
+        <translation>Geschäfts&amp;jahr:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+</context>
+<context>
     <name>ExportReceiptsDialog</name>
     <message>
         <source>Export Receipts</source>
@@ -816,6 +869,10 @@
         <translation>Belege e&amp;xportieren …</translation>
     </message>
     <message>
+        <source>Export &amp;Documents…</source>
+        <translation>&amp;Dokumente exportieren …</translation>
+    </message>
+    <message>
         <source>&amp;Verify Receipt…</source>
         <translation>Beleg &amp;prüfen …</translation>
     </message>
@@ -908,6 +965,25 @@
     <message>
         <source>&amp;Review in Add Seats</source>
         <translation>In „Lizenzen hinzufügen“ &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Export documents</source>
+        <translation>Dokumente exportieren</translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP-Dateien (*.zip)</translation>
+    </message>
+    <message>
+        <source>Exporting documents…</source>
+        <translation>Dokumente werden exportiert …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the documents of %Ln purchase(s) to {path}.</source>
+        <translation>
+            <numerusform>Die Dokumente von %Ln Kauf wurden nach {path} exportiert.</numerusform>
+            <numerusform>Die Dokumente von %Ln Käufen wurden nach {path} exportiert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Verify receipt</source>

@@ -14,6 +14,13 @@
 <context>
     <name>App</name>
     <message numerus="yes">
+        <source>Documents of %n purchase(s) written to {file}</source>
+        <translation>
+            <numerusform>Documents of %n purchase written to {file}</numerusform>
+            <numerusform>Documents of %n purchases written to {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n receipt(s) written to {folder}</source>
         <translation>
             <numerusform>%n receipt written to {folder}</numerusform>
@@ -100,6 +107,13 @@
         <translation>
             <numerusform>The account service did not accept %n purchase: the total shown then is no longer valid, so nothing was bought or invoiced.</numerusform>
             <numerusform>The account service did not accept %n purchases: the total shown then is no longer valid, so nothing was bought or invoiced.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the documents of %Ln purchase(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported the documents of %Ln purchase to {path}.</numerusform>
+            <numerusform>Exported the documents of %Ln purchases to {path}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

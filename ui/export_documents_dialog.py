@@ -1,0 +1,61 @@
+"""File > Export Documents: a date range or a fiscal year, for one ZIP of every document."""
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QWidget,
+)
+
+from ui.export_receipts_dialog import full_year_format
+
+YEARS_OFFERED = 5
+
+
+class ExportDocumentsDialog(QDialog):
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="exportDocumentsDialog")
+        self.setWindowTitle(self.tr("Export Documents"))
+        self.year = QComboBox(objectName="fiscalYearCombo")
+        self.year.addItem(self.tr("Dates below"), None)
+        for year in range(today.year, today.year - YEARS_OFFERED, -1):
+            self.year.addItem(str(year), year)
+        self.from_edit = QDateEdit(
+            QDate(today.replace(month=1, day=1)), calendarPopup=True, objectName="fromDateEdit"
+        )
+        self.to_edit = QDateEdit(QDate(today), calendarPopup=True, objectName="toDateEdit")
+        for edit in (self.from_edit, self.to_edit):
+            edit.setDisplayFormat(full_year_format())
+        self.year.currentIndexChanged.connect(self._fill_year)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Export…"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Fiscal &year:"), self.year)
+        form.addRow(self.tr("&From:"), self.from_edit)
+        form.addRow(self.tr("&To:"), self.to_edit)
+        form.addRow(buttons)
+
+    def _fill_year(self) -> None:
+        """A fiscal year here is the calendar year; another one is chosen by its dates."""
+        year = self.year.currentData()
+        if year is not None:
+            self.from_edit.setDate(QDate(year, 1, 1))
+            self.to_edit.setDate(QDate(year, 12, 31))
+
+    def dates(self) -> tuple[date, date]:
+        first, last = self.from_edit.date().toPython(), self.to_edit.date().toPython()
+        return (first, last) if first <= last else (last, first)
+
+    def file_name(self) -> str:
+        year = self.year.currentData()
+        first, last = self.dates()
+        return f"documents-{year}.zip" if year else f"documents-{first}-{last}.zip"
