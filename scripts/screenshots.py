@@ -19,12 +19,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from billing.proration import quote
 from db.database import close_database, open_database
-from db.models import Administrator
+from db.models import Administrator, SeatPurchase
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.application import Application
 from desktop.demo import seed_demo, start_demo_service
 from desktop.i18n import install_translations
+from desktop.invoices import invoice_document
 from desktop.purchasing import purchase_seats
 from desktop.receipts import save_receipt
 from desktop.session import sign_in
@@ -76,30 +77,40 @@ def settle(ms: int = 600) -> None:
     loop.exec()
 
 
-def save_receipt_image(name: str, locale: str) -> None:
-    """A receipt of a purchase by an administrator with a non-ASCII name, with a PO number and a
-    note for the invoice, as PNG (pdftoppm)."""
-    buyer = Administrator.get(Administrator.email == "billing@example.com")
-    buyer.name = "Zoë Ångström-Żółć"
-    buyer.save()
-    summary = current_contract()
-    shown = quote(summary, 5, summary.today)
-    purchase = purchase_seats(
-        buyer,
-        5,
-        shown.amount,
-        acknowledged=True,
-        locale=locale,
-        purchase_order="PO-2026-0117",
-        invoice_note="Cost centre 4711\nAttn: Accounts Payable",
-    )
+def save_receipt_image(name: str, locale: str, invoiced: bool = False) -> None:
+    """A document as PNG (pdftoppm): an order confirmation for a new purchase by an
+    administrator with a non-ASCII name, with a PO number and a note for the invoice; or
+    the receipt of an invoiced demo purchase."""
+    if invoiced:
+        purchase = SeatPurchase.select().where(
+            SeatPurchase.purchase_order.is_null(False) & SeatPurchase.invoice_number.is_null(False)
+        )
+        purchase = purchase.order_by(SeatPurchase.id.desc()).first()
+    else:
+        buyer = Administrator.get(Administrator.email == "billing@example.com")
+        buyer.name = "Zoë Ångström-Żółć"
+        buyer.save()
+        summary = current_contract()
+        shown = quote(summary, 5, summary.today)
+        purchase = purchase_seats(
+            buyer,
+            5,
+            shown.amount,
+            acknowledged=True,
+            locale=locale,
+            purchase_order="PO-2026-0117",
+            invoice_note="Cost centre 4711\nAttn: Accounts Payable",
+        )
     with tempfile.TemporaryDirectory() as folder:
         pdf = Path(folder) / "receipt.pdf"
         save_receipt(purchase.transaction_id, pdf, locale)
-        subprocess.run(
-            ["pdftoppm", "-png", "-r", "70", "-singlefile", str(pdf), str(OUT / name)],
-            check=True,
-        )
+        png(pdf, name)
+
+
+def png(pdf: Path, name: str) -> None:
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", "-singlefile", str(pdf), str(OUT / name)], check=True
+    )
 
 
 def grab_tabs(window: MainWindow, prefix: str, tabs: tuple[str, ...]) -> None:
@@ -142,8 +153,8 @@ def grab_permission_page() -> None:
             service.stop()
 
 
-def grab_seat_holders(locale: str, name: str) -> None:
-    """The disabled users holding seats, as the demo service lists them."""
+def grab_from_the_service(locale: str) -> None:
+    """What comes from the demo service: the disabled users holding seats, and an invoice."""
     with tempfile.TemporaryDirectory() as folder:
         service = start_demo_service(f"sqlite:///{folder}/service.db")
         try:
@@ -153,12 +164,24 @@ def grab_seat_holders(locale: str, name: str) -> None:
             settle()
             dialog = window.show_seat_holders("disabled")
             settle(1500)
-            dialog.grab().save(str(OUT / f"{name}.png"))
+            dialog.grab().save(str(OUT / "seat-holders.png"))
             dialog.close()
+            overdue = SeatPurchase.get(SeatPurchase.invoice_status == "open")  # due long ago
+            client = window.app.client()
+            number, _ = invoice_document(client, overdue.transaction_id, Path(folder))
+            pdf = Path(folder) / f"{number}.pdf"
+            png(pdf, "invoice")
             window.close()
             wait_for_background_work()
         finally:
             service.stop()
+
+
+def grab_billing_profile(window: MainWindow, name: str) -> None:
+    dialog = window.show_billing_profile()
+    settle(200)
+    dialog.grab().save(str(OUT / f"{name}.png"))
+    dialog.close()
 
 
 def open_window(locale: str, email: str | None = None) -> MainWindow:
@@ -173,10 +196,12 @@ def shoot(variant: str, app: QApplication) -> None:
         window = open_window("en_US")
         grab_tabs(window, "", ("contract", "add-seats", "history"))
         grab_requote(window, "requote")
+        grab_billing_profile(window, "billing-profile")
         window.close()
-        grab_seat_holders("en_US", "seat-holders")
+        grab_from_the_service("en_US")
         grab_permission_page()
-        save_receipt_image("receipt", "en_US")
+        save_receipt_image("order-confirmation", "en_US")
+        save_receipt_image("receipt", "en_US", invoiced=True)
         dialog = SignInDialog("http://127.0.0.1:8080", "admin@example.com", "northwind-demo")
         dialog.show()
         settle(200)
@@ -192,8 +217,10 @@ def shoot(variant: str, app: QApplication) -> None:
         window = open_window(locale)
         grab_tabs(window, "de-", ("contract", "add-seats", "history"))
         grab_requote(window, "de-requote")
+        grab_billing_profile(window, "de-billing-profile")
         window.close()
-        save_receipt_image("de-receipt", locale)
+        save_receipt_image("de-order-confirmation", locale)
+        save_receipt_image("de-receipt", locale, invoiced=True)
     else:  # scale200: the whole window at twice the size, as on a 200 % display
         window = open_window("en_US")
         grab_tabs(window, "scale200-", ("contract",))
