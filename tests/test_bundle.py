@@ -16,7 +16,9 @@ from pypdf import PdfReader
 
 from db.database import close_database, open_database
 from db.models import SeatPurchase
+from service.server import RunningService
 from tests.app_process import CLOSED, demo_database, launch, private_environment, stop
+from tests.service_helpers import call, sign_in
 
 BUNDLE_ENV = "MANAGE_ACCOUNT_BUNDLE"
 MAX_BUNDLE_MB = 250
@@ -152,6 +154,21 @@ def test_frozen_service_serves_the_api(bundle, tmp_path):
         assert service.stdout.readline().strip() == f"serving on http://127.0.0.1:{port}"
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/health", timeout=10) as answer:
             assert json.load(answer)["status"] == "ok"
+        frozen = RunningService(f"http://127.0.0.1:{port}", None, None, None)
+        token = sign_in(frozen, "admin@example.com")
+        for changes, status in (  # tax IDs checked by the frozen python-stdnum, by country
+            ({"country": "DE", "tax_id": "DE136695976"}, 200),
+            ({"country": "DE", "tax_id": "DE123456789"}, 422),
+            ({"country": "US", "tax_id": "04-2103594"}, 200),
+        ):
+            assert call(frozen, "PATCH", "/v1/billing-profile", changes, token)[0] == status
+        invoices = call(frozen, "GET", "/v1/invoices", token=token)[1]["invoices"]
+        number = invoices[0]["number"]
+        request = urllib.request.Request(
+            f"{frozen.url}/v1/invoices/{number}/pdf", headers={"Authorization": f"Bearer {token}"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as answer:  # reportlab, fonts frozen
+            assert number in PdfReader(BytesIO(answer.read())).pages[0].extract_text()
     finally:
         service.terminate()
         service.wait(30)
