@@ -33,6 +33,7 @@ from service.models import Administrator, AuditEvent, Contract, Organization, se
 logger = logging.getLogger(__name__)
 MAX_BODY = 64 * 1024
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+END = datetime.max.replace(tzinfo=UTC)
 MAX_ID = 2**63 - 1
 
 
@@ -359,6 +360,7 @@ class Api:
             limit + 1,
             request.query.get("status"),
             today,
+            (_date(request.query, "issued_from"), _date(request.query, "issued_to")),
         )
         more, page = len(page) > limit, page[:limit]
         last = page[-1] if page else None
@@ -540,19 +542,12 @@ def administrator_json(administrator: Administrator) -> dict:
 
 def _cursor(query: dict) -> tuple[datetime, int]:
     """Where the changes feed resumes: an opaque cursor, or a timestamp, or the beginning."""
-    if query.get("cursor"):  # digits-digits, as the document says: still they may overflow
+    if query.get("cursor"):  # digits-digits, as the document says
         micros, after_id = map(int, query["cursor"].split("-"))
         try:
-            if after_id > MAX_ID:
-                raise ValueError
-            return EPOCH + timedelta(microseconds=micros), after_id
-        except (ValueError, OverflowError):
-            raise ApiError(
-                400,
-                "invalid_parameter",
-                "cursor is malformed: pass on the cursor of the previous page as it came.",
-                {"parameter": "cursor"},
-            ) from None
+            return EPOCH + timedelta(microseconds=micros), min(after_id, MAX_ID)
+        except OverflowError:  # past the year 9999: after every change there can be
+            return END, MAX_ID
     if "updated_since" in query:
         try:
             return _aware(datetime.fromisoformat(query["updated_since"])), MAX_ID
@@ -564,6 +559,21 @@ def _cursor(query: dict) -> tuple[datetime, int]:
                 {"parameter": "updated_since"},
             ) from None
     return EPOCH, 0
+
+
+def _date(query: dict, name: str) -> date | None:
+    """A date parameter (its form checked by the document), None when not given."""
+    if name not in query:
+        return None
+    try:
+        return date.fromisoformat(query[name])
+    except ValueError:
+        raise ApiError(
+            400,
+            "invalid_parameter",
+            f"{name} must be a date such as 2026-11-27.",
+            {"parameter": name},
+        ) from None
 
 
 def _make_cursor(updated_at: datetime, order_id: int) -> str:

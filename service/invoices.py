@@ -64,8 +64,10 @@ def changes(
     limit: int,
     status: str | None,
     today: date,
+    issued: tuple[date | None, date | None] = (None, None),
 ) -> list[Invoice]:
-    """The organization's invoices changed after (since, after_id), oldest change first."""
+    """The organization's invoices changed after (since, after_id), oldest change first;
+    `issued` bounds their issue dates (inclusive)."""
     query = (
         Invoice.select(Invoice, SeatOrder)
         .join(SeatOrder)
@@ -79,6 +81,11 @@ def changes(
     )
     if status is not None:
         query = query.where(status_condition(status, today))
+    first, last = issued
+    if first is not None:
+        query = query.where(Invoice.issue_date >= first)
+    if last is not None:
+        query = query.where(Invoice.issue_date <= last)
     return list(query.order_by(Invoice.updated_at, Invoice.id).limit(limit))
 
 

@@ -139,3 +139,16 @@ def test_another_organizations_invoice_is_not_found(service):
             .where((Invoice.organization == contoso_id) & (Invoice.number == theirs))
             .exists()
         )
+
+
+def test_invoices_can_be_chosen_by_issue_date(service):
+    token = token_of(service, demo_data.NORTHWIND)
+    everything = all_invoices(service, token)
+    days = sorted(date.fromisoformat(i["issue_date"]) for i in everything)
+    first, last = days[3], days[-4]
+    chosen = all_invoices(service, token, f"&issued_from={first}&issued_to={last}")
+    assert sorted(i["number"] for i in chosen) == sorted(
+        i["number"] for i in everything if first <= date.fromisoformat(i["issue_date"]) <= last
+    )
+    status, answer = call(service, "GET", "/v1/invoices?issued_from=2026-13-01", token=token)
+    assert status == 400 and answer["error"]["parameter"] == "issued_from"
