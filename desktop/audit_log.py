@@ -29,6 +29,8 @@ ACTIONS = (
     QT_TRANSLATE_NOOP("AuditAction", "permission set changed"),
     QT_TRANSLATE_NOOP("AuditAction", "receipts exported"),
     QT_TRANSLATE_NOOP("AuditAction", "billing profile changed"),
+    QT_TRANSLATE_NOOP("AuditAction", "contract renewed"),
+    QT_TRANSLATE_NOOP("AuditAction", "seat reduction requested"),
     QT_TRANSLATE_NOOP("AuditAction", "trail re-chained"),
 )
 

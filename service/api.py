@@ -26,6 +26,7 @@ from service import (
     orders,
     permissions,
     profiles,
+    renewals,
     users,
 )
 from service.models import Administrator, AuditEvent, Contract, Organization, service_db
@@ -117,6 +118,13 @@ class Api:
             (re.compile(r"/v1/license-summary"), {"GET": self.license_summary}, True),
             (re.compile(r"/v1/users"), {"GET": self.users}, True),
             (re.compile(r"/v1/vendor"), {"GET": self.vendor}, True),
+            (re.compile(r"/v1/renewal"), {"GET": self.renewal_offer}, True),
+            (re.compile(r"/v1/renewals"), {"POST": self.renew}, True),
+            (
+                re.compile(r"/v1/renewal/reduction-requests"),
+                {"GET": self.reduction_requests, "POST": self.request_reduction},
+                True,
+            ),
             (re.compile(r"/v1/invoices"), {"GET": self.list_invoices}, True),
             (re.compile(r"/v1/invoices/(?P<number>[^/]+)"), {"GET": self.get_invoice}, True),
             (
@@ -346,6 +354,27 @@ class Api:
             "total": total,
             "has_more": more,
         }
+
+    def renewal_offer(self, request: Request) -> tuple[int, object]:
+        """The renewal on offer while the current contract's renewal window is open."""
+        contract, terms = renewals.offer(self._require_manage_account(request))
+        return 200, renewals.offer_json(contract, terms)
+
+    def renew(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        key = request.header("Idempotency-Key")
+        renewal, replayed = renewals.place_renewal(administrator, key, request.json())
+        return 201, {"renewal": renewals.renewal_json(renewal), "replayed": replayed}
+
+    def reduction_requests(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        found = renewals.reduction_requests(administrator.organization_id)
+        return 200, {"requests": [renewals.reduction_json(each) for each in found]}
+
+    def request_reduction(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        made = renewals.request_reduction(administrator, request.json())
+        return 201, {"request": renewals.reduction_json(made)}
 
     def list_invoices(self, request: Request) -> tuple[int, object]:
         """The organization's invoices, oldest change first: a feed like the orders'."""

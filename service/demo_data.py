@@ -49,6 +49,9 @@ VENDOR = {
 }
 
 
+NEXT_TERM_RISE = Decimal("1.03")  # the vendor's price for a renewal: 3% more
+
+
 @dataclass(frozen=True)
 class DemoContract:
     start_date: date

@@ -2,7 +2,8 @@
 so its SHA-256 identifies it."""
 
 import json
-from datetime import datetime, time
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from decimal import Decimal
 from functools import cache
 from io import BytesIO
@@ -28,7 +29,7 @@ def render_invoice(invoice: Invoice) -> bytes:
     _register_fonts()
     vendor = Vendor.select().first()
     organization = Organization.get_by_id(invoice.organization_id)
-    order = invoice.order
+    line = _line(invoice)
     bill_to = json.loads(invoice.bill_to) or {"legal_name": organization.name}
     size = LETTER if organization.currency == "USD" else A4
     width, height = size
@@ -50,8 +51,8 @@ def render_invoice(invoice: Invoice) -> bytes:
             ("Invoice number", invoice.number),
             ("Issue date", invoice.issue_date.isoformat()),
             ("Due date", invoice.due_date.isoformat()),
-            ("Transaction ID", order.transaction_id),
-            *((("PO number", order.purchase_order),) if order.purchase_order else ()),
+            ("Transaction ID", line.transaction_id),
+            *((("PO number", line.purchase_order),) if line.purchase_order else ()),
         )
     ):
         canvas.drawRightString(right - 110, height - MARGIN - 30 - 13 * index, label)
@@ -73,11 +74,11 @@ def render_invoice(invoice: Invoice) -> bytes:
     y -= 16
     canvas.setFont(REGULAR, 9)
     description = (
-        f"Additional seats, {order.period_start.isoformat()} to {order.period_end.isoformat()}, "
-        f"at {_price(order.monthly_unit_price)} {invoice.currency} per seat per month"
+        f"{line.what}, {line.start.isoformat()} to {line.end.isoformat()}, "
+        f"at {_price(line.price)} {invoice.currency} per seat per month"
     )
-    canvas.drawString(right - 260, y, str(order.seats))
-    canvas.drawString(right - 170, y, str(order.prorated_months))
+    canvas.drawString(right - 260, y, str(line.seats))
+    canvas.drawString(right - 170, y, str(line.months))
     canvas.drawRightString(right, y, money(invoice.amount_minor))
     for line in simpleSplit(description, REGULAR, 9, right - 270 - MARGIN):
         canvas.drawString(MARGIN, y, line)
@@ -104,6 +105,45 @@ def render_invoice(invoice: Invoice) -> bytes:
     canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+@dataclass(frozen=True)
+class _Line:
+    what: str
+    transaction_id: str
+    purchase_order: str | None
+    start: date
+    end: date
+    seats: int
+    months: int
+    price: Decimal
+
+
+def _line(invoice: Invoice) -> _Line:
+    """What the invoice is for: additional seats (an order) or the next term (a renewal)."""
+    if invoice.order_id:
+        o = invoice.order
+        return _Line(
+            "Additional seats",
+            o.transaction_id,
+            o.purchase_order,
+            o.period_start,
+            o.period_end,
+            o.seats,
+            o.prorated_months,
+            o.monthly_unit_price,
+        )
+    r = invoice.renewal
+    return _Line(
+        "Renewal",
+        r.transaction_id,
+        r.purchase_order,
+        r.term_start,
+        r.term_end,
+        r.seats,
+        r.months,
+        r.monthly_unit_price,
+    )
 
 
 def _price(price: Decimal) -> str:

@@ -4,12 +4,12 @@ then paid or voided; an open invoice past its due date is overdue."""
 import json
 from datetime import date, datetime, timedelta
 
-from peewee import Expression
+from peewee import JOIN, Expression
 
 from billing.money import amount_from_minor
 from billing.profile import EU_VAT_PREFIXES
 from db.models import utc_now
-from service.models import BillingProfile, Invoice, SeatOrder, Vendor
+from service.models import BillingProfile, Invoice, Renewal, SeatOrder, Vendor
 
 OPEN, PAID, VOID, OVERDUE = "open", "paid", "void", "overdue"
 STATUSES = (OPEN, OVERDUE, PAID, VOID)  # as shown: overdue is an open one past its due date
@@ -22,23 +22,56 @@ REVERSE_CHARGE = (
 
 def issue(order: SeatOrder, number: str, issued: date, now: datetime) -> Invoice:
     """The invoice of a just provisioned order, with the bill-to party as it is now."""
+    return _issue(
+        order.organization_id,
+        number,
+        issued,
+        now,
+        order.amount_minor,
+        order.currency,
+        order=order.id,
+    )
+
+
+def issue_for_renewal(renewal: Renewal, number: str, issued: date, now: datetime) -> Invoice:
+    """The invoice of a renewal, issued when it is placed."""
+    return _issue(
+        renewal.organization_id,
+        number,
+        issued,
+        now,
+        renewal.amount_minor,
+        renewal.currency,
+        renewal=renewal.id,
+    )
+
+
+def _issue(
+    organization_id: int,
+    number: str,
+    issued: date,
+    now: datetime,
+    amount_minor: int,
+    currency: str,
+    **invoiced: int,
+) -> Invoice:
     vendor = Vendor.select().first()
     terms = vendor.payment_terms_days if vendor else DEFAULT_TERMS_DAYS
-    profile = BillingProfile.get_or_none(BillingProfile.organization == order.organization_id)
+    profile = BillingProfile.get_or_none(BillingProfile.organization == organization_id)
     bill_to = _bill_to(profile)
     return Invoice.create(
-        organization=order.organization_id,
-        order=order.id,
+        organization=organization_id,
         number=number,
         issue_date=issued,
         due_date=issued + timedelta(days=terms),
-        amount_minor=order.amount_minor,
+        amount_minor=amount_minor,
         tax_minor=0,
-        currency=order.currency,
+        currency=currency,
         tax_note=REVERSE_CHARGE if _reverse_charge(bill_to) else None,
         bill_to=json.dumps(bill_to, ensure_ascii=False, sort_keys=True),
         status=OPEN,
         updated_at=now,
+        **invoiced,
     )
 
 
@@ -68,16 +101,9 @@ def changes(
 ) -> list[Invoice]:
     """The organization's invoices changed after (since, after_id), oldest change first;
     `issued` bounds their issue dates (inclusive)."""
-    query = (
-        Invoice.select(Invoice, SeatOrder)
-        .join(SeatOrder)
-        .where(
-            (Invoice.organization == organization_id)
-            & (
-                (Invoice.updated_at > since)
-                | ((Invoice.updated_at == since) & (Invoice.id > after_id))
-            )
-        )
+    query = _with_what_it_invoices().where(
+        (Invoice.organization == organization_id)
+        & ((Invoice.updated_at > since) | ((Invoice.updated_at == since) & (Invoice.id > after_id)))
     )
     if status is not None:
         query = query.where(status_condition(status, today))
@@ -91,11 +117,24 @@ def changes(
 
 def find(organization_id: int, number: str) -> Invoice | None:
     return (
-        Invoice.select(Invoice, SeatOrder)
-        .join(SeatOrder)
+        _with_what_it_invoices()
         .where((Invoice.organization == organization_id) & (Invoice.number == number))
         .first()
     )
+
+
+def _with_what_it_invoices() -> object:
+    """Invoices with their order or their renewal, in one query."""
+    return (
+        Invoice.select(Invoice, SeatOrder, Renewal)
+        .join_from(Invoice, SeatOrder, JOIN.LEFT_OUTER)
+        .join_from(Invoice, Renewal, JOIN.LEFT_OUTER)
+    )
+
+
+def transaction_id(invoice: Invoice) -> str:
+    """The transaction ID of the order or renewal the invoice is for."""
+    return invoice.order.transaction_id if invoice.order_id else invoice.renewal.transaction_id
 
 
 def mark_paid(number: str, now: datetime | None = None) -> list[Invoice]:
@@ -114,7 +153,7 @@ def invoice_json(invoice: Invoice, today: date) -> dict:
     total = invoice.amount_minor + invoice.tax_minor
     return {
         "number": invoice.number,
-        "transaction_id": invoice.order.transaction_id,
+        "transaction_id": transaction_id(invoice),
         "issue_date": invoice.issue_date.isoformat(),
         "due_date": invoice.due_date.isoformat(),
         "amount": str(amount_from_minor(invoice.amount_minor, invoice.currency)),

@@ -14,6 +14,7 @@ from peewee import (
 
 from billing.money import UNIT_PRICE_PLACES
 from billing.proration import PRORATE_BY_MONTH
+from billing.renewal import RENEWAL_WINDOW_DAYS
 from billing.statuses import Status
 from db.fields import FixedPointField, UTCDateTimeField
 from db.models import utc_now
@@ -68,6 +69,9 @@ class Contract(ServiceModel):
     account_manager_name = CharField()
     account_manager_email = CharField()
     account_manager_phone = CharField()
+    renewal_window_days = IntegerField(default=RENEWAL_WINDOW_DAYS)
+    # The next term's price per seat per month, as the vendor sets it; None: the same price.
+    next_term_monthly_price = FixedPointField(UNIT_PRICE_PLACES, null=True)
 
 
 class PermissionSet(ServiceModel):
@@ -157,6 +161,46 @@ class SeatOrder(ServiceModel):
         )
 
 
+class Renewal(ServiceModel):
+    """The renewal of a contract for its next term, placed once per Idempotency-Key."""
+
+    organization = ForeignKeyField(Organization, backref="renewals")
+    transaction_id = CharField(max_length=255)  # the client's idempotency key
+    request_fingerprint = CharField(max_length=64)
+    contract = ForeignKeyField(Contract, unique=True, backref="renewal")  # one per contract
+    next_contract = ForeignKeyField(Contract, backref="renewed_from")
+    administrator = ForeignKeyField(Administrator, backref="renewals")
+    seats = IntegerField()
+    monthly_unit_price = FixedPointField(UNIT_PRICE_PLACES)
+    months = IntegerField()
+    term_start = DateField()
+    term_end = DateField()
+    amount_minor = BigIntegerField()
+    currency = CharField(max_length=3)
+    purchase_order = CharField(max_length=40, null=True)
+    instructions = TextField(null=True)
+    acknowledgement_text = TextField()
+    invoice_number = CharField(null=True)
+    created_at = UTCDateTimeField(default=utc_now)
+
+    class Meta:
+        indexes = ((("organization", "transaction_id"), True),)
+
+
+class ReductionRequest(ServiceModel):
+    """Fewer seats for the next term, asked of the account manager: kept, answered, never
+    applied here."""
+
+    organization = ForeignKeyField(Organization, backref="reduction_requests")
+    contract = ForeignKeyField(Contract, backref="reduction_requests")
+    administrator = ForeignKeyField(Administrator, backref="reduction_requests")
+    seats_wanted = IntegerField()
+    reason = TextField()
+    created_at = UTCDateTimeField(default=utc_now)
+    answer = TextField(null=True)
+    answered_at = UTCDateTimeField(null=True)
+
+
 class Invoice(ServiceModel):
     """The vendor's invoice for one provisioned order: issued once, then paid or voided.
 
@@ -164,7 +208,8 @@ class Invoice(ServiceModel):
     """
 
     organization = ForeignKeyField(Organization, backref="invoices")
-    order = ForeignKeyField(SeatOrder, unique=True, backref="invoice")
+    order = ForeignKeyField(SeatOrder, unique=True, null=True, backref="invoice")
+    renewal = ForeignKeyField(Renewal, null=True, backref="invoice")  # or this; one each
     number = CharField()
     issue_date = DateField()
     due_date = DateField()
@@ -230,6 +275,8 @@ MODELS = (
     SignInAttempt,
     AccountUser,
     SeatOrder,
+    Renewal,
+    ReductionRequest,
     Invoice,
     InvoiceSequence,
     AuditEvent,

@@ -259,7 +259,7 @@ def _provision(order_id: int, now: datetime) -> int:
         if order.status != Status.PENDING:
             return 0
         contract = _locked(Contract.select().where(Contract.id == order.contract_id)).get()
-        invoice = _next_invoice_number(contract.organization_id, now.year)
+        invoice = next_invoice_number(contract.organization_id, now.year)
         changed = (
             SeatOrder.update(
                 status=Status.PROVISIONED,
@@ -279,7 +279,7 @@ def _provision(order_id: int, now: datetime) -> int:
         return changed
 
 
-def _next_invoice_number(organization_id: int, year: int) -> str:
+def next_invoice_number(organization_id: int, year: int) -> str:
     sequence, _ = InvoiceSequence.get_or_create(organization=organization_id)
     sequence = _locked(InvoiceSequence.select().where(InvoiceSequence.id == sequence.id)).get()
     number = sequence.last_number + 1

@@ -4,6 +4,7 @@ import json
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from billing.money import round_money
 from billing.orders import ACKNOWLEDGEMENT
 from billing.statuses import Status
 from db.database import write_transaction
@@ -24,8 +25,10 @@ from service.models import (
 )
 
 
-def seed_demo(today: date | None = None) -> bool:
-    """Fill an empty service database with Northwind Traders and Contoso Pharmaceuticals."""
+def seed_demo(today: date | None = None, contract_ends_in: int | None = None) -> bool:
+    """Fill an empty service database with Northwind Traders and Contoso Pharmaceuticals;
+    with `contract_ends_in`, Northwind's current contract ends that many days from today, so
+    the renewal shows at once."""
     if Organization.select().exists():
         return False
     today = today or date.today()
@@ -33,7 +36,21 @@ def seed_demo(today: date | None = None) -> bool:
         Vendor.create(**demo_data.VENDOR)
         for plan in demo_data.ORGANIZATIONS:
             _seed(plan, today)
+        if contract_ends_in is not None:
+            end_current_contract(demo_data.ORGANIZATION, today + timedelta(days=contract_ends_in))
     return True
+
+
+def end_current_contract(organization_name: str, end: date) -> None:
+    """Move the end of the organization's latest contract (the demo's renewal setting)."""
+    organization = Organization.get(Organization.name == organization_name)
+    latest = (
+        Contract.select()
+        .where(Contract.organization == organization)
+        .order_by(Contract.start_date.desc())
+        .first()
+    )
+    Contract.update(end_date=end).where(Contract.id == latest.id).execute()
 
 
 def _seed(plan: demo_data.DemoOrganization, today: date) -> None:
@@ -47,7 +64,14 @@ def _seed(plan: demo_data.DemoOrganization, today: date) -> None:
         **{**profile, "billing_emails": json.dumps(profile["billing_emails"])},
     )
     contracts = [
-        Contract.create(organization=organization, **vars(terms)) for terms in plan.contracts(today)
+        Contract.create(
+            organization=organization,
+            **vars(terms),
+            next_term_monthly_price=round_money(
+                terms.monthly_price_per_seat * demo_data.NEXT_TERM_RISE, terms.currency
+            ),  # half up, to the minor unit
+        )
+        for terms in plan.contracts(today)
     ]
     administrators = {}
     for name, email, set_name, account, sets in plan.administrators:

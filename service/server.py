@@ -11,7 +11,7 @@ from waitress.server import create_server
 
 from billing.orders import QUOTE_GRACE_DAYS
 from db.database import DatabaseOpenError, close_database, open_database, write_transaction
-from service import invoices, orders
+from service import invoices, orders, renewals
 from service.api import Api
 from service.models import service_db
 from service.seed import seed_demo
@@ -70,11 +70,12 @@ def start_service(
     demo: bool = False,
     quote_grace_days: int = QUOTE_GRACE_DAYS,
     check_responses: bool = False,
+    demo_contract_ends_in: int | None = None,
 ) -> RunningService:
     """Open the database, then serve on a background thread; port 0 picks a free port."""
     open_database(database_url, service_db, MIGRATIONS)
     if demo:
-        seed_demo()
+        seed_demo(contract_ends_in=demo_contract_ends_in)
     server = create_server(
         Api(delay, quote_grace_days, check_responses),
         host=host,
@@ -130,11 +131,38 @@ def mark_paid(argv: list[str]) -> int:
     return 0
 
 
+def answer_request(argv: list[str]) -> int:
+    """manage-account-service answer-request ID --text TEXT: the account manager's reply to a
+    reduction request."""
+    parser = argparse.ArgumentParser(prog="manage-account-service answer-request")
+    parser.add_argument("request", type=int, metavar="ID")
+    parser.add_argument("--text", required=True)
+    parser.add_argument("--database", default="sqlite:///manage-account-service.db", metavar="URL")
+    options = parser.parse_args(argv)
+    try:
+        open_database(options.database, service_db, MIGRATIONS)
+    except DatabaseOpenError as error:
+        print(f"manage-account-service: {error}", file=sys.stderr)
+        return 2
+    try:
+        with write_transaction(service_db):
+            answered = renewals.answer_request(options.request, options.text)
+    finally:
+        close_database(service_db)
+    if not answered:
+        print(f"manage-account-service: no reduction request {options.request}", file=sys.stderr)
+        return 1
+    print(f"reduction request {options.request} answered")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """manage-account-service: serve the account API until interrupted."""
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["mark-paid"]:
         return mark_paid(argv[1:])
+    if argv[:1] == ["answer-request"]:
+        return answer_request(argv[1:])
     parser = argparse.ArgumentParser(prog="manage-account-service", description=main.__doc__)
     parser.add_argument("--database", default="sqlite:///manage-account-service.db", metavar="URL")
     parser.add_argument("--host", default="127.0.0.1")
@@ -150,6 +178,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DAYS",
         help="how many days an order may arrive after its quote date (default: %(default)s)",
     )
+    parser.add_argument(
+        "--demo-contract-ends-in",
+        type=int,
+        metavar="DAYS",
+        help="with --seed-demo: Northwind's current contract ends that many days from today",
+    )
     options = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     try:
@@ -160,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             options.provisioning_delay,
             options.seed_demo,
             options.quote_grace_days,
+            demo_contract_ends_in=options.demo_contract_ends_in,
         )
     except (DatabaseOpenError, OSError) as error:
         print(f"manage-account-service: {error}", file=sys.stderr)

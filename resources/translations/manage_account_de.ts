@@ -176,6 +176,14 @@
         <translation>Rechnungsprofil geändert</translation>
     </message>
     <message>
+        <source>contract renewed</source>
+        <translation>Vertrag verlängert</translation>
+    </message>
+    <message>
+        <source>seat reduction requested</source>
+        <translation>Weniger Lizenzen angefragt</translation>
+    </message>
+    <message>
         <source>trail re-chained</source>
         <translation>Protokoll neu verkettet</translation>
     </message>
@@ -1570,6 +1578,25 @@ Vielen Dank
     <message>
         <source>No purchase has the transaction ID {transaction_id}.</source>
         <translation>Kein Kauf hat die Transaktions-ID {transaction_id}.</translation>
+    </message>
+</context>
+<context>
+    <name>Renewal</name>
+    <message>
+        <source>The contract can be renewed from {opens_on}, {days} days before it ends.</source>
+        <translation>Der Vertrag kann ab {opens_on} verlängert werden, {days} Tage vor seinem Ende.</translation>
+    </message>
+    <message>
+        <source>The contract ended on {end}: ask your account manager for a new one.</source>
+        <translation>Der Vertrag endete am {end}: Bitten Sie Ihren Kundenbetreuer um einen neuen.</translation>
+    </message>
+    <message>
+        <source>Give the next term&apos;s seats as a whole number.</source>
+        <translation>Geben Sie die Lizenzen der nächsten Laufzeit als ganze Zahl an.</translation>
+    </message>
+    <message>
+        <source>A renewal keeps at least the {licensed} seats licensed now. For fewer seats, send a reduction request to your account manager.</source>
+        <translation>Eine Verlängerung behält mindestens die {licensed} Lizenzen, die jetzt lizenziert sind. Für weniger Lizenzen senden Sie Ihrem Kundenbetreuer eine Anfrage.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,270 @@
+"""Renewals on the service: the offer while a contract's renewal window is open, the renewal
+itself (idempotent, once per contract, the next contract and its invoice made at once), and
+reduction requests kept for the account manager."""
+
+import hashlib
+import json
+from datetime import datetime
+
+from peewee import IntegrityError
+
+from billing.money import amount_from_minor, amount_to_minor, parse_amount
+from billing.orders import OrderRefusal, check_purchase_order
+from billing.renewal import (
+    INSTRUCTIONS_LENGTH,
+    RenewalRefusal,
+    RenewalTerms,
+    check_seats,
+    check_window,
+    opens_on,
+    renewal_terms,
+)
+from billing.text import Refusal
+from db.database import write_transaction
+from db.models import utc_now
+from service import audit, invoices
+from service.models import (
+    Administrator,
+    Contract,
+    ReductionRequest,
+    Renewal,
+    service_db,
+)
+from service.orders import OrderProblem, current_contract, local_today, next_invoice_number
+
+RENEWED = "contract renewed"  # audit actions
+REDUCTION_REQUESTED = "seat reduction requested"
+
+
+def offer(
+    administrator: Administrator, now: datetime | None = None
+) -> tuple[Contract, RenewalTerms]:
+    """The current contract and its renewal's terms; OrderProblem when the window is closed
+    or the contract is renewed already."""
+    now = now or utc_now()
+    contract = current_contract(administrator, now)
+    if contract is None:
+        raise OrderProblem(404, "no_contract", "This organization has no current contract.")
+    today = local_today(contract.organization, now)
+    try:
+        check_window(today, contract.end_date, contract.renewal_window_days)
+    except RenewalRefusal as refusal:
+        raise _problem(404, refusal, {"opens_on": refusal.fields["opens_on"]}) from refusal
+    done = Renewal.get_or_none(Renewal.contract == contract)
+    if done is not None:
+        raise OrderProblem(
+            409,
+            "already_renewed",
+            f"This contract is renewed already (transaction {done.transaction_id}).",
+            {"transaction_id": done.transaction_id},
+        )
+    return contract, _terms(contract, contract.licensed_seats)
+
+
+def offer_json(contract: Contract, terms: RenewalTerms) -> dict:
+    return {
+        "current_end": contract.end_date.isoformat(),
+        "opens_on": opens_on(contract.end_date, contract.renewal_window_days).isoformat(),
+        "term_start": terms.term_start.isoformat(),
+        "term_end": terms.term_end.isoformat(),
+        "months": terms.months,
+        "seats": terms.seats,
+        "seats_now": contract.licensed_seats,
+        "monthly_price_per_seat_now": str(contract.monthly_price_per_seat),
+        "monthly_price_per_seat": str(terms.monthly_price_per_seat),
+        "amount": str(terms.amount),
+        "currency": terms.currency,
+    }
+
+
+def place_renewal(
+    administrator: Administrator, key: str, body: dict, now: datetime | None = None
+) -> tuple[Renewal, bool]:
+    """Renew once per key and once per contract; returns (renewal, replayed)."""
+    now = now or utc_now()
+    fingerprint = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+    ours = (Renewal.organization == administrator.organization_id) & (Renewal.transaction_id == key)
+    try:
+        with write_transaction(service_db):
+            seen = Renewal.get_or_none(ours)
+            if seen is not None:
+                if seen.request_fingerprint != fingerprint:
+                    raise OrderProblem(
+                        409,
+                        "idempotency_key_reused",
+                        "This Idempotency-Key was used for a different renewal.",
+                    )
+                return seen, True
+            return _new_renewal(administrator, key, body, fingerprint, now), False
+    except IntegrityError:  # the same key, or the same contract, won a race
+        seen = Renewal.get_or_none(ours)
+        if seen is None:
+            raise OrderProblem(
+                409, "already_renewed", "This contract is renewed already."
+            ) from None
+        return seen, True
+
+
+def _new_renewal(
+    administrator: Administrator, key: str, body: dict, fingerprint: str, now: datetime
+) -> Renewal:
+    if body.get("acknowledged") is not True or not isinstance(
+        body.get("acknowledgement_text"), str
+    ):
+        raise OrderProblem(
+            422,
+            "not_acknowledged",
+            "The renewal must be acknowledged, with the text the purchaser agreed to.",
+        )
+    contract, _ = offer(administrator, now)
+    try:
+        seats = check_seats(body.get("seats"), contract.licensed_seats)
+        purchase_order = check_purchase_order(body.get("purchase_order"))
+    except (RenewalRefusal, OrderRefusal) as refusal:
+        raise _problem(422, refusal) from refusal
+    instructions = body.get("instructions")
+    if instructions is not None and (
+        not isinstance(instructions, str) or len(instructions) > INSTRUCTIONS_LENGTH
+    ):
+        raise OrderProblem(
+            422, "invalid_renewal", "instructions must be text of at most 1000 characters."
+        )
+    terms = _terms(contract, seats)
+    if parse_amount(body.get("quoted_amount")) != terms.amount:
+        raise OrderProblem(
+            409,
+            "quote_changed",
+            "The amount differs from the renewal's price, so nothing was renewed.",
+            {"renewal": offer_json(contract, terms)},
+        )
+    following = Contract.create(
+        organization=contract.organization_id,
+        start_date=terms.term_start,
+        end_date=terms.term_end,
+        licensed_seats=seats,
+        monthly_price_per_seat=terms.monthly_price_per_seat,
+        currency=contract.currency,
+        proration_unit=contract.proration_unit,
+        account_manager_name=contract.account_manager_name,
+        account_manager_email=contract.account_manager_email,
+        account_manager_phone=contract.account_manager_phone,
+        renewal_window_days=contract.renewal_window_days,
+    )
+    number = next_invoice_number(contract.organization_id, now.year)
+    renewal = Renewal.create(
+        organization=contract.organization_id,
+        transaction_id=key,
+        request_fingerprint=fingerprint,
+        contract=contract,
+        next_contract=following,
+        administrator=administrator,
+        seats=seats,
+        monthly_unit_price=terms.monthly_price_per_seat,
+        months=terms.months,
+        term_start=terms.term_start,
+        term_end=terms.term_end,
+        amount_minor=amount_to_minor(terms.amount, terms.currency),
+        currency=terms.currency,
+        purchase_order=purchase_order,
+        instructions=instructions or None,
+        acknowledgement_text=body["acknowledgement_text"],
+        invoice_number=number,
+        created_at=now,
+    )
+    invoices.issue_for_renewal(renewal, number, local_today(contract.organization, now), now)
+    details = {"transaction_id": key, "seats": seats, "amount": str(terms.amount)}
+    audit.record(contract.organization_id, RENEWED, administrator.email, details, now)
+    return renewal
+
+
+def renewal_json(renewal: Renewal) -> dict:
+    return {
+        "transaction_id": renewal.transaction_id,
+        "term_start": renewal.term_start.isoformat(),
+        "term_end": renewal.term_end.isoformat(),
+        "months": renewal.months,
+        "seats": renewal.seats,
+        "monthly_price_per_seat": str(renewal.monthly_unit_price),
+        "amount": str(amount_from_minor(renewal.amount_minor, renewal.currency)),
+        "currency": renewal.currency,
+        "purchase_order": renewal.purchase_order,
+        "instructions": renewal.instructions,
+        "invoice_number": renewal.invoice_number,
+        "created_at": renewal.created_at.isoformat(),
+    }
+
+
+def request_reduction(
+    administrator: Administrator, body: dict, now: datetime | None = None
+) -> ReductionRequest:
+    now = now or utc_now()
+    contract = current_contract(administrator, now)
+    if contract is None:
+        raise OrderProblem(404, "no_contract", "This organization has no current contract.")
+    seats, reason = body.get("seats_wanted"), body.get("reason")
+    if (
+        not isinstance(seats, int)
+        or isinstance(seats, bool)
+        or not 0 <= seats < contract.licensed_seats
+    ):
+        raise OrderProblem(
+            422,
+            "invalid_reduction",
+            f"seats_wanted must be a whole number below the {contract.licensed_seats} seats "
+            "licensed now.",
+        )
+    if not isinstance(reason, str) or not reason.strip() or len(reason) > INSTRUCTIONS_LENGTH:
+        raise OrderProblem(422, "invalid_reduction", "Give a reason of at most 1000 characters.")
+    with write_transaction(service_db):
+        request = ReductionRequest.create(
+            organization=contract.organization_id,
+            contract=contract,
+            administrator=administrator,
+            seats_wanted=seats,
+            reason=reason.strip(),
+            created_at=now,
+        )
+        details = {"request": request.id, "seats_wanted": seats}
+        audit.record(
+            contract.organization_id, REDUCTION_REQUESTED, administrator.email, details, now
+        )
+    return request
+
+
+def reduction_requests(organization_id: int) -> list[ReductionRequest]:
+    return list(
+        ReductionRequest.select()
+        .where(ReductionRequest.organization == organization_id)
+        .order_by(ReductionRequest.id.desc())
+    )
+
+
+def reduction_json(request: ReductionRequest) -> dict:
+    return {
+        "id": request.id,
+        "seats_wanted": request.seats_wanted,
+        "reason": request.reason,
+        "status": "answered" if request.answer else "requested",
+        "answer": request.answer,
+        "created_at": request.created_at.isoformat(),
+        "answered_at": request.answered_at.isoformat() if request.answered_at else None,
+    }
+
+
+def answer_request(request_id: int, text: str, now: datetime | None = None) -> bool:
+    """The account manager's reply to a reduction request; False when there is no such one."""
+    return bool(
+        ReductionRequest.update(answer=text, answered_at=now or utc_now())
+        .where(ReductionRequest.id == request_id)
+        .execute()
+    )
+
+
+def _terms(contract: Contract, seats: int) -> RenewalTerms:
+    price = contract.next_term_monthly_price or contract.monthly_price_per_seat
+    return renewal_terms(contract.start_date, contract.end_date, seats, price, contract.currency)
+
+
+def _problem(status: int, refusal: Refusal, extra: dict | None = None) -> OrderProblem:
+    answer = {"localizable": refusal.localizable(), **(extra or {})}
+    return OrderProblem(status, refusal.code, str(refusal), answer)
