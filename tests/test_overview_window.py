@@ -79,6 +79,8 @@ def test_the_chart_has_a_step_per_live_purchase_and_names_it(qtbot, window):
     assert chart._step_near(x - 40 if x > 60 else x + 400) != (first, False)
     qtbot.mouseMove(chart, QPoint(int(x), chart.height() // 2))
     qtbot.waitUntil(lambda: first.transaction_id in QToolTip.text(), timeout=TIMEOUT)
+    window.tabs.setCurrentWidget(window.history_tab)  # the chart hides, and its tip with it
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=TIMEOUT)
 
 
 def test_the_chart_saves_as_png(qtbot, window, tmp_path):

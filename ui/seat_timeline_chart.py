@@ -8,9 +8,10 @@ by bisecting its x positions.
 from bisect import bisect_left
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
+    QHideEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -199,6 +200,14 @@ class SeatTimelineChart(QWidget):
         else:
             QToolTip.showText(event.globalPosition().toPoint(), self._step_text(*step), self)
         super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        QToolTip.hideText()  # the tip names a purchase under the pointer: gone with it
+        super().leaveEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        QToolTip.hideText()  # a tip must not outlive the chart it points into
+        super().hideEvent(event)
 
     def _step_near(self, x: float, reach: float = 6) -> tuple[SeatStep, bool] | None:
         """The purchase drawn nearest `x`, if within `reach` pixels."""
