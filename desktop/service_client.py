@@ -121,6 +121,10 @@ class ServiceClient:
         )
         return self._call("GET", f"/v1/seat-orders?limit=500&{query}")
 
+    def renewal_offer(self) -> dict:
+        """The renewal on offer; ServiceRefused renewal_not_open or already_renewed otherwise."""
+        return self._call("GET", "/v1/renewal")
+
     def invoices(self, updated_since: str | None = None, cursor: str | None = None) -> dict:
         """A page of the invoices feed, oldest change first: invoices, cursor, has_more."""
         query = (

@@ -42,6 +42,7 @@ from desktop.billing_profile import (
 )
 from desktop.i18n import localized_answer, translate
 from desktop.invoices import mirror_invoices
+from desktop.renewal_reminders import remember_renewed
 from desktop.service_client import (
     NotSignedIn,
     ServiceClient,
@@ -136,6 +137,7 @@ class SyncEngine:
             mirror_contract(self.client.contract())  # after the feed: seat counts include it
             report.changed |= self._mirror_license_usage(now)
             self._sync_billing_profile(now, report)
+            self._check_renewal()
         except NotSignedIn as error:
             if error.status == 403:
                 report.permission_lost = True
@@ -156,6 +158,15 @@ class SyncEngine:
                 raise
             raise NotSignedIn(str(error), error.status, error.code) from None  # e.g. locked out
         mirror_administrator(session["administrator"])
+
+    def _check_renewal(self) -> None:
+        """Whether the current contract is renewed already: then no more reminders for it."""
+        try:
+            self.client.renewal_offer()
+        except ServiceRefused as error:
+            if error.code == "already_renewed":
+                remote = self.client.contract()
+                remember_renewed(date.fromisoformat(remote["end_date"]))
 
     def _mirror_invoices(self) -> bool:
         try:

@@ -43,6 +43,7 @@ class ContractTab(QWidget):
     add_seats_requested = Signal()
     seat_holders_requested = Signal(str, int)  # DISABLED or INACTIVE, and the inactive days
     message = Signal(str)  # for the status bar
+    calendar_requested = Signal()
 
     def __init__(self, locale: str) -> None:
         super().__init__(objectName="contractTab")
@@ -85,6 +86,10 @@ class ContractTab(QWidget):
         self.fewer_seats = QLabel(
             objectName="fewerSeatsLabel", wordWrap=True, openExternalLinks=True
         )
+        self.add_to_calendar = QPushButton(
+            self.tr("Add to Ca&lendar…"), objectName="addToCalendarButton"
+        )
+        self.add_to_calendar.clicked.connect(self.calendar_requested)
 
         self.chart = SeatTimelineChart(locale)
         self.save_chart = QPushButton(self.tr("Save Chart as P&NG…"), objectName="saveChartButton")
@@ -168,6 +173,10 @@ class ContractTab(QWidget):
         form = QFormLayout(box)
         form.addRow(self.tr("Period:"), self.period_bar)
         form.addRow(self.tr("Ends:"), self.ends)
+        calendar_row = QHBoxLayout()
+        calendar_row.addWidget(self.add_to_calendar)
+        calendar_row.addStretch()
+        form.addRow("", calendar_row)
         form.addRow(self.tr("Price per seat:"), self.price)
         form.addRow(self.tr("Bought this contract:"), self.bought)
         form.addRow(self.tr("Account manager:"), self.manager)
@@ -210,6 +219,7 @@ class ContractTab(QWidget):
         self._show_overdue(overview.overdue)
         self.add_seats.setEnabled(True)
         self.save_chart.setEnabled(True)
+        self.add_to_calendar.setEnabled(True)
 
     def _show_seats(self, summary: ContractSummary, usage: SeatUsage | None) -> None:
         loc, purchased = self._locale, summary.licensed_seats
@@ -316,6 +326,7 @@ class ContractTab(QWidget):
         self.chart.set_timeline(None)
         self.add_seats.setEnabled(False)
         self.save_chart.setEnabled(False)
+        self.add_to_calendar.setEnabled(False)
 
     def _ask_chart_path(self) -> None:
         path = ask_save_path(

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QProcess, Qt, QUrl
@@ -25,10 +26,12 @@ from desktop.archive import export_documents
 from desktop.billing_profile import billing_profile, save_billing_profile
 from desktop.config import export_folder, local_data_folder, relaunch_command
 from desktop.config import settings as user_settings
+from desktop.files import write_atomically
 from desktop.invoices import FOLDER as INVOICE_FOLDER
 from desktop.invoices import invoice_document
 from desktop.overview import load_overview
 from desktop.receipts import Verification, date_range_query, verify_receipt
+from desktop.renewal_reminders import Reminder, calendar, next_reminder, reminder_text
 from desktop.seat_holders import DISABLED, inactive
 from desktop.session import sign_out as desktop_sign_out
 from desktop.sync import Requote
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(self.sync_status.live_banner)
         layout.addWidget(self.sync_status.delay_banner)
+        layout.addWidget(self.sync_status.renewal_banner)
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
         self.statusBar().addWidget(self.sync_status.label, 1)
@@ -102,6 +106,7 @@ class MainWindow(QMainWindow):
         self.contract_tab.add_seats_requested.connect(self.show_add_seats)
         self.contract_tab.seat_holders_requested.connect(self.show_seat_holders)
         self.contract_tab.message.connect(self.say)
+        self.contract_tab.calendar_requested.connect(self._ask_calendar_path)
         self.add_seats_tab.purchased.connect(self._purchased)
         self.add_seats_tab.purchase_failed.connect(self.say)
         self.history_tab.status_message.connect(self.say)
@@ -455,6 +460,43 @@ class MainWindow(QMainWindow):
         self.add_seats_tab.set_contract(summary, overview.usage if overview else None)
         if overview is not None:
             self.add_seats_tab.set_default_purchase_order(overview.default_purchase_order)
+            end = overview.contract.end_date
+            run_in_background(lambda: next_reminder(end), self._remind, lambda _: None)
+
+    def _remind(self, reminder: Reminder | None) -> None:
+        """A renewal reminder due today: a banner and, where there is one, a notification."""
+        if reminder is None:
+            return
+        text = reminder_text(reminder, formatting.day(reminder.contract_end, self._locale))
+        self.sync_status.renewal_banner.show_text(escape(text))
+        self.sync_status.notify(self.tr("Contract ends soon"), text)
+
+    def _ask_calendar_path(self) -> None:
+        summary = self.sync_status.contract
+        if summary is None:
+            return
+        path = ask_save_path(
+            self,
+            self.tr("Add to Calendar"),
+            f"contract-{summary.end_date.isoformat()}.ics",
+            self.tr("Calendar files (*.ics)"),
+        )
+        if path:
+            self.save_calendar_to(path)
+
+    def save_calendar_to(self, path: Path) -> Task:
+        """The contract's end and the day renewal opens as an .ics file, written off the GUI
+        thread; a calendar program opens it."""
+        summary = self.sync_status.contract
+        return run_in_background(
+            lambda: write_atomically(
+                path, calendar(summary.organization, summary.end_date, summary.timezone)
+            ),
+            lambda _: self.say(self.tr("Saved the contract's dates to {path}.").format(path=path)),
+            lambda error: self.say(
+                self.tr("The calendar file could not be saved: {error}").format(error=error)
+            ),
+        )
 
     def _contract_failed(self, error: Exception) -> None:
         self.say(self.tr("The contract could not be read: {error}").format(error=error))

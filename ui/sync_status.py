@@ -77,8 +77,18 @@ class SyncStatus(QObject):
         )
         self.live_banner = Banner("liveSeatsBanner", LIVE_COLOURS)
         self.delay_banner = Banner("delayBanner", DELAY_COLOURS)
+        self.renewal_banner = Banner("renewalBanner", DELAY_COLOURS)
         self.tray: QSystemTrayIcon | None = None
         self.reported.connect(self.show_report)
+
+    def notify(self, title: str, text: str) -> None:
+        """A desktop notification, where the system has a tray to show it."""
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        if self.tray is None:
+            self.tray = QSystemTrayIcon(QApplication.windowIcon())
+            self.tray.show()
+        self.tray.showMessage(title, text)
 
     def show_report(self, report: SyncReport) -> None:
         if report.online and report.problem is None:
@@ -111,11 +121,7 @@ class SyncStatus(QObject):
         seats = sum(count for _, count in provisioned)
         ids = ", ".join(transaction_id for transaction_id, _ in provisioned)
         text = self.tr("%Ln new seat(s) live ({ids}).", "", seats).format(ids=ids)
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            if self.tray is None:
-                self.tray = QSystemTrayIcon(QApplication.windowIcon())
-                self.tray.show()
-            self.tray.showMessage(self.tr("Seats are live"), text)
+        self.notify(self.tr("Seats are live"), text)
         self.live_banner.show_text(escape(text))
 
     def _show_delayed(self, rows: list) -> None:

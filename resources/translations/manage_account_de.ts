@@ -424,6 +424,10 @@
         <translation>Lizenzen können hier nicht reduziert werden. Wenden Sie sich dafür an Ihren Kundenbetreuer, {manager}.</translation>
     </message>
     <message>
+        <source>Add to Ca&amp;lendar…</source>
+        <translation>Zum &amp;Kalender hinzufügen …</translation>
+    </message>
+    <message>
         <source>Save Chart as P&amp;NG…</source>
         <translation>Diagramm als &amp;PNG speichern …</translation>
     </message>
@@ -1045,6 +1049,26 @@
         <translation>Diese Benutzer halten eine Lizenz, nutzen sie aber nicht. Weisen Sie die Lizenzen in der Benutzerverwaltung des Produkts anderen zu oder geben Sie sie frei, bevor Sie weitere Lizenzen kaufen.</translation>
     </message>
     <message>
+        <source>Contract ends soon</source>
+        <translation>Der Vertrag endet bald</translation>
+    </message>
+    <message>
+        <source>Add to Calendar</source>
+        <translation>Zum Kalender hinzufügen</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenderdateien (*.ics)</translation>
+    </message>
+    <message>
+        <source>Saved the contract&apos;s dates to {path}.</source>
+        <translation>Die Daten des Vertrags wurden unter {path} gespeichert.</translation>
+    </message>
+    <message>
+        <source>The calendar file could not be saved: {error}</source>
+        <translation>Die Kalenderdatei konnte nicht gespeichert werden: {error}</translation>
+    </message>
+    <message>
         <source>The contract could not be read: {error}</source>
         <translation>Der Vertrag konnte nicht gelesen werden: {error}</translation>
     </message>
@@ -1597,6 +1621,21 @@ Vielen Dank
     <message>
         <source>A renewal keeps at least the {licensed} seats licensed now. For fewer seats, send a reduction request to your account manager.</source>
         <translation>Eine Verlängerung behält mindestens die {licensed} Lizenzen, die jetzt lizenziert sind. Für weniger Lizenzen senden Sie Ihrem Kundenbetreuer eine Anfrage.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your contract ends on {date}, in %n day(s). Renew it in time, or ask your account manager.</source>
+        <translation>
+            <numerusform>Ihr Vertrag endet am {date}, in %n Tag. Verlängern Sie ihn rechtzeitig, oder fragen Sie Ihren Kundenbetreuer.</numerusform>
+            <numerusform>Ihr Vertrag endet am {date}, in %n Tagen. Verlängern Sie ihn rechtzeitig, oder fragen Sie Ihren Kundenbetreuer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{organization}: contract renewal opens</source>
+        <translation>{organization}: Vertragsverlängerung möglich</translation>
+    </message>
+    <message>
+        <source>{organization}: contract ends (renewal deadline)</source>
+        <translation>{organization}: Vertrag endet (Frist für die Verlängerung)</translation>
     </message>
 </context>
 <context>

@@ -193,6 +193,16 @@
     </message>
 </context>
 <context>
+    <name>Renewal</name>
+    <message numerus="yes">
+        <source>Your contract ends on {date}, in %n day(s). Renew it in time, or ask your account manager.</source>
+        <translation>
+            <numerusform>Your contract ends on {date}, in %n day. Renew it in time, or ask your account manager.</numerusform>
+            <numerusform>Your contract ends on {date}, in %n days. Renew it in time, or ask your account manager.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SeatHoldersDialog</name>
     <message numerus="yes">
         <source>%Ln user(s)</source>
