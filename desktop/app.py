@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         if options.demo:
-            seed_demo()
+            seed_demo(contract_ends_in=options.demo_contract_ends_in)
         if options.command:
             return _run_command(options)
         return _run_window(options, url, log_file.parent)
@@ -125,7 +125,9 @@ def _run_application(
     from ui.terminate import close_on_stop_signals
 
     try:
-        connection = connect_service(service_url(options.service), options.demo, url)
+        connection = connect_service(
+            service_url(options.service), options.demo, url, options.demo_contract_ends_in
+        )
     except (DatabaseOpenError, OSError) as error:
         print(f"manage-account: the demo service could not start: {error}", file=sys.stderr)
         return EXIT_USAGE

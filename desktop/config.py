@@ -37,6 +37,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--demo", action="store_true", help="fill an empty database with demo data")
     parser.add_argument(
+        "--demo-contract-ends-in",
+        type=int,
+        metavar="DAYS",
+        help="with --demo on an empty database: the contract ends that many days from today, "
+        "so the renewal reminders show at once",
+    )
+    parser.add_argument(
         "--service",
         metavar="URL",
         help=f"the account service to sync with (default: ${SERVICE_ENV}, else the one set in "

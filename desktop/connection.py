@@ -21,7 +21,10 @@ class ServiceConnection:
 
 
 def connect_service(
-    service: tuple[str | None, str | None], demo: bool, database_url: str
+    service: tuple[str | None, str | None],
+    demo: bool,
+    database_url: str,
+    demo_contract_ends_in: int | None = None,
 ) -> ServiceConnection | None:
     """The service to sync with, or None when the app runs on its local database alone.
 
@@ -35,7 +38,7 @@ def connect_service(
         return None
     from desktop.demo import start_demo_service  # the service's code loads only for --demo
 
-    running = start_demo_service(_beside(database_url))
+    running = start_demo_service(_beside(database_url), demo_contract_ends_in)
     return ServiceConnection(running.url, DEMO, running)
 
 

@@ -1,7 +1,7 @@
 """The demo: the local database seeded with the demo organization, and the reference service
 embedded in the app (the one place the desktop imports the service's code)."""
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from billing.orders import ACKNOWLEDGEMENT
@@ -27,15 +27,23 @@ DELAY_SECONDS = (3.0, 10.0)  # seats go live a few seconds after a demo purchase
 SIGN_IN = (demo_data.ADMINISTRATORS[0][1], demo_data.PASSWORD)  # e-mail and password
 
 
-def start_demo_service(database_url: str) -> "RunningService":
-    """The reference service on a free port of 127.0.0.1, seeded with the demo organization."""
+def start_demo_service(database_url: str, contract_ends_in: int | None = None) -> "RunningService":
+    """The reference service on a free port of 127.0.0.1, seeded with the demo organization
+    (its contract ending `contract_ends_in` days from today, when given)."""
     from service.orders import ProvisioningDelay  # loaded for --demo only
     from service.server import start_service
 
-    return start_service(database_url, delay=ProvisioningDelay(*DELAY_SECONDS), demo=True)
+    return start_service(
+        database_url,
+        delay=ProvisioningDelay(*DELAY_SECONDS),
+        demo=True,
+        demo_contract_ends_in=contract_ends_in,
+    )
 
 
-def seed_demo(today: date | None = None, seed: int = 2026) -> bool:
+def seed_demo(
+    today: date | None = None, seed: int = 2026, contract_ends_in: int | None = None
+) -> bool:
     """Fill an empty database with the demo organization, as the demo service has it; leave any
     other alone."""
     if Organization.select().exists():
@@ -89,6 +97,11 @@ def seed_demo(today: date | None = None, seed: int = 2026) -> bool:
             inactive_days=INACTIVE_DAYS,
             checked_at=utc_now(),
         )
+    if contract_ends_in is not None:  # as the demo service moves it
+        current = Contract.select().order_by(Contract.start_date.desc()).first()
+        Contract.update(end_date=today + timedelta(days=contract_ends_in)).where(
+            Contract.id == current.id
+        ).execute()
     mirror_vendor(demo_data.VENDOR)  # as the demo service has them
     mirror_billing_profile({**demo_data.NORTHWIND.billing_profile})
     return True
