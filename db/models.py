@@ -173,6 +173,34 @@ class ProfileOutbox(BaseModel):
     last_error = TextField(null=True)
 
 
+class RenewalRecord(BaseModel):
+    """A renewal of the contract for its next term: recorded here first, then sent to the
+    account service (its transaction ID is the idempotency key), as a purchase is."""
+
+    transaction_id = CharField(unique=True, max_length=32)
+    created_at = UTCDateTimeField(default=utc_now)
+    administrator = ForeignKeyField(Administrator, backref="renewals")
+    contract = ForeignKeyField(Contract, backref="renewals")  # the term being renewed
+    seats = IntegerField()
+    monthly_unit_price = FixedPointField(UNIT_PRICE_PLACES)
+    months = IntegerField()
+    term_start = DateField()
+    term_end = DateField()
+    amount_minor = BigIntegerField()
+    currency = CharField(max_length=3)
+    purchase_order = CharField(max_length=40, null=True)
+    instructions = TextField(null=True)
+    acknowledgement_text = TextField()
+    status = CharField(max_length=12, default=Status.QUEUED)  # queued, provisioned, rejected
+    invoice_number = CharField(null=True)
+    last_error = TextField(null=True)
+    next_attempt_at = UTCDateTimeField(default=utc_now)
+
+    @property
+    def amount(self) -> Decimal:
+        return amount_from_minor(self.amount_minor, self.currency)
+
+
 class Outbox(BaseModel):
     """A purchase still to be sent to the account service; written with the purchase."""
 
@@ -205,6 +233,7 @@ MODELS = (
     VendorDetails,
     BillingProfile,
     ProfileOutbox,
+    RenewalRecord,
     Outbox,
     SyncState,
     AuditEvent,

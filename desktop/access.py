@@ -10,6 +10,7 @@ from db.models import (
     LicenseUsage,
     Outbox,
     PermissionSet,
+    RenewalRecord,
     SeatPurchase,
 )
 from desktop.i18n import translate
@@ -50,6 +51,7 @@ def forget_contract_data(attempts: int = 3, pause: float = 0.5) -> None:
         try:
             with write_transaction():
                 Outbox.delete().execute()
+                RenewalRecord.delete().execute()
                 SeatPurchase.delete().execute()
                 Contract.delete().execute()
                 LicenseUsage.delete().execute()

@@ -13,10 +13,11 @@ from peewee import fn
 
 from billing.money import amount_from_minor
 from billing.statuses import Status
-from db.models import Contract, LicenseUsage, SeatPurchase
+from db.models import Contract, LicenseUsage, RenewalRecord, SeatPurchase
 from desktop.account import NOT_YET_LIVE, ContractSummary, current_contract
 from desktop.billing_profile import billing_profile
 from desktop.invoices import OverdueInvoices, overdue_invoices
+from desktop.renewing import RenewalOffer, recorded_renewal, renewal_offer
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,8 @@ class Overview:
     timeline: SeatTimeline
     default_purchase_order: str | None = None  # the billing profile's, for Add Seats
     overdue: OverdueInvoices | None = None
+    renewal: RenewalOffer | None = None  # while the renewal window is open
+    renewed: RenewalRecord | None = None  # this contract's renewal recorded here
 
 
 def load_overview(now: datetime | None = None) -> Overview | None:
@@ -96,7 +99,15 @@ def load_overview(now: datetime | None = None) -> Overview | None:
         timeline=seat_timeline(summary),
         default_purchase_order=profile.default_purchase_order if profile else None,
         overdue=overdue_invoices(summary.today),
+        renewal=_open_offer(summary),
+        renewed=recorded_renewal(summary.contract_id),
     )
+
+
+def _open_offer(summary: ContractSummary) -> RenewalOffer | None:
+    """The offer the service made, if it is for this contract's end."""
+    offer = renewal_offer()
+    return offer if offer is not None and offer.current_end == summary.end_date else None
 
 
 def seat_usage() -> SeatUsage | None:

@@ -125,6 +125,12 @@ class ServiceClient:
         """The renewal on offer; ServiceRefused renewal_not_open or already_renewed otherwise."""
         return self._call("GET", "/v1/renewal")
 
+    def renew(self, transaction_id: str, body: dict) -> dict:
+        """Renew for the next term, once per transaction ID (the idempotency key)."""
+        return self._call("POST", "/v1/renewals", body, {"Idempotency-Key": transaction_id})[
+            "renewal"
+        ]
+
     def invoices(self, updated_since: str | None = None, cursor: str | None = None) -> dict:
         """A page of the invoices feed, oldest change first: invoices, cursor, has_more."""
         query = (

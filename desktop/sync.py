@@ -42,7 +42,7 @@ from desktop.billing_profile import (
 )
 from desktop.i18n import localized_answer, translate
 from desktop.invoices import mirror_invoices
-from desktop.renewal_reminders import remember_renewed
+from desktop.renewing import mirror_offer, send_renewals
 from desktop.service_client import (
     NotSignedIn,
     ServiceClient,
@@ -132,6 +132,9 @@ class SyncEngine:
             if not Contract.select().exists():  # a new installation: purchases need a contract
                 mirror_contract(self.client.contract())
             self._send_outbox(now, report)
+            refused = send_renewals(self.client, now)
+            if refused:
+                report.problem, report.changed = refused, True
             self._read_feed(report)
             report.changed |= self._mirror_invoices()
             mirror_contract(self.client.contract())  # after the feed: seat counts include it
@@ -160,13 +163,8 @@ class SyncEngine:
         mirror_administrator(session["administrator"])
 
     def _check_renewal(self) -> None:
-        """Whether the current contract is renewed already: then no more reminders for it."""
-        try:
-            self.client.renewal_offer()
-        except ServiceRefused as error:
-            if error.code == "already_renewed":
-                remote = self.client.contract()
-                remember_renewed(date.fromisoformat(remote["end_date"]))
+        """The renewal on offer, or why there is none (renewed: no more reminders)."""
+        mirror_offer(self.client)
 
     def _mirror_invoices(self) -> bool:
         try:

@@ -10,6 +10,8 @@ import os
 import re
 import sys
 import tempfile
+from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 WIDTH, HEIGHT, LANGUAGE = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
@@ -44,6 +46,7 @@ from desktop.demo import seed_demo  # noqa: E402
 from desktop.i18n import install_translations  # noqa: E402
 from desktop.purchasing import purchase_seats  # noqa: E402
 from desktop.receipts import receipt_pdf  # noqa: E402
+from desktop.renewing import RenewalOffer  # noqa: E402
 from desktop.session import SignedIn  # noqa: E402
 from desktop.sync import Requote  # noqa: E402
 from ui.about_dialog import show_about  # noqa: E402
@@ -51,6 +54,7 @@ from ui.export_documents_dialog import ExportDocumentsDialog  # noqa: E402
 from ui.export_receipts_dialog import ExportReceiptsDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.receipt_dialog import ReceiptDialog  # noqa: E402
+from ui.renewal_dialog import RenewalDialog  # noqa: E402
 from ui.settings_dialog import SettingsDialog  # noqa: E402
 from ui.sign_in_dialog import SignInDialog  # noqa: E402
 
@@ -157,6 +161,17 @@ def main() -> None:
     dialog(SettingsDialog(None, window), "settings")
     dialog(ExportReceiptsDialog(summary.today, summary.today, window), "export receipts")
     dialog(ExportDocumentsDialog(summary.today, window), "export documents")
+    offer = RenewalOffer(
+        summary.end_date,
+        summary.end_date + timedelta(days=1),
+        summary.end_date + timedelta(days=365),
+        summary.licensed_seats,
+        summary.monthly_price_per_seat,
+        summary.monthly_price_per_seat * Decimal("1.03"),
+        summary.currency,
+    )
+    renewal = RenewalDialog(offer, summary.start_date, lambda *_: None, locale, "PO-1", window)
+    dialog(renewal, "renewal")
     dialog(window.show_audit_log(), "audit log")
     dialog(window.show_permission_sets(), "permission sets")
     dialog(window.show_seat_holders("disabled"), "seat holders (disabled)")

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billing.statuses import LABELS, Status
 from desktop import formatting
 from desktop.account import ContractSummary
+from desktop.i18n import translate
 from desktop.invoices import OverdueInvoices
 from desktop.overview import Overview, SeatUsage
 from ui.export_paths import ask_save_path
@@ -44,6 +46,7 @@ class ContractTab(QWidget):
     seat_holders_requested = Signal(str, int)  # DISABLED or INACTIVE, and the inactive days
     message = Signal(str)  # for the status bar
     calendar_requested = Signal()
+    renew_requested = Signal()
 
     def __init__(self, locale: str) -> None:
         super().__init__(objectName="contractTab")
@@ -58,6 +61,11 @@ class ContractTab(QWidget):
         self.earlier_note = QLabel(objectName="earlierContractsNote", wordWrap=True)
         self.add_seats = QPushButton(self.tr("&Add Seats…"), objectName="addSeatsButton")
         self.add_seats.clicked.connect(self.add_seats_requested)
+        self.renew = QPushButton(self.tr("&Renew Contract…"), objectName="renewContractButton")
+        self.renew.clicked.connect(self.renew_requested)
+        self.renew.hide()
+        self.renewed = QLabel(objectName="renewalStatusLabel", wordWrap=True)
+        self.renewed.hide()
 
         self.purchased = self._figure("seatsPurchasedLabel")
         self.assigned = self._figure("seatsAssignedLabel")
@@ -99,6 +107,7 @@ class ContractTab(QWidget):
         layout = QVBoxLayout(content)
         layout.addLayout(self._header())
         layout.addWidget(self.overdue)
+        layout.addWidget(self.renewed)
         columns = QHBoxLayout()
         columns.addWidget(self._seats_box(), 3)
         columns.addWidget(self._contract_box(), 2)
@@ -138,6 +147,7 @@ class ContractTab(QWidget):
         header.addWidget(label)
         header.addWidget(self.range_combo)
         header.addWidget(self.earlier_note, 1)
+        header.addWidget(self.renew)
         header.addWidget(self.add_seats)
         return header
 
@@ -217,6 +227,7 @@ class ContractTab(QWidget):
         )
         self.chart.set_timeline(overview.timeline)
         self._show_overdue(overview.overdue)
+        self._show_renewal(overview)
         self.add_seats.setEnabled(True)
         self.save_chart.setEnabled(True)
         self.add_to_calendar.setEnabled(True)
@@ -277,6 +288,28 @@ class ContractTab(QWidget):
             ).format(total=total, number=overdue.oldest_number, date=due)
         )
 
+    def _show_renewal(self, overview: Overview) -> None:
+        """Renew Contract while the window is open; once renewed, what was recorded."""
+        record = overview.renewed
+        self.renew.setVisible(overview.renewal is not None and record is None)
+        self.renewed.setVisible(record is not None)
+        if record is None:
+            return
+        period = formatting.date_range(record.term_start, record.term_end, self._locale)
+        state = translate("Status", LABELS[Status(record.status)])
+        self.renewed.setText(
+            self.tr(
+                "Renewed for {period}: {seats} seats, {amount} ({transaction_id}, {state})."
+            ).format(
+                period=period,
+                seats=formatting.number(record.seats, self._locale),
+                amount=formatting.money(record.amount, record.currency, self._locale),
+                transaction_id=record.transaction_id,
+                state=state,
+            )
+            + (f" {record.last_error}" if record.last_error and record.status == "rejected" else "")
+        )
+
     def _show_period(self, summary: ContractSummary) -> None:
         whole = (summary.end_date - summary.start_date).days + 1
         self.period_bar.setRange(0, whole)
@@ -320,6 +353,8 @@ class ContractTab(QWidget):
             self.inactive_holders,
             self.holders_advice,
             self.overdue,
+            self.renew,
+            self.renewed,
         ):
             widget.hide()
         self.fewer_seats.setText(self.tr("Contact your account manager."))

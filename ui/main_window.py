@@ -32,6 +32,7 @@ from desktop.invoices import invoice_document
 from desktop.overview import load_overview
 from desktop.receipts import Verification, date_range_query, verify_receipt
 from desktop.renewal_reminders import Reminder, calendar, next_reminder, reminder_text
+from desktop.renewing import renew
 from desktop.seat_holders import DISABLED, inactive
 from desktop.session import sign_out as desktop_sign_out
 from desktop.sync import Requote
@@ -47,6 +48,7 @@ from ui.history_tab import HistoryTab
 from ui.permission_page import PermissionRequiredPage
 from ui.permission_sets_dialog import PermissionSetsDialog
 from ui.progress import run_with_progress
+from ui.renewal_dialog import RenewalDialog
 from ui.screen_fit import fit_to_screen
 from ui.seat_holders_dialog import SeatHoldersDialog
 from ui.settings_dialog import SettingsDialog
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         self._timezone = application.organization.timezone
         self._administrator = administrator = application.administrator
         self.count_label = QLabel(objectName="purchaseCountLabel")
+        self._overview = None  # the overview last shown
         self.sync_status = SyncStatus(self._locale, application.syncing)
         self.may_manage = application.may_manage
         if not self.may_manage:
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
         self.contract_tab.seat_holders_requested.connect(self.show_seat_holders)
         self.contract_tab.message.connect(self.say)
         self.contract_tab.calendar_requested.connect(self._ask_calendar_path)
+        self.contract_tab.renew_requested.connect(self.show_renewal)
         self.add_seats_tab.purchased.connect(self._purchased)
         self.add_seats_tab.purchase_failed.connect(self.say)
         self.history_tab.status_message.connect(self.say)
@@ -454,6 +458,7 @@ class MainWindow(QMainWindow):
         self.history_tab.refresh()
 
     def _show_contract(self, overview: object) -> None:
+        self._overview = overview
         summary = overview.contract if overview else None
         self.sync_status.contract = summary
         self.contract_tab.show_overview(overview)
@@ -462,6 +467,35 @@ class MainWindow(QMainWindow):
             self.add_seats_tab.set_default_purchase_order(overview.default_purchase_order)
             end = overview.contract.end_date
             run_in_background(lambda: next_reminder(end), self._remind, lambda _: None)
+
+    def show_renewal(self) -> RenewalDialog | None:
+        overview = self._overview
+        if overview is None or overview.renewal is None:
+            return None
+        administrator, contract_id = self._administrator, overview.contract.contract_id
+
+        def record(seats: int, amount: object, purchase_order: str, instructions: str) -> object:
+            recorded = renew(
+                administrator, contract_id, seats, amount, True, purchase_order, instructions
+            )
+            self.app.sync_now()
+            return recorded
+
+        dialog = RenewalDialog(
+            overview.renewal,
+            overview.contract.start_date,
+            record,
+            self._locale,
+            overview.default_purchase_order,
+            self,
+        )
+        dialog.accepted.connect(self._renewal_recorded)
+        dialog.show()
+        return dialog
+
+    def _renewal_recorded(self) -> None:
+        self.say(self.tr("Renewal recorded: it is sent to the account service, which invoices it."))
+        self.refresh_contract()
 
     def _remind(self, reminder: Reminder | None) -> None:
         """A renewal reminder due today: a banner and, where there is one, a notification."""

@@ -424,6 +424,10 @@
         <translation>Lizenzen können hier nicht reduziert werden. Wenden Sie sich dafür an Ihren Kundenbetreuer, {manager}.</translation>
     </message>
     <message>
+        <source>&amp;Renew Contract…</source>
+        <translation>Vertrag verlän&amp;gern …</translation>
+    </message>
+    <message>
         <source>Add to Ca&amp;lendar…</source>
         <translation>Zum &amp;Kalender hinzufügen …</translation>
     </message>
@@ -499,6 +503,10 @@
             <numerusform>%Ln Rechnung ist überfällig ({total}): {number} war am {date} fällig. Öffnen Sie sie im Transaktionsverlauf.</numerusform>
             <numerusform>%Ln Rechnungen sind überfällig, insgesamt {total}: {number} war als erste fällig, am {date}. Öffnen Sie sie im Transaktionsverlauf.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Renewed for {period}: {seats} seats, {amount} ({transaction_id}, {state}).</source>
+        <translation>Verlängert für {period}: {seats} Lizenzen, {amount} ({transaction_id}, {state}).</translation>
     </message>
     <message numerus="yes">
         <source>%Ln day(s) remaining</source>
@@ -1047,6 +1055,10 @@
     <message>
         <source>These users hold a seat but do not use it. Assign their seats to others, or free them, in the product&apos;s user administration before buying more seats.</source>
         <translation>Diese Benutzer halten eine Lizenz, nutzen sie aber nicht. Weisen Sie die Lizenzen in der Benutzerverwaltung des Produkts anderen zu oder geben Sie sie frei, bevor Sie weitere Lizenzen kaufen.</translation>
+    </message>
+    <message>
+        <source>Renewal recorded: it is sent to the account service, which invoices it.</source>
+        <translation>Verlängerung erfasst: Sie wird an den Kontodienst gesendet, der sie in Rechnung stellt.</translation>
     </message>
     <message>
         <source>Contract ends soon</source>
@@ -1636,6 +1648,96 @@ Vielen Dank
     <message>
         <source>{organization}: contract ends (renewal deadline)</source>
         <translation>{organization}: Vertrag endet (Frist für die Verlängerung)</translation>
+    </message>
+    <message>
+        <source>The contract cannot be renewed now.</source>
+        <translation>Der Vertrag kann jetzt nicht verlängert werden.</translation>
+    </message>
+    <message>
+        <source>The instructions can have at most 1000 characters.</source>
+        <translation>Die Hinweise dürfen höchstens 1000 Zeichen haben.</translation>
+    </message>
+    <message>
+        <source>The amount changed since it was shown: check it and renew again.</source>
+        <translation>Der Betrag hat sich geändert, seit er angezeigt wurde: Prüfen Sie ihn und verlängern Sie erneut.</translation>
+    </message>
+    <message>
+        <source>This contract is renewed already.</source>
+        <translation>Dieser Vertrag ist bereits verlängert.</translation>
+    </message>
+</context>
+<context>
+    <name>RenewalDialog</name>
+    <message>
+        <source>Renew Contract</source>
+        <translation>Vertrag verlängern</translation>
+    </message>
+    <message>
+        <source>Seats next term</source>
+        <translation>Lizenzen in der nächsten Laufzeit</translation>
+    </message>
+    <message>
+        <source>Purchase order number</source>
+        <translation>Bestellnummer (PO)</translation>
+    </message>
+    <message>
+        <source>Additional instructions</source>
+        <translation>Weitere Hinweise</translation>
+    </message>
+    <message>
+        <source>For example: invoice in January</source>
+        <translation>Zum Beispiel: Rechnung im Januar</translation>
+    </message>
+    <message>
+        <source>&amp;Renew</source>
+        <translation>&amp;Verlängern</translation>
+    </message>
+    <message>
+        <source>&amp;Seats next term:</source>
+        <translation>&amp;Lizenzen nächste Laufzeit:</translation>
+    </message>
+    <message>
+        <source>Next term:</source>
+        <translation>Nächste Laufzeit:</translation>
+    </message>
+    <message>
+        <source>Seats:</source>
+        <translation>Lizenzen:</translation>
+    </message>
+    <message>
+        <source>Price per seat per month:</source>
+        <translation>Preis pro Lizenz und Monat:</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Betrag:</translation>
+    </message>
+    <message>
+        <source>Taxes, if any, are added on the invoice.</source>
+        <translation>Etwaige Steuern kommen auf der Rechnung hinzu.</translation>
+    </message>
+    <message>
+        <source>PO &amp;number:</source>
+        <translation>&amp;Bestellnummer (PO):</translation>
+    </message>
+    <message>
+        <source>&amp;Instructions:</source>
+        <translation>&amp;Hinweise:</translation>
+    </message>
+    <message numerus="yes">
+        <source>{period}: %Ln month(s)</source>
+        <translation>
+            <numerusform>{period}: %Ln Monat</numerusform>
+            <numerusform>{period}: %Ln Monate</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{now} now → {next} next term</source>
+        <translation>{now} jetzt → {next} nächste Laufzeit</translation>
+    </message>
+    <message>
+        <source>Recording the renewal…</source>
+        <translation>Die Verlängerung wird erfasst …</translation>
     </message>
 </context>
 <context>

@@ -203,6 +203,16 @@
     </message>
 </context>
 <context>
+    <name>RenewalDialog</name>
+    <message numerus="yes">
+        <source>{period}: %Ln month(s)</source>
+        <translation>
+            <numerusform>{period}: %Ln month</numerusform>
+            <numerusform>{period}: %Ln months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SeatHoldersDialog</name>
     <message numerus="yes">
         <source>%Ln user(s)</source>

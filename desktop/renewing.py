@@ -1,0 +1,227 @@
+"""Renewing the contract from the desktop: the offer the service last made, a renewal recorded
+here first (so it is never lost, and sent once whatever fails, its transaction ID being the
+idempotency key), and sending it."""
+
+import json
+import logging
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from billing.money import amount_to_minor
+from billing.orders import OrderRefusal, check_purchase_order, is_order_refusal
+from billing.renewal import (
+    INSTRUCTIONS_LENGTH,
+    RenewalRefusal,
+    RenewalTerms,
+    check_seats,
+    renewal_terms,
+)
+from billing.statuses import Status
+from billing.transaction_ids import SYSTEM_RANDOM, new_transaction_id
+from db.database import write_transaction
+from db.models import Administrator, AuditEvent, Contract, RenewalRecord, SyncState, utc_now
+from desktop.access import may_manage_account
+from desktop.i18n import localized, localized_answer, translate
+from desktop.purchasing import PurchaseRefused, acknowledgement
+from desktop.renewal_reminders import remember_renewed
+from desktop.service_client import ServiceClient, ServiceRefused, ServiceUnavailable
+
+OFFER_KEY = "renewal_offer"
+RETRY_AFTER = timedelta(seconds=30)
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RenewalOffer:
+    """The renewal the service offers while the window is open."""
+
+    current_end: date
+    term_start: date
+    term_end: date
+    seats_now: int
+    monthly_price_now: Decimal
+    monthly_price_next: Decimal
+    currency: str
+
+    def terms(self, seats: int, current_start: date) -> RenewalTerms:
+        """The next term's price for `seats`, by the rule the service invoices with."""
+        return renewal_terms(
+            current_start, self.current_end, seats, self.monthly_price_next, self.currency
+        )
+
+
+def mirror_offer(client: ServiceClient) -> None:
+    """Keep what the service offers now: an open renewal, or why there is none."""
+    try:
+        remote = client.renewal_offer()
+    except ServiceRefused as error:
+        if error.code == "already_renewed":
+            remember_renewed(date.fromisoformat(client.contract()["end_date"]))
+        remote = {"closed": error.code}
+    _store(OFFER_KEY, json.dumps(remote))
+
+
+def renewal_offer() -> RenewalOffer | None:
+    stored = SyncState.get_or_none(SyncState.key == OFFER_KEY)
+    offer = json.loads(stored.value) if stored else {}
+    if "term_start" not in offer:
+        return None
+    return RenewalOffer(
+        date.fromisoformat(offer["current_end"]),
+        date.fromisoformat(offer["term_start"]),
+        date.fromisoformat(offer["term_end"]),
+        offer["seats_now"],
+        Decimal(offer["monthly_price_per_seat_now"]),
+        Decimal(offer["monthly_price_per_seat"]),
+        offer["currency"],
+    )
+
+
+def recorded_renewal(contract_id: int) -> RenewalRecord | None:
+    """The renewal of this contract recorded here and not refused, if any."""
+    return (
+        RenewalRecord.select()
+        .where((RenewalRecord.contract == contract_id) & (RenewalRecord.status != Status.REJECTED))
+        .first()
+    )
+
+
+def renew(
+    administrator: Administrator,
+    contract_id: int,
+    seats: int,
+    shown_amount: Decimal,
+    acknowledged: bool,
+    purchase_order: str | None = None,
+    instructions: str | None = None,
+    now: datetime | None = None,
+    rng: random.Random = SYSTEM_RANDOM,
+) -> RenewalRecord:
+    """Record the renewal at exactly the amount shown, before any network call."""
+    if not may_manage_account(administrator):
+        raise PurchaseRefused(
+            translate("Purchasing", "Your permission set does not include Manage Account.")
+        )
+    if not acknowledged:
+        raise PurchaseRefused(
+            translate(
+                "Purchasing",
+                "Tick the box to confirm that you are authorized to purchase for your "
+                "organization.",
+            )
+        )
+    offer = renewal_offer()
+    contract = Contract.get_by_id(contract_id)
+    if offer is None or offer.current_end != contract.end_date:
+        raise PurchaseRefused(translate("Renewal", "The contract cannot be renewed now."))
+    instructions = (instructions or "").strip() or None
+    try:
+        seats = check_seats(seats, offer.seats_now)
+        purchase_order = check_purchase_order(purchase_order)
+    except (RenewalRefusal, OrderRefusal) as refusal:
+        raise PurchaseRefused(localized(refusal)) from refusal
+    if instructions is not None and len(instructions) > INSTRUCTIONS_LENGTH:
+        raise PurchaseRefused(
+            translate("Renewal", "The instructions can have at most 1000 characters.")
+        )
+    terms = offer.terms(seats, contract.start_date)
+    if terms.amount != shown_amount:
+        raise PurchaseRefused(
+            translate("Renewal", "The amount changed since it was shown: check it and renew again.")
+        )
+    now = now or utc_now()
+    with write_transaction():
+        if recorded_renewal(contract_id) is not None:
+            raise PurchaseRefused(translate("Renewal", "This contract is renewed already."))
+        record = RenewalRecord.create(
+            transaction_id=_fresh_id(rng),
+            created_at=now,
+            administrator=administrator,
+            contract=contract_id,
+            seats=seats,
+            monthly_unit_price=terms.monthly_price_per_seat,
+            months=terms.months,
+            term_start=terms.term_start,
+            term_end=terms.term_end,
+            amount_minor=amount_to_minor(terms.amount, terms.currency),
+            currency=terms.currency,
+            purchase_order=purchase_order,
+            instructions=instructions,
+            acknowledgement_text=acknowledgement(),
+            next_attempt_at=now,
+        )
+        AuditEvent.create(
+            occurred_at=now,
+            administrator=administrator,
+            action="renewal",
+            details=json.dumps(
+                {
+                    "transaction_id": record.transaction_id,
+                    "seats": seats,
+                    "amount": str(terms.amount),
+                }
+            ),
+        )
+    return record
+
+
+def send_renewals(client: ServiceClient, now: datetime) -> str | None:
+    """Send the renewals waiting here; returns what to tell the user of one refused."""
+    problem = None
+    waiting = RenewalRecord.select().where(
+        (RenewalRecord.status == Status.QUEUED) & (RenewalRecord.next_attempt_at <= now)
+    )
+    for record in list(waiting):
+        body = {
+            "seats": record.seats,
+            "quoted_amount": str(record.amount),
+            "acknowledged": True,
+            "acknowledgement_text": record.acknowledgement_text,
+            "purchase_order": record.purchase_order,
+            "instructions": record.instructions,
+        }
+        try:
+            answer = client.renew(record.transaction_id, body)
+        except ServiceRefused as error:
+            if not is_order_refusal(error.status, error.code) and error.code not in (
+                "already_renewed",
+                "renewal_fewer_seats",
+                "invalid_renewal",
+                "renewal_not_open",
+            ):
+                _postpone(record, now, str(error))
+                continue
+            problem = localized_answer(error.details, str(error))
+            RenewalRecord.update(status=Status.REJECTED, last_error=problem).where(
+                RenewalRecord.id == record.id
+            ).execute()
+            continue
+        except ServiceUnavailable as error:
+            _postpone(record, now, str(error))
+            raise
+        RenewalRecord.update(
+            status=Status.PROVISIONED, invoice_number=answer["invoice_number"], last_error=None
+        ).where(RenewalRecord.id == record.id).execute()
+        remember_renewed(record.contract.end_date)
+    return problem
+
+
+def _postpone(record: RenewalRecord, now: datetime, error: str) -> None:
+    RenewalRecord.update(next_attempt_at=now + RETRY_AFTER, last_error=error).where(
+        RenewalRecord.id == record.id
+    ).execute()
+
+
+def _fresh_id(rng: random.Random) -> str:
+    while True:
+        candidate = new_transaction_id(rng)
+        if not RenewalRecord.select().where(RenewalRecord.transaction_id == candidate).exists():
+            return candidate
+
+
+def _store(key: str, value: str) -> None:
+    SyncState.insert(key=key, value=value).on_conflict(
+        conflict_target=[SyncState.key], update={SyncState.value: value}
+    ).execute()

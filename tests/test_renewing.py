@@ -1,0 +1,109 @@
+"""Renewing from the desktop against a real service: the offer mirrored, the renewal recorded
+here first (offline too) and sent once, the next contract and its invoice made by the service,
+refusals named, and the Renew Contract button and dialog in the window."""
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from db.models import RenewalRecord
+from desktop.access import acting_administrator
+from desktop.account import current_contract
+from desktop.demo import seed_demo
+from desktop.purchasing import PurchaseRefused
+from desktop.renewing import renew, renewal_offer
+from desktop.service_client import ServiceClient
+from desktop.sync import Credentials, SyncEngine
+from service import demo_data
+from service.models import Contract as ServiceContract
+from service.models import Renewal, service_db
+from service.seed import end_current_contract
+from tests.service_helpers import PASSWORD, start_demo_service
+from tests.test_main_window import TIMEOUT, child, open_window
+
+ENDS_IN = 20
+
+
+@pytest.fixture
+def service(tmp_path):
+    running = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}")
+    with service_db.connection_context():
+        end_current_contract(demo_data.ORGANIZATION, date.today() + timedelta(days=ENDS_IN))
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def desktop(sqlite_db):
+    seed_demo(contract_ends_in=ENDS_IN)  # as the service has it
+
+
+def engine(url: str) -> SyncEngine:
+    return SyncEngine(ServiceClient(url, timeout=2), Credentials("billing@example.com", PASSWORD))
+
+
+def shown(seats: int):
+    summary, offer = current_contract(), renewal_offer()
+    return summary, offer.terms(seats, summary.start_date).amount
+
+
+def test_a_renewal_recorded_offline_is_sent_once_and_invoiced(service, desktop):
+    assert engine(service.url).run_once().online
+    offer = renewal_offer()
+    assert offer is not None and offer.seats_now == demo_data.SEATS_NOW
+    admin = acting_administrator("billing@example.com")
+    summary, amount = shown(offer.seats_now + 3)
+    record = renew(admin, summary.contract_id, offer.seats_now + 3, amount, True, "PO-R", "Jan")
+    assert record.status == "queued"
+    offline = engine("http://127.0.0.1:9").run_once()
+    assert not offline.online
+    assert RenewalRecord.get_by_id(record.id).status == "queued"  # kept, waiting
+    RenewalRecord.update(next_attempt_at=record.created_at).execute()
+    report = engine(service.url).run_once()
+    assert report.online and report.problem is None, report.problem
+    sent = RenewalRecord.get_by_id(record.id)
+    assert sent.status == "provisioned" and sent.invoice_number.startswith("INV-")
+    with service_db.connection_context():
+        renewal = Renewal.get(Renewal.transaction_id == record.transaction_id)
+        assert (renewal.seats, renewal.purchase_order) == (offer.seats_now + 3, "PO-R")
+        following = ServiceContract.get_by_id(renewal.next_contract_id)
+        assert following.start_date == offer.term_start
+    engine(service.url).run_once()  # sent once: nothing more happens
+    with service_db.connection_context():
+        assert Renewal.select().count() == 1
+    with pytest.raises(PurchaseRefused, match="cannot be renewed now"):  # the service said so
+        renew(admin, summary.contract_id, offer.seats_now + 3, amount, True)
+
+
+def test_fewer_seats_or_another_amount_records_nothing(service, desktop):
+    engine(service.url).run_once()
+    offer = renewal_offer()
+    admin = acting_administrator("billing@example.com")
+    summary, amount = shown(offer.seats_now)
+    with pytest.raises(PurchaseRefused, match="at least"):
+        renew(admin, summary.contract_id, offer.seats_now - 1, amount, True)
+    with pytest.raises(PurchaseRefused, match="amount changed"):
+        renew(admin, summary.contract_id, offer.seats_now, amount + 1, True)
+    with pytest.raises(PurchaseRefused, match="authorized"):
+        renew(admin, summary.contract_id, offer.seats_now, amount, False)
+    assert not RenewalRecord.select().exists()
+
+
+def test_the_window_offers_renew_contract_and_records_it(qtbot, service, desktop):
+    engine(service.url).run_once()
+    window = open_window(qtbot, "admin@example.com")
+    button = child(window, QPushButton, "renewContractButton")
+    qtbot.waitUntil(button.isVisible, timeout=TIMEOUT)
+    dialog = window.show_renewal()
+    dialog.seats.setValue(dialog.seats.value() + 2)
+    assert not dialog.renew_button.isEnabled()
+    dialog.acknowledge.setChecked(True)
+    assert dialog.amount.text().startswith("$")
+    with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):
+        dialog.renew_button.click()
+    record = RenewalRecord.get()
+    assert record.seats == demo_data.SEATS_NOW + 2
+    status = child(window, QLabel, "renewalStatusLabel")
+    qtbot.waitUntil(status.isVisible, timeout=TIMEOUT)
+    assert record.transaction_id in status.text() and not button.isVisible()

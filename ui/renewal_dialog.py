@@ -1,0 +1,133 @@
+"""Renew Contract: the next term with its order summary, the acknowledgement, a PO number and
+instructions. The renewal is recorded here first and sent by the sync, like a purchase."""
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from billing.proration import MAX_SEATS
+from billing.renewal import RenewalTerms
+from desktop import formatting
+from desktop.purchasing import acknowledgement
+from desktop.renewing import RenewalOffer
+from ui.screen_fit import fit_to_screen
+from ui.tasks import run_in_background
+
+
+class RenewalDialog(QDialog):
+    def __init__(
+        self,
+        offer: RenewalOffer,
+        current_start: date,
+        renew: Callable[[int, object, str, str], object],
+        locale: str,
+        default_purchase_order: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`renew(seats, amount, purchase_order, instructions)` records the renewal (it runs
+        off the GUI thread)."""
+        super().__init__(parent, objectName="renewalDialog")
+        self.setWindowTitle(self.tr("Renew Contract"))
+        fit_to_screen(self, 640, 560)
+        self._offer, self._start, self._renew, self._locale = offer, current_start, renew, locale
+        self._terms: RenewalTerms | None = None
+        self.seats = QSpinBox(objectName="renewalSeatsSpin")
+        self.seats.setRange(offer.seats_now, offer.seats_now + MAX_SEATS)
+        self.seats.setValue(offer.seats_now)
+        self.seats.setAccessibleName(self.tr("Seats next term"))
+        self.seats.valueChanged.connect(self._update)
+        self.term = QLabel(objectName="renewalTermLabel", wordWrap=True)
+        self.seats_text = QLabel(objectName="renewalSeatsLabel", wordWrap=True)
+        self.price = QLabel(objectName="renewalPriceLabel", wordWrap=True)
+        self.amount = QLabel(objectName="renewalAmountLabel", wordWrap=True)
+        font = self.amount.font()
+        font.setBold(True)
+        self.amount.setFont(font)
+        self.purchase_order = QLineEdit(
+            default_purchase_order or "", objectName="renewalPurchaseOrderEdit"
+        )
+        self.purchase_order.setAccessibleName(self.tr("Purchase order number"))
+        self.instructions = QPlainTextEdit(objectName="renewalInstructionsEdit")
+        self.instructions.setAccessibleName(self.tr("Additional instructions"))
+        self.instructions.setPlaceholderText(self.tr("For example: invoice in January"))
+        self.instructions.setTabChangesFocus(True)
+        self.instructions.setFixedHeight(3 * self.fontMetrics().lineSpacing() + 12)
+        self.acknowledge = QCheckBox(acknowledgement(), objectName="renewalAcknowledgeCheckBox")
+        self.message = QLabel(objectName="renewalMessageLabel", wordWrap=True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.renew_button = buttons.addButton(
+            self.tr("&Renew"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.renew_button.setObjectName("renewButton")
+        self.renew_button.clicked.connect(self._confirm)
+        buttons.rejected.connect(self.reject)
+        self.acknowledge.toggled.connect(self._update)
+        form = QFormLayout(self)
+        seats_label = QLabel(self.tr("&Seats next term:"))
+        seats_label.setBuddy(self.seats)
+        form.addRow(seats_label, self.seats)
+        form.addRow(self.tr("Next term:"), self.term)
+        form.addRow(self.tr("Seats:"), self.seats_text)
+        form.addRow(self.tr("Price per seat per month:"), self.price)
+        form.addRow(self.tr("Amount:"), self.amount)
+        form.addRow(QLabel(self.tr("Taxes, if any, are added on the invoice."), wordWrap=True))
+        po_label = QLabel(self.tr("PO &number:"))
+        po_label.setBuddy(self.purchase_order)
+        form.addRow(po_label, self.purchase_order)
+        instructions_label = QLabel(self.tr("&Instructions:"))
+        instructions_label.setBuddy(self.instructions)
+        form.addRow(instructions_label, self.instructions)
+        form.addRow(self.acknowledge)
+        form.addRow(self.message)
+        form.addRow(buttons)
+        self._update()
+
+    def _update(self) -> None:
+        offer, loc = self._offer, self._locale
+        self._terms = terms = offer.terms(self.seats.value(), self._start)
+        self.term.setText(
+            self.tr("{period}: %Ln month(s)", "", terms.months).format(
+                period=formatting.date_range(terms.term_start, terms.term_end, loc)
+            )
+        )
+        self.seats_text.setText(
+            self.tr("{now} now → {next} next term").format(
+                now=formatting.number(offer.seats_now, loc),
+                next=formatting.number(terms.seats, loc),
+            )
+        )
+        self.price.setText(
+            self.tr("{now} now → {next} next term").format(
+                now=formatting.unit_price(offer.monthly_price_now, offer.currency, loc),
+                next=formatting.unit_price(offer.monthly_price_next, offer.currency, loc),
+            )
+        )
+        self.amount.setText(formatting.money(terms.amount, terms.currency, loc))
+        self.renew_button.setEnabled(self.acknowledge.isChecked())
+
+    def _confirm(self) -> None:
+        terms, renew = self._terms, self._renew
+        self.renew_button.setEnabled(False)
+        self.message.setText(self.tr("Recording the renewal…"))
+        purchase_order = self.purchase_order.text()
+        instructions = self.instructions.toPlainText()
+        run_in_background(
+            lambda: renew(terms.seats, terms.amount, purchase_order, instructions),
+            lambda _: self.accept(),
+            self._refused,
+        )
+
+    def _refused(self, error: Exception) -> None:
+        self.message.setText(str(error))
+        self.renew_button.setEnabled(self.acknowledge.isChecked())
