@@ -131,6 +131,14 @@ class ServiceClient:
             "renewal"
         ]
 
+    def reduction_requests(self) -> list[dict]:
+        """The organization's requests for fewer seats, newest first, with their answers."""
+        return self._call("GET", "/v1/renewal/reduction-requests")["requests"]
+
+    def request_reduction(self, seats_wanted: int, reason: str) -> dict:
+        body = {"seats_wanted": seats_wanted, "reason": reason}
+        return self._call("POST", "/v1/renewal/reduction-requests", body)["request"]
+
     def invoices(self, updated_since: str | None = None, cursor: str | None = None) -> dict:
         """A page of the invoices feed, oldest change first: invoices, cursor, has_more."""
         query = (

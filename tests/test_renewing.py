@@ -107,3 +107,38 @@ def test_the_window_offers_renew_contract_and_records_it(qtbot, service, desktop
     status = child(window, QLabel, "renewalStatusLabel")
     qtbot.waitUntil(status.isVisible, timeout=TIMEOUT)
     assert record.transaction_id in status.text() and not button.isVisible()
+
+
+def test_a_reduction_request_reaches_the_account_manager_and_shows_the_answer(
+    qtbot, service, desktop, tmp_path
+):
+    from desktop.application import Application
+    from desktop.session import sign_in
+    from service.server import main as service_main
+    from ui.main_window import MainWindow
+
+    session = sign_in(service.url, "admin@example.com", demo_data.PASSWORD)
+    window = MainWindow(Application(acting_administrator("admin@example.com"), "en_US", session))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.sync_status.contract is not None, timeout=TIMEOUT)
+    dialog = window.show_reduction_request()
+    listed = child(dialog, QLabel, "reductionRequestsLabel")
+    qtbot.waitUntil(lambda: listed.text() == "No requests yet.", timeout=TIMEOUT)
+    dialog.seats.setValue(40)
+    dialog.reason.setPlainText("Two teams merge in January.")
+    dialog.send.click()
+    qtbot.waitUntil(lambda: "40 seats. Requested" in listed.text(), timeout=TIMEOUT)
+    with service_db.connection_context():
+        from service.models import ReductionRequest
+
+        request = ReductionRequest.get()
+        assert (request.seats_wanted, request.reason) == (40, "Two teams merge in January.")
+    url = f"sqlite:///{tmp_path / 'service.db'}"  # the account manager's command line
+    assert (
+        service_main(["answer-request", str(request.id), "--text", "Agreed.", "--database", url])
+        == 0
+    )
+    dialog._load()
+    qtbot.waitUntil(lambda: "Answered: Agreed." in listed.text(), timeout=TIMEOUT)
+    dialog.close()

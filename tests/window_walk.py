@@ -172,6 +172,7 @@ def main() -> None:
     )
     renewal = RenewalDialog(offer, summary.start_date, lambda *_: None, locale, "PO-1", window)
     dialog(renewal, "renewal")
+    dialog(window.show_reduction_request(), "reduction request")
     dialog(window.show_audit_log(), "audit log")
     dialog(window.show_permission_sets(), "permission sets")
     dialog(window.show_seat_holders("disabled"), "seat holders (disabled)")

@@ -47,6 +47,7 @@ class ContractTab(QWidget):
     message = Signal(str)  # for the status bar
     calendar_requested = Signal()
     renew_requested = Signal()
+    reduction_requested = Signal()
 
     def __init__(self, locale: str) -> None:
         super().__init__(objectName="contractTab")
@@ -98,6 +99,10 @@ class ContractTab(QWidget):
             self.tr("Add to Ca&lendar…"), objectName="addToCalendarButton"
         )
         self.add_to_calendar.clicked.connect(self.calendar_requested)
+        self.request_reduction = QPushButton(
+            self.tr("F&ewer Seats Next Term?…"), objectName="requestReductionButton"
+        )
+        self.request_reduction.clicked.connect(self.reduction_requested)
 
         self.chart = SeatTimelineChart(locale)
         self.save_chart = QPushButton(self.tr("Save Chart as P&NG…"), objectName="saveChartButton")
@@ -191,6 +196,10 @@ class ContractTab(QWidget):
         form.addRow(self.tr("Bought this contract:"), self.bought)
         form.addRow(self.tr("Account manager:"), self.manager)
         form.addRow(self.fewer_seats)
+        reduction_row = QHBoxLayout()
+        reduction_row.addWidget(self.request_reduction)
+        reduction_row.addStretch()
+        form.addRow(reduction_row)
         return box
 
     def _timeline_box(self) -> QGroupBox:

@@ -48,6 +48,7 @@ from ui.history_tab import HistoryTab
 from ui.permission_page import PermissionRequiredPage
 from ui.permission_sets_dialog import PermissionSetsDialog
 from ui.progress import run_with_progress
+from ui.reduction_dialog import ReductionDialog
 from ui.renewal_dialog import RenewalDialog
 from ui.screen_fit import fit_to_screen
 from ui.seat_holders_dialog import SeatHoldersDialog
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.contract_tab.message.connect(self.say)
         self.contract_tab.calendar_requested.connect(self._ask_calendar_path)
         self.contract_tab.renew_requested.connect(self.show_renewal)
+        self.contract_tab.reduction_requested.connect(self.show_reduction_request)
         self.add_seats_tab.purchased.connect(self._purchased)
         self.add_seats_tab.purchase_failed.connect(self.say)
         self.history_tab.status_message.connect(self.say)
@@ -490,6 +492,23 @@ class MainWindow(QMainWindow):
             self,
         )
         dialog.accepted.connect(self._renewal_recorded)
+        dialog.show()
+        return dialog
+
+    def show_reduction_request(self) -> ReductionDialog | None:
+        """Ask the account manager for fewer seats: it needs the account service."""
+        summary = self.sync_status.contract
+        if not self.app.syncing or summary is None:
+            self.say(
+                self.tr(
+                    "A request for fewer seats goes to your account manager through the account "
+                    "service: sign in to it, or contact your account manager directly."
+                )
+            )
+            return None
+        dialog = ReductionDialog(
+            self.app.client(), summary.licensed_seats, self._timezone, self._locale, self
+        )
         dialog.show()
         return dialog
 

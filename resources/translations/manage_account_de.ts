@@ -432,6 +432,10 @@
         <translation>Zum &amp;Kalender hinzufügen …</translation>
     </message>
     <message>
+        <source>F&amp;ewer Seats Next Term?…</source>
+        <translation>Weniger Lizenzen nächste La&amp;ufzeit? …</translation>
+    </message>
+    <message>
         <source>Save Chart as P&amp;NG…</source>
         <translation>Diagramm als &amp;PNG speichern …</translation>
     </message>
@@ -1057,6 +1061,10 @@
         <translation>Diese Benutzer halten eine Lizenz, nutzen sie aber nicht. Weisen Sie die Lizenzen in der Benutzerverwaltung des Produkts anderen zu oder geben Sie sie frei, bevor Sie weitere Lizenzen kaufen.</translation>
     </message>
     <message>
+        <source>A request for fewer seats goes to your account manager through the account service: sign in to it, or contact your account manager directly.</source>
+        <translation>Eine Anfrage für weniger Lizenzen geht über den Kontodienst an Ihren Kundenbetreuer: Melden Sie sich dort an, oder wenden Sie sich direkt an Ihren Kundenbetreuer.</translation>
+    </message>
+    <message>
         <source>Renewal recorded: it is sent to the account service, which invoices it.</source>
         <translation>Verlängerung erfasst: Sie wird an den Kontodienst gesendet, der sie in Rechnung stellt.</translation>
     </message>
@@ -1614,6 +1622,69 @@ Vielen Dank
     <message>
         <source>No purchase has the transaction ID {transaction_id}.</source>
         <translation>Kein Kauf hat die Transaktions-ID {transaction_id}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReductionDialog</name>
+    <message>
+        <source>Fewer Seats Next Term</source>
+        <translation>Weniger Lizenzen in der nächsten Laufzeit</translation>
+    </message>
+    <message>
+        <source>Seats are not reduced here: your account manager receives this request and answers it. The seats stay as they are until then.</source>
+        <translation>Lizenzen werden hier nicht reduziert: Ihr Kundenbetreuer erhält diese Anfrage und beantwortet sie. Bis dahin bleiben die Lizenzen, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Seats wanted next term</source>
+        <translation>Gewünschte Lizenzen in der nächsten Laufzeit</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Send Re&amp;quest</source>
+        <translation>Anfrage &amp;senden</translation>
+    </message>
+    <message>
+        <source>&amp;Seats wanted:</source>
+        <translation>&amp;Gewünschte Lizenzen:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>No requests yet.</source>
+        <translation>Noch keine Anfragen.</translation>
+    </message>
+    <message>
+        <source>Answered: {answer}</source>
+        <translation>Beantwortet: {answer}</translation>
+    </message>
+    <message>
+        <source>Requested, not answered yet</source>
+        <translation>Angefragt, noch nicht beantwortet</translation>
+    </message>
+    <message>
+        <source>{when}: {seats} seats. {state}</source>
+        <translation>{when}: {seats} Lizenzen. {state}</translation>
+    </message>
+    <message>
+        <source>Give a reason for your account manager.</source>
+        <translation>Geben Sie Ihrem Kundenbetreuer eine Begründung.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Sent to your account manager.</source>
+        <translation>An Ihren Kundenbetreuer gesendet.</translation>
+    </message>
+    <message>
+        <source>The request could not be sent: {error}</source>
+        <translation>Die Anfrage konnte nicht gesendet werden: {error}</translation>
     </message>
 </context>
 <context>
