@@ -5,7 +5,7 @@ refusals named, and the Renew Contract button and dialog in the window."""
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from db.models import RenewalRecord
 from desktop.access import acting_administrator
@@ -95,6 +95,12 @@ def test_the_window_offers_renew_contract_and_records_it(qtbot, service, desktop
     window = open_window(qtbot, "admin@example.com")
     button = child(window, QPushButton, "renewContractButton")
     qtbot.waitUntil(button.isVisible, timeout=TIMEOUT)
+    banner = child(window, QLabel, "renewalBanner")
+    qtbot.waitUntil(banner.isVisible, timeout=TIMEOUT)
+    assert f"in {ENDS_IN + 1} days" in banner.text() and "#renew" in banner.text()
+    banner.linkActivated.emit("#renew")  # the banner's Renew opens the dialog
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "renewalDialog") is not None)
+    window.findChild(QDialog, "renewalDialog").close()
     dialog = window.show_renewal()
     dialog.seats.setValue(dialog.seats.value() + 2)
     assert not dialog.renew_button.isEnabled()
@@ -107,6 +113,7 @@ def test_the_window_offers_renew_contract_and_records_it(qtbot, service, desktop
     status = child(window, QLabel, "renewalStatusLabel")
     qtbot.waitUntil(status.isVisible, timeout=TIMEOUT)
     assert record.transaction_id in status.text() and not button.isVisible()
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=TIMEOUT)
 
 
 def test_a_reduction_request_reaches_the_account_manager_and_shows_the_answer(

@@ -29,7 +29,7 @@ from desktop.config import settings as user_settings
 from desktop.files import write_atomically
 from desktop.invoices import FOLDER as INVOICE_FOLDER
 from desktop.invoices import invoice_document
-from desktop.overview import load_overview
+from desktop.overview import Overview, load_overview
 from desktop.receipts import Verification, date_range_query, verify_receipt
 from desktop.renewal_reminders import Reminder, calendar, next_reminder, reminder_text
 from desktop.renewing import renew
@@ -57,6 +57,7 @@ from ui.sync_status import SyncStatus
 from ui.tasks import Task, run_in_background
 
 MESSAGE_SECONDS = 15
+RENEW_LINK = "#renew"
 
 
 class MainWindow(QMainWindow):
@@ -113,6 +114,9 @@ class MainWindow(QMainWindow):
         self.contract_tab.calendar_requested.connect(self._ask_calendar_path)
         self.contract_tab.renew_requested.connect(self.show_renewal)
         self.contract_tab.reduction_requested.connect(self.show_reduction_request)
+        self.sync_status.renewal_banner.linkActivated.connect(
+            lambda link: self.show_renewal() if link == RENEW_LINK else None
+        )
         self.add_seats_tab.purchased.connect(self._purchased)
         self.add_seats_tab.purchase_failed.connect(self.say)
         self.history_tab.status_message.connect(self.say)
@@ -469,6 +473,22 @@ class MainWindow(QMainWindow):
             self.add_seats_tab.set_default_purchase_order(overview.default_purchase_order)
             end = overview.contract.end_date
             run_in_background(lambda: next_reminder(end), self._remind, lambda _: None)
+            self._offer_renewal(overview)
+
+    def _offer_renewal(self, overview: Overview) -> None:
+        """While the renewal window is open and nothing is renewed: a banner with Renew."""
+        banner = self.sync_status.renewal_banner
+        if overview.renewal is None or overview.renewed is not None:
+            if overview.renewed is not None:
+                banner.hide()
+            return
+        summary = overview.contract
+        text = self.tr("Your contract ends on {date}, in %Ln day(s).", "", summary.days_remaining)
+        renew = self.tr("Renew")
+        link = f'<a href="{RENEW_LINK}">{escape(renew)}</a>'
+        banner.show_text(
+            escape(text.format(date=formatting.day(summary.end_date, self._locale))) + " " + link
+        )
 
     def show_renewal(self) -> RenewalDialog | None:
         overview = self._overview
@@ -521,7 +541,9 @@ class MainWindow(QMainWindow):
         if reminder is None:
             return
         text = reminder_text(reminder, formatting.day(reminder.contract_end, self._locale))
-        self.sync_status.renewal_banner.show_text(escape(text))
+        banner = self.sync_status.renewal_banner
+        if not banner.isVisible():  # the Renew banner, when it shows, says it already
+            banner.show_text(escape(text))
         self.sync_status.notify(self.tr("Contract ends soon"), text)
 
     def _ask_calendar_path(self) -> None:

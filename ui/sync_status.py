@@ -41,7 +41,7 @@ class Banner(QLabel):
     def _follow(self, link: str) -> None:
         if link == DISMISS:
             self.hide()
-        else:
+        elif not link.startswith("#"):  # "#..." links are the window's own actions
             QDesktopServices.openUrl(QUrl(link))
 
     def event(self, event: QEvent) -> bool:

@@ -1060,6 +1060,17 @@
         <source>These users hold a seat but do not use it. Assign their seats to others, or free them, in the product&apos;s user administration before buying more seats.</source>
         <translation>Diese Benutzer halten eine Lizenz, nutzen sie aber nicht. Weisen Sie die Lizenzen in der Benutzerverwaltung des Produkts anderen zu oder geben Sie sie frei, bevor Sie weitere Lizenzen kaufen.</translation>
     </message>
+    <message numerus="yes">
+        <source>Your contract ends on {date}, in %Ln day(s).</source>
+        <translation>
+            <numerusform>Ihr Vertrag endet am {date}, in %Ln Tag.</numerusform>
+            <numerusform>Ihr Vertrag endet am {date}, in %Ln Tagen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>Verlängern</translation>
+    </message>
     <message>
         <source>A request for fewer seats goes to your account manager through the account service: sign in to it, or contact your account manager directly.</source>
         <translation>Eine Anfrage für weniger Lizenzen geht über den Kontodienst an Ihren Kundenbetreuer: Melden Sie sich dort an, oder wenden Sie sich direkt an Ihren Kundenbetreuer.</translation>

@@ -124,6 +124,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Your contract ends on {date}, in %Ln day(s).</source>
+        <translation>
+            <numerusform>Your contract ends on {date}, in %Ln day.</numerusform>
+            <numerusform>Your contract ends on {date}, in %Ln days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln purchase(s)</source>
         <translation>
             <numerusform>%Ln purchase</numerusform>
