@@ -67,8 +67,8 @@ def remember_renewed(contract_end: date) -> None:
 def reminder_text(reminder: Reminder, end_text: str) -> str:
     return translate(
         "Renewal",
-        "Your contract ends on {date}, in %n day(s). Renew it in time, or ask your account "
-        "manager.",
+        "Your contract ends on {date}; %n day(s) remain. Renew it in time, or ask your "
+        "account manager.",
         None,
         reminder.days_left,
     ).format(date=end_text)

@@ -29,7 +29,7 @@ from desktop.invoices import invoice_document
 from desktop.purchasing import purchase_seats
 from desktop.receipts import save_receipt
 from desktop.session import sign_in
-from desktop.sync import Requote, SyncReport
+from desktop.sync import Requote, SyncEngine, SyncReport
 from service import demo_data
 from ui.main_window import MainWindow
 from ui.sign_in_dialog import SignInDialog
@@ -191,6 +191,38 @@ def open_window(locale: str, email: str | None = None) -> MainWindow:
     return window
 
 
+def grab_renewal(locale: str, prefix: str) -> None:
+    """A contract ending in 42 days, on a database of its own and the demo service: the Renew
+    banner on the overview, and the renewal dialog. Last, as it opens another database."""
+    close_database()
+    with tempfile.TemporaryDirectory() as folder:
+        open_database(f"sqlite:///{folder}/renewal.db")
+        seed_demo(contract_ends_in=42)
+        service = start_demo_service(f"sqlite:///{folder}/service.db", 42)
+        try:
+            email = demo_data.ADMINISTRATORS[0][1]
+            session = sign_in(service.url, email, demo_data.PASSWORD)
+            application = Application(acting_administrator(email), locale, session)
+            SyncEngine(application.client()).run_once()  # the offer, as the sync keeps it
+            window = MainWindow(application)
+            window.show()
+            settle(1200)
+            window.grab().save(str(OUT / f"{prefix}renewal-banner.png"))
+            dialog = window.show_renewal()
+            dialog.seats.setValue(dialog.seats.value() + 5)
+            dialog.purchase_order.setText("PO-2027-RENEW")
+            dialog.instructions.setPlainText("Please invoice in January.")
+            dialog.acknowledge.setChecked(True)
+            settle(200)
+            dialog.grab().save(str(OUT / f"{prefix}renewal.png"))
+            dialog.close()
+            window.close()
+            wait_for_background_work()
+        finally:
+            service.stop()
+            close_database()
+
+
 def shoot(variant: str, app: QApplication) -> None:
     if variant == "light":
         window = open_window("en_US")
@@ -207,6 +239,7 @@ def shoot(variant: str, app: QApplication) -> None:
         settle(200)
         dialog.grab().save(str(OUT / "sign-in.png"))
         dialog.close()
+        grab_renewal("en_US", "")
     elif variant == "dark":
         app.setPalette(dark_palette(app.palette()))
         window = open_window("en_US")
@@ -221,6 +254,7 @@ def shoot(variant: str, app: QApplication) -> None:
         window.close()
         save_receipt_image("de-order-confirmation", locale)
         save_receipt_image("de-receipt", locale, invoiced=True)
+        grab_renewal(locale, "de-")
     else:  # scale200: the whole window at twice the size, as on a 200 % display
         window = open_window("en_US")
         grab_tabs(window, "scale200-", ("contract",))

@@ -74,7 +74,7 @@ def test_the_window_reminds_and_saves_the_calendar(qtbot, sqlite_db, tmp_path):
     window = open_window(qtbot)
     banner = child(window, QLabel, "renewalBanner")
     qtbot.waitUntil(banner.isVisible, timeout=TIMEOUT)
-    assert "in 7 days" in banner.text()
+    assert "7 days remain" in banner.text()
     target = tmp_path / "contract.ics"
     window.save_calendar_to(target)
     qtbot.waitUntil(target.exists, timeout=TIMEOUT)

@@ -97,7 +97,7 @@ def test_the_window_offers_renew_contract_and_records_it(qtbot, service, desktop
     qtbot.waitUntil(button.isVisible, timeout=TIMEOUT)
     banner = child(window, QLabel, "renewalBanner")
     qtbot.waitUntil(banner.isVisible, timeout=TIMEOUT)
-    assert f"in {ENDS_IN + 1} days" in banner.text() and "#renew" in banner.text()
+    assert f"{ENDS_IN + 1} days remain" in banner.text() and "#renew" in banner.text()
     banner.linkActivated.emit("#renew")  # the banner's Renew opens the dialog
     qtbot.waitUntil(lambda: window.findChild(QDialog, "renewalDialog") is not None)
     window.findChild(QDialog, "renewalDialog").close()

@@ -483,7 +483,9 @@ class MainWindow(QMainWindow):
                 banner.hide()
             return
         summary = overview.contract
-        text = self.tr("Your contract ends on {date}, in %Ln day(s).", "", summary.days_remaining)
+        text = self.tr(
+            "Your contract ends on {date}; %Ln day(s) remain.", "", summary.days_remaining
+        )
         renew = self.tr("Renew")
         link = f'<a href="{RENEW_LINK}">{escape(renew)}</a>'
         banner.show_text(

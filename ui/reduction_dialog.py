@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -57,7 +58,7 @@ class ReductionDialog(QDialog):
         self.send.setObjectName("sendReductionButton")
         self.send.clicked.connect(self._send)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
+        form = QFormLayout()
         form.addRow(intro)
         seats_label = QLabel(self.tr("&Seats wanted:"))
         seats_label.setBuddy(self.seats)
@@ -67,7 +68,10 @@ class ReductionDialog(QDialog):
         form.addRow(reason_label, self.reason)
         form.addRow(self.message)
         form.addRow(self.requests)
-        form.addRow(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch()
+        layout.addWidget(buttons)
         self._load()
 
     def _load(self) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -39,7 +40,7 @@ class RenewalDialog(QDialog):
         off the GUI thread)."""
         super().__init__(parent, objectName="renewalDialog")
         self.setWindowTitle(self.tr("Renew Contract"))
-        fit_to_screen(self, 640, 560)
+        fit_to_screen(self, 640, 430)
         self._offer, self._start, self._renew, self._locale = offer, current_start, renew, locale
         self._terms: RenewalTerms | None = None
         self.seats = QSpinBox(objectName="renewalSeatsSpin")
@@ -73,7 +74,7 @@ class RenewalDialog(QDialog):
         self.renew_button.clicked.connect(self._confirm)
         buttons.rejected.connect(self.reject)
         self.acknowledge.toggled.connect(self._update)
-        form = QFormLayout(self)
+        form = QFormLayout()
         seats_label = QLabel(self.tr("&Seats next term:"))
         seats_label.setBuddy(self.seats)
         form.addRow(seats_label, self.seats)
@@ -90,7 +91,10 @@ class RenewalDialog(QDialog):
         form.addRow(instructions_label, self.instructions)
         form.addRow(self.acknowledge)
         form.addRow(self.message)
-        form.addRow(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch()  # the rows keep their height; the room left goes below them
+        layout.addWidget(buttons)
         self._update()
 
     def _update(self) -> None:

@@ -1061,10 +1061,10 @@
         <translation>Diese Benutzer halten eine Lizenz, nutzen sie aber nicht. Weisen Sie die Lizenzen in der Benutzerverwaltung des Produkts anderen zu oder geben Sie sie frei, bevor Sie weitere Lizenzen kaufen.</translation>
     </message>
     <message numerus="yes">
-        <source>Your contract ends on {date}, in %Ln day(s).</source>
+        <source>Your contract ends on {date}; %Ln day(s) remain.</source>
         <translation>
-            <numerusform>Ihr Vertrag endet am {date}, in %Ln Tag.</numerusform>
-            <numerusform>Ihr Vertrag endet am {date}, in %Ln Tagen.</numerusform>
+            <numerusform>Ihr Vertrag endet am {date}; noch %Ln Tag.</numerusform>
+            <numerusform>Ihr Vertrag endet am {date}; noch %Ln Tage.</numerusform>
         </translation>
     </message>
     <message>
@@ -1717,10 +1717,10 @@ Vielen Dank
         <translation>Eine Verlängerung behält mindestens die {licensed} Lizenzen, die jetzt lizenziert sind. Für weniger Lizenzen senden Sie Ihrem Kundenbetreuer eine Anfrage.</translation>
     </message>
     <message numerus="yes">
-        <source>Your contract ends on {date}, in %n day(s). Renew it in time, or ask your account manager.</source>
+        <source>Your contract ends on {date}; %n day(s) remain. Renew it in time, or ask your account manager.</source>
         <translation>
-            <numerusform>Ihr Vertrag endet am {date}, in %n Tag. Verlängern Sie ihn rechtzeitig, oder fragen Sie Ihren Kundenbetreuer.</numerusform>
-            <numerusform>Ihr Vertrag endet am {date}, in %n Tagen. Verlängern Sie ihn rechtzeitig, oder fragen Sie Ihren Kundenbetreuer.</numerusform>
+            <numerusform>Ihr Vertrag endet am {date}; noch %n Tag. Verlängern Sie ihn rechtzeitig, oder fragen Sie Ihren Kundenbetreuer.</numerusform>
+            <numerusform>Ihr Vertrag endet am {date}; noch %n Tage. Verlängern Sie ihn rechtzeitig, oder fragen Sie Ihren Kundenbetreuer.</numerusform>
         </translation>
     </message>
     <message>

@@ -124,10 +124,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Your contract ends on {date}, in %Ln day(s).</source>
+        <source>Your contract ends on {date}; %Ln day(s) remain.</source>
         <translation>
-            <numerusform>Your contract ends on {date}, in %Ln day.</numerusform>
-            <numerusform>Your contract ends on {date}, in %Ln days.</numerusform>
+            <numerusform>Your contract ends on {date}; %Ln day remains.</numerusform>
+            <numerusform>Your contract ends on {date}; %Ln days remain.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -202,10 +202,10 @@
 <context>
     <name>Renewal</name>
     <message numerus="yes">
-        <source>Your contract ends on {date}, in %n day(s). Renew it in time, or ask your account manager.</source>
+        <source>Your contract ends on {date}; %n day(s) remain. Renew it in time, or ask your account manager.</source>
         <translation>
-            <numerusform>Your contract ends on {date}, in %n day. Renew it in time, or ask your account manager.</numerusform>
-            <numerusform>Your contract ends on {date}, in %n days. Renew it in time, or ask your account manager.</numerusform>
+            <numerusform>Your contract ends on {date}; %n day remains. Renew it in time, or ask your account manager.</numerusform>
+            <numerusform>Your contract ends on {date}; %n days remain. Renew it in time, or ask your account manager.</numerusform>
         </translation>
     </message>
 </context>
