@@ -75,6 +75,7 @@ class ReceiptRecord:
     account_manager_phone: str
     purchase_order: str | None = None
     invoice_note: str | None = None
+    line_description: str | None = None  # None: additional seats
 
 
 def no_payment() -> str:
@@ -139,7 +140,7 @@ def line_item(record: ReceiptRecord, locale: str) -> tuple[str, str, str, str, s
         else formatting.proration(record.working)
     )
     return (
-        translate("Receipt", "Additional seats") + "\n" + period,
+        (record.line_description or translate("Receipt", "Additional seats")) + "\n" + period,
         formatting.number(record.seats, locale),
         formatting.unit_price(record.monthly_unit_price, record.currency, locale),
         months,

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from billing.proration import working
+from billing.proration import PRORATE_BY_MONTH, Working, working
 from billing.statuses import Status, status_at
-from db.models import Contract, Organization, SeatPurchase, utc_now
+from db.models import Administrator, Contract, Organization, RenewalRecord, SeatPurchase, utc_now
 from desktop.billing_profile import current_parties
 from desktop.files import write_atomically
 from desktop.history import (
@@ -198,6 +198,64 @@ def _render(purchase: SeatPurchase, locale: str, now: datetime, at_purchase: boo
         account_manager_phone=contract.account_manager_phone,
         purchase_order=purchase.purchase_order,
         invoice_note=purchase.invoice_note,
+    )
+    return render_receipt(record, locale)
+
+
+def renewal_pdf(transaction_id: str, locale: str) -> bytes:
+    """The document of a renewal recorded here: an order confirmation until it is invoiced,
+    then its receipt, with the next term as its one line."""
+    from desktop.receipt_pdf import ReceiptRecord, render_receipt  # reportlab loads on first use
+
+    renewal = (
+        RenewalRecord.select(RenewalRecord, Contract, Organization, Administrator)
+        .join_from(RenewalRecord, Contract)
+        .join_from(Contract, Organization)
+        .join_from(RenewalRecord, Administrator)
+        .where(RenewalRecord.transaction_id == transaction_id)
+        .first()
+    )
+    if renewal is None:
+        raise UnknownTransaction(
+            translate("Receipts", "No purchase has the transaction ID {transaction_id}.").format(
+                transaction_id=repr(transaction_id)
+            )
+        )
+    contract, buyer = renewal.contract, renewal.administrator
+    parties = json.loads(current_parties() or "{}")
+    vendor = parties.get("vendor")
+    status = Status(renewal.status)
+    record = ReceiptRecord(
+        vendor=_vendor_party(vendor),
+        bill_to=_bill_to_party(parties.get("bill_to"), contract.organization.name),
+        payment_terms_days=vendor["payment_terms_days"] if vendor else None,
+        timezone=contract.organization.timezone,
+        transaction_id=renewal.transaction_id,
+        created_at=renewal.created_at,
+        purchased_by_name=buyer.name,
+        purchased_by_email=buyer.email,
+        acknowledgement_text=renewal.acknowledgement_text,
+        acknowledged_at=renewal.created_at,
+        seats=renewal.seats,
+        monthly_unit_price=renewal.monthly_unit_price,
+        prorated_months=renewal.months,
+        working=Working(PRORATE_BY_MONTH, renewal.months),
+        period_start=renewal.term_start,
+        period_end=renewal.term_end,
+        amount=renewal.amount,
+        currency=renewal.currency,
+        invoice_number=renewal.invoice_number,
+        contract_start=renewal.term_start,
+        contract_end=renewal.term_end,
+        status=status,
+        status_changed_at=None,
+        rejection_reason=renewal.last_error if status == Status.REJECTED else None,
+        account_manager_name=contract.account_manager_name,
+        account_manager_email=contract.account_manager_email,
+        account_manager_phone=contract.account_manager_phone,
+        purchase_order=renewal.purchase_order,
+        invoice_note=renewal.instructions,
+        line_description=translate("Receipt", "Contract renewal"),
     )
     return render_receipt(record, locale)
 

@@ -2,9 +2,11 @@
 here first (offline too) and sent once, the next contract and its invoice made by the service,
 refusals named, and the Renew Contract button and dialog in the window."""
 
+import io
 from datetime import date, timedelta
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from db.models import RenewalRecord
@@ -114,6 +116,17 @@ def test_the_window_offers_renew_contract_and_records_it(qtbot, service, desktop
     qtbot.waitUntil(status.isVisible, timeout=TIMEOUT)
     assert record.transaction_id in status.text() and not button.isVisible()
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=TIMEOUT)
+    document = child(window, QPushButton, "renewalDocumentButton")
+    assert document.isVisible()
+    document.click()  # its own document: an order confirmation until it is invoiced
+    qtbot.waitUntil(
+        lambda: window.findChild(QDialog, "renewalDocumentDialog") is not None, timeout=TIMEOUT
+    )
+    data = window.findChild(QDialog, "renewalDocumentDialog")._data
+    text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert "Order confirmation" in text and record.transaction_id in text
+    assert "Contract renewal" in text
+    assert f"{record.seats}" in text
 
 
 def test_a_reduction_request_reaches_the_account_manager_and_shows_the_answer(

@@ -48,6 +48,7 @@ class ContractTab(QWidget):
     calendar_requested = Signal()
     renew_requested = Signal()
     reduction_requested = Signal()
+    renewal_document_requested = Signal(str)  # the renewal's transaction ID
 
     def __init__(self, locale: str) -> None:
         super().__init__(objectName="contractTab")
@@ -67,6 +68,13 @@ class ContractTab(QWidget):
         self.renew.hide()
         self.renewed = QLabel(objectName="renewalStatusLabel", wordWrap=True)
         self.renewed.hide()
+        self.renewal_document = QPushButton(
+            self.tr("Renewal &Document…"), objectName="renewalDocumentButton"
+        )
+        self.renewal_document.hide()
+        self.renewal_document.clicked.connect(
+            lambda: self.renewal_document_requested.emit(self.renewal_document.property("tid"))
+        )
 
         self.purchased = self._figure("seatsPurchasedLabel")
         self.assigned = self._figure("seatsAssignedLabel")
@@ -112,7 +120,10 @@ class ContractTab(QWidget):
         layout = QVBoxLayout(content)
         layout.addLayout(self._header())
         layout.addWidget(self.overdue)
-        layout.addWidget(self.renewed)
+        renewed = QHBoxLayout()
+        renewed.addWidget(self.renewed, 1)
+        renewed.addWidget(self.renewal_document)
+        layout.addLayout(renewed)
         columns = QHBoxLayout()
         columns.addWidget(self._seats_box(), 3)
         columns.addWidget(self._contract_box(), 2)
@@ -302,8 +313,10 @@ class ContractTab(QWidget):
         record = overview.renewed
         self.renew.setVisible(overview.renewal is not None and record is None)
         self.renewed.setVisible(record is not None)
+        self.renewal_document.setVisible(record is not None)
         if record is None:
             return
+        self.renewal_document.setProperty("tid", record.transaction_id)
         period = formatting.date_range(record.term_start, record.term_end, self._locale)
         state = translate("Status", LABELS[Status(record.status)])
         self.renewed.setText(
@@ -364,6 +377,7 @@ class ContractTab(QWidget):
             self.overdue,
             self.renew,
             self.renewed,
+            self.renewal_document,
         ):
             widget.hide()
         self.fewer_seats.setText(self.tr("Contact your account manager."))

@@ -30,7 +30,7 @@ from desktop.files import write_atomically
 from desktop.invoices import FOLDER as INVOICE_FOLDER
 from desktop.invoices import invoice_document
 from desktop.overview import Overview, load_overview
-from desktop.receipts import Verification, date_range_query, verify_receipt
+from desktop.receipts import Verification, date_range_query, renewal_pdf, verify_receipt
 from desktop.renewal_reminders import Reminder, calendar, next_reminder, reminder_text
 from desktop.renewing import renew
 from desktop.seat_holders import DISABLED, inactive
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.contract_tab.calendar_requested.connect(self._ask_calendar_path)
         self.contract_tab.renew_requested.connect(self.show_renewal)
         self.contract_tab.reduction_requested.connect(self.show_reduction_request)
+        self.contract_tab.renewal_document_requested.connect(self.show_renewal_document)
         self.sync_status.renewal_banner.linkActivated.connect(
             lambda link: self.show_renewal() if link == RENEW_LINK else None
         )
@@ -533,6 +534,24 @@ class MainWindow(QMainWindow):
         )
         dialog.show()
         return dialog
+
+    def show_renewal_document(self, transaction_id: str) -> None:
+        """The renewal's confirmation or receipt, made off the GUI thread, to save or print."""
+        locale = self._locale
+
+        def opened(data: bytes) -> None:
+            from ui.receipt_dialog import ReceiptDialog  # QtPdf loads when first needed
+
+            title = self.tr("Renewal {transaction_id}").format(transaction_id=transaction_id)
+            ReceiptDialog(transaction_id, data, self, title, "renewalDocumentDialog").open()
+
+        run_in_background(
+            lambda: renewal_pdf(transaction_id, locale),
+            opened,
+            lambda error: self.say(
+                self.tr("The renewal's document could not be made: {error}").format(error=error)
+            ),
+        )
 
     def _renewal_recorded(self) -> None:
         self.say(self.tr("Renewal recorded: it is sent to the account service, which invoices it."))

@@ -428,6 +428,10 @@
         <translation>Vertrag verlän&amp;gern …</translation>
     </message>
     <message>
+        <source>Renewal &amp;Document…</source>
+        <translation>Verlängerungs&amp;beleg …</translation>
+    </message>
+    <message>
         <source>Add to Ca&amp;lendar…</source>
         <translation>Zum &amp;Kalender hinzufügen …</translation>
     </message>
@@ -1076,6 +1080,14 @@
         <translation>Eine Anfrage für weniger Lizenzen geht über den Kontodienst an Ihren Kundenbetreuer: Melden Sie sich dort an, oder wenden Sie sich direkt an Ihren Kundenbetreuer.</translation>
     </message>
     <message>
+        <source>Renewal {transaction_id}</source>
+        <translation>Verlängerung {transaction_id}</translation>
+    </message>
+    <message>
+        <source>The renewal&apos;s document could not be made: {error}</source>
+        <translation>Der Beleg der Verlängerung konnte nicht erstellt werden: {error}</translation>
+    </message>
+    <message>
         <source>Renewal recorded: it is sent to the account service, which invoices it.</source>
         <translation>Verlängerung erfasst: Sie wird an den Kontodienst gesendet, der sie in Rechnung stellt.</translation>
     </message>
@@ -1556,6 +1568,10 @@ Vielen Dank
     <message>
         <source>Total ({currency})</source>
         <translation>Gesamt ({currency})</translation>
+    </message>
+    <message>
+        <source>Contract renewal</source>
+        <translation>Vertragsverlängerung</translation>
     </message>
     <message>
         <source>Vendor details not received yet</source>
