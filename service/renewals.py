@@ -4,7 +4,7 @@ reduction requests kept for the account manager."""
 
 import hashlib
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from peewee import IntegrityError
 
@@ -258,6 +258,26 @@ def answer_request(request_id: int, text: str, now: datetime | None = None) -> b
         .where(ReductionRequest.id == request_id)
         .execute()
     )
+
+
+DEMO_ANSWER_AFTER = timedelta(seconds=5)
+
+
+def answer_as_demo_manager(now: datetime | None = None) -> int:
+    """The demo's account manager answers requests a few seconds old; returns how many."""
+    now = now or utc_now()
+    waiting = ReductionRequest.select().where(
+        ReductionRequest.answer.is_null() & (ReductionRequest.created_at <= now - DEMO_ANSWER_AFTER)
+    )
+    answered = 0
+    for request in list(waiting):
+        manager = request.contract.account_manager_name
+        reply = (
+            f"{manager}: thank you, noted. {request.seats_wanted} seats from the next term can be "
+            "agreed in the renewal; I will send the terms by e-mail."
+        )
+        answered += answer_request(request.id, reply, now)
+    return answered
 
 
 def _terms(contract: Contract, seats: int) -> RenewalTerms:

@@ -22,17 +22,21 @@ logger = logging.getLogger(__name__)
 
 
 class ProvisioningWorker(threading.Thread):
-    """Provisions due orders until stopped; pending orders survive restarts in the database."""
+    """Provisions due orders until stopped; pending orders survive restarts in the database.
+    In the demo it also plays the account manager, answering reduction requests."""
 
-    def __init__(self) -> None:
+    def __init__(self, demo: bool = False) -> None:
         super().__init__(name="provisioning", daemon=True)
         self._stop_requested = threading.Event()
+        self._demo = demo
 
     def run(self) -> None:
         while not self._stop_requested.wait(PROVISIONING_POLL_SECONDS):
             try:
                 with service_db.connection_context():
                     orders.provision_due()
+                    if self._demo:
+                        renewals.answer_as_demo_manager()
             except Exception:  # a passing database fault: try again next round
                 logger.exception("provisioning round failed")
 
@@ -85,7 +89,7 @@ def start_service(
     )
     thread = threading.Thread(target=server.run, name="service-http", daemon=True)
     thread.start()
-    worker = ProvisioningWorker()
+    worker = ProvisioningWorker(demo)
     worker.start()
     url = f"http://{host}:{server.effective_port}"
     return RunningService(url, server, thread, worker)

@@ -148,3 +148,18 @@ def test_renewal_terms_round_once_and_keep_the_length():
     assert terms.amount == Decimal("1081.50")  # 7 x 12.875 x 12 = 1081.5 exactly
     odd = renewal_terms(date(2026, 8, 1), date(2027, 7, 31), 3, Decimal("9.8885"), "EUR")
     assert odd.amount == Decimal("355.99")  # 355.986 rounded once, half up
+
+
+def test_the_demo_account_manager_answers_after_a_moment(service):
+    from service.models import ReductionRequest
+    from service.renewals import DEMO_ANSWER_AFTER, answer_as_demo_manager
+
+    token = token_of(service, demo_data.CONTOSO)
+    body = {"seats_wanted": 10, "reason": "Fewer researchers next year."}
+    call(service, "POST", "/v1/renewal/reduction-requests", body, token)
+    with service_db.connection_context():
+        assert answer_as_demo_manager() == 0  # not yet: a moment first
+        later = utc_now() + DEMO_ANSWER_AFTER
+        assert answer_as_demo_manager(later) == 1
+        answer = ReductionRequest.get().answer
+    assert answer.startswith("Lena Vogel:") and "10 seats" in answer
