@@ -163,3 +163,34 @@ def test_the_demo_account_manager_answers_after_a_moment(service):
         assert answer_as_demo_manager(later) == 1
         answer = ReductionRequest.get().answer
     assert answer.startswith("Lena Vogel:") and "10 seats" in answer
+
+
+def test_a_purchase_after_the_renewal_prorates_to_this_term_and_leaves_the_next_alone(service):
+    token = token_of(service, demo_data.NORTHWIND)
+    offer = call(service, "GET", "/v1/renewal", token=token)[1]
+    body = renewal_body(offer)
+    call(service, "POST", "/v1/renewals", body, token, {"Idempotency-Key": "MA-RENE-0009"})
+    status, quoted = call(service, "GET", "/v1/quote?seats=4", token=token)
+    assert quoted["period_end"] == offer["current_end"]  # this term's end, not the next's
+    order = {
+        "seats": 4,
+        "quoted_amount": quoted["amount"],
+        "acknowledged": True,
+        "acknowledgement_text": "I acknowledge",
+    }
+    status, placed = call(
+        service, "POST", "/v1/seat-orders", order, token, {"Idempotency-Key": "MA-AFTR-0001"}
+    )
+    assert status == 201 and placed["order"]["period_end"] == offer["current_end"]
+    with service_db.connection_context():
+        from service.orders import provision_due
+
+        provision_due(utc_now() + timedelta(hours=1))
+        northwind = Organization.get(Organization.name == demo_data.ORGANIZATION)
+        following = Contract.get(
+            (Contract.organization == northwind)
+            & (Contract.start_date == date.fromisoformat(offer["term_start"]))
+        )
+    assert following.licensed_seats == offer["seats"]  # the renewal's seats, unchanged
+    contract = call(service, "GET", "/v1/contract", token=token)[1]
+    assert contract["licensed_seats"] == offer["seats_now"] + 4  # this term grew
