@@ -29,6 +29,7 @@ from desktop.renewal_reminders import remember_renewed
 from desktop.service_client import ServiceClient, ServiceRefused, ServiceUnavailable
 
 OFFER_KEY = "renewal_offer"
+REQUESTS_KEY = "reduction_requests"
 RETRY_AFTER = timedelta(seconds=30)
 logger = logging.getLogger(__name__)
 
@@ -61,6 +62,43 @@ def mirror_offer(client: ServiceClient) -> None:
             remember_renewed(date.fromisoformat(client.contract()["end_date"]))
         remote = {"closed": error.code}
     _store(OFFER_KEY, json.dumps(remote))
+
+
+def mirror_reduction_requests(client: ServiceClient) -> None:
+    """Keep the requests for fewer seats and their answers, for Transaction History."""
+    try:
+        requests = client.reduction_requests()
+    except ServiceRefused as error:  # a service from before renewals: none to show
+        logger.info("no reduction requests from the service: %s", error)
+        return
+    _store(REQUESTS_KEY, json.dumps(requests))
+
+
+@dataclass(frozen=True)
+class ReductionRequest:
+    seats_wanted: int
+    reason: str
+    requested_at: datetime
+    answer: str | None
+
+
+def reduction_requests() -> list[ReductionRequest]:
+    """The requests as the service last listed them, newest first."""
+    stored = SyncState.get_or_none(SyncState.key == REQUESTS_KEY)
+    return [
+        ReductionRequest(
+            each["seats_wanted"],
+            each["reason"],
+            datetime.fromisoformat(each["created_at"]),
+            each["answer"],
+        )
+        for each in (json.loads(stored.value) if stored else [])
+    ]
+
+
+def renewals() -> list[RenewalRecord]:
+    """The renewals recorded here, newest first."""
+    return list(RenewalRecord.select().order_by(RenewalRecord.id.desc()))
 
 
 def renewal_offer() -> RenewalOffer | None:

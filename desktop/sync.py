@@ -42,7 +42,7 @@ from desktop.billing_profile import (
 )
 from desktop.i18n import localized_answer, translate
 from desktop.invoices import mirror_invoices
-from desktop.renewing import mirror_offer, send_renewals
+from desktop.renewing import mirror_offer, mirror_reduction_requests, send_renewals
 from desktop.service_client import (
     NotSignedIn,
     ServiceClient,
@@ -165,6 +165,7 @@ class SyncEngine:
     def _check_renewal(self) -> None:
         """The renewal on offer, or why there is none (renewed: no more reminders)."""
         mirror_offer(self.client)
+        mirror_reduction_requests(self.client)
 
     def _mirror_invoices(self) -> bool:
         try:

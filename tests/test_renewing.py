@@ -14,7 +14,7 @@ from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.demo import seed_demo
 from desktop.purchasing import PurchaseRefused
-from desktop.renewing import renew, renewal_offer
+from desktop.renewing import reduction_requests, renew, renewal_offer
 from desktop.service_client import ServiceClient
 from desktop.sync import Credentials, SyncEngine
 from service import demo_data
@@ -116,6 +116,9 @@ def test_the_window_offers_renew_contract_and_records_it(qtbot, service, desktop
     qtbot.waitUntil(status.isVisible, timeout=TIMEOUT)
     assert record.transaction_id in status.text() and not button.isVisible()
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=TIMEOUT)
+    history = child(window, QLabel, "accountRequestsLabel")  # on the record in the history
+    window.history_tab.refresh()
+    qtbot.waitUntil(lambda: f"Renewal {record.transaction_id}" in history.text(), timeout=TIMEOUT)
     document = child(window, QPushButton, "renewalDocumentButton")
     assert document.isVisible()
     document.click()  # its own document: an order confirmation until it is invoiced
@@ -162,3 +165,9 @@ def test_a_reduction_request_reaches_the_account_manager_and_shows_the_answer(
     dialog._load()
     qtbot.waitUntil(lambda: "Answered: Agreed." in listed.text(), timeout=TIMEOUT)
     dialog.close()
+    engine(service.url).run_once()  # the sync keeps them for Transaction History
+    (kept,) = reduction_requests()
+    assert (kept.seats_wanted, kept.answer) == (40, "Agreed.")
+    window.history_tab.refresh()
+    history = child(window, QLabel, "accountRequestsLabel")
+    qtbot.waitUntil(lambda: "40 seats next term. Answered: Agreed." in history.text())

@@ -26,6 +26,7 @@ from desktop.config import remember_export_folder
 from desktop.history import HistoryQuery, contract_choices, export_csv
 from desktop.i18n import translate
 from desktop.receipts import export_receipts
+from desktop.renewing import reduction_requests, renewals
 from ui.export_paths import ask_export_folder, ask_save_path
 from ui.history_model import INVOICE_LABELS, HistoryTableModel, column_title, status_text
 from ui.progress import run_with_progress
@@ -160,6 +161,11 @@ class HistoryTab(QWidget):
         layout.addLayout(filters)
         layout.addLayout(choices)
         layout.addWidget(self.view)
+        self.requests = QLabel(objectName="accountRequestsLabel", wordWrap=True)
+        self.requests.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.requests.setTextFormat(Qt.TextFormat.PlainText)  # answers are the manager's words
+        self.requests.hide()
+        layout.addWidget(self.requests)
         self.model.load_failed.connect(self.status_message)
         self._scroll_back_to: int | None = None
         self._reselect: str | None = None  # the transaction selected before a refresh
@@ -171,9 +177,50 @@ class HistoryTab(QWidget):
         """Read the contracts for the filter and the first page of purchases."""
         run_in_background(contract_choices, self._show_contract_choices, self._report)
         self.model.set_query(self._current_query())
+        self._load_requests()
+
+    def _load_requests(self) -> None:
+        run_in_background(
+            lambda: (renewals(), reduction_requests()), self._show_requests, self._report
+        )
+
+    def _show_requests(self, found: tuple[list, list]) -> None:
+        """Renewals and requests for fewer seats, below the purchases, as the record has them."""
+        recorded, asked = found
+        lines = []
+        for renewal in recorded:
+            lines.append(
+                self.tr(
+                    "Renewal {transaction_id} for {period}: {seats} seats, {amount}. {state}"
+                ).format(
+                    transaction_id=renewal.transaction_id,
+                    period=formatting.date_range(
+                        renewal.term_start, renewal.term_end, self._locale
+                    ),
+                    seats=formatting.number(renewal.seats, self._locale),
+                    amount=formatting.money(renewal.amount, renewal.currency, self._locale),
+                    state=translate("Status", LABELS[Status(renewal.status)]),
+                )
+            )
+        for request in asked:
+            state = (
+                self.tr("Answered: {answer}").format(answer=request.answer)
+                if request.answer
+                else self.tr("Requested")
+            )
+            lines.append(
+                self.tr("Fewer seats asked on {day}: {seats} seats next term. {state}").format(
+                    day=formatting.day(request.requested_at.date(), self._locale),
+                    seats=formatting.number(request.seats_wanted, self._locale),
+                    state=state,
+                )
+            )
+        self.requests.setVisible(bool(lines))
+        self.requests.setText("\n".join(lines))
 
     def refresh(self) -> None:
         """Read the same query again, keeping the place the user scrolled to."""
+        self._load_requests()
         self._scroll_back_to = self.view.verticalScrollBar().value()
         self._reselect = self.selected_transaction_id()
         self.model.refresh()

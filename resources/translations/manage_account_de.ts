@@ -694,6 +694,22 @@
         <translation>Vertra&amp;g:</translation>
     </message>
     <message>
+        <source>Renewal {transaction_id} for {period}: {seats} seats, {amount}. {state}</source>
+        <translation>Verlängerung {transaction_id} für {period}: {seats} Lizenzen, {amount}. {state}</translation>
+    </message>
+    <message>
+        <source>Answered: {answer}</source>
+        <translation>Beantwortet: {answer}</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefragt</translation>
+    </message>
+    <message>
+        <source>Fewer seats asked on {day}: {seats} seats next term. {state}</source>
+        <translation>Weniger Lizenzen angefragt am {day}: {seats} Lizenzen in der nächsten Laufzeit. {state}</translation>
+    </message>
+    <message>
         <source>purchases.csv</source>
         <translation>kaeufe.csv</translation>
     </message>
