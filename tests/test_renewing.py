@@ -171,3 +171,37 @@ def test_a_reduction_request_reaches_the_account_manager_and_shows_the_answer(
     window.history_tab.refresh()
     history = child(window, QLabel, "accountRequestsLabel")
     qtbot.waitUntil(lambda: "40 seats next term. Answered: Agreed." in history.text())
+
+
+def test_on_its_start_date_the_next_term_is_the_contract_shown(service, desktop):
+    from datetime import UTC, datetime, time
+
+    from desktop.history import HistoryQuery, contract_choices, count_purchases
+    from desktop.sync import mirror_contract
+
+    engine(service.url).run_once()
+    offer = renewal_offer()
+    current = current_contract()
+    remote = {  # the contract as the service answers once the next term has begun
+        "organization": demo_data.ORGANIZATION,
+        "timezone": demo_data.TIMEZONE,
+        "start_date": offer.term_start.isoformat(),
+        "end_date": offer.term_end.isoformat(),
+        "licensed_seats": offer.seats_now,
+        "monthly_price_per_seat": str(offer.monthly_price_next),
+        "currency": offer.currency,
+        "proration": "month",
+        "account_manager": {
+            "name": current.account_manager_name,
+            "email": current.account_manager_email,
+            "phone": current.account_manager_phone,
+        },
+    }
+    before = count_purchases(HistoryQuery())
+    mirror_contract(remote)
+    first_day = datetime.combine(offer.term_start, time(12), UTC)
+    shown = current_contract(first_day)
+    assert (shown.start_date, shown.end_date) == (offer.term_start, offer.term_end)
+    assert current_contract(first_day - timedelta(days=1)).end_date == current.end_date
+    assert contract_choices()[0].start_date == offer.term_start  # newest first
+    assert count_purchases(HistoryQuery()) == before  # the earlier terms' purchases stay
