@@ -2,13 +2,14 @@
 
 import argparse
 import logging
+import ssl
 import sys
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.database import DatabaseOpenError, close_database, open_database, redacted
-from desktop import __version__
+from desktop import __version__, tls
 from desktop.access import acting_administrator, forget_contract_data
 from desktop.account import organization
 from desktop.config import (
@@ -124,6 +125,11 @@ def _run_application(
     from ui.tasks import wait_for_background_work
     from ui.terminate import close_on_stop_signals
 
+    try:
+        tls.configure(options.ca_bundle)  # before the first connection to the service
+    except (OSError, ssl.SSLError) as error:
+        print(f"manage-account: --ca-bundle {options.ca_bundle}: {error}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         connection = connect_service(
             service_url(options.service), options.demo, url, options.demo_contract_ends_in

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import quote, urlencode
 
+from desktop import tls
 from desktop.i18n import translate
 
 DEFAULT_TIMEOUT = 10.0
@@ -175,7 +176,9 @@ class ServiceClient:
         for name, value in headers.items():
             request.add_header(name, value)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with urllib.request.urlopen(
+                request, timeout=self.timeout, context=tls.client_context()
+            ) as response:
                 raw = response.read()
                 if not json_status:
                     return raw, response.headers
@@ -192,6 +195,9 @@ class ServiceClient:
         except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
             # OSError covers refused and reset connections and TLS failures; HTTPException an
             # answer that is not HTTP at all.
+            untrusted = tls.untrusted_certificate(error, self.base_url)
+            if untrusted is not None:
+                raise ServiceUnavailable(untrusted) from error
             reason = getattr(error, "reason", None) or error
             raise ServiceUnavailable(
                 translate(

@@ -2017,6 +2017,10 @@ Vielen Dank
         <source>the account service failed ({status})</source>
         <translation>der Kontodienst ist gescheitert ({status})</translation>
     </message>
+    <message>
+        <source>the certificate of {host} is not trusted ({problem}). If your company inspects encrypted traffic, its root certificate must be installed in the system; or start Manage Account with --ca-bundle FILE.</source>
+        <translation>dem Zertifikat von {host} wird nicht vertraut ({problem}). Wenn Ihr Unternehmen verschlüsselten Datenverkehr prüft, muss sein Stammzertifikat im System installiert sein; oder starten Sie Manage Account mit --ca-bundle DATEI.</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
