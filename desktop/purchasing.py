@@ -56,6 +56,23 @@ def no_contract_message() -> str:
     return translate("Orders", NO_CONTRACT)
 
 
+def check_buyer(administrator: Administrator, acknowledged: bool) -> None:
+    """PurchaseRefused unless the administrator may buy and ticked the acknowledgement: the
+    same for seats and for a renewal."""
+    if not may_manage_account(administrator):
+        raise PurchaseRefused(
+            translate("Purchasing", "Your permission set does not include Manage Account.")
+        )
+    if not acknowledged:
+        raise PurchaseRefused(
+            translate(
+                "Purchasing",
+                "Tick the box to confirm that you are authorized to purchase for your "
+                "organization.",
+            )
+        )
+
+
 def purchase_seats(
     administrator: Administrator,
     seats: object,
@@ -72,18 +89,7 @@ def purchase_seats(
     The purchase is committed first; its receipt's fingerprint is kept afterwards, so a
     failure there can never undo or repeat a purchase.
     """
-    if not may_manage_account(administrator):
-        raise PurchaseRefused(
-            translate("Purchasing", "Your permission set does not include Manage Account.")
-        )
-    if not acknowledged:
-        raise PurchaseRefused(
-            translate(
-                "Purchasing",
-                "Tick the box to confirm that you are authorized to purchase for your "
-                "organization.",
-            )
-        )
+    check_buyer(administrator, acknowledged)
     try:
         references = {
             "purchase_order": check_purchase_order(purchase_order),

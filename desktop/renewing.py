@@ -22,9 +22,8 @@ from billing.statuses import Status
 from billing.transaction_ids import SYSTEM_RANDOM, new_transaction_id
 from db.database import write_transaction
 from db.models import Administrator, AuditEvent, Contract, RenewalRecord, SyncState, utc_now
-from desktop.access import may_manage_account
 from desktop.i18n import localized, localized_answer, translate
-from desktop.purchasing import PurchaseRefused, acknowledgement
+from desktop.purchasing import PurchaseRefused, acknowledgement, check_buyer
 from desktop.renewal_reminders import remember_renewed
 from desktop.service_client import ServiceClient, ServiceRefused, ServiceUnavailable
 
@@ -138,18 +137,7 @@ def renew(
     rng: random.Random = SYSTEM_RANDOM,
 ) -> RenewalRecord:
     """Record the renewal at exactly the amount shown, before any network call."""
-    if not may_manage_account(administrator):
-        raise PurchaseRefused(
-            translate("Purchasing", "Your permission set does not include Manage Account.")
-        )
-    if not acknowledged:
-        raise PurchaseRefused(
-            translate(
-                "Purchasing",
-                "Tick the box to confirm that you are authorized to purchase for your "
-                "organization.",
-            )
-        )
+    check_buyer(administrator, acknowledged)
     offer = renewal_offer()
     contract = Contract.get_by_id(contract_id)
     if offer is None or offer.current_end != contract.end_date:
