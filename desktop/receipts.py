@@ -164,12 +164,8 @@ def _render(purchase: SeatPurchase, locale: str, now: datetime, at_purchase: boo
         if at_purchase
         else status_at(purchase.provisioning_status, purchase.submitted_at, now)
     )
-    parties = json.loads(purchase.parties or current_parties() or "{}")
-    vendor = parties.get("vendor")
     record = ReceiptRecord(
-        vendor=_vendor_party(vendor),
-        bill_to=_bill_to_party(parties.get("bill_to"), contract.organization.name),
-        payment_terms_days=vendor["payment_terms_days"] if vendor else None,
+        **_parties(purchase.parties, contract.organization.name),
         timezone=contract.organization.timezone,
         transaction_id=purchase.transaction_id,
         created_at=purchase.created_at,
@@ -222,13 +218,9 @@ def renewal_pdf(transaction_id: str, locale: str) -> bytes:
             )
         )
     contract, buyer = renewal.contract, renewal.administrator
-    parties = json.loads(current_parties() or "{}")
-    vendor = parties.get("vendor")
     status = Status(renewal.status)
     record = ReceiptRecord(
-        vendor=_vendor_party(vendor),
-        bill_to=_bill_to_party(parties.get("bill_to"), contract.organization.name),
-        payment_terms_days=vendor["payment_terms_days"] if vendor else None,
+        **_parties(None, contract.organization.name),
         timezone=contract.organization.timezone,
         transaction_id=renewal.transaction_id,
         created_at=renewal.created_at,
@@ -258,6 +250,18 @@ def renewal_pdf(transaction_id: str, locale: str) -> bytes:
         line_description=translate("Receipt", "Contract renewal"),
     )
     return render_receipt(record, locale)
+
+
+def _parties(kept: str | None, organization: str) -> dict:
+    """The vendor, the bill-to party and the payment terms a document prints: as kept with
+    the purchase (JSON), else as they are now."""
+    parties = json.loads(kept or current_parties() or "{}")
+    vendor = parties.get("vendor")
+    return {
+        "vendor": _vendor_party(vendor),
+        "bill_to": _bill_to_party(parties.get("bill_to"), organization),
+        "payment_terms_days": vendor["payment_terms_days"] if vendor else None,
+    }
 
 
 def _vendor_party(vendor: dict | None) -> "Party":
