@@ -4,6 +4,7 @@ import argparse
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,22 +113,18 @@ def _grace_days(text: str) -> int:
     return int(text)
 
 
+DEFAULT_DATABASE = "sqlite:///manage-account-service.db"
+
+
 def mark_paid(argv: list[str]) -> int:
     """manage-account-service mark-paid INVOICE: record that an invoice was paid."""
     parser = argparse.ArgumentParser(prog="manage-account-service mark-paid")
     parser.add_argument("invoice", metavar="INVOICE", help="its number, e.g. INV-2026-000061")
-    parser.add_argument("--database", default="sqlite:///manage-account-service.db", metavar="URL")
+    parser.add_argument("--database", default=DEFAULT_DATABASE, metavar="URL")
     options = parser.parse_args(argv)
-    try:
-        open_database(options.database, service_db, MIGRATIONS)
-    except DatabaseOpenError as error:
-        print(f"manage-account-service: {error}", file=sys.stderr)
+    marked = _in_one_transaction(options.database, lambda: invoices.mark_paid(options.invoice))
+    if marked is None:
         return 2
-    try:
-        with write_transaction(service_db):
-            marked = invoices.mark_paid(options.invoice)
-    finally:
-        close_database(service_db)
     if not marked:
         print(f"manage-account-service: no open invoice {options.invoice}", file=sys.stderr)
         return 1
@@ -141,23 +138,33 @@ def answer_request(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="manage-account-service answer-request")
     parser.add_argument("request", type=int, metavar="ID")
     parser.add_argument("--text", required=True)
-    parser.add_argument("--database", default="sqlite:///manage-account-service.db", metavar="URL")
+    parser.add_argument("--database", default=DEFAULT_DATABASE, metavar="URL")
     options = parser.parse_args(argv)
-    try:
-        open_database(options.database, service_db, MIGRATIONS)
-    except DatabaseOpenError as error:
-        print(f"manage-account-service: {error}", file=sys.stderr)
+    answered = _in_one_transaction(
+        options.database, lambda: renewals.answer_request(options.request, options.text)
+    )
+    if answered is None:
         return 2
-    try:
-        with write_transaction(service_db):
-            answered = renewals.answer_request(options.request, options.text)
-    finally:
-        close_database(service_db)
     if not answered:
         print(f"manage-account-service: no reduction request {options.request}", file=sys.stderr)
         return 1
     print(f"reduction request {options.request} answered")
     return 0
+
+
+def _in_one_transaction(database_url: str, change: Callable[[], object]) -> object | None:
+    """Run an administrative command's change on the service's database; None (after saying
+    why) when the database cannot be opened."""
+    try:
+        open_database(database_url, service_db, MIGRATIONS)
+    except DatabaseOpenError as error:
+        print(f"manage-account-service: {error}", file=sys.stderr)
+        return None
+    try:
+        with write_transaction(service_db):
+            return change()
+    finally:
+        close_database(service_db)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["answer-request"]:
         return answer_request(argv[1:])
     parser = argparse.ArgumentParser(prog="manage-account-service", description=main.__doc__)
-    parser.add_argument("--database", default="sqlite:///manage-account-service.db", metavar="URL")
+    parser.add_argument("--database", default=DEFAULT_DATABASE, metavar="URL")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument(
