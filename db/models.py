@@ -194,6 +194,7 @@ class RenewalRecord(BaseModel):
     status = CharField(max_length=12, default=Status.QUEUED)  # queued, provisioned, rejected
     invoice_number = CharField(null=True)
     last_error = TextField(null=True)
+    attempts = IntegerField(default=0)
     next_attempt_at = UTCDateTimeField(default=utc_now)
 
     @property

@@ -4,7 +4,7 @@ offline waits and is never lost."""
 
 import json
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from billing.profile import BillingProfile as Profile
 from billing.profile import check_profile
@@ -19,9 +19,9 @@ from db.models import (
     utc_now,
 )
 from desktop.i18n import localized_answer, translate
+from desktop.retry import backoff
 from desktop.service_client import ServiceClient, ServiceRefused, ServiceUnavailable
 
-RETRY_AFTER = timedelta(seconds=30)
 logger = logging.getLogger(__name__)
 
 
@@ -101,7 +101,9 @@ def send_profile_changes(client: ServiceClient, now: datetime) -> str | None:
         ).format(reason=reason)
     except ServiceUnavailable as error:
         ProfileOutbox.update(
-            attempts=entry.attempts + 1, next_attempt_at=now + RETRY_AFTER, last_error=str(error)
+            attempts=entry.attempts + 1,
+            next_attempt_at=now + backoff(entry.attempts + 1),
+            last_error=str(error),
         ).where(ProfileOutbox.id == entry.id).execute()
         raise
     with write_transaction():

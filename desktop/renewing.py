@@ -6,7 +6,7 @@ import json
 import logging
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 
 from billing.money import amount_to_minor
@@ -25,11 +25,11 @@ from db.models import Administrator, AuditEvent, Contract, RenewalRecord, SyncSt
 from desktop.i18n import localized, localized_answer, translate
 from desktop.purchasing import PurchaseRefused, acknowledgement, check_buyer
 from desktop.renewal_reminders import remember_renewed
+from desktop.retry import backoff
 from desktop.service_client import ServiceClient, ServiceRefused, ServiceUnavailable
 
 OFFER_KEY = "renewal_offer"
 REQUESTS_KEY = "reduction_requests"
-RETRY_AFTER = timedelta(seconds=30)
 logger = logging.getLogger(__name__)
 
 
@@ -235,9 +235,10 @@ def send_renewals(client: ServiceClient, now: datetime) -> str | None:
 
 
 def _postpone(record: RenewalRecord, now: datetime, error: str) -> None:
-    RenewalRecord.update(next_attempt_at=now + RETRY_AFTER, last_error=error).where(
-        RenewalRecord.id == record.id
-    ).execute()
+    attempts = record.attempts + 1
+    RenewalRecord.update(
+        attempts=attempts, next_attempt_at=now + backoff(attempts), last_error=error
+    ).where(RenewalRecord.id == record.id).execute()
 
 
 def _fresh_id(rng: random.Random) -> str:

@@ -7,7 +7,6 @@ twice. The changes feed brings statuses, invoice numbers and other administrator
 
 import json
 import logging
-import random
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,6 +42,7 @@ from desktop.billing_profile import (
 from desktop.i18n import localized_answer, translate
 from desktop.invoices import mirror_invoices
 from desktop.renewing import mirror_offer, mirror_reduction_requests, send_renewals
+from desktop.retry import backoff
 from desktop.service_client import (
     NotSignedIn,
     ServiceClient,
@@ -51,8 +51,6 @@ from desktop.service_client import (
     ServiceUnavailable,
 )
 
-BACKOFF_BASE_SECONDS = 1.0
-BACKOFF_CAP_SECONDS = 60.0
 FEED_OVERLAP = timedelta(seconds=30)  # re-read recent changes: commits can land out of order
 BUSY_POLL_SECONDS = 2.0  # while anything is queued or pending
 IDLE_POLL_SECONDS = 15.0
@@ -98,15 +96,6 @@ class Requote:
 class Credentials:
     email: str
     password: str
-
-
-_rng = random.Random()
-
-
-def backoff(attempts: int, rng: random.Random = _rng) -> timedelta:
-    """Exponential backoff with full jitter: anywhere from 0 to min(cap, base * 2**n)."""
-    ceiling = min(BACKOFF_CAP_SECONDS, BACKOFF_BASE_SECONDS * 2**attempts)
-    return timedelta(seconds=rng.uniform(0, ceiling))
 
 
 class SyncEngine:

@@ -16,8 +16,9 @@ from desktop.account import current_contract
 from desktop.demo import seed_demo
 from desktop.i18n import install_translations
 from desktop.purchasing import purchase_seats
+from desktop.retry import backoff
 from desktop.service_client import ServiceClient
-from desktop.sync import Credentials, SyncEngine, apply_order, backoff
+from desktop.sync import Credentials, SyncEngine, apply_order
 from service import demo_data
 from service.models import SeatOrder, service_db
 from tests.service_helpers import PASSWORD, start_demo_service

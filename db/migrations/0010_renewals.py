@@ -44,6 +44,7 @@ def up(migrator, db):
         status = CharField(max_length=12, default="queued")
         invoice_number = CharField(null=True)
         last_error = TextField(null=True)
+        attempts = IntegerField(default=0)
         next_attempt_at = UTCDateTimeField()
 
         class Meta:
