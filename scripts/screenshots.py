@@ -179,7 +179,7 @@ def grab_from_the_service(locale: str) -> None:
 
 def grab_billing_profile(window: MainWindow, name: str) -> None:
     dialog = window.show_billing_profile()
-    settle(200)
+    settle(400)  # the profile is read off the GUI thread
     dialog.grab().save(str(OUT / f"{name}.png"))
     dialog.close()
 

@@ -29,7 +29,9 @@ def window(qtbot, sqlite_db):
 
 def test_the_dialog_shows_the_profile_and_names_a_wrong_field(qtbot, window):
     dialog = window.show_billing_profile()
-    assert child(dialog, QLineEdit, "legalNameEdit").text() == NORTHWIND["legal_name"]
+    name = child(dialog, QLineEdit, "legalNameEdit")
+    qtbot.waitUntil(lambda: name.text() != "", timeout=TIMEOUT)  # read off the GUI thread
+    assert name.text() == NORTHWIND["legal_name"]
     assert dialog.country.currentData() == "US"
     assert dialog.emails.toPlainText().splitlines() == NORTHWIND["billing_emails"]
     dialog.country.setCurrentIndex(dialog.country.findData("DE"))
@@ -45,6 +47,7 @@ def test_the_dialog_shows_the_profile_and_names_a_wrong_field(qtbot, window):
 
 def test_a_saved_profile_is_kept_queued_and_audited(qtbot, window):
     dialog = window.show_billing_profile()
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=TIMEOUT)
     dialog.default_po.setText("PO-NW-2027")
     dialog.emails.setPlainText("AP@northwind.example\nap@northwind.example\n")
     with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):

@@ -177,6 +177,7 @@ def main() -> None:
     dialog(window.show_permission_sets(), "permission sets")
     dialog(window.show_seat_holders("disabled"), "seat holders (disabled)")
     profile = window.show_billing_profile()
+    settle()  # the profile is read off the GUI thread
     profile.tax_id.setText("DE000")
     profile._refused(ProfileRefusal("tax_id", "The tax ID is not a valid number for {c}.", c="US"))
     dialog(profile, "billing profile, with a refusal")

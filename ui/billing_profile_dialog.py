@@ -25,12 +25,12 @@ class BillingProfileDialog(QDialog):
     def __init__(
         self,
         administrator: Administrator,
-        profile: BillingProfile | None,
         save: object,
         locale: str,
         parent: QWidget | None = None,
     ) -> None:
-        """`save(administrator, values)` keeps the profile (run off the GUI thread)."""
+        """`save(administrator, values)` keeps the profile (run off the GUI thread); the
+        profile itself is read off the GUI thread too, and shown by `show_profile`."""
         super().__init__(parent, objectName="billingProfileDialog")
         self.setWindowTitle(self.tr("Billing Profile"))
         fit_to_screen(self, 620, 520)
@@ -81,10 +81,12 @@ class BillingProfileDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        if profile is not None:
-            self._show(profile)
+        self.save_button.setEnabled(False)  # until the profile is read
 
-    def _show(self, profile: BillingProfile) -> None:
+    def show_profile(self, profile: BillingProfile | None) -> None:
+        self.save_button.setEnabled(True)
+        if profile is None:  # never heard from the service: the user fills it in
+            return
         self.legal_name.setText(profile.legal_name)
         self.address.setPlainText(profile.address)
         self.country.setCurrentIndex(max(0, self.country.findData(profile.country)))

@@ -418,11 +418,15 @@ class MainWindow(QMainWindow):
 
     def show_billing_profile(self) -> BillingProfileDialog:
         dialog = BillingProfileDialog(
-            self._administrator, billing_profile(), self._save_billing_profile, self._locale, self
+            self._administrator, self._save_billing_profile, self._locale, self
         )
         dialog.accepted.connect(lambda: self.say(self.tr("Billing profile saved.")))
         dialog.show()
+        run_in_background(billing_profile, dialog.show_profile, self._billing_profile_failed)
         return dialog
+
+    def _billing_profile_failed(self, error: Exception) -> None:
+        self.say(self.tr("The billing profile could not be read: {error}").format(error=error))
 
     def _save_billing_profile(self, administrator: object, values: dict) -> object:
         """On the thread pool: keep it here, then let the sync send it now."""

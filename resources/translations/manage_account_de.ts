@@ -1062,6 +1062,10 @@
         <translation>Rechnungsprofil gespeichert.</translation>
     </message>
     <message>
+        <source>The billing profile could not be read: {error}</source>
+        <translation>Das Rechnungsprofil konnte nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
         <source>The list of users comes from the account service: sign in to it to see who holds these seats.</source>
         <translation>Die Liste der Benutzer kommt vom Kontodienst: Melden Sie sich dort an, um zu sehen, wer diese Lizenzen hält.</translation>
     </message>
