@@ -55,6 +55,7 @@ FEED_OVERLAP = timedelta(seconds=30)  # re-read recent changes: commits can land
 BUSY_POLL_SECONDS = 2.0  # while anything is queued or pending
 IDLE_POLL_SECONDS = 15.0
 FEED_KEY = "changes_seen_until"
+DETAILS_EVERY = timedelta(minutes=1)
 REMOTE_SET = "Administrators elsewhere"
 logger = logging.getLogger(__name__)
 
@@ -105,6 +106,7 @@ class SyncEngine:
         """Sync with a client already signed in (its token), or sign in with `credentials`."""
         self.client = client
         self.credentials = credentials
+        self._details_read_at: datetime | None = None
 
     def run_once(self, now: datetime | None = None) -> SyncReport:
         now = now or utc_now()
@@ -127,9 +129,13 @@ class SyncEngine:
             self._read_feed(report)
             report.changed |= self._mirror_invoices()
             mirror_contract(self.client.contract())  # after the feed: seat counts include it
-            report.changed |= self._mirror_license_usage(now)
-            self._sync_billing_profile(now, report)
-            self._check_renewal()
+            refused = send_profile_changes(self.client, now)
+            if refused:
+                report.problem = refused
+            if self._details_due(now):  # every round sends; what changes seldom is read seldom
+                report.changed |= self._mirror_license_usage(now)
+                self._mirror_billing_details()
+                self._check_renewal()
         except NotSignedIn as error:
             if error.status == 403:
                 report.permission_lost = True
@@ -163,11 +169,16 @@ class SyncEngine:
             logger.info("no invoices from the service: %s", error)
             return False
 
-    def _sync_billing_profile(self, now: datetime, report: SyncReport) -> None:
-        """Send an edit made here, then take the service's profile and vendor details."""
-        refused = send_profile_changes(self.client, now)
-        if refused:
-            report.problem = refused
+    def _details_due(self, now: datetime) -> bool:
+        """Whether to read seat use, vendor, billing profile and renewal again: on the first
+        round, then once every DETAILS_EVERY (a busy round comes every 2 s)."""
+        if self._details_read_at is not None and now - self._details_read_at < DETAILS_EVERY:
+            return False
+        self._details_read_at = now
+        return True
+
+    def _mirror_billing_details(self) -> None:
+        """The service's billing profile (when no edit of ours waits) and vendor details."""
         try:
             mirror_vendor(self.client.vendor())
             mirror_billing_profile(self.client.billing_profile())

@@ -310,3 +310,30 @@ def test_a_refusal_is_kept_in_the_users_language(desktop, service, qapp):
         f"Der am {quoted_on} angebotene Gesamtbetrag gilt nicht mehr, daher wurde nichts "
         "bestellt. Prüfen Sie den heutigen Gesamtbetrag und kaufen Sie erneut."
     )
+
+
+def test_what_changes_seldom_is_read_once_a_minute_while_edits_go_every_round(tmp_path, service):
+    """Seat use, vendor, profile and renewal are read on the first round and then a minute
+    later; a billing profile edit is sent on the next round, not a minute later."""
+    from desktop.billing_profile import billing_profile, save_billing_profile
+    from desktop.sync import DETAILS_EVERY
+    from service import demo_data as plans
+    from service.models import BillingProfile as ServiceProfile
+
+    open_database(f"sqlite:///{tmp_path / 'desktop.db'}")
+    seed_demo()
+    engine = engine_for(service.url)
+    start = datetime.now(UTC)
+    assert engine._details_due(start) and not engine._details_due(start + DETAILS_EVERY / 2)
+    assert engine._details_due(start + DETAILS_EVERY)
+    admin = acting_administrator("billing@example.com")
+    save_billing_profile(
+        admin, {**plans.NORTHWIND.billing_profile, "default_purchase_order": "PO-9"}
+    )
+    engine.run_once(start + DETAILS_EVERY + timedelta(seconds=2))  # a round between reads
+    with service_db.connection_context():
+        assert (
+            ServiceProfile.select().where(ServiceProfile.default_purchase_order == "PO-9").exists()
+        )
+    assert billing_profile().default_purchase_order == "PO-9"
+    close_database()
