@@ -10,6 +10,7 @@ from pathlib import Path
 
 from peewee import Expression, fn
 
+from billing.invoices import OPEN, OVERDUE
 from billing.money import amount_from_minor
 from db.database import write_transaction
 from db.models import SeatPurchase, SyncState
@@ -17,7 +18,6 @@ from desktop.files import write_atomically
 from desktop.i18n import translate
 from desktop.service_client import ServiceClient
 
-OPEN, OVERDUE, PAID, VOID = "open", "overdue", "paid", "void"
 FEED_KEY = "invoices_seen_until"
 FOLDER = "invoices"
 
@@ -33,13 +33,6 @@ class OverdueInvoices:
     currency: str
     oldest_number: str
     oldest_due: date
-
-
-def shown_status(stored: str | None, due: date | None, today: date) -> str | None:
-    """As the history shows it: an open invoice past its due date is overdue."""
-    if stored == OPEN and due is not None and due < today:
-        return OVERDUE
-    return stored
 
 
 def status_condition(status: str, today: date) -> Expression:

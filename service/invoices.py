@@ -6,13 +6,12 @@ from datetime import date, datetime, timedelta
 
 from peewee import JOIN, Expression
 
+from billing.invoices import OPEN, OVERDUE, PAID, shown_status
 from billing.money import amount_from_minor
 from billing.profile import EU_VAT_PREFIXES
 from db.models import utc_now
 from service.models import BillingProfile, Invoice, Renewal, SeatOrder, Vendor
 
-OPEN, PAID, VOID, OVERDUE = "open", "paid", "void", "overdue"
-STATUSES = (OPEN, OVERDUE, PAID, VOID)  # as shown: overdue is an open one past its due date
 DEFAULT_TERMS_DAYS = 30
 REVERSE_CHARGE = (
     "Reverse charge: the customer accounts for the VAT (Article 196, Council Directive "
@@ -73,12 +72,6 @@ def _issue(
         updated_at=now,
         **invoiced,
     )
-
-
-def shown_status(invoice: Invoice, today: date) -> str:
-    if invoice.status == OPEN and invoice.due_date < today:
-        return OVERDUE
-    return invoice.status
 
 
 def status_condition(status: str, today: date) -> Expression:
@@ -161,7 +154,7 @@ def invoice_json(invoice: Invoice, today: date) -> dict:
         "total": str(amount_from_minor(total, invoice.currency)),
         "currency": invoice.currency,
         "tax_note": invoice.tax_note,
-        "status": shown_status(invoice, today),
+        "status": shown_status(invoice.status, invoice.due_date, today),
         "paid_at": invoice.paid_at.isoformat() if invoice.paid_at else None,
         "updated_at": invoice.updated_at.isoformat(),
     }

@@ -10,8 +10,9 @@ from datetime import date, timedelta
 import pytest
 from pypdf import PdfReader
 
+from billing.invoices import shown_status
 from db.models import utc_now
-from service import demo_data, invoices
+from service import demo_data
 from service.models import Invoice, Organization, service_db
 from service.orders import provision_due
 from service.server import main as service_main
@@ -92,12 +93,9 @@ def test_a_provisioned_order_is_invoiced_open_then_paid_from_the_command_line(se
 
 def test_an_open_invoice_past_its_due_date_is_overdue():
     invoice = Invoice(status="open", due_date=date(2026, 11, 1))
-    assert invoices.shown_status(invoice, date(2026, 11, 1)) == "open"
-    assert invoices.shown_status(invoice, date(2026, 11, 2)) == "overdue"
-    assert (
-        invoices.shown_status(Invoice(status="paid", due_date=date(2026, 1, 1)), date.today())
-        == "paid"
-    )
+    assert shown_status(invoice.status, invoice.due_date, date(2026, 11, 1)) == "open"
+    assert shown_status(invoice.status, invoice.due_date, date(2026, 11, 2)) == "overdue"
+    assert shown_status("paid", date(2026, 1, 1), date.today()) == "paid"
 
 
 def pdf_of(service, token: str, number: str) -> tuple[int, bytes, dict]:
