@@ -11,6 +11,7 @@ from pathlib import Path
 
 from peewee import SQL, Expression, Field, Tuple, fn
 
+from billing.invoices import shown_status
 from billing.money import amount_from_minor
 from billing.proration import Working, working
 from billing.statuses import LABELS, LIVE_WITHIN, Status, status_at
@@ -338,7 +339,7 @@ def _row(values: tuple, now: datetime, terms: dict[int, tuple[str, date, date]])
         sync_error=error,
         purchase_order=purchase_order,
         invoice_note=note,
-        invoice_status=invoices.shown_status(invoice_status, due, _today(now)),
+        invoice_status=shown_status(invoice_status, due, _today(now)),
         invoice_due_date=due,
         key=(sort_value, id_),
     )
