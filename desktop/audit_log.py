@@ -9,7 +9,7 @@ from pathlib import Path
 from db.models import SyncState, utc_now
 from desktop.history import write_csv
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.service_client import ServiceClient
+from desktop.service_client import ServiceClient, every_item
 
 EXPORT_PAGE = 1000  # the most the service gives in one page
 
@@ -92,13 +92,9 @@ def all_audit_events(
     client: ServiceClient, action: str | None, actor: str | None
 ) -> Iterator[dict]:
     """Every matching event, newest first, read from the service a page at a time."""
-    before = None
-    while True:
-        page = client.audit_events(action, actor, before, limit=EXPORT_PAGE)
-        yield from page["events"]
-        if not page["has_more"] or not page["events"]:
-            return
-        before = page["events"][-1]["id"]
+    return every_item(
+        lambda before: client.audit_events(action, actor, before, limit=EXPORT_PAGE), "events"
+    )
 
 
 def export_audit_csv(events: Iterable[dict], path: Path) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop.history import write_csv
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.service_client import ServiceClient
+from desktop.service_client import ServiceClient, every_item
 
 EXPORT_PAGE = 1000  # the most the service gives in one page
 # The lists the overview opens, as the service's filters.
@@ -47,13 +47,7 @@ def user_row(user: dict) -> tuple[str, str, str, str]:
 
 def all_users(client: ServiceClient, filters: dict) -> Iterator[dict]:
     """Every matching user by name, read from the service a page at a time."""
-    after = None
-    while True:
-        page = client.users(filters, after, EXPORT_PAGE)
-        yield from page["users"]
-        if not page["has_more"] or not page["users"]:
-            return
-        after = page["users"][-1]["id"]
+    return every_item(lambda after: client.users(filters, after, EXPORT_PAGE), "users")
 
 
 def export_users_csv(users: Iterator[dict], path: Path) -> int:

@@ -4,6 +4,7 @@ import http.client
 import json
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import quote, urlencode
@@ -204,6 +205,17 @@ class ServiceClient:
                     "ServiceClient", "the account service cannot be reached ({reason})"
                 ).format(reason=reason)
             ) from error
+
+
+def every_item(read_page: Callable[[int | None], dict], key: str) -> Iterator[dict]:
+    """Every item of a list the service pages by id (`read_page(after_id)`), page by page."""
+    after = None
+    while True:
+        page = read_page(after)
+        yield from page[key]
+        if not page["has_more"] or not page[key]:
+            return
+        after = page[key][-1]["id"]
 
 
 def _decode(raw: bytes, status: int) -> dict:
