@@ -60,6 +60,7 @@ class AuditLogDialog(QDialog):
         self.continuity.hide()
         self.status = QLabel(objectName="auditStatusLabel", wordWrap=True)
         self.model = AuditLogModel(client, timezone, locale)
+        self.model.setParent(self)  # deleted with the dialog, on the GUI thread
         self.model.chain_checked.connect(self._show_chain)
         self.model.load_failed.connect(
             lambda error: self.chain.setText(

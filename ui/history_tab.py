@@ -65,6 +65,7 @@ class HistoryTab(QWidget):
         super().__init__(objectName="historyTab")
         self._locale = locale
         self.model = HistoryTableModel(timezone, locale)
+        self.model.setParent(self)  # deleted with the tab, on the GUI thread
 
         self.filter_edit = QLineEdit(objectName="historyFilterEdit", clearButtonEnabled=True)
         self.filter_edit.setPlaceholderText(

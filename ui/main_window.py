@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(objectName="purchaseCountLabel")
         self._overview = None  # the overview last shown
         self.sync_status = SyncStatus(self._locale, application.syncing)
+        self.sync_status.setParent(self)  # deleted with the window, on the GUI thread
         self.may_manage = application.may_manage
         if not self.may_manage:
             self._show_permission_page()

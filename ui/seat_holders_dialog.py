@@ -39,6 +39,7 @@ class SeatHoldersDialog(QDialog):
         self.advice = QLabel(advice, objectName="seatHoldersAdviceLabel", wordWrap=True)
         self.total = QLabel(self.tr("Loading…"), objectName="seatHoldersTotalLabel")
         self.model = UsersModel(client, filters, timezone, locale)
+        self.model.setParent(self)  # deleted with the dialog, on the GUI thread
         self.model.page_arrived.connect(self._show_total)
         self.model.load_failed.connect(self._show_failure)
         self.view = QTableView(objectName="seatHoldersView")

@@ -39,7 +39,15 @@ class Task(QObject):
     @Slot()
     def _forget(self) -> None:
         # Released only once this emission is over, or the receivers after it would be lost.
-        QTimer.singleShot(0, lambda: _running.discard(self))
+        QTimer.singleShot(0, self._release)
+
+    @Slot()
+    def _release(self) -> None:
+        """Deleted here, on the GUI thread. Its connections make it a reference cycle, and the
+        garbage collector, which runs on whichever thread allocates at the time (often a
+        worker's), would otherwise destroy this QObject there, which crashes Qt."""
+        _running.discard(self)
+        self.deleteLater()
 
 
 class _Runner(QRunnable):
