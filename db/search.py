@@ -78,21 +78,44 @@ def _create_postgres(db: peewee.Database, columns: tuple[str, ...]) -> None:
         logger.warning("no trigram index for the history's text filter: %s", error)
 
 
-def matches(db: peewee.Database, text: str, key: peewee.Field) -> peewee.Expression | None:
+def matches(
+    db: peewee.Database, text: str, key: peewee.Field, ordered: bool = True
+) -> peewee.Expression | None:
     """The condition for purchases whose text contains `text`, through the index (`key` is
     the purchase's id column as the query names it); None when the text is too short for the
-    index, or (SQLite) so common that reading rows in order finds a page sooner."""
+    index, or (SQLite, for a page read in an `ordered` query) so common that reading rows in
+    order finds a page sooner. A count always takes the index."""
     if len(text) < SHORTEST:
         return None
     if isinstance(db, peewee.SqliteDatabase):
-        phrase = '"' + text.replace('"', '""') + '"'  # the text as one FTS5 string
-        many = db.execute_sql(
-            f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH ? LIMIT ?)",
-            (phrase, COMMON),
-        ).fetchone()[0]
-        if many >= COMMON:  # a page of them is found sooner by reading rows in order
+        phrase = _phrase(text)
+        if ordered and _at_least(db, phrase, COMMON):  # a page is found sooner reading rows
             return None
         found = peewee.SQL(f"(SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?)", [phrase])
         return key.in_(found)
     escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return peewee.SQL(f"{postgres_text()} LIKE %s", [f"%{escaped}%"])
+
+
+def count(db: peewee.Database, text: str, at_most: int | None, skip: int = 0) -> int | None:
+    """How many purchases contain `text` (at most `at_most`, after `skip`), read from the SQLite
+    index alone, which stops at the cap; None where the index cannot say (PostgreSQL, short text)."""
+    if len(text) < SHORTEST or not isinstance(db, peewee.SqliteDatabase):
+        return None
+    return db.execute_sql(
+        f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH ? LIMIT ? OFFSET ?)",
+        (_phrase(text), -1 if at_most is None else at_most, skip),
+    ).fetchone()[0]
+
+
+def _phrase(text: str) -> str:
+    """The text as one FTS5 string."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _at_least(db: peewee.Database, phrase: str, many: int) -> bool:
+    found = db.execute_sql(
+        f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH ? LIMIT ?)",
+        (phrase, many),
+    ).fetchone()[0]
+    return found >= many

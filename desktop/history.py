@@ -106,8 +106,24 @@ class ContractChoice:
     end_date: date
 
 
-def count_purchases(query: HistoryQuery, now: datetime | None = None) -> int:
-    return SeatPurchase.select().where(_condition(query, now or utc_now())).count()
+COUNT_CAP = 10_000  # a text filter is counted this far, then shown as "10,000+"
+
+
+def count_purchases(
+    query: HistoryQuery, now: datetime | None = None, at_most: int | None = None, skip: int = 0
+) -> int:
+    """How many purchases match; with `at_most`, counting stops there (after `skip` of them),
+    so a text found in half a million purchases is counted as fast as a rare one."""
+    if _text_only(query):
+        counted = search.count(database.obj, query.text.strip(), at_most, skip)
+        if counted is not None:
+            return counted
+    select = SeatPurchase.select(SeatPurchase.id).where(
+        _condition(query, now or utc_now(), ordered=False)
+    )
+    if at_most is not None:
+        select = select.limit(at_most).offset(skip)
+    return select.count()
 
 
 def fetch_page(
@@ -275,11 +291,17 @@ def csv_safe(cell: object) -> object:
     return cell
 
 
-def _condition(query: HistoryQuery, now: datetime) -> Expression:
+def _text_only(query: HistoryQuery) -> bool:
+    filters = (query.status, query.contract_id, query.invoice, query.since, query.before)
+    return all(value is None for value in filters)
+
+
+def _condition(query: HistoryQuery, now: datetime, ordered: bool = True) -> Expression:
+    """The query's filters in SQL; `ordered` when rows are read in order (not counted)."""
     condition = SeatPurchase.id.is_null(False)
     text = query.text.strip()
     if text:
-        indexed = search.matches(database.obj, text, SeatPurchase.id)
+        indexed = search.matches(database.obj, text, SeatPurchase.id, ordered)
         condition &= (
             indexed
             if indexed is not None

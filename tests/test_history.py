@@ -187,6 +187,23 @@ def test_the_text_filter_finds_what_a_full_scan_finds(history):
         assert count_purchases(HistoryQuery(text=text), NOW) == len(found)
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        HistoryQuery(text="example"),
+        HistoryQuery(text="ex"),
+        HistoryQuery(text="example", status=Status.PROVISIONED),
+    ],
+    ids=["indexed text", "short text", "text and status"],
+)
+def test_a_capped_count_stops_at_the_cap_and_goes_on_from_where_it_stopped(history, query):
+    total = count_purchases(query, NOW)
+    assert total == len(list(iter_purchases(query, now=NOW))) > 10
+    assert count_purchases(query, NOW, at_most=10) == 10
+    assert count_purchases(query, NOW, at_most=10, skip=total - 4) == 4
+    assert count_purchases(query, NOW, at_most=total + 1) == total
+
+
 def test_the_text_filter_keeps_up_with_changes(history):
     purchase = SeatPurchase.select().order_by(SeatPurchase.id).first()
     SeatPurchase.update(purchased_by_name="Wilhelmina Quartz").where(

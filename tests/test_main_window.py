@@ -32,6 +32,7 @@ from desktop.demo import seed_demo
 from desktop.purchasing import purchase_seats
 from desktop.sync import Requote, SyncReport
 from service import demo_data
+from ui import history_model
 from ui.main_window import MainWindow
 from ui.tasks import wait_for_background_work
 
@@ -249,6 +250,27 @@ def test_history_filters_and_sorting(qtbot, window):
         view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # Seats
     seats = [int(history_cell(window, row, 2)) for row in range(demo_data.PAST_PURCHASES)]
     assert seats == sorted(seats) and seats[0] < seats[-1]
+
+
+def test_a_text_filter_counts_to_the_cap_then_further_as_the_view_scrolls(
+    qtbot, window, monkeypatch
+):
+    monkeypatch.setattr(history_model, "PAGE_SIZE", 4)
+    monkeypatch.setattr(history_model, "COUNT_CAP", 5)
+    model, view = window.history_tab.model, window.history_tab.view
+    view.setFixedHeight(120)  # a few rows: the view asks for more only when scrolled down
+    child(window, QLineEdit, "historyFilterEdit").setText("example")
+    qtbot.waitUntil(lambda: window.count_label.text() == "5+ purchases", timeout=TIMEOUT)
+    assert model.rowCount() == 5 and model.canFetchMore()
+    while model.canFetchMore():  # each scroll to the end counts five more
+        shown = model.rowCount()
+        view.scrollToBottom()
+        qtbot.waitUntil(lambda s=shown: model.rowCount() > s, timeout=TIMEOUT)
+    matching = SeatPurchase.select().where(SeatPurchase.purchased_by_email.contains("example"))
+    assert model.rowCount() == matching.count() == demo_data.PAST_PURCHASES
+    assert window.count_label.text() == f"{demo_data.PAST_PURCHASES} purchases"
+    last = model.rowCount() - 1
+    qtbot.waitUntil(lambda: history_cell(window, last, 1).startswith("MA-"), timeout=TIMEOUT)
 
 
 def test_history_model_passes_the_model_tester(qtmodeltester, window):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from billing.statuses import LABELS, LIVE_WITHIN, Status
 from desktop import formatting
-from desktop.history import HistoryQuery, HistoryRow, count_purchases, fetch_page
+from desktop.history import COUNT_CAP, HistoryQuery, HistoryRow, count_purchases, fetch_page
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from ui.tasks import run_in_background
 
@@ -151,10 +151,12 @@ class HistoryTableModel(QAbstractTableModel):
 
     Every read runs on the thread pool; a row not read yet shows LOADING until its page
     arrives. A generation number drops answers to queries that were replaced meanwhile.
+    A text filter is counted up to COUNT_CAP; scrolling to the end counts the next stretch
+    (Qt's canFetchMore/fetchMore), so no keystroke waits for every match to be counted.
     """
 
     counting = Signal()  # the first page is shown, the total is being counted
-    count_changed = Signal(int)
+    count_changed = Signal(int, bool)  # rows, and whether more match beyond them
     load_failed = Signal(str)
 
     def __init__(self, timezone: str, locale: str) -> None:
@@ -164,6 +166,7 @@ class HistoryTableModel(QAbstractTableModel):
         self._query = HistoryQuery()
         self._generation = 0
         self._count = 0
+        self._more = False  # the count stopped at the cap: more rows match
         self._pages: OrderedDict[int, list[tuple[HistoryRow, tuple[str, ...]]]] = OrderedDict()
         self._requested: set[int] = set()
 
@@ -206,6 +209,16 @@ class HistoryTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return self._more and not parent.isValid()
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        """The view reached the last counted row: count the next stretch."""
+        if not self._more or parent.isValid():
+            return
+        self._more = False  # until counted: the view asks again on every scroll
+        self._count_from(self._generation, self._query, self._count)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -276,7 +289,7 @@ class HistoryTableModel(QAbstractTableModel):
             where = {"after": previous[-1][0].key}
         elif following:
             where = {"before": following[0][0].key}
-        elif (number + 1) * PAGE_SIZE >= self._count:
+        elif not self._more and (number + 1) * PAGE_SIZE >= self._count:
             where = {"from_end": True}
         limit = min(PAGE_SIZE, self._count - number * PAGE_SIZE)
         run_in_background(
@@ -306,22 +319,31 @@ class HistoryTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._count = len(page)
+        self._more = False
         self._pages = OrderedDict({0: page}) if page else OrderedDict()
         self._requested = set()
         self.endResetModel()
         if len(page) < PAGE_SIZE:  # the whole result is here: no need to count
-            self.count_changed.emit(len(page))
+            self.count_changed.emit(len(page), False)
             return
         self.counting.emit()
+        self._count_from(generation, query, 0)
+
+    def _count_from(self, generation: int, query: HistoryQuery, skip: int) -> None:
+        """Count the rows from `skip` on: all of them, or a text filter's up to the cap."""
+        capped = bool(query.text.strip())  # the only filter that may have to read every row
+        at_most = COUNT_CAP + 1 if capped else None
         run_in_background(
-            lambda: count_purchases(query),
-            lambda count: self._counted(generation, count),
+            lambda: skip + count_purchases(query, at_most=at_most, skip=skip),
+            lambda count: self._counted(generation, count, skip + COUNT_CAP if capped else None),
             self._failed,
         )
 
-    def _counted(self, generation: int, count: int) -> None:
+    def _counted(self, generation: int, count: int, cap: int | None) -> None:
         if generation != self._generation:
             return
+        self._more = cap is not None and count > cap
+        count = min(count, cap) if self._more else count
         if count > self._count:
             self.beginInsertRows(QModelIndex(), self._count, count - 1)
             self._count = count
@@ -330,7 +352,7 @@ class HistoryTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), count, self._count - 1)
             self._count = count
             self.endRemoveRows()
-        self.count_changed.emit(count)
+        self.count_changed.emit(count, self._more)
 
     def _failed(self, error: Exception) -> None:
         self.load_failed.emit(self.tr("The history could not be read: {error}").format(error=error))

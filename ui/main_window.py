@@ -602,8 +602,11 @@ class MainWindow(QMainWindow):
     def _contract_failed(self, error: Exception) -> None:
         self.say(self.tr("The contract could not be read: {error}").format(error=error))
 
-    def _show_count(self, count: int) -> None:
-        self.count_label.setText(self.tr("%Ln purchase(s)", "", count))
+    def _show_count(self, count: int, more: bool) -> None:
+        if more:  # a text filter is counted only this far
+            self.count_label.setText(self.tr("%Ln+ purchase(s)", "", count))
+        else:
+            self.count_label.setText(self.tr("%Ln purchase(s)", "", count))
 
     def _purchased(self, purchase: object) -> None:
         self.refresh_contract()

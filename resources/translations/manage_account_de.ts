@@ -1136,6 +1136,13 @@
         <translation>Der Vertrag konnte nicht gelesen werden: {error}</translation>
     </message>
     <message numerus="yes">
+        <source>%Ln+ purchase(s)</source>
+        <translation>
+            <numerusform>%Ln+ Kauf</numerusform>
+            <numerusform>%Ln+ Käufe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln purchase(s)</source>
         <translation>
             <numerusform>%Ln Kauf</numerusform>

@@ -131,6 +131,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln+ purchase(s)</source>
+        <translation>
+            <numerusform>%Ln+ purchase</numerusform>
+            <numerusform>%Ln+ purchases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln purchase(s)</source>
         <translation>
             <numerusform>%Ln purchase</numerusform>
