@@ -98,8 +98,9 @@ def matches(
 
 
 def count(db: peewee.Database, text: str, at_most: int | None, skip: int = 0) -> int | None:
-    """How many purchases contain `text` (at most `at_most`, after `skip`), read from the SQLite
-    index alone, which stops at the cap; None where the index cannot say (PostgreSQL, short text)."""
+    """How many purchases contain `text` (at most `at_most`, after `skip`), read from the
+    SQLite index alone, which stops at the cap; None where it cannot say (PostgreSQL, short
+    text)."""
     if len(text) < SHORTEST or not isinstance(db, peewee.SqliteDatabase):
         return None
     return db.execute_sql(
