@@ -2,7 +2,7 @@
 
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -57,6 +57,25 @@ def close_database(proxy: peewee.DatabaseProxy = database) -> None:
 def is_sqlite(db: peewee.Database | None = None) -> bool:
     target = db if db is not None else database.obj
     return isinstance(target, peewee.SqliteDatabase)
+
+
+def stream(query: peewee.Query, batch: int = 2000) -> Iterator[tuple]:
+    """The query's rows as stored (no field conversions), read `batch` at a time through one
+    cursor, so a million rows hold only one batch in memory: PostgreSQL's cursor is a
+    server-side one, since its ordinary cursor would fetch the whole result at once."""
+    db = database.obj
+    sql, params = query.sql()
+    if is_sqlite(db):
+        cursor = db.execute_sql(sql, params)
+    else:
+        cursor = db.connection().cursor(name=f"stream_{id(query):x}", withhold=True)
+        cursor.itersize = batch
+        cursor.execute(sql, params)
+    try:
+        while rows := cursor.fetchmany(batch):
+            yield from rows
+    finally:
+        cursor.close()
 
 
 def write_transaction(proxy: peewee.DatabaseProxy = database) -> AbstractContextManager:

@@ -10,6 +10,8 @@ from billing.money import (
     UnknownCurrency,
     amount_from_minor,
     amount_to_minor,
+    from_minor,
+    minor_text,
     minor_units,
     parse_amount,
     round_money,
@@ -197,3 +199,11 @@ def test_only_the_services_own_refusals_reject():
     assert not is_order_refusal(422, None)
     assert not is_order_refusal(429, "too_many_attempts")
     assert set(REFUSALS.values()) == {409, 422}
+
+
+@pytest.mark.parametrize("places", [0, 2, 3, 4])
+def test_minor_text_writes_what_the_decimal_writes(places):
+    values = [*range(-2100, 2100), 10**18 + 7, -(10**15), 123_456_789_012]
+    assert [minor_text(units, places) for units in values] == [
+        str(from_minor(units, places)) for units in values
+    ]

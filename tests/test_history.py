@@ -7,20 +7,23 @@ from decimal import Decimal
 import pytest
 
 from billing.proration import quote
-from billing.statuses import Status
+from billing.statuses import LABELS, Status
 from db import search
 from db.database import close_database, open_database
 from db.models import Administrator, Contract, SeatPurchase
 from desktop.demo import seed_demo
 from desktop.history import (
+    CSV_HEADER,
     SORT_KEYS,
     ExportCancelled,
     HistoryQuery,
+    HistoryRow,
     contract_choices,
     count_purchases,
     export_csv,
     fetch_page,
     iter_purchases,
+    write_csv,
 )
 from desktop.purchasing import record_purchase
 from service import demo_data
@@ -150,6 +153,58 @@ def test_csv_export_opens_in_excel_and_defuses_formulas(history, tmp_path):
     price = Decimal(first["Price per seat per month"])
     assert Decimal(first["Amount"]) == int(first["Seats"]) * price * months
     assert first["Status"] == "Queued"
+
+
+def cells_as_the_history_reads_them(row: HistoryRow) -> list[object]:
+    """A CSV row made from what the history's table shows: the export's former way."""
+    return [
+        row.created_at.strftime("%Y-%m-%d %H:%M:%S"),
+        row.transaction_id,
+        row.seats,
+        row.monthly_unit_price,
+        row.prorated_months,
+        str(row.working),
+        row.period_start.isoformat(),
+        row.period_end.isoformat(),
+        row.amount,
+        row.currency,
+        LABELS[row.status],
+        row.invoice_number or "",
+        row.purchased_by,
+        row.purchased_by_email,
+        row.purchase_order or "",
+        row.invoice_note or "",
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        HistoryQuery(),
+        HistoryQuery(sort="amount", descending=False),
+        HistoryQuery(text="example", sort="invoice_number"),
+        HistoryQuery(status=Status.DELAYED),
+    ],
+    ids=["newest first", "by amount", "text by invoice", "delayed"],
+)
+def test_the_streamed_export_is_byte_identical_to_the_rows_the_history_reads(
+    history, tmp_path, query
+):
+    admin = Administrator.get(Administrator.email == "admin@example.com")
+    admin.name, admin.email = "=SUM(A1:A9)", "+tricky@example.com"
+    admin.save()
+    contract = Contract.select().order_by(Contract.start_date.desc()).first()
+    made = record_purchase(admin, contract, quote(contract, 3, date(2026, 11, 26)), NOW, NOW)
+    SeatPurchase.update(
+        invoice_number="-INV-1", purchase_order="@PO 7", invoice_note="Cost centre 4\nFloor 2"
+    ).where(SeatPurchase.id == made.id).execute()
+    streamed, expected = tmp_path / "streamed.csv", tmp_path / "expected.csv"
+    written = export_csv(query, streamed, now=NOW)
+    rows = [cells_as_the_history_reads_them(row) for row in iter_purchases(query, now=NOW)]
+    write_csv(expected, CSV_HEADER, rows)
+    assert written == len(rows) > 0
+    assert streamed.read_bytes() == expected.read_bytes()
+    assert b"'=SUM" in streamed.read_bytes() or query.status == Status.DELAYED
 
 
 def test_cancelled_export_leaves_no_file(history, tmp_path):
