@@ -4,6 +4,7 @@ The timeline works back from the seats licensed now: a contract started with its
 the seats its live purchases added, and each purchase is a step up on the day it went live.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -33,10 +34,14 @@ class SeatUsage:
 
 @dataclass(frozen=True)
 class SeatStep:
+    """The purchases of one day: a chart shows no finer, and a contract with a million
+    purchases is drawn from a few hundred steps."""
+
     day: date  # the day the seats went live, where the organization is (or were bought)
-    seats: int  # seats licensed after this purchase
+    seats: int  # seats licensed after this day's purchases
     added: int
-    transaction_id: str
+    transaction_id: str  # the day's first purchase
+    purchases: int = 1
 
 
 @dataclass(frozen=True)
@@ -144,11 +149,8 @@ def seat_timeline(summary: ContractSummary) -> SeatTimeline:
         )
         .order_by(SeatPurchase.created_at, SeatPurchase.id)
     )
-    pending, seats = [], current.licensed_seats
-    for created_at, added, transaction_id in waiting.tuples():
-        seats += added
-        pending.append(SeatStep(created_at.astimezone(zone).date(), seats, added, transaction_id))
-    return SeatTimeline(terms, summary.today, tuple(pending))
+    pending = _daily_steps(waiting.tuples(), current.licensed_seats, zone)
+    return SeatTimeline(terms, summary.today, pending)
 
 
 def _term(contract: Contract, zone: ZoneInfo) -> TermLine:
@@ -167,9 +169,21 @@ def _term(contract: Contract, zone: ZoneInfo) -> TermLine:
     )
     read = SeatPurchase.provisioned_at.python_value  # aware UTC, whatever the database gave
     rows = [(read(at), added, tid) for at, added, tid in live.tuples()]
-    seats = contract.licensed_seats - sum(n for _, n, _ in rows)
-    starting, steps = seats, []
-    for live_at, added, transaction_id in rows:
+    starting = contract.licensed_seats - sum(n for _, n, _ in rows)
+    steps = _daily_steps(rows, starting, zone)
+    return TermLine(contract.start_date, contract.end_date, starting, steps)
+
+
+def _daily_steps(
+    purchases: Iterable[tuple[datetime, int, str]], seats: int, zone: ZoneInfo
+) -> tuple[SeatStep, ...]:
+    """(when, seats added, transaction ID) in order, from `seats`, as one step per day."""
+    days: dict[date, list] = {}  # day: [seats after, added, first transaction ID, purchases]
+    for at, added, transaction_id in purchases:
         seats += added
-        steps.append(SeatStep(live_at.astimezone(zone).date(), seats, added, transaction_id))
-    return TermLine(contract.start_date, contract.end_date, starting, tuple(steps))
+        day = days.get(at.astimezone(zone).date())
+        if day is None:
+            days[at.astimezone(zone).date()] = [seats, added, transaction_id, 1]
+        else:
+            day[0], day[1], day[3] = seats, day[1] + added, day[3] + 1
+    return tuple(SeatStep(day, *values) for day, values in days.items())

@@ -3,6 +3,7 @@ databases, and the order summary's wording of the proration rule."""
 
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -40,7 +41,16 @@ def test_the_figures_are_the_demo_organizations(demo):
     assert overview.bought_this_contract == sum((p.amount for p in ledger), Decimal(0))
 
 
-def test_the_timeline_steps_are_the_ledgers_purchases(demo):
+def purchases_by_day(purchases: list[SeatPurchase]) -> dict[date, list[SeatPurchase]]:
+    """Live purchases by the organization's day they went live, in order."""
+    days: dict[date, list[SeatPurchase]] = {}
+    for purchase in purchases:
+        day = purchase.provisioned_at.astimezone(ZoneInfo(demo_data.TIMEZONE)).date()
+        days.setdefault(day, []).append(purchase)
+    return days
+
+
+def test_the_timeline_steps_are_the_ledgers_purchases_by_day(demo):
     timeline = load_overview(NOW).timeline
     contracts = list(Contract.select().order_by(Contract.start_date))
     assert [(t.start_date, t.end_date) for t in timeline.terms] == [
@@ -52,15 +62,18 @@ def test_the_timeline_steps_are_the_ledgers_purchases(demo):
             .where(SeatPurchase.contract == contract)
             .order_by(SeatPurchase.provisioned_at)
         )
-        assert [s.transaction_id for s in term.steps] == [p.transaction_id for p in live]
-        assert [s.added for s in term.steps] == [p.seats for p in live]
+        assert [(s.day, s.transaction_id, s.added, s.purchases) for s in term.steps] == [
+            (day, bought[0].transaction_id, sum(p.seats for p in bought), len(bought))
+            for day, bought in purchases_by_day(live).items()
+        ]
         seats = term.starting_seats
-        for step in term.steps:  # each purchase is a step up by its seats, on a day of the term
+        for step in term.steps:  # each day is a step up by its seats, on a day of the term
             seats += step.added
             assert step.seats == seats
             assert term.start_date <= step.day <= term.end_date
         assert seats == contract.licensed_seats  # the line ends at the seats licensed
     previous, current = timeline.terms
+    assert any(step.purchases > 1 for term in timeline.terms for step in term.steps)
     assert previous.steps[-1].seats == current.starting_seats  # renewed as it ended
     assert timeline.seats_now == 50 and timeline.pending == ()
 

@@ -21,6 +21,7 @@ from service import demo_data
 from service.models import AccountUser, Organization, service_db
 from tests.service_helpers import start_demo_service
 from tests.test_main_window import TIMEOUT, child, open_window, type_quantity
+from tests.test_overview import purchases_by_day
 from ui.history_model import COLUMNS
 from ui.main_window import MainWindow
 from ui.seat_holders_dialog import SeatHoldersDialog
@@ -63,13 +64,15 @@ def test_the_overview_shows_the_demo_figures(window):
     assert bought == formatting.money(spent, "USD", "en_US")
 
 
-def test_the_chart_has_a_step_per_live_purchase_and_names_it(qtbot, window):
+def test_the_chart_has_a_step_per_day_and_names_its_purchases(qtbot, window):
     chart = window.contract_tab.chart
     qtbot.waitUntil(lambda: chart._hover_steps != [], timeout=TIMEOUT)
-    live = SeatPurchase.select().order_by(SeatPurchase.provisioned_at)
-    assert [step.transaction_id for step, _ in chart._hover_steps] == [
-        p.transaction_id for p in live
+    days = purchases_by_day(list(SeatPurchase.select().order_by(SeatPurchase.provisioned_at)))
+    assert [(step.day, step.transaction_id) for step, _ in chart._hover_steps] == [
+        (day, bought[0].transaction_id) for day, bought in days.items()
     ]
+    busy = next(step for step, _ in chart._hover_steps if step.purchases > 1)
+    assert chart._step_text(busy, False).startswith(f"{busy.purchases} purchases live on")
     assert chart._hover_x == sorted(chart._hover_x)  # left to right, as time goes
     description = chart.accessibleDescription()
     assert description.count("seats at the start") == 2  # both contracts, in words

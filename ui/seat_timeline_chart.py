@@ -70,7 +70,7 @@ class SeatTimelineChart(QWidget):
                     "{period}: {start} seats at the start, %Ln purchase(s), {end} seats at the end "
                     "or today.",
                     "",
-                    len(term.steps),
+                    sum(step.purchases for step in term.steps),
                 ).format(
                     period=formatting.date_range(term.start_date, term.end_date, loc),
                     start=term.starting_seats,
@@ -220,6 +220,15 @@ class SeatTimelineChart(QWidget):
 
     def _step_text(self, step: SeatStep, pending: bool) -> str:
         day = formatting.day(step.day, self._locale)
+        if step.purchases > 1:
+            seats = formatting.number(step.added, self._locale)
+            if pending:
+                return self.tr(
+                    "%Ln purchase(s) on {day}: {added} seats, not live yet", "", step.purchases
+                ).format(day=day, added=seats)
+            return self.tr(
+                "%Ln purchase(s) live on {day}: {added} seats, {seats} in all", "", step.purchases
+            ).format(day=day, added=seats, seats=step.seats)
         if pending:
             return self.tr(
                 "{transaction_id}: %Ln seat(s) bought on {day}, not live yet", "", step.added
