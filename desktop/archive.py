@@ -12,7 +12,8 @@ from pathlib import Path
 
 from billing.statuses import LABELS
 from db.models import SeatPurchase
-from desktop.history import ExportCancelled, HistoryQuery, HistoryRow, csv_safe
+from desktop.background import Cancelled
+from desktop.history import HistoryQuery, HistoryRow, csv_safe
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.receipts import documents
 
@@ -61,7 +62,7 @@ def export_documents(
                     writer.writerow(_index_row(INVOICE, name, row, invoice))
                 written += 1
                 if progress and progress(written, total) is False:
-                    raise ExportCancelled(translate("Archive", "No archive was written."))
+                    raise Cancelled(translate("Archive", "No archive was written."))
             archive.writestr("index.csv", "\ufeff" + index.getvalue())
         os.replace(partial, path)
     except BaseException:

@@ -20,6 +20,7 @@ from db.database import stream
 from db.models import Contract, SeatPurchase, database, utc_now
 from desktop import invoices
 from desktop.account import organization, organization_today
+from desktop.background import Cancelled
 from desktop.i18n import translate
 
 SORT_KEYS = {
@@ -287,15 +288,11 @@ def export_csv(
             ]
             done += 1
             if progress and done % 1000 == 0 and progress(done, total) is False:
-                raise ExportCancelled(translate("History", "No file was written."))
+                raise Cancelled(translate("History", "No file was written."))
         if progress and progress(done, total) is False:
-            raise ExportCancelled(translate("History", "No file was written."))
+            raise Cancelled(translate("History", "No file was written."))
 
     return write_csv(path, CSV_HEADER, rows(), defused=True)
-
-
-class ExportCancelled(Exception):
-    """The user stopped an export; nothing half-written is left behind."""
 
 
 def write_csv(

@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 from billing.proration import PRORATE_BY_MONTH, Working, working
 from billing.statuses import Status, status_at
 from db.models import Administrator, Contract, Organization, RenewalRecord, SeatPurchase, utc_now
+from desktop.background import Cancelled
 from desktop.billing_profile import current_parties
 from desktop.files import write_atomically
 from desktop.history import (
-    ExportCancelled,
     HistoryQuery,
     HistoryRow,
     count_purchases,
@@ -111,7 +111,7 @@ def export_receipts(
         write_atomically(folder / f"{row.transaction_id}.pdf", data)
         written += 1
         if progress and progress(written, total) is False:
-            raise ExportCancelled(f"{written} of {total} receipts were written.")
+            raise Cancelled(f"{written} of {total} receipts were written.")
     return written
 
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from db.models import SeatPurchase
 from desktop.archive import INDEX_HEADER, export_documents
-from desktop.history import ExportCancelled
+from desktop.background import Cancelled
 from desktop.receipts import date_range_query
 from service import demo_data
 from tests.test_receipts import NOW, purchases, run_cli  # noqa: F401
@@ -68,7 +68,7 @@ def test_the_archive_holds_every_document_and_an_index_of_the_ledger(purchases, 
 def test_a_cancelled_archive_leaves_no_file(purchases, tmp_path):  # noqa: F811
     target = tmp_path / "documents.zip"
     query = date_range_query(FIRST, LAST, demo_data.TIMEZONE)
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         export_documents(query, target, "en_US", tmp_path, lambda done, total: False)
     assert not target.exists() and not list(tmp_path.glob("*.part"))
 

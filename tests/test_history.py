@@ -11,11 +11,11 @@ from billing.statuses import LABELS, Status
 from db import search
 from db.database import close_database, open_database
 from db.models import Administrator, Contract, SeatPurchase
+from desktop.background import Cancelled
 from desktop.demo import seed_demo
 from desktop.history import (
     CSV_HEADER,
     SORT_KEYS,
-    ExportCancelled,
     HistoryQuery,
     HistoryRow,
     contract_choices,
@@ -210,7 +210,7 @@ def test_the_streamed_export_is_byte_identical_to_the_rows_the_history_reads(
 def test_cancelled_export_leaves_no_file(history, tmp_path):
     folder = tmp_path / "exports"
     folder.mkdir()
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         export_csv(HistoryQuery(), folder / "purchases.csv", lambda done, total: False)
     assert list(folder.iterdir()) == []
 

@@ -1,16 +1,20 @@
 """Receipt preview, saving and printing in the window, offline and on a real event loop."""
 
 import io
+import threading
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTableView
+from reportlab.pdfgen import canvas
 
+from desktop.background import Cancelled
 from desktop.receipts import receipt_pdf
 from tests.test_main_window import TIMEOUT, child, open_window, window  # noqa: F401
-from ui.receipt_dialog import ReceiptDialog, load_pdf, print_pdf
+from ui import receipt_dialog
+from ui.receipt_dialog import ReceiptDialog, print_pdf
 
 
 def selected_dialog(qtbot, window) -> ReceiptDialog:  # noqa: F811
@@ -44,15 +48,64 @@ def test_save_as_pdf_writes_the_receipt(qtbot, window, tmp_path):  # noqa: F811
     assert row.transaction_id in text and "Purchase receipt" in text
 
 
-def test_printing_to_a_pdf_printer_gives_one_page(qtbot, window, tmp_path):  # noqa: F811
-    row_id = window.history_tab.model.row_at(0).transaction_id
-    document = load_pdf(receipt_pdf(row_id, "en_US"))
+def pdf_printer(path) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.PrinterResolution)
     printer.setResolution(150)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert print_pdf(document, printer) == 1
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_printing_to_a_pdf_printer_gives_one_page(qtbot, window, tmp_path):  # noqa: F811
+    row_id = window.history_tab.model.row_at(0).transaction_id
+    assert print_pdf(receipt_pdf(row_id, "en_US"), pdf_printer(tmp_path / "printed.pdf")) == 1
     assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == 1
+
+
+def test_print_runs_off_the_gui_thread_and_reports(qtbot, window, tmp_path, monkeypatch):  # noqa: F811
+    dialog = selected_dialog(qtbot, window)
+    threads = []
+
+    def recorded(*args: object) -> int:
+        threads.append(threading.current_thread())
+        return print_pdf(*args)
+
+    monkeypatch.setattr(receipt_dialog, "print_pdf", recorded)
+    dialog.print_to(pdf_printer(tmp_path / "printed.pdf"))
+    assert not dialog.print_button.isEnabled()  # one job at a time
+    qtbot.waitUntil(lambda: dialog.message.text() == "Sent 1 page to the printer.", timeout=TIMEOUT)
+    assert dialog.print_button.isEnabled()
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == 1
+
+
+def test_a_printer_that_cannot_be_opened_is_reported_not_raised(qtbot, window, tmp_path):  # noqa: F811
+    dialog = selected_dialog(qtbot, window)
+    dialog.print_to(pdf_printer(tmp_path / "no such folder" / "printed.pdf"))
+    qtbot.waitUntil(
+        lambda: dialog.message.text() == "Not printed: The printer could not be opened.",
+        timeout=TIMEOUT,
+    )
+    assert dialog.print_button.isEnabled()
+
+
+def two_pages() -> bytes:
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    for number in (1, 2):
+        page.drawString(72, 720, f"Page {number}")
+        page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def test_cancelled_printing_stops_before_the_next_page(qtbot, tmp_path):
+    data = two_pages()
+    printer = pdf_printer(tmp_path / "printed.pdf")
+    asked = []
+    with pytest.raises(Cancelled):
+        print_pdf(data, printer, lambda done, total: asked.append((done, total)) or done == 0)
+    assert asked == [(0, 2), (1, 2)]
 
 
 def test_confirmation_offers_the_receipt(qtbot, window):  # noqa: F811

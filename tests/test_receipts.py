@@ -14,8 +14,9 @@ from billing.proration import quote
 from billing.statuses import Status
 from db.models import Administrator, SeatPurchase
 from desktop.account import current_contract
+from desktop.background import Cancelled
 from desktop.demo import seed_demo
-from desktop.history import ExportCancelled, HistoryQuery
+from desktop.history import HistoryQuery
 from desktop.purchasing import purchase_seats
 from desktop.receipts import (
     UnknownTransaction,
@@ -176,7 +177,7 @@ def test_bulk_export_names_files_by_transaction_id(purchases, tmp_path):
 
 
 def test_cancelled_bulk_export_stops(purchases, tmp_path):
-    with pytest.raises(ExportCancelled, match=f"1 of {demo_data.PAST_PURCHASES + 3}"):
+    with pytest.raises(Cancelled, match=f"1 of {demo_data.PAST_PURCHASES + 3}"):
         export_receipts(HistoryQuery(), tmp_path / "r", "en_US", lambda d, t: False)
     assert len(list((tmp_path / "r").iterdir())) == 1
 

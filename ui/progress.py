@@ -5,7 +5,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop.history import ExportCancelled
+from desktop.background import Cancelled
 from desktop.i18n import translate
 from ui.tasks import Task, run_in_background
 
@@ -18,12 +18,17 @@ def run_with_progress(
     call: Callable[[ProgressCallback], int],
     report: Callable[[str], None],
     done_message: Callable[[int], str],
+    failed: str | None = None,
+    cancelled: str | None = None,
 ) -> Task:
     """Run `call(progress)` in the background; `report` gets one line when it ends.
 
     The dialog appears only if the work lasts more than a moment; Cancel stops the work
-    at its next progress report.
+    at its next progress report. `failed` ("…{error}") and `cancelled` ("…{reason}") word the
+    other endings; an export's are the default.
     """
+    failed = failed or translate("Progress", "Export failed: {error}")
+    cancelled = cancelled or translate("Progress", "Export cancelled. {reason}")
     progress = QProgressDialog(label, translate("Progress", "Cancel"), 0, 0, parent)
     progress.setObjectName("exportProgressDialog")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -34,19 +39,18 @@ def run_with_progress(
         progress.reset()
         report(message)
 
-    def failed(error: Exception) -> None:
-        cancelled = isinstance(error, ExportCancelled)
-        if cancelled:
-            finish(translate("Progress", "Export cancelled. {reason}").format(reason=error).strip())
+    def ended(error: Exception) -> None:
+        if isinstance(error, Cancelled):
+            finish(cancelled.format(reason=error).strip())
         else:
-            finish(translate("Progress", "Export failed: {error}").format(error=error))
+            finish(failed.format(error=error))
 
     task.progressed.connect(
         lambda done, total: (progress.setMaximum(total), progress.setValue(done))
     )
     progress.canceled.connect(lambda: setattr(task, "cancelled", True))
     task.succeeded.connect(lambda count: finish(done_message(count)))
-    task.failed.connect(failed)
+    task.failed.connect(ended)
     return task.start()
 
 

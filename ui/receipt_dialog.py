@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.background import Cancelled
 from desktop.files import write_atomically
 from desktop.i18n import translate
 from desktop.receipts import receipt_pdf
 from ui.export_paths import ask_save_path
+from ui.progress import ProgressCallback, run_with_progress
 from ui.screen_fit import fit_to_screen
-from ui.tasks import run_in_background
+from ui.tasks import Task, run_in_background
 
 PRINT_DPI = 300  # pages are drawn as images; 300 dpi is sharp and keeps them small
 
@@ -54,14 +56,23 @@ def load_pdf(data: bytes, parent: QWidget | None = None) -> QPdfDocument:
     return document
 
 
-def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
-    """Draw every page at the printer's resolution; returns the number of pages printed."""
+def print_pdf(data: bytes, printer: QPrinter, progress: ProgressCallback | None = None) -> int:
+    """Draw every page at the printer's resolution; returns the number of pages printed.
+
+    Meant for a worker thread (QPainter may paint on a QPrinter there): the document is this
+    call's own. `progress(done, total)` returning False stops the job before the next page.
+    """
+    document = load_pdf(data)
+    pages = document.pageCount()
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError(translate("ReceiptDialog", "The printer could not be opened."))
     try:
         area = printer.pageRect(QPrinter.Unit.DevicePixel)  # QRectF
-        for page in range(document.pageCount()):
+        for page in range(pages):
+            if progress and progress(page, pages) is False:
+                printer.abort()
+                raise Cancelled(translate("ReceiptDialog", "Nothing more was printed."))
             if page:
                 printer.newPage()
             size = document.pagePointSize(page).scaled(
@@ -71,7 +82,7 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
             painter.drawImage(QPointF(0, 0), image)
     finally:
         painter.end()
-    return document.pageCount()
+    return pages
 
 
 class ReceiptDialog(QDialog):
@@ -134,7 +145,23 @@ class ReceiptDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.PrinterResolution)
         printer.setResolution(PRINT_DPI)
         printer.setDocName(self.windowTitle())
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            pages = print_pdf(self.document, printer)
-            self.message.setText(self.tr("Sent %n page(s) to the printer.", "", pages))
+        dialog = QPrintDialog(printer, self, objectName="printDialog")
+        dialog.accepted.connect(lambda: self.print_to(printer))
+        QDialog.open(dialog)  # window-modal, no nested loop (PySide6 hides the bare overload)
+
+    def print_to(self, printer: QPrinter) -> Task:
+        """Render and send the pages on the thread pool, with progress and Cancel."""
+        data = self._data
+        self.print_button.setEnabled(False)
+        task = run_with_progress(
+            self,
+            self.tr("Printing…"),
+            lambda progress: print_pdf(data, printer, progress),
+            self.message.setText,
+            lambda pages: self.tr("Sent %n page(s) to the printer.", "", pages),
+            failed=self.tr("Not printed: {error}"),
+            cancelled=self.tr("Printing cancelled. {reason}"),
+        )
+        for outcome in (task.succeeded, task.failed):
+            outcome.connect(lambda _: self.print_button.setEnabled(True))
+        return task

@@ -1620,6 +1620,10 @@ Vielen Dank
         <translation>Der Drucker konnte nicht geöffnet werden.</translation>
     </message>
     <message>
+        <source>Nothing more was printed.</source>
+        <translation>Es wurde nichts mehr gedruckt.</translation>
+    </message>
+    <message>
         <source>Receipt {transaction_id}</source>
         <translation>Beleg {transaction_id}</translation>
     </message>
@@ -1647,12 +1651,24 @@ Vielen Dank
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Wird gedruckt …</translation>
+    </message>
     <message numerus="yes">
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>%n Seite an den Drucker gesendet.</numerusform>
             <numerusform>%n Seiten an den Drucker gesendet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not printed: {error}</source>
+        <translation>Nicht gedruckt: {error}</translation>
+    </message>
+    <message>
+        <source>Printing cancelled. {reason}</source>
+        <translation>Drucken abgebrochen. {reason}</translation>
     </message>
 </context>
 <context>
@@ -1979,6 +1995,20 @@ Vielen Dank
     <message>
         <source>Today</source>
         <translation>Heute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln purchase(s) on {day}: {added} seats, not live yet</source>
+        <translation>
+            <numerusform>%Ln Kauf am {day}: {added} Lizenzen, noch nicht aktiv</numerusform>
+            <numerusform>%Ln Käufe am {day}: {added} Lizenzen, noch nicht aktiv</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln purchase(s) live on {day}: {added} seats, {seats} in all</source>
+        <translation>
+            <numerusform>%Ln Kauf aktiv am {day}: {added} Lizenzen, insgesamt {seats}</numerusform>
+            <numerusform>%Ln Käufe aktiv am {day}: {added} Lizenzen, insgesamt {seats}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{transaction_id}: %Ln seat(s) bought on {day}, not live yet</source>

@@ -260,6 +260,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln purchase(s) on {day}: {added} seats, not live yet</source>
+        <translation>
+            <numerusform>%Ln purchase on {day}: {added} seats, not live yet</numerusform>
+            <numerusform>%Ln purchases on {day}: {added} seats, not live yet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln purchase(s) live on {day}: {added} seats, {seats} in all</source>
+        <translation>
+            <numerusform>%Ln purchase live on {day}: {added} seats, {seats} in all</numerusform>
+            <numerusform>%Ln purchases live on {day}: {added} seats, {seats} in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{transaction_id}: %Ln seat(s) bought on {day}, not live yet</source>
         <translation>
             <numerusform>{transaction_id}: %Ln seat bought on {day}, not live yet</numerusform>
