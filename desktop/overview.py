@@ -6,7 +6,7 @@ the seats its live purchases added, and each purchase is a step up on the day it
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -14,6 +14,7 @@ from peewee import fn
 
 from billing.money import amount_from_minor
 from billing.statuses import Status
+from db.database import stream
 from db.models import Contract, LicenseUsage, RenewalRecord, SeatPurchase
 from desktop.account import NOT_YET_LIVE, ContractSummary, current_contract
 from desktop.billing_profile import billing_profile
@@ -149,7 +150,7 @@ def seat_timeline(summary: ContractSummary) -> SeatTimeline:
         )
         .order_by(SeatPurchase.created_at, SeatPurchase.id)
     )
-    pending = _daily_steps(waiting.tuples(), current.licensed_seats, zone)
+    pending = _daily_steps(stream(waiting), current.licensed_seats, zone)
     return SeatTimeline(terms, summary.today, pending)
 
 
@@ -167,23 +168,32 @@ def _term(contract: Contract, zone: ZoneInfo) -> TermLine:
         )
         .order_by(live_at, SeatPurchase.id)
     )
-    read = SeatPurchase.provisioned_at.python_value  # aware UTC, whatever the database gave
-    rows = [(read(at), added, tid) for at, added, tid in live.tuples()]
-    starting = contract.licensed_seats - sum(n for _, n, _ in rows)
+    rows = list(stream(live))
+    starting = contract.licensed_seats - sum(row[1] for row in rows)
     steps = _daily_steps(rows, starting, zone)
     return TermLine(contract.start_date, contract.end_date, starting, steps)
 
 
 def _daily_steps(
-    purchases: Iterable[tuple[datetime, int, str]], seats: int, zone: ZoneInfo
+    purchases: Iterable[tuple[object, int, str]], seats: int, zone: ZoneInfo
 ) -> tuple[SeatStep, ...]:
-    """(when, seats added, transaction ID) in order, from `seats`, as one step per day."""
+    """(when as stored: naive UTC, seats added, transaction ID) in time order, from `seats`,
+    as one step per day. The rows stay plain and a local day is worked out only when one
+    ends, so a million purchases take a moment and do not hold Python's GIL from the window."""
     days: dict[date, list] = {}  # day: [seats after, added, first transaction ID, purchases]
+    ends = ""  # when the current day ends, as UTC text: rows before it fall on that day
     for at, added, transaction_id in purchases:
         seats += added
-        day = days.get(at.astimezone(zone).date())
-        if day is None:
-            days[at.astimezone(zone).date()] = [seats, added, transaction_id, 1]
-        else:
-            day[0], day[1], day[3] = seats, day[1] + added, day[3] + 1
+        at = str(at)  # "YYYY-MM-DD HH:MM:SS", from SQLite's text or PostgreSQL's datetime alike
+        if at >= ends:
+            day, ends = _local_day(at, zone)
+            known = days[day] = [seats, 0, transaction_id, 0]
+        known[0], known[1], known[3] = seats, known[1] + added, known[3] + 1
     return tuple(SeatStep(day, *values) for day, values in days.items())
+
+
+def _local_day(utc: str, zone: ZoneInfo) -> tuple[date, str]:
+    """The day in `zone` at a naive UTC time, and when that day ends, as UTC text."""
+    day = datetime.fromisoformat(utc).replace(tzinfo=UTC).astimezone(zone).date()
+    ends = datetime.combine(day + timedelta(days=1), time.min, zone).astimezone(UTC)
+    return day, ends.strftime("%Y-%m-%d %H:%M:%S")

@@ -14,7 +14,7 @@ from desktop import formatting
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.demo import seed_demo
-from desktop.overview import load_overview
+from desktop.overview import _daily_steps, load_overview
 from desktop.purchasing import purchase_seats
 from service import demo_data
 
@@ -127,3 +127,21 @@ def test_the_rule_is_spelled_out():
     assert formatting.proration_rule(daily, "en_US").endswith(
         f"{daily.working.days} of the term's {daily.working.term_days} days, priced by the day"
     )
+
+
+@pytest.mark.parametrize(
+    ("zone", "before", "at_midnight", "day"),
+    [
+        ("Asia/Kathmandu", "2026-03-07 18:14:59", "2026-03-07 18:15:00", date(2026, 3, 8)),
+        ("America/New_York", "2026-03-09 03:59:59", "2026-03-09 04:00:00", date(2026, 3, 9)),
+    ],
+    ids=["a 45-minute offset", "the day after clocks go forward"],
+)
+def test_a_step_is_the_organizations_day_even_at_midnight(zone, before, at_midnight, day):
+    late = datetime.fromisoformat(at_midnight) + timedelta(hours=23)  # a PostgreSQL datetime
+    rows = [(before, 1, "MA-AAAA-0001"), (at_midnight, 2, "MA-AAAA-0002"), (late, 3, "MA-AAAA-3")]
+    steps = _daily_steps(rows, 10, ZoneInfo(zone))
+    assert [(s.day, s.seats, s.added, s.transaction_id, s.purchases) for s in steps] == [
+        (day - timedelta(days=1), 11, 1, "MA-AAAA-0001", 1),
+        (day, 16, 5, "MA-AAAA-0002", 2),
+    ]
