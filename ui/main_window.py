@@ -41,6 +41,7 @@ from ui.add_seats_tab import AddSeatsTab
 from ui.audit_log_dialog import AuditLogDialog
 from ui.billing_profile_dialog import BillingProfileDialog
 from ui.contract_tab import INACTIVE, ContractTab
+from ui.documents import open_document, open_receipt
 from ui.export_documents_dialog import ExportDocumentsDialog
 from ui.export_paths import ask_save_path
 from ui.export_receipts_dialog import ExportReceiptsDialog
@@ -54,7 +55,7 @@ from ui.screen_fit import fit_to_screen
 from ui.seat_holders_dialog import SeatHoldersDialog
 from ui.settings_dialog import SettingsDialog
 from ui.sync_status import SyncStatus
-from ui.tasks import Task, run_in_background
+from ui.tasks import OneAtATime, Task, run_in_background
 
 MESSAGE_SECONDS = 15
 RENEW_LINK = "#renew"
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
             lambda: self.count_label.setText(self.tr("Counting…"))
         )
         self._build_menus()
+        self._overview_reads = OneAtATime(load_overview, self._show_contract, self._contract_failed)
         self.refresh_contract()
         self.history_tab.load()
 
@@ -400,21 +402,14 @@ class MainWindow(QMainWindow):
     def show_invoice(self, transaction_id: str) -> None:
         """The purchase's invoice: the copy kept here, or downloaded once off the GUI thread."""
         client = self.app.client() if self.app.syncing else None
-
-        def opened(found: tuple[str, bytes]) -> None:
-            from ui.receipt_dialog import ReceiptDialog  # QtPdf loads when first needed
-
-            number, data = found
-            title = self.tr("Invoice {number}").format(number=number)
-            ReceiptDialog(number, data, self, title, "invoiceDialog").open()
-
         self.say(self.tr("Opening the invoice…"))
-        run_in_background(
+        open_document(
+            self,
             lambda: invoice_document(client, transaction_id, local_data_folder(INVOICE_FOLDER)),
-            opened,
-            lambda error: self.say(
-                self.tr("The invoice could not be opened: {error}").format(error=error)
-            ),
+            self.say,
+            self.tr("The invoice could not be opened: {error}"),
+            lambda number: self.tr("Invoice {number}").format(number=number),
+            "invoiceDialog",
         )
 
     def show_billing_profile(self) -> BillingProfileDialog:
@@ -463,7 +458,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def refresh_contract(self) -> None:
-        run_in_background(load_overview, self._show_contract, self._contract_failed)
+        self._overview_reads.run()
 
     def _ledger_changed(self) -> None:
         self.refresh_contract()
@@ -543,19 +538,13 @@ class MainWindow(QMainWindow):
     def show_renewal_document(self, transaction_id: str) -> None:
         """The renewal's confirmation or receipt, made off the GUI thread, to save or print."""
         locale = self._locale
-
-        def opened(data: bytes) -> None:
-            from ui.receipt_dialog import ReceiptDialog  # QtPdf loads when first needed
-
-            title = self.tr("Renewal {transaction_id}").format(transaction_id=transaction_id)
-            ReceiptDialog(transaction_id, data, self, title, "renewalDocumentDialog").open()
-
-        run_in_background(
-            lambda: renewal_pdf(transaction_id, locale),
-            opened,
-            lambda error: self.say(
-                self.tr("The renewal's document could not be made: {error}").format(error=error)
-            ),
+        open_document(
+            self,
+            lambda: (transaction_id, renewal_pdf(transaction_id, locale)),
+            self.say,
+            self.tr("The renewal's document could not be made: {error}"),
+            lambda name: self.tr("Renewal {transaction_id}").format(transaction_id=name),
+            "renewalDocumentDialog",
         )
 
     def _renewal_recorded(self) -> None:
@@ -642,9 +631,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _show_receipt(self, transaction_id: str) -> None:
-        from ui.receipt_dialog import show_receipt  # QtPdf loads when first needed
-
-        show_receipt(self, transaction_id, self._locale, self.say)
+        open_receipt(self, transaction_id, self._locale, self.say)
 
 
 def _add_action(menu: QMenu, text: str, name: str, slot: Callable[[], object]) -> QAction:

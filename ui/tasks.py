@@ -80,6 +80,42 @@ def run_in_background(
     return task.start()
 
 
+class OneAtATime:
+    """A background read that runs once at a time: asked again while it runs, it runs once
+    more when done, however often it was asked. Ten syncs in a row read the overview twice,
+    and no two reads of a million purchases compete for the GIL with the window."""
+
+    def __init__(
+        self,
+        call: Callable[[], object],
+        on_success: Callable[[object], None],
+        on_failure: Callable[[Exception], None],
+    ) -> None:
+        self._call, self._on_success, self._on_failure = call, on_success, on_failure
+        self._running = self._again = False
+
+    def run(self) -> None:
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        run_in_background(self._call, self._succeeded, self._failed)
+
+    def _succeeded(self, result: object) -> None:
+        self._done()
+        self._on_success(result)
+
+    def _failed(self, error: Exception) -> None:
+        self._done()
+        self._on_failure(error)
+
+    def _done(self) -> None:
+        self._running = False
+        if self._again:
+            self._again = False
+            self.run()
+
+
 def wait_for_background_work() -> None:
     """Let running calls finish, e.g. before the database is closed at exit."""
     QThreadPool.globalInstance().waitForDone()
