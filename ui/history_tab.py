@@ -27,6 +27,7 @@ from desktop.history import HistoryQuery, contract_choices, export_csv
 from desktop.i18n import translate
 from desktop.receipts import export_receipts
 from desktop.renewing import reduction_requests, renewals
+from ui.documents import open_receipt
 from ui.export_paths import ask_export_folder, ask_save_path
 from ui.history_model import INVOICE_LABELS, HistoryTableModel, column_title, status_text
 from ui.progress import run_with_progress
@@ -296,9 +297,7 @@ class HistoryTab(QWidget):
     def show_selected_receipt(self) -> None:
         transaction_id = self.selected_transaction_id()
         if transaction_id:
-            from ui.receipt_dialog import show_receipt  # QtPdf loads when first needed
-
-            show_receipt(self, transaction_id, self._locale, self.status_message.emit)
+            open_receipt(self, transaction_id, self._locale, self.status_message.emit)
 
     def export_receipts_to(self, folder: Path, query: HistoryQuery | None = None) -> Task:
         """One receipt per purchase of `query` (default: the listed ones) into `folder`."""

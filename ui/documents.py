@@ -1,0 +1,51 @@
+"""Opening a document's preview: the PDF is made, and QtPdf loaded, off the GUI thread."""
+
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.i18n import translate
+from desktop.receipts import receipt_pdf
+from ui.tasks import Task, run_in_background
+
+Made = tuple[str, bytes]  # the name it is saved under (without .pdf), and the PDF
+
+
+def open_document(
+    parent: QWidget,
+    make: Callable[[], Made],
+    report: Callable[[str], None],
+    failed: str,
+    title: Callable[[str], str] | None = None,
+    object_name: str = "receiptDialog",
+) -> Task:
+    """Preview what `make` returns; `failed` ("…{error}") words a failure for `report`.
+
+    Importing QtPdf takes some 30 ms: done on the worker too, the window never waits for it.
+    """
+
+    def made() -> Made:
+        document = make()
+        importlib.import_module("ui.receipt_dialog")
+        return document
+
+    def opened(document: Made) -> None:
+        from ui.receipt_dialog import ReceiptDialog  # loaded already, by made()
+
+        name, data = document
+        ReceiptDialog(name, data, parent, title(name) if title else None, object_name).open()
+
+    return run_in_background(made, opened, lambda error: report(failed.format(error=error)))
+
+
+def open_receipt(
+    parent: QWidget, transaction_id: str, locale: str, report: Callable[[str], None]
+) -> Task:
+    """A purchase's receipt (or order confirmation), made here, offline."""
+    return open_document(
+        parent,
+        lambda: (transaction_id, receipt_pdf(transaction_id, locale)),
+        report,
+        translate("ReceiptDialog", "The receipt could not be made: {error}"),
+    )
