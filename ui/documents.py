@@ -10,6 +10,24 @@ from desktop.receipts import receipt_pdf
 from ui.tasks import Task, run_in_background
 
 Made = tuple[str, bytes]  # the name it is saved under (without .pdf), and the PDF
+_VIEWER = "ui.receipt_dialog"  # QtPdf, QtPdfWidgets and QtPrintSupport behind it
+_viewer_asked_for = False
+
+
+def load_viewer_ahead() -> None:
+    """Load the viewer and the PDF library on the thread pool, once, when a document is likely
+    to be opened next (a purchase was selected): the window starts without them, and opening
+    a document does not wait for them. Loading a library holds the GIL, so it is done early."""
+    global _viewer_asked_for
+    if not _viewer_asked_for:
+        _viewer_asked_for = True
+        run_in_background(_load_viewer, lambda _: None, lambda _: None)
+
+
+def _load_viewer() -> None:
+    viewer = importlib.import_module(_VIEWER)
+    viewer.QPdfDocument()  # made and dropped at once: pdfium initialises its library
+    importlib.import_module("desktop.receipt_pdf")
 
 
 def open_document(
@@ -27,7 +45,7 @@ def open_document(
 
     def made() -> Made:
         document = make()
-        importlib.import_module("ui.receipt_dialog")
+        importlib.import_module(_VIEWER)
         return document
 
     def opened(document: Made) -> None:

@@ -27,7 +27,7 @@ from desktop.history import HistoryQuery, contract_choices, export_csv
 from desktop.i18n import translate
 from desktop.receipts import export_receipts
 from desktop.renewing import reduction_requests, renewals
-from ui.documents import open_receipt
+from ui.documents import load_viewer_ahead, open_receipt
 from ui.export_paths import ask_export_folder, ask_save_path
 from ui.history_model import INVOICE_LABELS, HistoryTableModel, column_title, status_text
 from ui.progress import run_with_progress
@@ -326,6 +326,8 @@ class HistoryTab(QWidget):
         if selected is not None:
             self._reselect = None  # the user's choice, or the old one restored
         self.receipt_button.setEnabled(selected is not None)
+        if selected is not None:
+            load_viewer_ahead()  # a receipt or an invoice is likely next
         rows = self.view.selectionModel().selectedRows()
         row = self.model.row_at(rows[0].row()) if rows else None
         self.invoice_button.setEnabled(bool(row and row.invoice_number))

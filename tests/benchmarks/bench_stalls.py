@@ -149,10 +149,6 @@ def actions(window: MainWindow, folder: Path, service_url: str) -> list[Action]:
         window.tabs.setCurrentWidget(tab)
         tab.refresh()
 
-    def preview() -> None:
-        tab.view.selectRow(0)
-        find(QPushButton, "receiptButton").click()
-
     earlier_overview = []
 
     def refresh_overview() -> None:
@@ -175,7 +171,10 @@ def actions(window: MainWindow, folder: Path, service_url: str) -> list[Action]:
          settled),
         ("history: jump to the last row", tab.view.scrollToBottom, settled),
         ("history: jump to the middle", middle, settled),
-        ("Receipt… (first preview)", preview, shown("receiptDialog")),
+        ("select a purchase (loads the viewer)", lambda: tab.view.selectRow(0),
+         lambda: "ui.receipt_dialog" in sys.modules),
+        ("Receipt… (first preview)", find(QPushButton, "receiptButton").click,
+         shown("receiptDialog")),
         ("Save as PDF", lambda: visible(QDialog, "receiptDialog").save_to(receipt),
          message("Saved")),
         ("Print… (dialog opens)", lambda: visible(QPushButton, "printReceiptButton").click(),
