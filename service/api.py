@@ -29,7 +29,7 @@ from service import (
     renewals,
     users,
 )
-from service.models import Administrator, AuditEvent, Contract, Organization, service_db
+from service.models import Administrator, AuditEvent, Contract, service_db
 
 logger = logging.getLogger(__name__)
 MAX_BODY = 64 * 1024
@@ -451,7 +451,7 @@ class Api:
 
     def quote(self, request: Request) -> tuple[int, object]:
         administrator = self._require_manage_account(request)
-        organization = Organization.get_by_id(administrator.organization_id)
+        organization = administrator.organization  # read with the session
         as_of = orders.local_today(organization, utc_now())
         if "as_of" in request.query:
             try:

@@ -7,8 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+import peewee
+
 from db.database import is_sqlite, write_transaction
 from db.models import utc_now
+from db.prepared import Prepared
 from service.models import AuditEvent, AuditHead, service_db
 
 SIGN_IN = "sign-in"
@@ -47,8 +50,10 @@ def record(
     """
     now = now or utc_now()
     with write_transaction(service_db):
-        head = AuditHead.select().where(in_organization(AuditHead, organization_id))
-        head = (head if is_sqlite(service_db.obj) else head.for_update()).get()
+        if organization_id is None:  # the chain of failed sign-ins of unknown e-mails
+            head = _locked(AuditHead.select().where(AuditHead.organization.is_null())).get()
+        else:
+            head = _HEAD.rows(service_db.obj, organization_id)[0]
         text = json.dumps(details, sort_keys=True, default=str)
         digest = entry_hash(head.last_hash, now, actor_email, action, text)
         event = AuditEvent.create(
@@ -63,6 +68,17 @@ def record(
         AuditHead.update(last_id=event.id, last_hash=digest).where(
             AuditHead.id == head.id
         ).execute()
+
+
+def _locked(query: peewee.ModelSelect) -> peewee.ModelSelect:
+    """The chain's head row locked on PostgreSQL; SQLite's write lock is held already."""
+    return query if is_sqlite(service_db.obj) else query.for_update()
+
+
+_HEAD = Prepared(
+    lambda organization: _locked(AuditHead.select().where(AuditHead.organization == organization)),
+    AuditHead.organization,
+)
 
 
 def entry_hash(

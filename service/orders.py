@@ -25,6 +25,7 @@ from billing.statuses import Status
 from billing.text import Refusal
 from db.database import is_sqlite, write_transaction
 from db.models import utc_now
+from db.prepared import Prepared
 from service import audit, invoices
 from service.models import (
     Administrator,
@@ -69,24 +70,33 @@ def local_today(organization: Organization, now: datetime) -> date:
 
 def contract_on(organization: Organization, day: date) -> Contract | None:
     """The organization's contract in force on `day` (its organization already attached)."""
-    contract = (
+    found = _CONTRACT_ON.rows(service_db.obj, organization.id, day, day)
+    if not found:
+        return None
+    found[0].organization = organization  # spare the lazy load later
+    return found[0]
+
+
+_CONTRACT_ON = Prepared(
+    lambda organization, first, last: (
         Contract.select()
         .where(
             (Contract.organization == organization)
-            & (Contract.start_date <= day)
-            & (Contract.end_date >= day)
+            & (Contract.start_date <= first)
+            & (Contract.end_date >= last)
         )
         .order_by(Contract.start_date.desc())
-        .first()
-    )
-    if contract is not None:
-        contract.organization = organization  # spare the lazy load later
-    return contract
+        .limit(1)
+    ),
+    Contract.organization,
+    Contract.start_date,
+    Contract.end_date,
+)
 
 
 def current_contract(administrator: Administrator, now: datetime) -> Contract | None:
     """The contract in force today where the organization is."""
-    organization = Organization.get_by_id(administrator.organization_id)
+    organization = administrator.organization
     return contract_on(organization, local_today(organization, now))
 
 
@@ -145,15 +155,17 @@ def place_order(
     ours = (SeatOrder.organization == administrator.organization_id) & (
         SeatOrder.transaction_id == key
     )  # a key is the organization's own: another's same key is another order
-    try:
+    try:  # taken as new, without a look first: a key seen before fails the insert or a check
         with write_transaction(service_db):
-            seen = SeatOrder.get_or_none(ours)
-            if seen is not None:
-                return _replay(seen, fingerprint), True
             order = _new_order(administrator, key, request, fingerprint, delay, now, grace_days)
-            return order, False
-    except IntegrityError:  # another request with this key won the race: answer as it did
+        return order, False
+    except IntegrityError:  # taken before, or by a request racing this one
         return _replay(SeatOrder.get(ours), fingerprint), True
+    except OrderProblem:  # no longer orderable today, yet the first answer stands
+        seen = SeatOrder.get_or_none(ours)
+        if seen is None:
+            raise
+        return _replay(seen, fingerprint), True
 
 
 def _new_order(
@@ -166,7 +178,7 @@ def _new_order(
     grace_days: int,
 ) -> SeatOrder:
     """Price at the quote date, under the contract in force then, at exactly the amount shown."""
-    organization = Organization.get_by_id(administrator.organization_id)
+    organization = administrator.organization  # read with the session
     today = local_today(organization, now)
     quote_date = request.quote_date or today
     try:

@@ -1,0 +1,57 @@
+"""Prepared queries: SQL written once per kind of database, the same rows as peewee's own."""
+
+from datetime import date
+
+from db.database import open_database
+from db.models import Contract, Organization, database
+from db.prepared import Prepared
+from desktop.demo import seed_demo
+
+CONTRACT_ON = Prepared(
+    lambda organization, first, last: (
+        Contract.select(Contract, Organization)
+        .join(Organization)
+        .where(
+            (Contract.organization == organization)
+            & (Contract.start_date <= first)
+            & (Contract.end_date >= last)
+        )
+        .order_by(Contract.start_date.desc())
+        .limit(1)
+    ),  # a constant of the query's own, kept among the values
+    Contract.organization,
+    Contract.start_date,
+    Contract.end_date,
+)
+
+
+def peewees_own(organization: int, day: date) -> list[Contract]:
+    return list(
+        Contract.select(Contract, Organization)
+        .join(Organization)
+        .where(
+            (Contract.organization == organization)
+            & (Contract.start_date <= day)
+            & (Contract.end_date >= day)
+        )
+        .order_by(Contract.start_date.desc())
+        .limit(1)
+    )
+
+
+def test_prepared_rows_are_peewees_own_on_each_engine_and_day(any_db_url, tmp_path):
+    open_database(any_db_url)
+    seed_demo(date(2026, 11, 26))
+    organization = Organization.get().id
+    contracts = list(Contract.select().order_by(Contract.start_date))
+    days = [c.start_date for c in contracts] + [contracts[-1].end_date, date(2000, 1, 1)]
+    written = None
+    for day in days:
+        prepared = CONTRACT_ON.rows(database.obj, organization, day, day)
+        expected = peewees_own(organization, day)
+        assert [(c.id, c.start_date, c.organization.name) for c in prepared] == [
+            (c.id, c.start_date, c.organization.name) for c in expected
+        ], day
+        written = written or CONTRACT_ON._written[type(database.obj)]
+        assert CONTRACT_ON._written[type(database.obj)] is written  # written once
+    assert prepared == []  # before any contract
