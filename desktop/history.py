@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
 
-from peewee import SQL, Case, Expression, Field, Tuple, fn
+from peewee import SQL, Case, Expression, Field, ModelSelect, Tuple, fn
 
 from billing.invoices import shown_status
 from billing.money import UNIT_PRICE_PLACES, amount_from_minor, minor_text, minor_units
@@ -147,6 +147,36 @@ def count_purchases(
     return select.count()
 
 
+def page_select(
+    query: HistoryQuery,
+    limit: int,
+    offset: int = 0,
+    after: tuple | None = None,
+    before: tuple | None = None,
+    from_end: bool = False,
+    now: datetime | None = None,
+) -> ModelSelect:
+    """The SQL of one page in the query's order: after a key, before a key, the last rows
+    (in reverse), or at an offset."""
+    now = now or utc_now()
+    sort_key = SORT_KEYS[query.sort]
+    row_key = Tuple(sort_key, SeatPurchase.id)
+    descending = query.descending != (before is not None or from_end)
+    select = (
+        SeatPurchase.select(*_COLUMNS, sort_key.alias("sort_value"))
+        .where(_condition(query, now))
+        .order_by(*(e.desc() if descending else e.asc() for e in (sort_key, SeatPurchase.id)))
+        .limit(limit)
+    )
+    if after is not None:
+        bound = Tuple(_stored(sort_key, after[0]), after[1])
+        return select.where(row_key < bound if query.descending else row_key > bound)
+    if before is not None:
+        bound = Tuple(_stored(sort_key, before[0]), before[1])
+        return select.where(row_key > bound if query.descending else row_key < bound)
+    return select if from_end else select.offset(offset)
+
+
 def fetch_page(
     query: HistoryQuery,
     limit: int,
@@ -162,27 +192,10 @@ def fetch_page(
     jump into the middle of the list, where no neighbouring page is known yet.
     """
     now = now or utc_now()
-    sort_key = SORT_KEYS[query.sort]
-    row_key = Tuple(sort_key, SeatPurchase.id)
-    backwards = before is not None or from_end
-    descending = query.descending != backwards
-    select = (
-        SeatPurchase.select(*_COLUMNS, sort_key.alias("sort_value"))
-        .where(_condition(query, now))
-        .order_by(*(e.desc() if descending else e.asc() for e in (sort_key, SeatPurchase.id)))
-        .limit(limit)
-    )
-    if after is not None:
-        bound = Tuple(_stored(sort_key, after[0]), after[1])
-        select = select.where(row_key < bound if query.descending else row_key > bound)
-    elif before is not None:
-        bound = Tuple(_stored(sort_key, before[0]), before[1])
-        select = select.where(row_key > bound if query.descending else row_key < bound)
-    elif not from_end:
-        select = select.offset(offset)
+    select = page_select(query, limit, offset, after, before, from_end, now)
     terms = _contract_terms()  # a few rows: cheaper than joining every row that OFFSET skips
     rows = [_row(values, now, terms) for values in select.tuples()]
-    return rows[::-1] if backwards else rows
+    return rows[::-1] if before is not None or from_end else rows
 
 
 def _contract_terms() -> dict[int, tuple[str, date, date]]:

@@ -1,13 +1,21 @@
-"""Transaction History at scale: first rows, sort, filter, jump to the end, memory; with a baseline.
+"""Transaction History at 10,000, 100,000 and 1,000,000 purchases, each figure beside its floor.
 
-    python -m tests.benchmarks.bench_history [DATABASE] [--rows N]
+    python -m tests.benchmarks.bench_history [--sizes 10000,100000,1000000]
 
-Builds the database with make_big_db when it does not exist (1,000,000 purchases by default).
-The baseline loads every row into a QStandardItemModel, capped at BASELINE_ROWS rows.
+Databases are made with make_history_db when missing (/tmp/manage-account-history-N.db; the
+million takes about a minute). Floors, measured in the same run on the same file:
+- the window's rows: the same page's SQL run alone through sqlite3;
+- a filter typed into historyFilterEdit (timed from the end of its 250 ms pause, through the
+  first rows shown and the capped count in the status bar): that text's page query alone;
+- the CSV export: a plain sqlite3 cursor into csv.writer, with the same columns.
 """
 
 import argparse
+import csv
 import os
+import sqlite3
+import statistics
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -15,20 +23,24 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTableView
 
-from billing.statuses import Status
 from db.database import close_database, open_database
-from desktop.account import organization
-from desktop.history import HistoryQuery, count_purchases, fetch_page
+from db.models import SeatPurchase
+from desktop.history import HistoryQuery, export_csv, fetch_page, page_select
+from desktop.receipts import _render, issue_purchase_receipt, verify_receipt
 from tests.benchmarks.make_big_db import make_history_db
-from ui.history_model import LOADING, display_cells
+from ui.history_model import LOADING, PAGE_SIZE
 from ui.history_tab import HistoryTab
 from ui.tasks import wait_for_background_work
 
-BASELINE_ROWS = 100_000
 LOCALE = "en_US"
+CSV_FLOOR_COLUMNS = (
+    "created_at, transaction_id, seats, monthly_unit_price, prorated_months, contract_id, "
+    "period_start, period_end, amount_minor, currency, provisioning_status, invoice_number, "
+    "purchased_by_name, purchased_by_email, purchase_order, invoice_note"
+)
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
@@ -50,130 +62,187 @@ def visible_rows_ready(view: QTableView) -> bool:
     return all(model.index(r, 1).data() != LOADING for r in range(top, bottom + 1))
 
 
-def timed(action: Callable[[], None], view: QTableView) -> float:
-    """Milliseconds from the action until the visible rows are loaded and painted."""
-    started = time.perf_counter()
-    action()
-    wait_until(lambda: not tab.model._requested and visible_rows_ready(view))
-    view.viewport().repaint()
+def ms_since(started: float) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def after_reset(change: Callable[[], None]) -> Callable[[], None]:
-    def action() -> None:
+def median_ms(action: Callable[[], object], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(ms_since(started))
+    return statistics.median(times)
+
+
+def page_query_ms(path: str, query: HistoryQuery) -> float:
+    """The floor: the first page's SQL, as the window runs it, through a bare sqlite3."""
+    sql, params = page_select(query, PAGE_SIZE).sql()
+    connection = sqlite3.connect(path)
+    try:
+        return median_ms(lambda: connection.execute(sql, params).fetchall())
+    finally:
+        connection.close()
+
+
+class Window:
+    """The real history tab, driven as a user would."""
+
+    def __init__(self) -> None:
+        self.tab = HistoryTab("UTC", LOCALE)
+        self.tab.resize(1200, 700)
+        self.tab.show()
+        self.counted: list[tuple[int, bool]] = []
+        self.tab.model.count_changed.connect(lambda n, more: self.counted.append((n, more)))
+
+    def settled(self) -> bool:
+        return not self.tab.model._requested and visible_rows_ready(self.tab.view)
+
+    def timed(self, action: Callable[[], None]) -> float:
+        """ms from the action until the visible rows are read and painted."""
+        started = time.perf_counter()
         resets = []
-        tab.model.modelReset.connect(lambda: resets.append(1))
-        change()
-        wait_until(lambda: bool(resets))
+        noted = lambda: resets.append(1)  # noqa: E731
+        self.tab.model.modelReset.connect(noted)
+        action()
+        wait_until(lambda: bool(resets) and self.settled())
+        self.tab.view.viewport().repaint()
+        self.tab.model.modelReset.disconnect(noted)
+        return ms_since(started)
 
-    return action
+    def typed(self, text: str) -> tuple[float, float, str]:
+        """Type `text` into historyFilterEdit: ms from the end of the pause to the first rows
+        shown, and to the count shown; and the count as the status bar would word it."""
+        self.tab.filter_edit.clear()
+        self.settle()
+        paused, resets = [], []
+        pause_ended = lambda: paused.append(time.perf_counter())  # noqa: E731
+        reset = lambda: resets.append(1)  # noqa: E731
+        self.tab._filter_timer.timeout.connect(pause_ended)
+        self.tab.model.modelReset.connect(reset)
+        self.counted = []
+        QTest.keyClicks(self.tab.filter_edit, text)
+        wait_until(lambda: bool(paused) and bool(resets) and self.settled())
+        self.tab.view.viewport().repaint()
+        shown = ms_since(paused[0])
+        wait_until(lambda: bool(self.counted))
+        counted = ms_since(paused[0])
+        self.tab._filter_timer.timeout.disconnect(pause_ended)
+        self.tab.model.modelReset.disconnect(reset)
+        count, more = self.counted[-1]
+        return shown, counted, f"{count:,}{'+' if more else ''}"
+
+    def settle(self) -> None:
+        wait_until(lambda: not self.tab.model._requested and self.settled(), timeout=60)
+        wait_for_background_work()
+        QApplication.processEvents()
 
 
-def resident_mb() -> tuple[float, float]:
-    """Current and peak resident memory of this process, in MB."""
-    fields = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines())
-    return tuple(int(fields[k].split()[0]) / 1024 for k in ("VmRSS", "VmHWM"))
-
-
-def baseline(rows: int) -> float:
-    """Milliseconds to load `rows` purchases into a QStandardItemModel and show them."""
+def csv_floor_s(path: str, target: Path) -> float:
+    """A plain sqlite3 cursor into csv.writer, with the same columns, newest first."""
     started = time.perf_counter()
-    org = organization()
-    model = QStandardItemModel(0, 9)
-    for row in fetch_page(HistoryQuery(), rows):
-        model.appendRow([QStandardItem(c) for c in display_cells(row, org.timezone, LOCALE)])
-    view = QTableView()
-    view.setModel(model)
-    view.resize(1200, 700)
-    view.show()
-    view.viewport().repaint()
-    elapsed = (time.perf_counter() - started) * 1000
-    view.close()
-    return elapsed
-
-
-def settle() -> None:
-    """Let the previous change finish counting, so each figure stands on its own."""
-    wait_until(lambda: not tab.model._requested and tab.model.rowCount() == expected_count())
-
-
-def expected_count() -> int:
-    return count_purchases(tab.model.query)
-
-
-def print_table(title: str, results: list[tuple[str, float, float, str]]) -> None:
-    print(f"\n{title}\n")
-    print(f"| {'measure':<36} | {'result':>12} | {'target':>12} | ok  |")
-    print(f"|{'-' * 38}|{'-' * 14}|{'-' * 14}|-----|")
-    for name, value, target, unit in results:
-        verdict = "yes" if value < target else "NO"
-        print(
-            f"| {name:<36} | {value:>9.1f} {unit:<2} | < {target:>7,.0f} {unit:<2} | {verdict:<3} |"
+    connection = sqlite3.connect(path)
+    with open(target, "w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(CSV_FLOOR_COLUMNS.split(", "))
+        writer.writerows(
+            connection.execute(
+                f"SELECT {CSV_FLOOR_COLUMNS} FROM seat_purchase ORDER BY created_at DESC, id DESC"
+            )
         )
+    connection.close()
+    return time.perf_counter() - started
+
+
+def measure(path: str, rare: str) -> dict[str, tuple[float, float, float, str]]:
+    """name: (result, floor, target, unit) at this size."""
+    results = {}
+    window = Window()
+    first = window.timed(window.tab.load)
+    window.settle()
+    results["history shows its first rows"] = (
+        first, page_query_ms(path, HistoryQuery()), 150, "ms"
+    )  # fmt: skip
+    for text, name in ((rare, "a rare text"), ("priya", "a common text")):
+        shown, counted, count = window.typed(text)
+        floor = page_query_ms(path, HistoryQuery(text=text))
+        results[f"type {name}: first rows"] = (shown, floor, 50, "ms")
+        results[f"type {name}: count ({count})"] = (counted, floor, 100, "ms")
+        window.settle()
+    window.tab.filter_edit.clear()
+    window.tab._apply_filters()
+    window.settle()
+    view = window.tab.view
+    sort = lambda: view.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # noqa: E731
+    results["sort by amount"] = (window.timed(sort), 0, 300, "ms")
+    window.settle()
+    view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    window.settle()
+    model = window.tab.model
+    for name, jump in (
+        ("jump to the last row", view.scrollToBottom),
+        ("jump to the middle", lambda: view.scrollTo(model.index(model.rowCount() // 2, 0))),
+    ):
+        started = time.perf_counter()
+        jump()
+        QApplication.processEvents()  # the view lays out where it jumped to, and asks for it
+        wait_until(window.settled)
+        results[name] = (ms_since(started), 0, 150, "ms")
+    window.tab.close()
+    wait_for_background_work()
+
+    newest = fetch_page(HistoryQuery(), 1)[0].transaction_id
+    issue_purchase_receipt(SeatPurchase.get(SeatPurchase.transaction_id == newest), LOCALE)
+    issued = SeatPurchase.get(SeatPurchase.transaction_id == newest)
+    data = _render(issued, LOCALE, issued.created_at, at_purchase=True)  # the file as issued
+    verify = median_ms(lambda: verify_receipt(data, LOCALE))
+    results["Verify Receipt (issued)"] = (verify, 0, 5, "ms")
+    exports, floors = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        for _ in range(2):  # taking turns, the better of two: both read a warm file
+            floors.append(csv_floor_s(path, Path(folder) / "floor.csv"))
+            started = time.perf_counter()
+            export_csv(HistoryQuery(), Path(folder) / "history.csv")
+            exports.append(time.perf_counter() - started)
+    results["CSV export, every purchase"] = (min(exports), min(floors), min(floors) * 1.5, "s")
+    return results
 
 
 def main() -> None:
-    global tab
     parser = argparse.ArgumentParser()
-    parser.add_argument("database", nargs="?", default="/tmp/manage-account-history-1m.db")
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    options = parser.parse_args()
-    if not Path(options.database).exists():
-        seconds = make_history_db(options.database, options.rows)
-        print(f"made {options.rows:,} purchases in {seconds:.1f} s")
-
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    sizes = [int(n) for n in parser.parse_args().sizes.split(",")]
     app = QApplication.instance() or QApplication([])
-    open_database(f"sqlite:///{options.database}")
-    total = count_purchases(HistoryQuery())
-    org = organization()
-    results = []
-
-    tab = HistoryTab(org.timezone, LOCALE)
-    tab.resize(1200, 700)
-    tab.show()
-    view, status = tab.view, tab.status_combo
-    results.append(("history shows its first rows", timed(after_reset(tab.load), view), 150, "ms"))
-    settle()
-    for column, name in ((2, "Seats"), (5, "Amount"), (8, "Purchased by"), (7, "Invoice number")):
-        change = after_reset(lambda c=column: view.sortByColumn(c, Qt.SortOrder.AscendingOrder))
-        results.append((f"sort by {name}", timed(change, view), 300, "ms"))
-        settle()
-    view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    settle()
-    filters = (
-        ("filter by purchaser text", lambda: tab.filter_edit.setText("priya")),
-        ("filter by transaction ID", lambda: tab.filter_edit.setText("MA-2")),
-        (
-            "filter by ID and status",
-            lambda: status.setCurrentIndex(status.findData(Status.REJECTED)),
-        ),
-        ("clear the filters", lambda: (tab.filter_edit.clear(), status.setCurrentIndex(0))),
-    )
-    for name, change in filters:
-        apply = after_reset(lambda c=change: (c(), tab._apply_filters()))
-        results.append((name, timed(apply, view), 300, "ms"))
-        settle()
-    results.append(("jump to the last row", timed(view.scrollToBottom, view), 150, "ms"))
-    results.append(("jump back to the first row", timed(view.scrollToTop, view), 150, "ms"))
-    middle = tab.model.index(total // 2, 0)
-    results.append(("jump to the middle", timed(lambda: view.scrollTo(middle), view), 150, "ms"))
-    current, peak = resident_mb()
-    results.append(("resident memory at the end", current, 300, "MB"))
-    results.append(("resident memory at its peak", peak, 300, "MB"))
-
-    baseline_rows = min(BASELINE_ROWS, total)
-    baseline_ms = baseline(baseline_rows)
-    wait_for_background_work()
-    close_database()
-
-    print_table(f"Transaction History, {total:,} purchases (SQLite, offscreen)", results)
-    first = results[0][1]
-    all_rows = baseline_ms * total / baseline_rows / 1000
-    print(
-        f"\nBaseline, every row in a QStandardItemModel: {baseline_rows:,} rows shown after "
-        f"{baseline_ms:,.0f} ms, {baseline_ms / first:,.0f}x the lazy model's {first:.1f} ms "
-        f"(all {total:,} rows would take about {all_rows:,.0f} s)."
-    )
+    growth = {}
+    for size in sizes:
+        path = f"/tmp/manage-account-history-{size}.db"
+        if not Path(path).exists():
+            print(f"made {size:,} purchases in {make_history_db(path, size):.1f} s")
+        open_database(f"sqlite:///{path}")
+        rare = fetch_page(HistoryQuery(), 1, offset=size // 3)[0].transaction_id[3:9]
+        growth[size] = measure(path, rare)
+        close_database()
+    biggest = growth[sizes[-1]]
+    print(f"\nTransaction History, {sizes[-1]:,} purchases (SQLite, offscreen)\n")
+    print(f"| {'measure':<40} | {'result':>10} | {'floor':>10} | {'target':>11} | ok  |")
+    print(f"|{'-' * 42}|{'-' * 12}|{'-' * 12}|{'-' * 13}|-----|")
+    for name, (result, floor, target, unit) in biggest.items():
+        ok = "yes" if result < target else "NO"
+        base = f"{floor:.2f} {unit}" if floor else "–"
+        print(
+            f"| {name:<40} | {result:>7.2f} {unit:<2} | {base:>10} | < {target:>6.2f} {unit:<2} "
+            f"| {ok:<3} |"
+        )
+    print("\nGrowth (result, ms or s as above)\n")
+    names = [n.split(" (")[0] for n in biggest]
+    print(f"| {'measure':<40} | " + " | ".join(f"{n:>10,}" for n in sizes) + " |")
+    print(f"|{'-' * 42}|" + "|".join("-" * 12 for _ in sizes) + "|")
+    for name in names:
+        cells = []
+        for size in sizes:
+            found = next(v for k, v in growth[size].items() if k.split(" (")[0] == name)
+            cells.append(f"{found[0]:>7.2f} {found[3]:<2}")
+        print(f"| {name:<40} | " + " | ".join(cells) + " |")
     app.quit()
 
 

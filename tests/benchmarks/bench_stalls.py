@@ -199,7 +199,7 @@ def actions(window: MainWindow, folder: Path, service_url: str) -> list[Action]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("database", nargs="?", default="/tmp/manage-account-history-1m.db")
+    parser.add_argument("database", nargs="?", default="/tmp/manage-account-history-1000000.db")
     options = parser.parse_args()
     if not Path(options.database).exists():
         print(f"made 1,000,000 purchases in {make_history_db(options.database, 1_000_000):.1f} s")
