@@ -9,6 +9,7 @@ Sign In talks to the reference service in its own process, as a real one would b
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,6 +37,7 @@ from ui.tasks import wait_for_background_work
 
 HEARTBEAT_MS = 5
 TARGET_MS = 50
+ROUNDS = 3
 SETTLE_S = 0.3  # after an action is done: what it set off (a repaint, a count) is measured too
 
 
@@ -211,13 +213,14 @@ def main() -> None:
     window.resize(1240, 800)
     window.show()
     wait_until(lambda: window.history_tab.model.rowCount() > 0)
-    results = []
+    results: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         server, url = start_service(folder)
         try:
-            for label, start, done in actions(window, folder, url):
-                results.append((label, measured(heartbeat, start, done)))
+            for _ in range(ROUNDS):  # the first round pays every first time; all are shown
+                for label, start, done in actions(window, folder, url):
+                    results.setdefault(label, []).append(measured(heartbeat, start, done))
         finally:
             server.terminate()
             server.wait(timeout=10)
@@ -228,11 +231,17 @@ def main() -> None:
     print(
         f"\nEvent-loop stalls ({HEARTBEAT_MS} ms heartbeat; floor: an idle loop, {idle:.1f} ms)\n"
     )
-    print(f"| {'action':<34} | {'worst stall':>11} | {'floor':>7} | target   | ok  |")
-    print(f"|{'-' * 36}|{'-' * 13}|{'-' * 9}|----------|-----|")
-    for label, worst in results:
+    print(
+        f"| {'action':<38} | first run | median of {ROUNDS} | worst of {ROUNDS} | target  | ok  |"
+    )
+    print(f"|{'-' * 40}|-----------|-------------|------------|---------|-----|")
+    for label, stalls in results.items():
+        worst = max(stalls)
         ok = "yes" if worst < TARGET_MS else "NO"
-        print(f"| {label:<34} | {worst:>8.1f} ms | {idle:>4.1f} ms | < {TARGET_MS} ms | {ok:<3} |")
+        print(
+            f"| {label:<38} | {stalls[0]:>6.1f} ms | {statistics.median(stalls):>8.1f} ms "
+            f"| {worst:>7.1f} ms | < {TARGET_MS} ms | {ok:<3} |"
+        )
     app.quit()
 
 
