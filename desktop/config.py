@@ -22,6 +22,8 @@ SERVICE_ENV = "MANAGE_ACCOUNT_SERVICE"
 SERVICE_KEY = "service/url"
 EXPORT_FOLDER_KEY = "exports/folder"
 LANGUAGE_KEY = "ui/language"
+PROXY_KEY = "network/proxy"  # IT may set it for managed machines, as the README says
+PROXY_USER_KEY = "network/proxyUser"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -134,6 +136,12 @@ def service_url(option: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
+def proxy_settings() -> tuple[str, str]:
+    """The proxy set in Settings and its user name ("" for none: the system's is used)."""
+    store = settings()
+    return store.value(PROXY_KEY) or "", store.value(PROXY_USER_KEY) or ""
+
+
 def export_folder() -> Path:
     """Where exports and receipts go: the folder last used, else the user's Documents."""
     from PySide6.QtCore import QStandardPaths
@@ -168,10 +176,13 @@ class UserSettings:
     language: str | None
     service_url: str
     export_folder: Path
+    proxy_url: str = ""  # "": the environment's or the system's
+    proxy_user: str = ""  # its password is in the credential store, not here
 
 
 def load_user_settings() -> UserSettings:
-    return UserSettings(language(), settings().value(SERVICE_KEY) or "", export_folder())
+    service = settings().value(SERVICE_KEY) or ""
+    return UserSettings(language(), service, export_folder(), *proxy_settings())
 
 
 def save_user_settings(chosen: UserSettings) -> None:
@@ -179,6 +190,8 @@ def save_user_settings(chosen: UserSettings) -> None:
     store.setValue(LANGUAGE_KEY, chosen.language or "")
     store.setValue(SERVICE_KEY, chosen.service_url)
     store.setValue(EXPORT_FOLDER_KEY, str(chosen.export_folder))
+    store.setValue(PROXY_KEY, chosen.proxy_url)
+    store.setValue(PROXY_USER_KEY, chosen.proxy_user if chosen.proxy_url else "")
 
 
 def invalid_service_url(url: str) -> str | None:

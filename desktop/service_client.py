@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import quote, urlencode
 
-from desktop import tls
+from desktop import proxy, tls
+from desktop.config import proxy_settings
 from desktop.i18n import translate
 
 DEFAULT_TIMEOUT = 10.0
@@ -49,10 +50,29 @@ class NotSignedIn(ServiceError):
 
 
 class ServiceClient:
-    def __init__(self, base_url: str, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self, base_url: str, timeout: float = DEFAULT_TIMEOUT, route: proxy.Route | None = None
+    ) -> None:
+        """`route`: how to reach the service; by default the proxy of Settings, the
+        environment's or the system's, worked out at the first call (a PAC script may take a
+        moment, and calls run off the GUI thread)."""
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.token: str | None = None
+        self._route = route
+        self._opener: urllib.request.OpenerDirector | None = None
+
+    @property
+    def route(self) -> proxy.Route:
+        if self._route is None:
+            self._route = proxy.route_for(self.base_url, *proxy_settings())
+        return self._route
+
+    def _open(self, request: urllib.request.Request) -> http.client.HTTPResponse:
+        if self._opener is None:
+            https = urllib.request.HTTPSHandler(context=tls.client_context())
+            self._opener = urllib.request.build_opener(self.route.handler(), https)
+        return self._opener.open(request, timeout=self.timeout)
 
     def sign_in(self, email: str, password: str) -> dict:
         session = self._call("POST", "/v1/sessions", {"email": email, "password": password})
@@ -177,16 +197,14 @@ class ServiceClient:
         for name, value in headers.items():
             request.add_header(name, value)
         try:
-            with urllib.request.urlopen(
-                request, timeout=self.timeout, context=tls.client_context()
-            ) as response:
+            with self._open(request) as response:
                 raw = response.read()
                 if not json_status:
                     return raw, response.headers
                 decoded = _decode(raw, response.status) if raw or response.status != 204 else {}
                 return decoded, response.headers
         except urllib.error.HTTPError as error:
-            raise _refusal(error) from None
+            raise _refusal(error, self.route.proxy) from None
         except TimeoutError as error:
             raise ServiceUnavailable(
                 translate(
@@ -200,6 +218,8 @@ class ServiceClient:
             if untrusted is not None:
                 raise ServiceUnavailable(untrusted) from error
             reason = getattr(error, "reason", None) or error
+            if "Tunnel connection failed: 407" in str(reason):  # HTTPS through the proxy
+                raise ServiceUnavailable(proxy.proxy_refusal(407, self.route.proxy), 407) from error
             raise ServiceUnavailable(
                 translate(
                     "ServiceClient", "the account service cannot be reached ({reason})"
@@ -235,9 +255,13 @@ def _decode(raw: bytes, status: int) -> dict:
     return body
 
 
-def _refusal(error: urllib.error.HTTPError) -> ServiceError:
+def _refusal(error: urllib.error.HTTPError, through: str | None = None) -> ServiceError:
     """What an error answer means. Only a JSON error with a code is the service's own word:
-    anything else (a proxy's page, a gateway's 502) is a failure to try again later."""
+    anything else (a proxy's page, a gateway's 502) is a failure to try again later.
+    `through`: the proxy the call went through, if any."""
+    wait = retry_after(error.headers.get("Retry-After"))
+    if (refused := proxy.proxy_refusal(error.code, through)) is not None:
+        return ServiceUnavailable(refused, error.code, retry_after=wait)
     try:
         body = json.loads(error.read() or b"{}")
     except (ValueError, UnicodeDecodeError, OSError, http.client.HTTPException):
@@ -245,9 +269,14 @@ def _refusal(error: urllib.error.HTTPError) -> ServiceError:
     details = body.get("error") if isinstance(body, dict) else None
     ours = isinstance(details, dict) and isinstance(details.get("code"), str)
     details = details if ours else {}
-    wait = retry_after(error.headers.get("Retry-After"))
     if not ours:
-        failed = translate("ServiceClient", "the account service failed ({status})")
+        if "html" in (error.headers.get("Content-Type") or "").lower():
+            failed = translate(
+                "ServiceClient",
+                "a proxy or gateway answered {status} with a web page, not the account service",
+            )
+        else:
+            failed = translate("ServiceClient", "the account service failed ({status})")
         return ServiceUnavailable(failed.format(status=error.code), error.code, retry_after=wait)
     message, code = str(details.get("message") or details["code"]), details["code"]
     if error.code in (401, 403):

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QMessageBox
 
 from desktop import config
 from desktop.connection import ServiceConnection
+from desktop.proxy import KEYRING_SERVICE, route_for
+from tests.test_session_store import store  # noqa: F401
 from ui.settings_dialog import SettingsDialog
 
 
@@ -148,3 +150,36 @@ def test_export_receipts_shows_the_whole_folder_and_full_dates(qtbot, clean_sett
     assert edit.width() >= edit.fontMetrics().horizontalAdvance(str(folder))
     first = dialog.findChild(QDateEdit, "fromDateEdit")
     assert "2026" in first.text() and first.text().endswith("2026")
+
+
+def test_a_proxy_with_a_password_is_kept_apart_from_the_settings(
+    qtbot,
+    tmp_path,
+    clean_settings,
+    store,  # noqa: F811
+):
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    fill(dialog, None, "https://accounts.example.com", str(tmp_path))
+    dialog.findChild(QLineEdit, "proxyUrlEdit").setText("http://proxy.corp.example:3128")
+    dialog.findChild(QLineEdit, "proxyUserEdit").setText("ops")
+    dialog.findChild(QLineEdit, "proxyPasswordEdit").setText("s3cret")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=5000)
+    assert dialog.restart_needed
+    assert config.proxy_settings() == ("http://proxy.corp.example:3128", "ops")
+    assert store.items == {(KEYRING_SERVICE, "ops@proxy.corp.example:3128"): "s3cret"}
+    assert "s3cret" not in str([config.settings().value(k) for k in config.settings().allKeys()])
+    route = route_for("https://accounts.example.com", *config.proxy_settings())
+    assert route.handler().proxies["https"] == "http://ops:s3cret@proxy.corp.example:3128"
+
+
+def test_a_proxy_address_without_a_port_is_explained(qtbot, tmp_path, clean_settings):
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    fill(dialog, None, "", str(tmp_path))
+    dialog.findChild(QLineEdit, "proxyUrlEdit").setText("proxy.corp.example")
+    dialog.save_button.click()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "with a port" in dialog.findChild(QLabel, "settingsMessageLabel").text()
+    assert config.proxy_settings() == ("", "")

@@ -23,7 +23,9 @@ from desktop.config import (
 )
 from desktop.connection import DEMO, ServiceConnection
 from desktop.i18n import LANGUAGES, translate
+from desktop.proxy import invalid_proxy_url, keep_proxy_password
 from ui.export_paths import FolderField
+from ui.tasks import run_in_background
 
 
 def service_in_use(connection: ServiceConnection | None) -> str:
@@ -65,12 +67,21 @@ class SettingsDialog(QDialog):
             service_in_use(connection), objectName="serviceInUseLabel", wordWrap=True
         )
         self.in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.proxy = QLineEdit(current.proxy_url, objectName="proxyUrlEdit")
+        self.proxy.setPlaceholderText(self.tr("None set here: the system's proxy settings"))
+        self.proxy_user = QLineEdit(current.proxy_user, objectName="proxyUserEdit")
+        self.proxy_password = QLineEdit(objectName="proxyPasswordEdit")
+        self.proxy_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.proxy_password.setPlaceholderText(
+            self.tr("Unchanged (kept in the system's credential store)")
+        )
         self.folder = FolderField(
             current.export_folder, self.tr("Export folder"), "exportFolderEdit"
         )
         self.message = QLabel(
             self.tr(
-                "Changes to the language and the service apply when Manage Account starts again."
+                "Changes to the language, the service and the proxy apply when Manage Account "
+                "starts again."
             ),
             objectName="settingsMessageLabel",
             wordWrap=True,
@@ -85,6 +96,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("Account &service:"), self.service)
         form.addRow("", self.in_use)
+        form.addRow(self.tr("&Proxy:"), self.proxy)
+        form.addRow(self.tr("Proxy &user:"), self.proxy_user)
+        form.addRow(self.tr("Proxy pass&word:"), self.proxy_password)
         form.addRow(self.tr("E&xport folder:"), self.folder)
         form.addRow(self.message)
         form.addRow(buttons)
@@ -95,20 +109,42 @@ class SettingsDialog(QDialog):
             language=self.language.currentData(),
             service_url=self.service.text().strip(),
             export_folder=self.folder.folder(),
+            proxy_url=self.proxy.text().strip(),
+            proxy_user=self.proxy_user.text().strip(),
         )
 
     def _save(self) -> None:
         chosen = self.chosen()
-        problem = invalid_service_url(chosen.service_url)
+        problem = invalid_service_url(chosen.service_url) or invalid_proxy_url(chosen.proxy_url)
         if problem is None and not chosen.export_folder.is_dir():
             problem = self.tr("The export folder does not exist.")
         if problem is not None:
             self.message.setText(problem)
             return
         started = self._started_with
-        self.restart_needed = (chosen.language, chosen.service_url) != (
-            started.language,
-            started.service_url,
+        self.restart_needed = _applies_at_start(chosen) != _applies_at_start(started)
+        password = self.proxy_password.text()
+        if not (password and chosen.proxy_url and chosen.proxy_user):
+            self._saved(chosen)
+            return
+        self.save_button.setEnabled(False)  # the credential store may take a moment
+        run_in_background(
+            lambda: keep_proxy_password(chosen.proxy_url, chosen.proxy_user, password),
+            lambda _: self._saved(chosen),
+            self._not_kept,
         )
+
+    def _saved(self, chosen: UserSettings) -> None:
         save_user_settings(chosen)
         self.accept()
+
+    def _not_kept(self, error: Exception) -> None:
+        self.save_button.setEnabled(True)
+        self.message.setText(
+            self.tr("The proxy password could not be kept: {error}").format(error=error)
+        )
+
+
+def _applies_at_start(chosen: UserSettings) -> tuple:
+    """What takes effect when Manage Account starts again."""
+    return chosen.language, chosen.service_url, chosen.proxy_url, chosen.proxy_user

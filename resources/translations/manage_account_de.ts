@@ -2055,12 +2055,24 @@ Vielen Dank
         <translation>der Kontodienst hat mit unerwartetem JSON geantwortet</translation>
     </message>
     <message>
+        <source>a proxy or gateway answered {status} with a web page, not the account service</source>
+        <translation>ein Proxy oder Gateway antwortete {status} mit einer Webseite, nicht der Kontodienst</translation>
+    </message>
+    <message>
         <source>the account service failed ({status})</source>
         <translation>der Kontodienst ist gescheitert ({status})</translation>
     </message>
     <message>
         <source>the certificate of {host} is not trusted ({problem}). If your company inspects encrypted traffic, its root certificate must be installed in the system; or start Manage Account with --ca-bundle FILE.</source>
         <translation>dem Zertifikat von {host} wird nicht vertraut ({problem}). Wenn Ihr Unternehmen verschlüsselten Datenverkehr prüft, muss sein Stammzertifikat im System installiert sein; oder starten Sie Manage Account mit --ca-bundle DATEI.</translation>
+    </message>
+    <message>
+        <source>a proxy between this computer and the account service asks for a user name and password (407). Enter the proxy and them in File &gt; Settings.</source>
+        <translation>ein Proxy zwischen diesem Computer und dem Kontodienst verlangt einen Benutzernamen und ein Passwort (407). Geben Sie den Proxy und beide unter Datei &gt; Einstellungen ein.</translation>
+    </message>
+    <message>
+        <source>the proxy {proxy} asks for a user name and password (407). Enter them in File &gt; Settings, under Proxy.</source>
+        <translation>der Proxy {proxy} verlangt einen Benutzernamen und ein Passwort (407). Geben Sie beide unter Datei &gt; Einstellungen bei „Proxy“ ein.</translation>
     </message>
 </context>
 <context>
@@ -2087,6 +2099,14 @@ Vielen Dank
     <message>
         <source>The account service needs a web address such as https://host/.</source>
         <translation>Der Kontodienst braucht eine Webadresse wie https://host/.</translation>
+    </message>
+    <message>
+        <source>The proxy needs an address with a port, such as http://proxy:3128.</source>
+        <translation>Der Proxy braucht eine Adresse mit Port, etwa http://proxy:3128.</translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s user name in its own field.</source>
+        <translation>Geben Sie den Benutzernamen des Proxys in seinem eigenen Feld ein.</translation>
     </message>
 </context>
 <context>
@@ -2124,8 +2144,20 @@ Vielen Dank
         <translation>https://accounts.example.com (leer: offline arbeiten)</translation>
     </message>
     <message>
-        <source>Changes to the language and the service apply when Manage Account starts again.</source>
-        <translation>Änderungen an Sprache und Kontodienst gelten ab dem nächsten Start von Manage Account.</translation>
+        <source>None set here: the system&apos;s proxy settings</source>
+        <translation>Hier keiner: die Proxy-Einstellungen des Systems</translation>
+    </message>
+    <message>
+        <source>Unchanged (kept in the system&apos;s credential store)</source>
+        <translation>Unverändert (in der Anmeldedatenverwaltung des Systems gespeichert)</translation>
+    </message>
+    <message>
+        <source>Changes to the language, the service and the proxy apply when Manage Account starts again.</source>
+        <translation>Änderungen an Sprache, Dienst und Proxy gelten nach dem nächsten Start von Manage Account.</translation>
+    </message>
+    <message>
+        <source>The proxy password could not be kept: {error}</source>
+        <translation>Das Proxy-Passwort konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -2134,6 +2166,18 @@ Vielen Dank
     <message>
         <source>Account &amp;service:</source>
         <translation>&amp;Kontodienst:</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation>&amp;Proxy:</translation>
+    </message>
+    <message>
+        <source>Proxy &amp;user:</source>
+        <translation>Proxy-&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Proxy pass&amp;word:</source>
+        <translation>Proxy-Pass&amp;wort:</translation>
     </message>
     <message>
         <source>E&amp;xport folder:</source>
