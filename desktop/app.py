@@ -18,6 +18,7 @@ from desktop.config import (
     language,
     local_data_folder,
     parse_args,
+    relaunch_command,
     service_url,
 )
 from desktop.demo import SIGN_IN as DEMO_SIGN_IN
@@ -141,8 +142,11 @@ def _run_application(
     try:
         if not _sign_in(application, options.user):
             return 0
-        if application.organization is None and not _fetch_first_contract(application):
-            return EXIT_USAGE
+        if (
+            application.organization is None
+            and (status := _first_contract(application)) is not None
+        ):
+            return status
         window = MainWindow(application)
         application.start_syncing()
         window.restore_settings()
@@ -209,8 +213,9 @@ def _sign_in(application: "Application", user: str | None) -> bool:
     return True
 
 
-def _fetch_first_contract(application: "Application") -> bool:
-    """A first run: bring the contract here before showing it; False, explained, if none came."""
+def _first_contract(application: "Application") -> int | None:
+    """A first run: bring the contract here before showing it (None: it is here); else the exit
+    status, once the user was told why there is nothing to show and what to do."""
     from PySide6.QtWidgets import QMessageBox
 
     from ui.progress import wait_with_progress
@@ -220,16 +225,45 @@ def _fetch_first_contract(application: "Application") -> bool:
         fetching = translate("App", "Fetching your contract from the account service…")
         report = wait_with_progress(fetching, application.fetch_contract)
     if application.organization is not None:
-        return True
+        return None
     print(
         "manage-account: the database holds no organization yet; "
         "start with --demo, or --service URL to fetch it",
         file=sys.stderr,
     )
-    if report is not None:
-        explanation = translate(
-            "App", "Your contract could not be fetched from the account service: {problem}"
-        )
-        reason = report.problem or translate("App", "it holds no contract for you.")
-        QMessageBox.warning(None, APP_NAME, explanation.format(problem=reason))
-    return False
+    if report is None:  # no service set: started from the menu right after installing
+        return _welcome()
+    explanation = translate(
+        "App", "Your contract could not be fetched from the account service: {problem}"
+    )
+    reason = report.problem or translate("App", "it holds no contract for you.")
+    QMessageBox.warning(None, APP_NAME, explanation.format(problem=reason))
+    return EXIT_USAGE
+
+
+def _welcome() -> int:
+    """Ask for the account service (in Settings) or offer the demo; start again with it."""
+    from PySide6.QtCore import QProcess, QTimer
+
+    from ui.first_run_dialog import DEMO, SETTINGS, answer, ask_first_run
+    from ui.settings_dialog import SettingsDialog
+    from ui.terminate import close_on_stop_signals
+
+    box = ask_first_run()
+    QTimer.singleShot(0, lambda: logger.info("First-run dialog shown"))
+    with close_on_stop_signals(box):
+        box.exec()
+    chosen, command = answer(box), relaunch_command()
+    if chosen == SETTINGS:
+        settings = SettingsDialog()
+        if (
+            settings.exec() != SettingsDialog.DialogCode.Accepted
+            or not settings.chosen().service_url
+        ):
+            return 0
+    elif chosen == DEMO:
+        command.append("--demo")
+    else:
+        return 0
+    QProcess.startDetached(command[0], command[1:])
+    return 0

@@ -4,6 +4,7 @@
 #   sh scripts/run.sh tests    install with the test extras and run the test suite
 #   sh scripts/run.sh translations   update the .ts catalogs from the source, compile the .qm files
 #   sh scripts/run.sh bundle   freeze the app, its CLI and the service into dist/manage-account/
+#   sh scripts/run.sh deb      a Debian package from that bundle, into dist/
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -72,6 +73,10 @@ case "${1:-}" in
             --distpath dist --workpath build/pyinstaller packaging/manage-account.spec
         du -sh dist/manage-account
         ;;
+    deb)
+        # The Debian package, from the bundle (run bundle first); prints the file it made.
+        sh packaging/linux/make-deb.sh
+        ;;
     translations)
         .venv/bin/pip install -q -e .
         catalogs=resources/translations
@@ -85,7 +90,7 @@ case "${1:-}" in
         done
         ;;
     *)
-        echo "usage: sh scripts/run.sh demo|tests|bundle|translations" >&2
+        echo "usage: sh scripts/run.sh demo|tests|bundle|deb|translations" >&2
         exit 2
         ;;
 esac

@@ -14,6 +14,7 @@ from desktop.demo import seed_demo
 SHOWN = "Main window shown"
 SIGN_IN_SHOWN = "Sign-in dialog shown"
 CLOSED = "Main window closed; exiting with 0"
+FIRST_RUN_SHOWN = "First-run dialog shown"
 APP_FOLDER = "Manage Account"
 
 

@@ -4,11 +4,12 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QTabWidget
+from PySide6.QtCore import QProcess, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTabWidget
 
-from desktop import __version__
+from desktop import __version__, app
 from desktop.app import main
+from tests.app_process import FIRST_RUN_SHOWN, launch, stop
 from tests.service_helpers import PASSWORD, start_demo_service
 
 
@@ -132,3 +133,29 @@ def test_first_run_fetches_the_contract_from_the_service(qapp, tmp_path):
         service.stop()
     assert seen["prefilled"] == ("billing@example.com", "")
     assert seen["licensed"] == "50"
+
+
+def test_a_first_start_with_nothing_set_up_asks_for_the_account_service(tmp_path):
+    launched = launch([sys.executable, "-m", "desktop"], tmp_path, ready=FIRST_RUN_SHOWN)
+    assert stop(launched) == 0  # closed as a logout would: not an error
+
+
+@pytest.mark.parametrize(("button", "added"), [("firstRunDemoButton", ["--demo"]),
+                                                ("firstRunQuitButton", None)])  # fmt: skip
+def test_the_welcome_starts_the_demo_or_quits(qapp, monkeypatch, button, added):
+    started = []
+    monkeypatch.setattr(
+        QProcess, "startDetached", lambda program, arguments: started.append(arguments) or True
+    )
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        assert box is not None and box.objectName() == "firstRunDialog"
+        box.findChild(QPushButton, button).click()
+
+    QTimer.singleShot(50, press)
+    assert app._welcome() == 0
+    if added is None:
+        assert started == []
+    else:
+        assert len(started) == 1 and started[0][-len(added) :] == added

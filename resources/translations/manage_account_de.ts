@@ -622,6 +622,33 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Manage Account</source>
+        <translation>Willkommen bei Manage Account</translation>
+    </message>
+    <message>
+        <source>Connect Manage Account to your organization&apos;s account service.</source>
+        <translation>Verbinden Sie Manage Account mit dem Kontodienst Ihrer Organisation.</translation>
+    </message>
+    <message>
+        <source>Enter its address in Settings: your IT department or your account manager knows it. Or look around first with the demo organization, Northwind Traders.</source>
+        <translation>Geben Sie seine Adresse in den Einstellungen ein: Ihre IT-Abteilung oder Ihr Kundenbetreuer kennt sie. Oder sehen Sie sich zuerst mit der Demo-Organisation Northwind Traders um.</translation>
+    </message>
+    <message>
+        <source>Open &amp;Settings…</source>
+        <translation>&amp;Einstellungen öffnen…</translation>
+    </message>
+    <message>
+        <source>Try the &amp;Demo</source>
+        <translation>&amp;Demo ausprobieren</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+</context>
+<context>
     <name>FolderField</name>
     <message>
         <source>&amp;Browse…</source>
