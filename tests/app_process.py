@@ -69,6 +69,7 @@ def launch(
 ) -> Launched:
     """Start `command` and return once its log says `ready` (by default: the main window)."""
     log = log_file(home)
+    seen = log.read_text(encoding="utf-8").count(ready) if log.exists() else 0  # earlier runs'
     started = time.perf_counter()
     process = subprocess.Popen(
         command,
@@ -78,7 +79,7 @@ def launch(
         text=True,
     )
     while time.perf_counter() - started < timeout:
-        if log.exists() and ready in log.read_text(encoding="utf-8"):
+        if log.exists() and log.read_text(encoding="utf-8").count(ready) > seen:
             return Launched(process, time.perf_counter() - started, log)
         if process.poll() is not None:
             _, errors = process.communicate()

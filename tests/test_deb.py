@@ -56,6 +56,8 @@ def exec_line() -> list[str]:
 
 def test_install_start_from_the_menu_upgrade_and_remove(tmp_path, x_display, monkeypatch):  # noqa: F811
     package = Path(os.environ[DEB_ENV]).resolve()
+    if installed_version() is not None:  # left by an earlier run: start from a clean system
+        apt_get("remove", "manage-account")
     apt_get("install", str(package))
     first = installed_version()
     assert first is not None

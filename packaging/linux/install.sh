@@ -26,13 +26,8 @@ mkdir -p "$program" "$bin" "$data/applications" "$icons/scalable/apps"
 cp -R "$bundle/." "$program/"
 ln -sf "$program/manage-account" "$bin/manage-account"
 ln -sf "$program/manage-account-service" "$bin/manage-account-service"
-for png in "$root"/resources/icons/manage-account-*.png; do
-    size=${png##*-}
-    size=${size%.png}
-    mkdir -p "$icons/${size}x${size}/apps"
-    cp "$png" "$icons/${size}x${size}/apps/manage-account.png"
-done
-cp "$root/resources/icons/manage-account.svg" "$icons/scalable/apps/manage-account.svg"
+. "$root/packaging/linux/icons.sh"
+copy_icons "$root" "$icons"
 sed "s|^Exec=manage-account|Exec=$program/manage-account|" \
     "$root/packaging/linux/manage-account.desktop" >"$data/applications/manage-account.desktop"
 command -v update-desktop-database >/dev/null && update-desktop-database "$data/applications" || true

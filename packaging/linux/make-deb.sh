@@ -15,18 +15,12 @@ stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 
 mkdir -p "$stage/DEBIAN" "$stage/opt/manage-account" "$stage/usr/bin" \
-    "$stage/usr/share/applications" "$stage/usr/share/icons/hicolor/scalable/apps" \
-    "$stage/usr/share/doc/manage-account"
+    "$stage/usr/share/applications" "$stage/usr/share/doc/manage-account"
 cp -R "$bundle/." "$stage/opt/manage-account/"
 ln -s /opt/manage-account/manage-account "$stage/usr/bin/manage-account"
 ln -s /opt/manage-account/manage-account-service "$stage/usr/bin/manage-account-service"
-for png in "$root"/resources/icons/manage-account-*.png; do
-    size=${png##*-}
-    size=${size%.png}
-    mkdir -p "$stage/usr/share/icons/hicolor/${size}x${size}/apps"
-    cp "$png" "$stage/usr/share/icons/hicolor/${size}x${size}/apps/manage-account.png"
-done
-cp "$root/resources/icons/manage-account.svg" "$stage/usr/share/icons/hicolor/scalable/apps/"
+. "$root/packaging/linux/icons.sh"
+copy_icons "$root" "$stage/usr/share/icons/hicolor"
 cp "$root/packaging/linux/manage-account.desktop" "$stage/usr/share/applications/"
 cp "$root/packaging/linux/debian/copyright" "$stage/usr/share/doc/manage-account/"
 for script in postinst postrm; do

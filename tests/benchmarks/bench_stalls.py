@@ -10,7 +10,6 @@ Sign In talks to the reference service in its own process, as a real one would b
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,7 +28,7 @@ from desktop.access import acting_administrator
 from desktop.application import Application
 from service import demo_data
 from tests.benchmarks.bench_history import visible_rows_ready, wait_until
-from tests.benchmarks.bench_sync import _free_port
+from tests.benchmarks.bench_sync import serve
 from tests.benchmarks.make_big_db import make_history_db
 from ui.main_window import MainWindow
 from ui.sign_in_dialog import SignInDialog
@@ -99,27 +98,6 @@ def accept_print_dialog(output: Path) -> None:
         file_name.setText(str(output))
     dialog.printer().setOutputFileName(str(output))
     dialog.accept()
-
-
-def start_service(folder: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "service",
-            "--database",
-            f"sqlite:///{folder / 'service.db'}",
-            "--port",
-            str(port),
-            "--seed-demo",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    server.stdout.readline()  # "serving on ..."
-    return server, f"http://127.0.0.1:{port}"
 
 
 Action = tuple[str, Callable[[], object], Callable[[], bool]]  # name, start, done
@@ -216,7 +194,8 @@ def main() -> None:
     results: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        server, url = start_service(folder)
+        server, port = serve(f"sqlite:///{folder / 'service.db'}")
+        url = f"http://127.0.0.1:{port}"
         try:
             for _ in range(ROUNDS):  # the first round pays every first time; all are shown
                 for label, start, done in actions(window, folder, url):
