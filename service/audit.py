@@ -11,7 +11,7 @@ import peewee
 
 from db.database import is_sqlite, write_transaction
 from db.models import utc_now
-from db.prepared import Prepared
+from db.prepared import Prepared, PreparedInsert
 from service.models import AuditEvent, AuditHead, service_db
 
 SIGN_IN = "sign-in"
@@ -56,7 +56,8 @@ def record(
             head = _HEAD.rows(service_db.obj, organization_id)[0]
         text = json.dumps(details, sort_keys=True, default=str)
         digest = entry_hash(head.last_hash, now, actor_email, action, text)
-        event = AuditEvent.create(
+        event = _INSERT_EVENT.create(
+            service_db.obj,
             organization=organization_id,
             occurred_at=now,
             actor_email=actor_email,
@@ -75,6 +76,7 @@ def _locked(query: peewee.ModelSelect) -> peewee.ModelSelect:
     return query if is_sqlite(service_db.obj) else query.for_update()
 
 
+_INSERT_EVENT = PreparedInsert(AuditEvent)
 _HEAD = Prepared(
     lambda organization: _locked(AuditHead.select().where(AuditHead.organization == organization)),
     AuditHead.organization,

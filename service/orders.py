@@ -25,7 +25,7 @@ from billing.statuses import Status
 from billing.text import Refusal
 from db.database import is_sqlite, write_transaction
 from db.models import utc_now
-from db.prepared import Prepared
+from db.prepared import Prepared, PreparedInsert
 from service import audit, invoices
 from service.models import (
     Administrator,
@@ -77,6 +77,7 @@ def contract_on(organization: Organization, day: date) -> Contract | None:
     return found[0]
 
 
+_INSERT_ORDER = PreparedInsert(SeatOrder)
 _CONTRACT_ON = Prepared(
     lambda organization, first, last: (
         Contract.select()
@@ -191,7 +192,8 @@ def _new_order(
     contract, priced = quote_on(organization, request.seats, quote_date)
     if request.quoted_amount != priced.amount:
         raise OrderProblem.of(quote_changed(), {"quote": quote_json(priced)})
-    order = SeatOrder.create(
+    order = _INSERT_ORDER.create(
+        service_db.obj,
         organization=organization,
         transaction_id=key,
         request_fingerprint=fingerprint,

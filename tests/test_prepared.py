@@ -1,10 +1,13 @@
-"""Prepared queries: SQL written once per kind of database, the same rows as peewee's own."""
+"""Prepared queries and inserts: SQL written once per kind of database, peewee's own rows."""
 
 from datetime import date
 
+import peewee
+import pytest
+
 from db.database import open_database
-from db.models import Contract, Organization, database
-from db.prepared import Prepared
+from db.models import Administrator, Contract, Organization, PermissionSet, database
+from db.prepared import Prepared, PreparedInsert
 from desktop.demo import seed_demo
 
 CONTRACT_ON = Prepared(
@@ -55,3 +58,27 @@ def test_prepared_rows_are_peewees_own_on_each_engine_and_day(any_db_url, tmp_pa
         written = written or CONTRACT_ON._written[type(database.obj)]
         assert CONTRACT_ON._written[type(database.obj)] is written  # written once
     assert prepared == []  # before any contract
+
+
+INSERT_ADMINISTRATOR = PreparedInsert(Administrator)
+
+
+def test_a_prepared_insert_makes_the_row_create_would_and_keeps_unique_keys(any_db_url):
+    open_database(any_db_url)
+    seed_demo(date(2026, 11, 26))
+    billing = PermissionSet.get(PermissionSet.name == "Billing")
+    made = INSERT_ADMINISTRATOR.create(
+        database.obj, name="Ada Quartz", email="ada@example.com", permission_set=billing
+    )
+    second = INSERT_ADMINISTRATOR.create(
+        database.obj, name="Bo Quartz", email="bo@example.com", permission_set=billing.id
+    )
+    stored = Administrator.get_by_id(made.id)
+    assert (stored.name, stored.email, stored.permission_set_id, stored.active) == (
+        "Ada Quartz", "ada@example.com", billing.id, True  # the default, per row
+    )  # fmt: skip
+    assert second.id == made.id + 1 and Administrator.get_by_id(second.id).name == "Bo Quartz"
+    with pytest.raises(peewee.IntegrityError):
+        INSERT_ADMINISTRATOR.create(
+            database.obj, name="Again", email="ada@example.com", permission_set=billing
+        )
