@@ -16,8 +16,10 @@ AppVersion={#AppVersion}
 AppVerName=Manage Account {#AppVersion}
 AppPublisher=Fabrikam Cloud, Inc.
 AppPublisherURL=https://example.com/manage-account
-; Per-user: %LOCALAPPDATA%\Programs\Manage Account, no UAC prompt.
+; Per-user by default: %LOCALAPPDATA%\Programs\Manage Account, no UAC prompt. IT installs it
+; for every user of a machine with /ALLUSERS (Program Files), e.g. /VERYSILENT /ALLUSERS.
 PrivilegesRequired=lowest
+PrivilegesRequiredOverridesAllowed=commandline dialog
 DefaultDirName={autopf}\Manage Account
 DisableProgramGroupPage=yes
 DisableDirPage=auto
