@@ -142,15 +142,17 @@ class ReceiptDialog(QDialog):
         """Render and send the pages on the thread pool, with progress and Cancel."""
         data = self._data
         self.print_button.setEnabled(False)
-        task = run_with_progress(
+        return run_with_progress(
             self,
             self.tr("Printing…"),
             lambda progress: print_pdf(data, printer, progress),
-            self.message.setText,
+            self._printed,
             lambda pages: self.tr("Sent %n page(s) to the printer.", "", pages),
             failed=self.tr("Not printed: {error}"),
             cancelled=self.tr("Printing cancelled. {reason}"),
         )
-        for outcome in (task.succeeded, task.failed):
-            outcome.connect(lambda _: self.print_button.setEnabled(True))
-        return task
+
+    def _printed(self, outcome: str) -> None:
+        """However the job ended: say how, and let the next one start."""
+        self.print_button.setEnabled(True)
+        self.message.setText(outcome)
