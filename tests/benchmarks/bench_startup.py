@@ -66,8 +66,8 @@ def main() -> None:
             starts["frozen app (one-folder bundle)"] = lambda home: [str(frozen), "--database", url]
         timings = {label: [] for label in starts}
         for run in range(RUNS):  # interleaved, so a busy moment hurts every kind alike
-            for label, command in starts.items():
-                home = folder / f"{label.split()[0]}-{run}"
+            for kind, (label, command) in enumerate(starts.items()):
+                home = folder / f"{kind}-{run}"
                 timings[label].append(seconds_to_window(command(home), home))
     floors = {"app from source": "bare window, from source",
               "frozen app (one-folder bundle)": "bare window, frozen"}  # fmt: skip
