@@ -4,11 +4,6 @@ which tax ID, and who receives the invoices. Every refusal names its field."""
 import re
 from dataclasses import dataclass
 
-from email_validator import EmailNotValidError, validate_email
-from stdnum import get_cc_module
-from stdnum.eu import vat as eu_vat
-from stdnum.exceptions import ValidationError
-
 from billing.orders import check_purchase_order, has_hidden_characters
 from billing.text import QT_TRANSLATE_NOOP, Refusal
 
@@ -86,6 +81,9 @@ def check_profile(values: dict) -> BillingProfile:
 def check_tax_id(value: object, country: str) -> str | None:
     """A tax ID valid for `country` (an EU VAT number with that country's prefix), compacted;
     None when empty. Countries whose numbers python-stdnum does not know take any short text."""
+    from stdnum.eu import vat as eu_vat  # loaded when a profile is checked, not at start
+    from stdnum.exceptions import ValidationError
+
     text = _text(value, "tax_id")
     if not text:
         return None
@@ -106,6 +104,8 @@ def check_tax_id(value: object, country: str) -> str | None:
 
 def _number_module(country: str) -> object | None:
     """python-stdnum's module for the country's business tax numbers, if it has one."""
+    from stdnum import get_cc_module
+
     for kind in ("vat", "ein", "tin"):  # the US has no VAT: its businesses have an EIN
         module = get_cc_module(country.lower(), kind)
         if module is not None:
@@ -161,6 +161,8 @@ def _emails(value: object) -> tuple[str, ...]:
             "billing_emails",
             QT_TRANSLATE_NOOP("BillingProfile", "Give at most 5 e-mail addresses for invoices."),
         )
+    from email_validator import EmailNotValidError, validate_email  # loaded when first needed
+
     found: list[str] = []
     for each in value:
         try:

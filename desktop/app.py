@@ -21,8 +21,6 @@ from desktop.config import (
     relaunch_command,
     service_url,
 )
-from desktop.demo import SIGN_IN as DEMO_SIGN_IN
-from desktop.demo import seed_demo
 from desktop.i18n import install_translations, translate
 from desktop.logs import configure_logging
 
@@ -51,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         if options.demo:
+            from desktop.demo import seed_demo  # the demo's data, loaded for --demo only
+
             seed_demo(contract_ends_in=options.demo_contract_ends_in)
         if options.command:
             return _run_command(options)
@@ -199,7 +199,11 @@ def _sign_in(application: "Application", user: str | None) -> bool:
     checking = translate("App", "Looking for a saved sign-in…")
     session = wait_with_progress(checking, lambda: recall(connection.url))
     if session is None:
-        email, password = DEMO_SIGN_IN if connection.embedded else ("", "")
+        email, password = ("", "")
+        if connection.embedded:
+            from desktop.demo import SIGN_IN as email_and_password  # the demo's administrator
+
+            email, password = email_and_password
         dialog = SignInDialog(connection.url, user or email, password)
         QTimer.singleShot(0, lambda: logger.info("Sign-in dialog shown"))
         with close_on_stop_signals(dialog):

@@ -6,7 +6,14 @@ import sys
 
 from tests.app_process import demo_database, private_environment
 
-HEAVY = ("reportlab", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "keyring")
+HEAVY = (
+    "reportlab",
+    "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets",
+    "keyring",
+    "email_validator",
+    "stdnum",
+)
 SHOW_WINDOW_THEN_A_RECEIPT = """
 import json, sys
 from PySide6.QtWidgets import QApplication
