@@ -31,7 +31,9 @@ from desktop.receipts import save_receipt
 from desktop.session import sign_in
 from desktop.sync import Requote, SyncEngine, SyncReport
 from service import demo_data
+from ui.first_run_dialog import ask_first_run
 from ui.main_window import MainWindow
+from ui.settings_dialog import SettingsDialog
 from ui.sign_in_dialog import SignInDialog
 from ui.tasks import wait_for_background_work
 
@@ -184,6 +186,15 @@ def grab_billing_profile(window: MainWindow, name: str) -> None:
     dialog.close()
 
 
+def grab_first_start(prefix: str) -> None:
+    """The welcome of a first start with nothing set up, and Settings with its proxy fields."""
+    for name, dialog in (("welcome", ask_first_run()), ("settings", SettingsDialog())):
+        dialog.show()
+        settle(200)
+        dialog.grab().save(str(OUT / f"{prefix}{name}.png"))
+        dialog.close()
+
+
 def open_window(locale: str, email: str | None = None) -> MainWindow:
     window = MainWindow(Application(acting_administrator(email), locale))
     window.show()
@@ -240,6 +251,7 @@ def shoot(variant: str, app: QApplication) -> None:
         dialog.grab().save(str(OUT / "sign-in.png"))
         dialog.close()
         grab_renewal("en_US", "")
+        grab_first_start("")
     elif variant == "dark":
         app.setPalette(dark_palette(app.palette()))
         window = open_window("en_US")
@@ -255,6 +267,7 @@ def shoot(variant: str, app: QApplication) -> None:
         save_receipt_image("de-order-confirmation", locale)
         save_receipt_image("de-receipt", locale, invoiced=True)
         grab_renewal(locale, "de-")
+        grab_first_start("de-")
     else:  # scale200: the whole window at twice the size, as on a 200 % display
         window = open_window("en_US")
         grab_tabs(window, "scale200-", ("contract",))

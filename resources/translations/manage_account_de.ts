@@ -2176,7 +2176,7 @@ Vielen Dank
     </message>
     <message>
         <source>Unchanged (kept in the system&apos;s credential store)</source>
-        <translation>Unverändert (in der Anmeldedatenverwaltung des Systems gespeichert)</translation>
+        <translation>Unverändert (sicher im System gespeichert)</translation>
     </message>
     <message>
         <source>Changes to the language, the service and the proxy apply when Manage Account starts again.</source>
