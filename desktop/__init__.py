@@ -1,8 +1,5 @@
 """Manage Account: the desktop application and its domain services."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("manage-account")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+# The one place the version is written: the package metadata takes it from here (pyproject.toml),
+# so a start does not have to import importlib.metadata to know it.
+__version__ = "0.1.0"

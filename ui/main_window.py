@@ -1,9 +1,12 @@
 """The main window: wires the Contract, Add Seats and Transaction History tabs together."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QProcess, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -38,24 +41,24 @@ from desktop.session import sign_out as desktop_sign_out
 from desktop.sync import Requote
 from ui.about_dialog import LEARN_MORE_URL, show_about
 from ui.add_seats_tab import AddSeatsTab
-from ui.audit_log_dialog import AuditLogDialog
-from ui.billing_profile_dialog import BillingProfileDialog
 from ui.contract_tab import INACTIVE, ContractTab
 from ui.documents import open_document, open_receipt
-from ui.export_documents_dialog import ExportDocumentsDialog
 from ui.export_paths import ask_save_path
-from ui.export_receipts_dialog import ExportReceiptsDialog
 from ui.history_tab import HistoryTab
 from ui.permission_page import PermissionRequiredPage
-from ui.permission_sets_dialog import PermissionSetsDialog
 from ui.progress import run_with_progress
-from ui.reduction_dialog import ReductionDialog
-from ui.renewal_dialog import RenewalDialog
 from ui.screen_fit import fit_to_screen
-from ui.seat_holders_dialog import SeatHoldersDialog
-from ui.settings_dialog import SettingsDialog
 from ui.sync_status import SyncStatus
 from ui.tasks import OneAtATime, Task, run_in_background
+
+if TYPE_CHECKING:  # opened on demand: loaded when first opened, not at start
+    from ui.audit_log_dialog import AuditLogDialog
+    from ui.billing_profile_dialog import BillingProfileDialog
+    from ui.permission_sets_dialog import PermissionSetsDialog
+    from ui.reduction_dialog import ReductionDialog
+    from ui.renewal_dialog import RenewalDialog
+    from ui.seat_holders_dialog import SeatHoldersDialog
+    from ui.settings_dialog import SettingsDialog
 
 MESSAGE_SECONDS = 15
 RENEW_LINK = "#renew"
@@ -219,6 +222,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def show_settings(self) -> SettingsDialog:
+        from ui.settings_dialog import SettingsDialog  # loaded when first opened
+
         dialog = SettingsDialog(self.app.connection, self)
         dialog.accepted.connect(lambda: dialog.restart_needed and self._offer_restart())
         dialog.open()
@@ -248,11 +253,15 @@ class MainWindow(QMainWindow):
             QProcess.startDetached(command[0], command[1:])
 
     def show_permission_sets(self) -> PermissionSetsDialog:
+        from ui.permission_sets_dialog import PermissionSetsDialog  # loaded when first opened
+
         dialog = PermissionSetsDialog(self.app.client(), self)
         dialog.open()
         return dialog
 
     def show_audit_log(self) -> AuditLogDialog:
+        from ui.audit_log_dialog import AuditLogDialog  # loaded when first opened
+
         dialog = AuditLogDialog(self.app.client(), self, self._timezone, self._locale)
         dialog.open()
         return dialog
@@ -334,6 +343,8 @@ class MainWindow(QMainWindow):
 
     def _ask_export_receipts(self) -> None:
         today = date.today()
+        from ui.export_receipts_dialog import ExportReceiptsDialog  # loaded when first opened
+
         dialog = ExportReceiptsDialog(today.replace(day=1), today, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             first, last = dialog.dates()
@@ -341,6 +352,8 @@ class MainWindow(QMainWindow):
             self.history_tab.export_receipts_to(dialog.folder(), query)
 
     def _ask_export_documents(self) -> None:
+        from ui.export_documents_dialog import ExportDocumentsDialog  # loaded when first opened
+
         dialog = ExportDocumentsDialog(date.today(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -413,6 +426,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_billing_profile(self) -> BillingProfileDialog:
+        from ui.billing_profile_dialog import BillingProfileDialog  # loaded when first opened
+
         dialog = BillingProfileDialog(
             self._administrator, self._save_billing_profile, self._locale, self
         )
@@ -451,6 +466,8 @@ class MainWindow(QMainWindow):
             "These users hold a seat but do not use it. Assign their seats to others, or free "
             "them, in the product's user administration before buying more seats."
         )
+        from ui.seat_holders_dialog import SeatHoldersDialog  # loaded when first opened
+
         dialog = SeatHoldersDialog(
             self.app.client(), filters, title, advice, self, self._timezone, self._locale
         )
@@ -506,6 +523,8 @@ class MainWindow(QMainWindow):
             self.app.sync_now()
             return recorded
 
+        from ui.renewal_dialog import RenewalDialog  # loaded when first opened
+
         dialog = RenewalDialog(
             overview.renewal,
             overview.contract.start_date,
@@ -529,6 +548,8 @@ class MainWindow(QMainWindow):
                 )
             )
             return None
+        from ui.reduction_dialog import ReductionDialog  # loaded when first opened
+
         dialog = ReductionDialog(
             self.app.client(), summary.licensed_seats, self._timezone, self._locale, self
         )

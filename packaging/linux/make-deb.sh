@@ -3,11 +3,11 @@
 # commands in /usr/bin, the menu entry and its icons at every size. Removing the package
 # leaves every user's data, settings and logs alone (they live in their home folders).
 #   sh packaging/linux/make-deb.sh [BUNDLE] [VERSION] [OUTPUT_FOLDER]
-# Defaults: dist/manage-account, the version in pyproject.toml, dist.
+# Defaults: dist/manage-account, the app's version (desktop/__init__.py), dist.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bundle=${1:-$root/dist/manage-account}
-version=${2:-$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/pyproject.toml" | head -n 1)}
+version=${2:-$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' "$root/desktop/__init__.py")}
 output=${3:-$root/dist}
 [ -x "$bundle/manage-account" ] || { echo "no bundle at $bundle: run sh scripts/run.sh bundle" >&2; exit 2; }
 arch=$(dpkg --print-architecture)
