@@ -178,24 +178,17 @@ def page_select(
 
 
 def fetch_page(
-    query: HistoryQuery,
-    limit: int,
-    offset: int = 0,
-    after: tuple | None = None,
-    before: tuple | None = None,
-    from_end: bool = False,
-    now: datetime | None = None,
+    query: HistoryQuery, limit: int, now: datetime | None = None, **position: object
 ) -> list[HistoryRow]:
-    """One page in the query's order: after a key, before a key, the last rows, or at an offset.
-
-    Keys (keyset paging) make every page as cheap as the first; the offset is only for a
-    jump into the middle of the list, where no neighbouring page is known yet.
-    """
+    """One page in the query's order, where `position` (page_select's offset, after, before or
+    from_end) says: keys (keyset paging) make every page as cheap as the first; the offset is
+    only for a jump into the middle of the list, where no neighbouring page is known yet."""
     now = now or utc_now()
-    select = page_select(query, limit, offset, after, before, from_end, now)
+    select = page_select(query, limit, now=now, **position)
     terms = _contract_terms()  # a few rows: cheaper than joining every row that OFFSET skips
     rows = [_row(values, now, terms) for values in select.tuples()]
-    return rows[::-1] if before is not None or from_end else rows
+    backwards = position.get("before") is not None or bool(position.get("from_end"))
+    return rows[::-1] if backwards else rows
 
 
 def _contract_terms() -> dict[int, tuple[str, date, date]]:

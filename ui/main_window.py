@@ -39,7 +39,6 @@ from desktop.renewing import renew
 from desktop.seat_holders import DISABLED, inactive
 from desktop.session import sign_out as desktop_sign_out
 from desktop.sync import Requote
-from ui.about_dialog import LEARN_MORE_URL, show_about
 from ui.add_seats_tab import AddSeatsTab
 from ui.contract_tab import INACTIVE, ContractTab
 from ui.documents import open_document, open_receipt
@@ -193,11 +192,19 @@ class MainWindow(QMainWindow):
             help_menu,
             self.tr("&Learn more about Manage Account"),
             "learnMoreAction",
-            lambda: QDesktopServices.openUrl(QUrl(LEARN_MORE_URL)),
+            self._learn_more,
         )
-        _add_action(
-            help_menu, self.tr("&About Manage Account"), "aboutAction", lambda: show_about(self)
-        )
+        _add_action(help_menu, self.tr("&About Manage Account"), "aboutAction", self._show_about)
+
+    def _learn_more(self) -> None:
+        from ui.about_dialog import LEARN_MORE_URL  # with About: loaded when first asked for
+
+        QDesktopServices.openUrl(QUrl(LEARN_MORE_URL))
+
+    def _show_about(self) -> None:
+        from ui.about_dialog import show_about  # reads the licences' metadata: not at start
+
+        show_about(self)
 
     def say(self, message: str) -> None:
         """A line in the status bar, which goes away by itself."""
