@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
-from billing.money import round_money
+from billing.money import amount_to_minor, round_money
 from billing.proration import MAX_SEATS, months_between
 from billing.text import QT_TRANSLATE_NOOP, Refusal
 
@@ -34,6 +34,18 @@ class RenewalTerms:
     monthly_price_per_seat: Decimal
     amount: Decimal
     currency: str
+
+    def ledger_fields(self) -> dict:
+        """The terms as renewal rows store them, on either side: money in integer minor units."""
+        return {
+            "seats": self.seats,
+            "monthly_unit_price": self.monthly_price_per_seat,
+            "months": self.months,
+            "term_start": self.term_start,
+            "term_end": self.term_end,
+            "amount_minor": amount_to_minor(self.amount, self.currency),
+            "currency": self.currency,
+        }
 
 
 def opens_on(current_end: date, window_days: int = RENEWAL_WINDOW_DAYS) -> date:

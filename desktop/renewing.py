@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from billing.money import amount_to_minor
 from billing.orders import OrderRefusal, check_purchase_order, is_order_refusal
 from billing.renewal import (
     INSTRUCTIONS_LENGTH,
@@ -166,13 +165,7 @@ def renew(
             created_at=now,
             administrator=administrator,
             contract=contract_id,
-            seats=seats,
-            monthly_unit_price=terms.monthly_price_per_seat,
-            months=terms.months,
-            term_start=terms.term_start,
-            term_end=terms.term_end,
-            amount_minor=amount_to_minor(terms.amount, terms.currency),
-            currency=terms.currency,
+            **terms.ledger_fields(),
             purchase_order=purchase_order,
             instructions=instructions,
             acknowledgement_text=acknowledgement(),

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from peewee import IntegrityError
 
-from billing.money import amount_from_minor, amount_to_minor, parse_amount
+from billing.money import amount_from_minor, parse_amount
 from billing.orders import OrderRefusal, check_purchase_order
 from billing.renewal import (
     INSTRUCTIONS_LENGTH,
@@ -158,13 +158,7 @@ def _new_renewal(
         contract=contract,
         next_contract=following,
         administrator=administrator,
-        seats=seats,
-        monthly_unit_price=terms.monthly_price_per_seat,
-        months=terms.months,
-        term_start=terms.term_start,
-        term_end=terms.term_end,
-        amount_minor=amount_to_minor(terms.amount, terms.currency),
-        currency=terms.currency,
+        **terms.ledger_fields(),
         purchase_order=purchase_order,
         instructions=instructions or None,
         acknowledgement_text=body["acknowledgement_text"],
