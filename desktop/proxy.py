@@ -10,6 +10,7 @@ own services (WinHTTP, CFNetwork); pypac would add a JavaScript engine to the bu
 import contextlib
 import urllib.request
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 from desktop.i18n import translate
@@ -58,7 +59,10 @@ def route_for(service_url: str, configured: str = "", user: str = "") -> Route:
     return Route(system, SYSTEM) if system else Route(None, DIRECT)
 
 
+@lru_cache(maxsize=16)
 def _system_proxy(url: str) -> str | None:
+    """Asked once per service a run: a WPAD search can take seconds, and every dialog that
+    talks to the service makes a client (settings changed meanwhile apply at the next start)."""
     from PySide6.QtCore import QUrl
     from PySide6.QtNetwork import QNetworkProxy, QNetworkProxyFactory, QNetworkProxyQuery
 
