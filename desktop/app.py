@@ -127,7 +127,7 @@ def _run_application(
     from ui.terminate import close_on_stop_signals
 
     try:
-        tls.configure(options.ca_bundle)  # before the first connection to the service
+        tls.trust_bundle(options.ca_bundle)  # before the first connection to the service
     except (OSError, ssl.SSLError) as error:
         print(f"manage-account: --ca-bundle {options.ca_bundle}: {error}", file=sys.stderr)
         return EXIT_USAGE

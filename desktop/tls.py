@@ -1,6 +1,11 @@
-"""Which certificates the app trusts for the account service: the operating system's store
-(a company's root certificates included, as a TLS-inspecting proxy needs) through truststore,
-or, in the rare case that needs a file, the CA bundle given with --ca-bundle."""
+"""Which certificates the app trusts for the account service and the update repository: the
+operating system's store (a company's root certificates included, as a TLS-inspecting proxy
+needs) through truststore, or, in the rare case that needs a file, the CA bundle given with
+--ca-bundle.
+
+Every connection gets truststore's context from here rather than through
+`truststore.inject_into_ssl()`: injecting also imports and patches requests (which the updater's
+libraries bring), some 50 ms at every start, and changes the ssl module for the whole process."""
 
 import ssl
 from pathlib import Path
@@ -8,17 +13,7 @@ from urllib.parse import urlsplit
 
 from desktop.i18n import translate
 
-_PYTHON_CONTEXT = ssl.SSLContext  # Python's own, before truststore stands in for it
 _bundle: Path | None = None
-
-
-def configure(ca_bundle: Path | None = None) -> None:
-    """At start, before any connection: trust the system's store, and `ca_bundle` if given.
-    Only an application may do this (it changes the ssl module for the whole process)."""
-    import truststore  # loaded at start of the app only, never by the library code
-
-    truststore.inject_into_ssl()
-    trust_bundle(ca_bundle)
 
 
 def trust_bundle(path: Path | None) -> None:
@@ -29,13 +24,17 @@ def trust_bundle(path: Path | None) -> None:
     _bundle = path
 
 
-def client_context() -> ssl.SSLContext | None:
-    """The context for HTTPS to the service: None means the default (the system's store)."""
-    return None if _bundle is None else _bundle_context(_bundle)
+def client_context() -> ssl.SSLContext:
+    """The context for HTTPS: the system's store, or Python's with the bundle if one is set."""
+    if _bundle is not None:
+        return _bundle_context(_bundle)
+    import truststore  # first needed by the first connection, off the GUI thread
+
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
 def _bundle_context(path: Path) -> ssl.SSLContext:
-    context = _PYTHON_CONTEXT(ssl.PROTOCOL_TLS_CLIENT)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     context.load_default_certs()
     context.load_verify_locations(cafile=str(path))
     return context

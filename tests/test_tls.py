@@ -1,6 +1,6 @@
 """TLS to the account service over real HTTPS on 127.0.0.1, with certificates from a test CA
-(trustme): refused with a clear message until the CA is trusted, accepted after; and the
-app's start puts the operating system's trust store in charge (truststore)."""
+(trustme): refused with a clear message until the CA is trusted, accepted after; and every
+connection trusts the operating system's store (truststore)."""
 
 import json
 import ssl
@@ -71,16 +71,17 @@ def test_a_bundle_that_cannot_be_read_is_refused_at_once(tmp_path):
         tls.trust_bundle(tmp_path / "missing.pem")
 
 
-def test_the_start_trusts_the_systems_store(https):
+def test_connections_trust_the_systems_store(https):
     import truststore
 
     url, bundle = https
+    tls.trust_bundle(None)
+    assert isinstance(tls.client_context(), truststore.SSLContext)  # the system's store decides
+    assert ssl.SSLContext is not truststore.SSLContext  # and the ssl module is left as it was
+    with pytest.raises(ServiceUnavailable, match="not trusted"):  # the test CA is no root
+        ServiceClient(url, timeout=5)._call("GET", "/v1/health")
+    tls.trust_bundle(bundle)
     try:
-        tls.configure(None)
-        assert ssl.SSLContext is truststore.SSLContext  # the system's store decides now
-        with pytest.raises(ServiceUnavailable, match="not trusted"):  # the test CA is no root
-            ServiceClient(url, timeout=5)._call("GET", "/v1/health")
-        tls.configure(bundle)
         assert ServiceClient(url, timeout=5)._call("GET", "/v1/health") == {"status": "ok"}
     finally:
-        truststore.extract_from_ssl()
+        tls.trust_bundle(None)
