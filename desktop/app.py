@@ -2,6 +2,7 @@
 
 import argparse
 import logging
+import os
 import ssl
 import sys
 import threading
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
     from desktop.application import Application
 
-EXIT_USAGE = 2
+EXIT_FAILED, EXIT_USAGE = 1, 2
 logger = logging.getLogger("manage-account")
 
 
@@ -43,6 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         log_file = configure_logging(options.verbose)
         logger.info("Manage Account %s starting on %s", __version__, redacted(url))
+        if getattr(sys, "frozen", False):  # an update waits only for a frozen installation
+            _install_waiting_update()
+        if options.check_updates:
+            return _check_updates(options)
         open_database(url)
     except (DatabaseOpenError, OSError) as error:
         print(f"manage-account: {error}", file=sys.stderr)
@@ -94,6 +99,70 @@ def _run_command(options: argparse.Namespace) -> int:
         print(f"manage-account: {error}", file=sys.stderr)
         return EXIT_USAGE
     return 0
+
+
+def _install_waiting_update() -> None:
+    """Put an update downloaded last time in place, and start it instead of this version."""
+    from desktop.updates import install_folder, install_staged
+
+    release = install_staged(install_folder())
+    if release is not None:
+        logger.info("Updated to %s; starting it", release.version)
+        command = relaunch_command()
+        os.execv(command[0], command)
+
+
+def _check_updates(options: argparse.Namespace) -> int:
+    """--check-updates: find, download, verify and install a newer version, without a window."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop import updates
+
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    install_translations(app, language())
+    folder = updates.install_folder()
+    if (reason := updates.why_not_updating(folder)) is not None:
+        print(f"manage-account: {reason}", file=sys.stderr)
+        return EXIT_USAGE
+    url = updates.repository_url(_announced_repository(options.service))
+    if not url:
+        print(f"manage-account: {updates.no_repository()}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        repository = updates.UpdateRepository(url, updates.chosen_channel(), folder)
+        release = repository.check()
+        if release is None:
+            print(
+                translate("App", "Manage Account {version} is the newest version.").format(
+                    version=__version__
+                )
+            )
+            return 0
+        print(translate("App", "Version {version} is available.").format(version=release.version))
+        repository.download()
+    except updates.UpdateError as error:
+        print(f"manage-account: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    updates.install_staged(folder)
+    print(
+        translate("App", "Manage Account was updated to {version}.").format(version=release.version)
+    )
+    return 0
+
+
+def _announced_repository(option: str | None) -> str | None:
+    """The update repository the account service announces, if one is set and answers."""
+    from desktop.service_client import ServiceClient, ServiceError
+    from desktop.updates import chosen_channel
+
+    url, _ = service_url(option)
+    if not url:
+        return None
+    try:
+        return ServiceClient(url).desktop_release(chosen_channel())["repository"]
+    except ServiceError as error:
+        logger.info("No update repository from the account service: %s", error)
+        return None
 
 
 def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:

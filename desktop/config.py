@@ -62,6 +62,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="FILE",
         help="also trust the CA certificates in this PEM file (the system's store is trusted)",
     )
+    parser.add_argument(
+        "--check-updates",
+        action="store_true",
+        help="look for a newer version in the update repository; download, verify and install "
+        "it, then exit",
+    )
     parser.add_argument("--verbose", action="store_true", help="log at DEBUG level")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -79,6 +79,10 @@ class ServiceClient:
         self.token = session["token"]
         return session
 
+    def desktop_release(self, channel: str) -> dict:
+        """The newest release the service announces and its update repository; no session."""
+        return self._call("GET", f"/v1/desktop-release?{urlencode({'channel': channel})}")
+
     def sign_out(self) -> None:
         self._call("DELETE", "/v1/sessions/current")
         self.token = None

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from http import HTTPStatus
+from pathlib import Path
 from urllib.parse import parse_qsl
 
 import peewee
@@ -26,6 +27,7 @@ from service import (
     orders,
     permissions,
     profiles,
+    releases,
     renewals,
     users,
 )
@@ -102,15 +104,19 @@ class Api:
         delay: orders.ProvisioningDelay | None = None,
         quote_grace_days: int = QUOTE_GRACE_DAYS,
         check_responses: bool = False,
+        desktop_releases: Path | None = None,
     ) -> None:
         """`check_responses` (for the test suite) turns an answer that breaks the document
-        into a 500 that says how."""
+        into a 500 that says how; `desktop_releases` is the releases.json of the update
+        repository, which /v1/desktop-release announces."""
         self.delay = delay or orders.ProvisioningDelay()
+        self.desktop_releases = desktop_releases
         self.quote_grace_days = quote_grace_days
         self.check_responses = check_responses
         self.routes: list[tuple[re.Pattern, dict[str, Handler], bool]] = [
             (re.compile(r"/v1/health"), {"GET": self.health}, False),
             (re.compile(r"/v1/openapi\.json"), {"GET": self.openapi}, False),
+            (re.compile(r"/v1/desktop-release"), {"GET": self.desktop_release}, False),
             (re.compile(r"/v1/sessions"), {"POST": self.create_session}, False),
             (re.compile(r"/v1/sessions/current"), {"DELETE": self.delete_session}, True),
             (re.compile(r"/v1/contract"), {"GET": self.contract}, True),
@@ -261,6 +267,13 @@ class Api:
 
     def openapi(self, request: Request) -> tuple[int, object]:
         return 200, contract.DOCUMENT
+
+    def desktop_release(self, request: Request) -> tuple[int, object]:
+        channel = request.query.get("channel", "stable")  # stable or beta: the document checked
+        announced = releases.desktop_release(self.desktop_releases, channel)
+        if announced is None:
+            raise ApiError(404, "not_found", f"No desktop release is announced on {channel}.")
+        return 200, announced
 
     def create_session(self, request: Request) -> tuple[int, object]:
         # Signing in right after a restart may meet SQLite mid-write: a moment later it is free.

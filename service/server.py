@@ -76,13 +76,14 @@ def start_service(
     quote_grace_days: int = QUOTE_GRACE_DAYS,
     check_responses: bool = False,
     demo_contract_ends_in: int | None = None,
+    desktop_releases: Path | None = None,
 ) -> RunningService:
     """Open the database, then serve on a background thread; port 0 picks a free port."""
     open_database(database_url, service_db, MIGRATIONS)
     if demo:
         seed_demo(contract_ends_in=demo_contract_ends_in)
     server = create_server(
-        Api(delay, quote_grace_days, check_responses),
+        Api(delay, quote_grace_days, check_responses, desktop_releases),
         host=host,
         port=port,
         threads=4,
@@ -195,6 +196,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DAYS",
         help="with --seed-demo: Northwind's current contract ends that many days from today",
     )
+    parser.add_argument(
+        "--desktop-releases",
+        type=Path,
+        metavar="FILE",
+        help="the update repository's releases.json (scripts/release.py writes it), announced "
+        "at /v1/desktop-release",
+    )
     options = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     try:
@@ -206,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
             options.seed_demo,
             options.quote_grace_days,
             demo_contract_ends_in=options.demo_contract_ends_in,
+            desktop_releases=options.desktop_releases,
         )
     except (DatabaseOpenError, OSError) as error:
         print(f"manage-account-service: {error}", file=sys.stderr)
