@@ -124,21 +124,13 @@ def _check_updates(options: argparse.Namespace) -> int:
     if (reason := updates.why_not_updating(folder)) is not None:
         print(f"manage-account: {reason}", file=sys.stderr)
         return EXIT_USAGE
-    url = updates.repository_url(_announced_repository(options.service))
-    if not url:
-        print(f"manage-account: {updates.no_repository()}", file=sys.stderr)
-        return EXIT_USAGE
     try:
-        repository = updates.UpdateRepository(url, updates.chosen_channel(), folder)
+        repository = updates.open_repository(service_url(options.service)[0])
         release = repository.check()
         if release is None:
-            print(
-                translate("App", "Manage Account {version} is the newest version.").format(
-                    version=__version__
-                )
-            )
+            print(updates.newest_text())
             return 0
-        print(translate("App", "Version {version} is available.").format(version=release.version))
+        print(updates.available_text(release))
         repository.download()
     except updates.UpdateError as error:
         print(f"manage-account: {error}", file=sys.stderr)
@@ -148,21 +140,6 @@ def _check_updates(options: argparse.Namespace) -> int:
         translate("App", "Manage Account was updated to {version}.").format(version=release.version)
     )
     return 0
-
-
-def _announced_repository(option: str | None) -> str | None:
-    """The update repository the account service announces, if one is set and answers."""
-    from desktop.service_client import ServiceClient, ServiceError
-    from desktop.updates import chosen_channel
-
-    url, _ = service_url(option)
-    if not url:
-        return None
-    try:
-        return ServiceClient(url).desktop_release(chosen_channel())["repository"]
-    except ServiceError as error:
-        logger.info("No update repository from the account service: %s", error)
-        return None
 
 
 def _run_window(options: argparse.Namespace, url: str, log_folder: Path) -> int:

@@ -100,12 +100,40 @@ def repository_url(announced: str | None = None) -> str:
     return str(settings().value(URL_KEY) or "") or (announced or "")
 
 
+def open_repository(service_url: str | None) -> "UpdateRepository":
+    """The repository to check: Settings', else the one the account service at `service_url`
+    announces for the chosen channel. Raises UpdateError if none is known. May take a while."""
+    from desktop.service_client import ServiceClient, ServiceError
+
+    channel, announced = chosen_channel(), None
+    if service_url and not repository_url():
+        try:
+            announced = ServiceClient(service_url).desktop_release(channel)["repository"]
+        except ServiceError as error:
+            logger.info("No update repository from the account service: %s", error)
+    url = repository_url(announced)
+    if not url:
+        raise UpdateError(no_repository())
+    return UpdateRepository(url, channel, install_folder())
+
+
 def no_repository() -> str:
+    """What to do when no update repository is known."""
     return translate(
         "Updates",
         "No update repository is set: enter one in Settings, or ask your account service's "
         "administrator to announce one.",
     )
+
+
+def newest_text() -> str:
+    return translate("Updates", "Manage Account {version} is the newest version.").format(
+        version=__version__
+    )
+
+
+def available_text(release: Release) -> str:
+    return translate("Updates", "Version {version} is available.").format(version=release.version)
 
 
 def chosen_channel() -> str:

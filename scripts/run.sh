@@ -4,6 +4,10 @@
 #   sh scripts/run.sh tests    install with the test extras and run the test suite
 #   sh scripts/run.sh translations   update the .ts catalogs from the source, compile the .qm files
 #   sh scripts/run.sh bundle   freeze the app, its CLI and the service into dist/manage-account/
+#   sh scripts/run.sh bundle VERSION   the same, of a copy of the source stamped VERSION, into
+#                              dist/VERSION/manage-account/ (a release candidate; CI's N+1)
+#   sh scripts/run.sh release [OPTIONS]   freeze, then publish the bundle to the update
+#                              repository build/update-repository (scripts/release.py --help)
 #   sh scripts/run.sh deb      a Debian package from that bundle, into dist/
 set -eu
 cd "$(dirname "$0")/.."
@@ -69,9 +73,21 @@ case "${1:-}" in
         ;;
     bundle)
         .venv/bin/pip install -q -e ".[bundle,postgres]"
+        source=. dist=dist
+        if [ -n "${2:-}" ]; then
+            source=build/source-$2 dist=dist/$2
+            rm -rf "$source" && mkdir -p "$source"
+            git archive HEAD | tar -x -C "$source"
+            sed -i "s/^__version__ = .*/__version__ = \"$2\"/" "$source/desktop/__init__.py"
+        fi
         .venv/bin/pyinstaller --noconfirm --clean --log-level WARN \
-            --distpath dist --workpath build/pyinstaller packaging/manage-account.spec
-        du -sh dist/manage-account
+            --distpath "$dist" --workpath "build/pyinstaller-$2" "$source/packaging/manage-account.spec"
+        du -sh "$dist/manage-account"
+        ;;
+    release)
+        shift
+        sh scripts/run.sh bundle
+        .venv/bin/python scripts/release.py add "$@"
         ;;
     deb)
         # The Debian package, from the bundle (run bundle first); prints the file it made.
@@ -90,7 +106,7 @@ case "${1:-}" in
         done
         ;;
     *)
-        echo "usage: sh scripts/run.sh demo|tests|bundle|deb|translations" >&2
+        echo "usage: sh scripts/run.sh demo|tests|bundle [VERSION]|release|deb|translations" >&2
         exit 2
         ;;
 esac

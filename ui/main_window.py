@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QProcess, Qt, QUrl
+from PySide6.QtCore import QProcess, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,6 +49,7 @@ from ui.progress import run_with_progress
 from ui.screen_fit import fit_to_screen
 from ui.sync_status import SyncStatus
 from ui.tasks import OneAtATime, Task, run_in_background
+from ui.update_bar import UpdateBar
 
 if TYPE_CHECKING:  # opened on demand: loaded when first opened, not at start
     from ui.audit_log_dialog import AuditLogDialog
@@ -60,6 +61,7 @@ if TYPE_CHECKING:  # opened on demand: loaded when first opened, not at start
     from ui.settings_dialog import SettingsDialog
 
 MESSAGE_SECONDS = 15
+UPDATE_CHECK_DELAY_MS = 10_000  # after the start's own work, once a session
 RENEW_LINK = "#renew"
 
 
@@ -95,8 +97,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.contract_tab, self.tr("&Contract"))
         self.tabs.addTab(self.add_seats_tab, self.tr("Add &Seats"))
         self.tabs.addTab(self.history_tab, self.tr("&Transaction History"))
+        connection = application.connection
+        self.update_bar = UpdateBar(connection.url if connection else None)
+        self.update_bar.restart_requested.connect(self.restart)  # the start installs it
         central = QWidget()
         layout = QVBoxLayout(central)
+        layout.addWidget(self.update_bar)
         layout.addWidget(self.sync_status.live_banner)
         layout.addWidget(self.sync_status.delay_banner)
         layout.addWidget(self.sync_status.renewal_banner)
@@ -133,6 +139,7 @@ class MainWindow(QMainWindow):
         self._overview_reads = OneAtATime(load_overview, self._show_contract, self._contract_failed)
         self.refresh_contract()
         self.history_tab.load()
+        QTimer.singleShot(UPDATE_CHECK_DELAY_MS, self.update_bar.check)
 
     def _build_menus(self) -> None:
         """The menus; without Manage Account only what does not touch the contract."""
@@ -194,6 +201,13 @@ class MainWindow(QMainWindow):
             "learnMoreAction",
             self._learn_more,
         )
+        if self.may_manage:
+            _add_action(
+                help_menu,
+                self.tr("Check for &Updates…"),
+                "checkUpdatesAction",
+                lambda: self.update_bar.check(asked=True),
+            )
         _add_action(help_menu, self.tr("&About Manage Account"), "aboutAction", self._show_about)
 
     def _learn_more(self) -> None:
