@@ -24,6 +24,8 @@ EXPORT_FOLDER_KEY = "exports/folder"
 LANGUAGE_KEY = "ui/language"
 PROXY_KEY = "network/proxy"  # IT may set it for managed machines, as the README says
 PROXY_USER_KEY = "network/proxyUser"
+UPDATE_URL_KEY = "updates/url"  # the installer or IT may set it, as the README says
+UPDATE_CHANNEL_KEY = "updates/channel"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -184,11 +186,17 @@ class UserSettings:
     export_folder: Path
     proxy_url: str = ""  # "": the environment's or the system's
     proxy_user: str = ""  # its password is in the credential store, not here
+    update_url: str = ""  # "": the one the account service announces
+    update_channel: str = "stable"
 
 
 def load_user_settings() -> UserSettings:
-    service = settings().value(SERVICE_KEY) or ""
-    return UserSettings(language(), service, export_folder(), *proxy_settings())
+    store = settings()
+    service = store.value(SERVICE_KEY) or ""
+    updates = str(store.value(UPDATE_URL_KEY) or ""), str(store.value(UPDATE_CHANNEL_KEY) or "")
+    return UserSettings(
+        language(), service, export_folder(), *proxy_settings(), updates[0], updates[1] or "stable"
+    )
 
 
 def save_user_settings(chosen: UserSettings) -> None:
@@ -198,15 +206,23 @@ def save_user_settings(chosen: UserSettings) -> None:
     store.setValue(EXPORT_FOLDER_KEY, str(chosen.export_folder))
     store.setValue(PROXY_KEY, chosen.proxy_url)
     store.setValue(PROXY_USER_KEY, chosen.proxy_user if chosen.proxy_url else "")
+    if chosen.update_url:
+        store.setValue(UPDATE_URL_KEY, chosen.update_url)
+    else:  # removed, not emptied: the installer's or IT's machine-wide value shows through
+        store.remove(UPDATE_URL_KEY)
+    store.setValue(UPDATE_CHANNEL_KEY, chosen.update_channel)
 
 
 def invalid_service_url(url: str) -> str | None:
     """None for an empty or usable http(s) URL, else why it cannot be used."""
-    if not url:
-        return None
+    return invalid_web_address(
+        url, translate("Settings", "The account service needs a web address such as https://host/.")
+    )
+
+
+def invalid_web_address(url: str, problem: str) -> str | None:
+    """None for an empty or usable http(s) URL, else `problem`."""
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return translate(
-            "Settings", "The account service needs a web address such as https://host/."
-        )
+    if url and (parts.scheme not in ("http", "https") or not parts.hostname):
+        return problem
     return None

@@ -20,7 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import __version__, proxy, tls
-from desktop.config import APP_NAME, local_data_folder, proxy_settings, settings
+from desktop.config import (
+    APP_NAME,
+    UPDATE_CHANNEL_KEY,
+    UPDATE_URL_KEY,
+    local_data_folder,
+    proxy_settings,
+    settings,
+)
 from desktop.i18n import translate
 from resources import resource_path
 
@@ -30,9 +37,10 @@ if TYPE_CHECKING:
 ARCHIVE_NAME = "manage-account"  # the repository's archives: manage-account-1.2.0.tar.gz
 UPDATES_ENV = "MANAGE_ACCOUNT_UPDATES"  # "off": IT's switch, as Intune expects for such apps
 POLICY_KEY = "updates/policy"  # "off" in the system's or the user's settings does the same
-URL_KEY = "updates/url"
-CHANNEL_KEY = "updates/channel"
+URL_KEY, CHANNEL_KEY = UPDATE_URL_KEY, UPDATE_CHANNEL_KEY
+INFO_PLIST_URL = "ManageAccountUpdateURL"  # the macOS app's repository, in its Info.plist
 STABLE, BETA = "stable", "beta"
+CHANNELS = (STABLE, BETA)
 _PRERELEASES = {STABLE: None, BETA: "b"}  # tufup: "b" admits betas and release candidates
 _OFF = {"off", "0", "false", "no", "disabled"}
 PACKAGE_MANAGED = "UPDATED-BY-PACKAGE-MANAGER"  # the .deb's installs: apt updates them
@@ -96,8 +104,22 @@ def trusted_root() -> Path:
 
 
 def repository_url(announced: str | None = None) -> str:
-    """Settings' (or IT's) repository, else the one the account service announces."""
-    return str(settings().value(URL_KEY) or "") or (announced or "")
+    """Settings' (or IT's, or the Windows installer's) repository, else the one the account
+    service announces, else the one the macOS app's Info.plist names."""
+    return str(settings().value(URL_KEY) or "") or announced or _info_plist_url()
+
+
+def _info_plist_url() -> str:
+    folder = install_folder()
+    if sys.platform != "darwin" or folder is None:
+        return ""
+    import plistlib
+
+    try:
+        info = plistlib.loads((folder / "Contents" / "Info.plist").read_bytes())
+    except (OSError, ValueError):
+        return ""
+    return str(info.get(INFO_PLIST_URL, ""))
 
 
 def open_repository(service_url: str | None) -> "UpdateRepository":

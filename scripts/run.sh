@@ -81,7 +81,7 @@ case "${1:-}" in
             sed -i "s/^__version__ = .*/__version__ = \"$2\"/" "$source/desktop/__init__.py"
         fi
         .venv/bin/pyinstaller --noconfirm --clean --log-level WARN \
-            --distpath "$dist" --workpath "build/pyinstaller-$2" "$source/packaging/manage-account.spec"
+            --distpath "$dist" --workpath "build/pyinstaller${2:+-$2}" "$source/packaging/manage-account.spec"
         du -sh "$dist/manage-account"
         ;;
     release)

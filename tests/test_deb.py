@@ -14,7 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.app_process import CLOSED, FIRST_RUN_SHOWN, demo_database, launch, stop
+from tests.app_process import (
+    CLOSED,
+    FIRST_RUN_SHOWN,
+    demo_database,
+    launch,
+    private_environment,
+    stop,
+)
 from tests.test_bundle import BUNDLE_ENV, x_display  # noqa: F401
 
 DEB_ENV = "MANAGE_ACCOUNT_DEB"
@@ -67,6 +74,13 @@ def test_install_start_from_the_menu_upgrade_and_remove(tmp_path, x_display, mon
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
         assert (icons / f"{size}x{size}/apps/manage-account.png").is_file(), size
     assert (icons / "scalable/apps/manage-account.svg").is_file()
+    refused = subprocess.run(
+        ["manage-account", "--check-updates"],
+        env=private_environment(tmp_path),
+        capture_output=True,
+        text=True,
+    )
+    assert "The system's package manager updates this installation." in refused.stderr
 
     monkeypatch.setenv("DISPLAY", x_display)
     welcome = launch(exec_line(), tmp_path, platform="xcb", ready=FIRST_RUN_SHOWN)

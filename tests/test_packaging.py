@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop import updates
+from desktop.config import APP_NAME
 from tests.app_process import private_environment
 from tests.test_bundle import BUNDLE_ENV
 
@@ -67,6 +69,18 @@ def test_windows_installer_is_per_user_and_installs_the_bundle():
     for named in re.findall(r'"((?:packaging|scripts)\\[^"]+)"', build):
         assert (ROOT / Path(named.replace("\\", "/"))).exists(), named
     assert "packaging\\windows\\manage-account.iss" in build
+
+
+def test_windows_and_macos_name_the_same_update_repository_where_the_app_reads_it():
+    script = (PACKAGING / "windows" / "manage-account.iss").read_text(encoding="utf-8")
+    info = plistlib.loads((PACKAGING / "macos" / "Info.plist").read_bytes())
+    windows_url = re.search(r'#define UpdateUrl "([^"]+)"', script).group(1)
+    assert info[updates.INFO_PLIST_URL] == windows_url
+    group, url_name = updates.URL_KEY.split("/")
+    policy_group, policy_name = updates.POLICY_KEY.split("/")
+    subkey = f"Software\\{APP_NAME}\\{APP_NAME}\\{group}"  # where QSettings reads it
+    assert f'Subkey: "{subkey}"; ValueType: string; ValueName: "{url_name}"' in script
+    assert policy_group == group and f'ValueName: "{policy_name}"; ValueData: "off"' in script
 
 
 @pytest.mark.skipif(not os.environ.get(BUNDLE_ENV), reason=f"${BUNDLE_ENV} names no bundle")

@@ -183,3 +183,41 @@ def test_a_proxy_address_without_a_port_is_explained(qtbot, tmp_path, clean_sett
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "with a port" in dialog.findChild(QLabel, "settingsMessageLabel").text()
     assert config.proxy_settings() == ("", "")
+
+
+def test_the_update_repository_and_channel_are_kept_and_an_empty_one_removed(
+    qtbot, tmp_path, clean_settings, monkeypatch
+):
+    from desktop import updates
+
+    monkeypatch.delenv(updates.UPDATES_ENV, raising=False)
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    fill(dialog, None, "", str(tmp_path))
+    dialog.findChild(QLineEdit, "updateUrlEdit").setText("updates.example.com")
+    dialog.save_button.click()
+    assert "update repository needs a web address" in dialog.message.text()
+    dialog.findChild(QLineEdit, "updateUrlEdit").setText("https://it.example/updates ")
+    channel = dialog.findChild(QComboBox, "updateChannelCombo")
+    channel.setCurrentIndex(channel.findData(updates.BETA))
+    dialog.save_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert updates.repository_url("https://announced.example/") == "https://it.example/updates"
+    assert updates.chosen_channel() == updates.BETA
+    again = SettingsDialog()
+    qtbot.addWidget(again)
+    again.findChild(QLineEdit, "updateUrlEdit").clear()
+    again.save_button.click()
+    assert not config.settings().contains(updates.URL_KEY)  # IT's machine-wide one shows through
+    assert updates.repository_url("https://announced.example/") == "https://announced.example/"
+
+
+def test_updates_turned_off_by_policy_are_said_and_not_editable(qtbot, clean_settings, monkeypatch):
+    from desktop import updates
+
+    monkeypatch.setenv(updates.UPDATES_ENV, "off")
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    assert not dialog.findChild(QLineEdit, "updateUrlEdit").isEnabled()
+    assert not dialog.findChild(QComboBox, "updateChannelCombo").isEnabled()
+    assert "turned off by your organization" in dialog.findChild(QLabel, "updatesOffLabel").text()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import updates
 from desktop.config import (
     SERVICE_ENV,
     SERVICE_FROM_ENVIRONMENT,
@@ -18,6 +19,7 @@ from desktop.config import (
     SERVICE_FROM_SETTINGS,
     UserSettings,
     invalid_service_url,
+    invalid_web_address,
     load_user_settings,
     save_user_settings,
 )
@@ -75,6 +77,23 @@ class SettingsDialog(QDialog):
         self.proxy_password.setPlaceholderText(
             self.tr("Unchanged (kept in the system's credential store)")
         )
+        self.update_url = QLineEdit(current.update_url, objectName="updateUrlEdit")
+        self.update_url.setPlaceholderText(self.tr("None set here: the account service's"))
+        self.update_channel = QComboBox(objectName="updateChannelCombo")
+        self.update_channel.addItem(self.tr("Stable"), updates.STABLE)
+        self.update_channel.addItem(self.tr("Beta (test new versions early)"), updates.BETA)
+        self.update_channel.setCurrentIndex(
+            max(0, self.update_channel.findData(current.update_channel))
+        )
+        self.updates_off = QLabel(objectName="updatesOffLabel", wordWrap=True)
+        self.updates_off.hide()
+        if updates.turned_off_by_policy():
+            self.updates_off.setText(
+                self.tr("Updates are turned off by your organization's policy.")
+            )
+            self.updates_off.show()
+            self.update_url.setEnabled(False)
+            self.update_channel.setEnabled(False)
         self.folder = FolderField(
             current.export_folder, self.tr("Export folder"), "exportFolderEdit"
         )
@@ -99,6 +118,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Proxy:"), self.proxy)
         form.addRow(self.tr("Proxy &user:"), self.proxy_user)
         form.addRow(self.tr("Proxy pass&word:"), self.proxy_password)
+        form.addRow(self.tr("Update &repository:"), self.update_url)
+        form.addRow(self.tr("Update c&hannel:"), self.update_channel)
+        form.addRow("", self.updates_off)
         form.addRow(self.tr("E&xport folder:"), self.folder)
         form.addRow(self.message)
         form.addRow(buttons)
@@ -111,11 +133,20 @@ class SettingsDialog(QDialog):
             export_folder=self.folder.folder(),
             proxy_url=self.proxy.text().strip(),
             proxy_user=self.proxy_user.text().strip(),
+            update_url=self.update_url.text().strip(),
+            update_channel=self.update_channel.currentData(),
         )
 
     def _save(self) -> None:
         chosen = self.chosen()
-        problem = invalid_service_url(chosen.service_url) or invalid_proxy_url(chosen.proxy_url)
+        problem = (
+            invalid_service_url(chosen.service_url)
+            or invalid_proxy_url(chosen.proxy_url)
+            or invalid_web_address(
+                chosen.update_url,
+                self.tr("The update repository needs a web address such as https://host/path."),
+            )
+        )
         if problem is None and not chosen.export_folder.is_dir():
             problem = self.tr("The export folder does not exist.")
         if problem is not None:

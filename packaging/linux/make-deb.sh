@@ -17,6 +17,8 @@ trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage/DEBIAN" "$stage/opt/manage-account" "$stage/usr/bin" \
     "$stage/usr/share/applications" "$stage/usr/share/doc/manage-account"
 cp -R "$bundle/." "$stage/opt/manage-account/"
+# apt updates this installation: the app's own updater leaves it alone (desktop/updates.py)
+echo apt >"$stage/opt/manage-account/UPDATED-BY-PACKAGE-MANAGER"
 ln -s /opt/manage-account/manage-account "$stage/usr/bin/manage-account"
 ln -s /opt/manage-account/manage-account-service "$stage/usr/bin/manage-account-service"
 . "$root/packaging/linux/icons.sh"

@@ -8,6 +8,10 @@
 #ifndef AppVersion
   #error Pass the version: iscc /DAppVersion=X.Y.Z packaging\windows\manage-account.iss
 #endif
+; The signed update repository the app checks (scripts/release.py publishes to it).
+#ifndef UpdateUrl
+  #define UpdateUrl "https://updates.example.com/manage-account"
+#endif
 
 [Setup]
 AppId={{6F3B8C1E-4E55-4C0B-9A7D-2B9E5A1C7D42}
@@ -51,8 +55,21 @@ Source: "dist\manage-account\*"; DestDir: "{app}"; Flags: ignoreversion recurses
 Name: "{autoprograms}\Manage Account"; Filename: "{app}\manage-account.exe"; Comment: "See your licence contract, buy seats and keep proof of purchase"
 Name: "{autodesktop}\Manage Account"; Filename: "{app}\manage-account.exe"; Tasks: desktopicon
 
+[Registry]
+; Read through QSettings: HKA is HKLM for /ALLUSERS, else HKCU. "setup.exe /UPDATES=off" (or
+; the same value set by Group Policy or Intune) turns the app's own updates off, for machines
+; that IT updates.
+Root: HKA; Subkey: "Software\Manage Account\Manage Account\updates"; ValueType: string; ValueName: "url"; ValueData: "{#UpdateUrl}"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Manage Account\Manage Account\updates"; ValueType: string; ValueName: "policy"; ValueData: "off"; Check: UpdatesTurnedOff; Flags: uninsdeletevalue
+
 [Run]
 Filename: "{app}\manage-account.exe"; Description: "{cm:LaunchProgram,Manage Account}"; Flags: nowait postinstall skipifsilent
 
 ; The uninstaller removes the program folder only. The user's database, settings and logs
 ; (%LOCALAPPDATA%\Manage Account, HKCU\Software\Manage Account) stay, as proof of purchase.
+
+[Code]
+function UpdatesTurnedOff: Boolean;
+begin
+  Result := CompareText(ExpandConstant('{param:UPDATES|on}'), 'off') = 0;
+end;
