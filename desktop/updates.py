@@ -75,6 +75,10 @@ def turned_off_by_policy() -> bool:
     return any(str(store.value(POLICY_KEY, "")).lower() in _OFF for store in (system, settings()))
 
 
+def policy_text() -> str:
+    return translate("Updates", "Updates are turned off by your organization's policy.")
+
+
 def install_folder() -> Path | None:
     """The folder an update replaces: the frozen bundle's (the .app on macOS); None when
     running from Python, which pip updates."""
@@ -87,7 +91,7 @@ def install_folder() -> Path | None:
 def why_not_updating(folder: Path | None) -> str | None:
     """Why this installation does not update itself, or None if it does."""
     if turned_off_by_policy():
-        return translate("Updates", "Updates are turned off by your organization's policy.")
+        return policy_text()
     if folder is None:
         return translate("Updates", "Manage Account runs from Python here: pip updates it.")
     if (folder / PACKAGE_MANAGED).exists():

@@ -30,6 +30,7 @@ from desktop.purchasing import purchase_seats
 from desktop.receipts import save_receipt
 from desktop.session import sign_in
 from desktop.sync import Requote, SyncEngine, SyncReport
+from desktop.updates import Release
 from service import demo_data
 from ui.first_run_dialog import ask_first_run
 from ui.main_window import MainWindow
@@ -124,6 +125,15 @@ def grab_tabs(window: MainWindow, prefix: str, tabs: tuple[str, ...]) -> None:
         window.tabs.setCurrentIndex(names.index(name))
         settle()
         window.grab().save(str(OUT / f"{prefix}{name}.png"))
+
+
+def grab_update(window: MainWindow, name: str) -> None:
+    """The notice above the tabs when the check at start found a newer version."""
+    window.update_bar._found((None, Release("0.2.0", "Faster history search")), asked=False)
+    window.tabs.setCurrentIndex(0)
+    settle(200)
+    window.grab().save(str(OUT / f"{name}.png"))
+    window.update_bar.banner.hide()
 
 
 def grab_requote(window: MainWindow, name: str) -> None:
@@ -239,6 +249,7 @@ def shoot(variant: str, app: QApplication) -> None:
         window = open_window("en_US")
         grab_tabs(window, "", ("contract", "add-seats", "history"))
         grab_requote(window, "requote")
+        grab_update(window, "update")
         grab_billing_profile(window, "billing-profile")
         window.close()
         grab_from_the_service("en_US")
@@ -262,6 +273,7 @@ def shoot(variant: str, app: QApplication) -> None:
         window = open_window(locale)
         grab_tabs(window, "de-", ("contract", "add-seats", "history"))
         grab_requote(window, "de-requote")
+        grab_update(window, "de-update")
         grab_billing_profile(window, "de-billing-profile")
         window.close()
         save_receipt_image("de-order-confirmation", locale)

@@ -78,7 +78,9 @@ class SettingsDialog(QDialog):
             self.tr("Unchanged (kept in the system's credential store)")
         )
         self.update_url = QLineEdit(current.update_url, objectName="updateUrlEdit")
-        self.update_url.setPlaceholderText(self.tr("None set here: the account service's"))
+        self.update_url.setPlaceholderText(
+            self.tr("None set here: the one the account service announces")
+        )
         self.update_channel = QComboBox(objectName="updateChannelCombo")
         self.update_channel.addItem(self.tr("Stable"), updates.STABLE)
         self.update_channel.addItem(self.tr("Beta (test new versions early)"), updates.BETA)
@@ -88,9 +90,7 @@ class SettingsDialog(QDialog):
         self.updates_off = QLabel(objectName="updatesOffLabel", wordWrap=True)
         self.updates_off.hide()
         if updates.turned_off_by_policy():
-            self.updates_off.setText(
-                self.tr("Updates are turned off by your organization's policy.")
-            )
+            self.updates_off.setText(updates.policy_text())
             self.updates_off.show()
             self.update_url.setEnabled(False)
             self.update_channel.setEnabled(False)

@@ -110,6 +110,10 @@
         </translation>
     </message>
     <message>
+        <source>Manage Account was updated to {version}.</source>
+        <translation>Manage Account wurde auf {version} aktualisiert.</translation>
+    </message>
+    <message>
         <source>Looking for a saved sign-in…</source>
         <translation>Gespeicherte Anmeldung wird gesucht …</translation>
     </message>
@@ -986,6 +990,10 @@
     <message>
         <source>&amp;Learn more about Manage Account</source>
         <translation>&amp;Mehr über Manage Account erfahren</translation>
+    </message>
+    <message>
+        <source>Check for &amp;Updates…</source>
+        <translation>Nach &amp;Updates suchen …</translation>
     </message>
     <message>
         <source>&amp;About Manage Account</source>
@@ -2179,8 +2187,28 @@ Vielen Dank
         <translation>Unverändert (sicher im System gespeichert)</translation>
     </message>
     <message>
+        <source>Stable</source>
+        <translation>Stabil</translation>
+    </message>
+    <message>
+        <source>Beta (test new versions early)</source>
+        <translation>Beta (neue Versionen früh testen)</translation>
+    </message>
+    <message>
         <source>Changes to the language, the service and the proxy apply when Manage Account starts again.</source>
         <translation>Änderungen an Sprache, Dienst und Proxy gelten nach dem nächsten Start von Manage Account.</translation>
+    </message>
+    <message>
+        <source>Update &amp;repository:</source>
+        <translation>Update-&amp;Repository:</translation>
+    </message>
+    <message>
+        <source>Update c&amp;hannel:</source>
+        <translation>Update-K&amp;anal:</translation>
+    </message>
+    <message>
+        <source>The update repository needs a web address such as https://host/path.</source>
+        <translation>Das Update-Repository braucht eine Webadresse wie https://host/pfad.</translation>
     </message>
     <message>
         <source>The proxy password could not be kept: {error}</source>
@@ -2189,6 +2217,10 @@ Vielen Dank
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>None set here: the one the account service announces</source>
+        <translation>Hier keins: das vom Kontodienst bekanntgegebene</translation>
     </message>
     <message>
         <source>Account &amp;service:</source>
@@ -2347,6 +2379,88 @@ Vielen Dank
             <numerusform>&lt;b&gt;Lizenzen noch nicht aktiv:&lt;/b&gt; {ids} wurde vor mehr als 5 Minuten angenommen.</numerusform>
             <numerusform>&lt;b&gt;Lizenzen noch nicht aktiv:&lt;/b&gt; {ids} wurden vor mehr als 5 Minuten angenommen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UpdateBar</name>
+    <message>
+        <source>Looking for a newer version…</source>
+        <translation>Suche nach einer neueren Version …</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>What&apos;s new</source>
+        <translation>Neuerungen</translation>
+    </message>
+    <message>
+        <source>Downloading version {version}…</source>
+        <translation>Version {version} wird heruntergeladen …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Version {version} is verified and ready: it is installed when Manage Account starts again.</source>
+        <translation>Version {version} ist geprüft und bereit: Sie wird beim nächsten Start von Manage Account installiert.</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>Updates</name>
+    <message>
+        <source>Updates are turned off by your organization&apos;s policy.</source>
+        <translation>Updates sind durch eine Richtlinie Ihrer Organisation ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Manage Account runs from Python here: pip updates it.</source>
+        <translation>Manage Account läuft hier aus Python: pip aktualisiert es.</translation>
+    </message>
+    <message>
+        <source>The system&apos;s package manager updates this installation.</source>
+        <translation>Die Paketverwaltung des Systems aktualisiert diese Installation.</translation>
+    </message>
+    <message>
+        <source>This build carries no key for an update repository.</source>
+        <translation>Dieser Build enthält keinen Schlüssel für ein Update-Repository.</translation>
+    </message>
+    <message>
+        <source>No update repository is set: enter one in Settings, or ask your account service&apos;s administrator to announce one.</source>
+        <translation>Kein Update-Repository festgelegt: Tragen Sie eines in den Einstellungen ein, oder bitten Sie die Administration Ihres Kontodienstes, eines bekanntzugeben.</translation>
+    </message>
+    <message>
+        <source>Manage Account {version} is the newest version.</source>
+        <translation>Manage Account {version} ist die neueste Version.</translation>
+    </message>
+    <message>
+        <source>Version {version} is available.</source>
+        <translation>Version {version} ist verfügbar.</translation>
+    </message>
+    <message>
+        <source>There is no update to download.</source>
+        <translation>Es gibt kein Update zum Herunterladen.</translation>
+    </message>
+    <message>
+        <source>The update could not be unpacked.</source>
+        <translation>Das Update konnte nicht entpackt werden.</translation>
+    </message>
+    <message>
+        <source>The update was refused because its signed description did not hold ({problem}). Nothing was installed; this version keeps running.</source>
+        <translation>Das Update wurde abgelehnt, weil seine signierte Beschreibung nicht stimmte ({problem}). Nichts wurde installiert; diese Version läuft weiter.</translation>
+    </message>
+    <message>
+        <source>The update repository {url} could not be reached: {problem}</source>
+        <translation>Das Update-Repository {url} war nicht erreichbar: {problem}</translation>
     </message>
 </context>
 </TS>
