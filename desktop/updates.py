@@ -40,7 +40,6 @@ POLICY_KEY = "updates/policy"  # "off" in the system's or the user's settings do
 URL_KEY, CHANNEL_KEY = UPDATE_URL_KEY, UPDATE_CHANNEL_KEY
 INFO_PLIST_URL = "ManageAccountUpdateURL"  # the macOS app's repository, in its Info.plist
 STABLE, BETA = "stable", "beta"
-CHANNELS = (STABLE, BETA)
 _PRERELEASES = {STABLE: None, BETA: "b"}  # tufup: "b" admits betas and release candidates
 _OFF = {"off", "0", "false", "no", "disabled"}
 PACKAGE_MANAGED = "UPDATED-BY-PACKAGE-MANAGER"  # the .deb's installs: apt updates them
@@ -132,7 +131,7 @@ def open_repository(service_url: str | None) -> "UpdateRepository":
     from desktop.service_client import ServiceClient, ServiceError
 
     channel, announced = chosen_channel(), None
-    if service_url and not repository_url():
+    if service_url and not settings().value(URL_KEY):
         try:
             announced = ServiceClient(service_url).desktop_release(channel)["repository"]
         except ServiceError as error:
@@ -205,9 +204,7 @@ class UpdateRepository:
                 raise UpdateError(_unreachable(self._url, client.failure)) from client.failure
             raise UpdateRefused(_refused(client.failure)) from client.failure
         self._found = found
-        if found is None:
-            return None
-        return Release(str(found.version), str((found.custom or {}).get("notes", "")))
+        return None if found is None else _release(found)
 
     def download(self, progress: Callable[[int, int], object] | None = None) -> Release:
         """Download and verify the release `check` found, and stage it for the next start."""
@@ -219,7 +216,7 @@ class UpdateRepository:
         shutil.rmtree(staged, ignore_errors=True)
         staged.mkdir(parents=True)
         self._client.extract_dir = staged
-        release = Release(str(self._found.version), str(self._found.custom.get("notes", "")))
+        release = _release(self._found)
         hook = None
         if progress is not None:
 
@@ -269,6 +266,11 @@ class UpdateRepository:
         )
         client._fetcher = _fetcher(self._url)  # tufup made a requests one; tuf takes any
         return client
+
+
+def _release(found: object) -> Release:
+    """What tufup found (a TargetMeta), with the notes scripts/release.py signed into it."""
+    return Release(str(found.version), str((found.custom or {}).get("notes", "")))
 
 
 def _fetcher(url: str) -> object:

@@ -1,4 +1,5 @@
-"""Start-up stays light: reportlab, QtPdf and keyring load only when first needed."""
+"""Start-up stays light: reportlab, QtPdf, keyring and the updater's libraries (tufup, tuf,
+requests) load only when first needed."""
 
 import json
 import subprocess
@@ -13,6 +14,10 @@ HEAVY = (
     "keyring",
     "email_validator",
     "stdnum",
+    "tufup",
+    "tuf",
+    "requests",
+    "truststore",
 )
 SHOW_WINDOW_THEN_A_RECEIPT = """
 import json, sys
