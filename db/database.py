@@ -10,12 +10,12 @@ from urllib.parse import urlsplit
 
 import peewee
 from playhouse import db_url
-from playhouse.migrations import Runner
 
 from db import search
 from db.models import database
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+HISTORY_TABLE = "schema_migration"  # playhouse.migrations' record of what was applied
 BUSY_TIMEOUT_SECONDS = 5
 # WAL lets the window read while a purchase is written; FULL survives power loss.
 SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "synchronous": "full"}
@@ -115,7 +115,9 @@ def retry_when_locked[T](call: Callable[[], T], attempts: int = 3, pause: float 
 
 def schema_status(db: peewee.Database) -> tuple[list[str], list[str]]:
     """Names of the applied and the pending migrations of `db`."""
-    status = Runner(db, str(MIGRATIONS_DIR)).status()
+    from playhouse.migrations import Runner
+
+    status = Runner(db, str(MIGRATIONS_DIR), HISTORY_TABLE).status()
     return [m.name for m in status if m.applied], [m.name for m in status if not m.applied]
 
 
@@ -146,7 +148,11 @@ def connect_url(url: str) -> peewee.Database:
 
 
 def _migrate(db: peewee.Database, url: str, migrations: Path) -> None:
-    runner = Runner(db, str(migrations))
+    if _up_to_date(db, migrations):
+        return
+    from playhouse.migrations import Runner  # the migration tool: loaded when there is work
+
+    runner = Runner(db, str(migrations), HISTORY_TABLE)
     status = runner.status()
     unknown = [m.name for m in status if m.path is None]
     if unknown:
@@ -158,6 +164,14 @@ def _migrate(db: peewee.Database, url: str, migrations: Path) -> None:
     if pending and any(m.applied for m in status) and is_sqlite(db):
         _backup_sqlite(db, f"{db.database}.before-{pending[0].name}")
     runner.up()
+
+
+def _up_to_date(db: peewee.Database, migrations: Path) -> bool:
+    """The usual start: the history names exactly the migration files (one query)."""
+    if not db.table_exists(HISTORY_TABLE):
+        return False
+    applied = {name for (name,) in db.execute_sql(f"SELECT name FROM {HISTORY_TABLE}")}
+    return applied == {path.stem for path in migrations.glob("[0-9]*.py")}
 
 
 def _backup_sqlite(db: peewee.Database, target: str) -> None:

@@ -3,16 +3,13 @@
 import argparse
 import logging
 import os
-import ssl
 import sys
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.database import DatabaseOpenError, close_database, open_database, redacted
+from db.drivers import load_only_what_url_needs
 from desktop import __version__, tls
-from desktop.access import acting_administrator, forget_contract_data
-from desktop.account import organization
 from desktop.config import (
     APP_NAME,
     database_url,
@@ -41,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:  # --help, --version, or a usage error already printed
         return int(stop.code or 0)
     url = database_url(options.database)
+    load_only_what_url_needs(url)  # before peewee is first imported, which is here
+    from db.database import DatabaseOpenError, close_database, open_database, redacted
+
     try:
         log_file = configure_logging(options.verbose)
         logger.info("Manage Account %s starting on %s", __version__, redacted(url))
@@ -68,6 +68,7 @@ def _run_command(options: argparse.Namespace) -> int:
     """The scripting commands: receipts to files, no window."""
     from PySide6.QtCore import QCoreApplication
 
+    from desktop.account import organization
     from desktop.receipts import (
         UnknownTransaction,
         date_range_query,
@@ -166,6 +167,7 @@ def _run_application(
     """Connect, sign in, show the window and run until it closes."""
     from PySide6.QtCore import QTimer
 
+    from db.database import DatabaseOpenError
     from desktop.application import Application
     from desktop.connection import connect_service
     from ui.main_window import MainWindow
@@ -174,7 +176,7 @@ def _run_application(
 
     try:
         tls.trust_bundle(options.ca_bundle)  # before the first connection to the service
-    except (OSError, ssl.SSLError) as error:
+    except OSError as error:  # ssl.SSLError is one
         print(f"manage-account: --ca-bundle {options.ca_bundle}: {error}", file=sys.stderr)
         return EXIT_USAGE
     try:
@@ -232,6 +234,7 @@ def _sign_in(application: "Application", user: str | None) -> bool:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QDialog
 
+    from desktop.access import acting_administrator, forget_contract_data
     from desktop.session import recall
     from desktop.sync import mirror_administrator
     from ui.progress import wait_with_progress

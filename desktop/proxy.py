@@ -8,12 +8,15 @@ own services (WinHTTP, CFNetwork); pypac would add a JavaScript engine to the bu
 """
 
 import contextlib
-import urllib.request
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from desktop.i18n import translate
+
+if TYPE_CHECKING:  # urllib.request (with http.client, email and ssl) loads at the first call
+    import urllib.request
 
 KEYRING_SERVICE = "Manage Account proxy"  # the password's entry: user@host:port under this
 SETTINGS, ENVIRONMENT, SYSTEM, DIRECT = "settings", "environment", "system", "direct"
@@ -28,7 +31,18 @@ class Route:
     user: str = ""
     password: str = ""
 
-    def handler(self) -> urllib.request.ProxyHandler:
+    def opener(self) -> "urllib.request.OpenerDirector":
+        """urllib through this route, trusting what desktop.tls trusts."""
+        import urllib.request
+
+        from desktop import tls
+
+        https = urllib.request.HTTPSHandler(context=tls.client_context())
+        return urllib.request.build_opener(self.handler(), https)
+
+    def handler(self) -> "urllib.request.ProxyHandler":
+        import urllib.request
+
         if self.proxy is None:
             return urllib.request.ProxyHandler({})  # none at all, not the environment's
         return urllib.request.ProxyHandler({"http": self._url(), "https": self._url()})
@@ -48,6 +62,8 @@ def route_for(service_url: str, configured: str = "", user: str = "") -> Route:
     WPAD): call it off the GUI thread."""
     if configured:
         return Route(configured, SETTINGS, user, proxy_password(configured, user) if user else "")
+    import urllib.request
+
     parts = urlsplit(service_url)
     environment = urllib.request.getproxies_environment()
     if environment:

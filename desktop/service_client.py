@@ -1,17 +1,19 @@
 """The desktop's side of the account service's HTTP API: JSON calls with clear failures."""
 
-import http.client
 import json
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode
 
 from desktop import proxy, tls
 from desktop.config import proxy_settings
 from desktop.i18n import translate
+
+if TYPE_CHECKING:  # urllib.request (with http.client, email and ssl) loads at the first call
+    import http.client
+    import urllib.error
+    import urllib.request
 
 DEFAULT_TIMEOUT = 10.0
 RETRY_LATER = (408, 425, 429)  # besides 5xx: the service or a proxy asks to be tried again
@@ -68,10 +70,9 @@ class ServiceClient:
             self._route = proxy.route_for(self.base_url, *proxy_settings())
         return self._route
 
-    def _open(self, request: urllib.request.Request) -> http.client.HTTPResponse:
+    def _open(self, request: "urllib.request.Request") -> "http.client.HTTPResponse":
         if self._opener is None:
-            https = urllib.request.HTTPSHandler(context=tls.client_context())
-            self._opener = urllib.request.build_opener(self.route.handler(), https)
+            self._opener = self.route.opener()
         return self._opener.open(request, timeout=self.timeout)
 
     def sign_in(self, email: str, password: str) -> dict:
@@ -192,6 +193,10 @@ class ServiceClient:
         json_status: bool = False,
     ) -> tuple[object, object]:
         """The answer's body (decoded JSON when `json_status`, else bytes) and its headers."""
+        import http.client
+        import urllib.error
+        import urllib.request
+
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(self.base_url + path, data=data, method=method)
         request.add_header("Content-Type", "application/json")
@@ -259,10 +264,12 @@ def _decode(raw: bytes, status: int) -> dict:
     return body
 
 
-def _refusal(error: urllib.error.HTTPError, through: str | None = None) -> ServiceError:
+def _refusal(error: "urllib.error.HTTPError", through: str | None = None) -> ServiceError:
     """What an error answer means. Only a JSON error with a code is the service's own word:
     anything else (a proxy's page, a gateway's 502) is a failure to try again later.
     `through`: the proxy the call went through, if any."""
+    import http.client
+
     wait = retry_after(error.headers.get("Retry-After"))
     if (refused := proxy.proxy_refusal(error.code, through)) is not None:
         return ServiceUnavailable(refused, error.code, retry_after=wait)
@@ -292,6 +299,8 @@ def _refusal(error: urllib.error.HTTPError, through: str | None = None) -> Servi
 
 def retry_after(value: str | None, now: datetime | None = None) -> float | None:
     """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date (RFC 9110)."""
+    from email.utils import parsedate_to_datetime
+
     if not value:
         return None
     value = value.strip()

@@ -7,11 +7,14 @@ Every connection gets truststore's context from here rather than through
 `truststore.inject_into_ssl()`: injecting also imports and patches requests (which the updater's
 libraries bring), some 50 ms at every start, and changes the ssl module for the whole process."""
 
-import ssl
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from desktop.i18n import translate
+
+if TYPE_CHECKING:  # ssl loads with the first connection, not at start
+    import ssl
 
 _bundle: Path | None = None
 
@@ -24,8 +27,10 @@ def trust_bundle(path: Path | None) -> None:
     _bundle = path
 
 
-def client_context() -> ssl.SSLContext:
+def client_context() -> "ssl.SSLContext":
     """The context for HTTPS: the system's store, or Python's with the bundle if one is set."""
+    import ssl
+
     if _bundle is not None:
         return _bundle_context(_bundle)
     import truststore  # first needed by the first connection, off the GUI thread
@@ -33,7 +38,9 @@ def client_context() -> ssl.SSLContext:
     return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
-def _bundle_context(path: Path) -> ssl.SSLContext:
+def _bundle_context(path: Path) -> "ssl.SSLContext":
+    import ssl
+
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     context.load_default_certs()
     context.load_verify_locations(cafile=str(path))
@@ -42,6 +49,8 @@ def _bundle_context(path: Path) -> ssl.SSLContext:
 
 def untrusted_certificate(error: BaseException, url: str) -> str | None:
     """What to tell the user when the service's certificate was not trusted, else None."""
+    import ssl
+
     reason = getattr(error, "reason", error)
     if not isinstance(reason, ssl.SSLCertVerificationError):
         return None

@@ -12,14 +12,12 @@ import logging
 import os
 import shutil
 import sys
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop import __version__, proxy, tls
+from desktop import __version__, proxy
 from desktop.config import (
     APP_NAME,
     UPDATE_CHANNEL_KEY,
@@ -275,6 +273,8 @@ def _release(found: object) -> Release:
 
 def _fetcher(url: str) -> object:
     """A tuf fetcher (made when tuf is first needed, which is not at start)."""
+    import urllib.error
+
     from tuf.api.exceptions import DownloadHTTPError
     from tuf.ngclient import FetcherInterface
 
@@ -283,9 +283,7 @@ def _fetcher(url: str) -> object:
         calls; tufup attaches its progress hook as to its own fetcher."""
 
         def __init__(self, url: str) -> None:
-            route = proxy.route_for(url, *proxy_settings())
-            https = urllib.request.HTTPSHandler(context=tls.client_context())
-            self._opener = urllib.request.build_opener(route.handler(), https)
+            self._opener = proxy.route_for(url, *proxy_settings()).opener()
             self._progress: Callable[[int], object] = lambda done: None
 
         def attach_progress_hook(self, hook: Callable, bytes_expected: int) -> None:

@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -120,10 +120,7 @@ class HistoryTab(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        metrics = self.fontMetrics()
-        for column, sample in enumerate(_width_samples(timezone, locale)):
-            widest = max(metrics.horizontalAdvance(text) for text in (sample, column_title(column)))
-            header.resizeSection(column, widest + 24)
+        self._timezone, self._columns_sized = timezone, False
         self.view.setSortingEnabled(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.view.doubleClicked.connect(self.show_selected_receipt)
@@ -174,6 +171,17 @@ class HistoryTab(QWidget):
         self.model.count_changed.connect(self._restore_scroll)
         self.model.count_changed.connect(self._restore_selection)
         self.model.dataChanged.connect(self._restore_selection)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Columns are sized when the tab is first seen: formatting the samples loads the
+        locale's data, which a start on another tab does after the window shows."""
+        if not self._columns_sized:
+            self._columns_sized = True
+            header, metrics = self.view.horizontalHeader(), self.fontMetrics()
+            for column, sample in enumerate(_width_samples(self._timezone, self._locale)):
+                titles = (sample, column_title(column))
+                header.resizeSection(column, max(map(metrics.horizontalAdvance, titles)) + 24)
+        super().showEvent(event)
 
     def load(self) -> None:
         """Read the contracts for the filter and the first page of purchases."""

@@ -137,8 +137,9 @@ class MainWindow(QMainWindow):
         )
         self._build_menus()
         self._overview_reads = OneAtATime(load_overview, self._show_contract, self._contract_failed)
-        self.refresh_contract()
-        self.history_tab.load()
+        # Read once the window is on screen: the reads' threads would compete for the GIL
+        # with building and showing it.
+        QTimer.singleShot(0, self._read_ledger)
         QTimer.singleShot(UPDATE_CHECK_DELAY_MS, self.update_bar.check)
 
     def _build_menus(self) -> None:
@@ -497,6 +498,10 @@ class MainWindow(QMainWindow):
 
     def refresh_contract(self) -> None:
         self._overview_reads.run()
+
+    def _read_ledger(self) -> None:
+        self.refresh_contract()
+        self.history_tab.load()
 
     def _ledger_changed(self) -> None:
         self.refresh_contract()
