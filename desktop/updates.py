@@ -215,12 +215,11 @@ class UpdateRepository:
         staged.mkdir(parents=True)
         self._client.extract_dir = staged
         release = _release(self._found)
-        hook = None
-        if progress is not None:
-
-            def hook(bytes_downloaded: int, bytes_expected: int) -> None:
-                progress(bytes_downloaded, bytes_expected)
-
+        hook = (
+            None
+            if progress is None
+            else lambda bytes_downloaded, bytes_expected: progress(bytes_downloaded, bytes_expected)
+        )  # tufup names the arguments
         try:
             self._client.download_and_apply_update(
                 skip_confirmation=True,
@@ -231,6 +230,8 @@ class UpdateRepository:
             raise UpdateRefused(_refused(error)) from error
         except DownloadError as error:
             raise UpdateError(_unreachable(self._url, error)) from error
+        finally:  # unpacked or not, the archive is not kept (there are no patches to apply to it)
+            shutil.rmtree(self.data / "downloads", ignore_errors=True)
         if staged_release(self.data) != release:
             raise UpdateError(translate("Updates", "The update could not be unpacked."))
         return release

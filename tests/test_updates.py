@@ -70,6 +70,7 @@ def test_a_newer_release_is_found_downloaded_verified_staged_and_swapped_in(serv
     archive = repository / "targets" / "manage-account-9.1.0.tar.gz"
     assert seen[-1] == (archive.stat().st_size, archive.stat().st_size)
     assert updates.staged_release(data) == updates.Release("9.1.0", "Faster history")
+    assert not list(data.glob("downloads/*.tar.gz"))  # the archive is not kept once unpacked
     assert (installed / "VERSION").read_text() == __version__  # nothing changes before a start
     assert updates.install_staged(installed, data).version == "9.1.0"
     assert (installed / "VERSION").read_text() == "9.1.0"

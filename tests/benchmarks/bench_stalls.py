@@ -170,6 +170,8 @@ def actions(window: MainWindow, folder: Path, service_url: str) -> list[Action]:
         ("close Settings", close_dialogs, lambda: True),
         ("About", lambda: find(QAction, "aboutAction").trigger(), shown("aboutDialog")),
         ("close About", close_dialogs, lambda: True),
+        ("Check for Updates", lambda: find(QAction, "checkUpdatesAction").trigger(),
+         window.update_bar.banner.isVisible),
         ("Sign In (dialog opens)", sign_in.show, sign_in.isVisible),
         ("Sign In (signs in)", sign_in.button.click, lambda: sign_in.session is not None),
         ("Add Seats: type a quantity", type_quantity,
