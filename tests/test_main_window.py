@@ -443,3 +443,13 @@ def test_tab_leaves_the_history_table(qtbot, window):
     qtbot.waitUntil(view.hasFocus, timeout=TIMEOUT)
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     assert not view.hasFocus() and window.focusWidget() is not None
+
+
+def test_history_columns_fit_their_widest_values_in_the_locale(qtbot, window):
+    view = window.history_tab.view
+    header, metrics = view.horizontalHeader(), view.fontMetrics()
+    widest_amount = formatting.money(Decimal("99999.99"), "USD", "en_US")  # "$99,999.99"
+    amount = [key for key, _, _ in history_model.COLUMNS].index("amount")
+    qtbot.waitUntil(lambda: header.sectionSize(amount) > metrics.horizontalAdvance(widest_amount))
+    moment = formatting.moment(datetime(2026, 9, 28, 22, 53, tzinfo=UTC), "UTC", "en_US")
+    assert header.sectionSize(0) > metrics.horizontalAdvance(moment)

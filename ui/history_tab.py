@@ -3,10 +3,11 @@
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -172,19 +173,19 @@ class HistoryTab(QWidget):
         self.model.count_changed.connect(self._restore_selection)
         self.model.dataChanged.connect(self._restore_selection)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """Columns are sized when the tab is first seen: formatting the samples loads the
-        locale's data, which a start on another tab does after the window shows."""
-        if not self._columns_sized:
-            self._columns_sized = True
-            header, metrics = self.view.horizontalHeader(), self.fontMetrics()
-            for column, sample in enumerate(_width_samples(self._timezone, self._locale)):
-                titles = (sample, column_title(column))
-                header.resizeSection(column, max(map(metrics.horizontalAdvance, titles)) + 24)
-        super().showEvent(event)
+    def _size_columns(self, samples: tuple[str, ...]) -> None:
+        """Each column as wide as its widest value in this locale (never measured from rows)."""
+        self._columns_sized = True
+        header, metrics = self.view.horizontalHeader(), self.fontMetrics()
+        for column, sample in enumerate(samples):
+            titles = (sample, column_title(column))
+            header.resizeSection(column, max(map(metrics.horizontalAdvance, titles)) + 24)
 
     def load(self) -> None:
         """Read the contracts for the filter and the first page of purchases."""
+        if not self._columns_sized:  # formatting the samples first loads the locale's data
+            samples = partial(_width_samples, self._timezone, self._locale)
+            run_in_background(samples, self._size_columns, lambda _: None)  # logged if it fails
         run_in_background(contract_choices, self._show_contract_choices, self._report)
         self.model.set_query(self._current_query())
         self._load_requests()
