@@ -29,6 +29,7 @@ def open_syncing_window(qtbot, service_url: str):
         lambda: window.count_label.text() == f"{demo_data.PAST_PURCHASES} purchases",
         timeout=TIMEOUT,
     )
+    qtbot.waitUntil(lambda: window.sync_status.contract is not None, timeout=TIMEOUT)
     return window, app
 
 
@@ -104,3 +105,18 @@ def test_a_late_purchase_raises_the_delay_banner(qtbot, demo):
     finally:
         app.stop()
         wait_for_background_work()
+
+
+def test_the_delay_banner_names_the_account_manager_once_the_contract_is_read(qtbot, demo):
+    from desktop.account import current_contract
+    from ui.sync_status import SyncStatus
+
+    status = SyncStatus("en_US", syncing=True)
+    qtbot.addWidget(status.delay_banner)
+    status.delay_banner.show()
+    late = SeatPurchase.select().first()
+    status._show_delayed([late])  # a sync's report came before the contract was read
+    assert late.transaction_id in status.delay_banner.text()
+    assert "Dana Whitfield" not in status.delay_banner.text()
+    status.contract = current_contract()
+    assert "Dana Whitfield" in status.delay_banner.text()

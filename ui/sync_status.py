@@ -66,7 +66,8 @@ class SyncStatus(QObject):
     def __init__(self, locale: str, syncing: bool) -> None:
         super().__init__()
         self._locale = locale
-        self.contract: ContractSummary | None = None
+        self._contract: ContractSummary | None = None
+        self._delayed: list = []  # the late purchases the delay banner names
         self.label = QLabel(
             self.tr("Connecting…")
             if syncing
@@ -89,6 +90,18 @@ class SyncStatus(QObject):
             self.tray = QSystemTrayIcon(QApplication.windowIcon())
             self.tray.show()
         self.tray.showMessage(title, text)
+
+    @property
+    def contract(self) -> ContractSummary | None:
+        return self._contract
+
+    @contract.setter
+    def contract(self, summary: ContractSummary | None) -> None:
+        """The contract, read after a sync may already have raised the delay banner: the banner
+        then names the account manager too."""
+        self._contract = summary
+        if self._delayed and self.delay_banner.isVisible():
+            self._show_delayed(self._delayed)
 
     def show_report(self, report: SyncReport) -> None:
         if report.online and report.problem is None:
@@ -125,6 +138,7 @@ class SyncStatus(QObject):
         self.live_banner.show_text(escape(text))
 
     def _show_delayed(self, rows: list) -> None:
+        self._delayed = rows
         if not rows:
             self.delay_banner.hide()
             return
