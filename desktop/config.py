@@ -192,10 +192,13 @@ class UserSettings:
 
 def load_user_settings() -> UserSettings:
     store = settings()
-    service = store.value(SERVICE_KEY) or ""
-    updates = str(store.value(UPDATE_URL_KEY) or ""), str(store.value(UPDATE_CHANNEL_KEY) or "")
     return UserSettings(
-        language(), service, export_folder(), *proxy_settings(), updates[0], updates[1] or "stable"
+        language(),
+        store.value(SERVICE_KEY) or "",
+        export_folder(),
+        *proxy_settings(),
+        update_url=str(store.value(UPDATE_URL_KEY) or ""),
+        update_channel=str(store.value(UPDATE_CHANNEL_KEY) or UserSettings.update_channel),
     )
 
 
@@ -206,10 +209,13 @@ def save_user_settings(chosen: UserSettings) -> None:
     store.setValue(EXPORT_FOLDER_KEY, str(chosen.export_folder))
     store.setValue(PROXY_KEY, chosen.proxy_url)
     store.setValue(PROXY_USER_KEY, chosen.proxy_user if chosen.proxy_url else "")
-    if chosen.update_url:
-        store.setValue(UPDATE_URL_KEY, chosen.update_url)
-    else:  # removed, not emptied: the installer's or IT's machine-wide value shows through
-        store.remove(UPDATE_URL_KEY)
+    # Written only when changed, and removed rather than emptied: the installer's or IT's
+    # machine-wide value, which Settings shows, is never copied into the user's own.
+    if chosen.update_url != (store.value(UPDATE_URL_KEY) or ""):
+        if chosen.update_url:
+            store.setValue(UPDATE_URL_KEY, chosen.update_url)
+        else:
+            store.remove(UPDATE_URL_KEY)
     store.setValue(UPDATE_CHANNEL_KEY, chosen.update_channel)
 
 

@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 ARCHIVE_NAME = "manage-account"  # the repository's archives: manage-account-1.2.0.tar.gz
 UPDATES_ENV = "MANAGE_ACCOUNT_UPDATES"  # "off": IT's switch, as Intune expects for such apps
 POLICY_KEY = "updates/policy"  # "off" in the system's or the user's settings does the same
-URL_KEY, CHANNEL_KEY = UPDATE_URL_KEY, UPDATE_CHANNEL_KEY
 INFO_PLIST_URL = "ManageAccountUpdateURL"  # the macOS app's repository, in its Info.plist
 STABLE, BETA = "stable", "beta"
 _PRERELEASES = {STABLE: None, BETA: "b"}  # tufup: "b" admits betas and release candidates
@@ -107,7 +106,7 @@ def trusted_root() -> Path:
 def repository_url(announced: str | None = None) -> str:
     """Settings' (or IT's, or the Windows installer's) repository, else the one the account
     service announces, else the one the macOS app's Info.plist names."""
-    return str(settings().value(URL_KEY) or "") or announced or _info_plist_url()
+    return str(settings().value(UPDATE_URL_KEY) or "") or announced or _info_plist_url()
 
 
 def _info_plist_url() -> str:
@@ -129,7 +128,7 @@ def open_repository(service_url: str | None) -> "UpdateRepository":
     from desktop.service_client import ServiceClient, ServiceError
 
     channel, announced = chosen_channel(), None
-    if service_url and not settings().value(URL_KEY):
+    if service_url and not settings().value(UPDATE_URL_KEY):
         try:
             announced = ServiceClient(service_url).desktop_release(channel)["repository"]
         except ServiceError as error:
@@ -160,7 +159,7 @@ def available_text(release: Release) -> str:
 
 
 def chosen_channel() -> str:
-    channel = str(settings().value(CHANNEL_KEY) or STABLE)
+    channel = str(settings().value(UPDATE_CHANNEL_KEY) or STABLE)
     return channel if channel in _PRERELEASES else STABLE
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from desktop import updates
-from desktop.config import APP_NAME
+from desktop.config import APP_NAME, UPDATE_URL_KEY
 from tests.app_process import private_environment
 from tests.test_bundle import BUNDLE_ENV
 
@@ -76,7 +76,7 @@ def test_windows_and_macos_name_the_same_update_repository_where_the_app_reads_i
     info = plistlib.loads((PACKAGING / "macos" / "Info.plist").read_bytes())
     windows_url = re.search(r'#define UpdateUrl "([^"]+)"', script).group(1)
     assert info[updates.INFO_PLIST_URL] == windows_url
-    group, url_name = updates.URL_KEY.split("/")
+    group, url_name = UPDATE_URL_KEY.split("/")
     policy_group, policy_name = updates.POLICY_KEY.split("/")
     subkey = f"Software\\{APP_NAME}\\{APP_NAME}\\{group}"  # where QSettings reads it
     assert f'Subkey: "{subkey}"; ValueType: string; ValueName: "{url_name}"' in script

@@ -208,8 +208,30 @@ def test_the_update_repository_and_channel_are_kept_and_an_empty_one_removed(
     qtbot.addWidget(again)
     again.findChild(QLineEdit, "updateUrlEdit").clear()
     again.save_button.click()
-    assert not config.settings().contains(updates.URL_KEY)  # IT's machine-wide one shows through
+    assert not config.settings().contains(config.UPDATE_URL_KEY)  # removed: IT's shows through
     assert updates.repository_url("https://announced.example/") == "https://announced.example/"
+
+
+def test_a_machine_wide_repository_is_shown_and_never_copied_into_the_users_settings(
+    qtbot, tmp_path, clean_settings
+):
+    from PySide6.QtCore import QSettings
+
+    native, system = QSettings.Format.NativeFormat, QSettings.Scope.SystemScope
+    QSettings.setPath(native, system, str(tmp_path / "system"))  # as IT or the installer sets
+    QSettings(system, config.APP_NAME, config.APP_NAME).setValue(
+        config.UPDATE_URL_KEY, "https://it.example/updates"
+    )
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QLineEdit, "updateUrlEdit").text() == "https://it.example/updates"
+    fill(dialog, None, "", str(tmp_path))
+    dialog.save_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    users_own = config.settings()
+    users_own.setFallbacksEnabled(False)
+    assert not users_own.contains(config.UPDATE_URL_KEY)  # a later change by IT still applies
+    QSettings.setPath(native, system, str(tmp_path / "none"))
 
 
 def test_updates_turned_off_by_policy_are_said_and_not_editable(qtbot, clean_settings, monkeypatch):

@@ -22,7 +22,7 @@ def updating(served, sqlite_db, tmp_path, monkeypatch):  # noqa: F811
     monkeypatch.setattr(updates, "local_data_folder", lambda *parts: _made(tmp_path, *parts))
     monkeypatch.delenv(updates.UPDATES_ENV, raising=False)
     config.settings().clear()
-    config.settings().setValue(updates.URL_KEY, url)
+    config.settings().setValue(config.UPDATE_URL_KEY, url)
     yield repository, tmp_path / "updates"
     config.settings().clear()
 

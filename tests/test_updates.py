@@ -171,10 +171,10 @@ def test_the_repository_is_settings_else_the_services_and_the_channel_stable_by_
     clean_settings,
 ):
     assert updates.repository_url("https://updates.example/") == "https://updates.example/"
-    config.settings().setValue(updates.URL_KEY, "https://it.example/mirror")
+    config.settings().setValue(config.UPDATE_URL_KEY, "https://it.example/mirror")
     assert updates.repository_url("https://updates.example/") == "https://it.example/mirror"
     assert updates.chosen_channel() == updates.STABLE
-    config.settings().setValue(updates.CHANNEL_KEY, "nightly")
+    config.settings().setValue(config.UPDATE_CHANNEL_KEY, "nightly")
     assert updates.chosen_channel() == updates.STABLE
-    config.settings().setValue(updates.CHANNEL_KEY, "beta")
+    config.settings().setValue(config.UPDATE_CHANNEL_KEY, "beta")
     assert updates.chosen_channel() == updates.BETA
