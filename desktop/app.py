@@ -136,7 +136,9 @@ def _check_updates(options: argparse.Namespace) -> int:
     except updates.UpdateError as error:
         print(f"manage-account: {error}", file=sys.stderr)
         return EXIT_FAILED
-    updates.install_staged(folder)
+    if updates.install_staged(folder) is None:  # turned off meanwhile, or the folder is gone
+        print(f"manage-account: {updates.not_installed_text(release)}", file=sys.stderr)
+        return EXIT_FAILED
     print(
         translate("App", "Manage Account was updated to {version}.").format(version=release.version)
     )

@@ -7,6 +7,7 @@ Every connection gets truststore's context from here rather than through
 `truststore.inject_into_ssl()`: injecting also imports and patches requests (which the updater's
 libraries bring), some 50 ms at every start, and changes the ssl module for the whole process."""
 
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -29,10 +30,14 @@ def trust_bundle(path: Path | None) -> None:
 
 def client_context() -> "ssl.SSLContext":
     """The context for HTTPS: the system's store, or Python's with the bundle if one is set."""
+    return _bundle_context(_bundle) if _bundle is not None else _system_context()
+
+
+@cache
+def _system_context() -> "ssl.SSLContext":
+    """One for every connection (a context is safe to share between threads)."""
     import ssl
 
-    if _bundle is not None:
-        return _bundle_context(_bundle)
     import truststore  # first needed by the first connection, off the GUI thread
 
     return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)

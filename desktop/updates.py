@@ -158,6 +158,12 @@ def available_text(release: Release) -> str:
     return translate("Updates", "Version {version} is available.").format(version=release.version)
 
 
+def not_installed_text(release: Release) -> str:
+    return translate("Updates", "Version {version} was downloaded but not installed.").format(
+        version=release.version
+    )
+
+
 def chosen_channel() -> str:
     channel = str(settings().value(UPDATE_CHANNEL_KEY) or STABLE)
     return channel if channel in _PRERELEASES else STABLE

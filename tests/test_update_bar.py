@@ -7,7 +7,7 @@ from html import unescape
 import pytest
 
 from desktop import __version__, config, updates
-from tests.test_updates import bundle, publish, served  # noqa: F401
+from tests.test_updates import _made, bundle, publish, served  # noqa: F401
 from ui.update_bar import CANCEL, DOWNLOAD, RESTART, UpdateBar
 
 TIMEOUT = 20_000
@@ -25,12 +25,6 @@ def updating(served, sqlite_db, tmp_path, monkeypatch):  # noqa: F811
     config.settings().setValue(config.UPDATE_URL_KEY, url)
     yield repository, tmp_path / "updates"
     config.settings().clear()
-
-
-def _made(tmp_path, *parts):
-    folder = tmp_path.joinpath(*parts)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def test_asked_with_nothing_newer_it_says_so(qtbot, updating):

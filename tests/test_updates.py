@@ -178,3 +178,44 @@ def test_the_repository_is_settings_else_the_services_and_the_channel_stable_by_
     assert updates.chosen_channel() == updates.STABLE
     config.settings().setValue(config.UPDATE_CHANNEL_KEY, "beta")
     assert updates.chosen_channel() == updates.BETA
+
+
+@pytest.fixture
+def installation(served, tmp_path, monkeypatch):
+    """`--check-updates` as an installation would run it, against the served repository."""
+    repository, url = served
+    publish(repository, "9.1.0")
+    installed = bundle(tmp_path / "installed", __version__)
+    monkeypatch.setattr(updates, "install_folder", lambda: installed)
+    monkeypatch.setattr(updates, "local_data_folder", lambda *parts: _made(tmp_path, *parts))
+    monkeypatch.delenv(updates.UPDATES_ENV, raising=False)
+    config.settings().clear()
+    config.settings().setValue(config.UPDATE_URL_KEY, url)
+    yield installed
+    config.settings().clear()
+
+
+def _made(tmp_path, *parts):
+    folder = tmp_path.joinpath(*parts)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_check_updates_installs_and_says_so(installation, capsys):
+    from desktop.app import main
+
+    assert main(["--check-updates"]) == 0
+    assert "Manage Account was updated to 9.1.0." in capsys.readouterr().out
+    assert (installation / "VERSION").read_text() == "9.1.0"
+
+
+def test_check_updates_says_when_a_download_was_not_installed(installation, capsys, monkeypatch):
+    from desktop.app import main
+
+    policy = iter([False, True])  # IT turns updates off while the download runs
+    monkeypatch.setattr(updates, "turned_off_by_policy", lambda: next(policy))
+    assert main(["--check-updates"]) == 1
+    said = capsys.readouterr()
+    assert "was updated" not in said.out
+    assert "Version 9.1.0 was downloaded but not installed." in said.err
+    assert (installation / "VERSION").read_text() == __version__

@@ -2447,6 +2447,10 @@ Vielen Dank
         <translation>Version {version} ist verfügbar.</translation>
     </message>
     <message>
+        <source>Version {version} was downloaded but not installed.</source>
+        <translation>Version {version} wurde heruntergeladen, aber nicht installiert.</translation>
+    </message>
+    <message>
         <source>There is no update to download.</source>
         <translation>Es gibt kein Update zum Herunterladen.</translation>
     </message>
