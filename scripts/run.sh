@@ -4,7 +4,7 @@
 #   sh scripts/run.sh tests    install with the test extras and run the test suite
 #   sh scripts/run.sh translations   update the .ts catalogs from the source, compile the .qm files
 #   sh scripts/run.sh bundle   freeze the app, its CLI and the service into dist/manage-account/
-#   sh scripts/run.sh bundle VERSION   the same, of a copy of the source stamped VERSION, into
+#   sh scripts/run.sh bundle VERSION   the same, of the last commit stamped VERSION, into
 #                              dist/VERSION/manage-account/ (a release candidate; CI's N+1)
 #   sh scripts/run.sh release [OPTIONS]   freeze, then publish the bundle to the update
 #                              repository build/update-repository (scripts/release.py --help)
