@@ -1,8 +1,10 @@
 """Prorated, coterminous pricing of additional seats: the one rule both sides price with.
 
-A purchase runs from the day it is quoted through the contract's last day. By month, every
-started month counts in full; by day, the term's price is prorated by the days that remain.
-The exact amount is rounded once, half up, to the currency's minor unit.
+A purchase runs from the day it is quoted through the contract's last day. By month, it is
+billed for the contract's own monthly periods (its start + k months, counted from the start day
+and clamped to month ends) that have not fully ended on that day: a started period counts in
+full, an ended one never. By day, the term's price is prorated by the days that remain. The
+exact amount is rounded once, half up, to the currency's minor unit.
 """
 
 from dataclasses import dataclass
@@ -70,6 +72,7 @@ class Quote:
     amount: Decimal
     currency: str
     working: Working
+    term_start: date  # the contract's first day: its monthly periods count from it
 
     def ledger_fields(self) -> dict:
         """The quote as purchase and order rows store it: money in integer minor units."""
@@ -90,15 +93,37 @@ class QuoteError(Refusal):
     context = "Proration"
 
 
-def months_between(first: date, last: date) -> int:
-    """Months from `first` through `last` inclusive; a started month counts, at least 1."""
-    span = relativedelta(last + timedelta(days=1), first)
-    return max(1, 12 * span.years + span.months + (1 if span.days > 0 else 0))
+def months_ended(term_start: date, on_date: date) -> int:
+    """The contract's periods that have fully ended before `on_date`: the largest k with
+    `term_start` + k months (counted from the start, clamped to month ends) on or before it."""
+    span = relativedelta(on_date, term_start)
+    return max(0, 12 * span.years + span.months)
+
+
+def period_of(term_start: date, on_date: date) -> tuple[date, date]:
+    """The contract's monthly period that `on_date` falls in, first and last day: for a
+    contract from Jan 31, on Mar 15 that is Feb 28 - Mar 30."""
+    k = months_ended(term_start, on_date)
+    first = term_start + relativedelta(months=k)
+    return first, term_start + relativedelta(months=k + 1) - timedelta(days=1)
+
+
+def term_months(term_start: date, term_end: date) -> int:
+    """The contract's monthly periods from `term_start` that start by `term_end`: 12 for
+    Jan 31, 2026 - Jan 30, 2027."""
+    return months_ended(term_start, term_end) + 1
+
+
+def months_left(term_start: date, term_end: date, on_date: date) -> int:
+    """The contract's periods that have not fully ended on `on_date` (the one it falls in
+    counts in full): 11 for Jan 31, 2026 - Jan 30, 2027 on Feb 28, 2026, whose Jan 31 -
+    Feb 27 period is over."""
+    return term_months(term_start, term_end) - months_ended(term_start, on_date)
 
 
 def exact_span(first: date, last: date) -> tuple[int, int]:
     """Whole months and the days left over from `first` through `last` inclusive: (8, 5) for
-    Nov 27, 2026 - Jul 31, 2027, which `months_between` counts as 9."""
+    Nov 27, 2026 - Jul 31, 2027, which a contract from the 1st bills as 9 months."""
     span = relativedelta(last + timedelta(days=1), first)
     return 12 * span.years + span.months, span.days
 
@@ -108,13 +133,23 @@ def working(unit: str, term_start: date, term_end: date, period_start: date) -> 
     if unit == PRORATE_BY_DAY:
         return Working(
             PRORATE_BY_DAY,
-            months_between(term_start, term_end),
+            term_months(term_start, term_end),
             (term_end - period_start).days + 1,
             (term_end - term_start).days + 1,
         )
     if unit == PRORATE_BY_MONTH:
-        return Working(PRORATE_BY_MONTH, months_between(period_start, term_end))
+        return Working(PRORATE_BY_MONTH, months_left(term_start, term_end, period_start))
     raise ValueError(f"unknown proration unit {unit!r}")
+
+
+def stored_working(
+    unit: str, term_start: date, term_end: date, period_start: date, prorated_months: int
+) -> Working:
+    """The factor of a purchase already made, as its amount was worked out: by month, the months
+    it stored (orders keep their amounts when a rule changes); by day, the days as ever."""
+    if unit == PRORATE_BY_MONTH:
+        return Working(PRORATE_BY_MONTH, prorated_months)
+    return working(unit, term_start, term_end, period_start)
 
 
 def validate_seats(seats: object, contract: ContractTerms | None = None) -> int:
@@ -196,13 +231,14 @@ def quote(contract: ContractTerms, seats: object, on_date: date) -> Quote:
     return Quote(
         seats=count,
         as_of=on_date,
-        prorated_months=months_between(on_date, contract.end_date),
+        prorated_months=months_left(contract.start_date, contract.end_date, on_date),
         period_start=on_date,
         period_end=contract.end_date,
         monthly_unit_price=price,
         amount=round_money(factor.apply(count * price), contract.currency),
         currency=contract.currency,
         working=factor,
+        term_start=contract.start_date,
     )
 
 

@@ -1,10 +1,11 @@
 """Renewing a contract: when the window opens, the next term, and its price: the one rule the
 desktop shows and the service invoices.
 
-The next term starts the day after the current one ends and is as long. It opens for renewal
-`window_days` before the end (the end day included). Its amount is seats x the next term's price
-per seat per month x its months, rounded once, half up, to the currency's minor unit. Seats are
-never fewer than those licensed now: a reduction goes through the account manager.
+The next term starts the day after the current one ends and runs for as many of the contract's
+monthly periods (counted from the start day, clamped to month ends) as the current one. It opens
+for renewal `window_days` before the end (the end day included). Its amount is seats x the next
+term's price per seat per month x its months, rounded once, half up, to the currency's minor
+unit. Seats are never fewer than those licensed now: a reduction goes through the account manager.
 """
 
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 
 from billing.money import amount_to_minor, round_money
-from billing.proration import MAX_SEATS, months_between
+from billing.proration import MAX_SEATS, term_months
 from billing.text import QT_TRANSLATE_NOOP, Refusal
 
 RENEWAL_WINDOW_DAYS = 60
@@ -54,10 +55,11 @@ def opens_on(current_end: date, window_days: int = RENEWAL_WINDOW_DAYS) -> date:
 
 
 def next_term(current_start: date, current_end: date) -> tuple[date, date]:
-    """The day after the current term, for as long as the current term."""
-    length = relativedelta(current_end + timedelta(days=1), current_start)
+    """The day after the current term, for as many months as the current term: a contract of
+    Feb 29, 2028 - Feb 27, 2029 renews as Feb 28, 2029 - Feb 27, 2030 (12 months)."""
     start = current_end + timedelta(days=1)
-    return start, start + length - timedelta(days=1)
+    months = term_months(current_start, current_end)
+    return start, start + relativedelta(months=months) - timedelta(days=1)
 
 
 def renewal_terms(
@@ -68,7 +70,7 @@ def renewal_terms(
     currency: str,
 ) -> RenewalTerms:
     start, end = next_term(current_start, current_end)
-    months = months_between(start, end)
+    months = term_months(start, end)
     amount = round_money(seats * monthly_price_per_seat * months, currency)
     return RenewalTerms(start, end, months, seats, monthly_price_per_seat, amount, currency)
 

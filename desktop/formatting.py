@@ -11,7 +11,7 @@ from babel.dates import format_date, format_time
 from babel.numbers import NumberPattern, format_decimal, parse_pattern
 
 from billing.money import UNIT_PRICE_PLACES, minor_units, round_money
-from billing.proration import PRORATE_BY_DAY, Quote, Working, exact_span
+from billing.proration import PRORATE_BY_DAY, Quote, Working, exact_span, period_of
 from desktop.i18n import translate
 
 FALLBACK_LOCALE = "en_US"
@@ -111,7 +111,10 @@ def quote_working(priced: Quote, locale: str) -> str:
 
 def proration_rule(priced: Quote, locale: str) -> str:
     """The period and how it is counted, e.g. Nov 27, 2026 – Jul 31, 2027: 8 months and 5 days;
-    a started month counts in full, so 9 months."""
+    a started month counts in full, so 9 months. Where the contract's own months do not run
+    with the calendar's (it starts on a 29th-31st, or ends within one of its months), it names
+    them: the contract's months run from Jan 31, 2026; Feb 28 – Mar 30, 2026 has started, so
+    11 months."""
     period = date_range(priced.period_start, priced.period_end, locale)
     working = priced.working
     if working.unit == PRORATE_BY_DAY:
@@ -120,6 +123,17 @@ def proration_rule(priced: Quote, locale: str) -> str:
         ).format(period=period, days=working.days, term_days=working.term_days)
     months, days = exact_span(priced.period_start, priced.period_end)
     counted = translate("Quote", "%Ln month(s)", None, priced.prorated_months)
+    if priced.term_start.day > 28 or months + (1 if days else 0) != priced.prorated_months:
+        first, last = period_of(priced.term_start, priced.period_start)
+        return translate(
+            "Quote",
+            "{period}: the contract's months run from {start}; {current} has started, so {counted}",
+        ).format(
+            period=period,
+            start=day(priced.term_start, locale),
+            current=date_range(first, min(last, priced.period_end), locale),
+            counted=counted,
+        )
     if not days:
         return f"{period}: {counted}"
     exact = translate("Quote", "%Ln day(s)", None, days)

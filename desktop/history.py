@@ -13,7 +13,7 @@ from peewee import SQL, Case, Expression, Field, ModelSelect, Tuple, fn
 
 from billing.invoices import shown_status
 from billing.money import UNIT_PRICE_PLACES, amount_from_minor, minor_text, minor_units
-from billing.proration import Working, working
+from billing.proration import Working, stored_working
 from billing.statuses import LABELS, LIVE_WITHIN, Status, status_at
 from db import search
 from db.database import stream
@@ -263,7 +263,9 @@ def export_csv(
     terms = _contract_terms()
     # Few distinct values among a million rows: each is formatted once.
     working_text = cache(
-        lambda contract, start: str(working(*terms[contract], date.fromisoformat(start)))
+        lambda contract, start, months: str(
+            stored_working(*terms[contract], date.fromisoformat(start), months)
+        )
     )
     price_text = cache(lambda units: minor_text(units, UNIT_PRICE_PLACES))
     amount_text = cache(lambda units, currency: minor_text(units, minor_units(currency)))
@@ -280,7 +282,7 @@ def export_csv(
                 seats,
                 price_text(price),
                 months,
-                working_text(contract, start),
+                working_text(contract, start, months),
                 start,
                 end,
                 amount_text(amount_minor, currency),
@@ -393,7 +395,7 @@ def _row(values: tuple, now: datetime, terms: dict[int, tuple[str, date, date]])
         seats=seats,
         monthly_unit_price=price,
         prorated_months=months,
-        working=working(*terms[contract_id], start),
+        working=stored_working(*terms[contract_id], start, months),
         period_start=start,
         period_end=end,
         amount=amount_from_minor(amount_minor, currency),

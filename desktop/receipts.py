@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from billing.proration import PRORATE_BY_MONTH, Working, working
+from billing.proration import PRORATE_BY_MONTH, Working, stored_working
 from billing.statuses import Status, status_at
 from db.models import Administrator, Contract, Organization, RenewalRecord, SeatPurchase, utc_now
 from desktop.background import Cancelled
@@ -176,8 +176,12 @@ def _render(purchase: SeatPurchase, locale: str, now: datetime, at_purchase: boo
         seats=purchase.seats,
         monthly_unit_price=purchase.monthly_unit_price,
         prorated_months=purchase.prorated_months,
-        working=working(
-            contract.proration_unit, contract.start_date, contract.end_date, purchase.period_start
+        working=stored_working(
+            contract.proration_unit,
+            contract.start_date,
+            contract.end_date,
+            purchase.period_start,
+            purchase.prorated_months,
         ),
         period_start=purchase.period_start,
         period_end=purchase.period_end,

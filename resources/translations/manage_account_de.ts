@@ -1474,6 +1474,10 @@ Vielen Dank
         <source>{period}: {days} of the term&apos;s {term_days} days, priced by the day</source>
         <translation>{period}: {days} der {term_days} Tage der Laufzeit, tageweise berechnet</translation>
     </message>
+    <message>
+        <source>{period}: the contract&apos;s months run from {start}; {current} has started, so {counted}</source>
+        <translation>{period}: Die Vertragsmonate laufen ab dem {start}; {current} hat begonnen, also {counted}</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln day(s)</source>
         <translation>
