@@ -9,8 +9,15 @@ function Invoke-Step([string] $Program, [string[]] $Arguments) {
     if ($LASTEXITCODE -ne 0) { throw "$Program failed with exit code $LASTEXITCODE" }
 }
 
-if (-not (Test-Path .venv\Scripts\python.exe)) { Invoke-Step py @("-3.12", "-m", "venv", ".venv") }
-Invoke-Step .venv\Scripts\python.exe @("-m", "pip", "install", "-q", "-e", ".[bundle,postgres]")
+# uv pinned by hash (scripts\uv-requirements.txt), then .venv exactly as uv.lock has it.
+if (-not (Test-Path .uv\Scripts\uv.exe)) {
+    Invoke-Step py @("-3.12", "-m", "venv", ".uv")
+    Invoke-Step .uv\Scripts\python.exe @(
+        "-m", "pip", "install", "-qq", "--no-deps", "--require-hashes", "-r", "scripts\uv-requirements.txt"
+    )
+}
+$env:UV_PYTHON_DOWNLOADS = "never"
+Invoke-Step .uv\Scripts\uv.exe @("sync", "--locked", "--quiet", "--python", "3.12", "--extra", "bundle", "--extra", "postgres")
 Invoke-Step .venv\Scripts\pyinstaller.exe @(
     "--noconfirm", "--clean", "--log-level", "WARN",
     "--distpath", "dist", "--workpath", "build\pyinstaller", "packaging\manage-account.spec"

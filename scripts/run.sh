@@ -1,27 +1,42 @@
 #!/bin/sh
-# Set up .venv with Python 3.12 or newer, then run the app on demo data or the whole test suite.
+# Install from the lock (uv.lock) into .venv, then run the app on demo data or the test suite.
 #   sh scripts/run.sh demo     install and start the app on the embedded database with demo data
 #   sh scripts/run.sh tests    install with the test extras and run the test suite
+#   sh scripts/run.sh lint     ruff's checks and its formatting check
 #   sh scripts/run.sh translations   update the .ts catalogs from the source, compile the .qm files
-#   sh scripts/run.sh bundle   freeze the app, its CLI and the service into dist/manage-account/
+#   sh scripts/run.sh bundle   freeze the app, its CLI and the service into dist/manage-account/,
+#                              and its CycloneDX SBOM into dist/manage-account.cdx.json
 #   sh scripts/run.sh bundle VERSION   the same, of the last commit stamped VERSION, into
-#                              dist/VERSION/manage-account/ (a release candidate; CI's N+1)
+#                              dist/VERSION/ (a release candidate; CI's N+1)
 #   sh scripts/run.sh release [OPTIONS]   freeze, then publish the bundle to the update
 #                              repository build/update-repository (scripts/release.py --help)
 #   sh scripts/run.sh deb      a Debian package from that bundle, into dist/
+#   sh scripts/run.sh lock     refresh uv.lock: the newest versions pyproject.toml allows
+#   sh scripts/run.sh audit    pip-audit over the lock (fails on a vulnerability with a fix)
+# Every install comes from uv.lock (versions and hashes for Linux, Windows and macOS). uv itself
+# is pinned by hash in scripts/uv-requirements.txt and lives in .uv/.
 set -eu
 cd "$(dirname "$0")/.."
 
 find_python() {
-    for candidate in python3 python3.13 python3.12 \
-        "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3; do
-        if command -v "$candidate" >/dev/null 2>&1 &&
-            "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
+    found=""
+    for candidate in python3 python3.14 python3.13 python3.12 \
+        "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.*/bin/python3; do
+        version=$("$candidate" -c 'import sys; print("%d.%d" % sys.version_info[:2])' \
+            2>/dev/null) || continue
+        if "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
             command -v "$candidate"
             return 0
         fi
+        case " $found " in *" $version "*) ;; *) found="$found $version" ;; esac
     done
-    echo "Manage Account needs Python 3.12 or newer; none was found." >&2
+    cat >&2 <<EOF
+Manage Account needs Python 3.12 or newer; found:${found:- none}.
+Install one, then run this command again:
+  Windows or macOS: the installer from https://www.python.org/downloads/
+  Debian or Ubuntu: sudo apt install python3.12 python3.12-venv
+  anywhere:         pyenv install 3.12 (https://github.com/pyenv/pyenv)
+EOF
     return 1
 }
 
@@ -57,22 +72,40 @@ if [ "${1:-}" = demo ]; then
     check_display
 fi
 
-if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then
-    rm -rf .venv
-    "$(find_python)" -m venv .venv
+python=$(find_python) || exit 1
+# uv at the version and hashes scripts/uv-requirements.txt pins, in an environment of its own.
+uv_pinned=$(sed -n 's/^uv==\([^ ]*\).*/\1/p' scripts/uv-requirements.txt)
+if [ "$(.uv/bin/uv --version 2>/dev/null | cut -d' ' -f2)" != "$uv_pinned" ]; then
+    rm -rf .uv
+    "$python" -m venv .uv
+    .uv/bin/python -m pip install -qq --disable-pip-version-check --no-deps --require-hashes \
+        -r scripts/uv-requirements.txt
 fi
+uv=.uv/bin/uv
+export UV_PYTHON_DOWNLOADS=never  # the Python found above, never one uv would download
+
+# .venv as uv.lock has it for these extras: for the tests and the bundle exactly (what else is
+# in it goes); for the rest --inexact, which keeps the extras a developer installed.
+sync() {
+    "$uv" sync --locked --quiet --python "$python" "$@"
+}
 
 case "${1:-}" in
     demo)
-        .venv/bin/pip install -q -e .
+        sync --inexact
         exec .venv/bin/manage-account --demo
         ;;
     tests)
-        .venv/bin/pip install -q -e ".[test,postgres]"
+        sync --extra test --extra postgres
         exec .venv/bin/python -m pytest
         ;;
+    lint)
+        sync --inexact --extra test
+        .venv/bin/ruff check .
+        .venv/bin/ruff format --check .
+        ;;
     bundle)
-        .venv/bin/pip install -q -e ".[bundle,postgres]"
+        sync --extra bundle --extra postgres
         source=. dist=dist
         if [ -n "${2:-}" ]; then
             source=build/source-$2 dist=dist/$2
@@ -82,6 +115,12 @@ case "${1:-}" in
         fi
         .venv/bin/pyinstaller --noconfirm --clean --log-level WARN \
             --distpath "$dist" --workpath "build/pyinstaller${2:+-$2}" "$source/packaging/manage-account.spec"
+        # The SBOM: every package the bundle is built from, as the lock has it (without the
+        # build tools, which are not in the bundle).
+        "$uv" export --locked --quiet --no-emit-project --no-dev --extra postgres \
+            --format requirements-txt --output-file build/bundle-requirements.txt
+        .venv/bin/cyclonedx-py requirements --output-reproducible --of JSON \
+            -o "$dist/manage-account.cdx.json" build/bundle-requirements.txt
         du -sh "$dist/manage-account"
         ;;
     release)
@@ -94,7 +133,7 @@ case "${1:-}" in
         sh packaging/linux/make-deb.sh
         ;;
     translations)
-        .venv/bin/pip install -q -e .
+        sync --inexact
         catalogs=resources/translations
         # German: every message. English: only the plural forms ("%n seat(s)" -> 1 seat, 2 seats).
         .venv/bin/pyside6-lupdate -extensions py billing desktop ui -no-obsolete -locations none \
@@ -105,8 +144,19 @@ case "${1:-}" in
             .venv/bin/pyside6-lrelease -silent "$catalog" -qm "${catalog%.ts}.qm"
         done
         ;;
+    lock)
+        # On purpose only: the new uv.lock is a change like any other, reviewed and tested.
+        "$uv" lock --upgrade --python "$python"
+        ;;
+    audit)
+        # Every locked package, whatever the platform; the audit tool from the lock as well.
+        "$uv" export --locked --quiet --no-emit-project --all-extras \
+            --format requirements-txt --output-file build/audit-requirements.txt
+        "$uv" run --locked --quiet --python "$python" --isolated --only-group audit \
+            python scripts/audit.py build/audit-requirements.txt
+        ;;
     *)
-        echo "usage: sh scripts/run.sh demo|tests|bundle [VERSION]|release|deb|translations" >&2
+        echo "usage: sh scripts/run.sh demo|tests|lint|bundle [VERSION]|release|deb|translations|lock|audit" >&2
         exit 2
         ;;
 esac

@@ -1608,16 +1608,16 @@ Vielen Dank
         <translation>Monate</translation>
     </message>
     <message>
+        <source>Price per seat per month</source>
+        <translation>Preis pro Lizenz und Monat</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Quantity</source>
         <translation>Menge</translation>
-    </message>
-    <message>
-        <source>Price per month</source>
-        <translation>Preis pro Monat</translation>
     </message>
     <message>
         <source>Subtotal</source>

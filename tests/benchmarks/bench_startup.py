@@ -26,7 +26,7 @@ BENCH_BUILD = ROOT / "build" / "bench-startup"
 
 def frozen_bare_window() -> Path | None:
     """The bare window frozen as the app is (made once, kept in build/), or None without
-    PyInstaller (pip install -e ".[bundle]")."""
+    PyInstaller (sh scripts/run.sh bundle installs it)."""
     program = BENCH_BUILD / "dist" / "bare_window" / "bare_window"
     pyinstaller = shutil.which("pyinstaller", path=str(Path(sys.executable).parent))
     if not program.exists() and pyinstaller:
