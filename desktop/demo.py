@@ -48,7 +48,7 @@ def seed_demo(
     other alone."""
     if Organization.select().exists():
         return False
-    today = today or date.today()
+    today = today or demo_data.NORTHWIND.today()
     with write_transaction():
         organization = Organization.create(
             name=demo_data.ORGANIZATION, currency=demo_data.CURRENCY, timezone=demo_data.TIMEZONE

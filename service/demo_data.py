@@ -21,8 +21,15 @@ ORGANIZATION = "Northwind Traders"
 CURRENCY = "USD"
 TIMEZONE = "America/New_York"
 PASSWORD = "northwind-demo"  # every Northwind demo administrator's, on the demo service only
-PAST_PURCHASES = 24
 PAID_AFTER_DAYS = 45  # the demo service's older invoices were paid (see seed.py)
+# The days before today on which demo purchases fall, in bands that keep every purchase's
+# contract and invoice status the same whatever the date: a current contract began 59 to 122
+# days ago (on the 1st, two or three months back), its predecessor a year before; an invoice
+# is due after 30 days and paid after PAID_AFTER_DAYS; a day either side is kept clear for
+# "today" in another time zone.
+DAYS_AGO = ((2, 28), (48, 57), (125, 450))  # open; paid or overdue; on the earlier contract
+NORTHWIND_PURCHASES = (3, 4, 17)  # per band of DAYS_AGO
+PAST_PURCHASES = sum(NORTHWIND_PURCHASES)
 SEATS_NOW = 50  # Northwind's seats licensed today, of which 47 are assigned (see USERS)
 ADMINISTRATORS = (
     # (name, e-mail, permission set, manage account, manage permission sets)
@@ -109,6 +116,10 @@ class DemoOrganization:
     users: UserMix
     billing_profile: dict  # as GET /v1/billing-profile answers it
 
+    def today(self, now: datetime | None = None) -> date:
+        """The organization's date `now` (default: the present), where it is."""
+        return (now or datetime.now(UTC)).astimezone(ZoneInfo(self.timezone)).date()
+
 
 def demo_contracts(today: date, seed: int = 2026) -> list[DemoContract]:
     """Last year's contract and the current one, which began three months ago with the seats
@@ -130,7 +141,7 @@ def _northwind_terms(today: date) -> list[DemoContract]:
 def demo_purchases(today: date, seed: int = 2026) -> list[DemoPurchase]:
     """Provisioned purchases on both contracts, in business hours, invoiced gap-free in order."""
     terms = _northwind_terms(today)
-    return _purchases(terms, today, BUYERS, TIMEZONE, PAST_PURCHASES, seed)
+    return _purchases(terms, today, BUYERS, TIMEZONE, NORTHWIND_PURCHASES, seed)
 
 
 def contoso_contracts(today: date) -> list[DemoContract]:
@@ -157,7 +168,7 @@ def _contoso_terms(today: date) -> list[DemoContract]:
 
 def contoso_purchases(today: date) -> list[DemoPurchase]:
     terms = _contoso_terms(today)
-    return _purchases(terms, today, ("admin@contoso.example",), CONTOSO_ZONE, 4)
+    return _purchases(terms, today, ("admin@contoso.example",), CONTOSO_ZONE, (1, 3))
 
 
 def _seated(
@@ -257,19 +268,23 @@ def _purchases(
     today: date,
     buyers: tuple[str, ...],
     timezone: str,
-    count: int,
+    per_band: tuple[int, ...],
     seed: int = 2026,
 ) -> list[DemoPurchase]:
+    """`per_band[i]` purchases on days drawn from DAYS_AGO[i], in business hours: the same
+    contract and invoice status for each whatever the date, so the demo looks alike every day."""
     rng = random.Random(seed)
     zone = ZoneInfo(timezone)
-    span = (today - contracts[0].start_date).days
+    days_ago = [
+        day for (first, last), count in zip(DAYS_AGO, per_band, strict=False)
+        for day in rng.sample(range(first, last + 1), count)
+    ]  # fmt: skip
+    days_ago[-1] = days_ago[-2]  # a busy day: two purchases go live on it
     moments = sorted(
         datetime.combine(
-            contracts[0].start_date + timedelta(days=rng.randrange(span)),
-            time(rng.randrange(8, 18), rng.randrange(60)),
-            zone,
+            today - timedelta(days=day), time(rng.randrange(8, 18), rng.randrange(60)), zone
         )
-        for _ in range(count)
+        for day in days_ago
     )
     plan = []
     for number, local in enumerate(moments, start=1):

@@ -26,18 +26,19 @@ from service.models import (
 
 
 def seed_demo(today: date | None = None, contract_ends_in: int | None = None) -> bool:
-    """Fill an empty service database with Northwind Traders and Contoso Pharmaceuticals;
-    with `contract_ends_in`, Northwind's current contract ends that many days from today, so
-    the renewal shows at once."""
+    """Fill an empty service database with Northwind Traders and Contoso Pharmaceuticals, as
+    of `today` (default: each organization's own date); with `contract_ends_in`, Northwind's
+    current contract ends that many days from then, so the renewal shows at once."""
     if Organization.select().exists():
         return False
-    today = today or date.today()
     with write_transaction(service_db):
         Vendor.create(**demo_data.VENDOR)
         for plan in demo_data.ORGANIZATIONS:
-            _seed(plan, today)
+            _seed(plan, today or plan.today())
         if contract_ends_in is not None:
-            end_current_contract(demo_data.ORGANIZATION, today + timedelta(days=contract_ends_in))
+            northwind_today = today or demo_data.NORTHWIND.today()
+            end = northwind_today + timedelta(days=contract_ends_in)
+            end_current_contract(demo_data.ORGANIZATION, end)
     return True
 
 

@@ -13,6 +13,8 @@ from tests.service_helpers import call, sign_in, start_demo_service
 from ui.audit_log_dialog import AuditLogDialog
 from ui.tasks import wait_for_background_work
 
+pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
+
 TIMEOUT = 5000
 
 

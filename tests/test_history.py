@@ -28,6 +28,8 @@ from desktop.history import (
 from desktop.purchasing import record_purchase
 from service import demo_data
 
+pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
+
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 ALL = demo_data.PAST_PURCHASES + 4  # the demo's and one in each state below
 

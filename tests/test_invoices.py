@@ -4,7 +4,6 @@ checked by its SHA-256, and opened offline afterwards."""
 
 import hashlib
 import threading
-from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -25,6 +24,8 @@ from tests.test_main_window import TIMEOUT, child, open_window
 from ui.main_window import MainWindow
 from ui.tasks import wait_for_background_work
 
+pytestmark = pytest.mark.dates
+
 
 @pytest.fixture
 def service(tmp_path):
@@ -37,7 +38,7 @@ def test_the_sync_brings_every_invoice_status(service, sqlite_db):
     seed_demo()
     expected = {
         i.transaction_id: i.status
-        for i in demo_data.demo_invoices(demo_data.NORTHWIND, date.today())
+        for i in demo_data.demo_invoices(demo_data.NORTHWIND, demo_data.NORTHWIND.today())
     }
     SeatPurchase.update(invoice_status=None, invoice_due_date=None).execute()
     engine = SyncEngine(ServiceClient(service.url), Credentials("billing@example.com", PASSWORD))
@@ -52,10 +53,12 @@ def test_the_history_filters_and_shows_invoice_statuses(sqlite_db):
     seed_demo()
     overdue = fetch_page(HistoryQuery(invoice="overdue"), 50)
     assert len(overdue) == 1 and overdue[0].invoice_status == "overdue"
-    assert overdue[0].invoice_due_date < date.today()
+    assert overdue[0].invoice_due_date < demo_data.NORTHWIND.today()
     paid = fetch_page(HistoryQuery(invoice="paid"), 50)
     assert paid and {row.invoice_status for row in paid} == {"paid"}
-    assert fetch_page(HistoryQuery(invoice="open"), 50) == []  # the demo's newest is overdue
+    still_open = fetch_page(HistoryQuery(invoice="open"), 50)
+    assert len(still_open) == demo_data.NORTHWIND_PURCHASES[0]  # the newest: not due yet
+    assert all(row.invoice_due_date >= demo_data.NORTHWIND.today() for row in still_open)
 
 
 def test_the_overview_names_the_overdue_invoice(qtbot, sqlite_db):

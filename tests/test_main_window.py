@@ -36,6 +36,8 @@ from ui import history_model
 from ui.main_window import MainWindow
 from ui.tasks import wait_for_background_work
 
+pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
+
 TIMEOUT = 5000
 
 

@@ -18,6 +18,8 @@ from desktop.overview import _daily_steps, load_overview
 from desktop.purchasing import purchase_seats
 from service import demo_data
 
+pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
+
 TODAY = date(2026, 11, 26)
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 

@@ -24,6 +24,8 @@ from service import demo_data
 from service.models import SeatOrder, service_db
 from tests.service_helpers import PASSWORD, call, sign_in, start_demo_service
 
+pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
+
 NOTE = "Bill to cost centre 4711.\nAttn: Accounts Payable"
 
 

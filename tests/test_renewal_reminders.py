@@ -24,6 +24,8 @@ from service.seed import end_current_contract
 from tests.service_helpers import PASSWORD, call, sign_in, start_demo_service
 from tests.test_main_window import TIMEOUT, child, open_window
 
+pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
+
 END = date(2027, 7, 31)
 
 
@@ -68,7 +70,7 @@ def test_the_calendar_file_reads_back():
 def test_the_window_reminds_and_saves_the_calendar(qtbot, sqlite_db, tmp_path):
     seed_demo()
     current = Contract.select().order_by(Contract.start_date.desc()).first()
-    Contract.update(end_date=date.today() + timedelta(days=6)).where(
+    Contract.update(end_date=demo_data.NORTHWIND.today() + timedelta(days=6)).where(
         Contract.id == current.id
     ).execute()
     window = open_window(qtbot)
@@ -79,7 +81,7 @@ def test_the_window_reminds_and_saves_the_calendar(qtbot, sqlite_db, tmp_path):
     window.save_calendar_to(target)
     qtbot.waitUntil(target.exists, timeout=TIMEOUT)
     ends = [e.decoded("dtstart") for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")]
-    assert date.today() + timedelta(days=6) in ends
+    assert demo_data.NORTHWIND.today() + timedelta(days=6) in ends
 
 
 @pytest.fixture
@@ -91,7 +93,7 @@ def service(tmp_path):
 
 def test_a_renewed_contract_gets_no_more_reminders(service, sqlite_db):
     seed_demo()
-    end = date.today() + timedelta(days=20)
+    end = demo_data.NORTHWIND.today() + timedelta(days=20)
     with service_db.connection_context():
         end_current_contract(demo_data.ORGANIZATION, end)
     token = sign_in(service, "billing@example.com")

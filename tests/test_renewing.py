@@ -3,7 +3,7 @@ here first (offline too) and sent once, the next contract and its invoice made b
 refusals named, and the Renew Contract button and dialog in the window."""
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from pypdf import PdfReader
@@ -24,6 +24,8 @@ from service.seed import end_current_contract
 from tests.service_helpers import PASSWORD, start_demo_service
 from tests.test_main_window import TIMEOUT, child, open_window
 
+pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
+
 ENDS_IN = 20
 
 
@@ -31,7 +33,8 @@ ENDS_IN = 20
 def service(tmp_path):
     running = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}")
     with service_db.connection_context():
-        end_current_contract(demo_data.ORGANIZATION, date.today() + timedelta(days=ENDS_IN))
+        end = demo_data.NORTHWIND.today() + timedelta(days=ENDS_IN)
+        end_current_contract(demo_data.ORGANIZATION, end)
     yield running
     running.stop()
 

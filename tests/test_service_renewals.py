@@ -15,6 +15,8 @@ from service.seed import end_current_contract
 from service.server import main as service_main
 from tests.service_helpers import call, start_demo_service
 
+pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
+
 ENDS_IN = 42
 
 
@@ -23,7 +25,7 @@ def service(any_db_url):
     running = start_demo_service(any_db_url)
     with service_db.connection_context():  # both organizations' contracts end in 42 days
         for plan in demo_data.ORGANIZATIONS:
-            end_current_contract(plan.name, date.today() + timedelta(days=ENDS_IN))
+            end_current_contract(plan.name, plan.today() + timedelta(days=ENDS_IN))
     yield running
     running.stop()
 
@@ -51,7 +53,7 @@ def renewal_body(offer: dict, seats: int | None = None, **changes) -> dict:
 def test_the_offer_is_the_next_term_at_the_vendors_price(service, plan):
     status, offer = call(service, "GET", "/v1/renewal", token=token_of(service, plan))
     assert status == 200
-    end = date.today() + timedelta(days=ENDS_IN)
+    end = plan.today() + timedelta(days=ENDS_IN)
     assert offer["current_end"] == end.isoformat()
     assert offer["opens_on"] == (end - timedelta(days=59)).isoformat()
     assert offer["term_start"] == (end + timedelta(days=1)).isoformat()
@@ -110,13 +112,15 @@ def test_fewer_seats_a_wrong_amount_or_no_acknowledgement_renews_nothing(service
 
 def test_the_window_opens_and_closes_by_date(service):
     with service_db.connection_context():
-        end_current_contract(demo_data.ORGANIZATION, date.today() + timedelta(days=90))
+        end_current_contract(
+            demo_data.ORGANIZATION, demo_data.NORTHWIND.today() + timedelta(days=90)
+        )
     token = token_of(service, demo_data.NORTHWIND)
     status, closed = call(service, "GET", "/v1/renewal", token=token)
     assert (status, closed["error"]["code"]) == (404, "renewal_not_open")
-    opening = date.today() + timedelta(days=90 - 59)
+    opening = demo_data.NORTHWIND.today() + timedelta(days=90 - 59)
     assert closed["error"]["opens_on"] == opening.isoformat()
-    assert opens_on(date.today() + timedelta(days=90)) == opening
+    assert opens_on(demo_data.NORTHWIND.today() + timedelta(days=90)) == opening
 
 
 def test_a_reduction_is_requested_and_answered_never_applied(service, any_db_url):

@@ -10,6 +10,8 @@ from service.models import AccountUser, Organization, service_db
 from service.orders import provision_due
 from tests.service_helpers import call, start_demo_service
 
+pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
+
 
 @pytest.fixture
 def service(any_db_url):

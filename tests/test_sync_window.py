@@ -15,6 +15,8 @@ from tests.test_main_window import TIMEOUT, history_cell
 from ui.main_window import MainWindow
 from ui.tasks import wait_for_background_work
 
+pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
+
 
 def open_syncing_window(qtbot, service_url: str):
     app = Application(acting_administrator("billing@example.com"), "en_US")
