@@ -285,18 +285,20 @@ class HistoryTab(QWidget):
         """Export the rows matching the current filter, with a cancellable progress dialog."""
         query = self._current_query()
         self.export_button.setEnabled(False)
-        task = run_with_progress(
+        return run_with_progress(
             self,
             self.tr("Exporting purchases…"),
             lambda progress: export_csv(query, path, progress),
-            self.status_message.emit,
+            self._exported,
             lambda count: self.tr("Exported %Ln purchase(s) to {path}.", "", count).format(
                 path=path
             ),
         )
-        task.succeeded.connect(lambda _: self.export_button.setEnabled(True))
-        task.failed.connect(lambda _: self.export_button.setEnabled(True))
-        return task
+
+    def _exported(self, outcome: str) -> None:
+        """However the export ended: say how, and let the next one start."""
+        self.export_button.setEnabled(True)
+        self.status_message.emit(outcome)
 
     def selected_transaction_id(self) -> str | None:
         rows = self.view.selectionModel().selectedRows()
@@ -312,7 +314,7 @@ class HistoryTab(QWidget):
         """One receipt per purchase of `query` (default: the listed ones) into `folder`."""
         query = query or self._current_query()
         locale = self._locale
-        task = run_with_progress(
+        return run_with_progress(
             self,
             self.tr("Exporting receipts…"),
             lambda progress: export_receipts(query, folder, locale, progress),
@@ -320,9 +322,8 @@ class HistoryTab(QWidget):
             lambda count: self.tr("Exported %Ln receipt(s) to {folder}.", "", count).format(
                 folder=folder
             ),
+            on_success=self.receipts_exported.emit,
         )
-        task.succeeded.connect(self.receipts_exported.emit)
-        return task
 
     def _ask_receipts_folder(self) -> None:
         folder = ask_export_folder(self, self.tr("Export receipts to folder"))

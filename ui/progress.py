@@ -20,12 +20,15 @@ def run_with_progress(
     done_message: Callable[[int], str],
     failed: str | None = None,
     cancelled: str | None = None,
+    on_success: Callable[[int], None] | None = None,
 ) -> Task:
     """Run `call(progress)` in the background; `report` gets one line when it ends.
 
     The dialog appears only if the work lasts more than a moment; Cancel stops the work
     at its next progress report. `failed` ("…{error}") and `cancelled` ("…{reason}") word the
-    other endings; an export's are the default.
+    other endings; an export's are the default. `on_success` gets the call's result; it is
+    connected before the work starts, since a queued signal reaches only the receivers
+    connected when it is sent.
     """
     failed = failed or translate("Progress", "Export failed: {error}")
     cancelled = cancelled or translate("Progress", "Export cancelled. {reason}")
@@ -50,6 +53,8 @@ def run_with_progress(
     )
     progress.canceled.connect(lambda: setattr(task, "cancelled", True))
     task.succeeded.connect(lambda count: finish(done_message(count)))
+    if on_success is not None:
+        task.succeeded.connect(on_success)
     task.failed.connect(ended)
     return task.start()
 
