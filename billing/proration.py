@@ -7,6 +7,7 @@ full, an ended one never. By day, the term's price is prorated by the days that 
 exact amount is rounded once, half up, to the currency's minor unit.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -36,6 +37,16 @@ class ContractTerms(Protocol):
     account_manager_email: str
 
 
+Translate = Callable[[str, str, str | None, int], str]
+
+
+def english(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """A marked text in English, its `%Ln` filled in and "(s)" made singular or plural."""
+    if n < 0:
+        return text
+    return text.replace("%Ln", str(n)).replace("%n", str(n)).replace("(s)", "" if n == 1 else "s")
+
+
 @dataclass(frozen=True)
 class Working:
     """How an amount follows from the price per seat per month, so print can show it.
@@ -50,9 +61,22 @@ class Working:
     term_days: int | None = None
 
     def __str__(self) -> str:
-        """In English, as exports write it: "9 months", "12 months × 247/365 days"."""
-        months = f"{self.months} month{'s' if self.months != 1 else ''}"
-        return f"{months} × {self.days}/{self.term_days} days" if self.days else months
+        """In English, as exports and the service's invoice write it: "9 months",
+        "12 months × 247/365 days"."""
+        return self.text()
+
+    def text(self, translate: "Translate | None" = None) -> str:
+        """What the price per seat per month is multiplied by, the one wording every document
+        prints: 9 months, or 12 months × 247/365 days. `translate` is the desktop's (Qt's
+        signature); without it, English."""
+        translate = translate or english  # lupdate collects the calls by this name
+        months = translate("Quote", "%Ln month(s)", None, self.months)
+        if self.unit == PRORATE_BY_DAY:
+            days = translate("Quote", "{remaining}/{whole} days").format(
+                remaining=self.days, whole=self.term_days
+            )
+            return f"{months} × {days}"
+        return months
 
     def apply(self, amount: Decimal) -> Decimal:
         """`amount` (seats × price) times the factor, unrounded; the one division comes last."""

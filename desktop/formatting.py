@@ -87,14 +87,9 @@ def time_of_day(value: datetime, timezone: str, locale: str) -> str:
 
 
 def proration(working: Working) -> str:
-    """What the price per seat per month is multiplied by: 9 months, or 12 months × 247/365 days."""
-    months = translate("Quote", "%Ln month(s)", None, working.months)
-    if working.unit == PRORATE_BY_DAY:
-        days = translate("Quote", "{remaining}/{whole} days").format(
-            remaining=working.days, whole=working.term_days
-        )
-        return f"{months} × {days}"
-    return months
+    """What the price per seat per month is multiplied by: 9 months, or 12 months × 247/365 days
+    (the wording the service's invoice prints, in the user's language)."""
+    return working.text(translate)
 
 
 def quote_working(priced: Quote, locale: str) -> str:

@@ -18,7 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from billing.documents import pdf_time_stamp
+from billing.documents import item_columns, pdf_time_stamp
 from billing.proration import Working
 from billing.statuses import LABELS, Status
 from desktop import formatting
@@ -134,11 +134,7 @@ def receipt_fields(record: ReceiptRecord, locale: str) -> list[tuple[str, str]]:
 def line_item(record: ReceiptRecord, locale: str) -> tuple[str, str, str, str, str]:
     """The one line item: description, quantity, unit price, months (or days), amount."""
     period = formatting.date_range(record.period_start, record.period_end, locale)
-    months = (
-        formatting.number(record.prorated_months, locale)
-        if record.working.days is None
-        else formatting.proration(record.working)
-    )
+    months = formatting.proration(record.working)  # the words the vendor's invoice prints
     return (
         (record.line_description or translate("Receipt", "Additional seats")) + "\n" + period,
         formatting.number(record.seats, locale),
@@ -287,34 +283,46 @@ class _Page:
             else translate("Receipt", "Proration")
         )
         headers = (
-            translate("Receipt", "Description"),
             translate("Receipt", "Quantity"),
-            translate("Receipt", "Price per month"),
+            translate("Receipt", "Price per seat per month"),
             months,
             translate("Receipt", "Amount"),
         )
-        # Right edges of the numeric columns; the description takes what is left.
-        edges = (right - 265, right - 165, right - 75, right)
+        columns = item_columns(
+            list(zip(headers, item[1:], strict=True)),
+            lambda text: pdfmetrics.stringWidth(text, BOLD, 9),
+            lambda text: pdfmetrics.stringWidth(text, REGULAR, 9),
+            right,
+        )
+        # The description takes what the numeric columns leave.
+        room = columns[0].right - columns[0].width - 12 - MARGIN
+        heading = simpleSplit(translate("Receipt", "Description"), BOLD, 9, room)
+        header_lines = max(len(heading), *(len(column.header) for column in columns))
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN, self.y + 11, right, self.y + 11)
         canvas.setFont(BOLD, 9)
-        canvas.drawString(MARGIN, self.y, headers[0])
-        for header, edge in zip(headers[1:], edges, strict=True):
-            canvas.drawRightString(edge, self.y, header)
-        self.y -= 5
+        for index in range(header_lines):
+            if index < len(heading):
+                canvas.drawString(MARGIN, self.y, heading[index])
+            for column in columns:
+                if index < len(column.header):
+                    canvas.drawRightString(column.right, self.y, column.header[index])
+            self.y -= 11
+        self.y += 6
         canvas.line(MARGIN, self.y, right, self.y)
         self.y -= 12
         canvas.setFont(REGULAR, 9)
         description = [
-            line
-            for part in item[0].split("\n")
-            for line in simpleSplit(part, REGULAR, 9, edges[0] - 55 - MARGIN)
+            line for part in item[0].split("\n") for line in simpleSplit(part, REGULAR, 9, room)
         ]
-        for value, edge in zip(item[1:], edges, strict=True):
-            canvas.drawRightString(edge, self.y, value)
+        top = self.y
+        for column in columns:
+            for index, line in enumerate(column.value):
+                canvas.drawRightString(column.right, top - 12 * index, line)
         for line in description:
             canvas.drawString(MARGIN, self.y, line)
             self.y -= 12
+        self.y = min(self.y, top - 12 * max(len(column.value) for column in columns))
         canvas.line(MARGIN, self.y + 6, right, self.y + 6)
         self.y -= 8
         amount = item[4]

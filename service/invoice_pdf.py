@@ -9,19 +9,22 @@ from functools import cache
 from io import BytesIO
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from billing.documents import pdf_time_stamp
+from billing.documents import item_columns, pdf_time_stamp
 from billing.money import amount_from_minor
+from billing.proration import PRORATE_BY_MONTH, Working, stored_working
 from resources import resource_path
 from service.models import Invoice, Organization, Vendor
 
 REGULAR, BOLD = "InvoiceSans", "InvoiceSans-Bold"
 MARGIN = 56
+LOCALE = "en_US"  # the invoice's words are English; its dates are written as English writes them
 
 
 def render_invoice(invoice: Invoice) -> bytes:
@@ -49,8 +52,8 @@ def render_invoice(invoice: Invoice) -> bytes:
     for index, (label, value) in enumerate(
         (
             ("Invoice number", invoice.number),
-            ("Issue date", invoice.issue_date.isoformat()),
-            ("Due date", invoice.due_date.isoformat()),
+            ("Issue date", _day(invoice.issue_date)),
+            ("Due date", _day(invoice.due_date)),
             ("Transaction ID", line.transaction_id),
             *((("PO number", line.purchase_order),) if line.purchase_order else ()),
         )
@@ -64,25 +67,40 @@ def render_invoice(invoice: Invoice) -> bytes:
     if bill_to.get("tax_id"):
         lines.append(f"Tax ID: {bill_to['tax_id']}")
     y = _block(canvas, bill_to["legal_name"], lines, MARGIN, y - 14) - 18
+
     money = lambda minor: f"{amount_from_minor(minor, invoice.currency):,} {invoice.currency}"  # noqa: E731
+
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN, y + 11, right, y + 11)
-    canvas.setFont(BOLD, 9)
-    for text, x in (("Description", MARGIN), ("Seats", right - 260), ("Months", right - 170)):
-        canvas.drawString(x, y, text)
-    canvas.drawRightString(right, y, "Amount")
-    y -= 16
-    canvas.setFont(REGULAR, 9)
-    description = (
-        f"{line.what}, {line.start.isoformat()} to {line.end.isoformat()}, "
-        f"at {_price(line.price)} {invoice.currency} per seat per month"
+    columns = item_columns(
+        [
+            ("Seats", str(line.seats)),
+            ("Price per seat per month", f"{_price(line.price)} {invoice.currency}"),
+            ("Months" if line.working.unit == PRORATE_BY_MONTH else "Proration", str(line.working)),
+            ("Amount", money(invoice.amount_minor)),
+        ],
+        lambda text: pdfmetrics.stringWidth(text, BOLD, 9),
+        lambda text: pdfmetrics.stringWidth(text, REGULAR, 9),
+        right,
     )
-    canvas.drawString(right - 260, y, str(line.seats))
-    canvas.drawString(right - 170, y, str(line.months))
-    canvas.drawRightString(right, y, money(invoice.amount_minor))
-    for line in simpleSplit(description, REGULAR, 9, right - 270 - MARGIN):
-        canvas.drawString(MARGIN, y, line)
+    room = columns[0].right - columns[0].width - 12 - MARGIN
+    canvas.setFont(BOLD, 9)
+    canvas.drawString(MARGIN, y, "Description")
+    for index in range(max(len(column.header) for column in columns)):
+        for column in columns:
+            if index < len(column.header):
+                canvas.drawRightString(column.right, y - 11 * index, column.header[index])
+    y -= 11 * max(len(column.header) for column in columns) + 5
+    canvas.setFont(REGULAR, 9)
+    description = f"{line.what}, {_day(line.start)} – {_day(line.end)}"
+    top = y
+    for column in columns:
+        for index, text in enumerate(column.value):
+            canvas.drawRightString(column.right, top - 12 * index, text)
+    for part in simpleSplit(description, REGULAR, 9, room):
+        canvas.drawString(MARGIN, y, part)
         y -= 12
+    y = min(y, top - 12 * max(len(column.value) for column in columns))
     canvas.line(MARGIN, y + 5, right, y + 5)
     y -= 10
     for label, value, font in (
@@ -95,7 +113,7 @@ def render_invoice(invoice: Invoice) -> bytes:
         canvas.drawRightString(right, y, value)
         y -= 14
     canvas.setFont(REGULAR, 9.5)
-    notes = [f"Payment due by {invoice.due_date.isoformat()}. Please quote {invoice.number}."]
+    notes = [f"Payment due by {_day(invoice.due_date)}. Please quote {invoice.number}."]
     if invoice.tax_note:
         notes.append(invoice.tax_note)
     for note in notes:
@@ -115,14 +133,14 @@ class _Line:
     start: date
     end: date
     seats: int
-    months: int
+    working: Working  # what seats × price are multiplied by, as the amount was worked out
     price: Decimal
 
 
 def _line(invoice: Invoice) -> _Line:
     """What the invoice is for: additional seats (an order) or the next term (a renewal)."""
     if invoice.order_id:
-        o = invoice.order
+        o, contract = invoice.order, invoice.order.contract
         return _Line(
             "Additional seats",
             o.transaction_id,
@@ -130,7 +148,13 @@ def _line(invoice: Invoice) -> _Line:
             o.period_start,
             o.period_end,
             o.seats,
-            o.prorated_months,
+            stored_working(
+                contract.proration_unit,
+                contract.start_date,
+                contract.end_date,
+                o.period_start,
+                o.prorated_months,
+            ),
             o.monthly_unit_price,
         )
     r = invoice.renewal
@@ -141,9 +165,14 @@ def _line(invoice: Invoice) -> _Line:
         r.term_start,
         r.term_end,
         r.seats,
-        r.months,
+        Working(PRORATE_BY_MONTH, r.months),
         r.monthly_unit_price,
     )
+
+
+def _day(day: date) -> str:
+    """A date in the medium form, as every document writes dates: Dec 1, 2026."""
+    return format_date(day, "medium", locale=LOCALE)
 
 
 def _price(price: Decimal) -> str:
