@@ -119,7 +119,8 @@ case "${1:-}" in
         # build tools, which are not in the bundle).
         "$uv" export --locked --quiet --no-emit-project --no-dev --extra postgres \
             --format requirements-txt --output-file build/bundle-requirements.txt
-        .venv/bin/cyclonedx-py requirements --output-reproducible --of JSON \
+        "$uv" run --locked --quiet --python "$python" --isolated --only-group sbom \
+            cyclonedx-py requirements --output-reproducible --of JSON \
             -o "$dist/manage-account.cdx.json" build/bundle-requirements.txt
         du -sh "$dist/manage-account"
         ;;
