@@ -133,3 +133,43 @@ def test_the_demo_names_the_packages_qt_needs(tmp_path):
     assert done.returncode == 1
     assert done.stderr.startswith("Qt needs system libraries for the window: sudo apt-get install")
     assert "libxcb-cursor0" in done.stderr and "libxkbcommon-x11-0" in done.stderr
+
+
+def python_3_11() -> str | None:
+    """The executable of a Python 3.11 of this system, if it has one (past any version
+    manager's shim, which would not run on its own)."""
+    for folder in os.environ.get("PATH", "").split(os.pathsep):
+        candidate = Path(folder) / "python3.11"
+        if candidate.exists():
+            ran = subprocess.run(
+                [candidate, "-c", "import sys; print(sys.executable)"],
+                capture_output=True,
+                text=True,
+            )
+            if ran.returncode == 0:
+                return ran.stdout.strip()
+    return None
+
+
+@pytest.mark.skipif(python_3_11() is None, reason="needs a Python older than 3.12")
+def test_without_python_3_12_the_commands_say_what_they_found_and_how_to_get_it(tmp_path):
+    folder = tmp_path / "bin"  # a system whose only Python is 3.11
+    folder.mkdir()
+    (folder / "python3").symlink_to(python_3_11())
+    for tool in ("sed", "cut", "cat", "dirname", "uname"):
+        (folder / tool).symlink_to(shutil.which(tool))
+    environment = {"PATH": str(folder), "HOME": str(tmp_path)}
+    done = subprocess.run(
+        ["/bin/sh", "scripts/run.sh", "tests"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (1, "")
+    lines = done.stderr.splitlines()
+    assert lines[0] == "Manage Account needs Python 3.12 or newer; found: 3.11."
+    assert (
+        "https://www.python.org/downloads/" in done.stderr and "pyenv install 3.12" in done.stderr
+    )
