@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from billing.money import parse_amount
+from billing.plain_text import REFUSED_CATEGORIES, normalized
 from billing.text import QT_TRANSLATE_NOOP, Refusal
 
 ACKNOWLEDGEMENT = QT_TRANSLATE_NOOP(
@@ -22,10 +23,11 @@ NO_CONTRACT = QT_TRANSLATE_NOOP("Orders", "There is no current contract to add s
 QUOTE_GRACE_DAYS = 7
 PURCHASE_ORDER_LENGTH = 40
 INVOICE_NOTE_LENGTH = 500
-# Unicode's control, surrogate, private-use and unassigned characters, and the bidirectional
-# overrides that can make a printed text read differently from what was typed.
-_HIDDEN_CATEGORIES = frozenset(("Cc", "Cs", "Co", "Cn"))
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+ACKNOWLEDGEMENT_LENGTH = 500
+# billing.plain_text's rule (controls, format characters such as the bidirectional overrides
+# that can make a printed text read differently from what was typed, line and paragraph
+# separators, surrogates), and private-use and unassigned characters too.
+_HIDDEN_CATEGORIES = REFUSED_CATEGORIES | {"Co", "Cn"}
 
 # The service's own refusals of an order, with the HTTP status it answers each with. Only these
 # reject a purchase for good; any other answer leaves it queued to be sent again.
@@ -131,7 +133,7 @@ def check_invoice_note(text: object) -> str | None:
     OrderRefusal saying what is wrong."""
     cleaned = _optional_text(text)
     if cleaned is not None:
-        cleaned = cleaned.replace("\r\n", "\n")
+        cleaned = normalized(cleaned, multiline=True)
     if cleaned is not None and (
         len(cleaned) > INVOICE_NOTE_LENGTH or has_hidden_characters(cleaned, allowed="\n")
     ):
@@ -151,22 +153,30 @@ def _optional_text(text: object) -> str | None:
         return None
     if not isinstance(text, str):
         return "\x00"  # not text at all: refused like a control character
-    return text.strip() or None
+    return normalized(text).strip() or None
+
+
+def acknowledged(body: dict) -> bool:
+    """Whether an order or renewal body is acknowledged with a text that keeps to the rule: one
+    line of at most 500 characters."""
+    text = body.get("acknowledgement_text")
+    return (
+        body.get("acknowledged") is True
+        and isinstance(text, str)
+        and 0 < len(text) <= ACKNOWLEDGEMENT_LENGTH
+        and not has_hidden_characters(text, allowed="")
+    )
 
 
 def has_hidden_characters(text: str, allowed: str) -> bool:
-    """Whether `text` has control, unassigned or bidi-override characters not in `allowed`."""
-    return any(
-        (unicodedata.category(c) in _HIDDEN_CATEGORIES or c in _BIDI_CONTROLS) and c not in allowed
-        for c in text
-    )
+    """Whether `text` has control, format, separator, private-use or unassigned characters
+    not in `allowed`."""
+    return any(unicodedata.category(c) in _HIDDEN_CATEGORIES and c not in allowed for c in text)
 
 
 def read_order_body(body: dict) -> OrderRequest:
     """The order in a request body, or OrderRefusal naming what is wrong with it."""
-    if body.get("acknowledged") is not True or not isinstance(
-        body.get("acknowledgement_text"), str
-    ):
+    if not acknowledged(body):
         raise OrderRefusal(
             "not_acknowledged",
             QT_TRANSLATE_NOOP(

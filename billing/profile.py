@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from billing.orders import check_purchase_order, has_hidden_characters
+from billing.plain_text import normalized
 from billing.text import QT_TRANSLATE_NOOP, Refusal
 
 MAX_RECIPIENTS = 5
@@ -195,4 +196,4 @@ def _text(value: object, field: str) -> str:
         raise ProfileRefusal(
             field, QT_TRANSLATE_NOOP("BillingProfile", "{name} must be text."), name=field
         )
-    return value.strip()
+    return normalized(value).strip()

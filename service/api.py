@@ -64,6 +64,7 @@ class Request:
         self.administrator: Administrator | None = None
         self.token: str | None = None
         self._body: bytes | None = None
+        self._json: object = None
 
     def header(self, name: str) -> str | None:
         return self.environ.get("HTTP_" + name.upper().replace("-", "_"))
@@ -80,8 +81,9 @@ class Request:
         return self._body
 
     def json(self) -> dict:
-        """The body as the document described it (checked before the handler runs)."""
-        return json.loads(self.body())
+        """The body as the document described it (checked and its text normalized before the
+        handler runs)."""
+        return self._json
 
 
 Handler = Callable[..., tuple[int, object]]
@@ -105,10 +107,13 @@ class Api:
         quote_grace_days: int = QUOTE_GRACE_DAYS,
         check_responses: bool = False,
         desktop_releases: Path | None = None,
+        session_idle: timedelta = auth.SESSION_IDLE,
     ) -> None:
         """`check_responses` (for the test suite) turns an answer that breaks the document
         into a 500 that says how; `desktop_releases` is the releases.json of the update
-        repository, which /v1/desktop-release announces."""
+        repository, which /v1/desktop-release announces; a session unused for `session_idle`
+        ends."""
+        self.session_idle = session_idle
         self.delay = delay or orders.ProvisioningDelay()
         self.desktop_releases = desktop_releases
         self.quote_grace_days = quote_grace_days
@@ -117,7 +122,11 @@ class Api:
             (re.compile(r"/v1/health"), {"GET": self.health}, False),
             (re.compile(r"/v1/openapi\.json"), {"GET": self.openapi}, False),
             (re.compile(r"/v1/desktop-release"), {"GET": self.desktop_release}, False),
-            (re.compile(r"/v1/sessions"), {"POST": self.create_session}, False),
+            (
+                re.compile(r"/v1/sessions"),
+                {"POST": self.create_session, "DELETE": self.delete_sessions},
+                False,  # DELETE authenticates itself: POST is how a session begins
+            ),
             (re.compile(r"/v1/sessions/current"), {"DELETE": self.delete_session}, True),
             (re.compile(r"/v1/contract"), {"GET": self.contract}, True),
             (re.compile(r"/v1/quote"), {"GET": self.quote}, True),
@@ -221,6 +230,10 @@ class Api:
         return None
 
     def _dispatch(self, request: Request, headers: list) -> tuple[int, object]:
+        try:
+            request.path = contract.check_url(request.environ)
+        except contract.Refused as refused:
+            raise _refusal(refused) from None
         for pattern, methods, needs_session in self.routes:
             match = pattern.fullmatch(request.path)
             if match is None:
@@ -231,19 +244,27 @@ class Api:
                 raise ApiError(405, "method_not_allowed", f"{request.method} is not allowed here.")
             if needs_session:
                 self._authenticate(request)
-            breach = contract.request_breach(request.environ, request.body())
-            if breach is not None:
-                raise ApiError(breach.status, breach.code, breach.message, breach.extra)
+            try:
+                request._json = contract.check_request(request.environ, request.body())
+            except contract.Refused as refused:
+                raise _refusal(refused) from None
             return handler(request, **match.groupdict())
         raise ApiError(404, "not_found", f"No such resource: {request.path}")
 
     def _authenticate(self, request: Request) -> None:
         header = request.header("Authorization") or ""
         scheme, _, token = header.partition(" ")
-        administrator = auth.session_administrator(token.strip()) if scheme == "Bearer" else None
+        token, now = token.strip(), utc_now()
+        administrator = auth.session_administrator(token, now) if scheme == "Bearer" else None
         if administrator is None:
-            raise ApiError(401, "unauthorized", "Sign in first: the session is missing or expired.")
-        request.administrator, request.token = administrator, token.strip()
+            raise ApiError(
+                401,
+                "unauthorized",
+                "Sign in first: the session is missing, or ended (signed out, idle too long or "
+                "too old).",
+            )
+        auth.touch(token, administrator, now, self.session_idle)
+        request.administrator, request.token = administrator, token
 
     @staticmethod
     def _require(request: Request, permission: str, missing: str) -> Administrator:
@@ -283,8 +304,11 @@ class Api:
         body = request.json()
         email, password = body["email"], body["password"]
         email, now = email.strip().lower(), utc_now()
+        presented = body.get("device_token")
+        device = auth.trusted_device(presented, email, now)
+        address = request.client_address
         try:
-            attempt = lockout.begin_attempt(email, request.client_address, now)
+            attempt = lockout.begin_attempt(email, address, now, device)
         except lockout.LockedOut as locked:
             wait = max(1, math.ceil((locked.free_at - now).total_seconds()))
             raise ApiError(
@@ -295,14 +319,37 @@ class Api:
                 {"retry_after": wait, "retry_at": locked.free_at.isoformat()},
                 [("Retry-After", str(wait))],
             ) from None
-        signed_in = auth.sign_in(email, password, now)
+        signed_in = auth.sign_in(email, password, now, self.session_idle)
         if signed_in is None:  # the attempt stays in the count
-            audit.record(auth.organization_of(email), audit.SIGN_IN_FAILED, email, {}, now)
+            organization = auth.organization_of(email)
+            details = {"address": address, "trusted_device": device is not None}
+            audit.record(organization, audit.SIGN_IN_FAILED, email, details, now)
+            if attempt.locks is not None:  # this failure filled a count: a lock-out begins
+                locked = {**details, "limit": attempt.locks, "minutes": lockout.WINDOW_MINUTES}
+                audit.record(organization, audit.SIGN_IN_LOCKED, email, locked, now)
             raise ApiError(401, "invalid_credentials", "The e-mail or the password is wrong.")
         lockout.succeeded(attempt)
         token, administrator = signed_in
-        audit.record(administrator.organization_id, audit.SIGN_IN, email, {}, now)
-        return 201, {"token": token, "administrator": administrator_json(administrator)}
+        device_token = auth.device_token_for(email, presented if device else None, now)
+        details = {"trusted_device": device is not None}
+        audit.record(administrator.organization_id, audit.SIGN_IN, email, details, now)
+        return 201, {
+            "token": token,
+            "device_token": device_token,
+            "idle_timeout": int(self.session_idle.total_seconds()),
+            "administrator": administrator_json(administrator),
+        }
+
+    def delete_sessions(self, request: Request) -> tuple[int, object]:
+        """Sign out everywhere: every session of the caller ends, this one too."""
+        self._authenticate(request)
+        administrator = request.administrator
+        ended = auth.sign_out_everywhere(administrator.id)
+        details = {"sessions": ended}
+        audit.record(
+            administrator.organization_id, audit.SIGNED_OUT_EVERYWHERE, administrator.email, details
+        )
+        return 204, None
 
     def delete_session(self, request: Request) -> tuple[int, object]:
         auth.sign_out(request.token)
@@ -556,6 +603,11 @@ class Api:
             body.get("details", {}),
         )
         return 201, {"recorded": True}
+
+
+def _refusal(refused: contract.Refused) -> ApiError:
+    breach = refused.breach
+    return ApiError(breach.status, breach.code, breach.message, breach.extra)
 
 
 def _failure(request: Request, error: Exception, headers: list) -> tuple[int, dict]:

@@ -17,6 +17,8 @@ from service.models import AuditEvent, AuditHead, service_db
 SIGN_IN = "sign-in"
 SIGN_IN_FAILED = "sign-in failed"
 SIGN_OUT = "sign-out"
+SIGNED_OUT_EVERYWHERE = "signed out everywhere"
+SIGN_IN_LOCKED = "sign-in locked out"  # a failure filled a count: more are refused a while
 ORDER_PLACED = "seats ordered"
 PERMISSION_CHANGED = "permission set changed"
 RECEIPTS_EXPORTED = "receipts exported"

@@ -1,5 +1,6 @@
-"""Passwords as argon2id hashes that carry their own parameters, and random session tokens
-stored only as their SHA-256."""
+"""Passwords as argon2id hashes that carry their own parameters; random session and device
+tokens stored only as their SHA-256. A session ends 12 hours after sign-in, or sooner after
+30 minutes (configurable) without use; a device token lives 90 days from its last sign-in."""
 
 import hashlib
 import hmac
@@ -11,9 +12,19 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from db.models import utc_now
 from db.prepared import Prepared
-from service.models import Administrator, Organization, PermissionSet, Session, service_db
+from service.models import (
+    Administrator,
+    DeviceToken,
+    Organization,
+    PermissionSet,
+    Session,
+    service_db,
+)
 
 SESSION_LIFETIME = timedelta(hours=12)
+SESSION_IDLE = timedelta(minutes=30)
+IDLE_STEP = timedelta(seconds=30)  # the idle end moves on at most this often: fewer writes
+DEVICE_LIFETIME = timedelta(days=90)
 # OWASP's argon2id setting (19 MiB, 2 passes, 1 lane): the parameters are kept in each hash,
 # so raising them later rehashes every password at its owner's next sign-in.
 HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
@@ -50,7 +61,7 @@ def token_hash(token: str) -> str:
 
 
 def sign_in(
-    email: str, password: str, now: datetime | None = None
+    email: str, password: str, now: datetime | None = None, idle: timedelta = SESSION_IDLE
 ) -> tuple[str, Administrator] | None:
     """A new session token for valid credentials, else None (never saying which was wrong)."""
     administrator = (
@@ -74,8 +85,39 @@ def sign_in(
         administrator=administrator,
         created_at=now,
         expires_at=now + SESSION_LIFETIME,
+        idle_until=now + idle,
     )
     return token, administrator
+
+
+def trusted_device(token: object, email: str, now: datetime) -> str | None:
+    """The hash of `token` when it is a device token given to `email` and not expired."""
+    if not isinstance(token, str) or not token:
+        return None
+    digest = token_hash(token)
+    valid = DeviceToken.select().where(
+        (DeviceToken.token_hash == digest)
+        & (DeviceToken.email == email)
+        & (DeviceToken.expires_at > now)
+    )
+    return digest if valid.exists() else None
+
+
+def device_token_for(email: str, presented: str | None, now: datetime) -> str:
+    """After a successful sign-in: the device token presented, if valid, good for another
+    DEVICE_LIFETIME; else a new one. Expired tokens of anyone are removed on the way."""
+    DeviceToken.delete().where(DeviceToken.expires_at <= now).execute()
+    if presented is not None:
+        kept = DeviceToken.update(expires_at=now + DEVICE_LIFETIME).where(
+            (DeviceToken.token_hash == token_hash(presented)) & (DeviceToken.email == email)
+        )
+        if kept.execute():
+            return presented
+    token = secrets.token_urlsafe(32)
+    DeviceToken.create(
+        token_hash=token_hash(token), email=email, created_at=now, expires_at=now + DEVICE_LIFETIME
+    )
+    return token
 
 
 def organization_of(email: str) -> int | None:
@@ -94,11 +136,16 @@ def session_administrator(token: str, now: datetime | None = None) -> Administra
 
 _SESSION_ADMINISTRATOR = Prepared(
     lambda token, now: (
-        Administrator.select(Administrator, PermissionSet, Organization)
+        Administrator.select(Administrator, PermissionSet, Organization, Session.idle_until)
         .join_from(Administrator, PermissionSet)
         .join_from(Administrator, Organization)
         .join_from(Administrator, Session)
-        .where((Session.token_hash == token) & (Session.expires_at > now) & Administrator.active)
+        .where(
+            (Session.token_hash == token)
+            & (Session.expires_at > now)
+            & (Session.idle_until > now)
+            & Administrator.active
+        )
         .limit(1)
     ),
     Session.token_hash,
@@ -106,8 +153,22 @@ _SESSION_ADMINISTRATOR = Prepared(
 )
 
 
+def touch(token: str, administrator: Administrator, now: datetime, idle: timedelta) -> None:
+    """The session was used: its idle end moves to `now + idle`, written only when it would
+    move by more than IDLE_STEP, so a busy client does not write at every request."""
+    if administrator.session.idle_until < now + idle - IDLE_STEP:
+        Session.update(idle_until=now + idle).where(
+            Session.token_hash == token_hash(token)
+        ).execute()
+
+
 def sign_out(token: str) -> None:
     Session.delete().where(Session.token_hash == token_hash(token)).execute()
+
+
+def sign_out_everywhere(administrator_id: int) -> int:
+    """End every session of the administrator; how many there were."""
+    return Session.delete().where(Session.administrator == administrator_id).execute()
 
 
 # Checked against when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password.

@@ -8,19 +8,25 @@ compiled schemas cost a tenth of that.
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+
+from billing.plain_text import describe, normalized, refused_character, unsafe_character
 
 OPENAPI = Path(__file__).with_name("openapi.json")
 DOCUMENT = json.loads(OPENAPI.read_text())
 OWN_CODE = "x-error-code"  # a property whose violation the handler answers, with this code
+TEXT = "x-text"  # "line" or "lines": billing.plain_text's rule for one line or several
+MAX_DEPTH = 64  # arrays and objects within each other; json.loads fails near 1,500
+MAX_URL = 4096  # characters of path and query together
 JSON = "application/json"
 _BASE = "urn:manage-account:openapi"
 _REGISTRY = Registry().with_resource(
@@ -38,6 +44,108 @@ class Breach:
     extra: dict
 
 
+class Refused(Exception):
+    """A request refused at the boundary, before its operation is known."""
+
+    def __init__(self, breach: Breach) -> None:
+        super().__init__(breach.message)
+        self.breach = breach
+
+
+def _refuse(status: int, code: str, message: str, **extra: object) -> Refused:
+    return Refused(Breach(status, code, message, extra))
+
+
+def check_url(environ: dict) -> str:
+    """The path as UTF-8 text; Refused for a path or query that is not UTF-8 or holds a
+    control character or a surrogate (NUL among them): nothing behind the boundary sees one."""
+    raw_path = environ.get("PATH_INFO") or "/"
+    query = environ.get("QUERY_STRING", "")
+    if len(raw_path) + len(query) > MAX_URL:
+        raise _refuse(400, "invalid_request", f"The path and query are over {MAX_URL} characters.")
+    try:  # WSGI gives the path's bytes as Latin-1
+        path = raw_path.encode("latin-1").decode("utf-8")
+        pairs = parse_qsl(query, keep_blank_values=True, errors="strict")
+    except UnicodeError:
+        raise _refuse(400, "invalid_text", "The path or query is not valid UTF-8.") from None
+    for where, text in (("path", path), *(("query", f"{n}={v}") for n, v in pairs)):
+        bad = unsafe_character(text) or _control(text)
+        if bad is not None:
+            raise _refuse(
+                400, "invalid_text", f"The {where} cannot contain {describe(bad)}.", where=where
+            )
+    return path
+
+
+def _control(text: str) -> str | None:
+    return next((c for c in text if c < "\x20" or "\x7f" <= c <= "\x9f"), None)
+
+
+def read_body(body: bytes) -> object:
+    """The JSON body as handlers see it, every string in NFC (the password as sent), or
+    Refused: not UTF-8, not JSON, nested deeper than MAX_DEPTH, NUL or a lone surrogate."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _refuse(
+            400, "invalid_text", f"The body is not valid UTF-8 (at byte {error.start})."
+        ) from None
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        value = None  # deeper than any limit: refused below
+        depth = MAX_DEPTH + 1
+    except ValueError:
+        raise _refuse(400, "malformed_json", "The body is not valid JSON.") from None
+    else:
+        depth = _depth(value)
+    if depth > MAX_DEPTH:
+        raise _refuse(
+            400, "invalid_json", f"The body nests arrays and objects over {MAX_DEPTH} deep."
+        )
+    bad = _unsafe_in(value)
+    if bad is not None:
+        raise _refuse(400, "invalid_text", f"The body cannot contain {describe(bad)}.")
+    return _normalized(value)
+
+
+def _depth(value: object) -> int:
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, dict | list):
+            deepest = max(deepest, level)
+            if level <= MAX_DEPTH:  # deeper is refused anyway
+                children = node.values() if isinstance(node, dict) else node
+                stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def _unsafe_in(value: object) -> str | None:
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            if (bad := unsafe_character(node)) is not None:
+                return bad
+        elif isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return None
+
+
+def _normalized(value: object, key: str | None = None) -> object:
+    if isinstance(value, str):
+        return value if key == "password" else normalized(value)
+    if isinstance(value, dict):
+        return {normalized(k): _normalized(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_normalized(each) for each in value]
+    return value
+
+
 @dataclass(frozen=True)
 class _Parameter:
     name: str
@@ -53,8 +161,9 @@ class _Operation:
     body: Draft202012Validator | None
 
 
-def request_breach(environ: dict, body: bytes) -> Breach | None:
-    """The first way the request breaks the document, or None when it keeps to it.
+def check_request(environ: dict, body: bytes) -> object:
+    """The request's JSON body (normalized, see read_body; None when the operation takes
+    none) if the request keeps to the document, else Refused saying the first way it breaks it.
 
     Violations of properties marked `x-error-code` are left to the handler, which refuses them
     with that code and a message of the business rules (422).
@@ -67,8 +176,8 @@ def request_breach(environ: dict, body: bytes) -> Breach | None:
     for parameter in operation.parameters:
         breach = _parameter_breach(parameter, environ, query, path_values)
         if breach is not None:
-            return breach
-    return None if operation.body is None else _body_breach(operation.body, environ, body)
+            raise Refused(breach)
+    return None if operation.body is None else _checked_body(operation.body, environ, body)
 
 
 def response_breach(
@@ -101,7 +210,7 @@ def _parameter_breach(
     reason = None
     if text is None:
         reason = "it is required" if parameter.required else None
-    elif parameter.whole_number and not re.fullmatch(r"-?[0-9]{1,30}", text):
+    elif parameter.whole_number and not re.fullmatch(r"-?[0-9]{1,1000}", text):
         reason = "it must be a whole number"
     else:
         value = int(text) if parameter.whole_number else text
@@ -116,32 +225,36 @@ def _parameter_breach(
     )
 
 
-def _body_breach(validator: Draft202012Validator, environ: dict, body: bytes) -> Breach | None:
+def _checked_body(validator: Draft202012Validator, environ: dict, body: bytes) -> object:
     if not body:
-        return Breach(400, "invalid_request", "This request needs a JSON body.", {})
+        raise _refuse(400, "invalid_request", "This request needs a JSON body.")
     media = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
     if media != JSON:
-        return Breach(
+        raise _refuse(
             415,
             "unsupported_media_type",
             f"Send the body as {JSON}, not {media or 'without a Content-Type'}.",
-            {},
         )
-    try:
-        value = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        return Breach(400, "malformed_json", "The body is not valid JSON.", {})
+    value = read_body(body)
     unowned = [e for e in validator.iter_errors(value) if _own_code(e) is None]
     if not unowned:
-        return None
+        return value
     first = min(unowned, key=lambda error: list(error.absolute_path))
     field = _field(first)
-    return Breach(
-        400,
-        "invalid_request",
-        f"The body's {field} is not valid: {first.message}",
-        {"field": field},
-    )
+    code = "invalid_text" if first.validator == TEXT else "invalid_request"
+    raise _refuse(400, code, f"The body's {field} is not valid: {first.message}", field=field)
+
+
+def _text_rule(validator: object, kind: str, instance: object, schema: dict) -> Iterable:
+    """The `x-text` keyword: billing.plain_text's rule for one line ("line") or several."""
+    if isinstance(instance, str):
+        bad = refused_character(instance, multiline=kind == "lines")
+        if bad is not None:
+            where = "in this text" if kind == "lines" else "on one line"
+            yield ValidationError(f"{describe(bad)} is not allowed {where}")
+
+
+_Validator = validators.extend(Draft202012Validator, {TEXT: _text_rule})
 
 
 def _field(error: object) -> str:
@@ -215,7 +328,7 @@ def _compile(pointer: str, spec: dict) -> _Operation:
 
 
 def _validator(pointer: str) -> Draft202012Validator:
-    return Draft202012Validator(
+    return _Validator(
         {"$ref": f"{_BASE}#{pointer}"},
         registry=_REGISTRY,
         format_checker=Draft202012Validator.FORMAT_CHECKER,

@@ -10,7 +10,7 @@ from billing.invoices import OPEN, OVERDUE, PAID, shown_status
 from billing.money import amount_from_minor
 from billing.profile import EU_VAT_PREFIXES
 from db.models import utc_now
-from service.models import BillingProfile, Invoice, Renewal, SeatOrder, Vendor
+from service.models import BillingProfile, Invoice, Organization, Renewal, SeatOrder, Vendor
 
 DEFAULT_TERMS_DAYS = 30
 REVERSE_CHARGE = (
@@ -130,16 +130,21 @@ def transaction_id(invoice: Invoice) -> str:
     return invoice.order.transaction_id if invoice.order_id else invoice.renewal.transaction_id
 
 
-def mark_paid(number: str, now: datetime | None = None) -> list[Invoice]:
-    """Record the payment of every open invoice with this number (one per organization that
-    has it); returns those marked."""
+def numbered(number: str) -> list[Invoice]:
+    """Every invoice with this number, with its organization: one per organization that has
+    it, since each numbers its own."""
+    query = Invoice.select(Invoice, Organization).join(Organization).where(Invoice.number == number)
+    return list(query.order_by(Organization.id))
+
+
+def mark_paid(invoice: Invoice, now: datetime | None = None) -> bool:
+    """Record the payment of this invoice if it is open; whether it was."""
     now = now or utc_now()
-    found = list(Invoice.select().where((Invoice.number == number) & (Invoice.status == OPEN)))
-    for invoice in found:
-        Invoice.update(status=PAID, paid_at=now, updated_at=now).where(
-            Invoice.id == invoice.id
-        ).execute()
-    return found
+    return bool(
+        Invoice.update(status=PAID, paid_at=now, updated_at=now)
+        .where((Invoice.id == invoice.id) & (Invoice.status == OPEN))
+        .execute()
+    )
 
 
 def invoice_json(invoice: Invoice, today: date) -> dict:

@@ -95,6 +95,17 @@ class Session(ServiceModel):
     administrator = ForeignKeyField(Administrator, backref="sessions", on_delete="CASCADE")
     created_at = UTCDateTimeField(default=utc_now)
     expires_at = UTCDateTimeField(index=True)
+    idle_until = UTCDateTimeField(null=True)  # moved on by use; the session ends at either
+
+
+class DeviceToken(ServiceModel):
+    """A device that signed in successfully as `email` (OWASP's device cookie): failures made
+    elsewhere never lock it out."""
+
+    token_hash = CharField(unique=True, max_length=64)  # the token itself is never stored
+    email = CharField(index=True)
+    created_at = UTCDateTimeField()
+    expires_at = UTCDateTimeField()
 
 
 class SignInAttempt(ServiceModel):
@@ -103,6 +114,7 @@ class SignInAttempt(ServiceModel):
     email = CharField()
     address = CharField(max_length=45)  # the client's IP address
     attempted_at = UTCDateTimeField()
+    device = CharField(max_length=64, null=True)  # the trusted device's token hash, if any
 
     class Meta:
         indexes = ((("email", "attempted_at"), False),)
@@ -272,6 +284,7 @@ MODELS = (
     PermissionSet,
     Administrator,
     Session,
+    DeviceToken,
     SignInAttempt,
     AccountUser,
     SeatOrder,

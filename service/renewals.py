@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 from peewee import IntegrityError
 
 from billing.money import amount_from_minor, parse_amount
-from billing.orders import OrderRefusal, check_purchase_order
+from billing.orders import OrderRefusal, acknowledged, check_purchase_order
+from billing.plain_text import refused_character
 from billing.renewal import (
     INSTRUCTIONS_LENGTH,
     RenewalRefusal,
@@ -108,9 +109,7 @@ def place_renewal(
 def _new_renewal(
     administrator: Administrator, key: str, body: dict, fingerprint: str, now: datetime
 ) -> Renewal:
-    if body.get("acknowledged") is not True or not isinstance(
-        body.get("acknowledgement_text"), str
-    ):
+    if not acknowledged(body):
         raise OrderProblem(
             422,
             "not_acknowledged",
@@ -123,11 +122,12 @@ def _new_renewal(
     except (RenewalRefusal, OrderRefusal) as refusal:
         raise _problem(422, refusal) from refusal
     instructions = body.get("instructions")
-    if instructions is not None and (
-        not isinstance(instructions, str) or len(instructions) > INSTRUCTIONS_LENGTH
-    ):
+    if instructions is not None and not _lines_of_text(instructions):
         raise OrderProblem(
-            422, "invalid_renewal", "instructions must be text of at most 1000 characters."
+            422,
+            "invalid_renewal",
+            "instructions must be text of at most 1000 characters, with line breaks but no "
+            "control or invisible formatting characters.",
         )
     terms = _terms(contract, seats)
     if parse_amount(body.get("quoted_amount")) != terms.amount:
@@ -207,8 +207,13 @@ def request_reduction(
             f"seats_wanted must be a whole number below the {contract.licensed_seats} seats "
             "licensed now.",
         )
-    if not isinstance(reason, str) or not reason.strip() or len(reason) > INSTRUCTIONS_LENGTH:
-        raise OrderProblem(422, "invalid_reduction", "Give a reason of at most 1000 characters.")
+    if not _lines_of_text(reason) or not reason.strip():
+        raise OrderProblem(
+            422,
+            "invalid_reduction",
+            "Give a reason of at most 1000 characters, with line breaks but no control or "
+            "invisible formatting characters.",
+        )
     with write_transaction(service_db):
         request = ReductionRequest.create(
             organization=contract.organization_id,
@@ -245,13 +250,26 @@ def reduction_json(request: ReductionRequest) -> dict:
     }
 
 
-def answer_request(request_id: int, text: str, now: datetime | None = None) -> bool:
-    """The account manager's reply to a reduction request; False when there is no such one."""
+def answer_request(
+    request_id: int, text: str, now: datetime | None = None, organization_id: int | None = None
+) -> bool:
+    """The account manager's reply to a reduction request (of that organization, when named);
+    False when there is no such one."""
+    which = ReductionRequest.id == request_id
+    if organization_id is not None:
+        which &= ReductionRequest.organization == organization_id
     return bool(
-        ReductionRequest.update(answer=text, answered_at=now or utc_now())
-        .where(ReductionRequest.id == request_id)
-        .execute()
+        ReductionRequest.update(answer=text, answered_at=now or utc_now()).where(which).execute()
     )
+
+
+def organization_of_request(request_id: int) -> int | None:
+    """The organization a reduction request was made in, if there is such a request."""
+    found = ReductionRequest.select(ReductionRequest.organization).where(
+        ReductionRequest.id == request_id
+    )
+    row = found.tuples().first()
+    return row[0] if row else None
 
 
 DEMO_ANSWER_AFTER = timedelta(seconds=5)
@@ -272,6 +290,16 @@ def answer_as_demo_manager(now: datetime | None = None) -> int:
         )
         answered += answer_request(request.id, reply, now)
     return answered
+
+
+def _lines_of_text(value: object) -> bool:
+    """Whether `value` is multi-line text of at most 1,000 characters that keeps to the rule
+    (billing.plain_text; the service normalized it where it entered)."""
+    return (
+        isinstance(value, str)
+        and len(value) <= INSTRUCTIONS_LENGTH
+        and refused_character(value, multiline=True) is None
+    )
 
 
 def _terms(contract: Contract, seats: int) -> RenewalTerms:

@@ -4,16 +4,17 @@ import argparse
 import logging
 import sys
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from waitress.server import create_server
 
 from billing.orders import QUOTE_GRACE_DAYS
-from db.database import DatabaseOpenError, close_database, open_database, write_transaction
-from service import invoices, orders, renewals
+from db.database import DatabaseOpenError, close_database, open_database
+from service import admin, orders, renewals
 from service.api import Api
+from service.auth import SESSION_IDLE
 from service.models import service_db
 from service.seed import seed_demo
 
@@ -77,13 +78,14 @@ def start_service(
     check_responses: bool = False,
     demo_contract_ends_in: int | None = None,
     desktop_releases: Path | None = None,
+    session_idle: timedelta = SESSION_IDLE,
 ) -> RunningService:
     """Open the database, then serve on a background thread; port 0 picks a free port."""
     open_database(database_url, service_db, MIGRATIONS)
     if demo:
         seed_demo(contract_ends_in=demo_contract_ends_in)
     server = create_server(
-        Api(delay, quote_grace_days, check_responses, desktop_releases),
+        Api(delay, quote_grace_days, check_responses, desktop_releases, session_idle),
         host=host,
         port=port,
         threads=4,
@@ -114,67 +116,20 @@ def _grace_days(text: str) -> int:
     return int(text)
 
 
+def _idle_minutes(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 720:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes from 1 to 720")
+    return int(text)
+
+
 DEFAULT_DATABASE = "sqlite:///manage-account-service.db"
-
-
-def mark_paid(argv: list[str]) -> int:
-    """manage-account-service mark-paid INVOICE: record that an invoice was paid."""
-    parser = argparse.ArgumentParser(prog="manage-account-service mark-paid")
-    parser.add_argument("invoice", metavar="INVOICE", help="its number, e.g. INV-2026-000061")
-    parser.add_argument("--database", default=DEFAULT_DATABASE, metavar="URL")
-    options = parser.parse_args(argv)
-    marked = _in_one_transaction(options.database, lambda: invoices.mark_paid(options.invoice))
-    if marked is None:
-        return 2
-    if not marked:
-        print(f"manage-account-service: no open invoice {options.invoice}", file=sys.stderr)
-        return 1
-    print(f"{options.invoice} marked paid ({len(marked)} organization(s))")
-    return 0
-
-
-def answer_request(argv: list[str]) -> int:
-    """manage-account-service answer-request ID --text TEXT: the account manager's reply to a
-    reduction request."""
-    parser = argparse.ArgumentParser(prog="manage-account-service answer-request")
-    parser.add_argument("request", type=int, metavar="ID")
-    parser.add_argument("--text", required=True)
-    parser.add_argument("--database", default=DEFAULT_DATABASE, metavar="URL")
-    options = parser.parse_args(argv)
-    answered = _in_one_transaction(
-        options.database, lambda: renewals.answer_request(options.request, options.text)
-    )
-    if answered is None:
-        return 2
-    if not answered:
-        print(f"manage-account-service: no reduction request {options.request}", file=sys.stderr)
-        return 1
-    print(f"reduction request {options.request} answered")
-    return 0
-
-
-def _in_one_transaction(database_url: str, change: Callable[[], object]) -> object | None:
-    """Run an administrative command's change on the service's database; None (after saying
-    why) when the database cannot be opened."""
-    try:
-        open_database(database_url, service_db, MIGRATIONS)
-    except DatabaseOpenError as error:
-        print(f"manage-account-service: {error}", file=sys.stderr)
-        return None
-    try:
-        with write_transaction(service_db):
-            return change()
-    finally:
-        close_database(service_db)
 
 
 def main(argv: list[str] | None = None) -> int:
     """manage-account-service: serve the account API until interrupted."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["mark-paid"]:
-        return mark_paid(argv[1:])
-    if argv[:1] == ["answer-request"]:
-        return answer_request(argv[1:])
+    if argv[:1] and argv[0] in admin.COMMANDS:  # the vendor's commands: see service.admin
+        return admin.COMMANDS[argv[0]](argv[1:])
     parser = argparse.ArgumentParser(prog="manage-account-service", description=main.__doc__)
     parser.add_argument("--database", default=DEFAULT_DATABASE, metavar="URL")
     parser.add_argument("--host", default="127.0.0.1")
@@ -203,6 +158,13 @@ def main(argv: list[str] | None = None) -> int:
         help="the update repository's releases.json (scripts/release.py writes it), announced "
         "at /v1/desktop-release",
     )
+    parser.add_argument(
+        "--session-idle-minutes",
+        type=_idle_minutes,
+        default=int(SESSION_IDLE.total_seconds() // 60),
+        metavar="MINUTES",
+        help="a session unused this long ends (default: %(default)s; 12 hours end it anyway)",
+    )
     options = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     try:
@@ -215,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
             options.quote_grace_days,
             demo_contract_ends_in=options.demo_contract_ends_in,
             desktop_releases=options.desktop_releases,
+            session_idle=timedelta(minutes=options.session_idle_minutes),
         )
     except (DatabaseOpenError, OSError) as error:
         print(f"manage-account-service: {error}", file=sys.stderr)

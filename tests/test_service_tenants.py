@@ -19,6 +19,7 @@ NO_TENANT_DATA = {
     ("/v1/openapi.json", "get"): "the document itself",
     ("/v1/sessions", "post"): "signing in: tried with each organization's own credentials",
     ("/v1/sessions/current", "delete"): "ends the caller's own session only",
+    ("/v1/sessions", "delete"): "ends the caller's own sessions only (test_service_sessions.py)",
     ("/v1/vendor", "get"): "the vendor's own details, the same for every organization",
 }
 BODIES = {
