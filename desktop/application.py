@@ -59,6 +59,13 @@ class Application:
         self._worker = SyncWorker(engine or SyncEngine(self.client()), self._report)
         self._worker.start()
 
+    def resume(self, session: SignedIn) -> None:
+        """Signed in again after the session ended: sync goes on with the new one."""
+        self.session = session
+        if self._worker is not None:
+            self._worker.engine.client.token = session.token
+            self._worker.wake()
+
     def sync_now(self) -> None:
         """Send what is waiting now, e.g. right after a purchase."""
         if self._worker is not None:

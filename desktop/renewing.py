@@ -10,6 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from billing.orders import OrderRefusal, check_purchase_order, is_order_refusal
+from billing.plain_text import TextRefusal, check_text
 from billing.renewal import (
     INSTRUCTIONS_LENGTH,
     RenewalRefusal,
@@ -147,10 +148,16 @@ def renew(
         purchase_order = check_purchase_order(purchase_order)
     except (RenewalRefusal, OrderRefusal) as refusal:
         raise PurchaseRefused(localized(refusal)) from refusal
-    if instructions is not None and len(instructions) > INSTRUCTIONS_LENGTH:
-        raise PurchaseRefused(
-            translate("Renewal", "The instructions can have at most 1000 characters.")
-        )
+    if instructions is not None:
+        try:
+            instructions = check_text(
+                instructions,
+                translate("Renewal", "The instructions"),
+                multiline=True,
+                limit=INSTRUCTIONS_LENGTH,
+            )
+        except TextRefusal as refusal:
+            raise PurchaseRefused(localized(refusal)) from refusal
     terms = offer.terms(seats, contract.start_date)
     if terms.amount != shown_amount:
         raise PurchaseRefused(

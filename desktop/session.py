@@ -1,7 +1,10 @@
 """Signing in to the account service, and remembering the session in the OS credential store.
 
 The token lives in memory; "Keep me signed in" puts it in the operating system's credential
-store through keyring, and nowhere else: where no secure store exists the option is off.
+store through keyring, and nowhere else: where no secure store exists the option is off. The
+device token each successful sign-in gives (OWASP's device cookie: failed guesses made
+elsewhere never lock this device out) is kept there too, per service and e-mail, and presented
+at the next sign-in; without a secure store it is not kept.
 """
 
 import contextlib
@@ -32,9 +35,12 @@ class SignedIn:
 
 
 def sign_in(service_url: str, email: str, password: str) -> SignedIn:
+    """A new session, presenting this device's token for the e-mail when one is stored, and
+    storing the one the service gives."""
     client = ServiceClient(service_url)
+    email = email.strip()
     try:
-        session = client.sign_in(email, password)
+        session = client.sign_in(email, password, device_token(service_url, email))
     except NotSignedIn:
         raise SignInRefused(translate("Session", "The e-mail or the password is wrong.")) from None
     except ServiceError as error:
@@ -50,7 +56,39 @@ def sign_in(service_url: str, email: str, password: str) -> SignedIn:
                 "Session", "{problem}. Check your network, and the service's address in Settings."
             ).format(problem=problem[:1].upper() + problem[1:])
         ) from None
+    keep_device_token(service_url, email, session.get("device_token"))
     return SignedIn(service_url, session["token"], session["administrator"])
+
+
+def _device_key(service_url: str, email: str) -> str:
+    return f"device:{service_url.rstrip('/')}:{email.strip().lower()}"
+
+
+def device_token(service_url: str, email: str) -> str | None:
+    """The device token stored for this service and e-mail, if a secure store holds one."""
+    if secure_storage_problem():
+        return None
+    import keyring
+
+    return keyring.get_password(KEYRING_SERVICE, _device_key(service_url, email)) or None
+
+
+def keep_device_token(service_url: str, email: str, token: object) -> None:
+    """Store the device token the service gave, only in a secure credential store."""
+    if not isinstance(token, str) or not token or secure_storage_problem():
+        return
+    import keyring
+
+    keyring.set_password(KEYRING_SERVICE, _device_key(service_url, email), token)
+
+
+def sign_out_everywhere(session: SignedIn) -> None:
+    """End every session of this administrator on the service (this one too), and forget any
+    stored copy; ServiceError, with nothing forgotten, when the service cannot be reached."""
+    client = ServiceClient(session.service_url)
+    client.token = session.token
+    client.sign_out_everywhere()
+    forget()
 
 
 def sign_out(session: SignedIn) -> None:

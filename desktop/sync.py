@@ -50,6 +50,7 @@ from desktop.service_client import (
     ServiceRefused,
     ServiceUnavailable,
 )
+from desktop.session import device_token
 
 FEED_OVERLAP = timedelta(seconds=30)  # re-read recent changes: commits can land out of order
 BUSY_POLL_SECONDS = 2.0  # while anything is queued or pending
@@ -68,6 +69,7 @@ class SyncReport:
     changed: bool = False
     waiting: int = 0  # purchases queued or pending
     permission_lost: bool = False  # the service now refuses Manage Account to this person
+    session_ended: bool = False  # signed out elsewhere, idle too long or too old: sign in again
     requoted: list["Requote"] = field(default_factory=list)  # refused at a total now outdated
 
 
@@ -117,6 +119,7 @@ class SyncEngine:
                     report.problem = translate(
                         "Sync", "Your session has ended: sign in again to sync."
                     )
+                    report.session_ended = True
                     report.waiting = waiting_purchases()
                     return report
                 self._sign_in()
@@ -141,6 +144,7 @@ class SyncEngine:
                 report.permission_lost = True
             else:
                 self.client.token = None  # the session ended: sign in again next round
+                report.session_ended = self.credentials is None  # else quietly, next round
             report.problem = translate("Sync", "The service refused: {error}").format(error=error)
         except ServiceUnavailable as error:
             report.online, report.problem = False, str(error)
@@ -150,7 +154,10 @@ class SyncEngine:
 
     def _sign_in(self) -> None:
         try:
-            session = self.client.sign_in(self.credentials.email, self.credentials.password)
+            email, password = self.credentials.email, self.credentials.password
+            session = self.client.sign_in(
+                email, password, device_token(self.client.base_url, email)
+            )
         except ServiceError as error:
             if error.code is None:  # not the service's own answer: offline for now
                 raise

@@ -38,6 +38,7 @@ from desktop.renewal_reminders import Reminder, calendar, next_reminder, reminde
 from desktop.renewing import renew
 from desktop.seat_holders import DISABLED, inactive
 from desktop.session import sign_out as desktop_sign_out
+from desktop.session import sign_out_everywhere as desktop_sign_out_everywhere
 from desktop.sync import Requote
 from ui.add_seats_tab import AddSeatsTab
 from ui.contract_tab import INACTIVE, ContractTab
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.sync_status.changed.connect(self._ledger_changed)
         self.sync_status.permission_lost.connect(self._permission_lost)
+        self.sync_status.session_ended.connect(self._ask_to_sign_in_again)
+        self._signing_in_again = False
         self.sync_status.requoted.connect(self._offer_requote)
         application.add_sync_listener(self.sync_status.reported.emit)
         self.add_seats_tab.purchased.connect(lambda _: application.sync_now())
@@ -176,6 +179,12 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         if self.app.syncing:
             _add_action(menu, self.tr("Sign &Out"), "signOutAction", self.sign_out)
+            _add_action(
+                menu,
+                self.tr("Sign Out Every&where"),
+                "signOutEverywhereAction",
+                self.sign_out_everywhere,
+            )
             _add_action(
                 menu, self.tr("S&witch Account…"), "switchAccountAction", self.switch_account
             )
@@ -303,6 +312,25 @@ class MainWindow(QMainWindow):
         session, after = self.app.session, then or self.close
         run_in_background(lambda: desktop_sign_out(session), lambda _: after(), lambda _: after())
 
+    def sign_out_everywhere(self) -> None:
+        """End every session of this administrator, on every computer, then close the window;
+        when the service cannot be reached, say so and stay signed in."""
+        session = self.app.session
+        run_in_background(
+            lambda: desktop_sign_out_everywhere(session),
+            lambda _: self.close(),
+            self._not_signed_out_everywhere,
+        )
+
+    def _not_signed_out_everywhere(self, error: Exception) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("Sign Out Everywhere"),
+            self.tr("The sessions on other computers could not be ended: {error}").format(
+                error=error
+            ),
+        )
+
     def switch_account(self) -> None:
         """Sign out and start again at the sign-in dialog."""
         self.sign_out(then=self.restart)
@@ -312,6 +340,24 @@ class MainWindow(QMainWindow):
         managers = self.app.client().permission_managers if self.app.syncing else None
         self.setCentralWidget(PermissionRequiredPage(self._administrator, managers))
         self._build_menus()
+
+    def _ask_to_sign_in_again(self) -> None:
+        """The session ended (idle too long, too old, or signed out everywhere): ask for the
+        password once, and go on syncing with the new session; Cancel keeps working offline."""
+        if self._signing_in_again or not self.app.syncing:
+            return
+        from ui.sign_in_dialog import SignInDialog  # loaded when first needed
+
+        self._signing_in_again = True
+        dialog = SignInDialog(self.app.session.service_url, self._administrator.email, parent=self)
+        dialog.message.setText(self.tr("Your session has ended. Sign in again to go on syncing."))
+        dialog.finished.connect(lambda _: self._signed_in_again(dialog))
+        dialog.open()
+
+    def _signed_in_again(self, dialog: QDialog) -> None:
+        self._signing_in_again = False
+        if dialog.session is not None:
+            self.app.resume(dialog.session)
 
     def _permission_lost(self) -> None:
         """Manage Account was taken away: show why, and keep no contract data here."""

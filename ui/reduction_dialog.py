@@ -15,7 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billing.plain_text import TextRefusal, check_text
+from billing.renewal import INSTRUCTIONS_LENGTH as REASON_LENGTH
 from desktop import formatting
+from desktop.i18n import localized
 from desktop.service_client import ServiceClient
 from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
@@ -102,6 +105,11 @@ class ReductionDialog(QDialog):
         seats, reason = self.seats.value(), self.reason.toPlainText().strip()
         if not reason:
             self.message.setText(self.tr("Give a reason for your account manager."))
+            return
+        try:
+            reason = check_text(reason, self.tr("The reason"), multiline=True, limit=REASON_LENGTH)
+        except TextRefusal as refusal:
+            self.message.setText(localized(refusal))
             return
         self.send.setEnabled(False)
         self.message.setText(self.tr("Sending…"))

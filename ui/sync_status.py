@@ -61,6 +61,7 @@ class SyncStatus(QObject):
     reported = Signal(object)
     changed = Signal()  # something in the ledger changed: refresh what is shown
     permission_lost = Signal()
+    session_ended = Signal()  # sign in again to go on syncing
     requoted = Signal(list)  # the Requotes of purchases refused at an outdated total
 
     def __init__(self, locale: str, syncing: bool) -> None:
@@ -118,6 +119,8 @@ class SyncStatus(QObject):
         if report.permission_lost:
             self.permission_lost.emit()
             return
+        if report.session_ended:
+            self.session_ended.emit()
         if report.provisioned:
             self._announce_live(report.provisioned)
         if report.requoted:

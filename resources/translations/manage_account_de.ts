@@ -964,6 +964,10 @@
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
+        <source>Sign Out Every&amp;where</source>
+        <translation>Überall ab&amp;melden</translation>
+    </message>
+    <message>
         <source>S&amp;witch Account…</source>
         <translation>Konto &amp;wechseln …</translation>
     </message>
@@ -1014,6 +1018,18 @@
     <message>
         <source>&amp;Later</source>
         <translation>&amp;Später</translation>
+    </message>
+    <message>
+        <source>Sign Out Everywhere</source>
+        <translation>Überall abmelden</translation>
+    </message>
+    <message>
+        <source>The sessions on other computers could not be ended: {error}</source>
+        <translation>Die Sitzungen auf anderen Computern konnten nicht beendet werden: {error}</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again to go on syncing.</source>
+        <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an, um weiter zu synchronisieren.</translation>
     </message>
     <message>
         <source>The contract data could not be removed from this computer ({error}); it is tried again when Manage Account starts.</source>
@@ -1390,6 +1406,21 @@ Vielen Dank
     <message>
         <source>Not saved: {error}</source>
         <translation>Nicht gespeichert: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PlainText</name>
+    <message>
+        <source>{field} cannot contain {character}: type it on one line, without control or invisible formatting characters.</source>
+        <translation>{field} darf {character} nicht enthalten: Geben Sie den Text in einer Zeile ein, ohne Steuerzeichen oder unsichtbare Formatierungszeichen.</translation>
+    </message>
+    <message>
+        <source>{field} cannot contain {character}: line breaks are fine, control and invisible formatting characters are not.</source>
+        <translation>{field} darf {character} nicht enthalten: Zeilenumbrüche sind erlaubt, Steuerzeichen und unsichtbare Formatierungszeichen nicht.</translation>
+    </message>
+    <message>
+        <source>{field} can have at most {limit} characters.</source>
+        <translation>{field} darf höchstens {limit} Zeichen haben.</translation>
     </message>
 </context>
 <context>
@@ -1784,6 +1815,10 @@ Vielen Dank
         <translation>Geben Sie Ihrem Kundenbetreuer eine Begründung.</translation>
     </message>
     <message>
+        <source>The reason</source>
+        <translation>Die Begründung</translation>
+    </message>
+    <message>
         <source>Sending…</source>
         <translation>Wird gesendet …</translation>
     </message>
@@ -1834,8 +1869,8 @@ Vielen Dank
         <translation>Der Vertrag kann jetzt nicht verlängert werden.</translation>
     </message>
     <message>
-        <source>The instructions can have at most 1000 characters.</source>
-        <translation>Die Hinweise dürfen höchstens 1000 Zeichen haben.</translation>
+        <source>The instructions</source>
+        <translation>Die Hinweise</translation>
     </message>
     <message>
         <source>The amount changed since it was shown: check it and renew again.</source>
