@@ -106,6 +106,7 @@ class SeatPurchase(BaseModel):
     invoice_status = CharField(max_length=8, null=True)
     invoice_due_date = DateField(null=True)
     invoice_pdf_sha256 = CharField(max_length=64, null=True)
+    invoice_paid_at = UTCDateTimeField(null=True)  # when the vendor marked it paid
 
     class Meta:
         # Transaction History sorts by any column with keyset paging: each sort key

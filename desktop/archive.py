@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from billing.invoices import PAID
 from billing.statuses import LABELS
 from db.models import SeatPurchase
 from desktop.background import Cancelled
@@ -29,7 +30,7 @@ INDEX_HEADER = (
     "Status",
     "SHA-256",
 )
-RECEIPT = QT_TRANSLATE_NOOP("Archive", "Purchase receipt")
+RECEIPT = QT_TRANSLATE_NOOP("Archive", "Receipt")  # its invoice is paid
 CONFIRMATION = QT_TRANSLATE_NOOP("Archive", "Order confirmation")
 INVOICE = QT_TRANSLATE_NOOP("Archive", "Invoice")
 
@@ -51,7 +52,7 @@ def export_documents(
     try:
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
             for row, data, total in documents(query, locale):
-                kind = RECEIPT if row.invoice_number else CONFIRMATION
+                kind = RECEIPT if row.invoice_status == PAID else CONFIRMATION
                 name = f"documents/{row.transaction_id}.pdf"
                 archive.writestr(name, data)
                 writer.writerow(_index_row(kind, name, row, data))

@@ -86,7 +86,9 @@ def seed_demo(
             )
         for invoice in demo_data.demo_invoices(demo_data.NORTHWIND, today):  # as the service
             SeatPurchase.update(
-                invoice_status=invoice.status, invoice_due_date=invoice.due_date
+                invoice_status=invoice.status,
+                invoice_due_date=invoice.due_date,
+                invoice_paid_at=invoice.paid_at,
             ).where(SeatPurchase.transaction_id == invoice.transaction_id).execute()
         users = demo_data.USERS  # as the demo service counts them
         LicenseUsage.create(

@@ -1,10 +1,11 @@
-"""The vendor's invoices on the desktop: their status kept with each purchase from the service's
-feed, overdue ones named, and each invoice's PDF downloaded once, kept, and checked by its
-SHA-256 before it is shown, so it can be read, saved and printed offline afterwards."""
+"""The vendor's invoices on the desktop: their status (and when paid, the moment) kept with each
+purchase from the service's feed, overdue ones named, and each invoice's PDF downloaded once,
+kept, and checked by its SHA-256 before it is shown, so it can be read, saved and printed offline
+afterwards."""
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -54,16 +55,20 @@ def mirror_invoices(client: ServiceClient) -> bool:
         with write_transaction():
             for invoice in page["invoices"]:
                 stored = OPEN if invoice["status"] == OVERDUE else invoice["status"]
+                paid_at = invoice.get("paid_at")
+                paid_at = datetime.fromisoformat(paid_at).astimezone(UTC) if paid_at else None
                 changed |= bool(
                     SeatPurchase.update(
                         invoice_status=stored,
                         invoice_due_date=date.fromisoformat(invoice["due_date"]),
+                        invoice_paid_at=paid_at,
                     )
                     .where(
                         (SeatPurchase.transaction_id == invoice["transaction_id"])
                         & (
                             SeatPurchase.invoice_status.is_null()
                             | (SeatPurchase.invoice_status != stored)
+                            | (SeatPurchase.invoice_paid_at.is_null() != (paid_at is None))
                         )
                     )
                     .execute()

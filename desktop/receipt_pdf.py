@@ -1,8 +1,9 @@
 """Purchase documents as PDF bytes: a plain record in, one page out, the same bytes every time.
 
-Until the vendor has invoiced a purchase its document is an order confirmation; from then on
-a purchase receipt with the invoice number. Both name the vendor and whom it bills, the PO
-number, a line item, subtotal, tax, total and the payment terms, as accounts payable expects.
+Until the vendor's invoice is paid a purchase's document is an order confirmation (a renewal's a
+renewal confirmation); from then on a receipt with the invoice number and the day it was paid.
+Both name the vendor and whom it bills, the PO number, a line item, subtotal, tax, total and the
+payment terms, as accounts payable expects.
 """
 
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cache, lru_cache
 from io import BytesIO
+from zoneinfo import ZoneInfo
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
@@ -76,6 +78,8 @@ class ReceiptRecord:
     purchase_order: str | None = None
     invoice_note: str | None = None
     line_description: str | None = None  # None: additional seats
+    invoice_paid: bool = False  # the vendor's invoice is paid
+    invoice_paid_at: datetime | None = None  # when, once the sync has brought it
 
 
 def no_payment() -> str:
@@ -87,10 +91,20 @@ def page_size(locale: str) -> tuple[float, float]:
 
 
 def document_title(record: ReceiptRecord) -> str:
-    """An order confirmation until the vendor has invoiced the purchase, then its receipt."""
-    if record.invoice_number:
-        return translate("Receipt", "Purchase receipt")
+    """An order (or renewal) confirmation until the vendor's invoice is paid, then a receipt."""
+    if record.invoice_paid:
+        return translate("Receipt", "Receipt")
+    if record.line_description is not None:
+        return translate("Receipt", "Renewal confirmation")
     return translate("Receipt", "Order confirmation")
+
+
+def paid_on(record: ReceiptRecord, locale: str) -> str | None:
+    """The day the invoice was paid, in the organization's time zone, or None while unpaid."""
+    if record.invoice_paid_at is None:
+        return None
+    local = record.invoice_paid_at.astimezone(ZoneInfo(record.timezone)).date()
+    return formatting.day(local, locale)
 
 
 def receipt_fields(record: ReceiptRecord, locale: str) -> list[tuple[str, str]]:
@@ -103,6 +117,8 @@ def receipt_fields(record: ReceiptRecord, locale: str) -> list[tuple[str, str]]:
         )
     if record.rejection_reason:
         status += f": {record.rejection_reason}"
+    day = paid_on(record, locale)
+    paid = [(translate("Receipt", "Paid on"), day)] if day else []
     purchase_order = (
         [(translate("Receipt", "PO number"), record.purchase_order)]
         if record.purchase_order
@@ -122,6 +138,7 @@ def receipt_fields(record: ReceiptRecord, locale: str) -> list[tuple[str, str]]:
             translate("Receipt", "Invoice number"),
             record.invoice_number or translate("Receipt", "Not issued yet"),
         ),
+        *paid,
         *purchase_order,
         (
             translate("Receipt", "Contract"),
@@ -144,7 +161,12 @@ def line_item(record: ReceiptRecord, locale: str) -> tuple[str, str, str, str, s
     )
 
 
-def payment_terms(record: ReceiptRecord) -> str:
+def payment_terms(record: ReceiptRecord, locale: str) -> str:
+    day = paid_on(record, locale)
+    if day is not None:
+        return translate("Receipt", "Paid on {day}: invoice {number} is settled.").format(
+            day=day, number=record.invoice_number
+        )
     if record.payment_terms_days is None:
         return no_payment()
     invoiced = translate("Receipt", "No payment taken here: the vendor invoices this amount.")
@@ -198,7 +220,7 @@ def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
 
     page.line_items(line_item(record, locale), record, locale)
     page.y -= 6
-    page.paragraph(payment_terms(record), 9.5)
+    page.paragraph(payment_terms(record, locale), 9.5)
     note = _printable_note(record.invoice_note)
     if note:
         page.y -= 4

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from billing.invoices import PAID
 from billing.proration import PRORATE_BY_MONTH, Working, stored_working
 from billing.statuses import Status, status_at
 from db.models import Administrator, Contract, Organization, RenewalRecord, SeatPurchase, utc_now
@@ -198,13 +199,15 @@ def _render(purchase: SeatPurchase, locale: str, now: datetime, at_purchase: boo
         account_manager_phone=contract.account_manager_phone,
         purchase_order=purchase.purchase_order,
         invoice_note=purchase.invoice_note,
+        invoice_paid=not at_purchase and purchase.invoice_status == PAID,
+        invoice_paid_at=None if at_purchase else purchase.invoice_paid_at,
     )
     return render_receipt(record, locale)
 
 
 def renewal_pdf(transaction_id: str, locale: str) -> bytes:
-    """The document of a renewal recorded here: an order confirmation until it is invoiced,
-    then its receipt, with the next term as its one line."""
+    """The document of a renewal recorded here: a renewal confirmation (the desktop does not
+    learn when a renewal's invoice is paid), with the next term as its one line."""
     from desktop.receipt_pdf import ReceiptRecord, render_receipt  # reportlab loads on first use
 
     renewal = (

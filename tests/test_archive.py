@@ -57,7 +57,8 @@ def test_the_archive_holds_every_document_and_an_index_of_the_ledger(purchases, 
             assert row["Amount"] == str(purchase.amount)
             assert row["Invoice number"] == (purchase.invoice_number or "")
             assert row["PO number"] == (purchase.purchase_order or "")
-            expected = "Purchase receipt" if purchase.invoice_number else "Order confirmation"
+            paid = purchase.invoice_status == "paid"
+            expected = "Receipt" if paid else "Order confirmation"
             assert row["Document"] == expected
             text = PdfReader(io.BytesIO(archive.read(row["File"]))).pages[0].extract_text()
             assert expected in text and purchase.transaction_id in text

@@ -17,6 +17,7 @@ from desktop.account import current_contract
 from desktop.background import Cancelled
 from desktop.demo import seed_demo
 from desktop.history import HistoryQuery
+from desktop.i18n import install_translations
 from desktop.purchasing import purchase_seats
 from desktop.receipts import (
     UnknownTransaction,
@@ -107,7 +108,28 @@ def test_invoice_number_and_status_once_provisioned(purchases):
     assert "INV-2026-000061" in text
     assert "Provisioned on Nov 26, 2026, 10:03" in text
     assert "Not issued yet" not in text
-    assert "Purchase receipt" in text and "Order confirmation" not in text
+    assert "Order confirmation" in text and "Receipt" not in text  # invoiced, not paid yet
+    assert "Paid on" not in text and "net 30 days" in text
+
+
+def test_a_paid_invoice_makes_the_document_a_receipt_with_the_payment_day(purchases, qapp):
+    purchase = purchases[0]
+    SeatPurchase.update(
+        invoice_number="INV-2026-000061",
+        invoice_status="paid",
+        invoice_paid_at=datetime(2026, 12, 1, 3, 30, tzinfo=UTC),  # Nov 30 in New York
+    ).where(SeatPurchase.id == purchase.id).execute()
+    text = text_of(receipt_pdf(purchase.transaction_id, "en_US", NOW))
+    assert "Receipt" in text and "Order confirmation" not in text
+    assert "Paid on Nov 30, 2026" in text
+    assert "Paid on Nov 30, 2026: invoice INV-2026-000061 is settled." in text
+    install_translations(qapp, "de")
+    try:
+        german = text_of(receipt_pdf(purchase.transaction_id, "de_DE", NOW))
+    finally:
+        install_translations(qapp, "en")
+    assert "Quittung" in german and "Auftragsbestätigung" not in german
+    assert "Bezahlt am 30.11.2026" in german
 
 
 def test_same_purchase_same_state_gives_the_same_bytes(purchases):

@@ -124,13 +124,13 @@ def test_the_window_offers_renew_contract_and_records_it(qtbot, service, desktop
     qtbot.waitUntil(lambda: f"Renewal {record.transaction_id}" in history.text(), timeout=TIMEOUT)
     document = child(window, QPushButton, "renewalDocumentButton")
     assert document.isVisible()
-    document.click()  # its own document: an order confirmation until it is invoiced
+    document.click()  # its own document: a renewal confirmation
     qtbot.waitUntil(
         lambda: window.findChild(QDialog, "renewalDocumentDialog") is not None, timeout=TIMEOUT
     )
     data = window.findChild(QDialog, "renewalDocumentDialog")._data
     text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
-    assert "Order confirmation" in text and record.transaction_id in text
+    assert "Renewal confirmation" in text and record.transaction_id in text
     assert "Contract renewal" in text
     assert f"{record.seats}" in text
 

@@ -133,8 +133,8 @@
 <context>
     <name>Archive</name>
     <message>
-        <source>Purchase receipt</source>
-        <translation>Kaufbeleg</translation>
+        <source>Receipt</source>
+        <translation>Quittung</translation>
     </message>
     <message>
         <source>Order confirmation</source>
@@ -1543,12 +1543,24 @@ Vielen Dank
         <translation>Keine Zahlung erhoben. Eine Rechnung folgt.</translation>
     </message>
     <message>
+        <source>Receipt</source>
+        <translation>Quittung</translation>
+    </message>
+    <message>
+        <source>Renewal confirmation</source>
+        <translation>Verlängerungsbestätigung</translation>
+    </message>
+    <message>
         <source>Order confirmation</source>
         <translation>Auftragsbestätigung</translation>
     </message>
     <message>
         <source>{status} on {moment}</source>
         <translation>{status} am {moment}</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Bezahlt am</translation>
     </message>
     <message>
         <source>Transaction ID</source>
@@ -1591,12 +1603,12 @@ Vielen Dank
         <translation>Anteilige Berechnung</translation>
     </message>
     <message>
-        <source>Purchase receipt</source>
-        <translation>Kaufbeleg</translation>
-    </message>
-    <message>
         <source>Additional seats</source>
         <translation>Zusätzliche Lizenzen</translation>
+    </message>
+    <message>
+        <source>Paid on {day}: invoice {number} is settled.</source>
+        <translation>Bezahlt am {day}: Rechnung {number} ist beglichen.</translation>
     </message>
     <message>
         <source>No payment taken here: the vendor invoices this amount.</source>
