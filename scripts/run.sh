@@ -150,8 +150,10 @@ case "${1:-}" in
         "$uv" lock --upgrade --python "$python"
         ;;
     audit)
-        # Every locked package, whatever the platform; the audit tool from the lock as well.
-        "$uv" export --locked --quiet --no-emit-project --all-extras \
+        # Every locked package, whatever the platform, the tools' included; pip-audit from the
+        # lock as well.
+        mkdir -p build
+        "$uv" export --locked --quiet --no-emit-project --all-extras --all-groups \
             --format requirements-txt --output-file build/audit-requirements.txt
         "$uv" run --locked --quiet --python "$python" --isolated --only-group audit \
             python scripts/audit.py build/audit-requirements.txt
