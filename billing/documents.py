@@ -29,15 +29,30 @@ class Column:
     value: tuple[str, ...]
 
 
-def wrap(text: str, measure: Callable[[str], float], width: float) -> tuple[str, ...]:
-    """`text` broken at spaces into lines no wider than `width` where a word allows it."""
+def wrap(
+    text: str, measure: Callable[[str], float], width: float, break_words: bool = False
+) -> tuple[str, ...]:
+    """`text` broken at spaces into lines no wider than `width` where a word allows it; with
+    `break_words`, a word wider than that (a long PO number, a name without spaces) is broken
+    between its characters as well, so nothing runs past `width`."""
     lines: list[str] = []
     for word in text.split():
         if lines and measure(f"{lines[-1]} {word}") <= width:
             lines[-1] = f"{lines[-1]} {word}"
+        elif break_words and measure(word) > width:
+            lines.extend(_pieces(word, measure, width))
         else:
             lines.append(word)
     return tuple(lines) or ("",)
+
+
+def _pieces(word: str, measure: Callable[[str], float], width: float) -> list[str]:
+    pieces = [""]
+    for character in word:
+        if pieces[-1] and measure(pieces[-1] + character) > width:
+            pieces.append("")
+        pieces[-1] += character
+    return pieces
 
 
 def item_columns(

@@ -15,12 +15,11 @@ from zoneinfo import ZoneInfo
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from billing.documents import item_columns, pdf_time_stamp
+from billing.documents import item_columns, pdf_time_stamp, wrap
 from billing.proration import Working
 from billing.statuses import LABELS, Status
 from desktop import formatting
@@ -199,9 +198,13 @@ def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
     canvas.setKeywords(f"locale={locale}")  # verification renders it again in this locale
     canvas.setAuthor(record.vendor.name)
     canvas.setCreator("Manage Account")
-    page = _Page(canvas, width, height)
+    footer = translate(
+        "Receipt", "Keep this document as proof of purchase. Questions: {email}."
+    ).format(email=record.account_manager_email)
+    page = _Page(canvas, width, height, _split(footer, REGULAR, 8, width - 2 * MARGIN))
 
-    top = page.party(record.vendor, MARGIN, page.y, width / 2 - MARGIN)
+    beside_title = width - MARGIN - pdfmetrics.stringWidth(title, BOLD, 20) - 16 - MARGIN
+    top = page.party(record.vendor, MARGIN, page.y, min(width / 2 - MARGIN, beside_title))
     canvas.setFont(BOLD, 20)
     canvas.drawRightString(width - MARGIN, height - MARGIN - 6, title)
     page.y = min(top, height - MARGIN - 40) - 18
@@ -227,6 +230,7 @@ def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
         label = translate("Receipt", "Note for the invoice")
         page.paragraph(f"{label}: {note}", 9.5)
     page.y -= 8
+    page.room(13 + 13)  # the heading and a line of what follows
     canvas.setFont(BOLD, 9.5)
     canvas.drawString(MARGIN, page.y, translate("Receipt", "Acknowledgement"))
     page.y -= 13
@@ -247,32 +251,53 @@ def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
         9.5,
     )
 
-    canvas.setFont(REGULAR, 8)
-    footer = translate(
-        "Receipt", "Keep this document as proof of purchase. Questions: {email}."
-    ).format(email=record.account_manager_email)
-    lines = simpleSplit(footer, REGULAR, 8, width - 2 * MARGIN)
-    for index, line in enumerate(lines):
-        canvas.drawString(MARGIN, MARGIN - 20 + 10 * (len(lines) - 1 - index), line)
-    canvas.showPage()
+    page.finish()
     canvas.save()
     return out.getvalue()
+
+
+def _split(text: str, font: str, size: float, width: float) -> list[str]:
+    """`text` in lines no wider than `width`, broken at spaces and, in a word longer than the
+    line, between characters; none for blank text."""
+    if not text.strip():
+        return []
+    return list(wrap(text, lambda part: pdfmetrics.stringWidth(part, font, size), width, True))
 
 
 class _Page:
     """Where the next line goes, and the few shapes a document is made of."""
 
-    def __init__(self, canvas: Canvas, width: float, height: float) -> None:
-        self.canvas, self.width, self.y = canvas, width, height - MARGIN
+    def __init__(self, canvas: Canvas, width: float, height: float, footer: list[str]) -> None:
+        self.canvas, self.width, self.height, self.y = canvas, width, height, height - MARGIN
+        self.footer = footer
+        self.bottom = MARGIN - 20 + 10 * len(footer) + 6  # the lowest a line may go
+
+    def finish(self) -> None:
+        """The footer, and the page is done."""
+        self.canvas.setFont(REGULAR, 8)
+        for index, line in enumerate(self.footer):
+            self.canvas.drawString(MARGIN, MARGIN - 20 + 10 * (len(self.footer) - 1 - index), line)
+        self.canvas.showPage()
+
+    def room(self, needed: float) -> None:
+        """Go on on a new page unless `needed` points fit above the footer (only the longest
+        names, addresses and notes together fill a page)."""
+        if self.y - needed < self.bottom:
+            self.finish()
+            self.y = self.height - MARGIN
 
     def party(self, party: Party, x: float, y: float, room: float, size: float = 9) -> float:
-        """The name in bold, then its lines; returns the height below it."""
+        """The name in bold, then its lines, each wrapped within `room` (a word longer than that
+        between its characters); returns the height below it."""
+        bold = lambda text: pdfmetrics.stringWidth(text, BOLD, size + 1.5)  # noqa: E731
+        regular = lambda text: pdfmetrics.stringWidth(text, REGULAR, size)  # noqa: E731
         self.canvas.setFont(BOLD, size + 1.5)
-        self.canvas.drawString(x, y, party.name)
-        y -= size + 4
+        for part in wrap(party.name, bold, room, break_words=True):
+            self.canvas.drawString(x, y, part)
+            y -= size + 4
         self.canvas.setFont(REGULAR, size)
         for line in party.lines:
-            for part in simpleSplit(line, REGULAR, size, room):
+            for part in wrap(line, regular, room, break_words=True):
                 self.canvas.drawString(x, y, part)
                 y -= size + 3
         return y
@@ -284,15 +309,16 @@ class _Page:
         canvas.setFont(font, 9.5)
         room = self.width - 2 * MARGIN - label_width
         for part in value.split("\n"):
-            for line in simpleSplit(part, font, 9.5, room):
+            for line in _split(part, font, 9.5, room):
                 canvas.drawString(MARGIN + label_width, self.y, line)
                 self.y -= 13
         self.y -= 3
 
     def paragraph(self, text: str, size: float) -> None:
-        self.canvas.setFont(REGULAR, size)
         for part in text.split("\n"):
-            for line in simpleSplit(part, REGULAR, size, self.width - 2 * MARGIN):
+            for line in _split(part, REGULAR, size, self.width - 2 * MARGIN):
+                self.room(size)
+                self.canvas.setFont(REGULAR, size)
                 self.canvas.drawString(MARGIN, self.y, line)
                 self.y -= size + 3.5
 
@@ -318,7 +344,7 @@ class _Page:
         )
         # The description takes what the numeric columns leave.
         room = columns[0].right - columns[0].width - 12 - MARGIN
-        heading = simpleSplit(translate("Receipt", "Description"), BOLD, 9, room)
+        heading = _split(translate("Receipt", "Description"), BOLD, 9, room)
         header_lines = max(len(heading), *(len(column.header) for column in columns))
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN, self.y + 11, right, self.y + 11)
@@ -335,7 +361,7 @@ class _Page:
         self.y -= 12
         canvas.setFont(REGULAR, 9)
         description = [
-            line for part in item[0].split("\n") for line in simpleSplit(part, REGULAR, 9, room)
+            line for part in item[0].split("\n") for line in _split(part, REGULAR, 9, room)
         ]
         top = self.y
         for column in columns:

@@ -11,12 +11,11 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from billing.documents import item_columns, pdf_time_stamp
+from billing.documents import item_columns, pdf_time_stamp, wrap
 from billing.money import amount_from_minor
 from billing.proration import PRORATE_BY_MONTH, Working, stored_working
 from resources import resource_path
@@ -24,6 +23,7 @@ from service.models import Invoice, Organization, Vendor
 
 REGULAR, BOLD = "InvoiceSans", "InvoiceSans-Bold"
 MARGIN = 56
+REFERENCE_WIDTH = 150  # the widest a reference value prints before it wraps (a 40-character PO)
 LOCALE = "en_US"  # the invoice's words are English; its dates are written as English writes them
 
 
@@ -42,31 +42,39 @@ def render_invoice(invoice: Invoice) -> bytes:
     canvas._doc._timeStamp = pdf_time_stamp(issued)  # dated when issued (reportlab has no setter)
     canvas.setTitle(f"Invoice {invoice.number}")
     canvas.setAuthor(vendor.legal_name if vendor else "")
+    right = width - MARGIN
+    references = [
+        ("Invoice number", invoice.number),
+        ("Issue date", _day(invoice.issue_date)),
+        ("Due date", _day(invoice.due_date)),
+        ("Transaction ID", line.transaction_id),
+        *((("PO number", line.purchase_order),) if line.purchase_order else ()),
+    ]
+    # The references right-aligned under the title, their values as wide as the widest (at
+    # most REFERENCE_WIDTH, wrapped beyond); the vendor takes the room to their left.
+    measure = lambda text: pdfmetrics.stringWidth(text, REGULAR, 9.5)  # noqa: E731
+    values = min(REFERENCE_WIDTH, max(measure(value) for _, value in references))
+    labels = right - values - 10
+    room = labels - max(measure(label) for label, _ in references) - 16 - MARGIN
     y = height - MARGIN
     if vendor is not None:
-        y = _block(canvas, vendor.legal_name, _vendor_lines(vendor), MARGIN, y)
+        y = _block(canvas, vendor.legal_name, _vendor_lines(vendor), MARGIN, y, room)
     canvas.setFont(BOLD, 22)
-    canvas.drawRightString(width - MARGIN, height - MARGIN - 4, "Invoice")
+    canvas.drawRightString(right, height - MARGIN - 4, "Invoice")
     canvas.setFont(REGULAR, 9.5)
-    right = width - MARGIN
-    for index, (label, value) in enumerate(
-        (
-            ("Invoice number", invoice.number),
-            ("Issue date", _day(invoice.issue_date)),
-            ("Due date", _day(invoice.due_date)),
-            ("Transaction ID", line.transaction_id),
-            *((("PO number", line.purchase_order),) if line.purchase_order else ()),
-        )
-    ):
-        canvas.drawRightString(right - 110, height - MARGIN - 30 - 13 * index, label)
-        canvas.drawRightString(right, height - MARGIN - 30 - 13 * index, value)
-    y = min(y, height - MARGIN - 110) - 16
+    top = height - MARGIN - 30
+    for label, value in references:
+        canvas.drawRightString(labels, top, label)
+        for part in wrap(value, measure, values, break_words=True):
+            canvas.drawRightString(right, top, part)
+            top -= 13
+    y = min(y, top, height - MARGIN - 110) - 16
     canvas.setFont(BOLD, 9.5)
     canvas.drawString(MARGIN, y, "Bill to")
     lines = bill_to.get("address", "").split("\n") if bill_to.get("address") else []
     if bill_to.get("tax_id"):
         lines.append(f"Tax ID: {bill_to['tax_id']}")
-    y = _block(canvas, bill_to["legal_name"], lines, MARGIN, y - 14) - 18
+    y = _block(canvas, bill_to["legal_name"], lines, MARGIN, y - 14, right - MARGIN) - 18
 
     money = lambda minor: f"{amount_from_minor(minor, invoice.currency):,} {invoice.currency}"  # noqa: E731
 
@@ -97,7 +105,7 @@ def render_invoice(invoice: Invoice) -> bytes:
     for column in columns:
         for index, text in enumerate(column.value):
             canvas.drawRightString(column.right, top - 12 * index, text)
-    for part in simpleSplit(description, REGULAR, 9, room):
+    for part in _split(description, REGULAR, 9, room):
         canvas.drawString(MARGIN, y, part)
         y -= 12
     y = min(y, top - 12 * max(len(column.value) for column in columns))
@@ -117,12 +125,20 @@ def render_invoice(invoice: Invoice) -> bytes:
     if invoice.tax_note:
         notes.append(invoice.tax_note)
     for note in notes:
-        for line in simpleSplit(note, REGULAR, 9.5, right - MARGIN):
+        for line in _split(note, REGULAR, 9.5, right - MARGIN):
             y -= 13
             canvas.drawString(MARGIN, y, line)
     canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+def _split(text: str, font: str, size: float, width: float) -> list[str]:
+    """`text` in lines no wider than `width`, broken at spaces and, in a word longer than the
+    line, between characters; none for blank text."""
+    if not text.strip():
+        return []
+    return list(wrap(text, lambda part: pdfmetrics.stringWidth(part, font, size), width, True))
 
 
 @dataclass(frozen=True)
@@ -189,14 +205,17 @@ def _vendor_lines(vendor: Vendor) -> list[str]:
     ]
 
 
-def _block(canvas: Canvas, name: str, lines: list[str], x: float, y: float) -> float:
+def _block(canvas: Canvas, name: str, lines: list[str], x: float, y: float, room: float) -> float:
+    """A name in bold, then its lines, each wrapped within `room`; returns the height below."""
     canvas.setFont(BOLD, 11)
-    canvas.drawString(x, y, name)
-    y -= 14
+    for part in wrap(name, lambda text: pdfmetrics.stringWidth(text, BOLD, 11), room, True):
+        canvas.drawString(x, y, part)
+        y -= 14
     canvas.setFont(REGULAR, 9)
     for line in lines:
-        canvas.drawString(x, y, line)
-        y -= 12
+        for part in wrap(line, lambda text: pdfmetrics.stringWidth(text, REGULAR, 9), room, True):
+            canvas.drawString(x, y, part)
+            y -= 12
     return y
 
 
