@@ -108,7 +108,7 @@ def test_no_contract_no_overview(demo):
         (date(2026, 11, 27), date(2027, 7, 31), (8, 5)),
         (date(2026, 12, 1), date(2027, 7, 31), (8, 0)),
         (date(2027, 7, 27), date(2027, 7, 31), (0, 5)),
-        (date(2026, 1, 31), date(2026, 2, 28), (1, 1)),  # as months_between counts: 2 months
+        (date(2026, 1, 31), date(2026, 2, 28), (1, 1)),  # a calendar span, not contract months
     ],
 )
 def test_exact_span(first, last, span):
