@@ -214,7 +214,7 @@ def _parameter_breach(
         reason = "it must be a whole number"
     else:
         value = int(text) if parameter.whole_number else text
-        reason = next((e.message for e in parameter.validator.iter_errors(value)), None)
+        reason = next((_said(e) for e in parameter.validator.iter_errors(value)), None)
     if reason is None:
         return None
     return Breach(
@@ -242,7 +242,17 @@ def _checked_body(validator: Draft202012Validator, environ: dict, body: bytes) -
     first = min(unowned, key=lambda error: list(error.absolute_path))
     field = _field(first)
     code = "invalid_text" if first.validator == TEXT else "invalid_request"
-    raise _refuse(400, code, f"The body's {field} is not valid: {first.message}", field=field)
+    raise _refuse(400, code, f"The body's {field} is not valid: {_said(first)}", field=field)
+
+
+def _said(error: ValidationError) -> str:
+    """What is wrong, without echoing a long value back."""
+    if error.validator == "maxLength":
+        return f"it is longer than {error.validator_value} characters"
+    if error.validator == "pattern":
+        return "it does not have the form the document gives"
+    message = error.message
+    return message if len(message) <= 300 else message[:299] + "…"
 
 
 def _text_rule(validator: object, kind: str, instance: object, schema: dict) -> Iterable:

@@ -12,6 +12,7 @@ from billing.orders import check_invoice_note, check_purchase_order, has_hidden_
 from billing.plain_text import TextRefusal, check_text, describe, refused_character
 from billing.text import Refusal
 from service import demo_data
+from service.contract import DOCUMENT
 from service.models import MODELS, BillingProfile, service_db
 from service.seed import end_current_contract
 from tests.service_helpers import call, start_demo_service
@@ -131,6 +132,7 @@ def test_hostile_text_is_refused_without_a_5xx_and_changes_nothing(service):
         raw = body if isinstance(body, bytes) else body.encode() if isinstance(body, str) else None
         status, answer = call(service, method, path, None if raw else body, token, headers, raw)
         assert status in (400, 413), (method, path, status, answer)
+        assert len(json.dumps(answer)) < 600, answer  # never the hostile text echoed back
         assert answer["error"]["code"] in (
             "invalid_json",
             "invalid_text",
@@ -252,3 +254,41 @@ def test_the_rule_is_one_function_in_billing():
     with pytest.raises(Refusal):
         check_invoice_note("a\ufeffb")
     assert check_invoice_note("a\r\nb") == "a\nb"
+
+
+def request_strings(node: object, where: str) -> list[tuple[str, dict]]:
+    """Every string schema a request can carry: parameters and bodies, $refs followed."""
+    found = []
+    if isinstance(node, dict):
+        if "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[-1]
+            return request_strings(DOCUMENT["components"]["schemas"][name], f"{where}>{name}")
+        kinds = node.get("type")
+        if kinds == "string" or (isinstance(kinds, list) and "string" in kinds):
+            found.append((where, node))
+        for key, value in node.items():
+            if key not in ("description", "example", "examples", "enum", "const"):
+                found += request_strings(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += request_strings(value, f"{where}[{index}]")
+    return found
+
+
+def test_every_string_a_request_carries_has_a_max_length():
+    strings = []
+    for path, item in DOCUMENT["paths"].items():
+        for method, operation in item.items():
+            for parameter in operation.get("parameters", []):
+                strings += request_strings(
+                    parameter["schema"], f"{method} {path} {parameter['name']}"
+                )
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json")
+            if body:
+                strings += request_strings(body["schema"], f"{method} {path} body")
+    assert len(strings) > 30
+    assert [where for where, schema in strings if "maxLength" not in schema] == []
+    typed = {where for where, schema in strings if schema.get("x-text")}
+    for field in ("email", "acknowledgement_text", "purchase_order", "instructions", "reason"):
+        assert any(where.endswith(f"/{field}") for where in typed), field
+    assert {schema["x-text"] for _, schema in strings if "x-text" in schema} == {"line", "lines"}
