@@ -11,6 +11,8 @@
 #   sh scripts/run.sh release [OPTIONS]   freeze, then publish the bundle to the update
 #                              repository build/update-repository (scripts/release.py --help)
 #   sh scripts/run.sh deb      a Debian package from that bundle, into dist/
+#   sh scripts/run.sh msi [VERSION]   the Windows installer dist/ManageAccount-VERSION-x64.msi,
+#                              built on Linux from the last commit and the lock (wixl)
 #   sh scripts/run.sh lock     refresh uv.lock: the newest versions pyproject.toml allows
 #   sh scripts/run.sh audit    pip-audit over the lock (fails on a vulnerability with a fix)
 # Every install comes from uv.lock (versions and hashes for Linux, Windows and macOS). uv itself
@@ -133,6 +135,10 @@ case "${1:-}" in
         # The Debian package, from the bundle (run bundle first); prints the file it made.
         sh packaging/linux/make-deb.sh
         ;;
+    msi)
+        # Windows CPython and wheels from the lock, never .venv (packaging/windows/make-msi.sh).
+        UV="$uv" PYTHON="$python" sh packaging/windows/make-msi.sh ${2:+"$2"}
+        ;;
     translations)
         sync --inexact
         catalogs=resources/translations
@@ -159,7 +165,7 @@ case "${1:-}" in
             python scripts/audit.py build/audit-requirements.txt
         ;;
     *)
-        echo "usage: sh scripts/run.sh demo|tests|lint|bundle [VERSION]|release|deb|translations|lock|audit" >&2
+        echo "usage: sh scripts/run.sh demo|tests|lint|bundle [VERSION]|release|deb|msi [VERSION]|translations|lock|audit" >&2
         exit 2
         ;;
 esac
