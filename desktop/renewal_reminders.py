@@ -35,16 +35,16 @@ def due_reminder(contract_end: date, today: date, shown: set[int]) -> Reminder |
     return Reminder(min(reached), days_left, contract_end)
 
 
-def next_reminder(contract_end: date, now: datetime | None = None) -> Reminder | None:
-    """The reminder to show now for a contract ending on `contract_end`; marks it (and the
-    steps it stands for) shown. None once the contract is known to be renewed."""
+def next_reminder(contract_end: date, today: date) -> Reminder | None:
+    """The reminder to show `today` (the organization's date) for a contract ending on
+    `contract_end`; marks it (and the steps it stands for) shown. None once the contract is
+    known to be renewed."""
     renewed = SyncState.get_or_none(SyncState.key == RENEWED_KEY)
     if renewed is not None and renewed.value >= contract_end.isoformat():
         return None
     key = SHOWN_KEY.format(end=contract_end.isoformat())
     stored = SyncState.get_or_none(SyncState.key == key)
     shown = set(json.loads(stored.value)) if stored else set()
-    today = (now or datetime.now()).date()
     reminder = due_reminder(contract_end, today, shown)
     if reminder is None:
         return None

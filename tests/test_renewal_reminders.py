@@ -1,7 +1,7 @@
 """Renewal reminders on a fake clock, the contract's dates as an .ics file parsed back, the
 reminder banner in the window, and the sync learning that a contract is renewed."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
@@ -50,10 +50,10 @@ def test_steps_missed_while_closed_show_once_at_the_next_start():
 
 def test_reminders_are_remembered_across_restarts(sqlite_db):
     seed_demo()
-    morning = datetime.combine(END - timedelta(days=29), datetime.min.time())
-    assert next_reminder(END, morning).days_before == 30
-    assert next_reminder(END, morning) is None  # already shown, after a restart too
-    assert next_reminder(END, morning + timedelta(days=16)).days_before == 14
+    today = END - timedelta(days=29)
+    assert next_reminder(END, today).days_before == 30
+    assert next_reminder(END, today) is None  # already shown, after a restart too
+    assert next_reminder(END, today + timedelta(days=16)).days_before == 14
 
 
 def test_the_calendar_file_reads_back():
@@ -109,4 +109,4 @@ def test_a_renewed_contract_gets_no_more_reminders(service, sqlite_db):
     }
     assert call(service, "POST", "/v1/renewals", body, token, {"Idempotency-Key": "R-1"})[0] == 201
     SyncEngine(ServiceClient(service.url), Credentials("billing@example.com", PASSWORD)).run_once()
-    assert next_reminder(end) is None
+    assert next_reminder(end, demo_data.NORTHWIND.today()) is None

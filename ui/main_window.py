@@ -561,8 +561,8 @@ class MainWindow(QMainWindow):
         self.add_seats_tab.set_contract(summary, overview.usage if overview else None)
         if overview is not None:
             self.add_seats_tab.set_default_purchase_order(overview.default_purchase_order)
-            end = overview.contract.end_date
-            run_in_background(lambda: next_reminder(end), self._remind, lambda _: None)
+            end, today = overview.contract.end_date, overview.contract.today
+            run_in_background(lambda: next_reminder(end, today), self._remind, lambda _: None)
             self._offer_renewal(overview)
 
     def _offer_renewal(self, overview: Overview) -> None:
