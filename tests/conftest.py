@@ -1,7 +1,9 @@
-"""Shared fixtures: a real SQLite file, and a real PostgreSQL database when CI provides one."""
+"""Shared fixtures: a real SQLite file, a real PostgreSQL database when CI provides one, and the
+clock moved to another day for the whole run (--clock)."""
 
 import os
 import uuid
+from datetime import datetime
 from urllib.parse import urlsplit, urlunsplit
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -16,6 +18,29 @@ from desktop.i18n import install_translations
 QStandardPaths.setTestModeEnabled(True)
 
 POSTGRES_ENV = "MANAGE_ACCOUNT_TEST_POSTGRES"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock",
+        metavar="MOMENT",
+        help="run as if it were MOMENT (ISO 8601 with its offset), time flowing on from there; "
+        "for the tests marked dates (others start processes, which keep the real clock)",
+    )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def moved_clock(request):
+    """Every date and time this process reads (Python's clocks; Qt's own timers keep time) start
+    at --clock's moment, as if the machine's date were set to it."""
+    moment = request.config.getoption("--clock")
+    if not moment:
+        yield None
+        return
+    import time_machine
+
+    with time_machine.travel(datetime.fromisoformat(moment), tick=True):
+        yield moment
 
 
 @pytest.fixture(autouse=True)
