@@ -28,6 +28,8 @@ from billing.proration import MAX_SEATS, validate_seats
 from billing.statuses import LIVE_WITHIN, TRANSITIONS, Status, may_become, status_at
 from desktop import formatting
 
+pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
+
 NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
 
 
