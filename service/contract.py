@@ -77,6 +77,15 @@ def check_url(environ: dict) -> str:
     return path
 
 
+def _utf8_path(environ: dict) -> str:
+    """The path as text: WSGI gives its bytes as Latin-1 (check_url refused any not UTF-8)."""
+    raw = environ.get("PATH_INFO") or "/"
+    try:
+        return raw.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return raw
+
+
 def _control(text: str) -> str | None:
     return next((c for c in text if c < "\x20" or "\x7f" <= c <= "\x9f"), None)
 
@@ -168,7 +177,7 @@ def check_request(environ: dict, body: bytes) -> object:
     Violations of properties marked `x-error-code` are left to the handler, which refuses them
     with that code and a message of the business rules (422).
     """
-    found = _operation(environ["REQUEST_METHOD"].lower(), environ.get("PATH_INFO") or "/")
+    found = _operation(environ["REQUEST_METHOD"].lower(), _utf8_path(environ))
     if found is None:  # not in the document: the router answers 404 or 405
         return None
     operation, path_values = found
@@ -214,7 +223,8 @@ def _parameter_breach(
         reason = "it must be a whole number"
     else:
         value = int(text) if parameter.whole_number else text
-        reason = next((_said(e) for e in parameter.validator.iter_errors(value)), None)
+        errors = (e for e in parameter.validator.iter_errors(value) if not _said_better(e))
+        reason = next((_said(e) for e in errors), None)
     if reason is None:
         return None
     return Breach(
@@ -236,13 +246,20 @@ def _checked_body(validator: Draft202012Validator, environ: dict, body: bytes) -
             f"Send the body as {JSON}, not {media or 'without a Content-Type'}.",
         )
     value = read_body(body)
-    unowned = [e for e in validator.iter_errors(value) if _own_code(e) is None]
+    unowned = [
+        e for e in validator.iter_errors(value) if _own_code(e) is None and not _said_better(e)
+    ]
     if not unowned:
         return value
     first = min(unowned, key=lambda error: list(error.absolute_path))
     field = _field(first)
     code = "invalid_text" if first.validator == TEXT else "invalid_request"
     raise _refuse(400, code, f"The body's {field} is not valid: {_said(first)}", field=field)
+
+
+def _said_better(error: ValidationError) -> bool:
+    """A typed text's pattern: its x-text says the same, naming the character."""
+    return error.validator == "pattern" and TEXT in error.schema
 
 
 def _said(error: ValidationError) -> str:

@@ -215,6 +215,14 @@ def test_format_and_separator_characters_are_refused_by_the_rules(
     assert snapshot() == before
 
 
+def test_a_path_is_read_as_utf_8(service):
+    """U+4D82 is E4 B6 82 in UTF-8: its \x82 is a control character only when read as Latin-1."""
+    token = token_of(service, demo_data.NORTHWIND)
+    status, answer = call(service, "GET", "/v1/invoices/%E4%B6%82%C3%80/pdf", token=token)
+    assert (status, answer["error"]["code"]) == (404, "not_found")
+    assert "\u4d82\u00c0" in answer["error"]["message"]
+
+
 def test_text_is_stored_in_nfc_with_its_line_feeds(service):
     token = token_of(service, demo_data.NORTHWIND)
     change = {"legal_name": "Northwind Cafe\u0301", "address": "1 Rue\r\nParis\rFrance"}
@@ -292,3 +300,24 @@ def test_every_string_a_request_carries_has_a_max_length():
     for field in ("email", "acknowledgement_text", "purchase_order", "instructions", "reason"):
         assert any(where.endswith(f"/{field}") for where in typed), field
     assert {schema["x-text"] for _, schema in strings if "x-text" in schema} == {"line", "lines"}
+
+
+def test_every_string_in_the_document_has_a_max_length():
+    """Answers too: the test suite checks every answer against the document."""
+    unbounded = []
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            kinds = node.get("type")
+            text = kinds == "string" or (isinstance(kinds, list) and "string" in kinds)
+            if text and "maxLength" not in node and "enum" not in node:
+                unbounded.append(where)
+            for key, value in node.items():
+                if key != "description":
+                    walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{where}[{index}]")
+
+    walk(DOCUMENT, "")
+    assert unbounded == []
