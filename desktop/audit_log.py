@@ -24,13 +24,17 @@ AUDIT_CSV_HEADER = (
 ACTIONS = (
     QT_TRANSLATE_NOOP("AuditAction", "sign-in"),
     QT_TRANSLATE_NOOP("AuditAction", "sign-in failed"),
+    QT_TRANSLATE_NOOP("AuditAction", "sign-in locked out"),
     QT_TRANSLATE_NOOP("AuditAction", "sign-out"),
+    QT_TRANSLATE_NOOP("AuditAction", "signed out everywhere"),
     QT_TRANSLATE_NOOP("AuditAction", "seats ordered"),
     QT_TRANSLATE_NOOP("AuditAction", "permission set changed"),
     QT_TRANSLATE_NOOP("AuditAction", "receipts exported"),
     QT_TRANSLATE_NOOP("AuditAction", "billing profile changed"),
     QT_TRANSLATE_NOOP("AuditAction", "contract renewed"),
     QT_TRANSLATE_NOOP("AuditAction", "seat reduction requested"),
+    QT_TRANSLATE_NOOP("AuditAction", "reduction request answered"),
+    QT_TRANSLATE_NOOP("AuditAction", "invoice marked paid"),
     QT_TRANSLATE_NOOP("AuditAction", "trail re-chained"),
 )
 

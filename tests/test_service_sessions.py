@@ -173,3 +173,12 @@ def test_the_idle_timeout_is_configurable(any_db_url):
         assert timedelta(minutes=4) < left <= timedelta(minutes=5)
     finally:
         running.stop()
+
+
+def test_the_audit_log_knows_every_new_action():
+    """The desktop's Audit Log filters and translates these actions of the service."""
+    from desktop.audit_log import ACTIONS
+    from service.admin import INVOICE_PAID, REQUEST_ANSWERED
+
+    new = {audit.SIGN_IN_LOCKED, audit.SIGNED_OUT_EVERYWHERE, INVOICE_PAID, REQUEST_ANSWERED}
+    assert new <= set(ACTIONS)

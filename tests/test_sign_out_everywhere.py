@@ -41,7 +41,7 @@ def test_sign_out_everywhere_in_the_file_menu_ends_every_session(qtbot, service)
     window = window_for(qtbot, service, "billing@example.com")
     here = window.app.session.token
     action = window.findChild(QAction, "signOutEverywhereAction")
-    assert action.text() == "Sign Out Every&where"
+    assert action.text() == "Si&gn Out Everywhere"
     action.trigger()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT)
     for token in (here, elsewhere.token):

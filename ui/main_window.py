@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
             _add_action(menu, self.tr("Sign &Out"), "signOutAction", self.sign_out)
             _add_action(
                 menu,
-                self.tr("Sign Out Every&where"),
+                self.tr("Si&gn Out Everywhere"),
                 "signOutEverywhereAction",
                 self.sign_out_everywhere,
             )

@@ -160,8 +160,16 @@
         <translation>Anmeldung fehlgeschlagen</translation>
     </message>
     <message>
+        <source>sign-in locked out</source>
+        <translation>Anmeldung gesperrt</translation>
+    </message>
+    <message>
         <source>sign-out</source>
         <translation>Abmeldung</translation>
+    </message>
+    <message>
+        <source>signed out everywhere</source>
+        <translation>Überall abgemeldet</translation>
     </message>
     <message>
         <source>seats ordered</source>
@@ -186,6 +194,14 @@
     <message>
         <source>seat reduction requested</source>
         <translation>Weniger Lizenzen angefragt</translation>
+    </message>
+    <message>
+        <source>reduction request answered</source>
+        <translation>Anfrage nach weniger Lizenzen beantwortet</translation>
+    </message>
+    <message>
+        <source>invoice marked paid</source>
+        <translation>Rechnung als bezahlt vermerkt</translation>
     </message>
     <message>
         <source>trail re-chained</source>
@@ -964,10 +980,6 @@
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <source>Sign Out Every&amp;where</source>
-        <translation>Überall ab&amp;melden</translation>
-    </message>
-    <message>
         <source>S&amp;witch Account…</source>
         <translation>Konto &amp;wechseln …</translation>
     </message>
@@ -1157,6 +1169,10 @@
     <message>
         <source>The renewal&apos;s document could not be made: {error}</source>
         <translation>Der Beleg der Verlängerung konnte nicht erstellt werden: {error}</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn Out Everywhere</source>
+        <translation>Überall ab&amp;melden</translation>
     </message>
     <message>
         <source>Renewal recorded: it is sent to the account service, which invoices it.</source>
