@@ -25,6 +25,7 @@ SESSION_LIFETIME = timedelta(hours=12)
 SESSION_IDLE = timedelta(minutes=30)
 IDLE_STEP = timedelta(seconds=30)  # the idle end moves on at most this often: fewer writes
 DEVICE_LIFETIME = timedelta(days=90)
+DEVICES_KEPT = 20  # per e-mail, the most recently used: each sign-in without one makes one
 # OWASP's argon2id setting (19 MiB, 2 passes, 1 lane): the parameters are kept in each hash,
 # so raising them later rehashes every password at its owner's next sign-in.
 HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
@@ -105,7 +106,8 @@ def trusted_device(token: object, email: str, now: datetime) -> str | None:
 
 def device_token_for(email: str, presented: str | None, now: datetime) -> str:
     """After a successful sign-in: the device token presented, if valid, good for another
-    DEVICE_LIFETIME; else a new one. Expired tokens of anyone are removed on the way."""
+    DEVICE_LIFETIME; else a new one. Expired tokens of anyone, and the e-mail's beyond the
+    DEVICES_KEPT most recently used, are removed on the way."""
     DeviceToken.delete().where(DeviceToken.expires_at <= now).execute()
     if presented is not None:
         kept = DeviceToken.update(expires_at=now + DEVICE_LIFETIME).where(
@@ -117,6 +119,11 @@ def device_token_for(email: str, presented: str | None, now: datetime) -> str:
     DeviceToken.create(
         token_hash=token_hash(token), email=email, created_at=now, expires_at=now + DEVICE_LIFETIME
     )
+    kept = DeviceToken.select(DeviceToken.id).where(DeviceToken.email == email)
+    kept = kept.order_by(DeviceToken.expires_at.desc(), DeviceToken.id.desc()).limit(DEVICES_KEPT)
+    DeviceToken.delete().where(
+        (DeviceToken.email == email) & DeviceToken.id.not_in([row.id for row in kept])
+    ).execute()
     return token
 
 

@@ -182,3 +182,20 @@ def test_the_audit_log_knows_every_new_action():
 
     new = {audit.SIGN_IN_LOCKED, audit.SIGNED_OUT_EVERYWHERE, INVOICE_PAID, REQUEST_ANSWERED}
     assert new <= set(ACTIONS)
+
+
+def test_an_e_mail_keeps_its_20_most_recent_device_tokens(service):
+    from service.auth import DEVICES_KEPT
+    from service.models import DeviceToken
+
+    tokens = [
+        call(service, "POST", "/v1/sessions", {"email": ADMIN, "password": PASSWORD})[1][
+            "device_token"
+        ]
+        for _ in range(DEVICES_KEPT + 2)
+    ]
+    with service_db.connection_context():
+        kept = {row.token_hash for row in DeviceToken.select().where(DeviceToken.email == ADMIN)}
+    assert kept == {token_hash(token) for token in tokens[2:]}
+    body = {"email": ADMIN, "password": PASSWORD, "device_token": tokens[0]}
+    assert call(service, "POST", "/v1/sessions", body)[1]["device_token"] != tokens[0]
