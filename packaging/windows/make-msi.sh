@@ -102,12 +102,15 @@ cp $here/manage-account-cli.cmd "$stage/"
 msi=dist/ManageAccount-$version-x64.msi
 rm -f "$msi"
 (cd "$stage" && wixl -a x64 -D Win64=yes -o "$OLDPWD/$msi" "$OLDPWD/$work/manage-account-$version.wxs")
-# What wixl does not write, added with msitools' msibuild: the shortcut's AppUserModelID, and
+# What wixl does not write, fixed with msitools' msibuild: the shortcut's AppUserModelID, and
 # IT's properties as secure ones (so a per-machine installation run by a user passes them on).
 "$python" $here/msi.py idt "$work/idt"
 msibuild "$msi" -i "$work/idt/MsiShortcutProperty.idt" -q "UPDATE Property SET Value = \
 'SERVICEURL;UPDATEREPOSITORY;UPDATESOFF;WIX_DOWNGRADE_DETECTED;WIX_UPGRADE_DETECTED' \
 WHERE Property = 'SecureCustomProperties'"
+# wixl 0.101 writes Root="HKMU" as 4, which no Windows Installer knows: -1 is HKMU (HKLM for a
+# per-machine installation, HKCU for a per-user one).
+msibuild "$msi" -q "UPDATE Registry SET Root = -1 WHERE Root = 4"
 
 # 6. Signed when a certificate is given (CI: a throwaway test certificate).
 if [ -n "${SIGN_CERT:-}" ]; then

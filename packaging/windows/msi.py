@@ -44,8 +44,10 @@ WHEEL_LEFT_OUT = re.compile(
     r"|^PySide6/(include|typesystems|glue|metatypes|qml|resources|scripts|doc)/"
     r"|^PySide6/[^/]+\.exe$|^PySide6/opengl32sw\.dll$"
     r"|^PySide6/(Qt6?(Qml|Quick|Designer|Help|UiTools|Sql|Test|OpenGL|Concurrent|Xml"
-    r"|SvgWidgets|ShaderTools|LabsQml|QmlCompiler|WebEngine|Multimedia)[^/]*\.(dll|pyd|pyi))$"
-    r"|^PySide6/plugins/(qmltooling|qmllint|qmlls|designer|sqldrivers|assetimporters)/"
+    r"|SvgWidgets|ShaderTools|Labs|Lottie|PdfQuick|VirtualKeyboard|WebEngine|Multimedia)"
+    r"[^/]*\.(dll|pyd|pyi))$|^PySide6/pyside6qml|^PySide6/.*\.(lib|pyi)$"
+    r"|^PySide6/plugins/(qmltooling|qmllint|qmlls|designer|sqldrivers|assetimporters"
+    r"|vectorimageformats)/|^PySide6/plugins/platforminputcontexts/qtvirtualkeyboard"
     r"|^PySide6/translations/(?!qtbase_(de|en)\.qm$)"
 )
 
@@ -189,6 +191,25 @@ def write_wxs(stage: Path, version: str, output: Path) -> int:
     refs = "\n".join(f'      <ComponentRef Id="{c}"/>' for c in components)
     product_code = str(uuid.uuid5(NAMESPACE, f"product {version}")).upper()
     policy = _policy_values()
+    searches = "\n".join(
+        f'    <Property Id="{p}">\n'
+        f'      <RegistrySearch Id="Remembered{p}User" Root="HKCU" Key="{INSTALLER_KEY}"\n'
+        f'                      Name="{name}" Type="raw" Win64="yes"/>\n'
+        f'      <RegistrySearch Id="Remembered{p}" Root="HKLM" Key="{INSTALLER_KEY}"\n'
+        f'                      Name="{name}" Type="raw" Win64="yes"/>\n'
+        "    </Property>"
+        for p, name in PROPERTIES.items()
+    )
+    remember = "\n".join(
+        f'    <CustomAction Id="Keep{p}" Property="CMDLINE_{p}" Value="[{p}]"/>\n'
+        f'    <CustomAction Id="Restore{p}" Property="{p}" Value="[CMDLINE_{p}]"/>'
+        for p in PROPERTIES
+    )
+    remember_sequence = "\n".join(
+        f'      <Custom Action="Keep{p}" Before="AppSearch">{p}</Custom>\n'
+        f'      <Custom Action="Restore{p}" After="AppSearch">CMDLINE_{p}</Custom>'
+        for p in PROPERTIES
+    )
     output.write_text(
         WXS.format(
             name=NAME,
@@ -201,6 +222,9 @@ def write_wxs(stage: Path, version: str, output: Path) -> int:
             files=files,
             refs=refs,
             policy=policy,
+            searches=searches,
+            remember=remember,
+            remember_sequence=remember_sequence,
             installer_key=INSTALLER_KEY,
             shortcut_guid=_guid("start menu shortcut"),
             policy_guid=_guid("machine policy"),
@@ -225,6 +249,14 @@ POLICY = (
     ("updates", "url", "[UPDATEREPOSITORY]"),
     ("updates", "policy", "[UPDATESPOLICY]"),  # "off" when UPDATESOFF=1 (custom action below)
 )
+
+
+# IT's public properties, and the value names under INSTALLER_KEY that remember them.
+PROPERTIES = {
+    "SERVICEURL": "ServiceUrl",
+    "UPDATEREPOSITORY": "UpdateRepository",
+    "UPDATESOFF": "UpdatesOff",
+}
 
 
 def _policy_values() -> str:
@@ -263,21 +295,18 @@ WXS = """<?xml version="1.0" encoding="utf-8"?>
     <Property Id="ARPNOMODIFY" Value="1"/>
 
     <!-- IT's settings, given on the command line (msiexec /i ... SERVICEURL=https://...),
-         else those an earlier installation remembered. -->
-    <Property Id="SERVICEURL">
-      <RegistrySearch Id="RememberedServiceUrl" Root="HKMU" Key="{installer_key}"
-                      Name="ServiceUrl" Type="raw" Win64="yes"/>
-    </Property>
-    <Property Id="UPDATEREPOSITORY">
-      <RegistrySearch Id="RememberedUpdateRepository" Root="HKMU" Key="{installer_key}"
-                      Name="UpdateRepository" Type="raw" Win64="yes"/>
-    </Property>
-    <Property Id="UPDATESOFF">
-      <RegistrySearch Id="RememberedUpdatesOff" Root="HKMU" Key="{installer_key}"
-                      Name="UpdatesOff" Type="raw" Win64="yes"/>
-    </Property>
+         else those an earlier installation remembered (per-user: HKCU, per-machine: HKLM;
+         an AppSearch cannot read HKMU). -->
+{searches}
+    <!-- A value given on the command line wins over the remembered one: kept aside before
+         AppSearch, put back after it. -->
+{remember}
     <CustomAction Id="TurnUpdatesOff" Property="UPDATESPOLICY" Value="off"/>
+    <InstallUISequence>
+{remember_sequence}
+    </InstallUISequence>
     <InstallExecuteSequence>
+{remember_sequence}
       <Custom Action="TurnUpdatesOff" Before="WriteRegistryValues">UPDATESOFF = "1"</Custom>
     </InstallExecuteSequence>
 
