@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from db.models import RenewalRecord
@@ -153,7 +154,8 @@ def test_a_reduction_request_reaches_the_account_manager_and_shows_the_answer(
     qtbot.waitUntil(lambda: listed.text() == "No requests yet.", timeout=TIMEOUT)
     dialog.seats.setValue(40)
     dialog.reason.setPlainText("Two teams merge in January.")
-    dialog.send.click()
+    qtbot.keyClick(dialog.seats, Qt.Key.Key_Return)  # Enter sends; it does not close unsent
+    assert dialog.isVisible()
     qtbot.waitUntil(lambda: "40 seats. Requested" in listed.text(), timeout=TIMEOUT)
     with service_db.connection_context():
         from service.models import ReductionRequest

@@ -175,6 +175,8 @@ def test_audit_log_dialog_shows_the_trail_and_exports_it(qtbot, service, tmp_pat
     dialog = window.show_audit_log()
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=TIMEOUT)
     assert dialog.chain.text() == "✔ The audit trail is intact."
+    header = dialog.model.headerData(0, Qt.Orientation.Horizontal)
+    assert header == f"When ({demo_data.TIMEZONE})"  # shown in the organization's time
     actions = {dialog.model.index(row, 2).data() for row in range(dialog.model.rowCount())}
     assert "Sign-in" in actions
     dialog.action.setCurrentIndex(dialog.action.findData("sign-in"))

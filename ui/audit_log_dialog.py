@@ -119,7 +119,10 @@ class AuditLogDialog(QDialog):
         self.model.set_filter(self.action.currentData(), self.actor.text().strip() or None)
 
     def _show_chain(self, check: dict) -> None:
-        self.chain.setText(("✔ " if check["intact"] else "✘ ") + check["message"])
+        if check["intact"]:
+            self.chain.setText("✔ " + self.tr("The audit trail is intact."))
+        else:  # the service's words: where the trail breaks
+            self.chain.setText("✘ " + check["message"])
 
     def export_to(self, path: Path) -> None:
         """Every event that matches the filter, however many pages, not only those shown."""

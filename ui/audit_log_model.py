@@ -21,7 +21,8 @@ class AuditLogModel(ServicePagesModel):
     chain_checked = Signal(dict)  # {"intact": bool, "message": str}, with the first page
 
     def __init__(self, client: ServiceClient, timezone: str = "UTC", locale: str = "en_US") -> None:
-        super().__init__(tuple(translate("AuditLog", text) for text in AUDIT_CSV_HEADER))
+        when = translate("AuditLog", "When ({zone})").format(zone=timezone)  # as shown: local
+        super().__init__((when, *(translate("AuditLog", text) for text in AUDIT_CSV_HEADER[1:])))
         self._client = client
         self._timezone, self._locale = timezone, locale
         self._filter: tuple[str | None, str | None] = (None, None)

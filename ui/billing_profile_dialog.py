@@ -77,6 +77,7 @@ class BillingProfileDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("&Save"))  # Qt's own Save has no Alt letter
         self.save_button.setObjectName("saveBillingProfileButton")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)

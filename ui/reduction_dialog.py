@@ -59,6 +59,8 @@ class ReductionDialog(QDialog):
             self.tr("Send Re&quest"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.send.setObjectName("sendReductionButton")
+        self.send.setDefault(True)  # Enter sends; it never closes the dialog unsent
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         self.send.clicked.connect(self._send)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()

@@ -230,6 +230,10 @@
         <source>Entry hash</source>
         <translation>Eintrags-Hash</translation>
     </message>
+    <message>
+        <source>When ({zone})</source>
+        <translation>Wann ({zone})</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogDialog</name>
@@ -280,6 +284,10 @@
     <message>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>The audit trail is intact.</source>
+        <translation>Das Prüfprotokoll ist lückenlos.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln entries to {path}.</source>
@@ -380,6 +388,10 @@
     <message>
         <source>Default &amp;PO number:</source>
         <translation>Standard-&amp;Bestellnummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>S&amp;peichern</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -1394,7 +1406,7 @@ Vielen Dank
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation>&amp;Speichern</translation>
+        <translation>S&amp;peichern</translation>
     </message>
     <message>
         <source>&amp;Permission sets:</source>
