@@ -15,9 +15,6 @@ ROOT = Path(__file__).resolve().parents[2]
 NAME = "Manage Account"
 PUBLISHER = "Fabrikam Cloud, Inc."
 HELP_URL = "https://example.com/manage-account"
-# The vendor's signed update repository, as the macOS Info.plist names it; IT may set another
-# with UPDATEREPOSITORY=... (the app reads updates/url).
-UPDATE_URL = "https://updates.example.com/manage-account"
 # Never change these two: Windows finds an older installation (to upgrade it) by UpgradeCode,
 # and every GUID below is derived from the namespace, so a path keeps its component across
 # versions.
@@ -218,7 +215,6 @@ def write_wxs(stage: Path, version: str, output: Path) -> int:
             product_code=product_code,
             upgrade_code=UPGRADE_CODE,
             help_url=quoteattr(HELP_URL),
-            update_url=quoteattr(UPDATE_URL),
             files=files,
             refs=refs,
             policy=policy,
