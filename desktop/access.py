@@ -35,6 +35,14 @@ def acting_administrator(email: str | None = None) -> Administrator | None:
     return query.where(PermissionSet.manage_account).order_by(Administrator.id).first()
 
 
+def holds_account_data(email: str) -> bool:
+    """Whether this computer keeps the contract and an administrator with this e-mail who may
+    manage it: then it can work offline while the service cannot be reached."""
+    if not email.strip():
+        return False
+    return may_manage_account(acting_administrator(email)) and Contract.select().exists()
+
+
 def may_manage_account(administrator: Administrator | None) -> bool:
     return bool(
         administrator and administrator.active and administrator.permission_set.manage_account

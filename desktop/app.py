@@ -259,13 +259,27 @@ def _sign_in(application: "Application", user: str | None) -> bool:
         QTimer.singleShot(0, lambda: logger.info("Sign-in dialog shown"))
         with close_on_stop_signals(dialog):
             if dialog.exec() != QDialog.DialogCode.Accepted:
+                if dialog.restart_needed:  # Settings changed the service or the proxy
+                    _start_again()
                 return False
+        if dialog.offline is not None:  # the service cannot be reached; this computer's data
+            application.offline = dialog.offline
+            application.administrator = acting_administrator(dialog.offline.email)
+            logger.info("Working offline until the account service answers")
+            return True
         session = dialog.session
     application.session = session
     application.administrator = mirror_administrator(session.administrator)
     if not application.may_manage:
         forget_contract_data()  # nothing of the contract stays on their computer
     return True
+
+
+def _start_again() -> None:
+    from PySide6.QtCore import QProcess
+
+    command = relaunch_command()
+    QProcess.startDetached(command[0], command[1:])
 
 
 def _first_contract(application: "Application") -> int | None:

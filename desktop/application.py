@@ -12,8 +12,8 @@ from desktop.access import may_manage_account
 from desktop.account import organization
 from desktop.connection import ServiceConnection
 from desktop.service_client import ServiceClient
-from desktop.session import SignedIn
-from desktop.sync import SyncEngine, SyncReport, SyncWorker
+from desktop.session import SignedIn, WorkingOffline
+from desktop.sync import Credentials, SyncEngine, SyncReport, SyncWorker
 
 SyncListener = Callable[[SyncReport], None]
 
@@ -24,22 +24,33 @@ class Application:
     locale: str
     session: SignedIn | None = None  # None: no account service, purchases stay queued here
     connection: ServiceConnection | None = None
+    offline: WorkingOffline | None = None  # chosen at sign-in: signed in when the service answers
     organization: Organization | None = field(default_factory=organization)
     _listeners: list[SyncListener] = field(default_factory=list, init=False, repr=False)
     _worker: SyncWorker | None = field(default=None, init=False, repr=False)
 
     @property
     def syncing(self) -> bool:
-        return self.session is not None
+        """A service to sync with: signed in, or working offline until it answers."""
+        return self.session is not None or self.offline is not None
+
+    @property
+    def service_url(self) -> str | None:
+        if self.session is not None:
+            return self.session.service_url
+        if self.offline is not None:
+            return self.offline.service_url
+        return self.connection.url if self.connection is not None else None
 
     @property
     def may_manage(self) -> bool:
         return may_manage_account(self.administrator)
 
     def client(self) -> ServiceClient:
-        """A client of the account service, signed in as this session."""
-        client = ServiceClient(self.session.service_url)
-        client.token = self.session.token
+        """A client of the account service, signed in as this session (working offline and not
+        signed in yet: without a token, so the service refuses what needs one)."""
+        client = ServiceClient(self.service_url or "")
+        client.token = self.session.token if self.session is not None else None
         return client
 
     def fetch_contract(self) -> SyncReport:
@@ -56,12 +67,16 @@ class Application:
         """Keep the ledger and the service in step from now on, for someone with the right."""
         if self._worker is not None or not (self.syncing or engine) or not self.may_manage:
             return
-        self._worker = SyncWorker(engine or SyncEngine(self.client()), self._report)
+        if engine is None:
+            offline = self.offline if self.session is None else None
+            credentials = Credentials(offline.email, offline.password) if offline else None
+            engine = SyncEngine(self.client(), credentials)
+        self._worker = SyncWorker(engine, self._report)
         self._worker.start()
 
     def resume(self, session: SignedIn) -> None:
         """Signed in again after the session ended: sync goes on with the new one."""
-        self.session = session
+        self.session, self.offline = session, None
         if self._worker is not None:
             self._worker.engine.client.token = session.token
             self._worker.wake()
@@ -79,5 +94,7 @@ class Application:
             self.connection.stop()
 
     def _report(self, report: SyncReport) -> None:
+        if report.session is not None:  # was working offline: the service answered again
+            self.session, self.offline = report.session, None
         for listener in self._listeners:
             listener(report)

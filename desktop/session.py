@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop.i18n import translate
-from desktop.service_client import NotSignedIn, ServiceClient, ServiceError, ServiceRefused
+from desktop.service_client import (
+    NotSignedIn,
+    ServiceClient,
+    ServiceError,
+    ServiceRefused,
+    ServiceUnavailable,
+)
 
 KEYRING_SERVICE = "Manage Account"
 _ACCOUNT_KEY = "session"
@@ -22,9 +28,23 @@ _ACCOUNT_KEY = "session"
 class SignInRefused(Exception):
     """Wrong credentials, a locked e-mail, or an unreachable service; fit to show a user."""
 
-    def __init__(self, message: str, retry_at: datetime | None = None) -> None:
+    def __init__(
+        self, message: str, retry_at: datetime | None = None, unreachable: bool = False
+    ) -> None:
         super().__init__(message)
         self.retry_at = retry_at
+        self.unreachable = unreachable  # no answer from the service (not a refusal)
+        self.offline_possible = False  # and this computer holds the account's data
+
+
+@dataclass(frozen=True)
+class WorkingOffline:
+    """Chosen at sign-in while the service cannot be reached: the window works on this
+    computer's data, and sync signs in with these (kept in memory only) once it answers."""
+
+    service_url: str
+    email: str
+    password: str
 
 
 @dataclass(frozen=True)
@@ -54,7 +74,8 @@ def sign_in(service_url: str, email: str, password: str) -> SignedIn:
         raise SignInRefused(
             translate(
                 "Session", "{problem}. Check your network, and the service's address in Settings."
-            ).format(problem=problem[:1].upper() + problem[1:])
+            ).format(problem=problem[:1].upper() + problem[1:]),
+            unreachable=isinstance(error, ServiceUnavailable),
         ) from None
     keep_device_token(service_url, email, session.get("device_token"))
     return SignedIn(service_url, session["token"], session["administrator"])
@@ -91,8 +112,12 @@ def sign_out_everywhere(session: SignedIn) -> None:
     forget()
 
 
-def sign_out(session: SignedIn) -> None:
-    """End the session on the service (if it can be reached) and forget any stored copy."""
+def sign_out(session: SignedIn | None) -> None:
+    """End the session on the service (if it can be reached) and forget any stored copy;
+    None (working offline, never signed in): only forget."""
+    if session is None:
+        forget()
+        return
     client = ServiceClient(session.service_url)
     client.token = session.token
     with contextlib.suppress(ServiceError):  # expired or offline: it ends by itself

@@ -50,7 +50,7 @@ from desktop.service_client import (
     ServiceRefused,
     ServiceUnavailable,
 )
-from desktop.session import device_token
+from desktop.session import SignedIn, device_token
 
 FEED_OVERLAP = timedelta(seconds=30)  # re-read recent changes: commits can land out of order
 BUSY_POLL_SECONDS = 2.0  # while anything is queued or pending
@@ -71,6 +71,7 @@ class SyncReport:
     permission_lost: bool = False  # the service now refuses Manage Account to this person
     session_ended: bool = False  # signed out elsewhere, idle too long or too old: sign in again
     requoted: list["Requote"] = field(default_factory=list)  # refused at a total now outdated
+    session: SignedIn | None = None  # signed in with the credentials in this round
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ class SyncEngine:
     def run_once(self, now: datetime | None = None) -> SyncReport:
         now = now or utc_now()
         report = SyncReport(online=True)
+        signing_in = self.client.token is None and self.credentials is not None
         try:
             if self.client.token is None:
                 if self.credentials is None:
@@ -122,7 +124,7 @@ class SyncEngine:
                     report.session_ended = True
                     report.waiting = waiting_purchases()
                     return report
-                self._sign_in()
+                report.session = self._sign_in()
             if not Contract.select().exists():  # a new installation: purchases need a contract
                 mirror_contract(self.client.contract())
             self._send_outbox(now, report)
@@ -142,6 +144,9 @@ class SyncEngine:
         except NotSignedIn as error:
             if error.status == 403:
                 report.permission_lost = True
+            elif signing_in and error.status == 401:  # the password is wrong (typed offline):
+                self.credentials = None  # never try it again, which could lock the e-mail out
+                report.session_ended = True  # ask for the password
             else:
                 self.client.token = None  # the session ended: sign in again next round
                 report.session_ended = self.credentials is None  # else quietly, next round
@@ -152,7 +157,7 @@ class SyncEngine:
         report.waiting = waiting_purchases()
         return report
 
-    def _sign_in(self) -> None:
+    def _sign_in(self) -> SignedIn:
         try:
             email, password = self.credentials.email, self.credentials.password
             session = self.client.sign_in(
@@ -163,6 +168,7 @@ class SyncEngine:
                 raise
             raise NotSignedIn(str(error), error.status, error.code) from None  # e.g. locked out
         mirror_administrator(session["administrator"])
+        return SignedIn(self.client.base_url, session["token"], session["administrator"])
 
     def _check_renewal(self) -> None:
         """The renewal on offer, or why there is none (renewed: no more reminders)."""

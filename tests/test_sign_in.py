@@ -2,6 +2,7 @@
 
 import re
 import time
+from urllib.parse import urlsplit
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,19 +12,22 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTabWidget,
     QWidget,
 )
 
 from db.models import Contract, SeatPurchase
-from desktop.access import may_manage_account
+from desktop.access import acting_administrator, may_manage_account
 from desktop.application import Application
 from desktop.demo import seed_demo
+from desktop.service_client import ServiceClient
 from desktop.session import SignedIn, sign_in
-from desktop.sync import mirror_administrator
+from desktop.sync import Credentials, SyncEngine, mirror_administrator
 from service import audit, demo_data
 from service.models import AuditEvent, Organization, service_db
+from service.server import start_service
 from tests.service_helpers import PASSWORD, call, start_demo_service
 from tests.service_helpers import sign_in as raw_sign_in
 from tests.test_main_window import TIMEOUT
@@ -336,23 +340,29 @@ def test_enter_in_the_email_field_signs_in_and_escape_quits(qtbot, service):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
 
-def test_tab_goes_through_every_field_then_the_buttons(qtbot, service):
+def test_tab_goes_through_every_field_then_the_buttons_left_to_right(qtbot, service):
     dialog = SignInDialog(service.url)
     qtbot.addWidget(dialog)
     dialog.show()
     order, widget = [], dialog.email
-    for _ in range(5):
-        order.append(widget.objectName())
+    for _ in range(6):
+        order.append(widget)
         widget = widget.nextInFocusChain()
-        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or not widget.isVisible():
             widget = widget.nextInFocusChain()
-    assert order == [
+    assert [w.objectName() for w in order[:3]] == [
         "signInEmailEdit",
         "signInPasswordEdit",
         "keepSignedInCheckBox",
+    ]
+    buttons = order[3:]
+    assert {b.objectName() for b in buttons} == {
+        "signInSettingsButton",
         "signInButton",
         "signInQuitButton",
-    ]
+    }
+    places = [b.mapTo(dialog, b.rect().topLeft()).x() for b in buttons]
+    assert places == sorted(places)  # the visual order
 
 
 def test_audit_log_reads_as_prose_in_local_time_and_closes(qtbot, service):
@@ -388,3 +398,86 @@ def test_the_permission_page_names_whom_to_ask_and_keeps_a_menu(qtbot, service, 
     names = {action.objectName() for action in window.findChildren(QAction) if action.objectName()}
     assert {"signOutAction", "switchAccountAction", "aboutAction", "settingsAction"} <= names
     assert "exportReceiptsAction" not in names
+
+
+def test_settings_open_from_the_sign_in_dialog(qtbot, service):
+    dialog = SignInDialog(service.url)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.findChild(QPushButton, "signInSettingsButton").click()
+    settings = dialog.settings_dialog
+    qtbot.waitUntil(settings.isVisible, timeout=TIMEOUT)
+    assert settings.findChild(QLineEdit, "serviceUrlEdit").text() is not None
+    assert settings.parent() is dialog  # over the sign-in, which stays open behind it
+    settings.reject()
+    assert dialog.isVisible() and not dialog.restart_needed
+
+
+def test_work_offline_opens_local_data_and_reconnects_by_itself(qtbot, sqlite_db, tmp_path):
+    seed_demo()
+    service_url = f"sqlite:///{tmp_path / 'service.db'}"
+    running = start_demo_service(service_url)
+    address, port = running.url, urlsplit(running.url).port
+    running.stop()  # the service is down
+    dialog = SignInDialog(address, "billing@example.com", PASSWORD)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    offline_button = dialog.findChild(QPushButton, "workOfflineButton")
+    assert not offline_button.isVisible()
+    dialog.button.click()
+    qtbot.waitUntil(offline_button.isVisible, timeout=TIMEOUT)
+    assert "Check your network" in dialog.message.text()
+    assert "Work Offline" in dialog.message.text()
+    offline_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.session is None
+    assert dialog.offline.email == "billing@example.com"
+    application = Application(
+        acting_administrator(dialog.offline.email), "en_US", offline=dialog.offline
+    )
+    window = MainWindow(application)
+    qtbot.addWidget(window)
+    window.show()
+    application.start_syncing()
+    try:
+        banner = window.findChild(QLabel, "offlineBanner")
+        assert banner.isVisible() and "Working offline" in banner.text()
+        history = window.history_tab
+        qtbot.waitUntil(lambda: history.model.rowCount() == demo_data.PAST_PURCHASES)
+        with qtbot.waitSignal(history.receipts_exported, timeout=3 * TIMEOUT):
+            history.export_receipts_to(tmp_path / "receipts")
+        assert len(list((tmp_path / "receipts").glob("*.pdf"))) == demo_data.PAST_PURCHASES
+        label = window.sync_status.label
+        qtbot.waitUntil(lambda: label.text().startswith("Offline"), timeout=TIMEOUT)
+        assert application.session is None
+        running = start_service(service_url, port=port, demo=True, check_responses=True)
+        qtbot.waitUntil(lambda: label.text().startswith("Online"), timeout=3 * TIMEOUT)
+        assert application.session is not None and application.offline is None
+        assert application.session.administrator["email"] == "billing@example.com"
+        assert not banner.isVisible()
+        assert call(running, "GET", "/v1/contract", token=application.session.token)[0] == 200
+    finally:
+        application.stop()
+        wait_for_background_work()
+        running.stop()
+
+
+def test_work_offline_is_offered_only_where_the_account_data_is(qtbot, sqlite_db, tmp_path):
+    seed_demo()
+    running = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}")
+    address = running.url
+    running.stop()
+    for email in ("viewer@example.com", "nobody@example.com"):  # no Manage Account; unknown
+        dialog = SignInDialog(address, email, PASSWORD)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.button.click()
+        qtbot.waitUntil(lambda d=dialog: "Check your network" in d.message.text())
+        assert not dialog.findChild(QPushButton, "workOfflineButton").isVisible()
+
+
+def test_a_password_typed_offline_that_is_wrong_is_tried_once(service):
+    engine = SyncEngine(ServiceClient(service.url), Credentials("billing@example.com", "wrong"))
+    report = engine.run_once()
+    assert report.session_ended and report.session is None  # the window asks for it
+    assert engine.credentials is None  # never sent again: it could lock the e-mail out
+    assert engine.run_once().session_ended

@@ -158,6 +158,15 @@ def main() -> None:
     settle()
     dialog(window.findChild(QMessageBox, "requoteDialog"), "requote")
     dialog(SignInDialog("http://127.0.0.1:9", "admin@example.com", ""), "sign-in")
+    offline = SignInDialog("http://127.0.0.1:9", "admin@example.com", "")
+    offline.show()
+    offline.button.click()  # nothing listens on port 9: the service cannot be reached
+    for _ in range(50):
+        if offline.button.isEnabled():
+            break
+        settle(100)
+    dialog(offline, "sign-in, service unreachable, Work Offline offered")
+    dialog(offline.show_settings(), "settings from sign-in")
     dialog(SettingsDialog(None, window), "settings")
     dialog(ExportReceiptsDialog(summary.today, summary.today, window), "export receipts")
     dialog(ExportDocumentsDialog(summary.today, window), "export documents")

@@ -84,7 +84,9 @@ class MainWindow(QMainWindow):
         self._administrator = administrator = application.administrator
         self.count_label = QLabel(objectName="purchaseCountLabel")
         self._overview = None  # the overview last shown
-        self.sync_status = SyncStatus(self._locale, application.syncing)
+        self.sync_status = SyncStatus(
+            self._locale, application.syncing, offline=application.offline is not None
+        )
         self.sync_status.setParent(self)  # deleted with the window, on the GUI thread
         self.may_manage = application.may_manage
         if not self.may_manage:
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.update_bar)
+        layout.addWidget(self.sync_status.offline_banner)
         layout.addWidget(self.sync_status.live_banner)
         layout.addWidget(self.sync_status.delay_banner)
         layout.addWidget(self.sync_status.renewal_banner)
@@ -349,7 +352,7 @@ class MainWindow(QMainWindow):
         from ui.sign_in_dialog import SignInDialog  # loaded when first needed
 
         self._signing_in_again = True
-        dialog = SignInDialog(self.app.session.service_url, self._administrator.email, parent=self)
+        dialog = SignInDialog(self.app.service_url, self._administrator.email, parent=self)
         dialog.message.setText(self.tr("Your session has ended. Sign in again to go on syncing."))
         dialog.finished.connect(lambda _: self._signed_in_again(dialog))
         dialog.open()

@@ -1,6 +1,9 @@
 """The sign-in dialog: e-mail and password against the account service, off the GUI thread."""
 
+from itertools import pairwise
+
 from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -12,7 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.session import SignedIn, SignInRefused, remember, secure_storage_problem, sign_in
+from desktop.access import holds_account_data
+from desktop.session import (
+    SignedIn,
+    SignInRefused,
+    WorkingOffline,
+    remember,
+    secure_storage_problem,
+    sign_in,
+)
 from ui.tasks import run_in_background
 
 
@@ -27,6 +38,9 @@ class SignInDialog(QDialog):
         super().__init__(parent, objectName="signInDialog")
         self.setWindowTitle(self.tr("Sign in to Manage Account"))
         self.session: SignedIn | None = None
+        self.offline: WorkingOffline | None = None  # chosen "Work offline"
+        self.restart_needed = False  # Settings changed what applies when the app starts
+        self.settings_dialog: QDialog | None = None
         self._service_url = service_url
         self.email = QLineEdit(email, objectName="signInEmailEdit")
         self.email.setAccessibleName(self.tr("E-mail"))
@@ -45,9 +59,26 @@ class SignInDialog(QDialog):
         quit_button.setToolTip(self.tr("Close Manage Account without signing in (Esc)"))
         quit_button.setAutoDefault(False)
         quit_button.clicked.connect(self.reject)
+        # The service's address and the proxy are fixed in Settings, reachable from here.
+        settings_button = QPushButton(self.tr("Se&ttings…"), objectName="signInSettingsButton")
+        settings_button.setToolTip(self.tr("The account service's address, the proxy, language"))
+        settings_button.setAutoDefault(False)
+        settings_button.clicked.connect(self.show_settings)
+        # Shown when the service cannot be reached and this computer keeps the account's data.
+        self.offline_button = QPushButton(self.tr("Work &Offline"), objectName="workOfflineButton")
+        self.offline_button.setToolTip(
+            self.tr(
+                "Opens this computer's copy of your account; sync starts when the service is back"
+            )
+        )
+        self.offline_button.setAutoDefault(False)
+        self.offline_button.clicked.connect(self._work_offline)
         buttons = QDialogButtonBox()
+        buttons.addButton(settings_button, QDialogButtonBox.ButtonRole.HelpRole)
         buttons.addButton(self.button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.offline_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.offline_button.hide()  # after addButton, which shows it
         self.button.setDefault(True)  # Enter in either field signs in
         for field in (self.email, self.password):
             field.returnPressed.connect(self._sign_in)
@@ -61,13 +92,40 @@ class SignInDialog(QDialog):
         form.addRow(self.message)
         form.addRow(buttons)
         self.setMinimumWidth(420)
-        for first, second in (
-            (self.email, self.password),
-            (self.password, self.keep),
-            (self.keep, self.button),
-            (self.button, quit_button),
-        ):
+        self._buttons = buttons
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Fields top to bottom, then the buttons as they stand, left to right."""
+        self.layout().activate()
+        self._buttons.layout().activate()  # the buttons' places, before the dialog shows too
+        shown = [b for b in self._buttons.buttons() if not b.isHidden()]
+        shown.sort(key=lambda b: b.mapTo(self._buttons, b.rect().topLeft()).x())
+        chain = [self.email, self.password, self.keep, *shown]
+        for first, second in pairwise(chain):
             self.setTabOrder(first, second)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._order_tabs()
+
+    def show_settings(self) -> QDialog:
+        """Settings, over this dialog; what applies at start makes the app start again."""
+        from ui.settings_dialog import SettingsDialog  # loaded when first opened
+
+        dialog = self.settings_dialog = SettingsDialog(None, self)
+        dialog.accepted.connect(lambda: self._settings_saved(dialog))
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self, dialog: QDialog) -> None:
+        if getattr(dialog, "restart_needed", False):
+            self.restart_needed = True  # the caller starts Manage Account again with them
+            self.reject()
+
+    def _work_offline(self) -> None:
+        self.offline = WorkingOffline(self._service_url, self.email.text(), self.password.text())
+        self.accept()
 
     def _show_storage(self, problem: object) -> None:
         problem = str(problem) if problem else None
@@ -88,7 +146,11 @@ class SignInDialog(QDialog):
         keep = self.keep.isChecked()
 
         def call() -> SignedIn:
-            session = sign_in(url, email, password)
+            try:
+                session = sign_in(url, email, password)
+            except SignInRefused as error:
+                error.offline_possible = error.unreachable and holds_account_data(email)
+                raise
             if keep:
                 remember(session)
             return session
@@ -102,6 +164,14 @@ class SignInDialog(QDialog):
     def _refused(self, error: Exception) -> None:
         self.button.setEnabled(True)
         message = str(error)
+        possible = isinstance(error, SignInRefused) and error.offline_possible
+        self.offline_button.setVisible(possible)
+        self._order_tabs()
+        if possible:
+            message += " " + self.tr(
+                "This computer keeps your account's data: Work Offline opens it, and sync "
+                "starts by itself when the service answers."
+            )
         if isinstance(error, SignInRefused) and error.retry_at is not None:
             local = QDateTime.fromSecsSinceEpoch(int(error.retry_at.timestamp())).toLocalTime()
             at = QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)

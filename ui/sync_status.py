@@ -64,7 +64,7 @@ class SyncStatus(QObject):
     session_ended = Signal()  # sign in again to go on syncing
     requoted = Signal(list)  # the Requotes of purchases refused at an outdated total
 
-    def __init__(self, locale: str, syncing: bool) -> None:
+    def __init__(self, locale: str, syncing: bool, offline: bool = False) -> None:
         super().__init__()
         self._locale = locale
         self._contract: ContractSummary | None = None
@@ -77,6 +77,18 @@ class SyncStatus(QObject):
             ),
             objectName="syncStatusLabel",
         )
+        self.offline_banner = Banner("offlineBanner", DELAY_COLOURS)
+        if offline:  # chosen at sign-in: said until the service answers
+            self.offline_banner.show_text(
+                escape(
+                    self.tr(
+                        "Working offline: the account service cannot be reached. The contract, "
+                        "history, receipts and exports work from this computer's data; purchases "
+                        "are queued and sent when the service answers, which is checked every "
+                        "few seconds."
+                    )
+                )
+            )
         self.live_banner = Banner("liveSeatsBanner", LIVE_COLOURS)
         self.delay_banner = Banner("delayBanner", DELAY_COLOURS)
         self.renewal_banner = Banner("renewalBanner", DELAY_COLOURS)
@@ -107,6 +119,7 @@ class SyncStatus(QObject):
     def show_report(self, report: SyncReport) -> None:
         if report.online and report.problem is None:
             self.label.setText(self.tr("Online: in step with the account service."))
+            self.offline_banner.hide()
         elif report.online:
             self.label.setText(report.problem)
         else:

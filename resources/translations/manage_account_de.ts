@@ -2357,6 +2357,22 @@ Vielen Dank
         <translation>Manage Account ohne Anmeldung schließen (Esc)</translation>
     </message>
     <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Ein&amp;stellungen …</translation>
+    </message>
+    <message>
+        <source>The account service&apos;s address, the proxy, language</source>
+        <translation>Adresse des Kontodienstes, Proxy, Sprache</translation>
+    </message>
+    <message>
+        <source>Work &amp;Offline</source>
+        <translation>&amp;Offline arbeiten</translation>
+    </message>
+    <message>
+        <source>Opens this computer&apos;s copy of your account; sync starts when the service is back</source>
+        <translation>Öffnet die Kopie Ihres Kontos auf diesem Computer; die Synchronisierung beginnt, sobald der Dienst wieder erreichbar ist</translation>
+    </message>
+    <message>
         <source>Stored in your operating system&apos;s credential store.</source>
         <translation>Wird im Anmeldedatenspeicher Ihres Betriebssystems gespeichert.</translation>
     </message>
@@ -2375,6 +2391,10 @@ Vielen Dank
     <message>
         <source>Signing in…</source>
         <translation>Anmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>This computer keeps your account&apos;s data: Work Offline opens it, and sync starts by itself when the service answers.</source>
+        <translation>Dieser Computer hat die Daten Ihres Kontos: „Offline arbeiten“ öffnet sie, und die Synchronisierung beginnt von selbst, sobald der Dienst antwortet.</translation>
     </message>
     <message>
         <source>Too many failed sign-ins for this e-mail. Try again after {time}.</source>
@@ -2428,6 +2448,10 @@ Vielen Dank
     <message>
         <source>Not connected to an account service: purchases stay queued on this computer.</source>
         <translation>Nicht mit einem Kontodienst verbunden: Käufe bleiben auf diesem Computer in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Working offline: the account service cannot be reached. The contract, history, receipts and exports work from this computer&apos;s data; purchases are queued and sent when the service answers, which is checked every few seconds.</source>
+        <translation>Offline: Der Kontodienst ist nicht erreichbar. Vertrag, Verlauf, Belege und Exporte arbeiten mit den Daten dieses Computers; Käufe werden vorgemerkt und gesendet, sobald der Dienst antwortet – das wird alle paar Sekunden geprüft.</translation>
     </message>
     <message>
         <source>Online: in step with the account service.</source>
