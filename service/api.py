@@ -29,6 +29,7 @@ from service import (
     profiles,
     releases,
     renewals,
+    seats,
     users,
 )
 from service.models import Administrator, AuditEvent, Contract, service_db
@@ -132,6 +133,21 @@ class Api:
             (re.compile(r"/v1/quote"), {"GET": self.quote}, True),
             (re.compile(r"/v1/license-summary"), {"GET": self.license_summary}, True),
             (re.compile(r"/v1/users"), {"GET": self.users}, True),
+            (
+                re.compile(r"/v1/users/(?P<user_id>\d+)/seat"),
+                {"DELETE": self.free_seat, "PUT": self.assign_seat},
+                True,
+            ),
+            (
+                re.compile(r"/v1/seat-releases"),
+                {"GET": self.seat_releases, "POST": self.release_seats},
+                True,
+            ),
+            (
+                re.compile(r"/v1/seat-releases/(?P<release_id>\d+)/undo"),
+                {"POST": self.undo_release},
+                True,
+            ),
             (re.compile(r"/v1/vendor"), {"GET": self.vendor}, True),
             (re.compile(r"/v1/renewal"), {"GET": self.renewal_offer}, True),
             (re.compile(r"/v1/renewals"), {"POST": self.renew}, True),
@@ -188,7 +204,7 @@ class Api:
             status = error.status
             headers += error.headers
             payload = {"error": {"code": error.code, "message": str(error), **error.extra}}
-        except orders.OrderProblem as problem:
+        except (orders.OrderProblem, seats.SeatProblem) as problem:
             status = problem.status
             payload = {"error": {"code": problem.code, "message": str(problem), **problem.extra}}
         except Exception as error:  # a fault of ours or of the database: JSON all the same
@@ -415,6 +431,38 @@ class Api:
             "has_more": more,
         }
 
+    def free_seat(self, request: Request, user_id: str) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        user = seats.free_seat(administrator, _id(user_id))
+        return 200, {"user": users.user_json(user)}
+
+    def assign_seat(self, request: Request, user_id: str) -> tuple[int, object]:
+        contract = self._contract_of(request)
+        user, assigned = seats.assign_seat(request.administrator, contract, _id(user_id))
+        return 200, {"user": users.user_json(user), "assigned": assigned}
+
+    def seat_releases(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        limit = int(request.query.get("limit", "100"))  # the document checked it
+        found = seats.releases_of(administrator.organization_id, limit)
+        now = utc_now()
+        return 200, {"releases": [seats.release_json(each, now) for each in found]}
+
+    def release_seats(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        body = request.json()  # ids unique, 1 to 500 of them, the reason one line: checked
+        release = seats.release_seats(administrator, body["user_ids"], body["reason"])
+        return 201, {"release": seats.release_json(release)}
+
+    def undo_release(self, request: Request, release_id: str) -> tuple[int, object]:
+        contract = self._contract_of(request)
+        undone = seats.undo_release(request.administrator, contract, _id(release_id))
+        return 200, {
+            "release": seats.release_json(undone.release),
+            "returned": [user.id for user in undone.returned],
+            "not_returned": [user.id for user in undone.not_returned],
+        }
+
     def renewal_offer(self, request: Request) -> tuple[int, object]:
         """The renewal on offer while the current contract's renewal window is open."""
         contract, terms = renewals.offer(self._require_manage_account(request))
@@ -603,6 +651,11 @@ class Api:
             body.get("details", {}),
         )
         return 201, {"recorded": True}
+
+
+def _id(text: str) -> int:
+    """A path's id (digits the document bounded); one past the largest finds nothing."""
+    return min(int(text), MAX_ID)
 
 
 def _refusal(refused: contract.Refused) -> ApiError:

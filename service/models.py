@@ -248,6 +248,31 @@ class InvoiceSequence(ServiceModel):
     last_number = IntegerField(default=0)
 
 
+class SeatRelease(ServiceModel):
+    """Seats freed at once from several users, on the record and undoable for a while."""
+
+    organization = ForeignKeyField(Organization, backref="seat_releases")
+    administrator = ForeignKeyField(Administrator, backref="seat_releases")
+    reason = CharField(max_length=200)
+    created_at = UTCDateTimeField(default=utc_now)
+    undone_at = UTCDateTimeField(null=True)
+    undone_by = ForeignKeyField(Administrator, null=True, backref="seat_releases_undone")
+
+    class Meta:
+        indexes = ((("organization", "id"), False),)
+
+
+class SeatReleaseUser(ServiceModel):
+    """One user whose seat a release freed; `returned` says what its undo did for them."""
+
+    release = ForeignKeyField(SeatRelease, backref="users", on_delete="CASCADE")
+    user = ForeignKeyField(AccountUser, backref="seat_releases")
+    returned = BooleanField(null=True)  # None: not undone; False: no seat could be given back
+
+    class Meta:
+        indexes = ((("release", "user"), True),)
+
+
 class AuditEvent(ServiceModel):
     """Who did what and when; each entry carries the previous entry's hash in its
     organization's chain (no organization: failed sign-ins for unknown e-mails)."""
@@ -292,6 +317,8 @@ MODELS = (
     ReductionRequest,
     Invoice,
     InvoiceSequence,
+    SeatRelease,
+    SeatReleaseUser,
     AuditEvent,
     AuditHead,
 )

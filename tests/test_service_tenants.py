@@ -10,7 +10,7 @@ import pytest
 
 from service import demo_data
 from service.contract import OPENAPI
-from service.models import PermissionSet, SeatOrder, service_db
+from service.models import AccountUser, PermissionSet, SeatOrder, service_db
 from tests.service_helpers import call, start_demo_service
 
 # Operations that reach no organization's data, and why.
@@ -44,6 +44,10 @@ class Tenant:
             self.transaction_ids = {order.transaction_id for order in mine}
             self.invoice_numbers = {order.invoice_number for order in mine}
             self.set_id = sets.first().id
+            holders = AccountUser.select().where(
+                (AccountUser.organization == mine[0].organization) & AccountUser.holds_seat
+            )
+            self.user_id = holders.order_by(AccountUser.id).first().id
         manager = plan.contracts(mine[0].period_start)[0].account_manager_name
         self.markers = {plan.name, manager, plan.users.domain, *(a[1] for a in plan.administrators)}
         self.markers |= {
@@ -51,6 +55,13 @@ class Tenant:
             *plan.billing_profile["billing_emails"],
         }
         self.markers |= self.transaction_ids | self.invoice_numbers
+        # A release of its own, freed and given back at once, for the other to try to undo.
+        body = {"user_ids": [self.user_id], "reason": "tenant test"}
+        status, made = call(service, "POST", "/v1/seat-releases", body, self.token)
+        assert status == 201, made
+        self.release_id = made["release"]["id"]
+        status, _ = call(service, "PUT", f"/v1/users/{self.user_id}/seat", token=self.token)
+        assert status == 200
 
     def path(self, template: str) -> str:
         """The template with this organization's objects in it."""
@@ -58,7 +69,15 @@ class Tenant:
             transaction_id=min(self.transaction_ids),
             set_id=self.set_id,
             number=min(self.invoice_numbers),
+            user_id=self.user_id,
+            release_id=self.release_id,
         )
+
+    def body(self, template: str, method: str) -> object:
+        """What to send: the other's users where a body names users."""
+        if (template, method) == ("/v1/seat-releases", "post"):
+            return {"user_ids": [self.user_id], "reason": "not ours"}
+        return BODIES.get((template, method))
 
 
 @pytest.fixture
@@ -87,7 +106,7 @@ def test_no_operation_reaches_the_other_organization(tenants):
             path = other.path(template)
             if template == "/v1/seat-orders" and method == "post":
                 continue  # below: the other's transaction ID as an idempotency key
-            body = BODIES.get((template, method))
+            body = other.body(template, method)
             status, answer = call(service, method.upper(), path, body, caller.token)
             where = f"{caller.name}: {method.upper()} {path} -> {status}"
             assert status < 500, where
@@ -96,6 +115,13 @@ def test_no_operation_reaches_the_other_organization(tenants):
             assert leaked == set(), where
             if "{" in template:
                 assert status == 404, where
+            if (template, method) == ("/v1/seat-releases", "post"):
+                assert (status, answer["error"]["code"]) == (422, "unknown_users"), where
+    for tenant in (northwind, contoso):  # nothing of either was freed or given back
+        status, mine = call(service, "GET", "/v1/seat-releases", token=tenant.token)
+        assert [r["id"] for r in mine["releases"]] == [tenant.release_id]
+        assert mine["releases"][0]["undone_at"] is None
+        assert mine["releases"][0]["users"][0]["license"] == "assigned"
 
 
 def test_an_idempotency_key_is_each_organizations_own(tenants):
