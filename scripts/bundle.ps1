@@ -1,6 +1,7 @@
-# Windows: build the one-folder bundle, then the per-user installer when Inno Setup 6 is installed.
+# Windows: build the one-folder PyInstaller bundle into dist\manage-account (for the update repository and developers).
 #   powershell -ExecutionPolicy Bypass -File scripts\bundle.ps1
-# (On Linux and macOS the same bundle comes from: sh scripts/run.sh bundle)
+# (On Linux and macOS the same bundle comes from: sh scripts/run.sh bundle. The Windows
+# installer is the MSI, built on Linux: sh scripts/run.sh msi, see packaging/README.md.)
 $ErrorActionPreference = "Stop"
 Set-Location (Join-Path $PSScriptRoot "..")
 
@@ -22,14 +23,4 @@ Invoke-Step .venv\Scripts\pyinstaller.exe @(
     "--noconfirm", "--clean", "--log-level", "WARN",
     "--distpath", "dist", "--workpath", "build\pyinstaller", "packaging\manage-account.spec"
 )
-$version = & .venv\Scripts\python.exe -c "from importlib.metadata import version; print(version('manage-account'))"
-$iscc = Get-Command iscc.exe -ErrorAction SilentlyContinue
-if ($null -eq $iscc) {
-    $iscc = Get-Item "${env:ProgramFiles(x86)}\Inno Setup 6\ISCC.exe" -ErrorAction SilentlyContinue
-}
-if ($null -eq $iscc) {
-    Write-Host "Bundle in dist\manage-account. Install Inno Setup 6 to make the installer."
-} else {
-    Invoke-Step $iscc.Source @("/DAppVersion=$version", "packaging\windows\manage-account.iss")
-    Write-Host "Installer: dist\ManageAccount-$version-setup.exe"
-}
+Write-Host "Bundle in dist\manage-account"

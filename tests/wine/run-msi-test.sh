@@ -222,6 +222,27 @@ check "user data kept: the app's log" test -s "$log"
 check "user data kept: the user's database" test -s "$user_data/manage-account.db"
 check "user data kept: the receipt" test -s "$receipt"
 
+# 9. For one user, without administrator rights: ALLUSERS="" and a folder of the user's
+#    (Wine 8 ignores Windows 7's MSIINSTALLPERUSER=1). HKMU is then HKCU. Last, as sitecustomize
+#    is not in this copy: --version needs none of Wine's fixes.
+user_program="$drive/users/$(whoami)/AppData/Local/Programs/Manage Account"
+user_settings='HKCU\Software\Manage Account\Manage Account'
+say "installing $msi_next for one user"
+installed /i "$(winepath -w "$msi_next")" /qn 'ALLUSERS=""' /l*v 'C:\per-user.log' \
+    "INSTALLDIR=$(winepath -w "$user_program")" SERVICEURL=https://per-user.example.test/
+check "per user: program in the user's Programs folder" test -f "$user_program/python/pythonw.exe"
+check "per user: nothing in Program Files" test ! -e "$program"
+check "per user: Start menu shortcut" test -f "$user_menu/Manage Account.lnk"
+[ "$(reg_value "$user_settings\\service" url)" = "https://per-user.example.test/" ] &&
+    ok "per user: HKCU service/url from SERVICEURL" || fail "per user: HKCU service/url"
+[ -z "$(reg_value "$settings\\service" url)" ] && ok "per user: nothing in HKLM" ||
+    fail "per user: nothing in HKLM"
+out=$(wine cmd /c "$(winepath -w "$user_program")\\manage-account-cli.cmd" --version 2>&1 | cat |
+    tr -d '\r')
+[ "$out" = "manage-account $next" ] && ok "per user: --version: $out" ||
+    fail "per user: --version said: $out"
+# Not removed here: Wine 8's msiexec /x does not find a per-user product (Windows does).
+
 cp "$drive"/*.log "$work/" 2>/dev/null || true
 say "done: $failures failure(s); logs in $work; prefix $(du -sh "$WINEPREFIX" | cut -f1)"
 [ "$failures" -eq 0 ]
