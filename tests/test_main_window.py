@@ -455,3 +455,59 @@ def test_history_columns_fit_their_widest_values_in_the_locale(qtbot, window):
     qtbot.waitUntil(lambda: header.sectionSize(amount) > metrics.horizontalAdvance(widest_amount))
     moment = formatting.moment(datetime(2026, 9, 28, 22, 53, tzinfo=UTC), "UTC", "en_US")
     assert header.sectionSize(0) > metrics.horizontalAdvance(moment)
+
+
+def test_history_keeps_what_a_glance_needs_and_details_the_rest(qtbot, window):
+    from PySide6.QtGui import QGuiApplication
+
+    tab = window.history_tab
+    window.tabs.setCurrentWidget(tab)
+    shown = [
+        history_model.COLUMNS[c][0]
+        for c in range(tab.model.columnCount())
+        if not tab.view.isColumnHidden(c)
+    ]
+    assert shown == [
+        "date",
+        "transaction_id",
+        "seats",
+        "amount",
+        "status",
+        "invoice_status",
+    ]
+    hint = child(window, QLabel, "historyDetailsHint")
+    assert (
+        hint.isVisible() and not child(window, QPushButton, "copyTransactionIdButton").isEnabled()
+    )
+    invoiced = next(r for r in range(tab.model.rowCount()) if tab.model.row_at(r).invoice_number)
+    tab.view.selectRow(invoiced)
+    row = tab.model.row_at(invoiced)
+    assert not hint.isVisible()
+    assert child(window, QLabel, "historyDetail_purchased_by").text() == row.purchased_by
+    assert child(window, QLabel, "historyDetail_invoice_number").text() == row.invoice_number
+    assert child(window, QLabel, "historyDetail_purchase_order").text() == (
+        row.purchase_order or "—"
+    )
+    assert child(window, QLabel, "historyDetail_period").text() == history_cell(window, invoiced, 4)
+    assert child(window, QPushButton, "openInvoiceButton").isEnabled()
+    with qtbot.waitSignal(tab.invoice_requested) as asked:
+        child(window, QPushButton, "openInvoiceButton").click()
+    assert asked.args == [row.transaction_id]
+    child(window, QPushButton, "copyTransactionIdButton").click()
+    assert QGuiApplication.clipboard().text() == row.transaction_id
+
+
+def test_history_says_why_it_is_empty_and_clears_the_filter(qtbot, window):
+    tab = window.history_tab
+    window.tabs.setCurrentWidget(tab)
+    child(window, QLineEdit, "historyFilterEdit").setText("no such purchase")
+    empty = child(window, QLabel, "historyEmptyLabel")
+    qtbot.waitUntil(empty.isVisible, timeout=TIMEOUT)
+    assert not tab.view.isVisible()
+    assert empty.text() == "No purchases match the filter: Find “no such purchase”."
+    clear = child(window, QPushButton, "clearFilterButton")
+    assert clear.isVisible()
+    clear.click()
+    qtbot.waitUntil(tab.view.isVisible, timeout=TIMEOUT)
+    assert tab.filter_edit.text() == ""
+    assert tab.model.rowCount() == demo_data.PAST_PURCHASES

@@ -140,6 +140,24 @@ def main() -> None:
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         check(window, f"main window, tab {index + 1}")
+    history = window.history_tab
+    window.tabs.setCurrentWidget(history)
+    for _ in range(50):  # the columns are sized from samples formatted off the GUI thread
+        if history._columns_sized and history.model.rowCount():
+            break
+        settle(100)
+    settle()
+    if (sideways := history.view.horizontalScrollBar().maximum()) > 0:
+        problems.append(f"transaction history scrolls sideways by {sideways} px")
+    history.view.selectRow(0)
+    check(window, "main window, history with a purchase's details")
+    history.filter_edit.setText("no such purchase")
+    for _ in range(30):
+        if history.pages.currentIndex() == 1:
+            break
+        settle(100)
+    check(window, "main window, history with nothing matching")
+    history.clear_filters()
     window.tabs.setCurrentWidget(window.add_seats_tab)
     window.add_seats_tab.purchase_order.setText("PO\t1")  # the message for bad input fits too
     settle()

@@ -1,4 +1,4 @@
-"""Transaction History tab: filters, the lazily paged table, and CSV export."""
+"""Transaction History tab: filters, the lazily paged table, a details pane, and CSV export."""
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -7,15 +7,18 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,11 +33,21 @@ from desktop.receipts import export_receipts
 from desktop.renewing import reduction_requests, renewals
 from ui.documents import load_viewer_ahead, open_receipt
 from ui.export_paths import ask_export_folder, ask_save_path
-from ui.history_model import INVOICE_LABELS, HistoryTableModel, column_title, status_text
+from ui.history_model import (
+    COLUMNS,
+    INVOICE_LABELS,
+    HistoryTableModel,
+    column_title,
+    status_text,
+)
 from ui.progress import run_with_progress
 from ui.tasks import Task, run_in_background
 
 FILTER_DELAY_MS = 250
+# What the table shows at a glance; the other columns are in the details pane of the selected row.
+AT_A_GLANCE = ("date", "transaction_id", "seats", "amount", "status", "invoice_status")
+IN_DETAILS = ("prorated_months", "period", "purchased_by", "purchase_order", "invoice_number")
+_COLUMN = {key: number for number, (key, _, _) in enumerate(COLUMNS)}
 
 
 def _width_samples(timezone: str, locale: str) -> tuple[str, ...]:
@@ -99,12 +112,16 @@ class HistoryTab(QWidget):
 
         self.export_button = QPushButton(self.tr("E&xport CSV…"), objectName="exportCsvButton")
         self.export_button.clicked.connect(self._ask_export_path)
-        self.receipt_button = QPushButton(self.tr("&Receipt…"), objectName="receiptButton")
+        self.receipt_button = QPushButton(self.tr("Open &Receipt…"), objectName="receiptButton")
         self.receipt_button.setEnabled(False)
         self.receipt_button.clicked.connect(self.show_selected_receipt)
         self.invoice_button = QPushButton(self.tr("Open &Invoice…"), objectName="openInvoiceButton")
         self.invoice_button.setEnabled(False)
         self.invoice_button.clicked.connect(self._request_invoice)
+        self.copy_button = QPushButton(self.tr("Cop&y ID"), objectName="copyTransactionIdButton")
+        self.copy_button.setToolTip(self.tr("Copy the transaction ID, to give it to the vendor"))
+        self.copy_button.setEnabled(False)
+        self.copy_button.clicked.connect(self.copy_selected_id)
 
         self.view = QTableView(objectName="transactionHistoryView")
         self.view.setTabKeyNavigation(False)  # Tab moves on to the next control, as a user expects
@@ -122,6 +139,8 @@ class HistoryTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self._timezone, self._columns_sized = timezone, False
+        for key in IN_DETAILS:  # shown for the selected row below: no sideways scrolling
+            self.view.setColumnHidden(_COLUMN[key], True)
         self.view.setSortingEnabled(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.view.doubleClicked.connect(self.show_selected_receipt)
@@ -143,7 +162,7 @@ class HistoryTab(QWidget):
         contract_label.setBuddy(self.contract_combo)
         invoice_label = QLabel(self.tr("In&voice:"))
         invoice_label.setBuddy(self.invoice_combo)
-        for widget in (find_label, self.filter_edit, self.receipt_button, self.invoice_button):
+        for widget in (find_label, self.filter_edit):
             filters.addWidget(widget)
         filters.addWidget(self.export_button)
         choices = QHBoxLayout()  # a second row, so the window stays narrow enough for a laptop
@@ -160,7 +179,12 @@ class HistoryTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(choices)
-        layout.addWidget(self.view)
+        self.pages = QStackedWidget(objectName="historyPages")
+        self.pages.addWidget(self.view)
+        self.pages.addWidget(self._empty_state())
+        layout.addWidget(self.pages, 1)
+        self.details_pane = self._details_pane()
+        layout.addWidget(self.details_pane)
         self.requests = QLabel(objectName="accountRequestsLabel", wordWrap=True)
         self.requests.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.requests.setTextFormat(Qt.TextFormat.PlainText)  # answers are the manager's words
@@ -171,7 +195,123 @@ class HistoryTab(QWidget):
         self._reselect: str | None = None  # the transaction selected before a refresh
         self.model.count_changed.connect(self._restore_scroll)
         self.model.count_changed.connect(self._restore_selection)
+        self.model.count_changed.connect(self._show_empty_state)
         self.model.dataChanged.connect(self._restore_selection)
+        self.model.dataChanged.connect(self._show_details)
+
+    def _empty_state(self) -> QWidget:
+        """What shows instead of an empty table: why nothing is listed, and Clear Filter."""
+        page = QWidget(objectName="historyEmptyState")
+        self.empty_label = QLabel(objectName="historyEmptyLabel", wordWrap=True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)  # a search text is shown as typed
+        self.clear_button = QPushButton(self.tr("C&lear Filter"), objectName="clearFilterButton")
+        self.clear_button.clicked.connect(self.clear_filters)
+        layout = QVBoxLayout(page)
+        layout.addStretch()
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch()
+        return page
+
+    def _details_pane(self) -> QWidget:
+        """The selected purchase's other facts and its documents' actions."""
+        pane = QFrame(objectName="historyDetailsPane")
+        pane.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(pane)
+        grid.setContentsMargins(8, 6, 8, 6)
+        grid.setHorizontalSpacing(12)
+        self.details: dict[str, QLabel] = {}
+        self._detail_titles: list[QLabel] = []
+        for place, key in enumerate(IN_DETAILS):
+            title = QLabel(column_title(_COLUMN[key]) + ":")
+            value = QLabel(objectName=f"historyDetail_{key}", wordWrap=True)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.details[key] = value
+            self._detail_titles.append(title)
+            row, column = place % 2, (place // 2) * 2
+            grid.addWidget(title, row, column)
+            grid.addWidget(value, row, column + 1)
+        for column in (1, 3, 5):
+            grid.setColumnStretch(column, 1)
+        self.details_hint = QLabel(
+            self.tr("Select a purchase to see its details and open its documents."),
+            objectName="historyDetailsHint",
+            wordWrap=True,
+        )
+        grid.addWidget(self.details_hint, 0, 0, 2, 6)
+        documents = QHBoxLayout()
+        documents.addStretch()
+        for button in (self.receipt_button, self.invoice_button, self.copy_button):
+            documents.addWidget(button)
+        grid.addLayout(documents, 2, 0, 1, 6)
+        self._show_details()
+        return pane
+
+    def _show_details(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        row = rows[0].row() if rows else None
+        self.details_hint.setVisible(row is None)
+        for key, label in self.details.items():
+            text = "" if row is None else self.model.index(row, _COLUMN[key]).data()
+            label.setText(text or "—")  # pre-formatted when the page was read
+            label.setVisible(row is not None)
+        for title in self._detail_titles:
+            title.setVisible(row is not None)
+
+    def _show_empty_state(self, count: int, more: bool) -> None:
+        """The table, or why it is empty: the filters say no, or nothing was bought yet."""
+        self.details_pane.setVisible(bool(count or more))  # nothing to select, nothing to detail
+        if count or more:
+            self.pages.setCurrentWidget(self.view)
+            return
+        parts = self._filters_in_use()
+        if parts:
+            text = self.tr("No purchases match the filter: {filters}.").format(
+                filters="; ".join(parts)
+            )
+        else:
+            text = self.tr(
+                "No purchases yet. Seats bought on the Add Seats tab are listed here, with "
+                "their receipts and invoices."
+            )
+        self.empty_label.setText(text)
+        self.clear_button.setVisible(bool(parts))
+        self.pages.setCurrentIndex(1)
+
+    def _filters_in_use(self) -> list[str]:
+        parts = []
+        if text := self.filter_edit.text().strip():
+            parts.append(self.tr("Find “{text}”").format(text=text))
+        for name, combo in (
+            (self.tr("Status: {value}"), self.status_combo),
+            (self.tr("Invoice: {value}"), self.invoice_combo),
+            (self.tr("Contract: {value}"), self.contract_combo),
+        ):
+            if combo.currentIndex() > 0:
+                parts.append(name.format(value=combo.currentText()))
+        return parts
+
+    def clear_filters(self) -> None:
+        """Show every purchase again."""
+        for combo in (self.status_combo, self.invoice_combo, self.contract_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.filter_edit.blockSignals(True)
+        self.filter_edit.clear()
+        self.filter_edit.blockSignals(False)
+        self._apply_filters()
+        self.filter_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def copy_selected_id(self) -> None:
+        transaction_id = self.selected_transaction_id()
+        if transaction_id:
+            QGuiApplication.clipboard().setText(transaction_id)
+            self.status_message.emit(
+                self.tr("Copied {transaction_id}.").format(transaction_id=transaction_id)
+            )
 
     def _size_columns(self, samples: tuple[str, ...]) -> None:
         """Each column as wide as its widest value in this locale (never measured from rows)."""
@@ -336,6 +476,8 @@ class HistoryTab(QWidget):
         if selected is not None:
             self._reselect = None  # the user's choice, or the old one restored
         self.receipt_button.setEnabled(selected is not None)
+        self.copy_button.setEnabled(selected is not None)
+        self._show_details()
         if selected is not None:
             load_viewer_ahead()  # a receipt or an invoice is likely next
         rows = self.view.selectionModel().selectedRows()

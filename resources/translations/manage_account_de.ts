@@ -729,10 +729,6 @@
         <translation>CSV e&amp;xportieren …</translation>
     </message>
     <message>
-        <source>&amp;Receipt…</source>
-        <translation>&amp;Beleg …</translation>
-    </message>
-    <message>
         <source>Open &amp;Invoice…</source>
         <translation>&amp;Rechnung öffnen …</translation>
     </message>
@@ -781,6 +777,18 @@
         <translation>Transaktions-ID, Rechnungs- oder Bestellnummer, Käufer</translation>
     </message>
     <message>
+        <source>Open &amp;Receipt…</source>
+        <translation>&amp;Beleg öffnen …</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y ID</source>
+        <translation>ID &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the transaction ID, to give it to the vendor</source>
+        <translation>Die Transaktions-ID kopieren, um sie dem Anbieter zu nennen</translation>
+    </message>
+    <message>
         <source>Fi&amp;nd:</source>
         <translation>&amp;Suchen:</translation>
     </message>
@@ -791,6 +799,42 @@
     <message>
         <source>In&amp;voice:</source>
         <translation>Rechn&amp;ungen:</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Filter</source>
+        <translation>Filter &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Select a purchase to see its details and open its documents.</source>
+        <translation>Wählen Sie einen Kauf, um seine Details zu sehen und seine Dokumente zu öffnen.</translation>
+    </message>
+    <message>
+        <source>No purchases match the filter: {filters}.</source>
+        <translation>Kein Kauf passt zum Filter: {filters}.</translation>
+    </message>
+    <message>
+        <source>No purchases yet. Seats bought on the Add Seats tab are listed here, with their receipts and invoices.</source>
+        <translation>Noch keine Käufe. Lizenzen, die Sie unter „Lizenzen hinzufügen“ kaufen, stehen hier mit ihren Belegen und Rechnungen.</translation>
+    </message>
+    <message>
+        <source>Find “{text}”</source>
+        <translation>Suche „{text}“</translation>
+    </message>
+    <message>
+        <source>Status: {value}</source>
+        <translation>Status: {value}</translation>
+    </message>
+    <message>
+        <source>Invoice: {value}</source>
+        <translation>Rechnung: {value}</translation>
+    </message>
+    <message>
+        <source>Contract: {value}</source>
+        <translation>Vertrag: {value}</translation>
+    </message>
+    <message>
+        <source>Copied {transaction_id}.</source>
+        <translation>{transaction_id} kopiert.</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
