@@ -35,6 +35,10 @@ ACTIONS = (
     QT_TRANSLATE_NOOP("AuditAction", "seat reduction requested"),
     QT_TRANSLATE_NOOP("AuditAction", "reduction request answered"),
     QT_TRANSLATE_NOOP("AuditAction", "invoice marked paid"),
+    QT_TRANSLATE_NOOP("AuditAction", "seat freed"),
+    QT_TRANSLATE_NOOP("AuditAction", "seat assigned"),
+    QT_TRANSLATE_NOOP("AuditAction", "seats released"),
+    QT_TRANSLATE_NOOP("AuditAction", "seat release undone"),
     QT_TRANSLATE_NOOP("AuditAction", "trail re-chained"),
 )
 

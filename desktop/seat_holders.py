@@ -1,7 +1,6 @@
 """Users who hold a seat without using it, as the service lists them, and their CSV export.
 
-Seats are assigned in the vendor's product; the desktop only reads who holds one, so an
-administrator can free a seat there before buying another.
+An administrator frees such seats (desktop.seats) before buying more.
 """
 
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ from desktop.service_client import ServiceClient, every_item
 EXPORT_PAGE = 1000  # the most the service gives in one page
 # The lists the overview opens, as the service's filters.
 DISABLED = {"license": "assigned", "status": "disabled"}
+HOLDERS = {"license": "assigned"}
 
 
 def inactive(days: int) -> dict:

@@ -138,6 +138,19 @@ class ServiceClient:
         query = {**filters, "limit": limit, **({"after": after} if after else {})}
         return self._call("GET", "/v1/users?" + urlencode(query))
 
+    def release_seats(self, user_ids: list[int], reason: str) -> dict:
+        """Free the seats of all these users or of none; the release, undoable a while."""
+        body = {"user_ids": user_ids, "reason": reason}
+        return self._call("POST", "/v1/seat-releases", body)["release"]
+
+    def undo_release(self, release_id: int) -> dict:
+        """Give a release's seats back where available: release, returned, not_returned."""
+        return self._call("POST", f"/v1/seat-releases/{int(release_id)}/undo")
+
+    def seat_releases(self, limit: int = 100) -> list[dict]:
+        """The organization's seat releases, newest first."""
+        return self._call("GET", f"/v1/seat-releases?limit={int(limit)}")["releases"]
+
     def vendor(self) -> dict:
         return self._call("GET", "/v1/vendor")
 

@@ -52,6 +52,7 @@ from desktop.sync import Requote  # noqa: E402
 from ui.about_dialog import show_about  # noqa: E402
 from ui.export_documents_dialog import ExportDocumentsDialog  # noqa: E402
 from ui.export_receipts_dialog import ExportReceiptsDialog  # noqa: E402
+from ui.free_seats_dialog import FreeSeatsDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.receipt_dialog import ReceiptDialog  # noqa: E402
 from ui.renewal_dialog import RenewalDialog  # noqa: E402
@@ -202,7 +203,23 @@ def main() -> None:
     dialog(window.show_reduction_request(), "reduction request")
     dialog(window.show_audit_log(), "audit log")
     dialog(window.show_permission_sets(), "permission sets")
-    dialog(window.show_seat_holders("disabled"), "seat holders (disabled)")
+    seats = window.show_seat_holders("disabled")
+    dialog(seats, "seat holders (disabled)")
+    seats.notice.setText(  # the Undo notice at its longest: the view says it after a release
+        seats.tr(
+            "Freed %Ln seat(s). Available seats: {before} → {after}. You can undo this "
+            "until {until}.",
+            "",
+            12,
+        ).format(before=3, after=15, until="Dec 20, 2026, 11:59 PM")
+    )
+    seats.undo.show()
+    dialog(seats, "seats, with the Undo notice")
+    many = [
+        {"id": n, "name": f"Bartholomew Featherstonehaugh {n}", "email": f"b{n}@northwind.example"}
+        for n in range(12)
+    ]
+    dialog(FreeSeatsDialog(many, 3, window), "free seats")
     profile = window.show_billing_profile()
     settle()  # the profile is read off the GUI thread
     profile.tax_id.setText("DE000")

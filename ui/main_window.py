@@ -534,16 +534,29 @@ class MainWindow(QMainWindow):
         else:
             filters, title = DISABLED, self.tr("Seats held by disabled users")
         advice = self.tr(
-            "These users hold a seat but do not use it. Assign their seats to others, or free "
-            "them, in the product's user administration before buying more seats."
+            "These users hold a seat but do not use it. Select them and free their seats "
+            "before buying more; a release can be undone for 14 days."
         )
         from ui.seat_holders_dialog import SeatHoldersDialog  # loaded when first opened
 
         dialog = SeatHoldersDialog(
-            self.app.client(), filters, title, advice, self, self._timezone, self._locale
+            self.app.client(),
+            filters,
+            title,
+            advice,
+            self,
+            self._timezone,
+            self._locale,
+            inactive_days or 90,
         )
+        dialog.seats_changed.connect(self._seats_changed)
         dialog.show()
         return dialog
+
+    def _seats_changed(self) -> None:
+        """Seats were freed or given back in the Seats view: the overview and the sync follow."""
+        self.refresh_contract()
+        self.app.sync_now()
 
     def refresh_contract(self) -> None:
         self._overview_reads.run()

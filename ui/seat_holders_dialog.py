@@ -1,10 +1,15 @@
-"""The users who hold a seat without using it (disabled, or long inactive), exportable as CSV."""
+"""The Seats view: the users holding seats, filtered by status, exportable as CSV; selected
+users' seats are freed after a confirmation, and the release can be undone from its notice."""
 
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -13,15 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.seat_holders import all_users, export_users_csv
+from desktop import formatting
+from desktop.seat_holders import DISABLED, HOLDERS, all_users, export_users_csv, inactive
+from desktop.seats import SeatRelease, UndoResult, available_seats, free_seats, undo_release
 from desktop.service_client import ServiceClient
 from ui.export_paths import ask_save_path
+from ui.free_seats_dialog import FreeSeatsDialog
 from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
 from ui.users_model import UsersModel
 
 
 class SeatHoldersDialog(QDialog):
+    seats_changed = Signal()  # seats were freed or given back: the overview reads them again
+
     def __init__(
         self,
         client: ServiceClient,
@@ -31,12 +41,32 @@ class SeatHoldersDialog(QDialog):
         parent: QWidget | None = None,
         timezone: str = "UTC",
         locale: str = "en_US",
+        inactive_days: int = 90,
     ) -> None:
         super().__init__(parent, objectName="seatHoldersDialog")
         self.setWindowTitle(title)
-        fit_to_screen(self, 820, 520)
+        fit_to_screen(self, 820, 560)
         self._client = client
+        self._timezone, self._locale = timezone, locale
+        self.release: SeatRelease | None = None
+        self.confirmation: FreeSeatsDialog | None = None
         self.advice = QLabel(advice, objectName="seatHoldersAdviceLabel", wordWrap=True)
+        self.filter = QComboBox(objectName="seatsFilterCombo")
+        choices = (
+            (self.tr("Held by disabled users"), DISABLED),
+            (
+                self.tr("Held by users inactive for more than %Ln day(s)", "", inactive_days),
+                inactive(inactive_days),
+            ),
+            (self.tr("All seat holders"), HOLDERS),
+        )
+        if filters not in [choice for _, choice in choices]:
+            choices += ((title, filters),)
+        self._choices = [choice for _, choice in choices]
+        self.filter.addItems([text for text, _ in choices])
+        self.filter.setCurrentIndex(self._choices.index(filters))
+        shown = QLabel(self.tr("&Show:"))
+        shown.setBuddy(self.filter)
         self.total = QLabel(self.tr("Loading…"), objectName="seatHoldersTotalLabel")
         self.model = UsersModel(client, filters, timezone, locale)
         self.model.setParent(self)  # deleted with the dialog, on the GUI thread
@@ -46,25 +76,126 @@ class SeatHoldersDialog(QDialog):
         self.view.setAccessibleName(title)
         self.view.setModel(self.model)
         self.view.setTabKeyNavigation(False)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         metrics = self.fontMetrics()
         for column, sample in enumerate(("w" * 18, "w" * 26, "w" * 8)):
             self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+        self.free = QPushButton(self.tr("&Free Seats…"), objectName="seatsFreeButton")
+        self.free.setEnabled(False)
+        self.free.clicked.connect(self.ask_to_free)
         self.export = QPushButton(self.tr("E&xport CSV…"), objectName="seatHoldersExportButton")
         self.export.clicked.connect(self._ask_export_path)
+        self.notice = QLabel(objectName="seatsNoticeLabel", wordWrap=True)
+        self.undo = QPushButton(self.tr("&Undo"), objectName="seatsUndoButton")
+        self.undo.clicked.connect(self.undo_release)
+        self.undo.hide()
         self.status = QLabel(objectName="seatHoldersStatusLabel", wordWrap=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.free, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.export, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(shown)
+        top.addWidget(self.filter)
+        top.addStretch()
+        notice = QHBoxLayout()
+        notice.addWidget(self.notice, 1)
+        notice.addWidget(self.undo)
         layout = QVBoxLayout(self)
         layout.addWidget(self.advice)
+        layout.addLayout(top)
         layout.addWidget(self.total)
         layout.addWidget(self.view)
+        layout.addLayout(notice)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        self.filter.currentIndexChanged.connect(self._filter_changed)
         self.model.restart()
+
+    def selected_users(self) -> list[dict]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [self.model.item(row) for row in rows]
+
+    def ask_to_free(self) -> None:
+        """Read the seats available now, then ask to confirm with the effect named."""
+        users = self.selected_users()
+        if not users:
+            return
+        client = self._client
+        self.free.setEnabled(False)
+        run_in_background(
+            lambda: available_seats(client),
+            lambda available: self._confirm(users, available),
+            self._failed,
+        )
+
+    def undo_release(self) -> None:
+        if self.release is None:
+            return
+        client, release_id = self._client, self.release.id
+        self.undo.setEnabled(False)
+        self.notice.setText(self.tr("Giving the seats back…"))
+        run_in_background(lambda: undo_release(client, release_id), self._undone, self._failed)
+
+    def _confirm(self, users: list[dict], available: int) -> None:
+        self.confirmation = FreeSeatsDialog(users, available, self)
+        self.confirmation.accepted.connect(self._free)
+        self.confirmation.finished.connect(lambda _: self._selection_changed())
+        self.confirmation.open()
+
+    def _free(self) -> None:
+        client, confirmation = self._client, self.confirmation
+        ids, reason = confirmation.user_ids(), confirmation.reason.text()
+        self.notice.setText(self.tr("Freeing seats…"))
+        run_in_background(lambda: free_seats(client, ids, reason), self._freed, self._failed)
+
+    def _freed(self, release: SeatRelease) -> None:
+        self.release = release
+        until = formatting.moment(release.undo_until, self._timezone, self._locale)
+        self.notice.setText(
+            self.tr(
+                "Freed %Ln seat(s). Available seats: {before} → {after}. You can undo this "
+                "until {until}.",
+                "",
+                len(release.users),
+            ).format(before=release.available_before, after=release.available_after, until=until)
+        )
+        self.undo.setEnabled(release.can_undo)
+        self.undo.show()
+        self._changed()
+
+    def _undone(self, result: UndoResult) -> None:
+        self.release = None
+        self.undo.hide()
+        text = self.tr("Gave %Ln seat(s) back.", "", len(result.returned))
+        if result.not_returned:
+            names = ", ".join(user.name for user in result.not_returned)
+            text += " " + self.tr("No seat was available for: {names}.").format(names=names)
+        self.notice.setText(text)
+        self._changed()
+
+    def _failed(self, error: Exception) -> None:
+        self.notice.setText(self.tr("The seats could not be changed: {error}").format(error=error))
+        self.undo.setEnabled(self.release is not None and self.release.can_undo)
+        self._selection_changed()
+
+    def _changed(self) -> None:
+        self.model.restart()
+        self.seats_changed.emit()
+
+    def _filter_changed(self) -> None:
+        self.model.filters = self._choices[self.filter.currentIndex()]
+        self.total.setText(self.tr("Loading…"))
+        self.model.restart()
+
+    def _selection_changed(self) -> None:
+        self.free.setEnabled(bool(self.view.selectionModel().hasSelection()))
 
     def _show_total(self, page: dict) -> None:
         self.total.setText(self.tr("%Ln user(s)", "", page["total"]))

@@ -204,6 +204,22 @@
         <translation>Rechnung als bezahlt vermerkt</translation>
     </message>
     <message>
+        <source>seat freed</source>
+        <translation>Lizenz freigegeben</translation>
+    </message>
+    <message>
+        <source>seat assigned</source>
+        <translation>Lizenz zugewiesen</translation>
+    </message>
+    <message>
+        <source>seats released</source>
+        <translation>Lizenzen freigegeben</translation>
+    </message>
+    <message>
+        <source>seat release undone</source>
+        <translation>Lizenzfreigabe rückgängig gemacht</translation>
+    </message>
+    <message>
         <source>trail re-chained</source>
         <translation>Protokoll neu verkettet</translation>
     </message>
@@ -685,6 +701,46 @@
     <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen …</translation>
+    </message>
+</context>
+<context>
+    <name>FreeSeatsDialog</name>
+    <message>
+        <source>Free Seats</source>
+        <translation>Lizenzen freigeben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Free the seats of these %Ln user(s)?</source>
+        <translation>
+            <numerusform>Die Lizenz von %Ln Benutzer freigeben?</numerusform>
+            <numerusform>Die Lizenzen dieser %Ln Benutzer freigeben?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>und %Ln weiterer</numerusform>
+            <numerusform>und %Ln weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Available seats: {before} → {after}</source>
+        <translation>Verfügbare Lizenzen: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>They cannot use the product until they have a seat again. You can undo this for 14 days; seats are given back while some are available.</source>
+        <translation>Sie können das Produkt erst wieder nutzen, wenn sie wieder eine Lizenz haben. Sie können dies 14 Tage lang rückgängig machen; Lizenzen werden zurückgegeben, solange welche verfügbar sind.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (optional):</source>
+        <translation>&amp;Grund (optional):</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Free %Ln Seat(s)</source>
+        <translation>
+            <numerusform>%Ln Lizenz &amp;freigeben</numerusform>
+            <numerusform>%Ln Lizenzen &amp;freigeben</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1199,10 +1255,6 @@
         <source>Seats held by disabled users</source>
         <translation>Lizenzen deaktivierter Benutzer</translation>
     </message>
-    <message>
-        <source>These users hold a seat but do not use it. Assign their seats to others, or free them, in the product&apos;s user administration before buying more seats.</source>
-        <translation>Diese Benutzer halten eine Lizenz, nutzen sie aber nicht. Weisen Sie die Lizenzen in der Benutzerverwaltung des Produkts anderen zu oder geben Sie sie frei, bevor Sie weitere Lizenzen kaufen.</translation>
-    </message>
     <message numerus="yes">
         <source>Your contract ends on {date}; %Ln day(s) remain.</source>
         <translation>
@@ -1229,6 +1281,10 @@
     <message>
         <source>Si&amp;gn Out Everywhere</source>
         <translation>Überall ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>These users hold a seat but do not use it. Select them and free their seats before buying more; a release can be undone for 14 days.</source>
+        <translation>Diese Benutzer haben eine Lizenz, nutzen sie aber nicht. Wählen Sie sie aus und geben Sie ihre Lizenzen frei, bevor Sie weitere kaufen; eine Freigabe lässt sich 14 Tage lang rückgängig machen.</translation>
     </message>
     <message>
         <source>Renewal recorded: it is sent to the account service, which invoices it.</source>
@@ -2077,12 +2133,69 @@ Vielen Dank
 <context>
     <name>SeatHoldersDialog</name>
     <message>
+        <source>Held by disabled users</source>
+        <translation>Bei deaktivierten Benutzern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Held by users inactive for more than %Ln day(s)</source>
+        <translation>
+            <numerusform>Bei Benutzern, die seit über %Ln Tag inaktiv sind</numerusform>
+            <numerusform>Bei Benutzern, die seit über %Ln Tagen inaktiv sind</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All seat holders</source>
+        <translation>Alle Lizenzinhaber</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message>
+        <source>&amp;Free Seats…</source>
+        <translation>Lizenzen &amp;freigeben …</translation>
+    </message>
+    <message>
         <source>E&amp;xport CSV…</source>
         <translation>CSV e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Giving the seats back…</source>
+        <translation>Lizenzen werden zurückgegeben …</translation>
+    </message>
+    <message>
+        <source>Freeing seats…</source>
+        <translation>Lizenzen werden freigegeben …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Freed %Ln seat(s). Available seats: {before} → {after}. You can undo this until {until}.</source>
+        <translation>
+            <numerusform>%Ln Lizenz freigegeben. Verfügbare Lizenzen: {before} → {after}. Rückgängig machen können Sie dies bis {until}.</numerusform>
+            <numerusform>%Ln Lizenzen freigegeben. Verfügbare Lizenzen: {before} → {after}. Rückgängig machen können Sie dies bis {until}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave %Ln seat(s) back.</source>
+        <translation>
+            <numerusform>%Ln Lizenz zurückgegeben.</numerusform>
+            <numerusform>%Ln Lizenzen zurückgegeben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No seat was available for: {names}.</source>
+        <translation>Keine Lizenz verfügbar für: {names}.</translation>
+    </message>
+    <message>
+        <source>The seats could not be changed: {error}</source>
+        <translation>Die Lizenzen konnten nicht geändert werden: {error}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln user(s)</source>

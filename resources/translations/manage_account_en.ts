@@ -77,6 +77,30 @@
     </message>
 </context>
 <context>
+    <name>FreeSeatsDialog</name>
+    <message numerus="yes">
+        <source>Free the seats of these %Ln user(s)?</source>
+        <translation>
+            <numerusform>Free the seat of %Ln user?</numerusform>
+            <numerusform>Free the seats of these %Ln users?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>and %Ln more</numerusform>
+            <numerusform>and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Free %Ln Seat(s)</source>
+        <translation>
+            <numerusform>&amp;Free %Ln Seat</numerusform>
+            <numerusform>&amp;Free %Ln Seats</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message numerus="yes">
         <source>Exported %Ln purchase(s) to {path}.</source>
@@ -228,6 +252,27 @@
 </context>
 <context>
     <name>SeatHoldersDialog</name>
+    <message numerus="yes">
+        <source>Held by users inactive for more than %Ln day(s)</source>
+        <translation>
+            <numerusform>Held by users inactive for more than %Ln day</numerusform>
+            <numerusform>Held by users inactive for more than %Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Freed %Ln seat(s). Available seats: {before} → {after}. You can undo this until {until}.</source>
+        <translation>
+            <numerusform>Freed %Ln seat. Available seats: {before} → {after}. You can undo this until {until}.</numerusform>
+            <numerusform>Freed %Ln seats. Available seats: {before} → {after}. You can undo this until {until}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave %Ln seat(s) back.</source>
+        <translation>
+            <numerusform>Gave %Ln seat back.</numerusform>
+            <numerusform>Gave %Ln seats back.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%Ln user(s)</source>
         <translation>

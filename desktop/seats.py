@@ -1,0 +1,85 @@
+"""Freeing users' seats through the account service, and undoing it, as plain results."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from db.models import utc_now
+from desktop.service_client import ServiceClient
+from desktop.sync import mirror_license_usage
+
+
+@dataclass(frozen=True)
+class FreedUser:
+    id: int
+    name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class SeatRelease:
+    """Seats freed at once: who lost one, why, when, and whether it can still be undone."""
+
+    id: int
+    users: tuple[FreedUser, ...]
+    reason: str
+    released_at: datetime
+    undo_until: datetime
+    can_undo: bool
+    available_before: int
+    available_after: int
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    """What an undo gave back: the users with a seat again, and those left without one."""
+
+    release_id: int
+    returned: tuple[FreedUser, ...]
+    not_returned: tuple[FreedUser, ...]
+    available_after: int
+
+
+def available_seats(client: ServiceClient) -> int:
+    """Seats the contract licenses that no user holds, as the service counts them now."""
+    return int(client.license_summary()["available"])
+
+
+def available_after_change(client: ServiceClient) -> int:
+    """The seats available now, the service's counts kept for the overview at once (the sync
+    reads them only once a minute)."""
+    summary = client.license_summary()
+    mirror_license_usage(summary, utc_now())
+    return int(summary["available"])
+
+
+def free_seats(client: ServiceClient, user_ids: list[int], reason: str = "") -> SeatRelease:
+    """Free the seats of all these users, or of none (the service refuses the whole release
+    when one of them cannot lose a seat)."""
+    before = available_seats(client)
+    answer = client.release_seats(list(user_ids), reason.strip())
+    return SeatRelease(
+        id=answer["id"],
+        users=tuple(_user(each) for each in answer["users"]),
+        reason=answer["reason"],
+        released_at=datetime.fromisoformat(answer["released_at"]),
+        undo_until=datetime.fromisoformat(answer["undo_until"]),
+        can_undo=answer["can_undo"],
+        available_before=before,
+        available_after=available_after_change(client),
+    )
+
+
+def undo_release(client: ServiceClient, release_id: int) -> UndoResult:
+    """Give the release's seats back to its users while seats are available."""
+    answer = client.undo_release(release_id)
+    users = {each["id"]: _user(each) for each in answer["release"]["users"]}
+    return UndoResult(
+        release_id=release_id,
+        returned=tuple(users[each] for each in answer["returned"]),
+        not_returned=tuple(users[each] for each in answer["not_returned"]),
+        available_after=available_after_change(client),
+    )
+
+
+def _user(user: dict) -> FreedUser:
+    return FreedUser(user["id"], user["name"], user["email"])

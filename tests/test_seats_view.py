@@ -1,0 +1,132 @@
+"""Freeing seats from the desktop against a real service on 127.0.0.1: the desktop's service
+functions, and the Seats view with its confirmation and its Undo notice in the real window."""
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from desktop.access import acting_administrator
+from desktop.application import Application
+from desktop.demo import seed_demo
+from desktop.overview import seat_usage
+from desktop.seats import FreedUser, free_seats, undo_release
+from desktop.service_client import ServiceClient, ServiceRefused
+from desktop.session import sign_in
+from service import demo_data
+from tests.service_helpers import start_demo_service
+from tests.test_main_window import TIMEOUT, child
+from ui.free_seats_dialog import FreeSeatsDialog
+from ui.main_window import MainWindow
+from ui.tasks import wait_for_background_work
+
+pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
+
+
+@pytest.fixture
+def service(tmp_path):
+    running = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}")
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def client(service, sqlite_db):
+    seed_demo()  # the desktop's own database, where the overview's counts are kept
+    client = ServiceClient(service.url)
+    client.sign_in("admin@example.com", demo_data.PASSWORD)
+    return client
+
+
+def disabled_holders(client: ServiceClient) -> list[dict]:
+    return client.users({"license": "assigned", "status": "disabled"})["users"]
+
+
+def test_free_seats_and_undo_return_what_happened(client):
+    holders = disabled_holders(client)
+    release = free_seats(client, [user["id"] for user in holders], "  Left  ")
+    assert (release.available_before, release.available_after) == (3, 7)
+    assert release.users == tuple(FreedUser(u["id"], u["name"], u["email"]) for u in holders)
+    assert (release.reason, release.can_undo) == ("Left", True)
+    assert (release.undo_until - release.released_at).days == 14
+    assert disabled_holders(client) == []
+    assert (seat_usage().assigned, seat_usage().assigned_disabled) == (43, 0)
+    undone = undo_release(client, release.id)
+    assert undone.returned == release.users and undone.not_returned == ()
+    assert undone.available_after == 3
+    assert seat_usage().assigned == 47  # kept for the overview at once
+    with pytest.raises(ServiceRefused) as again:
+        undo_release(client, release.id)
+    assert again.value.code == "release_undone"
+
+
+def test_a_release_naming_a_seatless_user_is_refused_whole(client):
+    holders = disabled_holders(client)
+    seatless = client.users({"license": "unassigned"})["users"][0]
+    with pytest.raises(ServiceRefused) as refused:
+        free_seats(client, [holders[0]["id"], seatless["id"]])
+    assert refused.value.code == "no_seat_held"
+    assert len(disabled_holders(client)) == 4
+
+
+@pytest.fixture
+def window(qtbot, service, sqlite_db):
+    seed_demo()
+    session = sign_in(service.url, "admin@example.com", demo_data.PASSWORD)
+    window = MainWindow(Application(acting_administrator("admin@example.com"), "en_US", session))
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.close()
+    wait_for_background_work()
+
+
+def test_the_seats_view_frees_selected_seats_and_undoes_it(qtbot, qtmodeltester, window):
+    assigned = child(window, QLabel, "seatsAssignedLabel")
+    qtbot.waitUntil(lambda: assigned.text() == "47", timeout=TIMEOUT)
+    button = child(window, QPushButton, "disabledSeatHoldersButton")
+    qtbot.waitUntil(button.isVisible, timeout=TIMEOUT)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    view = window.show_seat_holders("disabled")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4, timeout=TIMEOUT)
+    qtmodeltester.check(view.model)
+    assert not view.free.isEnabled()  # nothing selected yet
+    selection = view.view.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in (0, 1, 3):
+        selection.select(view.model.index(row, 0), flags)
+    assert view.free.isEnabled()
+    chosen = [view.model.item(row) for row in (0, 1, 3)]
+
+    view.free.click()
+    qtbot.waitUntil(lambda: view.confirmation is not None, timeout=TIMEOUT)
+    confirmation = view.confirmation
+    assert isinstance(confirmation, FreeSeatsDialog) and confirmation.isVisible()
+    assert confirmation.question.text() == "Free the seats of these 3 users?"
+    assert confirmation.names.text().splitlines() == [f"{u['name']} <{u['email']}>" for u in chosen]
+    assert confirmation.effect.text() == "Available seats: 3 → 6"
+    assert confirmation.free.text() == "&Free 3 Seats"
+    confirmation.reason.setText("Left the company")
+    confirmation.free.click()
+
+    qtbot.waitUntil(lambda: view.undo.isVisible(), timeout=TIMEOUT)
+    assert view.notice.text().startswith("Freed 3 seats. Available seats: 3 → 6.")
+    assert view.release.reason == "Left the company"
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=TIMEOUT)
+    assert view.model.item(0)["id"] == view.model.item(0)["id"] not in {u["id"] for u in chosen}
+    qtbot.waitUntil(lambda: assigned.text() == "44", timeout=TIMEOUT)  # the overview follows
+
+    view.undo.click()
+    qtbot.waitUntil(lambda: view.notice.text() == "Gave 3 seats back.", timeout=TIMEOUT)
+    assert not view.undo.isVisible()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: assigned.text() == "47", timeout=TIMEOUT)
+
+
+def test_the_filter_shows_each_kind_of_holder(qtbot, window):
+    view = window.show_seat_holders("disabled")
+    qtbot.waitUntil(lambda: view.total.text() == "4 users", timeout=TIMEOUT)
+    view.filter.setCurrentIndex(1)  # inactive for more than 90 days
+    qtbot.waitUntil(lambda: view.total.text() == "3 users", timeout=TIMEOUT)
+    assert {view.model.item(row)["status"] for row in range(3)} == {"active"}
+    view.filter.setCurrentIndex(2)  # every holder
+    qtbot.waitUntil(lambda: view.total.text() == "47 users", timeout=TIMEOUT)

@@ -1,0 +1,77 @@
+"""The confirmation before seats are freed: whose, what it does to the available seats, why."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.screen_fit import fit_to_screen
+
+NAMES_SHOWN = 10  # more are counted, not listed
+REASON_LENGTH = 200  # the service's limit
+
+
+class FreeSeatsDialog(QDialog):
+    """Names the users and the effect ("Available seats: 3 → 7"); accepted, the caller frees."""
+
+    def __init__(self, users: list[dict], available: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="freeSeatsDialog")
+        self.setWindowTitle(self.tr("Free Seats"))
+        fit_to_screen(self, 520, 360)
+        count = len(users)
+        self.users = users
+        self.question = QLabel(
+            self.tr("Free the seats of these %Ln user(s)?", "", count),
+            objectName="freeSeatsQuestionLabel",
+            wordWrap=True,
+        )
+        lines = [f"{user['name']} <{user['email']}>" for user in users[:NAMES_SHOWN]]
+        if count > NAMES_SHOWN:
+            lines.append(self.tr("and %Ln more", "", count - NAMES_SHOWN))
+        self.names = QLabel("\n".join(lines), objectName="freeSeatsNamesLabel")
+        self.names.setTextFormat(Qt.TextFormat.PlainText)
+        self.names.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.effect = QLabel(
+            self.tr("Available seats: {before} → {after}").format(
+                before=available, after=available + count
+            ),
+            objectName="freeSeatsEffectLabel",
+        )
+        self.note = QLabel(
+            self.tr(
+                "They cannot use the product until they have a seat again. You can undo this "
+                "for 14 days; seats are given back while some are available."
+            ),
+            objectName="freeSeatsNoteLabel",
+            wordWrap=True,
+        )
+        self.reason = QLineEdit(objectName="freeSeatsReasonEdit", maxLength=REASON_LENGTH)
+        reason_label = QLabel(self.tr("&Reason (optional):"))
+        reason_label.setBuddy(self.reason)
+        form = QFormLayout()
+        form.addRow(reason_label, self.reason)
+        self.free = QPushButton(self.tr("&Free %Ln Seat(s)", "", count), objectName="freeSeatsOk")
+        self.free.setDefault(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(self.free, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.question)
+        layout.addWidget(self.names)
+        layout.addWidget(self.effect)
+        layout.addWidget(self.note)
+        layout.addLayout(form)
+        layout.addStretch()
+        layout.addWidget(buttons)
+
+    def user_ids(self) -> list[int]:
+        return [user["id"] for user in self.users]
