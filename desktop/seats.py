@@ -39,6 +39,38 @@ class UndoResult:
     available_after: int
 
 
+@dataclass(frozen=True)
+class ReleaseRecord:
+    """A release as the service lists it: whose seats, why, by whom, and whether it can still
+    be undone (and until when)."""
+
+    id: int
+    users: tuple[FreedUser, ...]
+    reason: str
+    released_at: datetime
+    released_by: str
+    undo_until: datetime
+    can_undo: bool
+    undone_at: datetime | None
+
+
+def recent_releases(client: ServiceClient, limit: int = 100) -> list[ReleaseRecord]:
+    """The organization's releases, newest first."""
+    return [
+        ReleaseRecord(
+            id=each["id"],
+            users=tuple(_user(user) for user in each["users"]),
+            reason=each["reason"],
+            released_at=datetime.fromisoformat(each["released_at"]),
+            released_by=each["released_by"]["name"],
+            undo_until=datetime.fromisoformat(each["undo_until"]),
+            can_undo=each["can_undo"],
+            undone_at=datetime.fromisoformat(each["undone_at"]) if each["undone_at"] else None,
+        )
+        for each in client.seat_releases(limit)
+    ]
+
+
 def available_seats(client: ServiceClient) -> int:
     """Seats the contract licenses that no user holds, as the service counts them now."""
     return int(client.license_summary()["available"])

@@ -1,6 +1,8 @@
 """Freeing seats from the desktop against a real service on 127.0.0.1: the desktop's service
 functions, and the Seats view with its confirmation and its Undo notice in the real window."""
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLabel, QPushButton
@@ -13,6 +15,7 @@ from desktop.seats import FreedUser, free_seats, undo_release
 from desktop.service_client import ServiceClient, ServiceRefused
 from desktop.session import sign_in
 from service import demo_data
+from service.models import SeatRelease, service_db
 from tests.service_helpers import start_demo_service
 from tests.test_main_window import TIMEOUT, child
 from ui.free_seats_dialog import FreeSeatsDialog
@@ -130,3 +133,34 @@ def test_the_filter_shows_each_kind_of_holder(qtbot, window):
     assert {view.model.item(row)["status"] for row in range(3)} == {"active"}
     view.filter.setCurrentIndex(2)  # every holder
     qtbot.waitUntil(lambda: view.total.text() == "47 users", timeout=TIMEOUT)
+
+
+def test_the_releases_are_listed_and_undone_while_allowed(qtbot, service, window):
+    client = ServiceClient(service.url)
+    client.sign_in("admin@example.com", demo_data.PASSWORD)
+    holders = disabled_holders(client)
+    old = free_seats(client, [holders[0]["id"]], "Old")
+    new = free_seats(client, [u["id"] for u in holders[1:3]], "Left")
+    with service_db.connection_context():  # the first was made 15 days ago
+        made = SeatRelease.get_by_id(old.id).created_at - timedelta(days=15)
+        SeatRelease.update(created_at=made).where(SeatRelease.id == old.id).execute()
+    view = window.show_seat_holders("disabled")
+    releases = view.show_releases()
+    table = releases.table
+    qtbot.waitUntil(lambda: table.rowCount() == 2, timeout=TIMEOUT)
+    assert releases.status.text() == "2 releases"
+    assert [r.id for r in releases.releases] == [new.id, old.id]  # newest first
+    assert table.item(0, 2).text() == ", ".join(u["name"] for u in holders[1:3])
+    assert (table.item(0, 3).text(), table.item(1, 3).text()) == ("Left", "Old")
+    assert table.item(0, 4).text().startswith("Until ")
+    assert table.item(1, 4).text() == "No longer"
+    table.selectRow(1)
+    assert not releases.undo.isEnabled()  # its 14 days are over
+    table.selectRow(0)
+    assert releases.undo.isEnabled()
+    releases.undo.click()
+    qtbot.waitUntil(lambda: table.item(0, 4).text().startswith("Undone "), timeout=TIMEOUT)
+    assert releases.status.text() == "Gave 2 seats back."
+    assert not releases.undo.isEnabled()
+    assert len(disabled_holders(client)) == 3
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=TIMEOUT)  # the view follows

@@ -220,6 +220,7 @@ def main() -> None:
         for n in range(12)
     ]
     dialog(FreeSeatsDialog(many, 3, window), "free seats")
+    dialog(seats.show_releases(), "seat releases")
     profile = window.show_billing_profile()
     settle()  # the profile is read off the GUI thread
     profile.tax_id.setText("DE000")

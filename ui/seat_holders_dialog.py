@@ -25,6 +25,7 @@ from desktop.service_client import ServiceClient
 from ui.export_paths import ask_save_path
 from ui.free_seats_dialog import FreeSeatsDialog
 from ui.screen_fit import fit_to_screen
+from ui.seat_releases_dialog import SeatReleasesDialog
 from ui.tasks import run_in_background
 from ui.users_model import UsersModel
 
@@ -95,9 +96,12 @@ class SeatHoldersDialog(QDialog):
         self.undo = QPushButton(self.tr("&Undo"), objectName="seatsUndoButton")
         self.undo.clicked.connect(self.undo_release)
         self.undo.hide()
+        self.releases = QPushButton(self.tr("Re&leases…"), objectName="seatsReleasesButton")
+        self.releases.clicked.connect(self.show_releases)
         self.status = QLabel(objectName="seatHoldersStatusLabel", wordWrap=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.free, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.releases, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.export, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
@@ -134,6 +138,13 @@ class SeatHoldersDialog(QDialog):
             lambda available: self._confirm(users, available),
             self._failed,
         )
+
+    def show_releases(self) -> SeatReleasesDialog:
+        """The organization's releases, each undoable while its 14 days last."""
+        dialog = SeatReleasesDialog(self._client, self, self._timezone, self._locale)
+        dialog.seats_changed.connect(self._changed)
+        dialog.show()
+        return dialog
 
     def undo_release(self) -> None:
         if self.release is None:

@@ -2168,6 +2168,10 @@ Vielen Dank
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
+        <source>Re&amp;leases…</source>
+        <translation>Frei&amp;gaben …</translation>
+    </message>
+    <message>
         <source>Giving the seats back…</source>
         <translation>Lizenzen werden zurückgegeben …</translation>
     </message>
@@ -2230,6 +2234,83 @@ Vielen Dank
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>SeatReleasesDialog</name>
+    <message>
+        <source>Seat Releases</source>
+        <translation>Lizenzfreigaben</translation>
+    </message>
+    <message>
+        <source>Seat releases</source>
+        <translation>Lizenzfreigaben</translation>
+    </message>
+    <message>
+        <source>Freed</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Release</source>
+        <translation>Freigabe &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Giving the seats back…</source>
+        <translation>Lizenzen werden zurückgegeben …</translation>
+    </message>
+    <message>
+        <source>Undone {moment}</source>
+        <translation>Rückgängig gemacht am {moment}</translation>
+    </message>
+    <message>
+        <source>Until {moment}</source>
+        <translation>Bis {moment}</translation>
+    </message>
+    <message>
+        <source>No longer</source>
+        <translation>Nicht mehr</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln release(s)</source>
+        <translation>
+            <numerusform>%Ln Freigabe</numerusform>
+            <numerusform>%Ln Freigaben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave %Ln seat(s) back.</source>
+        <translation>
+            <numerusform>%Ln Lizenz zurückgegeben.</numerusform>
+            <numerusform>%Ln Lizenzen zurückgegeben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No seat was available for: {names}.</source>
+        <translation>Keine Lizenz verfügbar für: {names}.</translation>
+    </message>
+    <message>
+        <source>The releases could not be read or changed: {error}</source>
+        <translation>Die Freigaben konnten nicht gelesen oder geändert werden: {error}</translation>
     </message>
 </context>
 <context>

@@ -289,6 +289,23 @@
     </message>
 </context>
 <context>
+    <name>SeatReleasesDialog</name>
+    <message numerus="yes">
+        <source>%Ln release(s)</source>
+        <translation>
+            <numerusform>%Ln release</numerusform>
+            <numerusform>%Ln releases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave %Ln seat(s) back.</source>
+        <translation>
+            <numerusform>Gave %Ln seat back.</numerusform>
+            <numerusform>Gave %Ln seats back.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SeatTimelineChart</name>
     <message numerus="yes">
         <source>{period}: {start} seats at the start, %Ln purchase(s), {end} seats at the end or today.</source>
