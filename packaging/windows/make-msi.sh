@@ -1,9 +1,10 @@
 #!/bin/sh
 # Build dist/ManageAccount-VERSION-x64.msi on Linux from the last commit and uv.lock (run by: sh scripts/run.sh msi [VERSION]).
 #   VERSION      stamp this version instead of desktop.__version__ (CI's N+1 for the upgrade)
-#   SIGN_CERT, SIGN_KEY (PEM files; SIGN_PASS optional): sign the MSI with osslsigncode
+#   SIGN_CERT, SIGN_KEY (PEM files; SIGN_PASS optional; SIGN_CA: the root, if Debian lacks it):
+#                sign the MSI with osslsigncode, then verify the signature
 #   TIMESTAMP_URL  with SIGN_CERT: an RFC 3161 timestamp server (none without it)
-# Needs: wixl and osslsigncode (Debian: apt-get install wixl osslsigncode), a Python 3.13 to
+# Needs: wixl, msitools and osslsigncode (Debian packages of those names), a Python 3.13 to
 # byte-compile for the Windows CPython 3.13, and uv (run.sh passes UV and PYTHON).
 set -eu
 cd "$(dirname "$0")/../.."
@@ -119,7 +120,9 @@ if [ -n "${SIGN_CERT:-}" ]; then
         -h sha256 -n "Manage Account" -i "https://example.com/manage-account" \
         ${TIMESTAMP_URL:+-ts "$TIMESTAMP_URL"} -in "$msi" -out "$signed" >/dev/null
     mv "$signed" "$msi"
-    osslsigncode verify -CAfile "${SIGN_CA:-$SIGN_CERT}" -ignore-cdp -ignore-crl -in "$msi" \
+    # Trusted: Debian's CAs, the certificate itself (a self-signed test one) and SIGN_CA.
+    cat /etc/ssl/certs/ca-certificates.crt "$SIGN_CERT" ${SIGN_CA:+"$SIGN_CA"} >"$work/sign-roots.pem"
+    osslsigncode verify -CAfile "$work/sign-roots.pem" -ignore-cdp -ignore-crl -in "$msi" \
         >/dev/null 2>&1 || { echo "the signed MSI does not verify" >&2; exit 1; }
     echo "signed: $msi"
 fi
