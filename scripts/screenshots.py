@@ -124,6 +124,9 @@ def grab_tabs(window: MainWindow, prefix: str, tabs: tuple[str, ...]) -> None:
     for name in tabs:
         window.tabs.setCurrentIndex(names.index(name))
         settle()
+        if name == "history":  # a purchase selected: its details and documents below the table
+            window.history_tab.view.selectRow(3)
+            settle(200)
         window.grab().save(str(OUT / f"{prefix}{name}.png"))
 
 

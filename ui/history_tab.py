@@ -228,6 +228,7 @@ class HistoryTab(QWidget):
             value = QLabel(objectName=f"historyDetail_{key}", wordWrap=True)
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setContentsMargins(6, 0, 12, 0)  # clear of its title, and of the next one
             self.details[key] = value
             self._detail_titles.append(title)
             row, column = place % 2, (place // 2) * 2
