@@ -481,3 +481,78 @@ def test_a_password_typed_offline_that_is_wrong_is_tried_once(service):
     assert report.session_ended and report.session is None  # the window asks for it
     assert engine.credentials is None  # never sent again: it could lock the e-mail out
     assert engine.run_once().session_ended
+
+
+def test_the_app_opens_offline_from_the_sign_in_dialog(qapp, tmp_path):
+    """Through main(): the service is down, Work Offline opens the window on local data."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from db.database import close_database, open_database
+    from desktop.app import main
+
+    url = f"sqlite:///{tmp_path / 'manage-account.db'}"
+    close_database()
+    open_database(url)
+    seed_demo()
+    close_database()
+    running = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}")
+    address = running.url
+    running.stop()
+    seen = {}
+    earlier = set(QApplication.topLevelWidgets())
+    deadline = time.monotonic() + 20
+
+    def new(name: str) -> list:
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.objectName() == name and w not in earlier and w.isVisible()
+        ]
+
+    def give_up() -> bool:
+        if time.monotonic() < deadline:
+            return False
+        seen["stuck"] = [w.objectName() for w in QApplication.topLevelWidgets() if w.isVisible()]
+        for widget in new("signInDialog") + new("mainWindow"):
+            widget.close()
+        return True
+
+    def try_to_sign_in() -> None:
+        if give_up():
+            return
+        dialog = next(iter(new("signInDialog")), None)
+        if dialog is None:
+            QTimer.singleShot(50, try_to_sign_in)
+            return
+        dialog.email.setText("billing@example.com")
+        dialog.password.setText(PASSWORD)
+        dialog.button.click()
+        QTimer.singleShot(50, lambda: work_offline(dialog))
+
+    def work_offline(dialog) -> None:
+        if give_up():
+            return
+        button = dialog.findChild(QPushButton, "workOfflineButton")
+        if not button.isVisible():
+            QTimer.singleShot(50, lambda: work_offline(dialog))
+            return
+        button.click()
+        QTimer.singleShot(50, look)
+
+    def look() -> None:
+        if give_up():
+            return
+        windows = new("mainWindow")
+        if not windows:
+            QTimer.singleShot(50, look)
+            return
+        window = windows[0]
+        banner = window.findChild(QLabel, "offlineBanner")
+        seen["offline"] = banner is not None and banner.isVisible()
+        seen["tabs"] = window.findChild(QTabWidget, "mainTabs") is not None
+        window.close()
+
+    QTimer.singleShot(50, try_to_sign_in)
+    assert main(["--database", url, "--service", address]) == 0
+    assert seen == {"offline": True, "tabs": True}
