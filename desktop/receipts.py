@@ -47,6 +47,14 @@ def receipt_pdf(transaction_id: str, locale: str, now: datetime | None = None) -
     return _render(_purchase(transaction_id), locale, now or utc_now())
 
 
+def receipt_title(transaction_id: str) -> str:
+    """What the purchase's document is now, as its title says: an order confirmation until the
+    vendor's invoice is paid, then a receipt (as `document_title` says, without reportlab)."""
+    if _purchase(transaction_id).invoice_status == PAID:
+        return translate("Receipt", "Receipt")
+    return translate("Receipt", "Order confirmation")
+
+
 def issue_purchase_receipt(purchase: SeatPurchase, locale: str) -> str:
     """Render the receipt as at the moment of purchase and keep its SHA-256 with the purchase."""
     digest = sha256(_render(purchase, locale, purchase.created_at, at_purchase=True))

@@ -33,7 +33,8 @@ def selected_dialog(qtbot, window) -> ReceiptDialog:  # noqa: F811
 def test_receipt_button_previews_the_selected_purchase(qtbot, window):  # noqa: F811
     dialog = selected_dialog(qtbot, window)
     row = window.history_tab.model.row_at(2)
-    assert dialog.windowTitle() == f"Receipt {row.transaction_id}"
+    assert row.invoice_status != "paid"  # an order confirmation until the invoice is paid
+    assert dialog.windowTitle() == f"Order confirmation {row.transaction_id}"
     assert dialog.document.pageCount() == 1
     assert row.transaction_id in dialog.document.getAllText(0).text()
 
@@ -158,3 +159,20 @@ def _close_dialogs():
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, ReceiptDialog):
             widget.close()
+
+
+def test_a_paid_purchase_opens_as_a_receipt_and_the_status_bar_is_cleared(qtbot, window):  # noqa: F811
+    tab = window.history_tab
+    window.tabs.setCurrentWidget(tab)
+    paid = next(
+        r for r in range(tab.model.rowCount()) if tab.model.row_at(r).invoice_status == "paid"
+    )
+    tab.view.selectRow(paid)
+    window.say("Opening…")
+    tab.show_selected_receipt()
+    qtbot.waitUntil(
+        lambda: window.findChild(ReceiptDialog, "receiptDialog") is not None, timeout=TIMEOUT
+    )
+    dialog = window.findChild(ReceiptDialog, "receiptDialog")
+    assert dialog.windowTitle() == f"Receipt {tab.model.row_at(paid).transaction_id}"
+    assert window.statusBar().currentMessage() == ""

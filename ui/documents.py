@@ -6,7 +6,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from desktop.i18n import translate
-from desktop.receipts import receipt_pdf
+from desktop.receipts import receipt_pdf, receipt_title
 from ui.tasks import Task, run_in_background
 
 Made = tuple[str, bytes]  # the name it is saved under (without .pdf), and the PDF
@@ -43,16 +43,18 @@ def open_document(
     Importing QtPdf takes some 30 ms: done on the worker too, the window never waits for it.
     """
 
-    def made() -> Made:
+    def made() -> tuple[Made, str | None]:
         document = make()
+        heading = title(document[0]) if title else None  # on the worker: it may read the ledger
         importlib.import_module(_VIEWER)
-        return document
+        return document, heading
 
-    def opened(document: Made) -> None:
+    def opened(document_and_title: tuple[Made, str | None]) -> None:
         from ui.receipt_dialog import ReceiptDialog  # loaded already, by made()
 
-        name, data = document
-        ReceiptDialog(name, data, parent, title(name) if title else None, object_name).open()
+        (name, data), heading = document_and_title
+        ReceiptDialog(name, data, parent, heading, object_name).open()
+        report("")  # "Opening…" is over
 
     return run_in_background(made, opened, lambda error: report(failed.format(error=error)))
 
@@ -66,4 +68,7 @@ def open_receipt(
         lambda: (transaction_id, receipt_pdf(transaction_id, locale)),
         report,
         translate("ReceiptDialog", "The receipt could not be made: {error}"),
+        lambda name: translate("ReceiptDialog", "{document} {transaction_id}").format(
+            document=receipt_title(name), transaction_id=name
+        ),
     )

@@ -1826,6 +1826,10 @@ Vielen Dank
         <translation>Der Beleg konnte nicht erstellt werden: {error}</translation>
     </message>
     <message>
+        <source>{document} {transaction_id}</source>
+        <translation>{document} {transaction_id}</translation>
+    </message>
+    <message>
         <source>The printer could not be opened.</source>
         <translation>Der Drucker konnte nicht geöffnet werden.</translation>
     </message>
