@@ -210,3 +210,36 @@ def test_on_its_start_date_the_next_term_is_the_contract_shown(service, desktop)
     assert current_contract(first_day - timedelta(days=1)).end_date == current.end_date
     assert contract_choices()[0].start_date == offer.term_start  # newest first
     assert count_purchases(HistoryQuery()) == before  # the earlier terms' purchases stay
+
+
+def test_tab_in_the_renewal_dialog_follows_the_buttons_as_seen(qtbot, desktop):
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from desktop.account import current_contract
+    from desktop.renewing import RenewalOffer
+    from ui.renewal_dialog import RenewalDialog
+
+    summary = current_contract()
+    offer = RenewalOffer(
+        summary.end_date,
+        summary.end_date + timedelta(days=1),
+        summary.end_date + timedelta(days=365),
+        summary.licensed_seats,
+        summary.monthly_price_per_seat,
+        summary.monthly_price_per_seat * Decimal("1.03"),
+        summary.currency,
+    )
+    dialog = RenewalDialog(offer, summary.start_date, lambda *_: None, "en_US", "PO-1")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.acknowledge.setChecked(True)  # Renew takes focus once enabled
+    order, widget = [], dialog.acknowledge
+    for _ in range(2):
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or not widget.isVisible():
+            widget = widget.nextInFocusChain()
+        order.append(widget)
+    assert dialog.renew_button in order
+    places = [w.mapTo(dialog, w.rect().topLeft()).x() for w in order]
+    assert places == sorted(places)  # left to right, as the platform lays them out

@@ -4,6 +4,7 @@ instructions. The renewal is recorded here first and sent by the sync, like a pu
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,6 +23,7 @@ from billing.renewal import RenewalTerms
 from desktop import formatting
 from desktop.purchasing import acknowledgement
 from desktop.renewing import RenewalOffer
+from ui.focus_order import chain_buttons
 from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
 
@@ -95,7 +97,12 @@ class RenewalDialog(QDialog):
         layout.addLayout(form)
         layout.addStretch()  # the rows keep their height; the room left goes below them
         layout.addWidget(buttons)
+        self._buttons = buttons
         self._update()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        chain_buttons(self.acknowledge, self._buttons)  # checkbox, then Renew and Cancel as seen
 
     def _update(self) -> None:
         offer, loc = self._offer, self._locale

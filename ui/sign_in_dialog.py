@@ -24,6 +24,7 @@ from desktop.session import (
     secure_storage_problem,
     sign_in,
 )
+from ui.focus_order import chain_buttons
 from ui.tasks import run_in_background
 
 
@@ -98,12 +99,9 @@ class SignInDialog(QDialog):
     def _order_tabs(self) -> None:
         """Fields top to bottom, then the buttons as they stand, left to right."""
         self.layout().activate()
-        self._buttons.layout().activate()  # the buttons' places, before the dialog shows too
-        shown = [b for b in self._buttons.buttons() if not b.isHidden()]
-        shown.sort(key=lambda b: b.mapTo(self._buttons, b.rect().topLeft()).x())
-        chain = [self.email, self.password, self.keep, *shown]
-        for first, second in pairwise(chain):
+        for first, second in pairwise([self.email, self.password, self.keep]):
             self.setTabOrder(first, second)
+        chain_buttons(self.keep, self._buttons)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
