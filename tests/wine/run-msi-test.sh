@@ -58,8 +58,12 @@ check "MSI signature verifies (test certificate)" osslsigncode verify \
     -CAfile "$work/cert/cert.pem" -ignore-cdp -ignore-crl -in "$msi"
 
 # 3. A fresh prefix with the test-only settings: stand-in DLLs Wine 8 lacks, Qt offscreen,
-#    fonts. None of this is in the MSI.
+#    fonts. None of this is in the MSI. A home of its own: the menu entries and icons Wine makes
+#    for its Start menu land there, not in this machine's.
 export WINEPREFIX="$PWD/$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+export HOME="$PWD/$work/home" XDG_CONFIG_HOME="$PWD/$work/home/.config" \
+    XDG_DATA_HOME="$PWD/$work/home/.local/share" XDG_CACHE_HOME="$PWD/$work/home/.cache"
+mkdir -p "$HOME"
 wine wineboot -i >/dev/null 2>&1 || true
 wineserver -w
 system32=$WINEPREFIX/drive_c/windows/system32
