@@ -20,6 +20,7 @@ from tests.service_helpers import start_demo_service
 from tests.test_main_window import TIMEOUT, child
 from ui.free_seats_dialog import FreeSeatsDialog
 from ui.main_window import MainWindow
+from ui.seat_holders_dialog import SeatHoldersDialog
 from ui.tasks import wait_for_background_work
 
 pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
@@ -164,3 +165,21 @@ def test_the_releases_are_listed_and_undone_while_allowed(qtbot, service, window
     assert not releases.undo.isEnabled()
     assert len(disabled_holders(client)) == 3
     qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=TIMEOUT)  # the view follows
+
+
+def test_add_seats_offers_to_free_the_disabled_users_seats_instead(qtbot, window):
+    tab = window.add_seats_tab
+    offer = tab.summary.free_disabled
+    qtbot.waitUntil(lambda: tab.spin.isEnabled(), timeout=TIMEOUT)
+    window.tabs.setCurrentWidget(tab)
+    tab.spin.setValue(5)  # more than the 4 seats held by disabled users: no offer
+    qtbot.waitUntil(lambda: not offer.isVisible(), timeout=TIMEOUT)
+    tab.spin.setValue(3)
+    qtbot.waitUntil(offer.isVisible, timeout=TIMEOUT)
+    assert "Free the 4 seats held by disabled users instead" in offer.text()
+    offer.linkActivated.emit("seats")
+    view = window.findChild(SeatHoldersDialog, "seatHoldersDialog")
+    qtbot.waitUntil(lambda: view is not None and view.model.rowCount() == 4, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: len(view.selected_users()) == 4, timeout=TIMEOUT)
+    assert {u["status"] for u in view.selected_users()} == {"disabled"}
+    assert view.free.isEnabled()

@@ -72,6 +72,7 @@ class SeatSpinBox(QSpinBox):
 class AddSeatsTab(QWidget):
     purchased = Signal(object)  # the SeatPurchase
     purchase_failed = Signal(str)
+    free_disabled_requested = Signal()  # the summary's offer to free seats instead
 
     def __init__(self, administrator: Administrator, locale: str) -> None:
         super().__init__(objectName="addSeatsTab")
@@ -119,6 +120,7 @@ class AddSeatsTab(QWidget):
         self.references_message = QLabel(objectName="referencesMessageLabel", wordWrap=True)
         self.references_message.hide()
         self.summary = OrderSummaryView(locale)
+        self.summary.free_disabled_requested.connect(self.free_disabled_requested)
         self.purchase_button = QPushButton(
             self.tr("&Purchase License"), objectName="purchaseLicenseButton"
         )

@@ -136,6 +136,9 @@ class MainWindow(QMainWindow):
         )
         self.add_seats_tab.purchased.connect(self._purchased)
         self.add_seats_tab.purchase_failed.connect(self.say)
+        self.add_seats_tab.free_disabled_requested.connect(
+            lambda: self.show_seat_holders("disabled", select_all=True)
+        )
         self.history_tab.status_message.connect(self.say)
         self.history_tab.model.count_changed.connect(self._show_count)
         self.history_tab.model.counting.connect(
@@ -516,8 +519,11 @@ class MainWindow(QMainWindow):
         self.app.sync_now()
         return saved
 
-    def show_seat_holders(self, kind: str, inactive_days: int = 0) -> SeatHoldersDialog | None:
-        """The users holding seats they do not use: disabled, or inactive for `inactive_days`."""
+    def show_seat_holders(
+        self, kind: str, inactive_days: int = 0, select_all: bool = False
+    ) -> SeatHoldersDialog | None:
+        """The users holding seats they do not use: disabled, or inactive for `inactive_days`;
+        `select_all`: all of them selected once read, ready to be freed."""
         if not self.app.syncing:
             self.say(
                 self.tr(
@@ -550,6 +556,8 @@ class MainWindow(QMainWindow):
             inactive_days or 90,
         )
         dialog.seats_changed.connect(self._seats_changed)
+        if select_all:
+            dialog.select_all_when_read()
         dialog.show()
         return dialog
 

@@ -1,7 +1,9 @@
 """The order summary beside Add Seats: seats before and after, price, the months counted and
 why, the amount, and what the invoice adds."""
 
-from PySide6.QtCore import Qt
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from billing.proration import Quote
@@ -17,6 +19,8 @@ def _text_label(name: str) -> QLabel:
 
 
 class OrderSummaryView(QWidget):
+    free_disabled_requested = Signal()  # free the disabled users' seats instead of buying
+
     def __init__(self, locale: str) -> None:
         super().__init__(objectName="orderSummaryView")
         self._locale = locale
@@ -32,6 +36,11 @@ class OrderSummaryView(QWidget):
         )
         self.unused = QLabel(objectName="summaryUnusedSeatsLabel", wordWrap=True)
         self.unused.setStyleSheet("font-weight: bold;")
+        self.free_disabled = QLabel(objectName="summaryFreeDisabledLink", wordWrap=True)
+        self.free_disabled.setTextFormat(Qt.TextFormat.RichText)
+        self.free_disabled.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.free_disabled.linkActivated.connect(lambda _: self.free_disabled_requested.emit())
+        self.free_disabled.hide()
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Seats:"), self.seats)
@@ -40,6 +49,7 @@ class OrderSummaryView(QWidget):
         form.addRow(self.tr("Amount:"), self.amount)
         form.addRow(self.taxes)
         form.addRow(self.unused)
+        form.addRow(self.free_disabled)
 
     def show_order(
         self, contract: ContractSummary | None, usage: SeatUsage | None, priced: Quote | None
@@ -55,6 +65,14 @@ class OrderSummaryView(QWidget):
                     usage.assigned_disabled,
                 )
             )
+        # Enough seats are held by disabled users to cover the order: offer to free them.
+        covers = bool(usage and priced and 0 < priced.seats <= usage.assigned_disabled)
+        self.free_disabled.setVisible(covers)
+        if covers:
+            offer = self.tr(
+                "Free the %Ln seat(s) held by disabled users instead", "", usage.assigned_disabled
+            )
+            self.free_disabled.setText(f'<a href="seats">{escape(offer)}</a>')
         if contract is None:
             for label in (self.seats, self.price, self.months, self.amount):
                 label.setText("—")

@@ -50,6 +50,7 @@ class SeatHoldersDialog(QDialog):
         self._client = client
         self._timezone, self._locale = timezone, locale
         self.release: SeatRelease | None = None
+        self._select_all = False
         self.confirmation: FreeSeatsDialog | None = None
         self.advice = QLabel(advice, objectName="seatHoldersAdviceLabel", wordWrap=True)
         self.filter = QComboBox(objectName="seatsFilterCombo")
@@ -121,6 +122,10 @@ class SeatHoldersDialog(QDialog):
         layout.addWidget(buttons)
         self.filter.currentIndexChanged.connect(self._filter_changed)
         self.model.restart()
+
+    def select_all_when_read(self) -> None:
+        """Select the users of the first page once it has arrived."""
+        self._select_all = True
 
     def selected_users(self) -> list[dict]:
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
@@ -209,6 +214,9 @@ class SeatHoldersDialog(QDialog):
         self.free.setEnabled(bool(self.view.selectionModel().hasSelection()))
 
     def _show_total(self, page: dict) -> None:
+        if self._select_all:
+            self._select_all = False
+            self.view.selectAll()
         self.total.setText(self.tr("%Ln user(s)", "", page["total"]))
 
     def _show_failure(self, error: Exception) -> None:

@@ -1389,6 +1389,13 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
             <numerusform>%Ln Lizenzen halten deaktivierte Benutzer: Sie freizugeben, könnte genügen.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Free the %Ln seat(s) held by disabled users instead</source>
+        <translation>
+            <numerusform>Stattdessen die %Ln Lizenz eines deaktivierten Benutzers freigeben</numerusform>
+            <numerusform>Stattdessen die %Ln Lizenzen deaktivierter Benutzer freigeben</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{now} → {after}</source>
         <translation>{now} → {after}</translation>

@@ -185,6 +185,13 @@
             <numerusform>%Ln seats are held by disabled users: freeing them may be enough.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Free the %Ln seat(s) held by disabled users instead</source>
+        <translation>
+            <numerusform>Free the %Ln seat held by a disabled user instead</numerusform>
+            <numerusform>Free the %Ln seats held by disabled users instead</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PermissionSetsDialog</name>
