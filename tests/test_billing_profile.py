@@ -37,12 +37,20 @@ def test_the_dialog_shows_the_profile_and_names_a_wrong_field(qtbot, window):
     dialog.country.setCurrentIndex(dialog.country.findData("DE"))
     dialog.tax_id.setText("DE123456789")  # its check digit is wrong
     dialog.save()
-    message = child(dialog, QLabel, "billingProfileMessageLabel")
-    qtbot.waitUntil(lambda: "tax ID" in message.text(), timeout=TIMEOUT)
-    assert "DE" in message.text()
+    error = dialog._errors[dialog.tax_id]  # right below the Tax ID field
+    qtbot.waitUntil(lambda: "tax ID" in error.text(), timeout=TIMEOUT)
+    assert "DE" in error.text() and error.isVisible()
+    assert dialog.tax_id.accessibleDescription() == error.text()
+    assert "border" in dialog.tax_id.styleSheet()  # the field is marked
+    assert child(dialog, QLabel, "billingProfileMessageLabel").text() == ""
     assert dialog.tax_id.hasFocus() or not dialog.isActiveWindow()
+    shown = [e for e in dialog._errors.values() if e.isVisible()]
+    assert shown == [error]  # only the refused field
     assert not ProfileOutbox.select().exists()  # nothing kept, nothing to send
     assert billing_profile().country == "US"
+    dialog.tax_id.setText("DE136695976")
+    dialog.save()  # a new try clears the mark
+    assert not error.isVisible() and dialog.tax_id.styleSheet() == ""
 
 
 def test_a_saved_profile_is_kept_queued_and_audited(qtbot, window):

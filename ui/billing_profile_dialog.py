@@ -2,6 +2,7 @@
 service by the sync, so an edit made offline waits; a field that is wrong is named."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -10,6 +11,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -17,6 +20,8 @@ from billing.profile import COUNTRIES, MAX_RECIPIENTS, BillingProfile, ProfileRe
 from desktop import formatting
 from desktop.access import Administrator
 from desktop.i18n import localized
+from ui.add_seats_tab import ERROR_COLOURS
+from ui.appearance import colour_scheme
 from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
 
@@ -60,6 +65,7 @@ class BillingProfileDialog(QDialog):
             "default_purchase_order": self.default_po,
         }
         form = QFormLayout(self)
+        self._errors: dict[QWidget, QLabel] = {}
         for text, widget in (
             (self.tr("&Legal name:"), self.legal_name),
             (self.tr("&Address:"), self.address),
@@ -71,7 +77,20 @@ class BillingProfileDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(widget)
             widget.setAccessibleName(text.replace("&", "").rstrip(":"))
-            form.addRow(label, widget)
+            # A refused field's message stands right below it, the field marked (as Add Seats).
+            error = QLabel(objectName="billingProfileFieldError", wordWrap=True)
+            error.setTextFormat(Qt.TextFormat.PlainText)
+            error.hide()
+            cell = QWidget()
+            cell.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(widget)
+            column.addWidget(error)
+            form.addRow(label, cell)
+            self._errors[widget] = error
+        self._marked: str | None = None
         form.addRow(self.message)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -106,7 +125,31 @@ class BillingProfileDialog(QDialog):
             "default_purchase_order": self.default_po.text(),
         }
 
+    def _mark(self, field: str | None, problem: str = "") -> None:
+        """Show `problem` below `field` and mark the field; None clears the mark."""
+        if self._marked is not None:
+            widget = self._fields[self._marked]
+            widget.setStyleSheet("")
+            widget.setAccessibleDescription("")
+            self._errors[widget].hide()
+            self._marked = None
+        widget = self._fields.get(field) if field else None
+        if widget is None:
+            return
+        colour = ERROR_COLOURS[colour_scheme()]
+        error = self._errors[widget]
+        error.setText(problem)
+        error.setStyleSheet(f"color: {colour};")
+        error.show()
+        if not isinstance(widget, QComboBox):  # a styled combo box loses its arrow
+            kind = type(widget).__name__
+            widget.setStyleSheet(f"{kind} {{ border: 2px solid {colour}; }}")
+        widget.setAccessibleDescription(problem)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, problem))
+        self._marked = field
+
     def save(self) -> None:
+        self._mark(None)
         self.save_button.setEnabled(False)
         self.message.setText(self.tr("Saving…"))
         administrator, values = self._administrator, self.values()
@@ -121,10 +164,13 @@ class BillingProfileDialog(QDialog):
     def _refused(self, error: Exception) -> None:
         self.save_button.setEnabled(True)
         if isinstance(error, ProfileRefusal):
-            self.message.setText(localized(error))
             widget = self._fields.get(error.field)
-            if widget is not None:
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if widget is None:
+                self.message.setText(localized(error))
+                return
+            self.message.clear()
+            self._mark(error.field, localized(error))
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.message.setText(
             self.tr("The billing profile could not be saved: {error}").format(error=error)
