@@ -14,6 +14,7 @@ EXPORT_PAGE = 1000  # the most the service gives in one page
 # The lists the overview opens, as the service's filters.
 DISABLED = {"license": "assigned", "status": "disabled"}
 HOLDERS = {"license": "assigned"}
+WITHOUT_SEAT = {"license": "unassigned"}
 
 
 def inactive(days: int) -> dict:

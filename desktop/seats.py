@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from db.models import utc_now
-from desktop.service_client import ServiceClient
+from desktop.service_client import ServiceClient, ServiceRefused
 from desktop.sync import mirror_license_usage
 
 
@@ -69,6 +69,35 @@ def recent_releases(client: ServiceClient, limit: int = 100) -> list[ReleaseReco
         )
         for each in client.seat_releases(limit)
     ]
+
+
+@dataclass(frozen=True)
+class GiveResult:
+    """Seats given to users one by one: who got one, and who did not as none was left."""
+
+    given: tuple[FreedUser, ...]
+    not_given: tuple[FreedUser, ...]
+    available_before: int
+    available_after: int
+
+
+def give_seats(client: ServiceClient, users: list[dict]) -> GiveResult:
+    """Give each user a seat while seats are available (users are dicts as the users list
+    gives them); a user who holds one already keeps it."""
+    before = available_seats(client)
+    given, not_given = [], []
+    for user in users:
+        if not_given:  # none was left for the one before: none is left for this one
+            not_given.append(_user(user))
+            continue
+        try:
+            client.assign_seat(user["id"])
+            given.append(_user(user))
+        except ServiceRefused as refusal:
+            if refusal.code != "no_seat_available":
+                raise
+            not_given.append(_user(user))
+    return GiveResult(tuple(given), tuple(not_given), before, available_after_change(client))
 
 
 def available_seats(client: ServiceClient) -> int:

@@ -143,6 +143,10 @@ class ServiceClient:
         body = {"user_ids": user_ids, "reason": reason}
         return self._call("POST", "/v1/seat-releases", body)["release"]
 
+    def assign_seat(self, user_id: int) -> dict:
+        """Give the user a seat if one is available (ServiceRefused no_seat_available else)."""
+        return self._call("PUT", f"/v1/users/{int(user_id)}/seat")
+
     def undo_release(self, release_id: int) -> dict:
         """Give a release's seats back where available: release, returned, not_returned."""
         return self._call("POST", f"/v1/seat-releases/{int(release_id)}/undo")

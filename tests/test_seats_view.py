@@ -183,3 +183,24 @@ def test_add_seats_offers_to_free_the_disabled_users_seats_instead(qtbot, window
     qtbot.waitUntil(lambda: len(view.selected_users()) == 4, timeout=TIMEOUT)
     assert {u["status"] for u in view.selected_users()} == {"disabled"}
     assert view.free.isEnabled()
+
+
+def test_users_without_a_seat_get_one_while_seats_are_available(qtbot, window):
+    assigned = child(window, QLabel, "seatsAssignedLabel")
+    view = window.show_seat_holders("disabled")
+    qtbot.waitUntil(lambda: view.total.text() == "4 users", timeout=TIMEOUT)
+    view.filter.setCurrentIndex(3)  # users without a seat
+    qtbot.waitUntil(lambda: view.total.text() == "6 users", timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 6, timeout=TIMEOUT)
+    view.view.selectAll()
+    assert view.give.isEnabled() and not view.free.isEnabled()
+    names = [view.model.item(row)["name"] for row in range(6)]
+    view.give.click()
+    qtbot.waitUntil(lambda: view.notice.text().startswith("Gave a seat"), timeout=TIMEOUT)
+    assert view.notice.text() == (
+        "Gave a seat to 3 users. Available seats: 3 → 0. "
+        f"No seat was available for: {', '.join(names[3:])}."
+    )
+    qtbot.waitUntil(lambda: view.total.text() == "3 users", timeout=TIMEOUT)
+    assert [view.model.item(row)["name"] for row in range(3)] == names[3:]
+    qtbot.waitUntil(lambda: assigned.text() == "50", timeout=TIMEOUT)

@@ -19,8 +19,23 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import formatting
-from desktop.seat_holders import DISABLED, HOLDERS, all_users, export_users_csv, inactive
-from desktop.seats import SeatRelease, UndoResult, available_seats, free_seats, undo_release
+from desktop.seat_holders import (
+    DISABLED,
+    HOLDERS,
+    WITHOUT_SEAT,
+    all_users,
+    export_users_csv,
+    inactive,
+)
+from desktop.seats import (
+    GiveResult,
+    SeatRelease,
+    UndoResult,
+    available_seats,
+    free_seats,
+    give_seats,
+    undo_release,
+)
 from desktop.service_client import ServiceClient
 from ui.export_paths import ask_save_path
 from ui.free_seats_dialog import FreeSeatsDialog
@@ -61,6 +76,7 @@ class SeatHoldersDialog(QDialog):
                 inactive(inactive_days),
             ),
             (self.tr("All seat holders"), HOLDERS),
+            (self.tr("Users without a seat"), WITHOUT_SEAT),
         )
         if filters not in [choice for _, choice in choices]:
             choices += ((title, filters),)
@@ -91,6 +107,9 @@ class SeatHoldersDialog(QDialog):
         self.free = QPushButton(self.tr("&Free Seats…"), objectName="seatsFreeButton")
         self.free.setEnabled(False)
         self.free.clicked.connect(self.ask_to_free)
+        self.give = QPushButton(self.tr("&Give Seats"), objectName="seatsGiveButton")
+        self.give.setEnabled(False)
+        self.give.clicked.connect(self.give_seats)
         self.export = QPushButton(self.tr("E&xport CSV…"), objectName="seatHoldersExportButton")
         self.export.clicked.connect(self._ask_export_path)
         self.notice = QLabel(objectName="seatsNoticeLabel", wordWrap=True)
@@ -102,6 +121,7 @@ class SeatHoldersDialog(QDialog):
         self.status = QLabel(objectName="seatHoldersStatusLabel", wordWrap=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.free, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.give, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.releases, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.export, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -143,6 +163,28 @@ class SeatHoldersDialog(QDialog):
             lambda available: self._confirm(users, available),
             self._failed,
         )
+
+    def give_seats(self) -> None:
+        """Give the selected users a seat each, while seats are available."""
+        users = self.selected_users()
+        if not users:
+            return
+        client = self._client
+        self.give.setEnabled(False)
+        self.notice.setText(self.tr("Giving seats…"))
+        run_in_background(lambda: give_seats(client, users), self._given, self._failed)
+
+    def _given(self, result: GiveResult) -> None:
+        text = self.tr(
+            "Gave a seat to %Ln user(s). Available seats: {before} → {after}.",
+            "",
+            len(result.given),
+        ).format(before=result.available_before, after=result.available_after)
+        if result.not_given:
+            names = ", ".join(user.name for user in result.not_given)
+            text += " " + self.tr("No seat was available for: {names}.").format(names=names)
+        self.notice.setText(text)
+        self._changed()
 
     def show_releases(self) -> SeatReleasesDialog:
         """The organization's releases, each undoable while its 14 days last."""
@@ -207,11 +249,15 @@ class SeatHoldersDialog(QDialog):
 
     def _filter_changed(self) -> None:
         self.model.filters = self._choices[self.filter.currentIndex()]
+        self._selection_changed()
         self.total.setText(self.tr("Loading…"))
         self.model.restart()
 
     def _selection_changed(self) -> None:
-        self.free.setEnabled(bool(self.view.selectionModel().hasSelection()))
+        chosen = bool(self.view.selectionModel().hasSelection())
+        holders = self.model.filters.get("license") == "assigned"
+        self.free.setEnabled(chosen and holders)
+        self.give.setEnabled(chosen and not holders)
 
     def _show_total(self, page: dict) -> None:
         if self._select_all:

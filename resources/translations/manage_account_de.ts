@@ -2159,6 +2159,10 @@ Vielen Dank
         <translation>Alle Lizenzinhaber</translation>
     </message>
     <message>
+        <source>Users without a seat</source>
+        <translation>Benutzer ohne Lizenz</translation>
+    </message>
+    <message>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
     </message>
@@ -2171,6 +2175,10 @@ Vielen Dank
         <translation>Lizenzen &amp;freigeben …</translation>
     </message>
     <message>
+        <source>&amp;Give Seats</source>
+        <translation>Lizenzen &amp;zuweisen</translation>
+    </message>
+    <message>
         <source>E&amp;xport CSV…</source>
         <translation>CSV e&amp;xportieren …</translation>
     </message>
@@ -2181,6 +2189,17 @@ Vielen Dank
     <message>
         <source>Re&amp;leases…</source>
         <translation>Frei&amp;gaben …</translation>
+    </message>
+    <message>
+        <source>Giving seats…</source>
+        <translation>Lizenzen werden zugewiesen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave a seat to %Ln user(s). Available seats: {before} → {after}.</source>
+        <translation>
+            <numerusform>%Ln Benutzer hat eine Lizenz erhalten. Verfügbare Lizenzen: {before} → {after}.</numerusform>
+            <numerusform>%Ln Benutzer haben eine Lizenz erhalten. Verfügbare Lizenzen: {before} → {after}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Giving the seats back…</source>

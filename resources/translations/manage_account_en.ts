@@ -267,6 +267,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Gave a seat to %Ln user(s). Available seats: {before} → {after}.</source>
+        <translation>
+            <numerusform>Gave a seat to %Ln user. Available seats: {before} → {after}.</numerusform>
+            <numerusform>Gave a seat to %Ln users. Available seats: {before} → {after}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Freed %Ln seat(s). Available seats: {before} → {after}. You can undo this until {until}.</source>
         <translation>
             <numerusform>Freed %Ln seat. Available seats: {before} → {after}. You can undo this until {until}.</numerusform>
