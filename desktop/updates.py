@@ -39,7 +39,9 @@ INFO_PLIST_URL = "ManageAccountUpdateURL"  # the macOS app's repository, in its 
 STABLE, BETA = "stable", "beta"
 _PRERELEASES = {STABLE: None, BETA: "b"}  # tufup: "b" admits betas and release candidates
 _OFF = {"off", "0", "false", "no", "disabled"}
-PACKAGE_MANAGED = "UPDATED-BY-PACKAGE-MANAGER"  # the .deb's installs: apt updates them
+# Beside the program: who updates this installation instead of the app ("apt" for the .deb,
+# "msi" in the Windows Installer's Python folder).
+PACKAGE_MANAGED = "UPDATED-BY-PACKAGE-MANAGER"
 STAGED = "staged.json"
 _CHUNK = 64 * 1024
 _TIMEOUT = 30.0
@@ -88,10 +90,18 @@ def why_not_updating(folder: Path | None) -> str | None:
     """Why this installation does not update itself, or None if it does."""
     if turned_off_by_policy():
         return policy_text()
+    marker = (folder or Path(sys.executable).parent) / PACKAGE_MANAGED
+    manager = marker.read_text(encoding="utf-8").strip() if marker.is_file() else None
+    if manager == "msi":
+        return translate(
+            "Updates",
+            "Windows Installer updates this installation: install the newer MSI, or ask your "
+            "IT department.",
+        )
+    if manager is not None:
+        return translate("Updates", "The system's package manager updates this installation.")
     if folder is None:
         return translate("Updates", "Manage Account runs from Python here: pip updates it.")
-    if (folder / PACKAGE_MANAGED).exists():
-        return translate("Updates", "The system's package manager updates this installation.")
     if not trusted_root().is_file():
         return translate("Updates", "This build carries no key for an update repository.")
     return None

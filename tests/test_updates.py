@@ -163,6 +163,11 @@ def test_the_policy_turns_updates_off_by_environment_or_settings(
     (installed / updates.PACKAGE_MANAGED).write_text("apt\n")
     assert "package manager" in updates.why_not_updating(installed)
     assert "pip" in updates.why_not_updating(None)
+    python = tmp_path / "python"  # the MSI's: its Python folder says who updates it
+    python.mkdir()
+    (python / updates.PACKAGE_MANAGED).write_text("msi\n")
+    monkeypatch.setattr(updates.sys, "executable", str(python / "pythonw.exe"))
+    assert "install the newer MSI" in updates.why_not_updating(None)
     root.unlink()
     assert "no key" in updates.why_not_updating(bundle(tmp_path / "other", __version__))
 

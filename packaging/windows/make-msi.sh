@@ -92,6 +92,8 @@ git archive HEAD billing desktop ui db service resources | tar -x -C "$work/sour
 "$python" $here/msi.py app "$work/source-$version" "$stage/python/Lib/site-packages" "$version"
 cp resources/icons/manage-account.ico "$stage/"
 cp $here/manage-account-cli.cmd "$stage/"
+# The app asks no update repository: a newer MSI, from IT or the user, updates it (desktop/updates.py)
+echo msi >"$stage/python/UPDATED-BY-PACKAGE-MANAGER"
 
 # 4. Byte-compiled for CPython 3.13; unchecked hashes: the .pyc files are used as they are
 #    (Program Files is read-only to the app, and the MSI does not keep the files' dates).

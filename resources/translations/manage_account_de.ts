@@ -2802,6 +2802,10 @@ Vielen Dank
         <translation>Die Paketverwaltung des Systems aktualisiert diese Installation.</translation>
     </message>
     <message>
+        <source>Windows Installer updates this installation: install the newer MSI, or ask your IT department.</source>
+        <translation>Diese Installation wird mit Windows Installer aktualisiert: Installieren Sie das neuere MSI oder wenden Sie sich an Ihre IT-Abteilung.</translation>
+    </message>
+    <message>
         <source>This build carries no key for an update repository.</source>
         <translation>Dieser Build enthält keinen Schlüssel für ein Update-Repository.</translation>
     </message>
