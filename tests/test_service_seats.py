@@ -1,6 +1,7 @@
 """Freeing seats and giving them back over HTTP, on both databases: one user, a release of
 several, its undo within 14 days, and the refusals that change nothing."""
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -286,3 +287,33 @@ def test_each_demo_organization_has_seats_to_free(service, plan):
     assert status == 201
     assert len(answer["release"]["users"]) == len(disabled) + len(inactive)
     assert summary(service, token)["available"] == before + len(disabled) + len(inactive)
+
+
+def test_concurrent_releases_free_each_seat_once(service, northwind):
+    disabled = ids(users(service, northwind, "&license=assigned&status=disabled"))
+    body = {"user_ids": disabled, "reason": "at once"}
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(
+            pool.map(
+                lambda _: call(service, "POST", "/v1/seat-releases", body, northwind), range(8)
+            )
+        )
+    statuses = sorted(status for status, _ in answers)
+    assert statuses == [201] + [409] * 7
+    assert {a["error"]["code"] for s, a in answers if s == 409} == {"no_seat_held"}
+    assert counts(service, northwind) == (43, 0, 7)
+    assert len(call(service, "GET", "/v1/seat-releases", token=northwind)[1]["releases"]) == 1
+
+
+def test_concurrent_assignments_never_exceed_the_seats(service, northwind):
+    seatless = ids(users(service, northwind, "&license=unassigned"))  # 6, with 3 available
+    with ThreadPoolExecutor(6) as pool:
+        answers = list(
+            pool.map(
+                lambda user: call(service, "PUT", f"/v1/users/{user}/seat", token=northwind),
+                seatless,
+            )
+        )
+    statuses = sorted(status for status, _ in answers)
+    assert statuses == [200] * 3 + [409] * 3
+    assert counts(service, northwind) == (50, 4, 0)
