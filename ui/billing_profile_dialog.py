@@ -64,7 +64,7 @@ class BillingProfileDialog(QDialog):
             "billing_emails": self.emails,
             "default_purchase_order": self.default_po,
         }
-        form = QFormLayout(self)
+        form = QFormLayout()
         self._errors: dict[QWidget, QLabel] = {}
         for text, widget in (
             (self.tr("&Legal name:"), self.legal_name),
@@ -100,7 +100,10 @@ class BillingProfileDialog(QDialog):
         self.save_button.setObjectName("saveBillingProfileButton")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch()  # the rows keep their height; the room left goes above the buttons
+        layout.addWidget(buttons)
         self.save_button.setEnabled(False)  # until the profile is read
 
     def show_profile(self, profile: BillingProfile | None) -> None:
