@@ -511,3 +511,16 @@ def test_history_says_why_it_is_empty_and_clears_the_filter(qtbot, window):
     qtbot.waitUntil(tab.view.isVisible, timeout=TIMEOUT)
     assert tab.filter_edit.text() == ""
     assert tab.model.rowCount() == demo_data.PAST_PURCHASES
+
+
+def test_the_header_menu_chooses_more_columns(qtbot, window):
+    tab = window.history_tab
+    header = tab.view.horizontalHeader()
+    titles = [action.text() for action in header.actions()]
+    assert titles == ["Prorated months", "Period", "Purchased by", "PO number", "Invoice number"]
+    purchaser = [key for key, _, _ in history_model.COLUMNS].index("purchased_by")
+    assert tab.view.isColumnHidden(purchaser)
+    tab.column_actions["purchased_by"].setChecked(True)  # as a click in the header's menu does
+    assert not tab.view.isColumnHidden(purchaser)
+    tab.column_actions["purchased_by"].setChecked(False)
+    assert tab.view.isColumnHidden(purchaser)

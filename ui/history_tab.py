@@ -141,6 +141,15 @@ class HistoryTab(QWidget):
         self._timezone, self._columns_sized = timezone, False
         for key in IN_DETAILS:  # shown for the selected row below: no sideways scrolling
             self.view.setColumnHidden(_COLUMN[key], True)
+        # The column chooser: the header's context menu adds any of them back to the table.
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.column_actions: dict[str, QAction] = {}
+        for key in IN_DETAILS:
+            action = QAction(column_title(_COLUMN[key]), header, checkable=True)
+            action.setObjectName(f"historyColumnAction_{key}")
+            action.toggled.connect(partial(self._show_column, key))
+            header.addAction(action)
+            self.column_actions[key] = action
         self.view.setSortingEnabled(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.view.doubleClicked.connect(self.show_selected_receipt)
@@ -249,6 +258,10 @@ class HistoryTab(QWidget):
         grid.addLayout(documents, 2, 0, 1, 6)
         self._show_details()
         return pane
+
+    def _show_column(self, key: str, shown: bool) -> None:
+        """A column the user chose to see in the table too (it may then scroll sideways)."""
+        self.view.setColumnHidden(_COLUMN[key], not shown)
 
     def _show_details(self) -> None:
         rows = self.view.selectionModel().selectedRows()
