@@ -81,6 +81,15 @@ class Application:
             self._worker.engine.client.token = session.token
             self._worker.wake()
 
+    def resume_offline(self, offline: WorkingOffline) -> None:
+        """The session ended and the service could not be reached to sign in again: go on
+        offline, and let sync sign in with these once the service answers."""
+        self.session, self.offline = None, offline
+        if self._worker is not None:
+            self._worker.engine.credentials = Credentials(offline.email, offline.password)
+            self._worker.engine.client.token = None
+            self._worker.wake()
+
     def sync_now(self) -> None:
         """Send what is waiting now, e.g. right after a purchase."""
         if self._worker is not None:

@@ -556,3 +556,23 @@ def test_the_app_opens_offline_from_the_sign_in_dialog(qapp, tmp_path):
     QTimer.singleShot(50, try_to_sign_in)
     assert main(["--database", url, "--service", address]) == 0
     assert seen == {"offline": True, "tabs": True}
+
+
+def test_work_offline_after_the_session_ended_signs_in_again_by_itself(qtbot, service):
+    from desktop.session import WorkingOffline
+
+    session = sign_in(service.url, "billing@example.com", PASSWORD)
+    application = Application(mirror_administrator(session.administrator), "en_US", session=session)
+    reports = []
+    application.add_sync_listener(reports.append)
+    application.start_syncing()
+    try:
+        qtbot.waitUntil(lambda: any(r.online for r in reports), timeout=TIMEOUT)
+        # Chosen in the dialog that asked for the password again, while the service was away.
+        application.resume_offline(WorkingOffline(service.url, "billing@example.com", PASSWORD))
+        assert application.session is None and application.syncing
+        qtbot.waitUntil(lambda: application.session is not None, timeout=TIMEOUT)
+        assert application.session.token != session.token and application.offline is None
+        assert call(service, "GET", "/v1/contract", token=application.session.token)[0] == 200
+    finally:
+        application.stop()

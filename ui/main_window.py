@@ -364,6 +364,8 @@ class MainWindow(QMainWindow):
         self._signing_in_again = False
         if dialog.session is not None:
             self.app.resume(dialog.session)
+        elif dialog.offline is not None:  # Work Offline: sync signs in when the service answers
+            self.app.resume_offline(dialog.offline)
 
     def _permission_lost(self) -> None:
         """Manage Account was taken away: show why, and keep no contract data here."""
