@@ -475,6 +475,23 @@ def test_work_offline_is_offered_only_where_the_account_data_is(qtbot, sqlite_db
         assert not dialog.findChild(QPushButton, "workOfflineButton").isVisible()
 
 
+def test_work_offline_is_withdrawn_when_the_e_mail_changes(qtbot, sqlite_db, tmp_path):
+    seed_demo()
+    running = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}")
+    address = running.url
+    running.stop()
+    dialog = SignInDialog(address, "billing@example.com", PASSWORD)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    offline_button = dialog.findChild(QPushButton, "workOfflineButton")
+    dialog.button.click()
+    qtbot.waitUntil(offline_button.isVisible, timeout=TIMEOUT)
+    dialog.email.setText("viewer@example.com")  # checked for the other e-mail only
+    assert not offline_button.isVisible()
+    offline_button.click()  # even if it were pressed: nothing opens for an unchecked e-mail
+    assert dialog.offline is None and dialog.result() != QDialog.DialogCode.Accepted
+
+
 def test_a_password_typed_offline_that_is_wrong_is_tried_once(service):
     engine = SyncEngine(ServiceClient(service.url), Credentials("billing@example.com", "wrong"))
     report = engine.run_once()

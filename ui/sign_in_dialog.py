@@ -80,9 +80,11 @@ class SignInDialog(QDialog):
         buttons.addButton(self.offline_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(quit_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.offline_button.hide()  # after addButton, which shows it
+        self._offline_email: str | None = None  # the e-mail whose local data was found
         self.button.setDefault(True)  # Enter in either field signs in
         for field in (self.email, self.password):
             field.returnPressed.connect(self._sign_in)
+        self.email.textChanged.connect(self._forget_offline)
         form = QFormLayout(self)
         email_label, password_label = QLabel(self.tr("&E-mail:")), QLabel(self.tr("&Password:"))
         email_label.setBuddy(self.email)
@@ -122,8 +124,16 @@ class SignInDialog(QDialog):
             self.reject()
 
     def _work_offline(self) -> None:
-        self.offline = WorkingOffline(self._service_url, self.email.text(), self.password.text())
+        email = self._offline_email
+        if email is None or email != self.email.text():
+            return  # offered for another e-mail: sign in again to be offered it for this one
+        self.offline = WorkingOffline(self._service_url, email, self.password.text())
         self.accept()
+
+    def _forget_offline(self) -> None:
+        """Work Offline was offered for the e-mail as it was; another one is not checked."""
+        self._offline_email = None
+        self.offline_button.hide()
 
     def _show_storage(self, problem: object) -> None:
         problem = str(problem) if problem else None
@@ -153,6 +163,7 @@ class SignInDialog(QDialog):
                 remember(session)
             return session
 
+        self._offline_email = email
         run_in_background(call, self._signed_in, self._refused)
 
     def _signed_in(self, session: SignedIn) -> None:
@@ -163,6 +174,7 @@ class SignInDialog(QDialog):
         self.button.setEnabled(True)
         message = str(error)
         possible = isinstance(error, SignInRefused) and error.offline_possible
+        possible = possible and self._offline_email is not None  # not edited since
         self.offline_button.setVisible(possible)
         self._order_tabs()
         if possible:
