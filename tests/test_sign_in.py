@@ -441,6 +441,8 @@ def test_work_offline_opens_local_data_and_reconnects_by_itself(qtbot, sqlite_db
     try:
         banner = window.findChild(QLabel, "offlineBanner")
         assert banner.isVisible() and "Working offline" in banner.text()
+        window.sign_out_everywhere()  # no session yet: said, and the window stays
+        assert "working offline" in window.statusBar().currentMessage() and window.isVisible()
         history = window.history_tab
         qtbot.waitUntil(lambda: history.model.rowCount() == demo_data.PAST_PURCHASES)
         with qtbot.waitSignal(history.receipts_exported, timeout=3 * TIMEOUT):

@@ -58,7 +58,7 @@ def test_an_ended_session_asks_for_the_password_once_and_goes_on(qtbot, service)
     dialogs = [d for d in window.findChildren(SignInDialog) if d.isVisible()]
     assert len(dialogs) == 1
     dialog = dialogs[0]
-    assert dialog.email.text() == "billing@example.com"
+    assert dialog.email.text() == "billing@example.com" and dialog.email.isReadOnly()
     assert "Your session has ended" in dialog.message.text()
     dialog.password.setText(PASSWORD)
     dialog.button.click()

@@ -322,6 +322,14 @@ class MainWindow(QMainWindow):
         """End every session of this administrator, on every computer, then close the window;
         when the service cannot be reached, say so and stay signed in."""
         session = self.app.session
+        if session is None:  # working offline: no session to end yet
+            self.say(
+                self.tr(
+                    "Sign Out Everywhere needs the account service: this computer is working "
+                    "offline. Try again once the service answers."
+                )
+            )
+            return
         run_in_background(
             lambda: desktop_sign_out_everywhere(session),
             lambda _: self.close(),
@@ -356,13 +364,15 @@ class MainWindow(QMainWindow):
 
         self._signing_in_again = True
         dialog = SignInDialog(self.app.service_url, self._administrator.email, parent=self)
+        dialog.email.setReadOnly(True)  # the same administrator: the window and ledger are theirs
         dialog.message.setText(self.tr("Your session has ended. Sign in again to go on syncing."))
         dialog.finished.connect(lambda _: self._signed_in_again(dialog))
         dialog.open()
 
     def _signed_in_again(self, dialog: QDialog) -> None:
         self._signing_in_again = False
-        if dialog.session is not None:
+        email = self._administrator.email.casefold()
+        if dialog.session is not None and dialog.session.administrator["email"].casefold() == email:
             self.app.resume(dialog.session)
         elif dialog.offline is not None:  # Work Offline: sync signs in when the service answers
             self.app.resume_offline(dialog.offline)

@@ -1144,6 +1144,10 @@
         <translation>&amp;Später</translation>
     </message>
     <message>
+        <source>Sign Out Everywhere needs the account service: this computer is working offline. Try again once the service answers.</source>
+        <translation>Überall abmelden braucht den Kontodienst: Dieser Computer arbeitet offline. Versuchen Sie es erneut, sobald der Dienst antwortet.</translation>
+    </message>
+    <message>
         <source>Sign Out Everywhere</source>
         <translation>Überall abmelden</translation>
     </message>
