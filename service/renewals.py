@@ -10,7 +10,7 @@ from peewee import IntegrityError
 
 from billing.money import amount_from_minor, parse_amount
 from billing.orders import OrderRefusal, acknowledged, check_purchase_order
-from billing.plain_text import refused_character
+from billing.plain_text import TextRefusal, check_text
 from billing.renewal import (
     INSTRUCTIONS_LENGTH,
     RenewalRefusal,
@@ -122,7 +122,7 @@ def _new_renewal(
     except (RenewalRefusal, OrderRefusal) as refusal:
         raise _problem(422, refusal) from refusal
     instructions = body.get("instructions")
-    if instructions is not None and not _lines_of_text(instructions):
+    if instructions is not None and (instructions := _lines_of_text(instructions)) is None:
         raise OrderProblem(
             422,
             "invalid_renewal",
@@ -207,7 +207,7 @@ def request_reduction(
             f"seats_wanted must be a whole number below the {contract.licensed_seats} seats "
             "licensed now.",
         )
-    if not _lines_of_text(reason) or not reason.strip():
+    if (reason := _lines_of_text(reason)) is None or not reason.strip():
         raise OrderProblem(
             422,
             "invalid_reduction",
@@ -292,14 +292,15 @@ def answer_as_demo_manager(now: datetime | None = None) -> int:
     return answered
 
 
-def _lines_of_text(value: object) -> bool:
-    """Whether `value` is multi-line text of at most 1,000 characters that keeps to the rule
-    (billing.plain_text; the service normalized it where it entered)."""
-    return (
-        isinstance(value, str)
-        and len(value) <= INSTRUCTIONS_LENGTH
-        and refused_character(value, multiline=True) is None
-    )
+def _lines_of_text(value: object) -> str | None:
+    """`value` as multi-line text of at most 1,000 characters that keeps to the rule, its line
+    endings made line feeds (billing.plain_text), or None when it is not."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return check_text(value, "text", multiline=True, limit=INSTRUCTIONS_LENGTH)
+    except TextRefusal:
+        return None
 
 
 def _terms(contract: Contract, seats: int) -> RenewalTerms:

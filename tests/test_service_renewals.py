@@ -68,12 +68,16 @@ def test_the_offer_is_the_next_term_at_the_vendors_price(service, plan):
 def test_one_renewal_per_contract_makes_the_next_contract_and_its_invoice(service):
     token = token_of(service, demo_data.NORTHWIND)
     offer = call(service, "GET", "/v1/renewal", token=token)[1]
-    body = renewal_body(offer, offer["seats"] + 5, purchase_order="PO-RENEW", instructions="Jan")
+    instructions = "Invoice in January\r\nAttn: AP"  # any line ending becomes a line feed
+    body = renewal_body(
+        offer, offer["seats"] + 5, purchase_order="PO-RENEW", instructions=instructions
+    )
     key = {"Idempotency-Key": "MA-RENE-0001"}
     status, first = call(service, "POST", "/v1/renewals", body, token, key)
     assert status == 201 and first["replayed"] is False
     renewal = first["renewal"]
     assert (renewal["seats"], renewal["amount"]) == (offer["seats"] + 5, body["quoted_amount"])
+    assert renewal["instructions"] == "Invoice in January\nAttn: AP"
     assert call(service, "POST", "/v1/renewals", body, token, key)[1]["replayed"] is True
     status, again = call(service, "POST", "/v1/renewals", body, token, {"Idempotency-Key": "X2"})
     assert (status, again["error"]["code"]) == (409, "already_renewed")
@@ -125,9 +129,10 @@ def test_the_window_opens_and_closes_by_date(service):
 
 def test_a_reduction_is_requested_and_answered_never_applied(service, any_db_url):
     token = token_of(service, demo_data.NORTHWIND)
-    body = {"seats_wanted": 40, "reason": "The team shrinks next year."}
+    body = {"seats_wanted": 40, "reason": "The team shrinks\r\nnext year."}
     status, made = call(service, "POST", "/v1/renewal/reduction-requests", body, token)
     assert status == 201 and made["request"]["status"] == "requested"
+    assert made["request"]["reason"] == "The team shrinks\nnext year."
     for wrong in ({"seats_wanted": 60, "reason": "x"}, {"seats_wanted": 40, "reason": " "}):
         assert call(service, "POST", "/v1/renewal/reduction-requests", wrong, token)[0] == 422
     request_id = str(made["request"]["id"])
