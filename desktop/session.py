@@ -57,10 +57,9 @@ class SignedIn:
 def sign_in(service_url: str, email: str, password: str) -> SignedIn:
     """A new session, presenting this device's token for the e-mail when one is stored, and
     storing the one the service gives."""
-    client = ServiceClient(service_url)
     email = email.strip()
     try:
-        session = client.sign_in(email, password, device_token(service_url, email))
+        session = sign_in_as_this_device(ServiceClient(service_url), email, password)
     except NotSignedIn:
         raise SignInRefused(translate("Session", "The e-mail or the password is wrong.")) from None
     except ServiceError as error:
@@ -77,8 +76,15 @@ def sign_in(service_url: str, email: str, password: str) -> SignedIn:
             ).format(problem=problem[:1].upper() + problem[1:]),
             unreachable=isinstance(error, ServiceUnavailable),
         ) from None
-    keep_device_token(service_url, email, session.get("device_token"))
     return SignedIn(service_url, session["token"], session["administrator"])
+
+
+def sign_in_as_this_device(client: ServiceClient, email: str, password: str) -> dict:
+    """The service's answer to a sign-in that presents this device's token for the e-mail;
+    the token it gives back is kept, so failures elsewhere never lock this device out."""
+    session = client.sign_in(email, password, device_token(client.base_url, email))
+    keep_device_token(client.base_url, email, session.get("device_token"))
+    return session
 
 
 def _device_key(service_url: str, email: str) -> str:

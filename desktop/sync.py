@@ -50,7 +50,7 @@ from desktop.service_client import (
     ServiceRefused,
     ServiceUnavailable,
 )
-from desktop.session import SignedIn, device_token
+from desktop.session import SignedIn, sign_in_as_this_device
 
 FEED_OVERLAP = timedelta(seconds=30)  # re-read recent changes: commits can land out of order
 BUSY_POLL_SECONDS = 2.0  # while anything is queued or pending
@@ -160,9 +160,7 @@ class SyncEngine:
     def _sign_in(self) -> SignedIn:
         try:
             email, password = self.credentials.email, self.credentials.password
-            session = self.client.sign_in(
-                email, password, device_token(self.client.base_url, email)
-            )
+            session = sign_in_as_this_device(self.client, email, password)
         except ServiceError as error:
             if error.code is None:  # not the service's own answer: offline for now
                 raise

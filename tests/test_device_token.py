@@ -107,6 +107,20 @@ def desktop(tmp_path):
     close_database()
 
 
+def test_a_sync_that_signs_in_keeps_the_device_token_it_is_given(desktop, store, tmp_path):
+    service = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}")
+    try:
+        assert device_token(service.url, ADMIN) is None  # first sign-in on this computer
+        engine = SyncEngine(ServiceClient(service.url), Credentials(ADMIN, PASSWORD))
+        assert engine.run_once().problem is None
+        kept = device_token(service.url, ADMIN)
+        assert kept  # trusted from now on, as a sign-in from the dialog would be
+        SyncEngine(ServiceClient(service.url), Credentials(ADMIN, PASSWORD)).run_once()
+        assert trusted_sign_ins()[-1] is True
+    finally:
+        service.stop()
+
+
 def test_an_ended_session_asks_to_sign_in_again_and_sync_goes_on(desktop, store, tmp_path):
     service = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}")
     try:
