@@ -140,10 +140,15 @@ def add_app(source: Path, site_packages: Path, version: str) -> None:
 
 
 def msi_version(version: str) -> str:
-    """The MSI's ProductVersion: the release numbers only (major.minor.build, each < 256/65536)."""
-    numbers = re.match(r"^(\d+)\.(\d+)(?:\.(\d+))?", version)
+    """The MSI's ProductVersion: major.minor.build (each < 256/65536). A version with more
+    (1.4.0.post1, 1.5.0rc1) is refused: Windows Installer compares only these three numbers, so
+    it would install beside the release it shares them with instead of replacing it."""
+    numbers = re.fullmatch(r"(\d+)\.(\d+)(?:\.(\d+))?", version)
     if not numbers:
-        raise SystemExit(f"{version!r} has no release numbers an MSI can carry")
+        raise SystemExit(
+            f"{version!r}: an MSI carries major.minor.build only; give the release a version "
+            "of that form (a newer build number for a fix)"
+        )
     return ".".join(part or "0" for part in numbers.groups())
 
 

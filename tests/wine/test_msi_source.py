@@ -4,6 +4,8 @@ import importlib.util
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from desktop import updates
 from desktop.config import APP_NAME, SERVICE_KEY, UPDATE_URL_KEY
 
@@ -55,8 +57,10 @@ def test_wix_source_installs_every_staged_file_with_a_shortcut_and_an_upgrade(tm
     assert guids == {c.get("Guid") for c in ET.parse(again).getroot().iter(f"{WIX}Component")}
 
 
-def test_msi_version_keeps_the_release_numbers():
+def test_msi_version_keeps_the_release_numbers_and_refuses_more():
     msi = msi_module()
     assert msi.msi_version("0.1.0") == "0.1.0"
     assert msi.msi_version("2.0") == "2.0.0"
-    assert msi.msi_version("1.4.0rc1") == "1.4.0"
+    for version in ("1.4.0rc1", "1.4.0.post1"):  # would sit beside 1.4.0, not replace it
+        with pytest.raises(SystemExit, match="major.minor.build only"):
+            msi.msi_version(version)
