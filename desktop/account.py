@@ -45,7 +45,12 @@ def organization() -> Organization | None:
 
 def organization_today(org: Organization, now: datetime | None = None) -> date:
     """Today's date where the organization is: a purchase's date is the contract's date."""
-    return (now or datetime.now(UTC)).astimezone(ZoneInfo(org.timezone)).date()
+    return today_in(org.timezone, now)
+
+
+def today_in(timezone: str, now: datetime | None = None) -> date:
+    """Today's date in `timezone` (an IANA name)."""
+    return (now or datetime.now(UTC)).astimezone(ZoneInfo(timezone)).date()
 
 
 def current_contract(now: datetime | None = None) -> ContractSummary | None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop import formatting
 from desktop.access import forget_contract_data
+from desktop.account import today_in
 from desktop.application import Application
 from desktop.archive import export_documents
 from desktop.billing_profile import billing_profile, save_billing_profile
@@ -428,7 +429,7 @@ class MainWindow(QMainWindow):
         return box
 
     def _ask_export_receipts(self) -> None:
-        today = date.today()
+        today = today_in(self._timezone)  # the organization's, as the purchases' dates are
         from ui.export_receipts_dialog import ExportReceiptsDialog  # loaded when first opened
 
         dialog = ExportReceiptsDialog(today.replace(day=1), today, self)
@@ -440,7 +441,7 @@ class MainWindow(QMainWindow):
     def _ask_export_documents(self) -> None:
         from ui.export_documents_dialog import ExportDocumentsDialog  # loaded when first opened
 
-        dialog = ExportDocumentsDialog(date.today(), self)
+        dialog = ExportDocumentsDialog(today_in(self._timezone), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         path = ask_save_path(
