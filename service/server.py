@@ -122,16 +122,13 @@ def _idle_minutes(text: str) -> int:
     return int(text)
 
 
-DEFAULT_DATABASE = "sqlite:///manage-account-service.db"
-
-
 def main(argv: list[str] | None = None) -> int:
     """manage-account-service: serve the account API until interrupted."""
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] and argv[0] in admin.COMMANDS:  # the vendor's commands: see service.admin
         return admin.COMMANDS[argv[0]](argv[1:])
     parser = argparse.ArgumentParser(prog="manage-account-service", description=main.__doc__)
-    parser.add_argument("--database", default=DEFAULT_DATABASE, metavar="URL")
+    parser.add_argument("--database", default=admin.DEFAULT_DATABASE, metavar="URL")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument(

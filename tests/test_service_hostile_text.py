@@ -4,7 +4,7 @@ characters. Never a 5xx, and a refused request leaves the database as it was."""
 
 import hashlib
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -25,7 +25,7 @@ def service(any_db_url):
     running = start_demo_service(any_db_url, delay=(3600, 3600))
     with service_db.connection_context():  # the renewal window is open for both organizations
         for plan in demo_data.ORGANIZATIONS:
-            end_current_contract(plan.name, date.today() + timedelta(days=42))
+            end_current_contract(plan.name, plan.today() + timedelta(days=42))
     yield running
     running.stop()
 
