@@ -111,6 +111,7 @@ def test_the_seats_view_frees_selected_seats_and_undoes_it(qtbot, qtmodeltester,
     assert confirmation.free.text() == "&Free 3 Seats"
     confirmation.reason.setText("Left the company")
     confirmation.free.click()
+    assert not view.free.isEnabled()  # while it is sent: a second click sends nothing more
 
     qtbot.waitUntil(lambda: view.undo.isVisible(), timeout=TIMEOUT)
     assert view.notice.text().startswith("Freed 3 seats. Available seats: 3 → 6.")

@@ -102,6 +102,7 @@ class SeatHoldersDialog(QDialog):
         metrics = self.fontMetrics()
         for column, sample in enumerate(("w" * 18, "w" * 26, "w" * 8)):
             self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        self._busy = False  # a change is on its way: one at a time, a double click sends one
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
         self.free = QPushButton(self.tr("&Free Seats…"), objectName="seatsFreeButton")
@@ -157,7 +158,7 @@ class SeatHoldersDialog(QDialog):
         if not users:
             return
         client = self._client
-        self.free.setEnabled(False)
+        self._start()
         run_in_background(
             lambda: available_seats(client),
             lambda available: self._confirm(users, available),
@@ -170,7 +171,7 @@ class SeatHoldersDialog(QDialog):
         if not users:
             return
         client = self._client
-        self.give.setEnabled(False)
+        self._start()
         self.notice.setText(self.tr("Giving seats…"))
         run_in_background(lambda: give_seats(client, users), self._given, self._failed)
 
@@ -184,6 +185,7 @@ class SeatHoldersDialog(QDialog):
             names = ", ".join(user.name for user in result.not_given)
             text += " " + self.tr("No seat was available for: {names}.").format(names=names)
         self.notice.setText(text)
+        self._done()
         self._changed()
 
     def show_releases(self) -> SeatReleasesDialog:
@@ -197,6 +199,7 @@ class SeatHoldersDialog(QDialog):
         if self.release is None:
             return
         client, release_id = self._client, self.release.id
+        self._start()
         self.undo.setEnabled(False)
         self.notice.setText(self.tr("Giving the seats back…"))
         run_in_background(lambda: undo_release(client, release_id), self._undone, self._failed)
@@ -204,7 +207,7 @@ class SeatHoldersDialog(QDialog):
     def _confirm(self, users: list[dict], available: int) -> None:
         self.confirmation = FreeSeatsDialog(users, available, self)
         self.confirmation.accepted.connect(self._free)
-        self.confirmation.finished.connect(lambda _: self._selection_changed())
+        self.confirmation.rejected.connect(self._done)
         self.confirmation.open()
 
     def _free(self) -> None:
@@ -226,6 +229,7 @@ class SeatHoldersDialog(QDialog):
         )
         self.undo.setEnabled(release.can_undo)
         self.undo.show()
+        self._done()
         self._changed()
 
     def _undone(self, result: UndoResult) -> None:
@@ -236,11 +240,20 @@ class SeatHoldersDialog(QDialog):
             names = ", ".join(user.name for user in result.not_returned)
             text += " " + self.tr("No seat was available for: {names}.").format(names=names)
         self.notice.setText(text)
+        self._done()
         self._changed()
 
     def _failed(self, error: Exception) -> None:
         self.notice.setText(self.tr("The seats could not be changed: {error}").format(error=error))
         self.undo.setEnabled(self.release is not None and self.release.can_undo)
+        self._done()
+
+    def _start(self) -> None:
+        self._busy = True
+        self._selection_changed()
+
+    def _done(self) -> None:
+        self._busy = False
         self._selection_changed()
 
     def _changed(self) -> None:
@@ -254,7 +267,7 @@ class SeatHoldersDialog(QDialog):
         self.model.restart()
 
     def _selection_changed(self) -> None:
-        chosen = bool(self.view.selectionModel().hasSelection())
+        chosen = not self._busy and self.view.selectionModel().hasSelection()
         holders = self.model.filters.get("license") == "assigned"
         self.free.setEnabled(chosen and holders)
         self.give.setEnabled(chosen and not holders)
