@@ -4,8 +4,33 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from db.models import utc_now
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.service_client import ServiceClient, ServiceRefused
 from desktop.sync import mirror_license_usage
+
+# The service's refusals of a seat change, in the user's language (the service speaks English).
+REFUSALS = {
+    "no_seat_held": QT_TRANSLATE_NOOP(
+        "Seats", "A chosen user holds no seat now, so no seat was freed. Reload and choose again."
+    ),
+    "unknown_users": QT_TRANSLATE_NOOP(
+        "Seats", "A chosen user is no longer in this organization, so no seat was freed."
+    ),
+    "no_seat_available": QT_TRANSLATE_NOOP("Seats", "No seat is available: buy more first."),
+    "undo_expired": QT_TRANSLATE_NOOP(
+        "Seats", "A release can be undone for 14 days only; this one is older."
+    ),
+    "release_undone": QT_TRANSLATE_NOOP("Seats", "This release was undone already."),
+}
+
+
+class SeatChangeRefused(Exception):
+    """The service refused the change; the message says why, in the user's language."""
+
+
+def _refused(refusal: ServiceRefused) -> Exception:
+    text = REFUSALS.get(refusal.code or "")
+    return SeatChangeRefused(translate("Seats", text)) if text else refusal
 
 
 @dataclass(frozen=True)
@@ -95,7 +120,7 @@ def give_seats(client: ServiceClient, users: list[dict]) -> GiveResult:
             given.append(_user(user))
         except ServiceRefused as refusal:
             if refusal.code != "no_seat_available":
-                raise
+                raise _refused(refusal) from refusal
             not_given.append(_user(user))
     return GiveResult(tuple(given), tuple(not_given), before, available_after_change(client))
 
@@ -117,7 +142,10 @@ def free_seats(client: ServiceClient, user_ids: list[int], reason: str = "") -> 
     """Free the seats of all these users, or of none (the service refuses the whole release
     when one of them cannot lose a seat)."""
     before = available_seats(client)
-    answer = client.release_seats(list(user_ids), reason.strip())
+    try:
+        answer = client.release_seats(list(user_ids), reason.strip())
+    except ServiceRefused as refusal:
+        raise _refused(refusal) from refusal
     return SeatRelease(
         id=answer["id"],
         users=tuple(_user(each) for each in answer["users"]),
@@ -132,7 +160,10 @@ def free_seats(client: ServiceClient, user_ids: list[int], reason: str = "") -> 
 
 def undo_release(client: ServiceClient, release_id: int) -> UndoResult:
     """Give the release's seats back to its users while seats are available."""
-    answer = client.undo_release(release_id)
+    try:
+        answer = client.undo_release(release_id)
+    except ServiceRefused as refusal:
+        raise _refused(refusal) from refusal
     users = {each["id"]: _user(each) for each in answer["release"]["users"]}
     return UndoResult(
         release_id=release_id,

@@ -2423,6 +2423,29 @@ Vielen Dank
     </message>
 </context>
 <context>
+    <name>Seats</name>
+    <message>
+        <source>A chosen user holds no seat now, so no seat was freed. Reload and choose again.</source>
+        <translation>Ein gewählter Benutzer hat jetzt keine Lizenz, daher wurde keine Lizenz freigegeben. Laden Sie neu und wählen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>A chosen user is no longer in this organization, so no seat was freed.</source>
+        <translation>Ein gewählter Benutzer gehört nicht mehr zu dieser Organisation, daher wurde keine Lizenz freigegeben.</translation>
+    </message>
+    <message>
+        <source>No seat is available: buy more first.</source>
+        <translation>Keine Lizenz ist frei: Kaufen Sie zuerst weitere.</translation>
+    </message>
+    <message>
+        <source>A release can be undone for 14 days only; this one is older.</source>
+        <translation>Eine Freigabe lässt sich nur 14 Tage lang rückgängig machen; diese ist älter.</translation>
+    </message>
+    <message>
+        <source>This release was undone already.</source>
+        <translation>Diese Freigabe wurde bereits rückgängig gemacht.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceClient</name>
     <message>
         <source>the account service did not answer in {seconds} s</source>
