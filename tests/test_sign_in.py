@@ -2,6 +2,7 @@
 
 import re
 import time
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import pytest
@@ -65,6 +66,50 @@ def dialog_attempt(qtbot, service, email: str, password: str) -> SignInDialog:
         lambda: dialog.button.isEnabled() or dialog.session is not None, timeout=TIMEOUT
     )
     return dialog
+
+
+class AppDriver:
+    """Steps run on the app's own event loop while main() runs it: each waits for what it
+    needs, and after 20 s all give up, closing what the app opened (seen["stuck"] says what)."""
+
+    def __init__(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.earlier = set(QApplication.topLevelWidgets())  # windows other tests left behind
+        self.deadline = time.monotonic() + 20
+        self.seen: dict = {}
+
+    def new(self, name: str) -> object | None:
+        """The app's visible top-level widget of that name, opened since the driver began."""
+        from PySide6.QtWidgets import QApplication
+
+        found = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.objectName() == name and w not in self.earlier and w.isVisible()
+        ]
+        return found[0] if found else None
+
+    def when(self, find: Callable[[], object | None], then: Callable[[object], None]) -> None:
+        """`then(found)` once `find()` finds something, looking every 50 ms."""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        def look() -> None:
+            if time.monotonic() >= self.deadline:
+                shown = QApplication.topLevelWidgets()
+                self.seen["stuck"] = [w.objectName() for w in shown if w.isVisible()]
+                for name in ("signInDialog", "mainWindow"):
+                    if (widget := self.new(name)) is not None:
+                        widget.close()
+                return
+            found = find()
+            if found is None:
+                QTimer.singleShot(50, look)
+            else:
+                then(found)
+
+        QTimer.singleShot(50, look)
 
 
 def test_sign_in_dialog_signs_in(qtbot, service):
@@ -216,58 +261,26 @@ def test_receipt_exports_reach_the_audit_trail(qtbot, service, tmp_path):
 
 
 def test_a_viewer_signing_in_through_the_app_keeps_no_contract_data(qapp, service, tmp_path):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
     from db.database import close_database
     from desktop.app import main
 
     url = f"sqlite:///{tmp_path / 'manage-account.db'}"
     close_database()
-    seen = {}
-    earlier = set(QApplication.topLevelWidgets())  # windows other tests left behind
-    deadline = time.monotonic() + 20
+    driver = AppDriver()
 
-    def new(name: str) -> list:
-        return [
-            w
-            for w in QApplication.topLevelWidgets()
-            if w.objectName() == name and w not in earlier and w.isVisible()
-        ]
-
-    def give_up() -> bool:
-        if time.monotonic() < deadline:
-            return False
-        seen["stuck"] = [w.objectName() for w in QApplication.topLevelWidgets() if w.isVisible()]
-        for widget in new("signInDialog") + new("mainWindow"):
-            widget.close()
-        return True
-
-    def sign_in_as_viewer() -> None:
-        if give_up():
-            return
-        dialog = next(iter(new("signInDialog")), None)
-        if dialog is None:
-            QTimer.singleShot(50, sign_in_as_viewer)
-            return
+    def sign_in_as_viewer(dialog) -> None:
         dialog.email.setText("viewer@example.com")
         dialog.password.setText(PASSWORD)
         dialog.button.click()
-        QTimer.singleShot(50, look)
+        driver.when(lambda: driver.new("mainWindow"), look)
 
-    def look() -> None:
-        if give_up():
-            return
-        windows = new("mainWindow")
-        if not windows:
-            QTimer.singleShot(50, look)
-            return
-        seen["page"] = windows[0].findChild(QLabel, "permissionExplanationLabel") is not None
-        windows[0].close()
+    def look(window) -> None:
+        driver.seen["page"] = window.findChild(QLabel, "permissionExplanationLabel") is not None
+        window.close()
 
-    QTimer.singleShot(50, sign_in_as_viewer)
+    driver.when(lambda: driver.new("signInDialog"), sign_in_as_viewer)
     assert main(["--database", url, "--service", service.url]) == 0
-    assert seen == {"page": True}
+    assert driver.seen == {"page": True}
     from db.database import open_database
 
     open_database(url)
@@ -504,9 +517,6 @@ def test_a_password_typed_offline_that_is_wrong_is_tried_once(service):
 
 def test_the_app_opens_offline_from_the_sign_in_dialog(qapp, tmp_path):
     """Through main(): the service is down, Work Offline opens the window on local data."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
     from db.database import close_database, open_database
     from desktop.app import main
 
@@ -518,63 +528,28 @@ def test_the_app_opens_offline_from_the_sign_in_dialog(qapp, tmp_path):
     running = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}")
     address = running.url
     running.stop()
-    seen = {}
-    earlier = set(QApplication.topLevelWidgets())
-    deadline = time.monotonic() + 20
+    driver = AppDriver()
 
-    def new(name: str) -> list:
-        return [
-            w
-            for w in QApplication.topLevelWidgets()
-            if w.objectName() == name and w not in earlier and w.isVisible()
-        ]
-
-    def give_up() -> bool:
-        if time.monotonic() < deadline:
-            return False
-        seen["stuck"] = [w.objectName() for w in QApplication.topLevelWidgets() if w.isVisible()]
-        for widget in new("signInDialog") + new("mainWindow"):
-            widget.close()
-        return True
-
-    def try_to_sign_in() -> None:
-        if give_up():
-            return
-        dialog = next(iter(new("signInDialog")), None)
-        if dialog is None:
-            QTimer.singleShot(50, try_to_sign_in)
-            return
+    def try_to_sign_in(dialog) -> None:
         dialog.email.setText("billing@example.com")
         dialog.password.setText(PASSWORD)
         dialog.button.click()
-        QTimer.singleShot(50, lambda: work_offline(dialog))
+        offered = dialog.findChild(QPushButton, "workOfflineButton")
+        driver.when(lambda: offered if offered.isVisible() else None, work_offline)
 
-    def work_offline(dialog) -> None:
-        if give_up():
-            return
-        button = dialog.findChild(QPushButton, "workOfflineButton")
-        if not button.isVisible():
-            QTimer.singleShot(50, lambda: work_offline(dialog))
-            return
+    def work_offline(button) -> None:
         button.click()
-        QTimer.singleShot(50, look)
+        driver.when(lambda: driver.new("mainWindow"), look)
 
-    def look() -> None:
-        if give_up():
-            return
-        windows = new("mainWindow")
-        if not windows:
-            QTimer.singleShot(50, look)
-            return
-        window = windows[0]
+    def look(window) -> None:
         banner = window.findChild(QLabel, "offlineBanner")
-        seen["offline"] = banner is not None and banner.isVisible()
-        seen["tabs"] = window.findChild(QTabWidget, "mainTabs") is not None
+        driver.seen["offline"] = banner is not None and banner.isVisible()
+        driver.seen["tabs"] = window.findChild(QTabWidget, "mainTabs") is not None
         window.close()
 
-    QTimer.singleShot(50, try_to_sign_in)
+    driver.when(lambda: driver.new("signInDialog"), try_to_sign_in)
     assert main(["--database", url, "--service", address]) == 0
-    assert seen == {"offline": True, "tabs": True}
+    assert driver.seen == {"offline": True, "tabs": True}
 
 
 def test_work_offline_after_the_session_ended_signs_in_again_by_itself(qtbot, service):
