@@ -1,4 +1,4 @@
-"""Opening the local database from a URL, tuned for a purchase ledger, and migrating it."""
+"""Opening a database from a URL, tuned for a ledger, migrating it, and writing to it."""
 
 import sqlite3
 import threading
@@ -10,9 +10,6 @@ from urllib.parse import urlsplit
 
 import peewee
 from playhouse import db_url
-
-from db import search
-from db.models import database
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 HISTORY_TABLE = "schema_migration"  # playhouse.migrations' record of what was applied
@@ -26,19 +23,20 @@ class DatabaseOpenError(Exception):
 
 
 def open_database(
-    url: str, proxy: peewee.DatabaseProxy = database, migrations: Path = MIGRATIONS_DIR
+    url: str,
+    proxy: peewee.DatabaseProxy,
+    migrations: Path,
+    prepare: Callable[[peewee.Database], None] | None = None,
 ) -> peewee.Database:
-    """Connect to `url`, upgrade its schema to this version, and bind `proxy`'s models to it.
-
-    The desktop's models are the default; the reference service opens its own the same way.
-    """
+    """Connect to `url`, upgrade its schema to the `migrations` there are, run `prepare` on it
+    (e.g. to build an index), and bind `proxy`'s models to it."""
     close_database(proxy)
     db = connect_url(url)
     try:
         db.connect()
         _migrate(db, url, migrations)
-        if proxy is database:
-            search.ensure(db)
+        if prepare is not None:
+            prepare(db)
     except peewee.DatabaseError as error:
         db.close()
         raise DatabaseOpenError(_explain(error, url)) from error
@@ -49,14 +47,14 @@ def open_database(
     return db
 
 
-def close_database(proxy: peewee.DatabaseProxy = database) -> None:
+def close_database(proxy: peewee.DatabaseProxy) -> None:
     """Close the models' database, if one is open."""
     if proxy.obj is not None and not proxy.is_closed():
         proxy.close()
 
 
-def is_sqlite(db: peewee.Database | None = None) -> bool:
-    target = db if db is not None else database.obj
+def is_sqlite(db: peewee.Database | peewee.DatabaseProxy) -> bool:
+    target = db.obj if isinstance(db, peewee.DatabaseProxy) else db
     return isinstance(target, peewee.SqliteDatabase)
 
 
@@ -64,7 +62,8 @@ def stream(query: peewee.Query, batch: int = 2000) -> Iterator[tuple]:
     """The query's rows as stored (no field conversions), read `batch` at a time through one
     cursor, so a million rows hold only one batch in memory: PostgreSQL's cursor is a
     server-side one, since its ordinary cursor would fetch the whole result at once."""
-    db = database.obj
+    db = query.model._meta.database
+    db = db.obj if isinstance(db, peewee.DatabaseProxy) else db
     sql, params = query.sql()
     if is_sqlite(db):
         cursor = db.execute_sql(sql, params)
@@ -83,7 +82,7 @@ _SQLITE_WRITER = threading.RLock()  # one writer at a time in this process (nest
 
 
 @contextmanager
-def write_transaction(proxy: peewee.DatabaseProxy = database) -> Iterator[None]:
+def write_transaction(proxy: peewee.DatabaseProxy) -> Iterator[None]:
     """A transaction that takes the write lock at BEGIN on SQLite, so read-then-write is safe.
 
     This process's writers queue on a lock first: one is woken the moment the other commits,
@@ -113,11 +112,11 @@ def retry_when_locked[T](call: Callable[[], T], attempts: int = 3, pause: float 
     return call()
 
 
-def schema_status(db: peewee.Database) -> tuple[list[str], list[str]]:
+def schema_status(db: peewee.Database, migrations: Path) -> tuple[list[str], list[str]]:
     """Names of the applied and the pending migrations of `db`."""
     from playhouse.migrations import Runner
 
-    status = Runner(db, str(MIGRATIONS_DIR), HISTORY_TABLE).status()
+    status = Runner(db, str(migrations), HISTORY_TABLE).status()
     return [m.name for m in status if m.applied], [m.name for m in status if not m.applied]
 
 

@@ -8,6 +8,11 @@ from peewee import BigIntegerField, DateTimeField
 from billing.money import from_minor, to_minor
 
 
+def utc_now() -> datetime:
+    """The current time as an aware UTC datetime: the default of a row's timestamps."""
+    return datetime.now(UTC)
+
+
 class FixedPointField(BigIntegerField):
     """A Decimal stored as an integer count of 10**-places (never a float)."""
 

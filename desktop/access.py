@@ -4,7 +4,8 @@ import logging
 import time
 
 from db.database import write_transaction
-from db.models import (
+from desktop.i18n import translate
+from desktop.models import (
     Administrator,
     Contract,
     LicenseUsage,
@@ -12,8 +13,8 @@ from db.models import (
     PermissionSet,
     RenewalRecord,
     SeatPurchase,
+    database,
 )
-from desktop.i18n import translate
 
 MISSING_PERMISSION = "Manage Account"
 logger = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ def forget_contract_data(attempts: int = 3, pause: float = 0.5) -> None:
     """
     for attempt in range(1, attempts + 1):
         try:
-            with write_transaction():
+            with write_transaction(database):
                 Outbox.delete().execute()
                 RenewalRecord.delete().execute()
                 SeatPurchase.delete().execute()

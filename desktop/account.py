@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from peewee import fn
 
 from billing.statuses import Status
-from db.models import Contract, Organization, SeatPurchase
+from desktop.models import Contract, Organization, SeatPurchase
 
 NOT_YET_LIVE = (Status.QUEUED, Status.PENDING)
 

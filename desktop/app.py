@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(stop.code or 0)
     url = database_url(options.database)
     load_only_what_url_needs(url)  # before peewee is first imported, which is here
-    from db.database import DatabaseOpenError, close_database, open_database, redacted
+    from db.database import DatabaseOpenError, redacted
+    from desktop.ledger import close_ledger, open_ledger
 
     try:
         log_file = configure_logging(options.verbose)
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             _install_waiting_update()
         if options.check_updates:
             return _check_updates(options)
-        open_database(url)
+        open_ledger(url)
     except (DatabaseOpenError, OSError) as error:
         print(f"manage-account: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             return _run_command(options)
         return _run_window(options, url, log_file.parent)
     finally:
-        close_database()
+        close_ledger()
 
 
 def _run_command(options: argparse.Namespace) -> int:

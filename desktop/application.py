@@ -7,10 +7,10 @@ listens to sync reports; everything that runs without a window lives here.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from db.models import Administrator, Organization
 from desktop.access import may_manage_account
 from desktop.account import organization
 from desktop.connection import ServiceConnection
+from desktop.models import Administrator, Organization
 from desktop.service_client import ServiceClient
 from desktop.session import SignedIn, WorkingOffline
 from desktop.sync import Credentials, SyncEngine, SyncReport, SyncWorker

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from billing.invoices import PAID
 from billing.statuses import LABELS
-from db.models import SeatPurchase
 from desktop.background import Cancelled
 from desktop.history import HistoryQuery, HistoryRow, csv_safe
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.models import SeatPurchase
 from desktop.receipts import documents
 
 # The index keeps these English, as the history's CSV does.

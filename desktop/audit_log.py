@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from db.models import SyncState, utc_now
 from desktop.history import write_csv
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.models import SyncState, utc_now
 from desktop.service_client import ServiceClient, every_item
 
 EXPORT_PAGE = 1000  # the most the service gives in one page

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from typing import TypeVar
 
-from db.models import database
+from desktop.models import database
 
 T = TypeVar("T")
 

@@ -9,16 +9,17 @@ from datetime import datetime
 from billing.profile import BillingProfile as Profile
 from billing.profile import check_profile
 from db.database import write_transaction
-from db.models import (
+from desktop.i18n import localized_answer, translate
+from desktop.models import (
     Administrator,
     AuditEvent,
     BillingProfile,
     Organization,
     ProfileOutbox,
     VendorDetails,
+    database,
     utc_now,
 )
-from desktop.i18n import localized_answer, translate
 from desktop.retry import backoff
 from desktop.service_client import ServiceClient, ServiceRefused, ServiceUnavailable
 
@@ -70,7 +71,7 @@ def save_billing_profile(
     field) when it cannot be saved."""
     checked = check_profile(values)
     now = now or utc_now()
-    with write_transaction():
+    with write_transaction(database):
         _store(checked)
         ProfileOutbox.delete().execute()  # the latest edit carries every field
         ProfileOutbox.create(
@@ -106,7 +107,7 @@ def send_profile_changes(client: ServiceClient, now: datetime) -> str | None:
             last_error=str(error),
         ).where(ProfileOutbox.id == entry.id).execute()
         raise
-    with write_transaction():
+    with write_transaction(database):
         ProfileOutbox.delete().where(ProfileOutbox.id == entry.id).execute()
         _store(_as_profile(remote))
     return None
@@ -114,14 +115,14 @@ def send_profile_changes(client: ServiceClient, now: datetime) -> str | None:
 
 def mirror_vendor(remote: dict) -> None:
     fields = {name: remote[name] for name in VENDOR_FIELDS}
-    with write_transaction():
+    with write_transaction(database):
         if VendorDetails.update(**fields).execute() == 0:
             VendorDetails.create(**fields)
 
 
 def mirror_billing_profile(remote: dict) -> None:
     """The service's profile, unless an edit made here is still waiting to be sent."""
-    with write_transaction():
+    with write_transaction(database):
         if not waiting_to_send():
             _store(_as_profile(remote))
 

@@ -7,16 +7,17 @@ from typing import TYPE_CHECKING
 from billing.orders import ACKNOWLEDGEMENT
 from billing.statuses import Status
 from db.database import write_transaction
-from db.models import (
+from desktop.billing_profile import mirror_billing_profile, mirror_vendor
+from desktop.models import (
     Administrator,
     Contract,
     LicenseUsage,
     Organization,
     PermissionSet,
     SeatPurchase,
+    database,
     utc_now,
 )
-from desktop.billing_profile import mirror_billing_profile, mirror_vendor
 from service import demo_data
 from service.users import INACTIVE_DAYS
 
@@ -49,7 +50,7 @@ def seed_demo(
     if Organization.select().exists():
         return False
     today = today or demo_data.NORTHWIND.today()
-    with write_transaction():
+    with write_transaction(database):
         organization = Organization.create(
             name=demo_data.ORGANIZATION, currency=demo_data.CURRENCY, timezone=demo_data.TIMEZONE
         )

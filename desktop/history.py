@@ -15,13 +15,12 @@ from billing.invoices import shown_status
 from billing.money import UNIT_PRICE_PLACES, amount_from_minor, minor_text, minor_units
 from billing.proration import Working, stored_working
 from billing.statuses import LABELS, LIVE_WITHIN, Status, status_at
-from db import search
 from db.database import stream
-from db.models import Contract, SeatPurchase, database, utc_now
-from desktop import invoices
+from desktop import invoices, search
 from desktop.account import organization, organization_today
 from desktop.background import Cancelled
 from desktop.i18n import translate
+from desktop.models import Contract, SeatPurchase, database, utc_now
 
 SORT_KEYS = {
     "date": SeatPurchase.created_at,

@@ -14,9 +14,9 @@ from peewee import Expression, fn
 from billing.invoices import OPEN, OVERDUE
 from billing.money import amount_from_minor
 from db.database import write_transaction
-from db.models import SeatPurchase, SyncState
 from desktop.files import write_atomically
 from desktop.i18n import translate
+from desktop.models import SeatPurchase, SyncState, database
 from desktop.service_client import ServiceClient
 
 FEED_KEY = "invoices_seen_until"
@@ -52,7 +52,7 @@ def mirror_invoices(client: ServiceClient) -> bool:
     page = client.invoices(updated_since=seen.value if seen else "1970-01-01T00:00:00+00:00")
     changed, latest = False, None
     while True:
-        with write_transaction():
+        with write_transaction(database):
             for invoice in page["invoices"]:
                 stored = OPEN if invoice["status"] == OVERDUE else invoice["status"]
                 paid_at = invoice.get("paid_at")

@@ -15,10 +15,10 @@ from peewee import fn
 from billing.money import amount_from_minor
 from billing.statuses import Status
 from db.database import stream
-from db.models import Contract, LicenseUsage, RenewalRecord, SeatPurchase
 from desktop.account import NOT_YET_LIVE, ContractSummary, current_contract
 from desktop.billing_profile import billing_profile
 from desktop.invoices import OverdueInvoices, overdue_invoices
+from desktop.models import Contract, LicenseUsage, RenewalRecord, SeatPurchase
 from desktop.renewing import RenewalOffer, recorded_renewal, renewal_offer
 
 

@@ -18,11 +18,19 @@ from billing.orders import (
 from billing.proration import Quote, QuoteError, quote
 from billing.transaction_ids import SYSTEM_RANDOM, new_transaction_id
 from db.database import write_transaction
-from db.models import Administrator, AuditEvent, Contract, Outbox, SeatPurchase, utc_now
 from desktop.access import may_manage_account
 from desktop.account import current_contract
 from desktop.billing_profile import current_parties
 from desktop.i18n import localized, translate
+from desktop.models import (
+    Administrator,
+    AuditEvent,
+    Contract,
+    Outbox,
+    SeatPurchase,
+    database,
+    utc_now,
+)
 from desktop.receipts import issue_purchase_receipt
 
 _ID_DRAWS = 5
@@ -98,7 +106,7 @@ def purchase_seats(
     except OrderRefusal as error:
         raise PurchaseRefused(localized(error)) from error
     now = now or utc_now()
-    with write_transaction():
+    with write_transaction(database):
         summary = current_contract(now)
         if summary is None:
             raise PurchaseRefused(no_contract_message())
@@ -132,7 +140,7 @@ def record_purchase(
     """Write the purchase, its outbox entry and its audit event in one transaction, before
     any network call; the new transaction ID is the purchase's idempotency key."""
     now = now or utc_now()
-    with write_transaction():
+    with write_transaction(database):
         purchase = _insert_with_fresh_id(
             rng,
             created_at=now,

@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 from billing.invoices import PAID
 from billing.proration import PRORATE_BY_MONTH, Working, stored_working
 from billing.statuses import Status, status_at
-from db.models import Administrator, Contract, Organization, RenewalRecord, SeatPurchase, utc_now
 from desktop.background import Cancelled
 from desktop.billing_profile import current_parties
 from desktop.files import write_atomically
@@ -24,6 +23,14 @@ from desktop.history import (
     iter_purchases,
 )
 from desktop.i18n import translate
+from desktop.models import (
+    Administrator,
+    Contract,
+    Organization,
+    RenewalRecord,
+    SeatPurchase,
+    utc_now,
+)
 
 if TYPE_CHECKING:
     from desktop.receipt_pdf import Party

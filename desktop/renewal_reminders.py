@@ -8,8 +8,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from billing.renewal import RENEWAL_WINDOW_DAYS, opens_on
-from db.models import SyncState
 from desktop.i18n import translate
+from desktop.models import SyncState
 
 REMINDER_DAYS = (60, 30, 14, 7, 1)
 SHOWN_KEY = "renewal_reminders_shown:{end}"

@@ -21,8 +21,16 @@ from billing.renewal import (
 from billing.statuses import Status
 from billing.transaction_ids import SYSTEM_RANDOM, new_transaction_id
 from db.database import write_transaction
-from db.models import Administrator, AuditEvent, Contract, RenewalRecord, SyncState, utc_now
 from desktop.i18n import localized, localized_answer, translate
+from desktop.models import (
+    Administrator,
+    AuditEvent,
+    Contract,
+    RenewalRecord,
+    SyncState,
+    database,
+    utc_now,
+)
 from desktop.purchasing import PurchaseRefused, acknowledgement, check_buyer
 from desktop.renewal_reminders import remember_renewed
 from desktop.retry import backoff
@@ -164,7 +172,7 @@ def renew(
             translate("Renewal", "The amount changed since it was shown: check it and renew again.")
         )
     now = now or utc_now()
-    with write_transaction():
+    with write_transaction(database):
         if recorded_renewal(contract_id) is not None:
             raise PurchaseRefused(translate("Renewal", "This contract is renewed already."))
         record = RenewalRecord.create(

@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from db.models import utc_now
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.models import utc_now
 from desktop.service_client import ServiceClient, ServiceRefused
 from desktop.sync import mirror_license_usage
 

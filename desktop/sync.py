@@ -20,7 +20,15 @@ from billing.orders import REQUOTED, is_order_refusal
 from billing.orders import order_body as billing_order_body
 from billing.statuses import SERVICE_STATUSES, Status, may_become
 from db.database import write_transaction
-from db.models import (
+from desktop.billing_profile import (
+    current_parties,
+    mirror_billing_profile,
+    mirror_vendor,
+    send_profile_changes,
+)
+from desktop.i18n import localized_answer, translate
+from desktop.invoices import mirror_invoices
+from desktop.models import (
     Administrator,
     AuditEvent,
     Contract,
@@ -33,14 +41,6 @@ from db.models import (
     database,
     utc_now,
 )
-from desktop.billing_profile import (
-    current_parties,
-    mirror_billing_profile,
-    mirror_vendor,
-    send_profile_changes,
-)
-from desktop.i18n import localized_answer, translate
-from desktop.invoices import mirror_invoices
 from desktop.renewing import mirror_offer, mirror_reduction_requests, send_renewals
 from desktop.retry import backoff
 from desktop.service_client import (
@@ -315,7 +315,7 @@ def apply_order(order: dict, report: SyncReport | None = None) -> bool:
             "ignored order %s with the unknown status %r", order["transaction_id"], status
         )
         return False
-    with write_transaction():
+    with write_transaction(database):
         purchase = SeatPurchase.get_or_none(SeatPurchase.transaction_id == order["transaction_id"])
         if purchase is None:
             purchase = _import_order(order)
@@ -408,7 +408,7 @@ def mirror_contract(remote: dict) -> None:
         "account_manager_email": manager["email"],
         "account_manager_phone": manager["phone"],
     }
-    with write_transaction():
+    with write_transaction(database):
         organization = Organization.select().first() or Organization.create(
             name=remote["organization"], currency=remote["currency"], timezone=remote["timezone"]
         )
@@ -428,7 +428,7 @@ def mirror_license_usage(remote: dict, now: datetime) -> bool:
         name: remote[name]
         for name in ("assigned", "assigned_disabled", "assigned_inactive", "inactive_days")
     }
-    with write_transaction():
+    with write_transaction(database):
         organization = Organization.select().first()
         known = LicenseUsage.get_or_none(LicenseUsage.organization == organization)
         fields = {**counts, "checked_at": now}
@@ -441,7 +441,7 @@ def mirror_license_usage(remote: dict, now: datetime) -> bool:
 def mirror_administrator(remote: dict) -> Administrator:
     """The signed-in administrator as the service knows them, permissions included."""
     permissions = remote["permissions"]
-    with write_transaction():
+    with write_transaction(database):
         permission_set, _ = PermissionSet.get_or_create(name=remote["permission_set"])
         permission_set.manage_account = permissions["manage_account"]  # the instance is used below
         permission_set.manage_permission_sets = permissions["manage_permission_sets"]
@@ -461,7 +461,7 @@ def _postpone(
 ) -> None:
     """The outbox entries `which` wait longer (at least as long as the service asked), and
     their purchases keep the reason to show."""
-    with write_transaction():
+    with write_transaction(database):
         for entry in list(Outbox.select().where(which)):
             attempts = entry.attempts + 1
             wait = max(backoff(attempts), timedelta(seconds=retry_after or 0))
@@ -475,7 +475,7 @@ def _postpone(
 
 def _reject(purchase: SeatPurchase, reason: str) -> None:
     """The service said no for good: nothing was bought, and the history says why."""
-    with write_transaction():
+    with write_transaction(database):
         SeatPurchase.update(provisioning_status=Status.REJECTED, last_sync_error=reason).where(
             SeatPurchase.id == purchase.id
         ).execute()

@@ -18,14 +18,14 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from billing.proration import quote
-from db.database import close_database, open_database
-from db.models import Administrator, SeatPurchase
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.application import Application
 from desktop.demo import seed_demo, start_demo_service
 from desktop.i18n import install_translations
 from desktop.invoices import invoice_document
+from desktop.ledger import close_ledger, open_ledger
+from desktop.models import Administrator, SeatPurchase
 from desktop.purchasing import purchase_seats
 from desktop.receipts import save_receipt
 from desktop.session import sign_in
@@ -218,9 +218,9 @@ def open_window(locale: str, email: str | None = None) -> MainWindow:
 def grab_renewal(locale: str, prefix: str) -> None:
     """A contract ending in 42 days, on a database of its own and the demo service: the Renew
     banner on the overview, and the renewal dialog. Last, as it opens another database."""
-    close_database()
+    close_ledger()
     with tempfile.TemporaryDirectory() as folder:
-        open_database(f"sqlite:///{folder}/renewal.db")
+        open_ledger(f"sqlite:///{folder}/renewal.db")
         seed_demo(contract_ends_in=42)
         service = start_demo_service(f"sqlite:///{folder}/service.db", 42)
         try:
@@ -244,7 +244,7 @@ def grab_renewal(locale: str, prefix: str) -> None:
             wait_for_background_work()
         finally:
             service.stop()
-            close_database()
+            close_ledger()
 
 
 def shoot(variant: str, app: QApplication) -> None:
@@ -314,11 +314,11 @@ def main() -> int:
     install_translations(app, "en")
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        open_database(f"sqlite:///{folder}/demo.db")
+        open_ledger(f"sqlite:///{folder}/demo.db")
         seed_demo()
         shoot(variant, app)
         wait_for_background_work()
-        close_database()
+        close_ledger()
     return 0
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from billing.money import amount_from_minor
 from db.database import DatabaseOpenError, close_database, open_database, write_transaction
-from db.models import utc_now
+from db.fields import utc_now
 from service import audit, invoices, renewals
 from service.models import Organization, service_db
 

@@ -17,7 +17,7 @@ import peewee
 from billing.orders import QUOTE_GRACE_DAYS
 from billing.profile import ProfileRefusal
 from db.database import retry_when_locked
-from db.models import utc_now
+from db.fields import utc_now
 from service import (
     audit,
     auth,

@@ -10,7 +10,7 @@ from datetime import datetime
 import peewee
 
 from db.database import is_sqlite, write_transaction
-from db.models import utc_now
+from db.fields import utc_now
 from db.prepared import Prepared, PreparedInsert
 from service.models import AuditEvent, AuditHead, service_db
 

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from db.models import utc_now
+from db.fields import utc_now
 from db.prepared import Prepared
 from service.models import (
     Administrator,

@@ -9,7 +9,7 @@ from peewee import JOIN, Expression
 from billing.invoices import OPEN, OVERDUE, PAID, shown_status
 from billing.money import amount_from_minor
 from billing.profile import EU_VAT_PREFIXES
-from db.models import utc_now
+from db.fields import utc_now
 from service.models import BillingProfile, Invoice, Organization, Renewal, SeatOrder, Vendor
 
 DEFAULT_TERMS_DAYS = 30

@@ -16,8 +16,7 @@ from billing.money import UNIT_PRICE_PLACES
 from billing.proration import PRORATE_BY_MONTH
 from billing.renewal import RENEWAL_WINDOW_DAYS
 from billing.statuses import Status
-from db.fields import FixedPointField, UTCDateTimeField
-from db.models import utc_now
+from db.fields import FixedPointField, UTCDateTimeField, utc_now
 
 service_db = DatabaseProxy()
 

@@ -24,7 +24,7 @@ from billing.proration import Quote, QuoteError, contract_not_started, quote
 from billing.statuses import Status
 from billing.text import Refusal
 from db.database import is_sqlite, write_transaction
-from db.models import utc_now
+from db.fields import utc_now
 from db.prepared import Prepared, PreparedInsert
 from service import audit, invoices
 from service.models import (

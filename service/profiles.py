@@ -6,7 +6,7 @@ from datetime import datetime
 from billing.profile import BillingProfile as Profile
 from billing.profile import check_profile
 from db.database import write_transaction
-from db.models import utc_now
+from db.fields import utc_now
 from service import audit
 from service.models import Administrator, BillingProfile, Vendor, service_db
 

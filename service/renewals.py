@@ -22,7 +22,7 @@ from billing.renewal import (
 )
 from billing.text import Refusal
 from db.database import write_transaction
-from db.models import utc_now
+from db.fields import utc_now
 from service import audit, invoices
 from service.models import (
     Administrator,

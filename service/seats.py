@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from peewee import fn
 
 from db.database import is_sqlite, write_transaction
-from db.models import utc_now
+from db.fields import utc_now
 from service import audit
 from service.models import (
     AccountUser,

@@ -8,8 +8,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from db.database import close_database, open_database
 from desktop.demo import seed_demo
+from desktop.ledger import close_ledger, open_ledger
 
 SHOWN = "Main window shown"
 SIGN_IN_SHOWN = "Sign-in dialog shown"
@@ -49,9 +49,9 @@ def private_environment(
 def demo_database(folder: Path) -> str:
     """An SQLite file with the demo organization, for an app that starts without a service."""
     url = f"sqlite:///{folder / 'manage-account.db'}"
-    open_database(url)
+    open_ledger(url)
     seed_demo()
-    close_database()
+    close_ledger()
     return url
 
 

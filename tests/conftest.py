@@ -11,8 +11,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtCore import QStandardPaths
 
-from db.database import close_database, open_database
 from desktop.i18n import install_translations
+from desktop.ledger import close_ledger, open_ledger
 
 # Settings, logs and data folders of the tests go to Qt's test locations, not the user's own.
 QStandardPaths.setTestModeEnabled(True)
@@ -56,9 +56,9 @@ def sqlite_url(tmp_path) -> str:
 @pytest.fixture
 def sqlite_db(tmp_path):
     """The models bound to a fresh SQLite file."""
-    db = open_database(sqlite_url(tmp_path))
+    db = open_ledger(sqlite_url(tmp_path))
     yield db
-    close_database()
+    close_ledger()
 
 
 @pytest.fixture
@@ -76,7 +76,7 @@ def postgres_url():
         cursor.execute(f'CREATE DATABASE "{name}"')
     parts = urlsplit(server)
     yield urlunsplit(parts._replace(path=f"/{name}"))
-    close_database()
+    close_ledger()
     with admin.cursor() as cursor:
         cursor.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
     admin.close()
@@ -92,6 +92,6 @@ def any_db_url(request, tmp_path):
 
 @pytest.fixture
 def any_db(any_db_url):
-    db = open_database(any_db_url)
+    db = open_ledger(any_db_url)
     yield db
-    close_database()
+    close_ledger()

@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from db.models import SeatPurchase
 from desktop.archive import INDEX_HEADER, export_documents
 from desktop.background import Cancelled
+from desktop.models import SeatPurchase
 from desktop.receipts import date_range_query
 from service import demo_data
 from tests.test_receipts import NOW, purchases, run_cli  # noqa: F401

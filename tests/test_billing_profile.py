@@ -6,10 +6,10 @@ import json
 import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from db.models import AuditEvent, ProfileOutbox
 from desktop.access import acting_administrator
 from desktop.billing_profile import billing_profile, save_billing_profile
 from desktop.demo import seed_demo
+from desktop.models import AuditEvent, ProfileOutbox
 from desktop.service_client import ServiceClient
 from desktop.sync import Credentials, SyncEngine
 from service import demo_data

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from db.database import close_database, open_database
-from db.models import SeatPurchase
+from desktop.ledger import close_ledger, open_ledger
+from desktop.models import SeatPurchase
 from service.server import RunningService
 from tests.app_process import CLOSED, demo_database, launch, private_environment, stop
 from tests.service_helpers import call, sign_in
@@ -151,10 +151,10 @@ def test_frozen_app_speaks_german_on_a_german_desktop(bundle, tmp_path):
 
 def test_frozen_receipt_command_writes_a_real_pdf(bundle, tmp_path):
     url = demo_database(tmp_path)
-    open_database(url)
+    open_ledger(url)
     first = SeatPurchase.select().first()
     transaction_id, paid = first.transaction_id, first.invoice_status == "paid"
-    close_database()
+    close_ledger()
     output = tmp_path / "receipt.pdf"
     command = [program(bundle, "manage-account-cli"), "--database", url, "receipt"]
     done = subprocess.run(

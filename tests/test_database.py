@@ -13,15 +13,13 @@ from billing.orders import ACKNOWLEDGEMENT
 from billing.proration import quote
 from billing.statuses import Status
 from db.database import (
-    MIGRATIONS_DIR,
     DatabaseOpenError,
-    close_database,
     connect_url,
-    open_database,
     schema_status,
 )
-from db.models import AuditEvent, Contract, SeatPurchase
 from desktop.demo import seed_demo
+from desktop.ledger import MIGRATIONS_DIR, close_ledger, open_ledger
+from desktop.models import AuditEvent, Contract, SeatPurchase
 from desktop.purchasing import record_purchase
 from service import demo_data
 from tests.conftest import sqlite_url
@@ -34,7 +32,7 @@ def all_migrations() -> list[str]:
 
 
 def test_new_database_is_at_the_latest_schema(any_db):
-    applied, pending = schema_status(any_db)
+    applied, pending = schema_status(any_db, MIGRATIONS_DIR)
     assert applied == all_migrations()
     assert pending == []
     assert len(applied) >= 2
@@ -171,11 +169,11 @@ def _make_version_1(url: str) -> None:
 
 
 def test_upgrade_from_version_1_keeps_every_row(sqlite_db, tmp_path):
-    close_database()
+    close_ledger()
     url = f"sqlite:///{tmp_path / 'old.db'}"
     _make_version_1(url)
-    db = open_database(url)
-    applied, pending = schema_status(db)
+    db = open_ledger(url)
+    applied, pending = schema_status(db, MIGRATIONS_DIR)
     assert applied == all_migrations() and pending == []
     purchase = SeatPurchase.get_by_id(1)
     assert purchase.transaction_id == "MA-AAAA-BBBB"
@@ -197,38 +195,38 @@ def test_upgrade_from_version_1_keeps_every_row(sqlite_db, tmp_path):
 
 def test_upgrade_from_version_1_on_postgres(postgres_url):
     _make_version_1(postgres_url)
-    open_database(postgres_url)
+    open_ledger(postgres_url)
     assert SeatPurchase.get_by_id(1).amount == Decimal("687.50")
     assert SeatPurchase.get_by_id(1).purchased_by_name == "Zoë Ångström"
 
 
 def test_database_from_a_newer_version_is_refused(any_db_url):
-    db = open_database(any_db_url)
+    db = open_ledger(any_db_url)
     db.execute_sql(
         "INSERT INTO schema_migration (name, applied) VALUES ('0099_future', '2030-01-01')"
     )
-    close_database()
+    close_ledger()
     with pytest.raises(DatabaseOpenError, match="newer version of Manage Account.*0099_future"):
-        open_database(any_db_url)
+        open_ledger(any_db_url)
 
 
 def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     path = tmp_path / "notes.db"
     path.write_bytes(b"these are not the tables you are looking for" * 100)
     with pytest.raises(DatabaseOpenError, match="not a Manage Account database"):
-        open_database(f"sqlite:///{path}")
+        open_ledger(f"sqlite:///{path}")
 
 
 def test_a_locked_database_says_so(tmp_path):
     url = sqlite_url(tmp_path)
-    open_database(url)
-    close_database()
+    open_ledger(url)
+    close_ledger()
     holder = sqlite3.connect(tmp_path / "manage-account.db", isolation_level=None)
     holder.execute("PRAGMA locking_mode=EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(DatabaseOpenError, match="locked by another program"):
-            open_database(url + "?timeout=0.2")
+            open_ledger(url + "?timeout=0.2")
     finally:
         holder.execute("ROLLBACK")
         holder.close()

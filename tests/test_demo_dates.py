@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from db.models import Contract, SeatPurchase
 from desktop.demo import seed_demo
 from desktop.history import HistoryQuery, iter_purchases
+from desktop.models import Contract, SeatPurchase
 from desktop.overview import load_overview
 from service import demo_data
 

@@ -8,8 +8,8 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from db.database import close_database, open_database
 from desktop.demo import seed_demo
+from desktop.ledger import close_ledger, open_ledger
 from desktop.service_client import ServiceClient
 from desktop.session import (
     SignInRefused,
@@ -101,10 +101,10 @@ def test_sign_out_everywhere_ends_every_session_and_forgets_the_stored_one(servi
 @pytest.fixture
 def desktop(tmp_path):
     url = f"sqlite:///{tmp_path / 'desktop.db'}"
-    open_database(url)
+    open_ledger(url)
     seed_demo()
     yield url
-    close_database()
+    close_ledger()
 
 
 def test_a_sync_that_signs_in_keeps_the_device_token_it_is_given(desktop, store, tmp_path):

@@ -10,9 +10,9 @@ import pytest
 from pypdf import PdfReader
 
 from billing.proration import quote
-from db.models import Administrator, Contract
 from desktop.account import current_contract
 from desktop.demo import seed_demo
+from desktop.models import Administrator, Contract
 from desktop.purchasing import purchase_seats
 from desktop.receipts import receipt_pdf
 from service import demo_data

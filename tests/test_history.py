@@ -8,9 +8,7 @@ import pytest
 
 from billing.proration import quote
 from billing.statuses import LABELS, Status
-from db import search
-from db.database import close_database, open_database
-from db.models import Administrator, Contract, SeatPurchase
+from desktop import search
 from desktop.background import Cancelled
 from desktop.demo import seed_demo
 from desktop.history import (
@@ -25,6 +23,8 @@ from desktop.history import (
     iter_purchases,
     write_csv,
 )
+from desktop.ledger import close_ledger, open_ledger
+from desktop.models import Administrator, Contract, SeatPurchase
 from desktop.purchasing import record_purchase
 from service import demo_data
 
@@ -285,6 +285,6 @@ def test_a_missing_search_index_is_made_again(sqlite_db, tmp_path):
     seed_demo(date(2026, 11, 26))
     url = f"sqlite:///{sqlite_db.database}"
     sqlite_db.execute_sql("DROP TABLE purchase_search")
-    close_database()
-    open_database(url)
+    close_ledger()
+    open_ledger(url)
     assert count_purchases(HistoryQuery(text="priya"), NOW) == len(expected_ids("priya")) > 0

@@ -14,9 +14,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMenuBar, QTabWidget
 
-from db.models import Contract, SeatPurchase
 from desktop.demo import seed_demo
 from desktop.i18n import TRANSLATIONS, install_translations, translate
+from desktop.models import Contract, SeatPurchase
 from desktop.receipts import receipt_pdf
 from tests.app_process import private_environment
 from tests.test_main_window import TIMEOUT, child, open_window

@@ -8,11 +8,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from pypdf import PdfReader
 
-from db.database import MIGRATIONS_DIR, close_database, open_database, schema_status
-from db.models import SeatPurchase, SyncState
+from db.database import schema_status
 from desktop import formatting
 from desktop.demo import seed_demo
 from desktop.invoices import FEED_KEY
+from desktop.ledger import MIGRATIONS_DIR, close_ledger, open_ledger
+from desktop.models import SeatPurchase, SyncState
 from desktop.receipts import receipt_pdf
 from desktop.service_client import ServiceClient
 from desktop.sync import Credentials, SyncEngine
@@ -51,18 +52,18 @@ def test_the_sync_brings_the_day_an_invoice_was_paid(service, sqlite_db):
 def test_an_upgraded_database_reads_the_invoice_feed_again(sqlite_db, tmp_path):
     """Version 11 adds the paid date and forgets how far the feed was read, so the next sync
     brings the dates of invoices paid before; the other sync state stays."""
-    close_database()
+    close_ledger()
     version_10 = tmp_path / "migrations"
     version_10.mkdir()
     for migration in sorted(MIGRATIONS_DIR.glob("00[01][0-9]_*.py"))[:10]:
         shutil.copy(migration, version_10)
     url = f"sqlite:///{tmp_path / 'old.db'}"
-    open_database(url, migrations=version_10)
+    open_ledger(url, migrations=version_10)
     SyncState.create(key=FEED_KEY, value="2026-11-01T00:00:00+00:00")
     SyncState.create(key="other", value="kept")
-    close_database()
-    db = open_database(url)
-    assert schema_status(db)[1] == []
+    close_ledger()
+    db = open_ledger(url)
+    assert schema_status(db, MIGRATIONS_DIR)[1] == []
     assert [(s.key, s.value) for s in SyncState.select()] == [("other", "kept")]
     columns = {column.name for column in db.get_columns("seat_purchase")}
     assert "invoice_paid_at" in columns

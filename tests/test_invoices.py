@@ -9,12 +9,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from PySide6.QtWidgets import QDialog, QLabel
 
-from db.models import SeatPurchase
 from desktop.access import acting_administrator
 from desktop.application import Application
 from desktop.demo import seed_demo
 from desktop.history import HistoryQuery, fetch_page
 from desktop.invoices import InvoiceUnavailable, invoice_document
+from desktop.models import SeatPurchase
 from desktop.service_client import ServiceClient
 from desktop.session import sign_in
 from desktop.sync import Credentials, SyncEngine

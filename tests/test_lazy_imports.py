@@ -22,7 +22,7 @@ HEAVY = (
 SHOW_WINDOW_THEN_A_RECEIPT = """
 import json, sys
 from PySide6.QtWidgets import QApplication
-from db.database import open_database
+from desktop.ledger import open_ledger
 from desktop.access import acting_administrator
 from desktop.account import organization
 from desktop.application import Application
@@ -31,7 +31,7 @@ from ui.tasks import wait_for_background_work
 
 HEAVY = {heavy!r}
 app = QApplication([])
-open_database({url!r})
+open_ledger({url!r})
 window = MainWindow(Application(acting_administrator(), "en_US"))
 window.show()
 while window.count_label.text() in ("", "Counting…"):

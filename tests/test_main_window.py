@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 from billing.orders import ACKNOWLEDGEMENT
 from billing.proration import quote
 from billing.statuses import Status
-from db.models import Contract, SeatPurchase
 from desktop import formatting
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.application import Application
 from desktop.demo import seed_demo
+from desktop.models import Contract, SeatPurchase
 from desktop.purchasing import purchase_seats
 from desktop.sync import Requote, SyncReport
 from service import demo_data

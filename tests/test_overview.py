@@ -9,11 +9,11 @@ import pytest
 
 from billing.proration import exact_span, quote
 from billing.statuses import Status
-from db.models import Contract, SeatPurchase
 from desktop import formatting
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.demo import seed_demo
+from desktop.models import Contract, SeatPurchase
 from desktop.overview import _daily_steps, load_overview
 from desktop.purchasing import purchase_seats
 from service import demo_data

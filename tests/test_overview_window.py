@@ -10,12 +10,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QPushButton, QToolTip
 
-from db.models import SeatPurchase
 from desktop import formatting
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.application import Application
 from desktop.demo import seed_demo
+from desktop.models import SeatPurchase
 from desktop.session import sign_in
 from service import demo_data
 from service.models import AccountUser, Organization, service_db

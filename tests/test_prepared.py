@@ -5,10 +5,10 @@ from datetime import date
 import peewee
 import pytest
 
-from db.database import open_database
-from db.models import Administrator, Contract, Organization, PermissionSet, database
 from db.prepared import Prepared, PreparedInsert
 from desktop.demo import seed_demo
+from desktop.ledger import open_ledger
+from desktop.models import Administrator, Contract, Organization, PermissionSet, database
 
 pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
 
@@ -45,7 +45,7 @@ def peewees_own(organization: int, day: date) -> list[Contract]:
 
 
 def test_prepared_rows_are_peewees_own_on_each_engine_and_day(any_db_url, tmp_path):
-    open_database(any_db_url)
+    open_ledger(any_db_url)
     seed_demo(date(2026, 11, 26))
     organization = Organization.get().id
     contracts = list(Contract.select().order_by(Contract.start_date))
@@ -66,7 +66,7 @@ INSERT_ADMINISTRATOR = PreparedInsert(Administrator)
 
 
 def test_a_prepared_insert_makes_the_row_create_would_and_keeps_unique_keys(any_db_url):
-    open_database(any_db_url)
+    open_ledger(any_db_url)
     seed_demo(date(2026, 11, 26))
     billing = PermissionSet.get(PermissionSet.name == "Billing")
     made = INSERT_ADMINISTRATOR.create(

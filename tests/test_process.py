@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from db.database import close_database, open_database
-from db.models import SeatPurchase
+from desktop.ledger import close_ledger, open_ledger
+from desktop.models import SeatPurchase
 from tests.app_process import (
     CLOSED,
     SHOWN,
@@ -74,8 +74,8 @@ def test_a_second_launch_brings_the_first_to_the_front(tmp_path):
 
 
 def _any_transaction_id(url: str) -> str:
-    open_database(url)
+    open_ledger(url)
     try:
         return SeatPurchase.select().first().transaction_id
     finally:
-        close_database()
+        close_ledger()

@@ -13,9 +13,9 @@ from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
 
-from db.models import Outbox, SeatPurchase
 from desktop import proxy
 from desktop.config import load_user_settings, save_user_settings
+from desktop.models import Outbox, SeatPurchase
 from desktop.proxy import DIRECT, ENVIRONMENT, SETTINGS, Route, route_for
 from desktop.service_client import ServiceClient, ServiceUnavailable
 from desktop.sync import SyncEngine

@@ -10,12 +10,12 @@ from pypdf import PdfReader
 
 from billing.orders import OrderRefusal, check_invoice_note, check_purchase_order
 from billing.proration import quote
-from db.database import close_database, open_database
-from db.models import SeatPurchase
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.demo import seed_demo
 from desktop.history import HistoryQuery, count_purchases, export_csv, fetch_page
+from desktop.ledger import close_ledger, open_ledger
+from desktop.models import SeatPurchase
 from desktop.purchasing import PurchaseRefused, purchase_seats
 from desktop.receipts import receipt_pdf
 from desktop.service_client import ServiceClient
@@ -115,7 +115,7 @@ def test_a_long_note_still_fits_the_page(sqlite_db):
 def test_the_service_keeps_what_the_desktop_sent(tmp_path):
     service = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}", delay=(3600, 3600))
     try:
-        open_database(f"sqlite:///{tmp_path / 'desktop.db'}")
+        open_ledger(f"sqlite:///{tmp_path / 'desktop.db'}")
         seed_demo()
         bought = buy(purchase_order="PO-77", invoice_note=NOTE)
         engine = SyncEngine(
@@ -135,9 +135,9 @@ def test_the_service_keeps_what_the_desktop_sent(tmp_path):
             "PO-77",
             NOTE,
         )
-        close_database()
+        close_ledger()
         # Another desktop of the organization imports the order with both.
-        open_database(f"sqlite:///{tmp_path / 'other.db'}")
+        open_ledger(f"sqlite:///{tmp_path / 'other.db'}")
         seed_demo()
         SyncEngine(
             ServiceClient(service.url), Credentials("admin@example.com", PASSWORD)
@@ -145,7 +145,7 @@ def test_the_service_keeps_what_the_desktop_sent(tmp_path):
         imported = SeatPurchase.get(SeatPurchase.transaction_id == bought.transaction_id)
         assert (imported.purchase_order, imported.invoice_note) == ("PO-77", NOTE)
     finally:
-        close_database()
+        close_ledger()
         service.stop()
 
 

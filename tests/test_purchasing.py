@@ -10,10 +10,10 @@ import pytest
 from billing.proration import quote
 from billing.statuses import Status
 from billing.transaction_ids import new_transaction_id
-from db.models import Administrator, AuditEvent, Contract, SeatPurchase
 from desktop.access import acting_administrator, may_manage_account
 from desktop.account import current_contract
 from desktop.demo import seed_demo
+from desktop.models import Administrator, AuditEvent, Contract, SeatPurchase
 from desktop.purchasing import PurchaseRefused, QuoteChanged, purchase_seats, record_purchase
 
 pytestmark = pytest.mark.dates  # about today: CI runs it on other days too

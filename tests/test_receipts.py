@@ -12,12 +12,12 @@ from pypdf import PdfReader
 from billing.orders import ACKNOWLEDGEMENT
 from billing.proration import quote
 from billing.statuses import Status
-from db.models import Administrator, SeatPurchase
 from desktop.account import current_contract
 from desktop.background import Cancelled
 from desktop.demo import seed_demo
 from desktop.history import HistoryQuery
 from desktop.i18n import install_translations
+from desktop.models import Administrator, SeatPurchase
 from desktop.purchasing import purchase_seats
 from desktop.receipts import (
     UnknownTransaction,
@@ -263,7 +263,7 @@ def test_amount_on_receipt_matches_the_ledger(purchases):
 
 def test_a_day_unit_receipt_shows_the_working_behind_its_amount(purchases):
     """12 months × 248/365 days: the printed amount can be worked out from the printed figures."""
-    from db.models import Contract
+    from desktop.models import Contract
 
     contract = purchases[0].contract
     Contract.update(
@@ -283,7 +283,7 @@ def test_a_day_unit_receipt_shows_the_working_behind_its_amount(purchases):
 
 
 def test_verifying_finds_the_fingerprint_by_its_index(purchases):
-    from db.models import database
+    from desktop.models import database
 
     lookup = SeatPurchase.select().where(SeatPurchase.receipt_sha256 == "0" * 64)
     sql, params = lookup.sql()
@@ -314,7 +314,7 @@ def test_a_document_keeps_the_parties_of_its_purchase(purchases):
 
 
 def test_without_vendor_details_the_document_says_so(purchases):
-    from db.models import VendorDetails
+    from desktop.models import VendorDetails
 
     SeatPurchase.update(parties=None).execute()
     VendorDetails.delete().execute()

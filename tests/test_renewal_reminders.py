@@ -8,8 +8,8 @@ import pytest
 from icalendar import Calendar
 from PySide6.QtWidgets import QLabel
 
-from db.models import Contract
 from desktop.demo import seed_demo
+from desktop.models import Contract
 from desktop.renewal_reminders import (
     REMINDER_DAYS,
     calendar,

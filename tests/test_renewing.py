@@ -10,10 +10,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
-from db.models import RenewalRecord
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.demo import seed_demo
+from desktop.models import RenewalRecord
 from desktop.purchasing import PurchaseRefused
 from desktop.renewing import reduction_requests, renew, renewal_offer
 from desktop.service_client import ServiceClient

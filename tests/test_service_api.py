@@ -14,7 +14,7 @@ import pytest
 from billing.money import PLAIN_DECIMAL
 from billing.orders import REFUSALS
 from db.database import close_database
-from db.models import utc_now
+from db.fields import utc_now
 from service import audit, demo_data
 from service.contract import DOCUMENT, OPENAPI
 from service.models import Contract, SeatOrder, service_db

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from billing.invoices import shown_status
-from db.models import utc_now
+from db.fields import utc_now
 from service import demo_data
 from service.models import Invoice, Organization, service_db
 from service.orders import provision_due

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 
 from billing.renewal import next_term, opens_on, renewal_terms
-from db.models import utc_now
+from db.fields import utc_now
 from service import demo_data, orders
 from service.models import Administrator, Contract, Organization, service_db
 from service.seed import end_current_contract

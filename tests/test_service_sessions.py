@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from db.models import utc_now
+from db.fields import utc_now
 from service import audit, demo_data
 from service.auth import IDLE_STEP, SESSION_IDLE, token_hash
 from service.models import AuditEvent, Session, service_db

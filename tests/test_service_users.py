@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from db.models import utc_now
+from db.fields import utc_now
 from service import demo_data
 from service.models import AccountUser, Organization, service_db
 from service.orders import provision_due

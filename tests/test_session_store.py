@@ -77,14 +77,14 @@ def test_offline_start_with_a_remembered_session_opens_from_the_local_database(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QTabWidget
 
-    from db.database import close_database, open_database
     from desktop.app import main
     from desktop.demo import seed_demo
+    from desktop.ledger import close_ledger, open_ledger
 
     url = f"sqlite:///{tmp_path / 'offline.db'}"
-    open_database(url)
+    open_ledger(url)
     seed_demo()
-    close_database()
+    close_ledger()
     offline = "http://127.0.0.1:9"  # nothing listens there
     remember(
         SignedIn(

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Contract, SeatPurchase
 from desktop.access import acting_administrator, may_manage_account
 from desktop.application import Application
 from desktop.demo import seed_demo
+from desktop.models import Contract, SeatPurchase
 from desktop.service_client import ServiceClient
 from desktop.session import SignedIn, sign_in
 from desktop.sync import Credentials, SyncEngine, mirror_administrator
@@ -261,11 +261,11 @@ def test_receipt_exports_reach_the_audit_trail(qtbot, service, tmp_path):
 
 
 def test_a_viewer_signing_in_through_the_app_keeps_no_contract_data(qapp, service, tmp_path):
-    from db.database import close_database
     from desktop.app import main
+    from desktop.ledger import close_ledger, open_ledger
 
     url = f"sqlite:///{tmp_path / 'manage-account.db'}"
-    close_database()
+    close_ledger()
     driver = AppDriver()
 
     def sign_in_as_viewer(dialog) -> None:
@@ -281,9 +281,8 @@ def test_a_viewer_signing_in_through_the_app_keeps_no_contract_data(qapp, servic
     driver.when(lambda: driver.new("signInDialog"), sign_in_as_viewer)
     assert main(["--database", url, "--service", service.url]) == 0
     assert driver.seen == {"page": True}
-    from db.database import open_database
 
-    open_database(url)
+    open_ledger(url)
     assert SeatPurchase.select().count() == 0 and Contract.select().count() == 0
 
 
@@ -517,14 +516,14 @@ def test_a_password_typed_offline_that_is_wrong_is_tried_once(service):
 
 def test_the_app_opens_offline_from_the_sign_in_dialog(qapp, tmp_path):
     """Through main(): the service is down, Work Offline opens the window on local data."""
-    from db.database import close_database, open_database
     from desktop.app import main
+    from desktop.ledger import close_ledger, open_ledger
 
     url = f"sqlite:///{tmp_path / 'manage-account.db'}"
-    close_database()
-    open_database(url)
+    close_ledger()
+    open_ledger(url)
     seed_demo()
-    close_database()
+    close_ledger()
     running = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}")
     address = running.url
     running.stop()

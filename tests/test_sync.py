@@ -9,12 +9,12 @@ from wsgiref.simple_server import WSGIRequestHandler, make_server
 import pytest
 
 from billing.proration import quote
-from db.database import close_database, open_database
-from db.models import Outbox, SeatPurchase, database
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.demo import seed_demo
 from desktop.i18n import install_translations
+from desktop.ledger import close_ledger, open_ledger
+from desktop.models import Outbox, SeatPurchase, database
 from desktop.purchasing import purchase_seats
 from desktop.retry import backoff
 from desktop.service_client import ServiceClient
@@ -29,10 +29,10 @@ BILLING = Credentials("billing@example.com", PASSWORD)
 @pytest.fixture
 def desktop(tmp_path):
     url = f"sqlite:///{tmp_path / 'desktop.db'}"
-    open_database(url)
+    open_ledger(url)
     seed_demo()
     yield url
-    close_database()
+    close_ledger()
 
 
 @pytest.fixture
@@ -106,8 +106,8 @@ def test_offline_purchases_wait_and_go_when_the_service_is_back(desktop, tmp_pat
 
 def test_restarting_the_desktop_sends_the_outbox(desktop, service):
     purchases = [buy(2) for _ in range(4)]
-    close_database()  # the app quits with a full outbox
-    open_database(desktop)  # ... and starts again
+    close_ledger()  # the app quits with a full outbox
+    open_ledger(desktop)  # ... and starts again
     assert Outbox.select().count() == 4
     sync_until(engine_for(service.url), lambda r: r.waiting == 0)
     ids = [p.transaction_id for p in purchases]
@@ -203,23 +203,23 @@ def test_two_desktops_converge(tmp_path, service):
     first, second = (f"sqlite:///{tmp_path / name}" for name in ("one.db", "two.db"))
     bought = {}
     for url in (first, second):
-        open_database(url)
+        open_ledger(url)
         seed_demo()
         bought[url] = buy(4).transaction_id
         sync_until(engine_for(service.url), lambda r: r.waiting == 0)
-        close_database()
-    open_database(first)
+        close_ledger()
+    open_ledger(first)
     sync_until(engine_for(service.url), lambda r: r.waiting == 0)
     histories = []
     for url in (first, second):
-        open_database(url)
+        open_ledger(url)
         histories.append(
             sorted(
                 (p.transaction_id, p.provisioning_status, p.invoice_number, p.amount)
                 for p in SeatPurchase.select()
             )
         )
-        close_database()
+        close_ledger()
     assert histories[0] == histories[1]
     assert len(histories[0]) == demo_data.PAST_PURCHASES + 2
     assert {bought[first], bought[second]} <= {row[0] for row in histories[0]}
@@ -320,7 +320,7 @@ def test_what_changes_seldom_is_read_once_a_minute_while_edits_go_every_round(tm
     from service import demo_data as plans
     from service.models import BillingProfile as ServiceProfile
 
-    open_database(f"sqlite:///{tmp_path / 'desktop.db'}")
+    open_ledger(f"sqlite:///{tmp_path / 'desktop.db'}")
     seed_demo()
     engine = engine_for(service.url)
     start = datetime.now(UTC)
@@ -336,4 +336,4 @@ def test_what_changes_seldom_is_read_once_a_minute_while_edits_go_every_round(tm
             ServiceProfile.select().where(ServiceProfile.default_purchase_order == "PO-9").exists()
         )
     assert billing_profile().default_purchase_order == "PO-9"
-    close_database()
+    close_ledger()

@@ -12,10 +12,10 @@ from email.utils import format_datetime
 import pytest
 
 from billing.proration import quote
-from db.models import Outbox, SeatPurchase
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.demo import seed_demo
+from desktop.models import Outbox, SeatPurchase
 from desktop.purchasing import purchase_seats
 from desktop.service_client import ServiceClient, retry_after
 from desktop.sync import SyncEngine

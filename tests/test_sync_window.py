@@ -3,10 +3,10 @@
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from db.models import SeatPurchase
 from desktop.access import acting_administrator
 from desktop.application import Application
 from desktop.demo import seed_demo
+from desktop.models import SeatPurchase
 from desktop.service_client import ServiceClient
 from desktop.sync import Credentials, SyncEngine
 from service import demo_data

@@ -38,12 +38,12 @@ from PySide6.QtWidgets import (  # noqa: E402
 
 from billing.profile import ProfileRefusal  # noqa: E402
 from billing.proration import quote  # noqa: E402
-from db.database import open_database  # noqa: E402
 from desktop.access import acting_administrator  # noqa: E402
 from desktop.account import current_contract  # noqa: E402
 from desktop.application import Application  # noqa: E402
 from desktop.demo import seed_demo  # noqa: E402
 from desktop.i18n import install_translations  # noqa: E402
+from desktop.ledger import open_ledger  # noqa: E402
 from desktop.purchasing import purchase_seats  # noqa: E402
 from desktop.receipts import receipt_pdf  # noqa: E402
 from desktop.renewing import RenewalOffer  # noqa: E402
@@ -131,7 +131,7 @@ def main() -> None:
     app = QApplication([])
     QStandardPaths.setTestModeEnabled(True)
     locale = install_translations(app, LANGUAGE)
-    open_database(f"sqlite:///{tempfile.mkdtemp()}/walk.db")
+    open_ledger(f"sqlite:///{tempfile.mkdtemp()}/walk.db")
     seed_demo()
     admin = acting_administrator("admin@example.com")
     session = SignedIn("http://127.0.0.1:9", "token", {})  # menus as signed in, no network

@@ -10,8 +10,7 @@ import json
 
 from peewee import CharField, ForeignKeyField, IntegerField, Model, TextField
 
-from db.fields import UTCDateTimeField
-from db.models import utc_now
+from db.fields import UTCDateTimeField, utc_now
 from service.audit import GENESIS, RECHAINED, entry_hash, verify_events
 
 

@@ -26,9 +26,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTableView
 
-from db.database import close_database, open_database
-from db.models import SeatPurchase
 from desktop.history import HistoryQuery, export_csv, fetch_page, page_select
+from desktop.ledger import close_ledger, open_ledger
+from desktop.models import SeatPurchase
 from desktop.receipts import _render, issue_purchase_receipt, verify_receipt
 from tests.benchmarks.make_big_db import make_history_db
 from ui.history_model import LOADING, PAGE_SIZE
@@ -218,10 +218,10 @@ def main() -> None:
         path = f"/tmp/manage-account-history-{size}.db"
         if not Path(path).exists():
             print(f"made {size:,} purchases in {make_history_db(path, size):.1f} s")
-        open_database(f"sqlite:///{path}")
+        open_ledger(f"sqlite:///{path}")
         rare = fetch_page(HistoryQuery(), 1, offset=size // 3)[0].transaction_id[3:9]
         growth[size] = measure(path, rare)
-        close_database()
+        close_ledger()
     biggest = growth[sizes[-1]]
     print(f"\nTransaction History, {sizes[-1]:,} purchases (SQLite, offscreen)\n")
     print(f"| {'measure':<40} | {'result':>10} | {'floor':>10} | {'target':>11} | ok  |")

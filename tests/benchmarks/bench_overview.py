@@ -22,12 +22,13 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QWidget
 from billing.orders import ACKNOWLEDGEMENT
 from billing.proration import quote
 from billing.statuses import Status
-from db.database import close_database, open_database, write_transaction
-from db.models import Administrator, Contract, SeatPurchase
+from db.database import write_transaction
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.application import Application
 from desktop.demo import seed_demo, start_demo_service
+from desktop.ledger import close_ledger, open_ledger
+from desktop.models import Administrator, Contract, SeatPurchase, database
 from desktop.overview import seat_timeline
 from desktop.session import sign_in
 from service import demo_data
@@ -107,7 +108,7 @@ def add_purchases(count: int) -> None:
                 provisioned_at=at,
             )
         )
-    with write_transaction():
+    with write_transaction(database):
         for chunk in range(0, len(rows), 500):
             SeatPurchase.insert_many(rows[chunk : chunk + 500]).execute()
         Contract.update(licensed_seats=Contract.licensed_seats + count).where(
@@ -188,14 +189,14 @@ def users_list(folder: str) -> tuple[float, float]:
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
-        open_database(f"sqlite:///{folder}/desktop.db")
+        open_ledger(f"sqlite:///{folder}/desktop.db")
         seed_demo()
         paint = statistics.median(overview_paint() for _ in range(5))
         floor = statistics.median(bare_labels() for _ in range(5))
         add_purchases(PURCHASES)
         redraw, redraw_floor = chart_redraw()
         opened, page_floor = users_list(folder)
-        close_database()
+        close_ledger()
     rows = [
         ("overview painted after show", paint, floor, 100),
         (f"chart redraw, {PURCHASES:,} purchases", redraw, redraw_floor, 16),

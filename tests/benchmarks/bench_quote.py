@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from billing.money import round_money
 from billing.proration import quote
-from db.database import close_database, open_database
 from desktop import formatting
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.demo import seed_demo
 from desktop.i18n import install_translations
+from desktop.ledger import close_ledger, open_ledger
 from ui.add_seats_tab import AddSeatsTab
 
 RUNS = 2_000
@@ -70,12 +70,12 @@ def main() -> None:
     app = QApplication([])
     locale = install_translations(app, "en")
     with tempfile.TemporaryDirectory() as folder:
-        open_database(f"sqlite:///{folder}/quote.db")
+        open_ledger(f"sqlite:///{folder}/quote.db")
         seed_demo()
         by_month = current_contract()
         report(by_month, locale)
         report(replace(by_month, proration_unit="day"), locale)
-        close_database()
+        close_ledger()
     app.quit()
 
 

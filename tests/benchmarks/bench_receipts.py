@@ -12,12 +12,12 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from db.database import close_database, open_database
-from db.models import SeatPurchase
 from desktop import receipt_pdf as renderer
 from desktop import receipts
 from desktop.archive import export_documents
 from desktop.history import HistoryQuery
+from desktop.ledger import close_ledger, open_ledger
+from desktop.models import SeatPurchase
 from tests.benchmarks.make_big_db import make_history_db
 
 LOCALE = "en_US"
@@ -50,7 +50,7 @@ def median_ms(action: object, runs: int = RUNS) -> float:
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         make_history_db(f"{folder}/receipts.db", EXPORTED)
-        open_database(f"sqlite:///{folder}/receipts.db")
+        open_ledger(f"sqlite:///{folder}/receipts.db")
         purchase = SeatPurchase.select().order_by(SeatPurchase.id.desc()).first()
         captured = []
         original = renderer.render_receipt
@@ -75,7 +75,7 @@ def main() -> None:
         started = time.perf_counter()
         export_documents(HistoryQuery(), Path(folder) / "documents.zip", LOCALE, Path(folder))
         archive_s = time.perf_counter() - started
-        close_database()
+        close_ledger()
 
     print(
         f"\nDocuments ({LOCALE}, median of {RUNS} runs; floor: a bare page, same text and font)\n"

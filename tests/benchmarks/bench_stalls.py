@@ -23,9 +23,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QWidget
 
-from db.database import close_database, open_database
 from desktop.access import acting_administrator
 from desktop.application import Application
+from desktop.ledger import close_ledger, open_ledger
 from service import demo_data
 from tests.benchmarks.bench_history import visible_rows_ready, wait_until
 from tests.benchmarks.bench_sync import serve
@@ -188,7 +188,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     heartbeat = Heartbeat()
     idle = measured(heartbeat, lambda: run_for(2.0), lambda: True)
-    open_database(f"sqlite:///{options.database}")
+    open_ledger(f"sqlite:///{options.database}")
     window = MainWindow(Application(acting_administrator(), "en_US"))
     window.resize(1240, 800)
     window.show()
@@ -207,7 +207,7 @@ def main() -> None:
             server.wait(timeout=10)
         window.close()
         wait_for_background_work()
-    close_database()
+    close_ledger()
 
     print(
         f"\nEvent-loop stalls ({HEARTBEAT_MS} ms heartbeat; floor: an idle loop, {idle:.1f} ms)\n"

@@ -21,11 +21,11 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from billing.proration import quote
-from db.database import close_database, open_database
-from db.models import SeatPurchase
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.demo import seed_demo
+from desktop.ledger import close_ledger, open_ledger
+from desktop.models import SeatPurchase
 from desktop.purchasing import purchase_seats
 from desktop.service_client import ServiceClient
 from desktop.sync import BUSY_POLL_SECONDS, Credentials, SyncEngine, SyncWorker
@@ -226,11 +226,11 @@ def _free_port() -> int:
 def main() -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        open_database(f"sqlite:///{folder / 'desktop.db'}")
+        open_ledger(f"sqlite:///{folder / 'desktop.db'}")
         seed_demo()
         backlog = backlog_seconds(folder)
         latencies = latency_seconds(folder)
-        close_database()
+        close_ledger()
         plain = plain_posts_seconds(folder)
         loads = {"SQLite": order_load(f"sqlite:///{folder / 'load.db'}")}
         if server := os.environ.get("MANAGE_ACCOUNT_TEST_POSTGRES"):

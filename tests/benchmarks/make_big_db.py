@@ -14,9 +14,9 @@ from billing.money import amount_to_minor
 from billing.orders import ACKNOWLEDGEMENT
 from billing.proration import quote
 from billing.transaction_ids import ALPHABET
-from db.database import close_database, open_database
-from db.models import Administrator, Contract, PermissionSet
 from desktop.demo import seed_demo
+from desktop.ledger import close_ledger, open_ledger
+from desktop.models import Administrator, Contract, PermissionSet
 
 FIRST_NAMES = ("Alex", "Priya", "Sam", "Zoë", "Łukasz", "Дмитрий", "Mia", "Noah", "Ava", "Liam")
 LAST_NAMES = ("Morgan", "Raman", "Lee", "Ångström", "Żółć", "Иванов", "Chen", "Okafor")
@@ -33,11 +33,11 @@ COLUMNS = (
 def make_history_db(path: str, rows: int, seed: int = 1) -> float:
     """Create the database at `path` with `rows` purchases; returns the seconds it took."""
     started = time.perf_counter()
-    open_database(f"sqlite:///{path}")
+    open_ledger(f"sqlite:///{path}")
     seed_demo()  # as of the organization's today
     buyers = _buyers()
     contracts = list(Contract.select().order_by(Contract.start_date))
-    close_database()
+    close_ledger()
 
     rng = random.Random(seed)
     first = datetime.combine(contracts[0].start_date, datetime.min.time(), UTC)

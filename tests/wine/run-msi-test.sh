@@ -142,13 +142,13 @@ out=$(cli --version)
     fail "manage-account-cli --version said: $out"
 mkdir -p "$drive/demo"
 wine "$python" -I -c "
-from db.database import close_database, open_database
-from db.models import SeatPurchase
 from desktop.demo import seed_demo
-open_database('sqlite:///C:/demo/manage-account.db')
+from desktop.ledger import close_ledger, open_ledger
+from desktop.models import SeatPurchase
+open_ledger('sqlite:///C:/demo/manage-account.db')
 seed_demo()
 print('TRANSACTION', SeatPurchase.select().first().transaction_id)
-close_database()
+close_ledger()
 " 2>&1 | cat | tr -d '\r' >"$work/seed.log"
 transaction=$(awk '$1 == "TRANSACTION" { print $2 }' "$work/seed.log")
 [ -n "$transaction" ] && ok "demo database seeded by the installed Python ($transaction)" ||

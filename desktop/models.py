@@ -1,6 +1,6 @@
-"""Peewee models of the local database; money is integer minor units, times are UTC."""
+"""The desktop's ledger: Peewee models of the local database (money in integer minor units,
+times in UTC), bound to `database` when the app opens its file."""
 
-from datetime import UTC, datetime
 from decimal import Decimal
 
 from peewee import (
@@ -18,14 +18,9 @@ from peewee import (
 from billing.money import UNIT_PRICE_PLACES, amount_from_minor
 from billing.proration import PRORATE_BY_MONTH
 from billing.statuses import Status
-from db.fields import FixedPointField, UTCDateTimeField
+from db.fields import FixedPointField, UTCDateTimeField, utc_now
 
 database = DatabaseProxy()
-
-
-def utc_now() -> datetime:
-    """The current time as an aware UTC datetime."""
-    return datetime.now(UTC)
 
 
 class BaseModel(Model):

@@ -3,8 +3,8 @@ searchable), and the overview keeps how seats are assigned."""
 
 from peewee import CharField, ForeignKeyField, IntegerField, Model, TextField
 
-from db import search
 from db.fields import UTCDateTimeField
+from desktop import search
 
 # PO numbers are often NULL; the history sorts them as '' so keyset paging works (as 0002's).
 PURCHASE_ORDER_INDEX = "seat_purchase_purchase_order_key_id"

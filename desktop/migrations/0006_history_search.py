@@ -1,6 +1,6 @@
 """Version 6: a full-text index for Transaction History's text filter (see db/search.py)."""
 
-from db import search
+from desktop import search
 
 COLUMNS = ("transaction_id", "invoice_number", "purchased_by_name", "purchased_by_email")
 
