@@ -1,11 +1,27 @@
 """What both sides' PDF documents agree on: a document is dated when its event happened (the
 purchase, the invoice's issue), never when it was printed, so the same state gives the same
-bytes; its line-item table's columns are as wide as their texts need."""
+bytes; its line-item table's columns are as wide as their texts need; its title says which
+kind of order it confirms."""
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import SimpleNamespace
+
+from billing.kinds import OrderKind
+from billing.text import QT_TRANSLATE_NOOP
+
+TITLES = {
+    OrderKind.PURCHASE: QT_TRANSLATE_NOOP("Receipt", "Order confirmation"),
+    OrderKind.RENEWAL: QT_TRANSLATE_NOOP("Receipt", "Renewal confirmation"),
+}
+PAID_TITLE = QT_TRANSLATE_NOOP("Receipt", "Receipt")
+
+
+def document_title(kind: OrderKind, paid: bool = False) -> str:
+    """The marked title of an order's document: its kind's confirmation until the vendor's
+    invoice is paid, then a receipt."""
+    return PAID_TITLE if paid else TITLES[OrderKind(kind)]
 
 
 def pdf_time_stamp(moment: datetime) -> SimpleNamespace:

@@ -1,9 +1,12 @@
-"""The seat order as both sides read it: its JSON body, the quote-date rule, the refusals.
+"""An order as both sides read it, of either kind: its JSON body, the quote-date rule, the
+refusals.
 
 The desktop records a purchase at the total it showed, on the contract's local day it showed
 it (the quote date), and may send it days later. The service prices the order at that quote
 date, so the stored period and the invoiced amount are the ones the user saw, as long as the
-quote date is no later than the service's today and no older than the grace period.
+quote date is no later than the service's today and no older than the grace period. A renewal
+is recorded and sent the same way, at the next term's amount, with instructions instead of a
+quote date and a note.
 """
 
 import unicodedata
@@ -11,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from billing.kinds import OrderKind
 from billing.money import parse_amount
-from billing.plain_text import REFUSED_CATEGORIES, normalized
+from billing.plain_text import REFUSED_CATEGORIES, TextRefusal, check_text, normalized
 from billing.text import QT_TRANSLATE_NOOP, Refusal
 
 ACKNOWLEDGEMENT = QT_TRANSLATE_NOOP(
@@ -24,13 +28,15 @@ QUOTE_GRACE_DAYS = 7
 PURCHASE_ORDER_LENGTH = 40
 INVOICE_NOTE_LENGTH = 500
 ACKNOWLEDGEMENT_LENGTH = 500
+INSTRUCTIONS_LENGTH = 1000
 # billing.plain_text's rule (controls, format characters such as the bidirectional overrides
 # that can make a printed text read differently from what was typed, line and paragraph
 # separators, surrogates), and private-use and unassigned characters too.
 _HIDDEN_CATEGORIES = REFUSED_CATEGORIES | {"Co", "Cn"}
 
-# The service's own refusals of an order, with the HTTP status it answers each with. Only these
-# reject a purchase for good; any other answer leaves it queued to be sent again.
+# The service's own refusals of an order of either kind (POST /v1/seat-orders, POST
+# /v1/renewals), with the HTTP status it answers each with. Only these reject an order for good;
+# any other answer leaves it queued to be sent again.
 REFUSALS = {
     "invalid_order": 422,
     "invalid_quoted_amount": 422,
@@ -44,6 +50,10 @@ REFUSALS = {
     "quote_changed": 409,
     "quote_expired": 409,
     "idempotency_key_reused": 409,
+    "already_renewed": 409,  # renewals only from here on
+    "renewal_fewer_seats": 422,
+    "invalid_renewal": 422,
+    "renewal_not_open": 404,  # as GET /v1/renewal says it: no renewal on offer
 }
 REQUOTED = ("quote_changed", "quote_expired")  # refusals that carry a fresh quote
 
@@ -58,11 +68,24 @@ class OrderRefusal(Refusal):
         return REFUSALS[self.code]
 
 
+class RenewalRefusal(OrderRefusal):
+    """A renewal the service will not take (its text marked in the "Renewal" context)."""
+
+    context = "Renewal"
+
+
 def no_current_contract() -> OrderRefusal:
     return OrderRefusal("contract_ended", NO_CONTRACT)
 
 
-def quote_changed() -> OrderRefusal:
+def quote_changed(kind: OrderKind = OrderKind.PURCHASE) -> OrderRefusal:
+    if kind == OrderKind.RENEWAL:
+        return RenewalRefusal(
+            "quote_changed",
+            QT_TRANSLATE_NOOP(
+                "Renewal", "The amount differs from the renewal's price, so nothing was renewed."
+            ),
+        )
     return OrderRefusal(
         "quote_changed",
         QT_TRANSLATE_NOOP(
@@ -72,19 +95,58 @@ def quote_changed() -> OrderRefusal:
     )
 
 
+def already_renewed(transaction_id: str) -> OrderRefusal:
+    return RenewalRefusal(
+        "already_renewed",
+        QT_TRANSLATE_NOOP(
+            "Renewal", "This contract is renewed already (transaction {transaction_id})."
+        ),
+        transaction_id=transaction_id,
+    )
+
+
 def is_order_refusal(status: int, code: object) -> bool:
-    """Whether an HTTP answer is one of the service's own refusals of an order."""
+    """Whether an HTTP answer is one of the service's own refusals of an order of either kind."""
     return isinstance(code, str) and REFUSALS.get(code) == status
 
 
 @dataclass(frozen=True)
 class OrderRequest:
-    seats: int | None  # None when not a JSON whole number: the proration rule refuses it
+    """An order of either kind as its body carries it; the fields of the other kind are None."""
+
+    kind: OrderKind
+    seats: int | None  # None when not a JSON whole number: the kind's seat rule refuses it
     quoted_amount: Decimal
-    quote_date: date | None  # None from desktops older than the quote date: the service's today
-    acknowledgement_text: str
+    quote_date: date | None = None  # purchases; None from desktops older than it: today
+    acknowledgement_text: str = ""
     purchase_order: str | None = None
-    invoice_note: str | None = None
+    invoice_note: str | None = None  # purchases
+    instructions: str | None = None  # renewals: for the account manager and the invoice
+
+
+def encode_order(request: OrderRequest) -> dict:
+    """The JSON body of POST /v1/seat-orders or /v1/renewals, as the desktop sends it.
+
+    The service fingerprints bodies for idempotency, so each kind keeps the body it always had:
+    a purchase without a PO number or note leaves both out (and a quote date only when it has
+    one); a renewal always carries purchase_order and instructions, null when empty.
+    """
+    body: dict = {"seats": request.seats, "quoted_amount": str(request.quoted_amount)}
+    if request.kind == OrderKind.RENEWAL:
+        return body | {
+            "acknowledged": True,
+            "acknowledgement_text": request.acknowledgement_text,
+            "purchase_order": request.purchase_order,
+            "instructions": request.instructions,
+        }
+    if request.quote_date is not None:
+        body["quote_date"] = request.quote_date.isoformat()
+    body |= {"acknowledged": True, "acknowledgement_text": request.acknowledgement_text}
+    if request.purchase_order:
+        body["purchase_order"] = request.purchase_order
+    if request.invoice_note:
+        body["invoice_note"] = request.invoice_note
+    return body
 
 
 def order_body(
@@ -95,20 +157,18 @@ def order_body(
     purchase_order: str | None = None,
     invoice_note: str | None = None,
 ) -> dict:
-    """The JSON body of POST /v1/seat-orders, as the desktop sends it (a purchase without a
-    PO number or note sends the body it always did, so its idempotency fingerprint holds)."""
-    body = {
-        "seats": seats,
-        "quoted_amount": str(quoted_amount),
-        "quote_date": quote_date.isoformat(),
-        "acknowledged": True,
-        "acknowledgement_text": acknowledgement_text,
-    }
-    if purchase_order:
-        body["purchase_order"] = purchase_order
-    if invoice_note:
-        body["invoice_note"] = invoice_note
-    return body
+    """A purchase's body: `encode_order` of an OrderRequest of kind PURCHASE."""
+    return encode_order(
+        OrderRequest(
+            OrderKind.PURCHASE,
+            seats,
+            quoted_amount,
+            quote_date,
+            acknowledgement_text,
+            purchase_order,
+            invoice_note,
+        )
+    )
 
 
 def check_purchase_order(text: object) -> str | None:
@@ -175,16 +235,18 @@ def has_hidden_characters(text: str, allowed: str) -> bool:
 
 
 def read_order_body(body: dict) -> OrderRequest:
-    """The order in a request body, or OrderRefusal naming what is wrong with it."""
+    """A purchase in a request body: `decode_order` of kind PURCHASE."""
+    return decode_order(OrderKind.PURCHASE, body)
+
+
+def decode_order(kind: OrderKind, body: dict) -> OrderRequest:
+    """The order of `kind` in a request body, or OrderRefusal naming what is wrong with it.
+
+    The seats are read, not judged: the kind's own rule (proration, or the renewal's seats)
+    refuses those it does not take.
+    """
     if not acknowledged(body):
-        raise OrderRefusal(
-            "not_acknowledged",
-            QT_TRANSLATE_NOOP(
-                "Orders",
-                "The purchase must be acknowledged (acknowledged: true), with the text the "
-                "purchaser agreed to (acknowledgement_text).",
-            ),
-        )
+        raise _not_acknowledged(kind)
     amount = parse_amount(body.get("quoted_amount"))
     if amount is None:
         raise OrderRefusal(
@@ -194,32 +256,93 @@ def read_order_body(body: dict) -> OrderRequest:
                 'quoted_amount must be the total shown, as a decimal string such as "562.50".',
             ),
         )
-    quote_date = body.get("quote_date")
-    if quote_date is not None:
-        try:
-            quote_date = date.fromisoformat(quote_date) if len(quote_date) == 10 else None
-        except (TypeError, ValueError):
-            quote_date = None
-        if quote_date is None:
-            raise OrderRefusal(
-                "invalid_quote_date",
-                QT_TRANSLATE_NOOP(
-                    "Orders", 'quote_date must be a date such as "2026-11-27", or left out.'
-                ),
-            )
+    quote_date = _quote_date(body.get("quote_date")) if kind == OrderKind.PURCHASE else None
     seats = body.get("seats")
     if isinstance(seats, float) and seats.is_integer():  # 5.0 is a JSON Schema integer too
         seats = int(seats)
     if not isinstance(seats, int) or isinstance(seats, bool):
         seats = None
+    purchase_order = check_purchase_order(body.get("purchase_order"))
+    if kind == OrderKind.RENEWAL:
+        return OrderRequest(
+            kind,
+            seats,
+            amount,
+            acknowledgement_text=body["acknowledgement_text"],
+            purchase_order=purchase_order,
+            instructions=check_instructions(body.get("instructions")),
+        )
     return OrderRequest(
+        kind,
         seats,
         amount,
         quote_date,
         body["acknowledgement_text"],
-        check_purchase_order(body.get("purchase_order")),
+        purchase_order,
         check_invoice_note(body.get("invoice_note")),
     )
+
+
+def _not_acknowledged(kind: OrderKind) -> OrderRefusal:
+    if kind == OrderKind.RENEWAL:
+        return RenewalRefusal(
+            "not_acknowledged",
+            QT_TRANSLATE_NOOP(
+                "Renewal",
+                "The renewal must be acknowledged (acknowledged: true), with the text the "
+                "purchaser agreed to (acknowledgement_text).",
+            ),
+        )
+    return OrderRefusal(
+        "not_acknowledged",
+        QT_TRANSLATE_NOOP(
+            "Orders",
+            "The purchase must be acknowledged (acknowledged: true), with the text the "
+            "purchaser agreed to (acknowledgement_text).",
+        ),
+    )
+
+
+def _quote_date(text: object) -> date | None:
+    if text is None:
+        return None
+    try:
+        quote_date = date.fromisoformat(text) if len(text) == 10 else None
+    except (TypeError, ValueError):
+        quote_date = None
+    if quote_date is None:
+        raise OrderRefusal(
+            "invalid_quote_date",
+            QT_TRANSLATE_NOOP(
+                "Orders", 'quote_date must be a date such as "2026-11-27", or left out.'
+            ),
+        )
+    return quote_date
+
+
+def check_instructions(text: object) -> str | None:
+    """A renewal's instructions as stored (line endings made line feeds; None when empty), or
+    RenewalRefusal: at most 1,000 characters of multi-line text (billing.plain_text's rule)."""
+    if text is None:
+        return None
+    try:
+        cleaned = (
+            check_text(text, "instructions", multiline=True, limit=INSTRUCTIONS_LENGTH)
+            if isinstance(text, str)
+            else None
+        )
+    except TextRefusal:
+        cleaned = None
+    if cleaned is None:
+        raise RenewalRefusal(
+            "invalid_renewal",
+            QT_TRANSLATE_NOOP(
+                "Renewal",
+                "The instructions can have at most 1000 characters, with line breaks but no "
+                "control or invisible formatting characters.",
+            ),
+        )
+    return cleaned or None
 
 
 def check_quote_date(quote_date: date, today: date, grace_days: int = QUOTE_GRACE_DAYS) -> None:

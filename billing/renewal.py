@@ -15,15 +15,12 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 
 from billing.money import amount_to_minor, round_money
+from billing.orders import INSTRUCTIONS_LENGTH as INSTRUCTIONS_LENGTH  # its old home, kept
+from billing.orders import RenewalRefusal
 from billing.proration import MAX_SEATS, term_months
-from billing.text import QT_TRANSLATE_NOOP, Refusal
+from billing.text import QT_TRANSLATE_NOOP
 
 RENEWAL_WINDOW_DAYS = 60
-INSTRUCTIONS_LENGTH = 1000
-
-
-class RenewalRefusal(Refusal):
-    context = "Renewal"
 
 
 @dataclass(frozen=True)

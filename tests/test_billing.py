@@ -200,7 +200,7 @@ def test_only_the_services_own_refusals_reject():
     assert not is_order_refusal(409, "conflict")  # a code that is not ours
     assert not is_order_refusal(422, None)
     assert not is_order_refusal(429, "too_many_attempts")
-    assert set(REFUSALS.values()) == {409, 422}
+    assert set(REFUSALS.values()) == {404, 409, 422}  # 404: no renewal on offer
 
 
 @pytest.mark.parametrize("places", [0, 2, 3, 4])
