@@ -150,7 +150,11 @@ class Api:
             ),
             (re.compile(r"/v1/vendor"), {"GET": self.vendor}, True),
             (re.compile(r"/v1/renewal"), {"GET": self.renewal_offer}, True),
-            (re.compile(r"/v1/renewals"), {"POST": self.renew}, True),
+            (
+                re.compile(r"/v1/renewals"),
+                {"GET": self.list_renewals, "POST": self.renew},
+                True,
+            ),
             (
                 re.compile(r"/v1/renewal/reduction-requests"),
                 {"GET": self.reduction_requests, "POST": self.request_reduction},
@@ -388,6 +392,7 @@ class Api:
         return 200, {
             "id": contract.id,
             "organization": contract.organization.name,
+            "organization_id": contract.organization_id,
             "timezone": contract.organization.timezone,
             "start_date": contract.start_date.isoformat(),
             "end_date": contract.end_date.isoformat(),
@@ -473,6 +478,12 @@ class Api:
         key = request.header("Idempotency-Key")
         renewal, replayed = renewals.place_renewal(administrator, key, request.json())
         return 201, {"renewal": renewals.renewal_json(renewal), "replayed": replayed}
+
+    def list_renewals(self, request: Request) -> tuple[int, object]:
+        """The organization's renewals, newest first, whichever desktop made them."""
+        administrator = self._require_manage_account(request)
+        found = renewals.renewals_of(administrator.organization_id)
+        return 200, {"renewals": [renewals.renewal_json(each) for each in found]}
 
     def reduction_requests(self, request: Request) -> tuple[int, object]:
         administrator = self._require_manage_account(request)
@@ -679,6 +690,7 @@ def administrator_json(administrator: Administrator) -> dict:
     return {
         "name": administrator.name,
         "email": administrator.email,
+        "organization_id": administrator.organization_id,
         "permission_set": permissions.name,
         "permissions": {
             "manage_account": permissions.manage_account,

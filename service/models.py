@@ -161,6 +161,7 @@ class SeatOrder(ServiceModel):
     rejection_reason = TextField(null=True)
     purchase_order = CharField(max_length=40, null=True)
     invoice_note = TextField(null=True)
+    parties = TextField(null=True)  # JSON: the vendor and the bill-to when it was placed
 
     class Meta:
         indexes = (
@@ -193,6 +194,7 @@ class Renewal(ServiceModel):
     acknowledgement_text = TextField()
     invoice_number = CharField(null=True)
     created_at = UTCDateTimeField(default=utc_now)
+    parties = TextField(null=True)  # JSON: the vendor and the bill-to when it was placed
 
     class Meta:
         indexes = ((("organization", "transaction_id"), True),)

@@ -21,17 +21,18 @@ from billing.orders import (
     read_order_body,
 )
 from billing.proration import Quote, QuoteError, contract_not_started, quote
-from billing.statuses import Status
+from billing.statuses import Status, transition
 from billing.text import Refusal
 from db.database import is_sqlite, write_transaction
 from db.fields import utc_now
 from db.prepared import Prepared, PreparedInsert
-from service import audit, invoices
+from service import audit, invoices, profiles
 from service.models import (
     Administrator,
     Contract,
     InvoiceSequence,
     Organization,
+    Renewal,
     SeatOrder,
     service_db,
 )
@@ -152,28 +153,28 @@ def place_order(
         request = read_order_body(body)
     except OrderRefusal as refusal:
         raise OrderProblem.of(refusal) from refusal
-    fingerprint = _fingerprint(body)
+    body_print = fingerprint(body)
     ours = (SeatOrder.organization == administrator.organization_id) & (
         SeatOrder.transaction_id == key
     )  # a key is the organization's own: another's same key is another order
     try:  # taken as new, without a look first: a key seen before fails the insert or a check
         with write_transaction(service_db):
-            order = _new_order(administrator, key, request, fingerprint, delay, now, grace_days)
+            order = _new_order(administrator, key, request, body_print, delay, now, grace_days)
         return order, False
     except IntegrityError:  # taken before, or by a request racing this one
-        return _replay(SeatOrder.get(ours), fingerprint), True
+        return replayed(SeatOrder.get(ours), body_print), True
     except OrderProblem:  # no longer orderable today, yet the first answer stands
         seen = SeatOrder.get_or_none(ours)
         if seen is None:
             raise
-        return _replay(seen, fingerprint), True
+        return replayed(seen, body_print), True
 
 
 def _new_order(
     administrator: Administrator,
     key: str,
     request: OrderRequest,
-    fingerprint: str,
+    body_print: str,
     delay: ProvisioningDelay,
     now: datetime,
     grace_days: int,
@@ -196,13 +197,15 @@ def _new_order(
         service_db.obj,
         organization=organization,
         transaction_id=key,
-        request_fingerprint=fingerprint,
+        request_fingerprint=body_print,
         contract=contract,
         administrator=administrator,
         **priced.ledger_fields(),
         acknowledgement_text=request.acknowledgement_text,
         purchase_order=request.purchase_order,
         invoice_note=request.invoice_note,
+        parties=profiles.parties_text(organization.id),
+        status=transition(Status.QUEUED, Status.PENDING),  # accepted: what was queued is taken
         created_at=now,
         updated_at=now,
         provision_after=now + delay.draw(),
@@ -212,8 +215,10 @@ def _new_order(
     return order
 
 
-def _replay(existing: SeatOrder, fingerprint: str) -> SeatOrder:
-    if existing.request_fingerprint != fingerprint:
+def replayed[T: (SeatOrder, Renewal)](existing: T, body_print: str) -> T:
+    """The order or renewal first placed with a key, for the same body again; 409
+    idempotency_key_reused for another body."""
+    if existing.request_fingerprint != body_print:
         raise OrderProblem(
             409,
             "idempotency_key_reused",
@@ -276,7 +281,7 @@ def _provision(order_id: int, now: datetime) -> int:
         invoice = next_invoice_number(contract.organization_id, now.year)
         changed = (
             SeatOrder.update(
-                status=Status.PROVISIONED,
+                status=transition(order.status, Status.PROVISIONED),
                 provisioned_at=now,
                 updated_at=now,
                 invoice_number=invoice,
@@ -334,7 +339,18 @@ def order_json(order: SeatOrder) -> dict:
         "rejection_reason": order.rejection_reason,
         "purchase_order": order.purchase_order,
         "invoice_note": order.invoice_note,
+        "contract": {
+            "id": order.contract.id,
+            "start_date": order.contract.start_date.isoformat(),
+            "end_date": order.contract.end_date.isoformat(),
+        },
+        "parties": parties_of(order),
     }
+
+
+def parties_of(placed: SeatOrder | Renewal) -> dict | None:
+    """The vendor and the bill-to an order or renewal kept when it was placed, if any."""
+    return None if placed.parties is None else json.loads(placed.parties)
 
 
 def quote_json(priced: Quote) -> dict:
@@ -354,5 +370,6 @@ def _iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.astimezone(UTC).isoformat()
 
 
-def _fingerprint(body: dict) -> str:
+def fingerprint(body: dict) -> str:
+    """The request body's digest, kept with the key: the same key must come with the same body."""
     return hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()

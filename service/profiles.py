@@ -34,6 +34,21 @@ def vendor_json() -> dict | None:
     }
 
 
+def parties_text(organization_id: int) -> str | None:
+    """The vendor and the organization's bill-to now, as JSON an order keeps (the keys and form
+    the desktop keeps with a purchase); None when there is neither."""
+    vendor, profile = vendor_json(), profile_of(organization_id)
+    if vendor is None and profile is None:
+        return None
+    bill_to = None if profile is None else _bill_to(profile)
+    return json.dumps({"vendor": vendor, "bill_to": bill_to}, ensure_ascii=False, sort_keys=True)
+
+
+def _bill_to(profile: BillingProfile) -> dict:
+    """The profile as billing.profile's `as_json` gives it: what was billed, not when edited."""
+    return {name: value for name, value in profile_json(profile).items() if name != "updated_at"}
+
+
 def profile_of(organization_id: int) -> BillingProfile | None:
     return BillingProfile.get_or_none(BillingProfile.organization == organization_id)
 

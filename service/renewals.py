@@ -1,15 +1,21 @@
 """Renewals on the service: the offer while a contract's renewal window is open, the renewal
-itself (idempotent, once per contract, the next contract and its invoice made at once), and
-reduction requests kept for the account manager."""
+itself (idempotent like an order: taken as new, a key seen before replayed; once per contract;
+the next contract and its invoice made at once), and reduction requests kept for the account
+manager."""
 
-import hashlib
-import json
 from datetime import datetime, timedelta
 
 from peewee import IntegrityError
 
-from billing.money import amount_from_minor, parse_amount
-from billing.orders import OrderRefusal, acknowledged, check_purchase_order
+from billing.kinds import OrderKind
+from billing.money import amount_from_minor
+from billing.orders import (
+    OrderRefusal,
+    OrderRequest,
+    already_renewed,
+    decode_order,
+    quote_changed,
+)
 from billing.plain_text import TextRefusal, check_text
 from billing.renewal import (
     INSTRUCTIONS_LENGTH,
@@ -20,10 +26,10 @@ from billing.renewal import (
     opens_on,
     renewal_terms,
 )
-from billing.text import Refusal
+from billing.statuses import Status
 from db.database import write_transaction
 from db.fields import utc_now
-from service import audit, invoices
+from service import audit, invoices, profiles
 from service.models import (
     Administrator,
     Contract,
@@ -31,7 +37,15 @@ from service.models import (
     Renewal,
     service_db,
 )
-from service.orders import OrderProblem, current_contract, local_today, next_invoice_number
+from service.orders import (
+    OrderProblem,
+    current_contract,
+    fingerprint,
+    local_today,
+    next_invoice_number,
+    parties_of,
+    replayed,
+)
 
 RENEWED = "contract renewed"  # audit actions
 REDUCTION_REQUESTED = "seat reduction requested"
@@ -50,15 +64,11 @@ def offer(
     try:
         check_window(today, contract.end_date, contract.renewal_window_days)
     except RenewalRefusal as refusal:
-        raise _problem(404, refusal, {"opens_on": refusal.fields["opens_on"]}) from refusal
+        raise OrderProblem.of(refusal, {"opens_on": refusal.fields["opens_on"]}) from refusal
     done = Renewal.get_or_none(Renewal.contract == contract)
     if done is not None:
-        raise OrderProblem(
-            409,
-            "already_renewed",
-            f"This contract is renewed already (transaction {done.transaction_id}).",
-            {"transaction_id": done.transaction_id},
-        )
+        refusal = already_renewed(done.transaction_id)
+        raise OrderProblem.of(refusal, {"transaction_id": done.transaction_id})
     return contract, _terms(contract, contract.licensed_seats)
 
 
@@ -81,62 +91,51 @@ def offer_json(contract: Contract, terms: RenewalTerms) -> dict:
 def place_renewal(
     administrator: Administrator, key: str, body: dict, now: datetime | None = None
 ) -> tuple[Renewal, bool]:
-    """Renew once per key and once per contract; returns (renewal, replayed)."""
+    """Renew once per key and once per contract; returns (renewal, replayed).
+
+    As an order is placed: taken as new without a look first; a key seen before fails the
+    insert, or a check (the contract renewed already, the window closed since), and the first
+    answer is replayed for the same body.
+    """
     now = now or utc_now()
-    fingerprint = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+    try:
+        request = decode_order(OrderKind.RENEWAL, body)
+    except OrderRefusal as refusal:
+        raise OrderProblem.of(refusal) from refusal
+    body_print = fingerprint(body)
     ours = (Renewal.organization == administrator.organization_id) & (Renewal.transaction_id == key)
     try:
         with write_transaction(service_db):
-            seen = Renewal.get_or_none(ours)
-            if seen is not None:
-                if seen.request_fingerprint != fingerprint:
-                    raise OrderProblem(
-                        409,
-                        "idempotency_key_reused",
-                        "This Idempotency-Key was used for a different renewal.",
-                    )
-                return seen, True
-            return _new_renewal(administrator, key, body, fingerprint, now), False
+            return _new_renewal(administrator, key, request, body_print, now), False
     except IntegrityError:  # the same key, or the same contract, won a race
         seen = Renewal.get_or_none(ours)
         if seen is None:
-            raise OrderProblem(
-                409, "already_renewed", "This contract is renewed already."
-            ) from None
-        return seen, True
+            offer(administrator, now)  # renewed by another key: says so, naming it
+            raise
+        return replayed(seen, body_print), True
+    except OrderProblem:
+        seen = Renewal.get_or_none(ours)
+        if seen is None:
+            raise
+        return replayed(seen, body_print), True
 
 
 def _new_renewal(
-    administrator: Administrator, key: str, body: dict, fingerprint: str, now: datetime
+    administrator: Administrator,
+    key: str,
+    request: OrderRequest,
+    body_print: str,
+    now: datetime,
 ) -> Renewal:
-    if not acknowledged(body):
-        raise OrderProblem(
-            422,
-            "not_acknowledged",
-            "The renewal must be acknowledged, with the text the purchaser agreed to.",
-        )
     contract, _ = offer(administrator, now)
     try:
-        seats = check_seats(body.get("seats"), contract.licensed_seats)
-        purchase_order = check_purchase_order(body.get("purchase_order"))
-    except (RenewalRefusal, OrderRefusal) as refusal:
-        raise _problem(422, refusal) from refusal
-    instructions = body.get("instructions")
-    if instructions is not None and (instructions := _lines_of_text(instructions)) is None:
-        raise OrderProblem(
-            422,
-            "invalid_renewal",
-            "instructions must be text of at most 1000 characters, with line breaks but no "
-            "control or invisible formatting characters.",
-        )
+        seats = check_seats(request.seats, contract.licensed_seats)
+    except RenewalRefusal as refusal:
+        raise OrderProblem.of(refusal) from refusal
     terms = _terms(contract, seats)
-    if parse_amount(body.get("quoted_amount")) != terms.amount:
-        raise OrderProblem(
-            409,
-            "quote_changed",
-            "The amount differs from the renewal's price, so nothing was renewed.",
-            {"renewal": offer_json(contract, terms)},
-        )
+    if request.quoted_amount != terms.amount:
+        refusal = quote_changed(OrderKind.RENEWAL)
+        raise OrderProblem.of(refusal, {"renewal": offer_json(contract, terms)})
     following = Contract.create(
         organization=contract.organization_id,
         start_date=terms.term_start,
@@ -154,16 +153,17 @@ def _new_renewal(
     renewal = Renewal.create(
         organization=contract.organization_id,
         transaction_id=key,
-        request_fingerprint=fingerprint,
+        request_fingerprint=body_print,
         contract=contract,
         next_contract=following,
         administrator=administrator,
         **terms.ledger_fields(),
-        purchase_order=purchase_order,
-        instructions=instructions or None,
-        acknowledgement_text=body["acknowledgement_text"],
+        purchase_order=request.purchase_order,
+        instructions=request.instructions,
+        acknowledgement_text=request.acknowledgement_text,
         invoice_number=number,
         created_at=now,
+        parties=profiles.parties_text(contract.organization_id),
     )
     invoices.issue_for_renewal(renewal, number, local_today(contract.organization, now), now)
     details = {"transaction_id": key, "seats": seats, "amount": str(terms.amount)}
@@ -171,9 +171,19 @@ def _new_renewal(
     return renewal
 
 
+def renewals_of(organization_id: int) -> list[Renewal]:
+    """The organization's renewals, newest first."""
+    return list(
+        Renewal.select()
+        .where(Renewal.organization == organization_id)
+        .order_by(Renewal.created_at.desc(), Renewal.id.desc())
+    )
+
+
 def renewal_json(renewal: Renewal) -> dict:
     return {
         "transaction_id": renewal.transaction_id,
+        "status": Status.PROVISIONED,  # taken is accepted and invoiced at once
         "term_start": renewal.term_start.isoformat(),
         "term_end": renewal.term_end.isoformat(),
         "months": renewal.months,
@@ -185,6 +195,7 @@ def renewal_json(renewal: Renewal) -> dict:
         "instructions": renewal.instructions,
         "invoice_number": renewal.invoice_number,
         "created_at": renewal.created_at.isoformat(),
+        "parties": parties_of(renewal),
     }
 
 
@@ -306,8 +317,3 @@ def _lines_of_text(value: object) -> str | None:
 def _terms(contract: Contract, seats: int) -> RenewalTerms:
     price = contract.next_term_monthly_price or contract.monthly_price_per_seat
     return renewal_terms(contract.start_date, contract.end_date, seats, price, contract.currency)
-
-
-def _problem(status: int, refusal: Refusal, extra: dict | None = None) -> OrderProblem:
-    answer = {"localizable": refusal.localizable(), **(extra or {})}
-    return OrderProblem(status, refusal.code, str(refusal), answer)

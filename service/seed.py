@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 from billing.money import round_money
 from billing.orders import ACKNOWLEDGEMENT
-from billing.statuses import Status
+from billing.statuses import Status, transition
 from db.database import write_transaction
-from service import audit, demo_data, invoices
+from service import audit, demo_data, invoices, profiles
 from service.auth import hash_password
 from service.models import (
     AccountUser,
@@ -91,6 +91,7 @@ def _seed(plan: demo_data.DemoOrganization, today: date) -> None:
         )
     purchases = plan.purchases(today)
     zone = ZoneInfo(plan.timezone)
+    parties = profiles.parties_text(organization.id)
     for planned in purchases:
         order = SeatOrder.create(
             organization=organization,
@@ -100,13 +101,14 @@ def _seed(plan: demo_data.DemoOrganization, today: date) -> None:
             administrator=administrators[planned.buyer_email],
             **planned.priced.ledger_fields(),
             acknowledgement_text=ACKNOWLEDGEMENT,
-            status=Status.PROVISIONED,
+            status=transition(Status.QUEUED, Status.PROVISIONED),  # placed and live long ago
             created_at=planned.created_at,
             updated_at=planned.provisioned_at,
             provision_after=planned.created_at + timedelta(seconds=1),
             provisioned_at=planned.provisioned_at,
             invoice_number=planned.invoice_number,
             purchase_order=planned.purchase_order,
+            parties=parties,
         )
         issued = planned.provisioned_at.astimezone(zone).date()
         invoices.issue(order, planned.invoice_number, issued, planned.provisioned_at)

@@ -17,7 +17,7 @@ from db.database import close_database
 from db.fields import utc_now
 from service import audit, demo_data
 from service.contract import DOCUMENT, OPENAPI
-from service.models import Contract, SeatOrder, service_db
+from service.models import Contract, Organization, SeatOrder, service_db
 from service.orders import provision_due
 from tests.service_helpers import call, sign_in, start_demo_service
 
@@ -57,14 +57,22 @@ def test_sign_in_and_out(service):
         {"email": "admin@example.com", "password": "northwind-demo"},
     )
     assert status == 201
+    with service_db.connection_context():
+        northwind = Organization.get(Organization.name == demo_data.ORGANIZATION).id
     assert body["administrator"] == {
         "name": "Alex Morgan",
         "email": "admin@example.com",
+        "organization_id": northwind,
         "permission_set": "Administrators",
         "permissions": {"manage_account": True, "manage_permission_sets": True},
     }
     token = body["token"]
-    assert call(service, "GET", "/v1/contract", token=token)[0] == 200
+    status, contract = call(service, "GET", "/v1/contract", token=token)
+    assert (status, contract["organization"], contract["organization_id"]) == (
+        200,
+        demo_data.ORGANIZATION,
+        northwind,
+    )
     assert call(service, "DELETE", "/v1/sessions/current", token=token) == (204, None)
     status, error = call(service, "GET", "/v1/contract", token=token)
     assert status == 401 and error["error"]["code"] == "unauthorized"
@@ -299,6 +307,11 @@ def test_openapi_names_every_refusal_that_rejects_an_order():
     described = spec["components"]["schemas"]["Error"]["properties"]["error"]["properties"]
     words = set(re.findall(r"[a-z_]+", described["code"]["description"]))
     assert set(REFUSALS) <= words
+    said, status = {}, None  # each code under the status it is said after
+    for word in re.findall(r"\d{3}|[a-z_]+", described["code"]["description"]):
+        status = int(word) if word.isdigit() else status
+        said.setdefault(word, status)
+    assert {code: said[code] for code in REFUSALS} == REFUSALS
     amount = spec["components"]["schemas"]["OrderRequest"]["properties"]["quoted_amount"]
     assert amount["pattern"] == "^" + PLAIN_DECIMAL.pattern + "$"
 
