@@ -1,5 +1,8 @@
-"""The kinds of order, one codec and one status table for both: a purchase of seats now, and the
-renewal of a contract for its next term. Each kind keeps its own words (labels, titles)."""
+"""The kinds of order: a purchase of seats now, and a contract's renewal for its next term.
+
+Both kinds share one body codec (billing.orders), one refusal table and one status table
+(billing.statuses); each keeps its own words (labels, document titles).
+"""
 
 from enum import StrEnum
 
