@@ -4,11 +4,13 @@ import logging
 import time
 
 from db.database import write_transaction
+from desktop.account import has_contract
 from desktop.i18n import translate
 from desktop.models import (
     Administrator,
     Contract,
     LicenseUsage,
+    Organization,
     Outbox,
     PermissionSet,
     RenewalRecord,
@@ -29,19 +31,26 @@ def how_to_enable() -> str:
 
 
 def acting_administrator(email: str | None = None) -> Administrator | None:
-    """The administrator named by `email`, or else the first active one with Manage Account."""
-    query = Administrator.select().join(PermissionSet).where(Administrator.active)
+    """The administrator named by `email`, or else the first active one with Manage Account;
+    of the organization signed in to last when the e-mail is that of several."""
+    query = (
+        Administrator.select(Administrator, PermissionSet, Organization)
+        .join(PermissionSet)
+        .switch(Administrator)
+        .join(Organization)
+        .where(Administrator.active)
+        .order_by(Organization.last_used_at.desc(nulls="LAST"), Administrator.id)
+    )
     if email:
         return query.where(Administrator.email == email.strip().lower()).first()
-    return query.where(PermissionSet.manage_account).order_by(Administrator.id).first()
+    return query.where(PermissionSet.manage_account).first()
 
 
 def holds_account_data(email: str) -> bool:
     """Whether this computer keeps the contract and an administrator with this e-mail who may
     manage it: then it can work offline while the service cannot be reached."""
-    if not email.strip():
-        return False
-    return may_manage_account(acting_administrator(email)) and Contract.select().exists()
+    administrator = acting_administrator(email) if email.strip() else None
+    return may_manage_account(administrator) and has_contract(administrator.organization)
 
 
 def may_manage_account(administrator: Administrator | None) -> bool:
@@ -50,8 +59,9 @@ def may_manage_account(administrator: Administrator | None) -> bool:
     )
 
 
-def forget_contract_data(attempts: int = 3, pause: float = 0.5) -> None:
-    """Clear the local copy of contracts and purchases, for someone who lost Manage Account.
+def forget_contract_data(organization: Organization, attempts: int = 3, pause: float = 0.5) -> None:
+    """Clear the organization's local copy of contracts and purchases, for someone who lost
+    Manage Account there (other organizations' stay).
 
     A busy database is tried again; if it still fails, the error is logged and raised for the
     caller to report (the next start, which checks the permission again, tries once more).
@@ -59,11 +69,8 @@ def forget_contract_data(attempts: int = 3, pause: float = 0.5) -> None:
     for attempt in range(1, attempts + 1):
         try:
             with write_transaction(database):
-                Outbox.delete().execute()
-                RenewalRecord.delete().execute()
-                SeatPurchase.delete().execute()
-                Contract.delete().execute()
-                LicenseUsage.delete().execute()
+                for model in (Outbox, RenewalRecord, SeatPurchase, Contract, LicenseUsage):
+                    model.delete().where(model.organization == organization).execute()
             return
         except Exception:
             logger.exception(

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from peewee import fn
 
 from billing.statuses import Status
-from desktop.models import Contract, Organization, SeatPurchase
+from desktop.models import Administrator, Contract, Organization, SeatPurchase
 
 NOT_YET_LIVE = (Status.QUEUED, Status.PENDING)
 
@@ -39,8 +39,22 @@ class ContractSummary:
         return max(0, (self.end_date - self.today).days + 1)
 
 
-def organization() -> Organization | None:
-    return Organization.select().order_by(Organization.id).first()
+def organization(administrator_email: str | None = None) -> Organization | None:
+    """The organization to show: that of the administrator with this e-mail who signed in last
+    (any administrator's when no e-mail is given); None when this computer keeps none."""
+    query = Organization.select().order_by(
+        Organization.last_used_at.desc(nulls="LAST"), Organization.id
+    )
+    if administrator_email:
+        query = query.join(Administrator).where(
+            Administrator.email == administrator_email.strip().lower()
+        )
+    return query.first()
+
+
+def has_contract(org: Organization) -> bool:
+    """Whether this computer keeps a contract of the organization."""
+    return Contract.select().where(Contract.organization == org).exists()
 
 
 def organization_today(org: Organization, now: datetime | None = None) -> date:
@@ -53,11 +67,17 @@ def today_in(timezone: str, now: datetime | None = None) -> date:
     return (now or datetime.now(UTC)).astimezone(ZoneInfo(timezone)).date()
 
 
-def current_contract(now: datetime | None = None) -> ContractSummary | None:
-    """The contract in force today, or None when there is none (expired or not started)."""
-    org = organization()
-    if org is None:
-        return None
+def pending_seats(contract_id: int) -> int:
+    """Seats bought on the contract and not live yet."""
+    bought = SeatPurchase.select(fn.COALESCE(fn.SUM(SeatPurchase.seats), 0)).where(
+        (SeatPurchase.contract == contract_id) & SeatPurchase.provisioning_status.in_(NOT_YET_LIVE)
+    )
+    return int(bought.scalar())
+
+
+def current_contract(org: Organization, now: datetime | None = None) -> ContractSummary | None:
+    """The organization's contract in force today, or None when there is none (expired or not
+    started)."""
     today = organization_today(org, now)
     contract = (
         Contract.select()
@@ -71,13 +91,6 @@ def current_contract(now: datetime | None = None) -> ContractSummary | None:
     )
     if contract is None:
         return None
-    pending = (
-        SeatPurchase.select(fn.COALESCE(fn.SUM(SeatPurchase.seats), 0))
-        .where(
-            (SeatPurchase.contract == contract) & SeatPurchase.provisioning_status.in_(NOT_YET_LIVE)
-        )
-        .scalar()
-    )
     earlier = (
         Contract.select()
         .where((Contract.organization == org) & (Contract.start_date < contract.start_date))
@@ -90,7 +103,7 @@ def current_contract(now: datetime | None = None) -> ContractSummary | None:
         start_date=contract.start_date,
         end_date=contract.end_date,
         licensed_seats=contract.licensed_seats,
-        pending_seats=int(pending),
+        pending_seats=pending_seats(contract.id),
         monthly_price_per_seat=contract.monthly_price_per_seat,
         currency=contract.currency,
         proration_unit=contract.proration_unit,

@@ -79,24 +79,38 @@ def _run_command(options: argparse.Namespace) -> int:
 
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     locale = install_translations(app, language())
+    org = organization(options.user)  # several here: --user says whose
+    if org is None:
+        print(
+            "manage-account: this computer keeps no organization's data"
+            + (f" for {options.user}" if options.user else ""),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     try:
         if options.command == "receipt":
-            print(save_receipt(options.transaction_id, options.output, locale))
+            print(save_receipt(org, options.transaction_id, options.output, locale))
             return 0
-        org = organization()
-        query = date_range_query(options.first, options.last, org.timezone if org else "UTC")
+        query = date_range_query(org, options.first, options.last)
         if options.command == "documents":
             from desktop.archive import export_documents
             from desktop.invoices import FOLDER
 
             kept = local_data_folder(FOLDER)
             count = export_documents(query, options.output, locale, kept)
-            written = translate("App", "Documents of %n purchase(s) written to {file}", None, count)
-            print(written.format(file=options.output))
+            written = translate(
+                "App",
+                "Documents of %n order(s) of {organization} written to {file}",
+                None,
+                count,
+            )
+            print(written.format(organization=org.name, file=options.output))
         else:
             count = export_receipts(query, options.output, locale)
-            written = translate("App", "%n receipt(s) written to {folder}", None, count)
-            print(written.format(folder=options.output))
+            written = translate(
+                "App", "%n receipt(s) of {organization} written to {folder}", None, count
+            )
+            print(written.format(organization=org.name, folder=options.output))
     except (UnknownTransaction, OSError) as error:
         print(f"manage-account: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -193,10 +207,7 @@ def _run_application(
     try:
         if not _sign_in(application, options.user):
             return 0
-        if (
-            application.organization is None
-            and (status := _first_contract(application)) is not None
-        ):
+        if _needs_contract(application) and (status := _first_contract(application)) is not None:
             return status
         window = MainWindow(application)
         application.start_syncing()
@@ -272,7 +283,7 @@ def _sign_in(application: "Application", user: str | None) -> bool:
     application.session = session
     application.administrator = mirror_administrator(session.administrator)
     if not application.may_manage:
-        forget_contract_data()  # nothing of the contract stays on their computer
+        forget_contract_data(application.organization)  # none of its contract stays here
     return True
 
 
@@ -281,6 +292,15 @@ def _start_again() -> None:
 
     command = relaunch_command()
     QProcess.startDetached(command[0], command[1:])
+
+
+def _needs_contract(application: "Application") -> bool:
+    """Whether there is nothing to show yet: no administrator here, or one who may manage the
+    account of an organization whose contract this computer does not keep yet."""
+    from desktop.account import has_contract
+
+    organization = application.organization
+    return organization is None or (application.may_manage and not has_contract(organization))
 
 
 def _first_contract(application: "Application") -> int | None:
@@ -294,7 +314,7 @@ def _first_contract(application: "Application") -> int | None:
     if application.syncing:
         fetching = translate("App", "Fetching your contract from the account service…")
         report = wait_with_progress(fetching, application.fetch_contract)
-    if application.organization is not None:
+    if not _needs_contract(application):
         return None
     print(
         "manage-account: the database holds no organization yet; "

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.access import may_manage_account
-from desktop.account import organization
 from desktop.connection import ServiceConnection
 from desktop.models import Administrator, Organization
 from desktop.service_client import ServiceClient
@@ -25,7 +24,6 @@ class Application:
     session: SignedIn | None = None  # None: no account service, purchases stay queued here
     connection: ServiceConnection | None = None
     offline: WorkingOffline | None = None  # chosen at sign-in: signed in when the service answers
-    organization: Organization | None = field(default_factory=organization)
     _listeners: list[SyncListener] = field(default_factory=list, init=False, repr=False)
     _worker: SyncWorker | None = field(default=None, init=False, repr=False)
 
@@ -43,6 +41,11 @@ class Application:
         return self.connection.url if self.connection is not None else None
 
     @property
+    def organization(self) -> Organization | None:
+        """Whose data the window shows: the acting administrator's organization, only."""
+        return self.administrator.organization if self.administrator is not None else None
+
+    @property
     def may_manage(self) -> bool:
         return may_manage_account(self.administrator)
 
@@ -55,8 +58,9 @@ class Application:
 
     def fetch_contract(self) -> SyncReport:
         """One sync round, so a new installation has its contract before the window shows."""
-        report = SyncEngine(self.client()).run_once()
-        self.organization = organization()
+        report = SyncEngine(self.client(), organization=self.organization).run_once()
+        if self.administrator is not None:  # its organization's name and zone may be new
+            self.administrator = Administrator.get_by_id(self.administrator.id)
         return report
 
     def add_sync_listener(self, listener: SyncListener) -> None:
@@ -70,7 +74,7 @@ class Application:
         if engine is None:
             offline = self.offline if self.session is None else None
             credentials = Credentials(offline.email, offline.password) if offline else None
-            engine = SyncEngine(self.client(), credentials)
+            engine = SyncEngine(self.client(), credentials, self.organization)
         self._worker = SyncWorker(engine, self._report)
         self._worker.start()
 

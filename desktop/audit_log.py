@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.history import write_csv
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.models import SyncState, utc_now
+from desktop.models import Organization, SyncState, utc_now
 from desktop.service_client import ServiceClient, every_item
 
 EXPORT_PAGE = 1000  # the most the service gives in one page
@@ -56,16 +56,18 @@ class TrailBreak:
     gone: bool  # False: the entry is there with another hash
 
 
-def check_continuity(client: ServiceClient, now: datetime | None = None) -> TrailBreak | None:
+def check_continuity(
+    client: ServiceClient, organization: Organization, now: datetime | None = None
+) -> TrailBreak | None:
     """Compare the newest entry this computer saw with the service's trail, then remember the
     newest one now. A chain that was changed and hashed again from there on, or cut and its
     head moved back, checks out as intact on the service; it cannot match what was seen here.
     After a break the entry seen before stays remembered, so the warning stays too.
     """
     key = SEEN_KEY.format(service=client.base_url)
-    stored = SyncState.get_or_none(SyncState.key == key)
+    stored = SyncState.read(organization, key)
     if stored is not None:
-        seen = json.loads(stored.value)
+        seen = json.loads(stored)
         page = client.audit_events(before=seen["id"] + 1, limit=1)["events"]
         now_there = page[0] if page and page[0]["id"] == seen["id"] else None
         if now_there is None or now_there["hash"] != seen["hash"]:
@@ -79,9 +81,7 @@ def check_continuity(client: ServiceClient, now: datetime | None = None) -> Trai
                 "seen_at": (now or utc_now()).isoformat(),
             }
         )
-        SyncState.insert(key=key, value=value).on_conflict(
-            conflict_target=[SyncState.key], update={SyncState.value: value}
-        ).execute()
+        SyncState.write(organization, key, value)
     return None
 
 

@@ -22,17 +22,18 @@ from desktop.models import (
 )
 from desktop.retry import backoff
 from desktop.service_client import ServiceClient, ServiceRefused, ServiceUnavailable
+from desktop.step_result import StepResult
 
 logger = logging.getLogger(__name__)
 
 
-def vendor_details() -> VendorDetails | None:
-    return VendorDetails.select().first()
+def vendor_details(organization: Organization) -> VendorDetails | None:
+    return VendorDetails.get_or_none(VendorDetails.organization == organization)
 
 
-def billing_profile() -> Profile | None:
+def billing_profile(organization: Organization) -> Profile | None:
     """The profile as documents print it: the latest edit here, else the service's."""
-    row = BillingProfile.select().first()
+    row = BillingProfile.get_or_none(BillingProfile.organization == organization)
     if row is None:
         return None
     return Profile(
@@ -45,9 +46,9 @@ def billing_profile() -> Profile | None:
     )
 
 
-def current_parties() -> str | None:
+def current_parties(organization: Organization) -> str | None:
     """The vendor and the bill-to party now, as JSON a purchase keeps for its documents."""
-    vendor, profile = vendor_details(), billing_profile()
+    vendor, profile = vendor_details(organization), billing_profile(organization)
     if vendor is None and profile is None:
         return None
     return json.dumps(
@@ -60,8 +61,8 @@ def current_parties() -> str | None:
     )
 
 
-def waiting_to_send() -> bool:
-    return ProfileOutbox.select().exists()
+def waiting_to_send(organization: Organization) -> bool:
+    return ProfileOutbox.select().where(ProfileOutbox.organization == organization).exists()
 
 
 def save_billing_profile(
@@ -71,13 +72,19 @@ def save_billing_profile(
     field) when it cannot be saved."""
     checked = check_profile(values)
     now = now or utc_now()
+    organization = administrator.organization_id
     with write_transaction(database):
-        _store(checked)
-        ProfileOutbox.delete().execute()  # the latest edit carries every field
+        _store(organization, checked)
+        # The latest edit carries every field.
+        ProfileOutbox.delete().where(ProfileOutbox.organization == organization).execute()
         ProfileOutbox.create(
-            changes=json.dumps(checked.as_json()), created_at=now, next_attempt_at=now
+            organization=organization,
+            changes=json.dumps(checked.as_json()),
+            created_at=now,
+            next_attempt_at=now,
         )
         AuditEvent.create(
+            organization=organization,
             occurred_at=now,
             administrator=administrator,
             action="billing profile changed",
@@ -86,20 +93,29 @@ def save_billing_profile(
     return checked
 
 
-def send_profile_changes(client: ServiceClient, now: datetime) -> str | None:
-    """Send a waiting edit; returns what to tell the user when the service refused it (the
-    edit is then dropped, and the service's profile shown again). Unavailable: it waits."""
-    entry = ProfileOutbox.select().where(ProfileOutbox.next_attempt_at <= now).first()
+def send_profile_changes(
+    client: ServiceClient, organization: Organization, now: datetime
+) -> StepResult:
+    """Send a waiting edit; when the service refuses it, the edit is dropped, the service's
+    profile shown again, and the user told why. Unavailable: it waits."""
+    entry = (
+        ProfileOutbox.select()
+        .where(
+            (ProfileOutbox.organization == organization) & (ProfileOutbox.next_attempt_at <= now)
+        )
+        .first()
+    )
     if entry is None:
-        return None
+        return StepResult()
     try:
         remote = client.change_billing_profile(json.loads(entry.changes))
     except ServiceRefused as error:
         ProfileOutbox.delete().where(ProfileOutbox.id == entry.id).execute()
         reason = localized_answer(error.details, str(error))
-        return translate(
+        problem = translate(
             "BillingProfile", "The account service did not accept the billing profile: {reason}"
         ).format(reason=reason)
+        return StepResult(changed=True, problem=problem)
     except ServiceUnavailable as error:
         ProfileOutbox.update(
             attempts=entry.attempts + 1,
@@ -109,22 +125,29 @@ def send_profile_changes(client: ServiceClient, now: datetime) -> str | None:
         raise
     with write_transaction(database):
         ProfileOutbox.delete().where(ProfileOutbox.id == entry.id).execute()
-        _store(_as_profile(remote))
-    return None
+        _store(organization, _as_profile(remote))
+    return StepResult(changed=True)
 
 
-def mirror_vendor(remote: dict) -> None:
+def mirror_vendor(organization: Organization, remote: dict) -> bool:
+    """Keep the vendor's details as the service gives them; True when they changed."""
     fields = {name: remote[name] for name in VENDOR_FIELDS}
-    with write_transaction(database):
-        if VendorDetails.update(**fields).execute() == 0:
-            VendorDetails.create(**fields)
+    known = vendor_details(organization)
+    VendorDetails.insert(organization=organization, **fields).on_conflict(
+        conflict_target=[VendorDetails.organization], update=fields
+    ).execute()
+    return known is None or any(getattr(known, name) != value for name, value in fields.items())
 
 
-def mirror_billing_profile(remote: dict) -> None:
-    """The service's profile, unless an edit made here is still waiting to be sent."""
+def mirror_billing_profile(organization: Organization, remote: dict) -> bool:
+    """The service's profile, unless an edit made here is still waiting to be sent; True when
+    the profile kept here changed."""
+    profile = _as_profile(remote)
     with write_transaction(database):
-        if not waiting_to_send():
-            _store(_as_profile(remote))
+        if waiting_to_send(organization) or billing_profile(organization) == profile:
+            return False
+        _store(organization, profile)
+    return True
 
 
 VENDOR_FIELDS = (
@@ -149,8 +172,7 @@ def _as_profile(remote: dict) -> Profile:
     )
 
 
-def _store(profile: Profile) -> None:
-    organization = Organization.select().first()
+def _store(organization: Organization, profile: Profile) -> None:
     values = profile.as_json()
     row = {**values, "billing_emails": json.dumps(values["billing_emails"])}
     BillingProfile.insert(organization=organization, **row).on_conflict(

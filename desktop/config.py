@@ -56,7 +56,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--user",
         metavar="EMAIL",
-        help="act as this administrator (default: the first who may manage the account)",
+        help="act as this administrator, in their organization (default: the first who may "
+        "manage the account, of the organization signed in to last)",
     )
     parser.add_argument(
         "--ca-bundle",

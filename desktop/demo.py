@@ -61,14 +61,18 @@ def seed_demo(
         administrators = {}
         for name, email, set_name, account, sets in demo_data.ADMINISTRATORS:
             permissions = PermissionSet.create(
-                name=set_name, manage_account=account, manage_permission_sets=sets
+                organization=organization,
+                name=set_name,
+                manage_account=account,
+                manage_permission_sets=sets,
             )
             administrators[email] = Administrator.create(
-                name=name, email=email, permission_set=permissions
+                organization=organization, name=name, email=email, permission_set=permissions
             )
         for planned in demo_data.demo_purchases(today, seed):
             buyer, priced = administrators[planned.buyer_email], planned.priced
             SeatPurchase.create(
+                organization=organization,
                 transaction_id=planned.transaction_id,
                 idempotency_key=planned.transaction_id,
                 created_at=planned.created_at,
@@ -101,10 +105,10 @@ def seed_demo(
             checked_at=utc_now(),
         )
     if contract_ends_in is not None:  # as the demo service moves it
-        current = Contract.select().order_by(Contract.start_date.desc()).first()
+        current = max(contracts, key=lambda contract: contract.start_date)
         Contract.update(end_date=today + timedelta(days=contract_ends_in)).where(
             Contract.id == current.id
         ).execute()
-    mirror_vendor(demo_data.VENDOR)  # as the demo service has them
-    mirror_billing_profile({**demo_data.NORTHWIND.billing_profile})
+    mirror_vendor(organization, demo_data.VENDOR)  # as the demo service has them
+    mirror_billing_profile(organization, {**demo_data.NORTHWIND.billing_profile})
     return True

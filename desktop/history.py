@@ -17,10 +17,10 @@ from billing.proration import Working, stored_working
 from billing.statuses import LABELS, LIVE_WITHIN, Status, status_at
 from db.database import stream
 from desktop import invoices, search
-from desktop.account import organization, organization_today
+from desktop.account import organization_today
 from desktop.background import Cancelled
 from desktop.i18n import translate
-from desktop.models import Contract, SeatPurchase, database, utc_now
+from desktop.models import Contract, Organization, SeatPurchase, database, utc_now
 
 SORT_KEYS = {
     "date": SeatPurchase.created_at,
@@ -83,6 +83,7 @@ _CSV_COLUMNS = (
 
 @dataclass(frozen=True)
 class HistoryQuery:
+    organization_id: int  # whose purchases: one organization's, never several
     text: str = ""  # part of a transaction ID, invoice or PO number, the purchaser's name or e-mail
     status: Status | None = None
     contract_id: int | None = None
@@ -134,7 +135,7 @@ def count_purchases(
 ) -> int:
     """How many purchases match; with `at_most`, counting stops there (after `skip` of them),
     so a text found in half a million purchases is counted as fast as a rare one."""
-    if _text_only(query):
+    if _text_only(query) and Organization.select().count() == 1:  # the index knows no owner
         counted = search.count(database.obj, query.text.strip(), at_most, skip)
         if counted is not None:
             return counted
@@ -184,17 +185,18 @@ def fetch_page(
     only for a jump into the middle of the list, where no neighbouring page is known yet."""
     now = now or utc_now()
     select = page_select(query, limit, now=now, **position)
-    terms = _contract_terms()  # a few rows: cheaper than joining every row that OFFSET skips
-    rows = [_row(values, now, terms) for values in select.tuples()]
+    # A few rows: cheaper than joining every row that OFFSET skips.
+    terms = _contract_terms(query.organization_id)
+    rows = [_row(values, query.organization_id, now, terms) for values in select.tuples()]
     backwards = position.get("before") is not None or bool(position.get("from_end"))
     return rows[::-1] if backwards else rows
 
 
-def _contract_terms() -> dict[int, tuple[str, date, date]]:
+def _contract_terms(organization_id: int) -> dict[int, tuple[str, date, date]]:
     """Each contract's proration unit and term, by id, for the working of its purchases."""
     contracts = Contract.select(
         Contract.id, Contract.proration_unit, Contract.start_date, Contract.end_date
-    )
+    ).where(Contract.organization == organization_id)
     return {id_: terms for id_, *terms in contracts.tuples()}
 
 
@@ -209,9 +211,11 @@ def iter_purchases(
         page = fetch_page(query, batch, after=page[-1].key, now=now) if len(page) == batch else []
 
 
-def contract_choices() -> list[ContractChoice]:
-    """Every contract, newest first, for filtering the history by contract."""
-    contracts = Contract.select(Contract.id, Contract.start_date, Contract.end_date)
+def contract_choices(organization_id: int) -> list[ContractChoice]:
+    """The organization's contracts, newest first, for filtering the history by contract."""
+    contracts = Contract.select(Contract.id, Contract.start_date, Contract.end_date).where(
+        Contract.organization == organization_id
+    )
     return [
         ContractChoice(c.id, c.start_date, c.end_date)
         for c in contracts.order_by(Contract.start_date.desc())
@@ -259,7 +263,7 @@ def export_csv(
         .where(_condition(query, now))
         .order_by(*(e.desc() if query.descending else e.asc() for e in order))
     )
-    terms = _contract_terms()
+    terms = _contract_terms(query.organization_id)
     # Few distinct values among a million rows: each is formatted once.
     working_text = cache(
         lambda contract, start, months: str(
@@ -337,7 +341,7 @@ def _text_only(query: HistoryQuery) -> bool:
 
 def _condition(query: HistoryQuery, now: datetime, ordered: bool = True) -> Expression:
     """The query's filters in SQL; `ordered` when rows are read in order (not counted)."""
-    condition = SeatPurchase.id.is_null(False)
+    condition = SeatPurchase.organization == query.organization_id
     text = query.text.strip()
     if text:
         indexed = search.matches(database.obj, text, SeatPurchase.id, ordered)
@@ -357,7 +361,7 @@ def _condition(query: HistoryQuery, now: datetime, ordered: bool = True) -> Expr
     if query.status is not None:
         condition &= _status_condition(query.status, now)
     if query.invoice is not None:
-        condition &= invoices.status_condition(query.invoice, _today(now))
+        condition &= invoices.status_condition(query.invoice, _today(query.organization_id, now))
     if query.since is not None:
         condition &= SeatPurchase.created_at >= query.since
     if query.before is not None:
@@ -383,7 +387,9 @@ def _status_condition(status: Status, now: datetime) -> Expression:
     return stored == status
 
 
-def _row(values: tuple, now: datetime, terms: dict[int, tuple[str, date, date]]) -> HistoryRow:
+def _row(
+    values: tuple, organization_id: int, now: datetime, terms: dict[int, tuple[str, date, date]]
+) -> HistoryRow:
     (id_, created_at, transaction_id, seats, price, months, start, end, amount_minor, currency,
      stored_status, submitted_at, invoice, name, email, error, contract_id, purchase_order,
      note, invoice_status, due, sort_value) = values  # fmt: skip
@@ -407,17 +413,16 @@ def _row(values: tuple, now: datetime, terms: dict[int, tuple[str, date, date]])
         sync_error=error,
         purchase_order=purchase_order,
         invoice_note=note,
-        invoice_status=shown_status(invoice_status, due, _today(now)),
+        invoice_status=shown_status(invoice_status, due, _today(organization_id, now)),
         invoice_due_date=due,
         key=(sort_value, id_),
     )
 
 
 @lru_cache(maxsize=8)
-def _today(now: datetime) -> date:
+def _today(organization_id: int, now: datetime) -> date:
     """The organization's day at `now`: an invoice is overdue from the day after it was due."""
-    org = organization()
-    return organization_today(org, now) if org is not None else now.date()
+    return organization_today(Organization.get_by_id(organization_id), now)
 
 
 def _stored(expression: Field, value: object) -> object:

@@ -16,7 +16,7 @@ from billing.money import amount_from_minor
 from db.database import write_transaction
 from desktop.files import write_atomically
 from desktop.i18n import translate
-from desktop.models import SeatPurchase, SyncState, database
+from desktop.models import Organization, RenewalRecord, SeatPurchase, SyncState, database
 from desktop.service_client import ServiceClient
 
 FEED_KEY = "invoices_seen_until"
@@ -36,6 +36,12 @@ class OverdueInvoices:
     oldest_due: date
 
 
+def kept_invoice_path(folder: Path, organization: Organization | int, number: str) -> Path:
+    """Where an invoice's PDF is kept: each organization numbers its invoices on its own."""
+    key = organization if isinstance(organization, int) else organization.id
+    return folder / str(key) / f"{number}.pdf"
+
+
 def status_condition(status: str, today: date) -> Expression:
     """Purchases whose invoice shows as `status` on `today`."""
     stored, due = SeatPurchase.invoice_status, SeatPurchase.invoice_due_date
@@ -46,10 +52,10 @@ def status_condition(status: str, today: date) -> Expression:
     return stored == status
 
 
-def mirror_invoices(client: ServiceClient) -> bool:
+def mirror_invoices(client: ServiceClient, organization: Organization) -> bool:
     """Bring the invoices changed since the last round onto their purchases; True if any."""
-    seen = SyncState.get_or_none(SyncState.key == FEED_KEY)
-    page = client.invoices(updated_since=seen.value if seen else "1970-01-01T00:00:00+00:00")
+    seen = SyncState.read(organization, FEED_KEY)
+    page = client.invoices(updated_since=seen or "1970-01-01T00:00:00+00:00")
     changed, latest = False, None
     while True:
         with write_transaction(database):
@@ -64,7 +70,8 @@ def mirror_invoices(client: ServiceClient) -> bool:
                         invoice_paid_at=paid_at,
                     )
                     .where(
-                        (SeatPurchase.transaction_id == invoice["transaction_id"])
+                        (SeatPurchase.organization == organization)
+                        & (SeatPurchase.transaction_id == invoice["transaction_id"])
                         & (
                             SeatPurchase.invoice_status.is_null()
                             | (SeatPurchase.invoice_status != stored)
@@ -78,15 +85,16 @@ def mirror_invoices(client: ServiceClient) -> bool:
             break
         page = client.invoices(cursor=page["cursor"])
     if latest is not None:
-        SyncState.insert(key=FEED_KEY, value=latest).on_conflict(
-            conflict_target=[SyncState.key], update={SyncState.value: latest}
-        ).execute()
+        SyncState.write(organization, FEED_KEY, latest)
     return changed
 
 
-def overdue_invoices(today: date) -> OverdueInvoices | None:
-    """How many invoices are overdue, their total, and the one due longest ago."""
-    overdue = SeatPurchase.select().where(status_condition(OVERDUE, today))
+def overdue_invoices(organization: Organization, today: date) -> OverdueInvoices | None:
+    """How many of the organization's invoices are overdue, their total, and the one due
+    longest ago."""
+    overdue = SeatPurchase.select().where(
+        (SeatPurchase.organization == organization) & status_condition(OVERDUE, today)
+    )
     oldest = overdue.order_by(SeatPurchase.invoice_due_date, SeatPurchase.id).first()
     if oldest is None:
         return None
@@ -101,20 +109,21 @@ def overdue_invoices(today: date) -> OverdueInvoices | None:
 
 
 def invoice_document(
-    client: ServiceClient | None, transaction_id: str, folder: Path
+    client: ServiceClient | None, organization: Organization, transaction_id: str, folder: Path
 ) -> tuple[str, bytes]:
-    """The invoice's number and PDF: the copy kept in `folder` if its SHA-256 is the one
-    recorded, else downloaded once (its SHA-256 checked against the service's) and kept."""
-    purchase = SeatPurchase.get(SeatPurchase.transaction_id == transaction_id)
-    number = purchase.invoice_number
+    """The invoice of a purchase or a renewal: its number and PDF, the copy kept in `folder` if
+    its SHA-256 is the one recorded, else downloaded once (its SHA-256 checked against the
+    service's) and kept."""
+    order = _order(organization, transaction_id)
+    number = order.invoice_number
     if not number:
         raise InvoiceUnavailable(
             translate("Invoices", "The vendor has not invoiced this purchase yet.")
         )
-    kept = folder / f"{number}.pdf"
-    if kept.exists() and purchase.invoice_pdf_sha256:
+    kept = kept_invoice_path(folder, organization, number)
+    if kept.exists() and order.invoice_pdf_sha256:
         data = kept.read_bytes()
-        if hashlib.sha256(data).hexdigest() == purchase.invoice_pdf_sha256:
+        if hashlib.sha256(data).hexdigest() == order.invoice_pdf_sha256:
             return number, data
     if client is None:
         raise InvoiceUnavailable(
@@ -133,6 +142,23 @@ def invoice_document(
                 "Invoice {number} arrived damaged (its SHA-256 does not match): try again.",
             ).format(number=number)
         )
+    kept.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(kept, data)
-    SeatPurchase.update(invoice_pdf_sha256=digest).where(SeatPurchase.id == purchase.id).execute()
+    model = type(order)
+    model.update(invoice_pdf_sha256=digest).where(model.id == order.id).execute()
     return number, data
+
+
+def _order(organization: Organization, transaction_id: str) -> SeatPurchase | RenewalRecord:
+    """The organization's purchase, or else renewal, of this transaction ID."""
+    for model in (SeatPurchase, RenewalRecord):
+        found = model.get_or_none(
+            (model.organization == organization) & (model.transaction_id == transaction_id)
+        )
+        if found is not None:
+            return found
+    raise InvoiceUnavailable(
+        translate(
+            "Invoices", "No purchase or renewal has the transaction ID {transaction_id}."
+        ).format(transaction_id=transaction_id)
+    )

@@ -19,4 +19,3 @@ def open_ledger(url: str, migrations: Path = MIGRATIONS_DIR) -> peewee.Database:
 
 def close_ledger() -> None:
     close_database(database)
-

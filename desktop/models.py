@@ -30,9 +30,20 @@ class BaseModel(Model):
 
 
 class Organization(BaseModel):
+    """One organization whose account this computer keeps: every row below that belongs to one
+    carries its key, so several on one computer never mix."""
+
     name = CharField()
     currency = CharField(max_length=3)
     timezone = CharField(default="UTC")
+    service_key = IntegerField(null=True, unique=True)  # the service's ID of it, once known
+    last_used_at = UTCDateTimeField(null=True)  # signed in to last: the one to open offline
+
+
+class OwnedModel(BaseModel):
+    """A row that belongs to one organization."""
+
+    organization = ForeignKeyField(Organization, on_delete="CASCADE")
 
 
 class Contract(BaseModel):
@@ -51,26 +62,34 @@ class Contract(BaseModel):
         indexes = ((("organization", "end_date"), False),)
 
 
-class PermissionSet(BaseModel):
-    name = CharField(unique=True)
+class PermissionSet(OwnedModel):
+    name = CharField()
     manage_account = BooleanField(default=False)
     manage_permission_sets = BooleanField(default=False)
 
+    class Meta:
+        indexes = ((("organization", "name"), True),)
 
-class Administrator(BaseModel):
+
+class Administrator(OwnedModel):
+    """An administrator of one organization (the same person in two is two rows)."""
+
     name = CharField()
-    email = CharField(unique=True)
+    email = CharField()
     permission_set = ForeignKeyField(PermissionSet, backref="administrators")
     active = BooleanField(default=True)
 
+    class Meta:
+        indexes = ((("organization", "email"), True),)
 
-class SeatPurchase(BaseModel):
+
+class SeatPurchase(OwnedModel):
     """One purchase of additional seats: the ledger row and its provisioning state.
 
     Its period starts on the day it was quoted, which is the quote date sent with the order.
     """
 
-    transaction_id = CharField(unique=True, max_length=32)
+    transaction_id = CharField(max_length=32)
     created_at = UTCDateTimeField(default=utc_now)
     administrator = ForeignKeyField(Administrator, backref="purchases")
     purchased_by_name = CharField()  # as at the purchase, for receipts and sorting
@@ -85,7 +104,7 @@ class SeatPurchase(BaseModel):
     currency = CharField(max_length=3)
     acknowledgement_text = TextField()
     acknowledged_at = UTCDateTimeField()
-    idempotency_key = CharField(unique=True, max_length=255)
+    idempotency_key = CharField(max_length=255)
     provisioning_status = CharField(max_length=12, default=Status.QUEUED)
     submitted_at = UTCDateTimeField(null=True)
     provisioned_at = UTCDateTimeField(null=True)
@@ -108,6 +127,9 @@ class SeatPurchase(BaseModel):
         # is indexed together with the id that breaks ties (the invoice number's
         # index is on an expression, made in migration 0002).
         indexes = (
+            (("organization", "transaction_id"), True),
+            (("organization", "idempotency_key"), True),
+            (("organization", "created_at", "id"), False),
             (("created_at", "id"), False),
             (("contract", "created_at", "id"), False),
             (("provisioning_status", "created_at", "id"), False),
@@ -136,7 +158,7 @@ class LicenseUsage(BaseModel):
     checked_at = UTCDateTimeField()
 
 
-class VendorDetails(BaseModel):
+class VendorDetails(OwnedModel):
     """Who sells and invoices, as the service last said: printed on every document."""
 
     legal_name = CharField()
@@ -145,6 +167,9 @@ class VendorDetails(BaseModel):
     support_email = CharField()
     support_phone = CharField()
     payment_terms_days = IntegerField()
+
+    class Meta:
+        indexes = ((("organization",), True),)
 
 
 class BillingProfile(BaseModel):
@@ -159,7 +184,7 @@ class BillingProfile(BaseModel):
     default_purchase_order = CharField(max_length=40, null=True)
 
 
-class ProfileOutbox(BaseModel):
+class ProfileOutbox(OwnedModel):
     """Billing profile changes made here and still to be sent (one entry, the latest wins)."""
 
     changes = TextField()  # JSON, as PATCH /v1/billing-profile takes it
@@ -169,11 +194,11 @@ class ProfileOutbox(BaseModel):
     last_error = TextField(null=True)
 
 
-class RenewalRecord(BaseModel):
+class RenewalRecord(OwnedModel):
     """A renewal of the contract for its next term: recorded here first, then sent to the
     account service (its transaction ID is the idempotency key), as a purchase is."""
 
-    transaction_id = CharField(unique=True, max_length=32)
+    transaction_id = CharField(max_length=32)
     created_at = UTCDateTimeField(default=utc_now)
     administrator = ForeignKeyField(Administrator, backref="renewals")
     contract = ForeignKeyField(Contract, backref="renewals")  # the term being renewed
@@ -189,16 +214,20 @@ class RenewalRecord(BaseModel):
     acknowledgement_text = TextField()
     status = CharField(max_length=12, default=Status.QUEUED)  # queued, provisioned, rejected
     invoice_number = CharField(null=True)
+    invoice_pdf_sha256 = CharField(max_length=64, null=True)  # of its invoice, once downloaded
     last_error = TextField(null=True)
     attempts = IntegerField(default=0)
     next_attempt_at = UTCDateTimeField(default=utc_now)
+
+    class Meta:
+        indexes = ((("organization", "transaction_id"), True),)
 
     @property
     def amount(self) -> Decimal:
         return amount_from_minor(self.amount_minor, self.currency)
 
 
-class Outbox(BaseModel):
+class Outbox(OwnedModel):
     """A purchase still to be sent to the account service; written with the purchase."""
 
     purchase = ForeignKeyField(SeatPurchase, unique=True, backref="outbox", on_delete="CASCADE")
@@ -208,12 +237,28 @@ class Outbox(BaseModel):
     created_at = UTCDateTimeField(default=utc_now)
 
 
-class SyncState(BaseModel):
-    key = CharField(unique=True)
+class SyncState(OwnedModel):
+    """What sync keeps of an organization between rounds: its feed cursors, the renewal offer."""
+
+    key = CharField()
     value = TextField()
 
+    class Meta:
+        indexes = ((("organization", "key"), True),)
 
-class AuditEvent(BaseModel):
+    @classmethod
+    def read(cls, organization: "Organization | int", key: str) -> str | None:
+        row = cls.get_or_none((cls.organization == organization) & (cls.key == key))
+        return row.value if row is not None else None
+
+    @classmethod
+    def write(cls, organization: "Organization | int", key: str, value: str) -> None:
+        cls.insert(organization=organization, key=key, value=value).on_conflict(
+            conflict_target=[cls.organization, cls.key], update={cls.value: value}
+        ).execute()
+
+
+class AuditEvent(OwnedModel):
     occurred_at = UTCDateTimeField(default=utc_now, index=True)
     administrator = ForeignKeyField(Administrator, null=True, backref="audit_events")
     action = CharField()

@@ -12,14 +12,22 @@ from zoneinfo import ZoneInfo
 
 from peewee import fn
 
+from billing.kinds import OrderKind
 from billing.money import amount_from_minor
-from billing.statuses import Status
+from billing.statuses import Status, shown_status
 from db.database import stream
 from desktop.account import NOT_YET_LIVE, ContractSummary, current_contract
 from desktop.billing_profile import billing_profile
 from desktop.invoices import OverdueInvoices, overdue_invoices
-from desktop.models import Contract, LicenseUsage, RenewalRecord, SeatPurchase
-from desktop.renewing import RenewalOffer, recorded_renewal, renewal_offer
+from desktop.models import (
+    Contract,
+    LicenseUsage,
+    Organization,
+    RenewalRecord,
+    SeatPurchase,
+    utc_now,
+)
+from desktop.renewing import RenewalOffer, latest_renewal, renewal_offer
 
 
 @dataclass(frozen=True)
@@ -82,14 +90,18 @@ class Overview:
     overdue: OverdueInvoices | None = None
     renewal: RenewalOffer | None = None  # while the renewal window is open
     renewed: RenewalRecord | None = None  # this contract's renewal recorded here
+    refused: RenewalRecord | None = None  # its last renewal, when the service refused it
+    renewal_status: Status | None = None  # of that renewal, as shown (Active once begun)
 
 
-def load_overview(now: datetime | None = None) -> Overview | None:
-    """Everything the overview shows, or None when there is no current contract."""
-    summary = current_contract(now)
+def load_overview(organization: Organization, now: datetime | None = None) -> Overview | None:
+    """Everything the overview shows of the organization, or None when it has no current
+    contract."""
+    summary = current_contract(organization, now)
     if summary is None:
         return None
-    profile = billing_profile()
+    profile = billing_profile(organization)
+    latest = latest_renewal(summary.contract_id)
     spent = (
         SeatPurchase.select(fn.COALESCE(fn.SUM(SeatPurchase.amount_minor), 0))
         .where(
@@ -100,24 +112,39 @@ def load_overview(now: datetime | None = None) -> Overview | None:
     )
     return Overview(
         contract=summary,
-        usage=seat_usage(),
+        usage=seat_usage(organization),
         bought_this_contract=amount_from_minor(int(spent), summary.currency),
         timeline=seat_timeline(summary),
         default_purchase_order=profile.default_purchase_order if profile else None,
-        overdue=overdue_invoices(summary.today),
-        renewal=_open_offer(summary),
-        renewed=recorded_renewal(summary.contract_id),
+        overdue=overdue_invoices(organization, summary.today),
+        renewal=_open_offer(organization, summary),
+        renewed=latest if _standing(latest) else None,
+        refused=None if _standing(latest) else latest,
+        renewal_status=None
+        if latest is None
+        else shown_status(
+            OrderKind.RENEWAL,
+            latest.status,
+            None,
+            now or utc_now(),
+            latest.term_start,
+            summary.today,
+        ),
     )
 
 
-def _open_offer(summary: ContractSummary) -> RenewalOffer | None:
+def _standing(renewal: RenewalRecord | None) -> bool:
+    return renewal is not None and renewal.status != Status.REJECTED
+
+
+def _open_offer(organization: Organization, summary: ContractSummary) -> RenewalOffer | None:
     """The offer the service made, if it is for this contract's end."""
-    offer = renewal_offer()
+    offer = renewal_offer(organization)
     return offer if offer is not None and offer.current_end == summary.end_date else None
 
 
-def seat_usage() -> SeatUsage | None:
-    usage = LicenseUsage.select().first()
+def seat_usage(organization: Organization) -> SeatUsage | None:
+    usage = LicenseUsage.get_or_none(LicenseUsage.organization == organization)
     if usage is None:
         return None
     return SeatUsage(
@@ -135,7 +162,10 @@ def seat_timeline(summary: ContractSummary) -> SeatTimeline:
     current = Contract.get_by_id(summary.contract_id)
     previous = (
         Contract.select()
-        .where(Contract.start_date < current.start_date)
+        .where(
+            (Contract.organization == current.organization_id)
+            & (Contract.start_date < current.start_date)
+        )
         .order_by(Contract.start_date.desc())
         .first()
     )

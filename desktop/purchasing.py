@@ -107,7 +107,7 @@ def purchase_seats(
         raise PurchaseRefused(localized(error)) from error
     now = now or utc_now()
     with write_transaction(database):
-        summary = current_contract(now)
+        summary = current_contract(administrator.organization, now)
         if summary is None:
             raise PurchaseRefused(no_contract_message())
         try:
@@ -141,8 +141,10 @@ def record_purchase(
     any network call; the new transaction ID is the purchase's idempotency key."""
     now = now or utc_now()
     with write_transaction(database):
+        organization = contract.organization_id
         purchase = _insert_with_fresh_id(
             rng,
+            organization=organization,
             created_at=now,
             administrator=administrator,
             purchased_by_name=administrator.name,
@@ -153,10 +155,13 @@ def record_purchase(
             acknowledged_at=acknowledged_at,
             purchase_order=purchase_order,
             invoice_note=invoice_note,
-            parties=current_parties(),
+            parties=current_parties(organization),
         )
-        Outbox.create(purchase=purchase, next_attempt_at=now, created_at=now)
+        Outbox.create(
+            organization=organization, purchase=purchase, next_attempt_at=now, created_at=now
+        )
         AuditEvent.create(
+            organization=organization,
             occurred_at=now,
             administrator=administrator,
             action="purchase",

@@ -19,9 +19,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from billing.documents import document_title as kind_title
 from billing.documents import item_columns, pdf_time_stamp, wrap
+from billing.kinds import OrderKind
 from billing.proration import Working
-from billing.statuses import LABELS, Status
+from billing.statuses import Status
+from billing.statuses import label as status_label
 from desktop import formatting
 from desktop.i18n import translate
 from resources import resource_path
@@ -79,6 +82,7 @@ class ReceiptRecord:
     line_description: str | None = None  # None: additional seats
     invoice_paid: bool = False  # the vendor's invoice is paid
     invoice_paid_at: datetime | None = None  # when, once the sync has brought it
+    kind: OrderKind = OrderKind.PURCHASE
 
 
 def no_payment() -> str:
@@ -91,11 +95,7 @@ def page_size(locale: str) -> tuple[float, float]:
 
 def document_title(record: ReceiptRecord) -> str:
     """An order (or renewal) confirmation until the vendor's invoice is paid, then a receipt."""
-    if record.invoice_paid:
-        return translate("Receipt", "Receipt")
-    if record.line_description is not None:
-        return translate("Receipt", "Renewal confirmation")
-    return translate("Receipt", "Order confirmation")
+    return translate("Receipt", kind_title(record.kind, record.invoice_paid))
 
 
 def paid_on(record: ReceiptRecord, locale: str) -> str | None:
@@ -109,7 +109,7 @@ def paid_on(record: ReceiptRecord, locale: str) -> str | None:
 def receipt_fields(record: ReceiptRecord, locale: str) -> list[tuple[str, str]]:
     """The document's reference lines as (label, value), in the order printed."""
     zone = record.timezone
-    status = translate("Status", LABELS[record.status])
+    status = translate("Status", status_label(record.kind, record.status))
     if record.status_changed_at is not None:
         status = translate("Receipt", "{status} on {moment}").format(
             status=status, moment=formatting.moment(record.status_changed_at, zone, locale)
@@ -143,7 +143,12 @@ def receipt_fields(record: ReceiptRecord, locale: str) -> list[tuple[str, str]]:
             translate("Receipt", "Contract"),
             formatting.date_range(record.contract_start, record.contract_end, locale),
         ),
-        (translate("Receipt", "Provisioning status"), status),
+        (
+            translate("Receipt", "Renewal status")
+            if record.kind == OrderKind.RENEWAL
+            else translate("Receipt", "Provisioning status"),
+            status,
+        ),
     ]
 
 

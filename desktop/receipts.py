@@ -10,9 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from billing.documents import document_title
 from billing.invoices import PAID
+from billing.kinds import OrderKind
 from billing.proration import PRORATE_BY_MONTH, Working, stored_working
-from billing.statuses import Status, status_at
+from billing.statuses import Status, shown_status, status_at
+from desktop.account import organization_today
 from desktop.background import Cancelled
 from desktop.billing_profile import current_parties
 from desktop.files import write_atomically
@@ -49,17 +52,18 @@ class Verification:
     message: str
 
 
-def receipt_pdf(transaction_id: str, locale: str, now: datetime | None = None) -> bytes:
-    """The receipt of a purchase as it stands now."""
-    return _render(_purchase(transaction_id), locale, now or utc_now())
+def receipt_pdf(
+    organization: Organization, transaction_id: str, locale: str, now: datetime | None = None
+) -> bytes:
+    """The receipt of one of the organization's purchases as it stands now."""
+    return _render(_purchase(organization, transaction_id), locale, now or utc_now())
 
 
-def receipt_title(transaction_id: str) -> str:
+def receipt_title(organization: Organization, transaction_id: str) -> str:
     """What the purchase's document is now, as its title says: an order confirmation until the
-    vendor's invoice is paid, then a receipt (as `document_title` says, without reportlab)."""
-    if _purchase(transaction_id).invoice_status == PAID:
-        return translate("Receipt", "Receipt")
-    return translate("Receipt", "Order confirmation")
+    vendor's invoice is paid, then a receipt (as the document says, without reportlab)."""
+    paid = _purchase(organization, transaction_id).invoice_status == PAID
+    return translate("Receipt", document_title(OrderKind.PURCHASE, paid))
 
 
 def issue_purchase_receipt(purchase: SeatPurchase, locale: str) -> str:
@@ -69,16 +73,19 @@ def issue_purchase_receipt(purchase: SeatPurchase, locale: str) -> str:
     return digest
 
 
-def save_receipt(transaction_id: str, path: Path, locale: str) -> Path:
+def save_receipt(organization: Organization, transaction_id: str, path: Path, locale: str) -> Path:
     """Write the receipt to `path` whole or not at all."""
-    write_atomically(path, receipt_pdf(transaction_id, locale))
+    write_atomically(path, receipt_pdf(organization, transaction_id, locale))
     return path
 
 
-def verify_receipt(data: bytes, locale: str, now: datetime | None = None) -> Verification:
-    """Say whether `data` is, byte for byte, a receipt this app issued."""
+def verify_receipt(
+    organization: Organization, data: bytes, locale: str, now: datetime | None = None
+) -> Verification:
+    """Say whether `data` is, byte for byte, a receipt this app issued for the organization."""
     digest = sha256(data)
-    issued = SeatPurchase.get_or_none(SeatPurchase.receipt_sha256 == digest)
+    ours = SeatPurchase.organization == organization
+    issued = SeatPurchase.get_or_none(ours & (SeatPurchase.receipt_sha256 == digest))
     if issued is not None:
         return Verification(
             True,
@@ -89,7 +96,7 @@ def verify_receipt(data: bytes, locale: str, now: datetime | None = None) -> Ver
     found = _TRANSACTION_ID.search(data)
     if found is not None:
         transaction_id = found.group().decode()
-        purchase = SeatPurchase.get_or_none(SeatPurchase.transaction_id == transaction_id)
+        purchase = SeatPurchase.get_or_none(ours & (SeatPurchase.transaction_id == transaction_id))
         made_in = _LOCALE.search(data)
         if made_in is not None:
             locale = made_in.group(1).decode()
@@ -140,12 +147,33 @@ def documents(query: HistoryQuery, locale: str) -> Iterator[tuple[HistoryRow, by
         yield row, _render(purchase, locale, now), total
 
 
-def date_range_query(first: date, last: date, timezone: str) -> HistoryQuery:
-    """Purchases made from `first` through `last`, as days in the organization's time zone."""
-    zone = ZoneInfo(timezone)
+def renewal_documents(
+    query: HistoryQuery, locale: str
+) -> Iterator[tuple[RenewalRecord, Status, bytes]]:
+    """Each renewal recorded in the query's time range, its status as shown, and its document
+    as it stands now."""
+    organization = Organization.get_by_id(query.organization_id)
+    recorded = RenewalRecord.select().where(RenewalRecord.organization == organization)
+    if query.since is not None:
+        recorded = recorded.where(RenewalRecord.created_at >= query.since)
+    if query.before is not None:
+        recorded = recorded.where(RenewalRecord.created_at < query.before)
+    now = utc_now()
+    today = organization_today(organization, now)
+    for renewal in recorded.order_by(RenewalRecord.created_at, RenewalRecord.id):
+        status = shown_status(
+            OrderKind.RENEWAL, renewal.status, None, now, renewal.term_start, today
+        )
+        yield renewal, status, renewal_pdf(organization, renewal.transaction_id, locale)
+
+
+def date_range_query(organization: Organization, first: date, last: date) -> HistoryQuery:
+    """The organization's purchases made from `first` through `last`, as days in its time
+    zone."""
+    zone = ZoneInfo(organization.timezone)
     since = datetime.combine(first, time(), zone).astimezone(UTC)
     before = datetime.combine(last + timedelta(days=1), time(), zone).astimezone(UTC)
-    return HistoryQuery(since=since, before=before, descending=False)
+    return HistoryQuery(organization.id, since=since, before=before, descending=False)
 
 
 def sha256(data: bytes) -> str:
@@ -159,8 +187,11 @@ def _with_contract() -> object:
     )
 
 
-def _purchase(transaction_id: str) -> SeatPurchase:
-    found = _with_contract().where(SeatPurchase.transaction_id == transaction_id.strip())
+def _purchase(organization: Organization, transaction_id: str) -> SeatPurchase:
+    found = _with_contract().where(
+        (SeatPurchase.organization == organization)
+        & (SeatPurchase.transaction_id == transaction_id.strip())
+    )
     purchase = found.first()
     if purchase is None:
         raise UnknownTransaction(
@@ -181,7 +212,7 @@ def _render(purchase: SeatPurchase, locale: str, now: datetime, at_purchase: boo
         else status_at(purchase.provisioning_status, purchase.submitted_at, now)
     )
     record = ReceiptRecord(
-        **_parties(purchase.parties, contract.organization.name),
+        **_parties(purchase.parties, contract.organization),
         timezone=contract.organization.timezone,
         transaction_id=purchase.transaction_id,
         created_at=purchase.created_at,
@@ -220,7 +251,7 @@ def _render(purchase: SeatPurchase, locale: str, now: datetime, at_purchase: boo
     return render_receipt(record, locale)
 
 
-def renewal_pdf(transaction_id: str, locale: str) -> bytes:
+def renewal_pdf(organization: Organization, transaction_id: str, locale: str) -> bytes:
     """The document of a renewal recorded here: a renewal confirmation (the desktop does not
     learn when a renewal's invoice is paid), with the next term as its one line."""
     from desktop.receipt_pdf import ReceiptRecord, render_receipt  # reportlab loads on first use
@@ -230,7 +261,10 @@ def renewal_pdf(transaction_id: str, locale: str) -> bytes:
         .join_from(RenewalRecord, Contract)
         .join_from(Contract, Organization)
         .join_from(RenewalRecord, Administrator)
-        .where(RenewalRecord.transaction_id == transaction_id)
+        .where(
+            (RenewalRecord.organization == organization)
+            & (RenewalRecord.transaction_id == transaction_id)
+        )
         .first()
     )
     if renewal is None:
@@ -240,9 +274,12 @@ def renewal_pdf(transaction_id: str, locale: str) -> bytes:
             )
         )
     contract, buyer = renewal.contract, renewal.administrator
-    status = Status(renewal.status)
+    today = organization_today(organization)
+    status = shown_status(
+        OrderKind.RENEWAL, renewal.status, None, utc_now(), renewal.term_start, today
+    )
     record = ReceiptRecord(
-        **_parties(None, contract.organization.name),
+        **_parties(None, contract.organization),
         timezone=contract.organization.timezone,
         transaction_id=renewal.transaction_id,
         created_at=renewal.created_at,
@@ -270,18 +307,19 @@ def renewal_pdf(transaction_id: str, locale: str) -> bytes:
         purchase_order=renewal.purchase_order,
         invoice_note=renewal.instructions,
         line_description=translate("Receipt", "Contract renewal"),
+        kind=OrderKind.RENEWAL,
     )
     return render_receipt(record, locale)
 
 
-def _parties(kept: str | None, organization: str) -> dict:
+def _parties(kept: str | None, organization: Organization) -> dict:
     """The vendor, the bill-to party and the payment terms a document prints: as kept with
     the purchase (JSON), else as they are now."""
-    parties = json.loads(kept or current_parties() or "{}")
+    parties = json.loads(kept or current_parties(organization) or "{}")
     vendor = parties.get("vendor")
     return {
         "vendor": _vendor_party(vendor),
-        "bill_to": _bill_to_party(parties.get("bill_to"), organization),
+        "bill_to": _bill_to_party(parties.get("bill_to"), organization.name),
         "payment_terms_days": vendor["payment_terms_days"] if vendor else None,
     }
 

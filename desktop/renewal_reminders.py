@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from billing.renewal import RENEWAL_WINDOW_DAYS, opens_on
 from desktop.i18n import translate
-from desktop.models import SyncState
+from desktop.models import Organization, SyncState
 
 REMINDER_DAYS = (60, 30, 14, 7, 1)
 SHOWN_KEY = "renewal_reminders_shown:{end}"
@@ -35,33 +35,27 @@ def due_reminder(contract_end: date, today: date, shown: set[int]) -> Reminder |
     return Reminder(min(reached), days_left, contract_end)
 
 
-def next_reminder(contract_end: date, today: date) -> Reminder | None:
+def next_reminder(organization: Organization, contract_end: date, today: date) -> Reminder | None:
     """The reminder to show `today` (the organization's date) for a contract ending on
     `contract_end`; marks it (and the steps it stands for) shown. None once the contract is
     known to be renewed."""
-    renewed = SyncState.get_or_none(SyncState.key == RENEWED_KEY)
-    if renewed is not None and renewed.value >= contract_end.isoformat():
+    renewed = SyncState.read(organization, RENEWED_KEY)
+    if renewed is not None and renewed >= contract_end.isoformat():
         return None
     key = SHOWN_KEY.format(end=contract_end.isoformat())
-    stored = SyncState.get_or_none(SyncState.key == key)
-    shown = set(json.loads(stored.value)) if stored else set()
+    stored = SyncState.read(organization, key)
+    shown = set(json.loads(stored)) if stored else set()
     reminder = due_reminder(contract_end, today, shown)
     if reminder is None:
         return None
     shown |= {step for step in REMINDER_DAYS if step >= reminder.days_before}
-    value = json.dumps(sorted(shown))
-    SyncState.insert(key=key, value=value).on_conflict(
-        conflict_target=[SyncState.key], update={SyncState.value: value}
-    ).execute()
+    SyncState.write(organization, key, json.dumps(sorted(shown)))
     return reminder
 
 
-def remember_renewed(contract_end: date) -> None:
+def remember_renewed(organization: Organization, contract_end: date) -> None:
     """The service said the contract ending then is renewed: no more reminders for it."""
-    value = contract_end.isoformat()
-    SyncState.insert(key=RENEWED_KEY, value=value).on_conflict(
-        conflict_target=[SyncState.key], update={SyncState.value: value}
-    ).execute()
+    SyncState.write(organization, RENEWED_KEY, contract_end.isoformat())
 
 
 def reminder_text(reminder: Reminder, end_text: str) -> str:

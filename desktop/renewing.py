@@ -9,23 +9,26 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from billing.orders import OrderRefusal, check_purchase_order, is_order_refusal
-from billing.plain_text import TextRefusal, check_text
-from billing.renewal import (
-    INSTRUCTIONS_LENGTH,
-    RenewalRefusal,
-    RenewalTerms,
-    check_seats,
-    renewal_terms,
+from billing.kinds import OrderKind
+from billing.orders import (
+    OrderRefusal,
+    OrderRequest,
+    check_instructions,
+    check_purchase_order,
+    encode_order,
+    is_order_refusal,
 )
-from billing.statuses import Status
+from billing.renewal import RenewalTerms, check_seats, renewal_terms
+from billing.statuses import Status, shown_status, transition
 from billing.transaction_ids import SYSTEM_RANDOM, new_transaction_id
 from db.database import write_transaction
+from desktop.account import organization_today, pending_seats
 from desktop.i18n import localized, localized_answer, translate
 from desktop.models import (
     Administrator,
     AuditEvent,
     Contract,
+    Organization,
     RenewalRecord,
     SyncState,
     database,
@@ -35,6 +38,7 @@ from desktop.purchasing import PurchaseRefused, acknowledgement, check_buyer
 from desktop.renewal_reminders import remember_renewed
 from desktop.retry import backoff
 from desktop.service_client import ServiceClient, ServiceRefused, ServiceUnavailable
+from desktop.step_result import StepResult
 
 OFFER_KEY = "renewal_offer"
 REQUESTS_KEY = "reduction_requests"
@@ -60,25 +64,26 @@ class RenewalOffer:
         )
 
 
-def mirror_offer(client: ServiceClient) -> None:
-    """Keep what the service offers now: an open renewal, or why there is none."""
+def mirror_offer(client: ServiceClient, organization: Organization) -> bool:
+    """Keep what the service offers now: an open renewal, or why there is none; True when
+    that changed."""
     try:
         remote = client.renewal_offer()
     except ServiceRefused as error:
         if error.code == "already_renewed":
-            remember_renewed(date.fromisoformat(client.contract()["end_date"]))
+            remember_renewed(organization, date.fromisoformat(client.contract()["end_date"]))
         remote = {"closed": error.code}
-    _store(OFFER_KEY, json.dumps(remote))
+    return _keep(organization, OFFER_KEY, remote)
 
 
-def mirror_reduction_requests(client: ServiceClient) -> None:
+def mirror_reduction_requests(client: ServiceClient, organization: Organization) -> bool:
     """Keep the requests for fewer seats and their answers, for Transaction History."""
     try:
         requests = client.reduction_requests()
     except ServiceRefused as error:  # a service from before renewals: none to show
         logger.info("no reduction requests from the service: %s", error)
-        return
-    _store(REQUESTS_KEY, json.dumps(requests))
+        return False
+    return _keep(organization, REQUESTS_KEY, requests)
 
 
 @dataclass(frozen=True)
@@ -89,9 +94,9 @@ class ReductionRequest:
     answer: str | None
 
 
-def reduction_requests() -> list[ReductionRequest]:
+def reduction_requests(organization: Organization) -> list[ReductionRequest]:
     """The requests as the service last listed them, newest first."""
-    stored = SyncState.get_or_none(SyncState.key == REQUESTS_KEY)
+    stored = SyncState.read(organization, REQUESTS_KEY)
     return [
         ReductionRequest(
             each["seats_wanted"],
@@ -99,38 +104,87 @@ def reduction_requests() -> list[ReductionRequest]:
             datetime.fromisoformat(each["created_at"]),
             each["answer"],
         )
-        for each in (json.loads(stored.value) if stored else [])
+        for each in (json.loads(stored) if stored else [])
     ]
 
 
-def renewals() -> list[RenewalRecord]:
-    """The renewals recorded here, newest first."""
-    return list(RenewalRecord.select().order_by(RenewalRecord.id.desc()))
+@dataclass(frozen=True)
+class Renewal:
+    """A renewal as Transaction History lists it."""
+
+    transaction_id: str
+    term_start: date
+    term_end: date
+    seats: int
+    amount: Decimal
+    currency: str
+    status: Status  # as shown: Active once its term has begun
+    reason: str | None  # the service's, when it refused the renewal
 
 
-def renewal_offer() -> RenewalOffer | None:
-    stored = SyncState.get_or_none(SyncState.key == OFFER_KEY)
-    offer = json.loads(stored.value) if stored else {}
+def renewals(organization: Organization, now: datetime | None = None) -> list[Renewal]:
+    """The organization's renewals recorded here, newest first."""
+    now = now or utc_now()
+    today = organization_today(organization, now)
+    recorded = (
+        RenewalRecord.select()
+        .where(RenewalRecord.organization == organization)
+        .order_by(RenewalRecord.id.desc())
+    )
+    return [
+        Renewal(
+            r.transaction_id,
+            r.term_start,
+            r.term_end,
+            r.seats,
+            r.amount,
+            r.currency,
+            shown_status(OrderKind.RENEWAL, r.status, None, now, r.term_start, today),
+            r.last_error if r.status == Status.REJECTED else None,
+        )
+        for r in recorded
+    ]
+
+
+def renewal_offer(organization: Organization) -> RenewalOffer | None:
+    """The renewal the service offers, its seats now read here as this moment has them: the
+    contract's live seats and those bought and not live yet (the offer was made before)."""
+    stored = SyncState.read(organization, OFFER_KEY)
+    offer = json.loads(stored) if stored else {}
     if "term_start" not in offer:
         return None
+    current_end = date.fromisoformat(offer["current_end"])
+    contract = Contract.get_or_none(
+        (Contract.organization == organization) & (Contract.end_date == current_end)
+    )
+    seats_now = offer["seats_now"]
+    if contract is not None:
+        seats_now = max(seats_now, contract.licensed_seats + pending_seats(contract.id))
     return RenewalOffer(
-        date.fromisoformat(offer["current_end"]),
+        current_end,
         date.fromisoformat(offer["term_start"]),
         date.fromisoformat(offer["term_end"]),
-        offer["seats_now"],
+        seats_now,
         Decimal(offer["monthly_price_per_seat_now"]),
         Decimal(offer["monthly_price_per_seat"]),
         offer["currency"],
     )
 
 
-def recorded_renewal(contract_id: int) -> RenewalRecord | None:
-    """The renewal of this contract recorded here and not refused, if any."""
+def latest_renewal(contract_id: int) -> RenewalRecord | None:
+    """The renewal of this contract last recorded here, refused or not."""
     return (
         RenewalRecord.select()
-        .where((RenewalRecord.contract == contract_id) & (RenewalRecord.status != Status.REJECTED))
+        .where(RenewalRecord.contract == contract_id)
+        .order_by(RenewalRecord.id.desc())
         .first()
     )
+
+
+def recorded_renewal(contract_id: int) -> RenewalRecord | None:
+    """The renewal of this contract recorded here and not refused, if any."""
+    latest = latest_renewal(contract_id)
+    return latest if latest is not None and latest.status != Status.REJECTED else None
 
 
 def renew(
@@ -146,26 +200,19 @@ def renew(
 ) -> RenewalRecord:
     """Record the renewal at exactly the amount shown, before any network call."""
     check_buyer(administrator, acknowledged)
-    offer = renewal_offer()
-    contract = Contract.get_by_id(contract_id)
-    if offer is None or offer.current_end != contract.end_date:
+    organization = administrator.organization
+    offer = renewal_offer(organization)
+    contract = Contract.get_or_none(
+        (Contract.id == contract_id) & (Contract.organization == organization)
+    )
+    if contract is None or offer is None or offer.current_end != contract.end_date:
         raise PurchaseRefused(translate("Renewal", "The contract cannot be renewed now."))
-    instructions = (instructions or "").strip() or None
     try:
         seats = check_seats(seats, offer.seats_now)
         purchase_order = check_purchase_order(purchase_order)
-    except (RenewalRefusal, OrderRefusal) as refusal:
+        instructions = check_instructions((instructions or "").strip() or None)
+    except OrderRefusal as refusal:
         raise PurchaseRefused(localized(refusal)) from refusal
-    if instructions is not None:
-        try:
-            instructions = check_text(
-                instructions,
-                translate("Renewal", "The instructions"),
-                multiline=True,
-                limit=INSTRUCTIONS_LENGTH,
-            )
-        except TextRefusal as refusal:
-            raise PurchaseRefused(localized(refusal)) from refusal
     terms = offer.terms(seats, contract.start_date)
     if terms.amount != shown_amount:
         raise PurchaseRefused(
@@ -176,6 +223,7 @@ def renew(
         if recorded_renewal(contract_id) is not None:
             raise PurchaseRefused(translate("Renewal", "This contract is renewed already."))
         record = RenewalRecord.create(
+            organization=organization,
             transaction_id=_fresh_id(rng),
             created_at=now,
             administrator=administrator,
@@ -187,6 +235,7 @@ def renew(
             next_attempt_at=now,
         )
         AuditEvent.create(
+            organization=organization,
             occurred_at=now,
             administrator=administrator,
             action="renewal",
@@ -201,45 +250,57 @@ def renew(
     return record
 
 
-def send_renewals(client: ServiceClient, now: datetime) -> str | None:
-    """Send the renewals waiting here; returns what to tell the user of one refused."""
-    problem = None
+def send_renewals(client: ServiceClient, organization: Organization, now: datetime) -> StepResult:
+    """Send the organization's renewals waiting here (recorded, or sent without an answer yet);
+    each answer, accepted or refused, is a change to show, and a refusal says why."""
+    result = StepResult()
     waiting = RenewalRecord.select().where(
-        (RenewalRecord.status == Status.QUEUED) & (RenewalRecord.next_attempt_at <= now)
+        (RenewalRecord.organization == organization)
+        & RenewalRecord.status.in_((Status.QUEUED, Status.PENDING))
+        & (RenewalRecord.next_attempt_at <= now)
     )
     for record in list(waiting):
-        body = {
-            "seats": record.seats,
-            "quoted_amount": str(record.amount),
-            "acknowledged": True,
-            "acknowledgement_text": record.acknowledgement_text,
-            "purchase_order": record.purchase_order,
-            "instructions": record.instructions,
-        }
-        try:
-            answer = client.renew(record.transaction_id, body)
+        _set_status(record, Status.PENDING)  # sent: the answer may never arrive, but a retry
+        try:  # with the same key renews once
+            answer = client.renew(record.transaction_id, encode_order(_request(record)))
         except ServiceRefused as error:
-            if not is_order_refusal(error.status, error.code) and error.code not in (
-                "already_renewed",
-                "renewal_fewer_seats",
-                "invalid_renewal",
-                "renewal_not_open",
-            ):
+            if not is_order_refusal(error.status, error.code):  # not a verdict on the renewal
                 _postpone(record, now, str(error))
                 continue
-            problem = localized_answer(error.details, str(error))
-            RenewalRecord.update(status=Status.REJECTED, last_error=problem).where(
-                RenewalRecord.id == record.id
-            ).execute()
+            result.problem = localized_answer(error.details, str(error))
+            _set_status(record, Status.REJECTED, last_error=result.problem)
+            result.changed = True
             continue
         except ServiceUnavailable as error:
             _postpone(record, now, str(error))
             raise
-        RenewalRecord.update(
-            status=Status.PROVISIONED, invoice_number=answer["invoice_number"], last_error=None
-        ).where(RenewalRecord.id == record.id).execute()
-        remember_renewed(record.contract.end_date)
-    return problem
+        _set_status(
+            record,
+            Status.PROVISIONED,
+            invoice_number=answer["invoice_number"],
+            last_error=None,
+        )
+        remember_renewed(organization, record.contract.end_date)
+        result.changed = True
+    return result
+
+
+def _request(record: RenewalRecord) -> OrderRequest:
+    return OrderRequest(
+        OrderKind.RENEWAL,
+        record.seats,
+        record.amount,
+        acknowledgement_text=record.acknowledgement_text,
+        purchase_order=record.purchase_order,
+        instructions=record.instructions,
+    )
+
+
+def _set_status(record: RenewalRecord, new: Status, **fields: object) -> None:
+    """The one way a renewal's status changes: through billing's transition table."""
+    status = transition(record.status, new)
+    RenewalRecord.update(status=status, **fields).where(RenewalRecord.id == record.id).execute()
+    record.status = status
 
 
 def _postpone(record: RenewalRecord, now: datetime, error: str) -> None:
@@ -249,14 +310,17 @@ def _postpone(record: RenewalRecord, now: datetime, error: str) -> None:
     ).where(RenewalRecord.id == record.id).execute()
 
 
+def _keep(organization: Organization, key: str, remote: object) -> bool:
+    """Keep what the service said under `key`; True when it differs from what was kept."""
+    value = json.dumps(remote, sort_keys=True)
+    if SyncState.read(organization, key) == value:
+        return False
+    SyncState.write(organization, key, value)
+    return True
+
+
 def _fresh_id(rng: random.Random) -> str:
     while True:
         candidate = new_transaction_id(rng)
         if not RenewalRecord.select().where(RenewalRecord.transaction_id == candidate).exists():
             return candidate
-
-
-def _store(key: str, value: str) -> None:
-    SyncState.insert(key=key, value=value).on_conflict(
-        conflict_target=[SyncState.key], update={SyncState.value: value}
-    ).execute()

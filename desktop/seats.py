@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
-from desktop.models import utc_now
+from desktop.models import Organization, utc_now
 from desktop.service_client import ServiceClient, ServiceRefused
 from desktop.sync import mirror_license_usage
 
@@ -106,7 +106,7 @@ class GiveResult:
     available_after: int
 
 
-def give_seats(client: ServiceClient, users: list[dict]) -> GiveResult:
+def give_seats(client: ServiceClient, organization: Organization, users: list[dict]) -> GiveResult:
     """Give each user a seat while seats are available (users are dicts as the users list
     gives them); a user who holds one already keeps it."""
     before = available_seats(client)
@@ -122,7 +122,9 @@ def give_seats(client: ServiceClient, users: list[dict]) -> GiveResult:
             if refusal.code != "no_seat_available":
                 raise _refused(refusal) from refusal
             not_given.append(_user(user))
-    return GiveResult(tuple(given), tuple(not_given), before, available_after_change(client))
+    return GiveResult(
+        tuple(given), tuple(not_given), before, available_after_change(client, organization)
+    )
 
 
 def available_seats(client: ServiceClient) -> int:
@@ -130,15 +132,17 @@ def available_seats(client: ServiceClient) -> int:
     return int(client.license_summary()["available"])
 
 
-def available_after_change(client: ServiceClient) -> int:
+def available_after_change(client: ServiceClient, organization: Organization) -> int:
     """The seats available now, the service's counts kept for the overview at once (the sync
     reads them only once a minute)."""
     summary = client.license_summary()
-    mirror_license_usage(summary, utc_now())
+    mirror_license_usage(organization, summary, utc_now())
     return int(summary["available"])
 
 
-def free_seats(client: ServiceClient, user_ids: list[int], reason: str = "") -> SeatRelease:
+def free_seats(
+    client: ServiceClient, organization: Organization, user_ids: list[int], reason: str = ""
+) -> SeatRelease:
     """Free the seats of all these users, or of none (the service refuses the whole release
     when one of them cannot lose a seat)."""
     before = available_seats(client)
@@ -154,11 +158,11 @@ def free_seats(client: ServiceClient, user_ids: list[int], reason: str = "") -> 
         undo_until=datetime.fromisoformat(answer["undo_until"]),
         can_undo=answer["can_undo"],
         available_before=before,
-        available_after=available_after_change(client),
+        available_after=available_after_change(client, organization),
     )
 
 
-def undo_release(client: ServiceClient, release_id: int) -> UndoResult:
+def undo_release(client: ServiceClient, organization: Organization, release_id: int) -> UndoResult:
     """Give the release's seats back to its users while seats are available."""
     try:
         answer = client.undo_release(release_id)
@@ -169,7 +173,7 @@ def undo_release(client: ServiceClient, release_id: int) -> UndoResult:
         release_id=release_id,
         returned=tuple(users[each] for each in answer["returned"]),
         not_returned=tuple(users[each] for each in answer["not_returned"]),
-        available_after=available_after_change(client),
+        available_after=available_after_change(client, organization),
     )
 
 

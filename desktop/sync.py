@@ -9,7 +9,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -18,8 +18,9 @@ from peewee import Expression
 from billing.money import amount_to_minor, parse_amount
 from billing.orders import REQUOTED, is_order_refusal
 from billing.orders import order_body as billing_order_body
-from billing.statuses import SERVICE_STATUSES, Status, may_become
+from billing.statuses import SERVICE_STATUSES, Status, may_become, transition
 from db.database import write_transaction
+from desktop.account import has_contract
 from desktop.billing_profile import (
     current_parties,
     mirror_billing_profile,
@@ -51,6 +52,7 @@ from desktop.service_client import (
     ServiceUnavailable,
 )
 from desktop.session import SignedIn, sign_in_as_this_device
+from desktop.step_result import Requote, StepResult
 
 FEED_OVERLAP = timedelta(seconds=30)  # re-read recent changes: commits can land out of order
 BUSY_POLL_SECONDS = 2.0  # while anything is queued or pending
@@ -62,38 +64,29 @@ logger = logging.getLogger(__name__)
 
 
 @dataclass
-class SyncReport:
-    online: bool
-    problem: str | None = None
-    provisioned: list[tuple[str, int]] = field(default_factory=list)  # (transaction ID, seats)
-    changed: bool = False
+class SyncReport(StepResult):
+    online: bool = True
     waiting: int = 0  # purchases queued or pending
     permission_lost: bool = False  # the service now refuses Manage Account to this person
     session_ended: bool = False  # signed out elsewhere, idle too long or too old: sign in again
-    requoted: list["Requote"] = field(default_factory=list)  # refused at a total now outdated
     session: SignedIn | None = None  # signed in with the credentials in this round
 
+    def add(self, step: StepResult) -> None:
+        self.changed |= step.changed
+        self.problem = step.problem or self.problem
+        self.provisioned += step.provisioned
+        self.requoted += step.requoted
 
-@dataclass(frozen=True)
-class Requote:
-    """A purchase the service refused because its total is out of date, with today's total."""
 
-    transaction_id: str
-    seats: int
-    old_amount: Decimal
-    new_amount: Decimal
-    currency: str
-
-    @classmethod
-    def of(cls, purchase: SeatPurchase, refusal: ServiceRefused) -> "Requote | None":
-        """The requote a refusal carries, if it is one (quote changed or expired)."""
-        fresh = refusal.details.get("quote")
-        amount = parse_amount(fresh.get("amount")) if isinstance(fresh, dict) else None
-        if refusal.code not in REQUOTED or amount is None:
-            return None
-        return cls(
-            purchase.transaction_id, purchase.seats, purchase.amount, amount, purchase.currency
-        )
+def requote_of(purchase: SeatPurchase, refusal: ServiceRefused) -> Requote | None:
+    """The requote a refusal carries, if it is one (quote changed or expired)."""
+    fresh = refusal.details.get("quote")
+    amount = parse_amount(fresh.get("amount")) if isinstance(fresh, dict) else None
+    if refusal.code not in REQUOTED or amount is None:
+        return None
+    return Requote(
+        purchase.transaction_id, purchase.seats, purchase.amount, amount, purchase.currency
+    )
 
 
 @dataclass(frozen=True)
@@ -102,18 +95,30 @@ class Credentials:
     password: str
 
 
-class SyncEngine:
-    """One round of syncing at a time; plain Python, run by SyncWorker or by tests."""
+Step = Callable[[ServiceClient, Organization, datetime], StepResult]
 
-    def __init__(self, client: ServiceClient, credentials: Credentials | None = None) -> None:
-        """Sync with a client already signed in (its token), or sign in with `credentials`."""
+
+class SyncEngine:
+    """One round of syncing at a time, for one organization; plain Python, run by SyncWorker
+    or by tests."""
+
+    def __init__(
+        self,
+        client: ServiceClient,
+        credentials: Credentials | None = None,
+        organization: Organization | None = None,
+    ) -> None:
+        """Sync with a client already signed in (its token), or sign in with `credentials`;
+        the organization is the signed-in administrator's (learnt at sign-in, else from the
+        contract the service names)."""
         self.client = client
         self.credentials = credentials
+        self.organization = organization
         self._details_read_at: datetime | None = None
 
     def run_once(self, now: datetime | None = None) -> SyncReport:
         now = now or utc_now()
-        report = SyncReport(online=True)
+        report = SyncReport()
         signing_in = self.client.token is None and self.credentials is not None
         try:
             if self.client.token is None:
@@ -122,25 +127,18 @@ class SyncEngine:
                         "Sync", "Your session has ended: sign in again to sync."
                     )
                     report.session_ended = True
-                    report.waiting = waiting_purchases()
+                    report.waiting = waiting_purchases(self.organization)
                     return report
                 report.session = self._sign_in()
-            if not Contract.select().exists():  # a new installation: purchases need a contract
-                mirror_contract(self.client.contract())
-            self._send_outbox(now, report)
-            refused = send_renewals(self.client, now)
-            if refused:
-                report.problem, report.changed = refused, True
-            self._read_feed(report)
-            report.changed |= self._mirror_invoices()
-            mirror_contract(self.client.contract())  # after the feed: seat counts include it
-            refused = send_profile_changes(self.client, now)
-            if refused:
-                report.problem = refused
+            if self.organization is None or not has_contract(self.organization):
+                # A new installation: purchases need a contract, and it names the organization.
+                self.organization = mirror_contract(self.client.contract())
+            steps: list[Step] = [send_purchases, send_renewals, read_orders, read_invoices]
+            steps += [read_contract, send_profile_changes]  # after the feed: seats include it
             if self._details_due(now):  # every round sends; what changes seldom is read seldom
-                report.changed |= self._mirror_license_usage(now)
-                self._mirror_billing_details()
-                self._check_renewal()
+                steps += [read_license_usage, read_billing_details, read_renewal_offer]
+            for step in steps:
+                report.add(step(self.client, self.organization, now))
         except NotSignedIn as error:
             if error.status == 403:
                 report.permission_lost = True
@@ -153,8 +151,11 @@ class SyncEngine:
             report.problem = translate("Sync", "The service refused: {error}").format(error=error)
         except ServiceUnavailable as error:
             report.online, report.problem = False, str(error)
-            _postpone(Outbox.next_attempt_at <= now, now, str(error), error.retry_after)
-        report.waiting = waiting_purchases()
+            due = Outbox.next_attempt_at <= now
+            if self.organization is not None:  # else not signed in yet: all wait alike
+                due &= Outbox.organization == self.organization
+            _postpone(due, now, str(error), error.retry_after)
+        report.waiting = waiting_purchases(self.organization)
         return report
 
     def _sign_in(self) -> SignedIn:
@@ -165,20 +166,9 @@ class SyncEngine:
             if error.code is None:  # not the service's own answer: offline for now
                 raise
             raise NotSignedIn(str(error), error.status, error.code) from None  # e.g. locked out
-        mirror_administrator(session["administrator"])
+        administrator = mirror_administrator(session["administrator"])
+        self.organization = administrator.organization
         return SignedIn(self.client.base_url, session["token"], session["administrator"])
-
-    def _check_renewal(self) -> None:
-        """The renewal on offer, or why there is none (renewed: no more reminders)."""
-        mirror_offer(self.client)
-        mirror_reduction_requests(self.client)
-
-    def _mirror_invoices(self) -> bool:
-        try:
-            return mirror_invoices(self.client)
-        except ServiceRefused as error:  # a service from before invoices: none to show
-            logger.info("no invoices from the service: %s", error)
-            return False
 
     def _details_due(self, now: datetime) -> bool:
         """Whether to read seat use, vendor, billing profile and renewal again: on the first
@@ -188,65 +178,116 @@ class SyncEngine:
         self._details_read_at = now
         return True
 
-    def _mirror_billing_details(self) -> None:
-        """The service's billing profile (when no edit of ours waits) and vendor details."""
-        try:
-            mirror_vendor(self.client.vendor())
-            mirror_billing_profile(self.client.billing_profile())
-        except ServiceRefused as error:  # a service from before billing profiles: none to show
-            logger.info("no billing profile from the service: %s", error)
 
-    def _mirror_license_usage(self, now: datetime) -> bool:
+def send_purchases(client: ServiceClient, organization: Organization, now: datetime) -> StepResult:
+    """Send the organization's purchases waiting in the outbox."""
+    result = StepResult()
+    due = (
+        Outbox.select(Outbox, SeatPurchase)
+        .join(SeatPurchase)
+        .where((Outbox.organization == organization) & (Outbox.next_attempt_at <= now))
+        .order_by(Outbox.id)
+    )
+    for entry in list(due):
+        purchase = entry.purchase
         try:
-            remote = self.client.license_summary()
-        except ServiceRefused as error:  # a service from before seat assignment: none to show
-            logger.info("no licence summary from the service: %s", error)
-            return False
-        return mirror_license_usage(remote, now)
-
-    def _send_outbox(self, now: datetime, report: SyncReport) -> None:
-        due = (
-            Outbox.select(Outbox, SeatPurchase)
-            .join(SeatPurchase)
-            .where(Outbox.next_attempt_at <= now)
-            .order_by(Outbox.id)
-        )
-        for entry in list(due):
-            purchase = entry.purchase
-            try:
-                order = self.client.place_order(purchase.transaction_id, order_body(purchase))
-            except ServiceRefused as error:
-                if not is_order_refusal(error.status, error.code):  # not a verdict on the order
-                    _postpone(Outbox.id == entry.id, now, str(error))
-                    report.problem = str(error)
-                    continue
-                _reject(purchase, localized_answer(error.details, str(error)))
-                if (requote := Requote.of(purchase, error)) is not None:
-                    report.requoted.append(requote)
-                report.changed = True
+            order = client.place_order(purchase.transaction_id, order_body(purchase))
+        except ServiceRefused as error:
+            if not is_order_refusal(error.status, error.code):  # not a verdict on the order
+                _postpone(Outbox.id == entry.id, now, str(error))
+                result.problem = str(error)
                 continue
-            report.changed |= apply_order(order, report)
+            _reject(purchase, localized_answer(error.details, str(error)))
+            if (requote := requote_of(purchase, error)) is not None:
+                result.requoted.append(requote)
+            result.changed = True
+            continue
+        result.changed |= apply_order(organization, order, result)
+    return result
 
-    def _read_feed(self, report: SyncReport) -> None:
-        seen_until = SyncState.get_or_none(SyncState.key == FEED_KEY)
-        since = (
-            datetime.fromisoformat(seen_until.value) - FEED_OVERLAP
-            if seen_until
-            else datetime(1970, 1, 1, tzinfo=UTC)
-        )
-        page = self.client.changes(updated_since=since.isoformat())
-        latest = None
-        while True:
-            for order in page["orders"]:
-                report.changed |= apply_order(order, report)
-                latest = order["updated_at"]
-            if not page.get("has_more"):
-                break
-            page = self.client.changes(cursor=page["cursor"])
-        if latest is not None:
-            SyncState.insert(key=FEED_KEY, value=latest).on_conflict(
-                conflict_target=[SyncState.key], update={SyncState.value: latest}
-            ).execute()
+
+def read_orders(client: ServiceClient, organization: Organization, now: datetime) -> StepResult:
+    """Every order changed since the last round, from the service's feed."""
+    result = StepResult()
+    seen_until = SyncState.read(organization, FEED_KEY)
+    since = (
+        datetime.fromisoformat(seen_until) - FEED_OVERLAP
+        if seen_until
+        else datetime(1970, 1, 1, tzinfo=UTC)
+    )
+    page = client.changes(updated_since=since.isoformat())
+    latest = None
+    while True:
+        for order in page["orders"]:
+            result.changed |= apply_order(organization, order, result)
+            latest = order["updated_at"]
+        if not page.get("has_more"):
+            break
+        page = client.changes(cursor=page["cursor"])
+    if latest is not None:
+        SyncState.write(organization, FEED_KEY, latest)
+    return result
+
+
+def read_invoices(client: ServiceClient, organization: Organization, now: datetime) -> StepResult:
+    return StepResult(changed=_if_supported(mirror_invoices, client, organization) or False)
+
+
+def read_contract(client: ServiceClient, organization: Organization, now: datetime) -> StepResult:
+    before = _contract_terms(organization)
+    mirror_contract(client.contract())
+    return StepResult(changed=_contract_terms(organization) != before)
+
+
+def read_license_usage(
+    client: ServiceClient, organization: Organization, now: datetime
+) -> StepResult:
+    remote = _if_supported(ServiceClient.license_summary, client)
+    if remote is None:
+        return StepResult()
+    return StepResult(changed=mirror_license_usage(organization, remote, now))
+
+
+def read_billing_details(
+    client: ServiceClient, organization: Organization, now: datetime
+) -> StepResult:
+    """The service's billing profile (when no edit of ours waits) and vendor details."""
+    vendor = _if_supported(ServiceClient.vendor, client)
+    profile = _if_supported(ServiceClient.billing_profile, client)
+    changed = False
+    if vendor is not None:
+        changed |= mirror_vendor(organization, vendor)
+    if profile is not None:
+        changed |= mirror_billing_profile(organization, profile)
+    return StepResult(changed=changed)
+
+
+def read_renewal_offer(
+    client: ServiceClient, organization: Organization, now: datetime
+) -> StepResult:
+    """The renewal on offer, or why there is none (renewed: no more reminders), and the
+    requests for fewer seats with their answers."""
+    changed = mirror_offer(client, organization)
+    changed |= mirror_reduction_requests(client, organization)
+    return StepResult(changed=changed)
+
+
+def _if_supported[T](call: Callable[..., T], *args: object) -> T | None:
+    """`call(*args)`, or None when the service refuses it: one from before that feature."""
+    try:
+        return call(*args)
+    except ServiceRefused as error:
+        logger.info("the service has no %s: %s", call.__name__, error)
+        return None
+
+
+def _contract_terms(organization: Organization) -> list[tuple]:
+    return list(
+        Contract.select()
+        .where(Contract.organization == organization)
+        .order_by(Contract.id)
+        .tuples()
+    )
 
 
 class SyncWorker(threading.Thread):
@@ -287,12 +328,12 @@ class SyncWorker(threading.Thread):
             self._wake.clear()
 
 
-def waiting_purchases() -> int:
-    return (
-        SeatPurchase.select()
-        .where(SeatPurchase.provisioning_status.in_((Status.QUEUED, Status.PENDING)))
-        .count()
-    )
+def waiting_purchases(organization: Organization | None) -> int:
+    """The organization's purchases queued or pending (None: not signed in yet, everyone's)."""
+    waiting = SeatPurchase.provisioning_status.in_((Status.QUEUED, Status.PENDING))
+    if organization is not None:
+        waiting &= SeatPurchase.organization == organization
+    return SeatPurchase.select().where(waiting).count()
 
 
 def order_body(purchase: SeatPurchase) -> dict:
@@ -307,8 +348,9 @@ def order_body(purchase: SeatPurchase) -> dict:
     )
 
 
-def apply_order(order: dict, report: SyncReport | None = None) -> bool:
-    """Bring one order from the service into the local ledger; True when something changed."""
+def apply_order(organization: Organization, order: dict, result: StepResult | None = None) -> bool:
+    """Bring one of the organization's orders from the service into the local ledger; True
+    when something changed."""
     status = order["status"]
     if status not in SERVICE_STATUSES:
         logger.warning(
@@ -316,15 +358,18 @@ def apply_order(order: dict, report: SyncReport | None = None) -> bool:
         )
         return False
     with write_transaction(database):
-        purchase = SeatPurchase.get_or_none(SeatPurchase.transaction_id == order["transaction_id"])
+        purchase = SeatPurchase.get_or_none(
+            (SeatPurchase.organization == organization)
+            & (SeatPurchase.transaction_id == order["transaction_id"])
+        )
         if purchase is None:
-            purchase = _import_order(order)
+            purchase = _import_order(organization, order)
             changed = True
         else:
             changed = _update_purchase(purchase, order)
         Outbox.delete().where(Outbox.purchase == purchase).execute()  # accepted: sent for good
-    if changed and status == Status.PROVISIONED and report is not None:
-        report.provisioned.append((purchase.transaction_id, purchase.seats))
+    if changed and status == Status.PROVISIONED and result is not None:
+        result.provisioned.append((purchase.transaction_id, purchase.seats))
     return changed
 
 
@@ -339,7 +384,7 @@ def _update_purchase(purchase: SeatPurchase, order: dict) -> bool:
         )
         return False
     fields = {
-        "provisioning_status": order["status"],
+        "provisioning_status": transition(purchase.provisioning_status, order["status"]),
         "submitted_at": purchase.submitted_at or _moment(order["created_at"]),
         "provisioned_at": _moment(order.get("provisioned_at")),
         "invoice_number": order.get("invoice_number"),
@@ -351,35 +396,38 @@ def _update_purchase(purchase: SeatPurchase, order: dict) -> bool:
     return True
 
 
-def _import_order(order: dict) -> SeatPurchase:
-    """A purchase another administrator made on another machine."""
+def _import_order(organization: Organization, order: dict) -> SeatPurchase:
+    """A purchase another administrator made on another machine, on the contract it was made
+    on, with the vendor and bill-to party of its time when the service says them."""
     buyer = order["purchased_by"]
-    administrator = Administrator.get_or_none(Administrator.email == buyer["email"])
-    if administrator is None:
-        remote, _ = PermissionSet.get_or_create(name=REMOTE_SET)
-        administrator = Administrator.create(
-            name=buyer["name"], email=buyer["email"], permission_set=remote
-        )
-    period_end = date.fromisoformat(order["period_end"])
-    contract = (
-        Contract.select().where(Contract.end_date == period_end).first()
-        or Contract.select().order_by(Contract.end_date.desc()).first()
+    administrator = Administrator.get_or_none(
+        (Administrator.organization == organization) & (Administrator.email == buyer["email"])
     )
+    if administrator is None:
+        remote, _ = PermissionSet.get_or_create(organization=organization, name=REMOTE_SET)
+        administrator = Administrator.create(
+            organization=organization,
+            name=buyer["name"],
+            email=buyer["email"],
+            permission_set=remote,
+        )
     amount = Decimal(order["amount"])
     created_at = _moment(order["created_at"])
+    parties = order.get("parties")
     return SeatPurchase.create(
+        organization=organization,
         transaction_id=order["transaction_id"],
         idempotency_key=order["transaction_id"],
         created_at=created_at,
         administrator=administrator,
         purchased_by_name=buyer["name"],
         purchased_by_email=buyer["email"],
-        contract=contract,
+        contract=_contract_of(organization, order),
         seats=order["seats"],
         monthly_unit_price=Decimal(order["monthly_unit_price"]),
         prorated_months=order["prorated_months"],
         period_start=date.fromisoformat(order["period_start"]),
-        period_end=period_end,
+        period_end=date.fromisoformat(order["period_end"]),
         amount_minor=amount_to_minor(amount, order["currency"]),
         currency=order["currency"],
         acknowledgement_text=order.get("acknowledgement_text") or "",
@@ -391,37 +439,97 @@ def _import_order(order: dict) -> SeatPurchase:
         last_sync_error=order.get("rejection_reason"),
         purchase_order=order.get("purchase_order"),
         invoice_note=order.get("invoice_note"),
-        parties=current_parties(),
+        parties=(
+            json.dumps(parties, ensure_ascii=False, sort_keys=True)
+            if parties
+            else current_parties(organization)
+        ),
     )
 
 
-def mirror_contract(remote: dict) -> None:
-    """Take the contract's seat count and terms from the service, the source of truth."""
-    start, end = date.fromisoformat(remote["start_date"]), date.fromisoformat(remote["end_date"])
-    manager = remote["account_manager"]
-    terms = {
-        "licensed_seats": remote["licensed_seats"],
-        "monthly_price_per_seat": Decimal(remote["monthly_price_per_seat"]),
-        "currency": remote["currency"],
-        "proration_unit": remote["proration"],
-        "account_manager_name": manager["name"],
-        "account_manager_email": manager["email"],
-        "account_manager_phone": manager["phone"],
-    }
+def _contract_of(organization: Organization, order: dict) -> Contract:
+    """The contract an order was made on: the one the service names (kept here from the terms
+    it gives), else the one whose term holds the order's first day, else the latest."""
+    if (named := order.get("contract")) is not None:
+        return _store_contract(organization, named)
+    ours = Contract.select().where(Contract.organization == organization)
+    first_day = date.fromisoformat(order["period_start"])
+    holding = ours.where((Contract.start_date <= first_day) & (Contract.end_date >= first_day))
+    return holding.first() or ours.order_by(Contract.end_date.desc()).first()
+
+
+def mirror_contract(remote: dict) -> Organization:
+    """Take the contract's seat count and terms from the service, the source of truth; returns
+    the organization it belongs to."""
     with write_transaction(database):
-        organization = Organization.select().first() or Organization.create(
+        organization = organization_of(remote.get("organization_id"), remote["organization"])
+        Organization.update(
             name=remote["organization"], currency=remote["currency"], timezone=remote["timezone"]
-        )
-        updated = (
-            Contract.update(**terms)
-            .where((Contract.start_date == start) & (Contract.end_date == end))
-            .execute()
-        )
-        if not updated:
-            Contract.create(organization=organization, start_date=start, end_date=end, **terms)
+        ).where(Organization.id == organization.id).execute()
+        _store_contract(organization, remote)
+    return Organization.get_by_id(organization.id)
 
 
-def mirror_license_usage(remote: dict, now: datetime) -> bool:
+def _store_contract(organization: Organization, remote: dict) -> Contract:
+    """The organization's contract of these dates, with the terms `remote` gives (those it
+    leaves out, e.g. an older service's order feed, keep what is known)."""
+    start, end = date.fromisoformat(remote["start_date"]), date.fromisoformat(remote["end_date"])
+    manager = remote.get("account_manager") or {}
+    given = {
+        "licensed_seats": remote.get("licensed_seats"),
+        "monthly_price_per_seat": parse_amount(remote.get("monthly_price_per_seat")),
+        "currency": remote.get("currency"),
+        "proration_unit": remote.get("proration"),
+        "account_manager_name": manager.get("name"),
+        "account_manager_email": manager.get("email"),
+        "account_manager_phone": manager.get("phone"),
+    }
+    terms = {name: value for name, value in given.items() if value is not None}
+    which = (
+        (Contract.organization == organization)
+        & (Contract.start_date == start)
+        & (Contract.end_date == end)
+    )
+    known = Contract.get_or_none(which)
+    if known is None:
+        latest = (
+            Contract.select()
+            .where(Contract.organization == organization)
+            .order_by(Contract.end_date.desc())
+            .first()
+        )
+        like = {name: getattr(latest, name) for name in given} if latest else {}
+        return Contract.create(
+            organization=organization, start_date=start, end_date=end, **{**like, **terms}
+        )
+    if any(getattr(known, name) != value for name, value in terms.items()):
+        Contract.update(**terms).where(Contract.id == known.id).execute()
+    return known
+
+
+def organization_of(key: int | None, name: str | None, email: str | None = None) -> Organization:
+    """The organization the service calls `key`: known by that key, or else kept here before
+    the service gave keys (by its name, or by the administrator with `email` it holds), or new.
+    A service that gives no keys names it by its name alone."""
+    if key is not None and (known := Organization.get_or_none(Organization.service_key == key)):
+        return known
+    candidates = Organization.select()
+    if key is not None:
+        candidates = candidates.where(Organization.service_key.is_null())
+    same = (Organization.name == name) if name else (Organization.name == "")
+    if email:
+        same |= Organization.id.in_(
+            Administrator.select(Administrator.organization).where(Administrator.email == email)
+        )
+    found = candidates.where(same).order_by(Organization.id).first()
+    if found is None:
+        return Organization.create(name=name or "", currency="", timezone="UTC", service_key=key)
+    if key is not None:
+        Organization.update(service_key=key).where(Organization.id == found.id).execute()
+    return found
+
+
+def mirror_license_usage(organization: Organization, remote: dict, now: datetime) -> bool:
     """Keep how the seats are assigned, for the overview to show without the service; True
     when the counts changed."""
     counts = {
@@ -429,7 +537,6 @@ def mirror_license_usage(remote: dict, now: datetime) -> bool:
         for name in ("assigned", "assigned_disabled", "assigned_inactive", "inactive_days")
     }
     with write_transaction(database):
-        organization = Organization.select().first()
         known = LicenseUsage.get_or_none(LicenseUsage.organization == organization)
         fields = {**counts, "checked_at": now}
         LicenseUsage.insert(organization=organization, **fields).on_conflict(
@@ -438,18 +545,32 @@ def mirror_license_usage(remote: dict, now: datetime) -> bool:
     return known is None or any(getattr(known, name) != value for name, value in counts.items())
 
 
-def mirror_administrator(remote: dict) -> Administrator:
-    """The signed-in administrator as the service knows them, permissions included."""
-    permissions = remote["permissions"]
+def mirror_administrator(remote: dict, now: datetime | None = None) -> Administrator:
+    """The signed-in administrator as the service knows them, permissions included, in their
+    organization, which becomes the one this computer opens next."""
+    permissions, email = remote["permissions"], remote["email"]
     with write_transaction(database):
-        permission_set, _ = PermissionSet.get_or_create(name=remote["permission_set"])
+        organization = organization_of(
+            remote.get("organization_id"), remote.get("organization"), email
+        )
+        Organization.update(last_used_at=now or utc_now()).where(
+            Organization.id == organization.id
+        ).execute()
+        permission_set, _ = PermissionSet.get_or_create(
+            organization=organization, name=remote["permission_set"]
+        )
         permission_set.manage_account = permissions["manage_account"]  # the instance is used below
         permission_set.manage_permission_sets = permissions["manage_permission_sets"]
         permission_set.save()
-        administrator = Administrator.get_or_none(Administrator.email == remote["email"])
+        administrator = Administrator.get_or_none(
+            (Administrator.organization == organization) & (Administrator.email == email)
+        )
         if administrator is None:
             return Administrator.create(
-                name=remote["name"], email=remote["email"], permission_set=permission_set
+                organization=organization,
+                name=remote["name"],
+                email=email,
+                permission_set=permission_set,
             )
         administrator.name, administrator.permission_set = remote["name"], permission_set
         administrator.save()
@@ -476,11 +597,13 @@ def _postpone(
 def _reject(purchase: SeatPurchase, reason: str) -> None:
     """The service said no for good: nothing was bought, and the history says why."""
     with write_transaction(database):
-        SeatPurchase.update(provisioning_status=Status.REJECTED, last_sync_error=reason).where(
+        rejected = transition(purchase.provisioning_status, Status.REJECTED)
+        SeatPurchase.update(provisioning_status=rejected, last_sync_error=reason).where(
             SeatPurchase.id == purchase.id
         ).execute()
         Outbox.delete().where(Outbox.purchase == purchase).execute()
         AuditEvent.create(
+            organization=purchase.organization_id,
             administrator=purchase.administrator_id,
             action="purchase rejected",
             details=json.dumps({"transaction_id": purchase.transaction_id, "reason": reason}),

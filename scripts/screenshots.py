@@ -32,6 +32,7 @@ from desktop.session import sign_in
 from desktop.sync import Requote, SyncEngine, SyncReport
 from desktop.updates import Release
 from service import demo_data
+from tests.conftest import first_org
 from ui.first_run_dialog import ask_first_run
 from ui.main_window import MainWindow
 from ui.settings_dialog import SettingsDialog
@@ -93,7 +94,7 @@ def save_receipt_image(name: str, locale: str, invoiced: bool = False) -> None:
         buyer = Administrator.get(Administrator.email == "billing@example.com")
         buyer.name = "Zoë Ångström-Żółć"
         buyer.save()
-        summary = current_contract()
+        summary = current_contract(first_org())
         shown = quote(summary, 5, summary.today)
         purchase = purchase_seats(
             buyer,
@@ -106,7 +107,7 @@ def save_receipt_image(name: str, locale: str, invoiced: bool = False) -> None:
         )
     with tempfile.TemporaryDirectory() as folder:
         pdf = Path(folder) / "receipt.pdf"
-        save_receipt(purchase.transaction_id, pdf, locale)
+        save_receipt(first_org(), purchase.transaction_id, pdf, locale)
         png(pdf, name)
 
 
@@ -141,7 +142,7 @@ def grab_update(window: MainWindow, name: str) -> None:
 
 def grab_requote(window: MainWindow, name: str) -> None:
     """The dialog for a purchase recorded last month and sent too late: both totals named."""
-    summary = current_contract()
+    summary = current_contract(first_org())
     last_month = summary.today.replace(day=1) - timedelta(days=1)
     then, now = (quote(summary, 5, day).amount for day in (last_month, summary.today))
     requote = Requote("MA-7K3F-9Q2D", 5, then, now, summary.currency)
@@ -183,7 +184,7 @@ def grab_from_the_service(locale: str) -> None:
             dialog.close()
             overdue = SeatPurchase.get(SeatPurchase.invoice_status == "open")  # due long ago
             client = window.app.client()
-            number, _ = invoice_document(client, overdue.transaction_id, Path(folder))
+            number, _ = invoice_document(client, first_org(), overdue.transaction_id, Path(folder))
             pdf = Path(folder) / f"{number}.pdf"
             png(pdf, "invoice")
             window.close()

@@ -390,22 +390,11 @@ class Api:
     def contract(self, request: Request) -> tuple[int, object]:
         contract = self._contract_of(request)
         return 200, {
-            "id": contract.id,
+            **orders.contract_json(contract),
             "organization": contract.organization.name,
             "organization_id": contract.organization_id,
             "timezone": contract.organization.timezone,
-            "start_date": contract.start_date.isoformat(),
-            "end_date": contract.end_date.isoformat(),
-            "licensed_seats": contract.licensed_seats,
             "pending_seats": orders.pending_seats(contract),
-            "monthly_price_per_seat": str(contract.monthly_price_per_seat),
-            "currency": contract.currency,
-            "proration": contract.proration_unit,
-            "account_manager": {
-                "name": contract.account_manager_name,
-                "email": contract.account_manager_email,
-                "phone": contract.account_manager_phone,
-            },
         }
 
     def license_summary(self, request: Request) -> tuple[int, object]:
@@ -691,6 +680,7 @@ def administrator_json(administrator: Administrator) -> dict:
         "name": administrator.name,
         "email": administrator.email,
         "organization_id": administrator.organization_id,
+        "organization": administrator.organization.name,
         "permission_set": permissions.name,
         "permissions": {
             "manage_account": permissions.manage_account,

@@ -339,11 +339,7 @@ def order_json(order: SeatOrder) -> dict:
         "rejection_reason": order.rejection_reason,
         "purchase_order": order.purchase_order,
         "invoice_note": order.invoice_note,
-        "contract": {
-            "id": order.contract.id,
-            "start_date": order.contract.start_date.isoformat(),
-            "end_date": order.contract.end_date.isoformat(),
-        },
+        "contract": contract_json(order.contract),
         "parties": parties_of(order),
     }
 
@@ -351,6 +347,25 @@ def order_json(order: SeatOrder) -> dict:
 def parties_of(placed: SeatOrder | Renewal) -> dict | None:
     """The vendor and the bill-to an order or renewal kept when it was placed, if any."""
     return None if placed.parties is None else json.loads(placed.parties)
+
+
+def contract_json(contract: Contract) -> dict:
+    """A contract's term and terms: as GET /v1/contract gives them, and with each order, so a
+    desktop keeps the contracts its imported purchases were made on."""
+    return {
+        "id": contract.id,
+        "start_date": contract.start_date.isoformat(),
+        "end_date": contract.end_date.isoformat(),
+        "licensed_seats": contract.licensed_seats,
+        "monthly_price_per_seat": str(contract.monthly_price_per_seat),
+        "currency": contract.currency,
+        "proration": contract.proration_unit,
+        "account_manager": {
+            "name": contract.account_manager_name,
+            "email": contract.account_manager_email,
+            "phone": contract.account_manager_phone,
+        },
+    }
 
 
 def quote_json(priced: Quote) -> dict:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QStandardPaths
 
 from desktop.i18n import install_translations
 from desktop.ledger import close_ledger, open_ledger
+from desktop.models import Organization
 
 # Settings, logs and data folders of the tests go to Qt's test locations, not the user's own.
 QStandardPaths.setTestModeEnabled(True)
@@ -47,6 +48,15 @@ def moved_clock(request):
 def english(qapp):
     """English text and en_US formats, as the app installs them, whatever the machine's locale."""
     yield install_translations(qapp, "en")
+
+
+# The id a fresh test database gives the first organization it keeps: the demo's Northwind.
+NORTHWIND = 1
+
+
+def first_org() -> Organization:
+    """The first organization of a fresh test database: the demo's Northwind."""
+    return Organization.get_by_id(NORTHWIND)
 
 
 def sqlite_url(tmp_path) -> str:

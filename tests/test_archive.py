@@ -12,9 +12,10 @@ from pypdf import PdfReader
 
 from desktop.archive import INDEX_HEADER, export_documents
 from desktop.background import Cancelled
+from desktop.invoices import kept_invoice_path
 from desktop.models import SeatPurchase
 from desktop.receipts import date_range_query
-from service import demo_data
+from tests.conftest import first_org
 from tests.test_receipts import NOW, purchases, run_cli  # noqa: F401
 
 FIRST, LAST = date(2025, 1, 1), date(2026, 12, 31)
@@ -28,7 +29,9 @@ def read_index(archive: zipfile.ZipFile) -> list[dict]:
 
 
 def keep_invoice(folder, purchase: SeatPurchase, data: bytes) -> None:
-    (folder / f"{purchase.invoice_number}.pdf").write_bytes(data)
+    path = kept_invoice_path(folder, purchase.organization_id, purchase.invoice_number)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
     SeatPurchase.update(invoice_pdf_sha256=hashlib.sha256(data).hexdigest()).where(
         SeatPurchase.id == purchase.id
     ).execute()
@@ -40,9 +43,11 @@ def test_the_archive_holds_every_document_and_an_index_of_the_ledger(purchases, 
     invoiced = list(SeatPurchase.select().where(SeatPurchase.invoice_number.is_null(False)))
     keep_invoice(kept, invoiced[0], b"%PDF-1.4 the vendor's invoice")
     keep_invoice(kept, invoiced[1], b"%PDF-1.4 another")
-    (kept / f"{invoiced[1].invoice_number}.pdf").write_bytes(b"changed on disk")  # left out
+    kept_invoice_path(kept, invoiced[1].organization_id, invoiced[1].invoice_number).write_bytes(
+        b"changed on disk"
+    )  # left out
     target = tmp_path / "documents-2026.zip"
-    query = date_range_query(FIRST, LAST, demo_data.TIMEZONE)
+    query = date_range_query(first_org(), FIRST, LAST)
     count = export_documents(query, target, "en_US", kept)
     ledger = {p.transaction_id: p for p in SeatPurchase.select()}
     assert count == len(ledger)
@@ -68,7 +73,7 @@ def test_the_archive_holds_every_document_and_an_index_of_the_ledger(purchases, 
 
 def test_a_cancelled_archive_leaves_no_file(purchases, tmp_path):  # noqa: F811
     target = tmp_path / "documents.zip"
-    query = date_range_query(FIRST, LAST, demo_data.TIMEZONE)
+    query = date_range_query(first_org(), FIRST, LAST)
     with pytest.raises(Cancelled):
         export_documents(query, target, "en_US", tmp_path, lambda done, total: False)
     assert not target.exists() and not list(tmp_path.glob("*.part"))
@@ -80,7 +85,9 @@ def test_the_command_line_writes_the_same_archive(purchases, tmp_path):  # noqa:
         tmp_path, "documents", "--from", "2026-11-26", "--to", "2026-11-26", "--output", str(target)
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"Documents of {len(purchases)} purchases written to {target}"
+    assert result.stdout.strip() == (
+        f"Documents of {len(purchases)} orders of Northwind Traders written to {target}"
+    )
     with zipfile.ZipFile(target) as archive:
         index = read_index(archive)
     assert sorted(row["Transaction ID"] for row in index) == sorted(

@@ -9,6 +9,7 @@ from desktop.demo import seed_demo
 from desktop.service_client import ServiceClient
 from service import audit
 from service.models import AuditEvent, AuditHead, Organization, service_db
+from tests.conftest import first_org
 from tests.service_helpers import call, sign_in, start_demo_service
 from ui.audit_log_dialog import AuditLogDialog
 from ui.tasks import wait_for_background_work
@@ -67,44 +68,44 @@ def service_says_intact(service, client: ServiceClient) -> bool:
 
 
 def test_an_unchanged_trail_passes_and_moves_on(service, admin):
-    assert check_continuity(admin) is None
+    assert check_continuity(admin, first_org()) is None
     admin.report_audit_event("receipts exported", {"count": 3})
-    assert check_continuity(admin) is None  # new entries after the one seen are fine
-    assert check_continuity(admin) is None
+    assert check_continuity(admin, first_org()) is None  # new entries after the one seen are fine
+    assert check_continuity(admin, first_org()) is None
 
 
 def test_a_cut_trail_is_caught_though_the_service_finds_it_intact(service, admin):
-    assert check_continuity(admin) is None
+    assert check_continuity(admin, first_org()) is None
     with service_db.connection_context():
         organization, events = northwind_chain()
         for event in events[-2:]:
             event.delete_instance()
         rehash_from(organization, events[:-2])
     assert service_says_intact(service, admin)
-    found = check_continuity(admin)
+    found = check_continuity(admin, first_org())
     assert found is not None and found.gone and found.entry_id == events[-1].id
 
 
 def test_a_rewritten_trail_is_caught_and_the_warning_stays(service, admin):
-    assert check_continuity(admin) is None
+    assert check_continuity(admin, first_org()) is None
     with service_db.connection_context():
         organization, events = northwind_chain()
         events[1].details = '{"count": 99}'  # an entry in the middle, then every hash after it
         rehash_from(organization, events)
     assert service_says_intact(service, admin)
-    found = check_continuity(admin)
+    found = check_continuity(admin, first_org())
     assert found is not None and not found.gone and found.entry_id == events[-1].id
     admin.report_audit_event("receipts exported", {"count": 1})
-    assert check_continuity(admin) == found  # still the entry seen before the rewrite
+    assert check_continuity(admin, first_org()) == found  # still the entry seen before the rewrite
 
 
 def test_the_dialog_says_so(qtbot, service, admin):
-    check_continuity(admin)
+    check_continuity(admin, first_org())
     with service_db.connection_context():
         organization, events = northwind_chain()
         events[-1].delete_instance()
         rehash_from(organization, events[:-1])
-    dialog = AuditLogDialog(admin)
+    dialog = AuditLogDialog(admin, first_org())
     qtbot.addWidget(dialog)
     dialog.show()
     label = dialog.findChild(QLabel, "auditContinuityLabel")

@@ -15,6 +15,7 @@ from desktop.sync import Credentials, SyncEngine
 from service import demo_data
 from service.models import BillingProfile as ServiceProfile
 from service.models import Organization, service_db
+from tests.conftest import first_org
 from tests.service_helpers import PASSWORD, start_demo_service
 from tests.test_main_window import TIMEOUT, child, open_window
 
@@ -47,7 +48,7 @@ def test_the_dialog_shows_the_profile_and_names_a_wrong_field(qtbot, window):
     shown = [e for e in dialog._errors.values() if e.isVisible()]
     assert shown == [error]  # only the refused field
     assert not ProfileOutbox.select().exists()  # nothing kept, nothing to send
-    assert billing_profile().country == "US"
+    assert billing_profile(first_org()).country == "US"
     dialog.tax_id.setText("DE136695976")
     dialog.save()  # a new try clears the mark
     assert not error.isVisible() and dialog.tax_id.styleSheet() == ""
@@ -60,7 +61,7 @@ def test_a_saved_profile_is_kept_queued_and_audited(qtbot, window):
     dialog.emails.setPlainText("AP@northwind.example\nap@northwind.example\n")
     with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):
         dialog.save()
-    profile = billing_profile()
+    profile = billing_profile(first_org())
     assert profile.default_purchase_order == "PO-NW-2027"
     assert profile.billing_emails == ("AP@northwind.example",)
     queued = json.loads(ProfileOutbox.get().changes)
@@ -91,7 +92,9 @@ def test_an_edit_made_offline_waits_then_reaches_the_service(tmp_path, sqlite_db
     offline = engine("http://127.0.0.1:9").run_once()
     assert not offline.online
     entry = ProfileOutbox.get()  # still waiting
-    assert billing_profile().legal_name == "Northwind Traders Holding, Inc."  # kept meanwhile
+    assert (
+        billing_profile(first_org()).legal_name == "Northwind Traders Holding, Inc."
+    )  # kept meanwhile
     service = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}")
     try:
         ProfileOutbox.update(next_attempt_at=entry.created_at).execute()
@@ -108,11 +111,11 @@ def test_a_refused_edit_is_named_and_the_services_profile_comes_back(tmp_path, s
     service = start_demo_service(f"sqlite:///{tmp_path / 'service.db'}")
     try:
         # An edit the service's rules refuse (a desktop of an older version let it through).
-        ProfileOutbox.create(changes=json.dumps({"country": "ZZ"}))
+        ProfileOutbox.create(organization=first_org(), changes=json.dumps({"country": "ZZ"}))
         report = engine(service.url).run_once()
         assert "did not accept the billing profile" in report.problem
         assert "country" in report.problem.lower()
         assert not ProfileOutbox.select().exists()
-        assert billing_profile().country == service_profile()["country"] == "US"
+        assert billing_profile(first_org()).country == service_profile()["country"] == "US"
     finally:
         service.stop()

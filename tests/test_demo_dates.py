@@ -13,6 +13,7 @@ from desktop.history import HistoryQuery, iter_purchases
 from desktop.models import Contract, SeatPurchase
 from desktop.overview import load_overview
 from service import demo_data
+from tests.conftest import NORTHWIND, first_org
 
 pytestmark = pytest.mark.dates
 
@@ -32,8 +33,8 @@ OPEN, PAID_OR_OVERDUE, EARLIER = demo_data.NORTHWIND_PURCHASES
 def test_the_desktop_demo_looks_alike_on_awkward_days(sqlite_db, moment):
     with time_machine.travel(moment, tick=False):
         seed_demo()
-        rows = list(iter_purchases(HistoryQuery()))
-        overview = load_overview()
+        rows = list(iter_purchases(HistoryQuery(NORTHWIND)))
+        overview = load_overview(first_org())
     earlier, current = Contract.select().order_by(Contract.start_date)
     by_contract = Counter(p.contract_id for p in SeatPurchase.select())
     assert by_contract == {earlier.id: EARLIER, current.id: OPEN + PAID_OR_OVERDUE}

@@ -16,6 +16,7 @@ from desktop.models import Administrator, Contract
 from desktop.purchasing import purchase_seats
 from desktop.receipts import receipt_pdf
 from service import demo_data
+from tests.conftest import first_org
 from tests.test_service_invoices import all_invoices, pdf_of, service, token_of  # noqa: F401
 
 # seats, unit price, months and (by day) days/term days, amount: as the line item prints them
@@ -62,10 +63,10 @@ def test_the_receipt_shows_a_working_that_gives_its_amount(sqlite_db, unit):
     seed_demo(date(2026, 11, 26))
     Contract.update(proration_unit=unit).execute()
     admin = Administrator.get(Administrator.email == "billing@example.com")
-    summary = current_contract(now)
+    summary = current_contract(first_org(), now)
     shown = quote(summary, 7, summary.today)
     purchase = purchase_seats(admin, 7, shown.amount, True, now=now, locale="en_US")
-    text = text_of(receipt_pdf(purchase.transaction_id, "en_US", now))
+    text = text_of(receipt_pdf(first_org(), purchase.transaction_id, "en_US", now))
     found = LINE.search(text)
     assert found, text
     printed, expected = worked_out(found)

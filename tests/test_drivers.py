@@ -10,7 +10,8 @@ from tests.conftest import sqlite_url
 
 
 def start(url: str, home) -> subprocess.CompletedProcess:
-    """A receipt command for a purchase that is not there: opens and migrates the database."""
+    """A receipt command on an empty database: opens and migrates it, then finds no organization
+    whose purchase to print."""
     command = [sys.executable, "-X", "importtime", "-m", "desktop", "--database", url]
     command += ["receipt", "NOT-THERE", "--output", str(home / "receipt.pdf")]
     return subprocess.run(
@@ -26,12 +27,12 @@ def imported(done: subprocess.CompletedProcess) -> set[str]:
 
 def test_an_sqlite_start_leaves_the_postgresql_driver_unloaded(tmp_path):
     done = start(sqlite_url(tmp_path), tmp_path)
-    assert "NOT-THERE" in done.stderr and done.returncode == 2  # it opened the database
+    assert "no organization" in done.stderr and done.returncode == 2  # it opened the database
     assert "peewee" in imported(done)
     assert "psycopg2._psycopg" not in imported(done)  # its C part, which loads libpq
 
 
 def test_a_postgresql_start_loads_its_driver_and_works(postgres_url, tmp_path):
     done = start(postgres_url, tmp_path)
-    assert "NOT-THERE" in done.stderr and done.returncode == 2, done.stderr[-500:]
+    assert "no organization" in done.stderr and done.returncode == 2, done.stderr[-500:]
     assert "psycopg2._psycopg" in imported(done)

@@ -6,8 +6,9 @@ from decimal import Decimal
 
 import pytest
 
+from billing.kinds import OrderKind
 from billing.proration import quote
-from billing.statuses import LABELS, Status
+from billing.statuses import KIND_STATUSES, LABELS, Status
 from desktop import search
 from desktop.background import Cancelled
 from desktop.demo import seed_demo
@@ -27,6 +28,7 @@ from desktop.ledger import close_ledger, open_ledger
 from desktop.models import Administrator, Contract, SeatPurchase
 from desktop.purchasing import record_purchase
 from service import demo_data
+from tests.conftest import NORTHWIND
 
 pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
 
@@ -61,7 +63,7 @@ def ids(rows) -> list[int]:
 @pytest.mark.parametrize("sort", sorted(SORT_KEYS))
 @pytest.mark.parametrize("descending", [False, True])
 def test_keyset_pages_match_one_big_page_in_every_sort(history, sort, descending):
-    query = HistoryQuery(sort=sort, descending=descending)
+    query = HistoryQuery(NORTHWIND, sort=sort, descending=descending)
     everything = fetch_page(query, 1000, now=NOW)
     assert len(everything) == ALL == count_purchases(query, NOW)
 
@@ -80,14 +82,17 @@ def test_keyset_pages_match_one_big_page_in_every_sort(history, sort, descending
 
 
 def test_sorts_order_by_the_column(history):
-    seats = [r.seats for r in fetch_page(HistoryQuery(sort="seats", descending=False), 100)]
+    seats = [
+        r.seats for r in fetch_page(HistoryQuery(NORTHWIND, sort="seats", descending=False), 100)
+    ]
     assert seats == sorted(seats)
-    names = [r.purchased_by for r in fetch_page(HistoryQuery(sort="purchased_by"), 100)]
+    names = [r.purchased_by for r in fetch_page(HistoryQuery(NORTHWIND, sort="purchased_by"), 100)]
     assert names == sorted(names, reverse=True)
-    dates = [r.created_at for r in fetch_page(HistoryQuery(), 100)]
+    dates = [r.created_at for r in fetch_page(HistoryQuery(NORTHWIND), 100)]
     assert dates == sorted(dates, reverse=True)
     invoices = [
-        r.invoice_number or "" for r in fetch_page(HistoryQuery(sort="invoice_number"), 100)
+        r.invoice_number or ""
+        for r in fetch_page(HistoryQuery(NORTHWIND, sort="invoice_number"), 100)
     ]
     assert invoices == sorted(invoices, reverse=True)
     assert invoices[-4:] == ["", "", "", ""]  # not issued yet
@@ -95,35 +100,40 @@ def test_sorts_order_by_the_column(history):
 
 def test_statuses_shown_and_filtered(history):
     waiting = (Status.QUEUED, Status.PENDING, Status.DELAYED)
-    counts = {s: count_purchases(HistoryQuery(status=s), NOW) for s in waiting}
+    counts = {s: count_purchases(HistoryQuery(NORTHWIND, status=s), NOW) for s in waiting}
     assert counts == {Status.QUEUED: 1, Status.PENDING: 1, Status.DELAYED: 1}
-    assert count_purchases(HistoryQuery(status=Status.REJECTED), NOW) == 1
-    assert count_purchases(HistoryQuery(status=Status.PROVISIONED), NOW) == demo_data.PAST_PURCHASES
-    for status in Status:
-        rows = fetch_page(HistoryQuery(status=status), 100, now=NOW)
+    assert count_purchases(HistoryQuery(NORTHWIND, status=Status.REJECTED), NOW) == 1
+    assert (
+        count_purchases(HistoryQuery(NORTHWIND, status=Status.PROVISIONED), NOW)
+        == demo_data.PAST_PURCHASES
+    )
+    for status in KIND_STATUSES[OrderKind.PURCHASE]:  # a purchase is never Active
+        rows = fetch_page(HistoryQuery(NORTHWIND, status=status), 100, now=NOW)
         assert {row.status for row in rows} == {status}
 
 
 def test_text_filter_matches_id_invoice_and_purchaser(history):
-    some = fetch_page(HistoryQuery(), 100)[10]
-    by_id = fetch_page(HistoryQuery(text=some.transaction_id.lower()), 100)
+    some = fetch_page(HistoryQuery(NORTHWIND), 100)[10]
+    by_id = fetch_page(HistoryQuery(NORTHWIND, text=some.transaction_id.lower()), 100)
     assert ids(by_id) == [some.id]
-    invoiced = next(r for r in fetch_page(HistoryQuery(), 100) if r.invoice_number)
-    assert ids(fetch_page(HistoryQuery(text=invoiced.invoice_number), 100)) == [invoiced.id]
-    priya = fetch_page(HistoryQuery(text="priya"), 100)
+    invoiced = next(r for r in fetch_page(HistoryQuery(NORTHWIND), 100) if r.invoice_number)
+    assert ids(fetch_page(HistoryQuery(NORTHWIND, text=invoiced.invoice_number), 100)) == [
+        invoiced.id
+    ]
+    priya = fetch_page(HistoryQuery(NORTHWIND, text="priya"), 100)
     assert priya and {r.purchased_by for r in priya} == {"Priya Raman"}
-    assert count_purchases(HistoryQuery(text="billing@example")) == len(priya)
-    assert count_purchases(HistoryQuery(text="%")) == 0  # wildcards are literal
-    assert count_purchases(HistoryQuery(text="no such thing")) == 0
+    assert count_purchases(HistoryQuery(NORTHWIND, text="billing@example")) == len(priya)
+    assert count_purchases(HistoryQuery(NORTHWIND, text="%")) == 0  # wildcards are literal
+    assert count_purchases(HistoryQuery(NORTHWIND, text="no such thing")) == 0
 
 
 def test_contract_filter_includes_earlier_contracts(history):
-    choices = contract_choices()
+    choices = contract_choices(NORTHWIND)
     assert len(choices) == 2 and choices[0].start_date > choices[1].start_date
-    per_contract = [count_purchases(HistoryQuery(contract_id=c.id)) for c in choices]
-    assert sum(per_contract) == count_purchases(HistoryQuery()) == ALL
+    per_contract = [count_purchases(HistoryQuery(NORTHWIND, contract_id=c.id)) for c in choices]
+    assert sum(per_contract) == count_purchases(HistoryQuery(NORTHWIND)) == ALL
     assert all(per_contract)
-    earlier = fetch_page(HistoryQuery(contract_id=choices[1].id), 100)
+    earlier = fetch_page(HistoryQuery(NORTHWIND, contract_id=choices[1].id), 100)
     assert all(r.period_end == choices[1].end_date for r in earlier)
 
 
@@ -135,7 +145,9 @@ def test_csv_export_opens_in_excel_and_defuses_formulas(history, tmp_path):
     record_purchase(admin, contract, quote(contract, 1, date(2026, 11, 26)), NOW, NOW)
     target = tmp_path / "purchases.csv"
     seen = []
-    written = export_csv(HistoryQuery(), target, lambda done, total: seen.append((done, total)))
+    written = export_csv(
+        HistoryQuery(NORTHWIND), target, lambda done, total: seen.append((done, total))
+    )
     assert written == ALL + 1
     assert seen[-1] == (ALL + 1, ALL + 1)
     raw = target.read_bytes()
@@ -144,7 +156,7 @@ def test_csv_export_opens_in_excel_and_defuses_formulas(history, tmp_path):
         rows = list(csv.reader(handle))
     assert rows[0][:3] == ["Date (UTC)", "Transaction ID", "Seats"]
     assert len(rows) == ALL + 2
-    newest = fetch_page(HistoryQuery(), 1)[0]
+    newest = fetch_page(HistoryQuery(NORTHWIND), 1)[0]
     first = dict(zip(rows[0], rows[1], strict=True))
     assert first["Purchased by"] == "'" + admin.name  # newest first, formula escaped
     assert first["Transaction ID"] == newest.transaction_id
@@ -182,10 +194,10 @@ def cells_as_the_history_reads_them(row: HistoryRow) -> list[object]:
 @pytest.mark.parametrize(
     "query",
     [
-        HistoryQuery(),
-        HistoryQuery(sort="amount", descending=False),
-        HistoryQuery(text="example", sort="invoice_number"),
-        HistoryQuery(status=Status.DELAYED),
+        HistoryQuery(NORTHWIND),
+        HistoryQuery(NORTHWIND, sort="amount", descending=False),
+        HistoryQuery(NORTHWIND, text="example", sort="invoice_number"),
+        HistoryQuery(NORTHWIND, status=Status.DELAYED),
     ],
     ids=["newest first", "by amount", "text by invoice", "delayed"],
 )
@@ -213,7 +225,7 @@ def test_cancelled_export_leaves_no_file(history, tmp_path):
     folder = tmp_path / "exports"
     folder.mkdir()
     with pytest.raises(Cancelled):
-        export_csv(HistoryQuery(), folder / "purchases.csv", lambda done, total: False)
+        export_csv(HistoryQuery(NORTHWIND), folder / "purchases.csv", lambda done, total: False)
     assert list(folder.iterdir()) == []
 
 
@@ -236,20 +248,20 @@ def expected_ids(text: str) -> set[int]:
 
 
 def test_the_text_filter_finds_what_a_full_scan_finds(history):
-    newest = fetch_page(HistoryQuery(), 1, now=NOW)[0]
+    newest = fetch_page(HistoryQuery(NORTHWIND), 1, now=NOW)[0]
     for text in ("priya", "PRIYA", "billing@", "inv-2026-0000", newest.transaction_id[3:9],
                  "morgan", "zz", "x", '"q', "100%", "a_b"):  # fmt: skip
-        found = {row.id for row in iter_purchases(HistoryQuery(text=text), now=NOW)}
+        found = {row.id for row in iter_purchases(HistoryQuery(NORTHWIND, text=text), now=NOW)}
         assert found == expected_ids(text), text
-        assert count_purchases(HistoryQuery(text=text), NOW) == len(found)
+        assert count_purchases(HistoryQuery(NORTHWIND, text=text), NOW) == len(found)
 
 
 @pytest.mark.parametrize(
     "query",
     [
-        HistoryQuery(text="example"),
-        HistoryQuery(text="ex"),
-        HistoryQuery(text="example", status=Status.PROVISIONED),
+        HistoryQuery(NORTHWIND, text="example"),
+        HistoryQuery(NORTHWIND, text="ex"),
+        HistoryQuery(NORTHWIND, text="example", status=Status.PROVISIONED),
     ],
     ids=["indexed text", "short text", "text and status"],
 )
@@ -266,9 +278,11 @@ def test_the_text_filter_keeps_up_with_changes(history):
     SeatPurchase.update(purchased_by_name="Wilhelmina Quartz").where(
         SeatPurchase.id == purchase.id
     ).execute()
-    assert [r.id for r in iter_purchases(HistoryQuery(text="quartz"), now=NOW)] == [purchase.id]
+    assert [r.id for r in iter_purchases(HistoryQuery(NORTHWIND, text="quartz"), now=NOW)] == [
+        purchase.id
+    ]
     SeatPurchase.delete().where(SeatPurchase.id == purchase.id).execute()
-    assert list(iter_purchases(HistoryQuery(text="quartz"), now=NOW)) == []
+    assert list(iter_purchases(HistoryQuery(NORTHWIND, text="quartz"), now=NOW)) == []
 
 
 def test_the_text_filter_reads_an_index_not_every_row(sqlite_db):
@@ -287,4 +301,8 @@ def test_a_missing_search_index_is_made_again(sqlite_db, tmp_path):
     sqlite_db.execute_sql("DROP TABLE purchase_search")
     close_ledger()
     open_ledger(url)
-    assert count_purchases(HistoryQuery(text="priya"), NOW) == len(expected_ids("priya")) > 0
+    assert (
+        count_purchases(HistoryQuery(NORTHWIND, text="priya"), NOW)
+        == len(expected_ids("priya"))
+        > 0
+    )

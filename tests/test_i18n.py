@@ -19,6 +19,7 @@ from desktop.i18n import TRANSLATIONS, install_translations, translate
 from desktop.models import Contract, SeatPurchase
 from desktop.receipts import receipt_pdf
 from tests.app_process import private_environment
+from tests.conftest import first_org
 from tests.test_main_window import TIMEOUT, child, open_window
 from ui.tasks import wait_for_background_work
 
@@ -111,7 +112,11 @@ def test_german_window_shows_german_labels_and_money(qtbot, sqlite_db, german):
 def test_german_receipt(sqlite_db, german):
     seed_demo()
     purchase = SeatPurchase.select().order_by(SeatPurchase.id).first()
-    text = PdfReader(BytesIO(receipt_pdf(purchase.transaction_id, german))).pages[0].extract_text()
+    text = (
+        PdfReader(BytesIO(receipt_pdf(first_org(), purchase.transaction_id, german)))
+        .pages[0]
+        .extract_text()
+    )
     assert purchase.invoice_status == "paid"  # the demo's oldest invoice was paid
     assert "Quittung" in text and "Bezahlt am" in text
     assert "Preis pro" in text and "Lizenz und" in text  # the column header, wrapped

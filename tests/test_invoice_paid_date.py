@@ -18,6 +18,7 @@ from desktop.receipts import receipt_pdf
 from desktop.service_client import ServiceClient
 from desktop.sync import Credentials, SyncEngine
 from service import demo_data
+from tests.conftest import first_org
 from tests.service_helpers import PASSWORD, start_demo_service
 
 
@@ -41,7 +42,7 @@ def test_the_sync_brings_the_day_an_invoice_was_paid(service, sqlite_db):
     found = {p.transaction_id: p.invoice_paid_at for p in SeatPurchase.select()}
     assert found == planned
     paid = SeatPurchase.get(SeatPurchase.invoice_paid_at.is_null(False))
-    text = PdfReader(io.BytesIO(receipt_pdf(paid.transaction_id, "en_US"))).pages[0]
+    text = PdfReader(io.BytesIO(receipt_pdf(first_org(), paid.transaction_id, "en_US"))).pages[0]
     day = formatting.day(
         paid.invoice_paid_at.astimezone(ZoneInfo(demo_data.TIMEZONE)).date(), "en_US"
     )

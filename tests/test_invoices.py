@@ -19,6 +19,7 @@ from desktop.service_client import ServiceClient
 from desktop.session import sign_in
 from desktop.sync import Credentials, SyncEngine
 from service import demo_data
+from tests.conftest import NORTHWIND, first_org
 from tests.service_helpers import PASSWORD, start_demo_service
 from tests.test_main_window import TIMEOUT, child, open_window
 from ui.main_window import MainWindow
@@ -51,12 +52,12 @@ def test_the_sync_brings_every_invoice_status(service, sqlite_db):
 
 def test_the_history_filters_and_shows_invoice_statuses(sqlite_db):
     seed_demo()
-    overdue = fetch_page(HistoryQuery(invoice="overdue"), 50)
+    overdue = fetch_page(HistoryQuery(NORTHWIND, invoice="overdue"), 50)
     assert len(overdue) == 1 and overdue[0].invoice_status == "overdue"
     assert overdue[0].invoice_due_date < demo_data.NORTHWIND.today()
-    paid = fetch_page(HistoryQuery(invoice="paid"), 50)
+    paid = fetch_page(HistoryQuery(NORTHWIND, invoice="paid"), 50)
     assert paid and {row.invoice_status for row in paid} == {"paid"}
-    still_open = fetch_page(HistoryQuery(invoice="open"), 50)
+    still_open = fetch_page(HistoryQuery(NORTHWIND, invoice="open"), 50)
     assert len(still_open) == demo_data.NORTHWIND_PURCHASES[0]  # the newest: not due yet
     assert all(row.invoice_due_date >= demo_data.NORTHWIND.today() for row in still_open)
 
@@ -66,7 +67,7 @@ def test_the_overview_names_the_overdue_invoice(qtbot, sqlite_db):
     window = open_window(qtbot)
     notice = child(window, QLabel, "overdueNoticeLabel")
     qtbot.waitUntil(notice.isVisible, timeout=TIMEOUT)
-    (row,) = fetch_page(HistoryQuery(invoice="overdue"), 5)
+    (row,) = fetch_page(HistoryQuery(NORTHWIND, invoice="overdue"), 5)
     assert "1 invoice is overdue" in notice.text() and row.invoice_number in notice.text()
 
 
@@ -76,7 +77,7 @@ def test_open_invoice_downloads_once_and_then_works_offline(qtbot, service, sqli
     window = MainWindow(Application(acting_administrator("admin@example.com"), "en_US", session))
     qtbot.addWidget(window)
     window.show()
-    (row,) = fetch_page(HistoryQuery(invoice="overdue"), 5)
+    (row,) = fetch_page(HistoryQuery(NORTHWIND, invoice="overdue"), 5)
     window.show_invoice(row.transaction_id)
     qtbot.waitUntil(
         lambda: window.findChild(QDialog, "invoiceDialog") is not None, timeout=3 * TIMEOUT
@@ -92,14 +93,19 @@ def test_open_invoice_downloads_once_and_then_works_offline(qtbot, service, sqli
     folder.mkdir()
     client = ServiceClient(service.url)
     client.token = session.token
-    number, data = invoice_document(client, row.transaction_id, folder)
+    number, data = invoice_document(client, first_org(), row.transaction_id, folder)
     assert number == row.invoice_number
-    assert (folder / f"{number}.pdf").read_bytes() == data
-    assert invoice_document(None, row.transaction_id, folder) == (number, data)  # offline
-    (folder / f"{number}.pdf").write_bytes(data[:-10])  # damaged on disk
+    assert (folder / str(NORTHWIND) / f"{number}.pdf").read_bytes() == data  # the org's own
+    assert invoice_document(None, first_org(), row.transaction_id, folder) == (
+        number,
+        data,
+    )  # offline
+    (folder / str(NORTHWIND) / f"{number}.pdf").write_bytes(data[:-10])  # damaged on disk
     with pytest.raises(InvoiceUnavailable, match="not been downloaded"):
-        invoice_document(None, row.transaction_id, folder)
-    assert invoice_document(client, row.transaction_id, folder)[1] == data  # fetched again
+        invoice_document(None, first_org(), row.transaction_id, folder)
+    assert (
+        invoice_document(client, first_org(), row.transaction_id, folder)[1] == data
+    )  # fetched again
 
 
 class Tampered(BaseHTTPRequestHandler):
@@ -121,10 +127,10 @@ def test_a_download_that_does_not_match_its_sha256_is_refused(sqlite_db, tmp_pat
     server = ThreadingHTTPServer(("127.0.0.1", 0), Tampered)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        (row,) = fetch_page(HistoryQuery(invoice="overdue"), 5)
+        (row,) = fetch_page(HistoryQuery(NORTHWIND, invoice="overdue"), 5)
         client = ServiceClient(f"http://127.0.0.1:{server.server_port}")
         with pytest.raises(InvoiceUnavailable, match="damaged"):
-            invoice_document(client, row.transaction_id, tmp_path)
+            invoice_document(client, first_org(), row.transaction_id, tmp_path)
         assert not list(tmp_path.glob("*.pdf"))
         stored = SeatPurchase.get(SeatPurchase.transaction_id == row.transaction_id)
         assert stored.invoice_pdf_sha256 is None
@@ -137,4 +143,4 @@ def test_a_purchase_not_invoiced_yet_says_so(sqlite_db, tmp_path):
     SeatPurchase.update(invoice_number=None).where(SeatPurchase.id == 1).execute()
     purchase = SeatPurchase.get_by_id(1)
     with pytest.raises(InvoiceUnavailable, match="not invoiced"):
-        invoice_document(None, purchase.transaction_id, tmp_path)
+        invoice_document(None, first_org(), purchase.transaction_id, tmp_path)

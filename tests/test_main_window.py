@@ -32,6 +32,7 @@ from desktop.models import Contract, SeatPurchase
 from desktop.purchasing import purchase_seats
 from desktop.sync import Requote, SyncReport
 from service import demo_data
+from tests.conftest import first_org
 from ui import history_model
 from ui.main_window import MainWindow
 from ui.tasks import wait_for_background_work
@@ -79,7 +80,7 @@ def history_cell(window, row: int, column: int) -> str:
 
 
 def test_contract_tab(window):
-    summary = current_contract()
+    summary = current_contract(first_org())
     combo = child(window, QComboBox, "contractRangeCombo")
     assert combo.count() == 1
     assert combo.itemText(0) == formatting.date_range(summary.start_date, summary.end_date, "en_US")
@@ -105,7 +106,7 @@ def test_add_seats_button_focuses_the_quantity(qtbot, window):
 def test_purchase_flow_end_to_end(qtbot, window):
     window.show_add_seats()
     type_quantity(qtbot, window, "5")
-    summary = current_contract()
+    summary = current_contract(first_org())
     expected = quote(summary, 5, summary.today)
     total = child(window, QLabel, "totalLabel").text()
     assert total.startswith("5 seats × $12.50 per seat per month × ")
@@ -206,7 +207,7 @@ def test_pasted_quantity_is_priced(qtbot, window):
 
 def test_a_stale_total_buys_nothing_and_shows_the_new_one(qtbot, window):
     tab = window.add_seats_tab
-    summary = current_contract()
+    summary = current_contract(first_org())
     tab.set_contract(replace(summary, today=summary.start_date))  # as if shown months ago
     type_quantity(qtbot, window, "3")
     stale = child(window, QLabel, "totalLabel").text()
@@ -326,7 +327,7 @@ def test_tab_order_of_add_seats(window):
 
 
 def test_a_refresh_keeps_the_scroll_position(qtbot, window):
-    summary, administrator = current_contract(), acting_administrator()
+    summary, administrator = current_contract(first_org()), acting_administrator()
     for _ in range(30):  # more purchases than the view shows at once
         purchase_seats(administrator, 1, quote(summary, 1, summary.today).amount, acknowledged=True)
     window.tabs.setCurrentWidget(window.history_tab)
@@ -347,7 +348,7 @@ def test_a_refresh_keeps_the_selected_purchase_though_it_moved(qtbot, window):
     tab.view.selectRow(3)
     chosen = tab.selected_transaction_id()
     assert chosen is not None and history_cell(window, 3, 1) == chosen
-    summary = current_contract()
+    summary = current_contract(first_org())
     administrator = acting_administrator()
     purchase_seats(administrator, 1, quote(summary, 1, summary.today).amount, acknowledged=True)
     with qtbot.waitSignal(tab.model.count_changed, timeout=TIMEOUT):
@@ -408,7 +409,7 @@ def test_a_day_unit_purchase_shows_its_working_in_history(qtbot, window):
 
 
 def test_statuses_are_explained_with_a_badge_and_when_seats_go_live(qtbot, window):
-    summary = current_contract()
+    summary = current_contract(first_org())
     shown = quote(summary, 2, summary.today)
     billing = acting_administrator("billing@example.com")
     purchase = purchase_seats(billing, 2, shown.amount, True)

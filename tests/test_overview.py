@@ -17,6 +17,7 @@ from desktop.models import Contract, SeatPurchase
 from desktop.overview import _daily_steps, load_overview
 from desktop.purchasing import purchase_seats
 from service import demo_data
+from tests.conftest import first_org
 
 pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
 
@@ -31,7 +32,7 @@ def demo(any_db):
 
 
 def test_the_figures_are_the_demo_organizations(demo):
-    overview = load_overview(NOW)
+    overview = load_overview(first_org(), NOW)
     users = demo_data.USERS
     assert overview.contract.licensed_seats == demo_data.SEATS_NOW == 50
     assert overview.usage.assigned == 47
@@ -53,7 +54,7 @@ def purchases_by_day(purchases: list[SeatPurchase]) -> dict[date, list[SeatPurch
 
 
 def test_the_timeline_steps_are_the_ledgers_purchases_by_day(demo):
-    timeline = load_overview(NOW).timeline
+    timeline = load_overview(first_org(), NOW).timeline
     contracts = list(Contract.select().order_by(Contract.start_date))
     assert [(t.start_date, t.end_date) for t in timeline.terms] == [
         (c.start_date, c.end_date) for c in contracts
@@ -81,10 +82,10 @@ def test_the_timeline_steps_are_the_ledgers_purchases_by_day(demo):
 
 
 def test_a_queued_purchase_is_pending_on_top_of_todays_seats(demo):
-    summary = current_contract(NOW)
+    summary = current_contract(first_org(), NOW)
     admin = acting_administrator("billing@example.com")
     bought = purchase_seats(admin, 4, quote(summary, 4, summary.today).amount, True, now=NOW)
-    overview = load_overview(NOW)
+    overview = load_overview(first_org(), NOW)
     assert overview.contract.pending_seats == 4
     assert [(s.transaction_id, s.added, s.seats) for s in overview.timeline.pending] == [
         (bought.transaction_id, 4, 54)
@@ -93,13 +94,13 @@ def test_a_queued_purchase_is_pending_on_top_of_todays_seats(demo):
     SeatPurchase.update(provisioning_status=Status.REJECTED).where(
         SeatPurchase.id == bought.id
     ).execute()
-    again = load_overview(NOW)
+    again = load_overview(first_org(), NOW)
     assert again.timeline.pending == ()
     assert again.bought_this_contract == overview.bought_this_contract - bought.amount
 
 
 def test_no_contract_no_overview(demo):
-    assert load_overview(NOW + timedelta(days=800)) is None
+    assert load_overview(first_org(), NOW + timedelta(days=800)) is None
 
 
 @pytest.mark.parametrize(

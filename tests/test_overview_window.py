@@ -19,6 +19,7 @@ from desktop.models import SeatPurchase
 from desktop.session import sign_in
 from service import demo_data
 from service.models import AccountUser, Organization, service_db
+from tests.conftest import first_org
 from tests.service_helpers import start_demo_service
 from tests.test_main_window import TIMEOUT, child, open_window, type_quantity
 from tests.test_overview import purchases_by_day
@@ -51,7 +52,7 @@ def test_the_overview_shows_the_demo_figures(window):
     assert inactive.text() == "3 seats are held by users inactive for more than 90 days"
     bar = window.contract_tab.usage_bar
     assert bar.accessibleDescription() == "47 of 50 seats assigned, 0 pending"
-    summary = current_contract()
+    summary = current_contract(first_org())
     period = child(window, QProgressBar, "contractPeriodBar")
     assert period.format() == f"{summary.days_remaining} days remaining"
     assert period.maximum() - period.value() == summary.days_remaining
@@ -118,7 +119,7 @@ def test_a_queued_purchase_shows_as_pending_and_dashed(qtbot, window):
 def test_the_order_summary_before_buying(qtbot, window):
     window.show_add_seats()
     type_quantity(qtbot, window, "5")
-    summary = current_contract()
+    summary = current_contract(first_org())
     assert child(window, QLabel, "summarySeatsLabel").text() == "50 → 55 (47 assigned)"
     months = child(window, QLabel, "summaryMonthsLabel").text()
     assert months.startswith(formatting.date_range(summary.today, summary.end_date, "en_US"))

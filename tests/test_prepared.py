@@ -69,11 +69,20 @@ def test_a_prepared_insert_makes_the_row_create_would_and_keeps_unique_keys(any_
     open_ledger(any_db_url)
     seed_demo(date(2026, 11, 26))
     billing = PermissionSet.get(PermissionSet.name == "Billing")
+    org = billing.organization_id
     made = INSERT_ADMINISTRATOR.create(
-        database.obj, name="Ada Quartz", email="ada@example.com", permission_set=billing
+        database.obj,
+        organization=org,
+        name="Ada Quartz",
+        email="ada@example.com",
+        permission_set=billing,
     )
     second = INSERT_ADMINISTRATOR.create(
-        database.obj, name="Bo Quartz", email="bo@example.com", permission_set=billing.id
+        database.obj,
+        organization=org,
+        name="Bo Quartz",
+        email="bo@example.com",
+        permission_set=billing.id,
     )
     stored = Administrator.get_by_id(made.id)
     assert (stored.name, stored.email, stored.permission_set_id, stored.active) == (
@@ -82,5 +91,9 @@ def test_a_prepared_insert_makes_the_row_create_would_and_keeps_unique_keys(any_
     assert second.id == made.id + 1 and Administrator.get_by_id(second.id).name == "Bo Quartz"
     with pytest.raises(peewee.IntegrityError):
         INSERT_ADMINISTRATOR.create(
-            database.obj, name="Again", email="ada@example.com", permission_set=billing
+            database.obj,
+            organization=org,
+            name="Again",
+            email="ada@example.com",
+            permission_set=billing,
         )

@@ -22,6 +22,7 @@ from desktop.service_client import ServiceClient
 from desktop.sync import Credentials, SyncEngine
 from service import demo_data
 from service.models import SeatOrder, service_db
+from tests.conftest import NORTHWIND, first_org
 from tests.service_helpers import PASSWORD, call, sign_in, start_demo_service
 
 pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
@@ -30,7 +31,7 @@ NOTE = "Bill to cost centre 4711.\nAttn: Accounts Payable"
 
 
 def buy(seats: int = 2, **references) -> SeatPurchase:
-    summary = current_contract()
+    summary = current_contract(first_org())
     admin = acting_administrator("billing@example.com")
     shown = quote(summary, seats, summary.today).amount
     return purchase_seats(admin, seats, shown, True, **references)
@@ -77,17 +78,19 @@ def test_from_the_purchase_to_the_receipt_csv_and_filter(any_db, tmp_path):
     stored = SeatPurchase.get_by_id(bought.id)
     assert (stored.purchase_order, stored.invoice_note) == ("PO-2026-0117", NOTE)
     text = (
-        PdfReader(io.BytesIO(receipt_pdf(bought.transaction_id, "en_US"))).pages[0].extract_text()
+        PdfReader(io.BytesIO(receipt_pdf(first_org(), bought.transaction_id, "en_US")))
+        .pages[0]
+        .extract_text()
     )
     assert "PO number" in text and "PO-2026-0117" in text
     assert "Bill to cost centre 4711." in text and "Attn: Accounts Payable" in text
     for part in ("2026-0117", "po-2026-0117"):  # any part, any case, through the index
-        found = fetch_page(HistoryQuery(text=part), 10)
+        found = fetch_page(HistoryQuery(NORTHWIND, text=part), 10)
         assert [row.transaction_id for row in found] == [bought.transaction_id]
         assert found[0].purchase_order == "PO-2026-0117"
-    assert count_purchases(HistoryQuery(text="PO-2026-0117")) == 1
+    assert count_purchases(HistoryQuery(NORTHWIND, text="PO-2026-0117")) == 1
     target = tmp_path / "history.csv"
-    export_csv(HistoryQuery(text="0117"), target)
+    export_csv(HistoryQuery(NORTHWIND, text="0117"), target)
     with open(target, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["PO number"], r["Invoice note"]) for r in rows] == [("PO-2026-0117", NOTE)]
@@ -97,7 +100,9 @@ def test_a_receipt_without_them_says_nothing_of_them(sqlite_db):
     seed_demo()
     bought = buy()
     text = (
-        PdfReader(io.BytesIO(receipt_pdf(bought.transaction_id, "en_US"))).pages[0].extract_text()
+        PdfReader(io.BytesIO(receipt_pdf(first_org(), bought.transaction_id, "en_US")))
+        .pages[0]
+        .extract_text()
     )
     assert "PO number" not in text and "Note for the invoice" not in text
 
@@ -106,7 +111,7 @@ def test_a_long_note_still_fits_the_page(sqlite_db):
     seed_demo()
     note = "\n".join(f"line {n} of a note that goes on" for n in range(14))[:500]
     bought = buy(invoice_note=note)
-    reader = PdfReader(io.BytesIO(receipt_pdf(bought.transaction_id, "en_US")))
+    reader = PdfReader(io.BytesIO(receipt_pdf(first_org(), bought.transaction_id, "en_US")))
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     assert "line 0 of a note" in text and "Keep this document as proof" in text
@@ -187,6 +192,6 @@ def test_the_demos_po_numbers_are_found_by_the_filter(any_db):
     seed_demo(date(2026, 11, 26))
     planned = [p for p in demo_data.demo_purchases(date(2026, 11, 26)) if p.purchase_order]
     assert planned  # the billing administrator's purchases carry one
-    assert count_purchases(HistoryQuery(text="PO-")) == len(planned)
-    found = fetch_page(HistoryQuery(text=planned[0].purchase_order), 5)
+    assert count_purchases(HistoryQuery(NORTHWIND, text="PO-")) == len(planned)
+    found = fetch_page(HistoryQuery(NORTHWIND, text=planned[0].purchase_order), 5)
     assert [row.transaction_id for row in found] == [planned[0].transaction_id]

@@ -15,6 +15,7 @@ from desktop.account import current_contract
 from desktop.demo import seed_demo
 from desktop.models import Administrator, AuditEvent, Contract, SeatPurchase
 from desktop.purchasing import PurchaseRefused, QuoteChanged, purchase_seats, record_purchase
+from tests.conftest import first_org
 
 pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
 
@@ -28,7 +29,7 @@ def demo(any_db):
 
 
 def test_purchase_records_the_shown_amount(demo):
-    summary = current_contract(NOW)
+    summary = current_contract(first_org(), NOW)
     shown = quote(summary, 5, summary.today)
     purchase = purchase_seats(demo, 5, shown.amount, acknowledged=True, now=NOW)
     stored = SeatPurchase.get(SeatPurchase.transaction_id == purchase.transaction_id)
@@ -37,7 +38,7 @@ def test_purchase_records_the_shown_amount(demo):
     assert stored.period_start == date(2026, 11, 26)
     assert stored.provisioning_status == Status.QUEUED
     assert stored.created_at == NOW
-    assert current_contract(NOW).pending_seats == 5
+    assert current_contract(first_org(), NOW).pending_seats == 5
 
 
 @pytest.mark.parametrize(
@@ -58,7 +59,7 @@ def test_refused_purchases_buy_nothing(demo, seats, acknowledged, message):
 
 
 def test_a_changed_quote_buys_nothing_and_gives_the_new_total(demo):
-    summary = current_contract(NOW)
+    summary = current_contract(first_org(), NOW)
     shown_yesterday = quote(summary, 5, summary.start_date)  # the whole term, 12 months
     before = SeatPurchase.select().count()
     with pytest.raises(QuoteChanged) as refused:
@@ -70,7 +71,7 @@ def test_a_changed_quote_buys_nothing_and_gives_the_new_total(demo):
 def test_the_date_is_the_organizations_date(demo):
     # 02:00 UTC on 1 Dec is still 30 Nov in New York: the quote uses 30 Nov.
     late_evening = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
-    assert current_contract(late_evening).today == date(2026, 11, 30)
+    assert current_contract(first_org(), late_evening).today == date(2026, 11, 30)
 
 
 def test_viewer_may_not_buy(demo):
@@ -88,7 +89,7 @@ def test_acting_administrator_defaults_to_the_first_with_manage_account(demo):
 
 def test_no_current_contract_is_refused(demo):
     after_the_end = datetime(2028, 1, 1, tzinfo=UTC)
-    assert current_contract(after_the_end) is None
+    assert current_contract(first_org(), after_the_end) is None
     with pytest.raises(PurchaseRefused, match="no current contract"):
         purchase_seats(demo, 1, Decimal("12.50"), acknowledged=True, now=after_the_end)
 
@@ -119,7 +120,7 @@ def test_pending_seats_count_queued_and_pending_only(demo):
     for status in (Status.QUEUED, Status.PENDING, Status.REJECTED):
         made = record_purchase(demo, contract, priced, NOW, NOW)
         SeatPurchase.update(provisioning_status=status).where(SeatPurchase.id == made.id).execute()
-    summary = current_contract(NOW + timedelta(minutes=1))
+    summary = current_contract(first_org(), NOW + timedelta(minutes=1))
     assert summary.pending_seats == 6
     assert summary.licensed_seats == 50
     assert summary.days_remaining == (date(2027, 7, 31) - date(2026, 11, 26)).days + 1

@@ -12,6 +12,7 @@ from reportlab.pdfgen import canvas
 
 from desktop.background import Cancelled
 from desktop.receipts import receipt_pdf
+from tests.conftest import first_org
 from tests.test_main_window import TIMEOUT, child, open_window, window  # noqa: F401
 from ui import receipt_dialog
 from ui.receipt_dialog import ReceiptDialog, print_pdf
@@ -60,7 +61,10 @@ def pdf_printer(path) -> QPrinter:
 
 def test_printing_to_a_pdf_printer_gives_one_page(qtbot, window, tmp_path):  # noqa: F811
     row_id = window.history_tab.model.row_at(0).transaction_id
-    assert print_pdf(receipt_pdf(row_id, "en_US"), pdf_printer(tmp_path / "printed.pdf")) == 1
+    assert (
+        print_pdf(receipt_pdf(first_org(), row_id, "en_US"), pdf_printer(tmp_path / "printed.pdf"))
+        == 1
+    )
     assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == 1
 
 
@@ -130,7 +134,7 @@ def test_confirmation_offers_the_receipt(qtbot, window):  # noqa: F811
 def test_verify_receipt_reports_genuine_and_changed(qtbot, window, tmp_path):  # noqa: F811
     row_id = window.history_tab.model.row_at(0).transaction_id
     good = tmp_path / "good.pdf"
-    good.write_bytes(receipt_pdf(row_id, "en_US"))
+    good.write_bytes(receipt_pdf(first_org(), row_id, "en_US"))
     window.verify_receipt_file(good)
     qtbot.waitUntil(
         lambda: window.findChild(QMessageBox, "verifyReceiptResult") is not None, timeout=TIMEOUT

@@ -21,6 +21,7 @@ from desktop.sync import Credentials, SyncEngine
 from service import demo_data
 from service.models import service_db
 from service.seed import end_current_contract
+from tests.conftest import first_org
 from tests.service_helpers import PASSWORD, call, sign_in, start_demo_service
 from tests.test_main_window import TIMEOUT, child, open_window
 
@@ -51,9 +52,9 @@ def test_steps_missed_while_closed_show_once_at_the_next_start():
 def test_reminders_are_remembered_across_restarts(sqlite_db):
     seed_demo()
     today = END - timedelta(days=29)
-    assert next_reminder(END, today).days_before == 30
-    assert next_reminder(END, today) is None  # already shown, after a restart too
-    assert next_reminder(END, today + timedelta(days=16)).days_before == 14
+    assert next_reminder(first_org(), END, today).days_before == 30
+    assert next_reminder(first_org(), END, today) is None  # already shown, after a restart too
+    assert next_reminder(first_org(), END, today + timedelta(days=16)).days_before == 14
 
 
 def test_the_calendar_file_reads_back():
@@ -109,4 +110,4 @@ def test_a_renewed_contract_gets_no_more_reminders(service, sqlite_db):
     }
     assert call(service, "POST", "/v1/renewals", body, token, {"Idempotency-Key": "R-1"})[0] == 201
     SyncEngine(ServiceClient(service.url), Credentials("billing@example.com", PASSWORD)).run_once()
-    assert next_reminder(end, demo_data.NORTHWIND.today()) is None
+    assert next_reminder(first_org(), end, demo_data.NORTHWIND.today()) is None

@@ -3,13 +3,17 @@ here first (offline too) and sent once, the next contract and its invoice made b
 refusals named, and the Renew Contract button and dialog in the window."""
 
 import io
-from datetime import timedelta
+import time
+import zipfile
+from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
+from billing.orders import ACKNOWLEDGEMENT, order_body
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.demo import seed_demo
@@ -20,9 +24,10 @@ from desktop.service_client import ServiceClient
 from desktop.sync import Credentials, SyncEngine
 from service import demo_data
 from service.models import Contract as ServiceContract
-from service.models import Renewal, service_db
+from service.models import Renewal, SeatOrder, service_db
 from service.seed import end_current_contract
-from tests.service_helpers import PASSWORD, start_demo_service
+from tests.conftest import NORTHWIND, first_org
+from tests.service_helpers import PASSWORD, call, sign_in, start_demo_service
 from tests.test_main_window import TIMEOUT, child, open_window
 
 pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
@@ -50,13 +55,13 @@ def engine(url: str) -> SyncEngine:
 
 
 def shown(seats: int):
-    summary, offer = current_contract(), renewal_offer()
+    summary, offer = current_contract(first_org()), renewal_offer(first_org())
     return summary, offer.terms(seats, summary.start_date).amount
 
 
 def test_a_renewal_recorded_offline_is_sent_once_and_invoiced(service, desktop):
     assert engine(service.url).run_once().online
-    offer = renewal_offer()
+    offer = renewal_offer(first_org())
     assert offer is not None and offer.seats_now == demo_data.SEATS_NOW
     admin = acting_administrator("billing@example.com")
     summary, amount = shown(offer.seats_now + 3)
@@ -84,7 +89,7 @@ def test_a_renewal_recorded_offline_is_sent_once_and_invoiced(service, desktop):
 
 def test_fewer_seats_or_another_amount_records_nothing(service, desktop):
     engine(service.url).run_once()
-    offer = renewal_offer()
+    offer = renewal_offer(first_org())
     admin = acting_administrator("billing@example.com")
     summary, amount = shown(offer.seats_now)
     with pytest.raises(PurchaseRefused, match="at least"):
@@ -171,7 +176,7 @@ def test_a_reduction_request_reaches_the_account_manager_and_shows_the_answer(
     qtbot.waitUntil(lambda: "Answered: Agreed." in listed.text(), timeout=TIMEOUT)
     dialog.close()
     engine(service.url).run_once()  # the sync keeps them for Transaction History
-    (kept,) = reduction_requests()
+    (kept,) = reduction_requests(first_org())
     assert (kept.seats_wanted, kept.answer) == (40, "Agreed.")
     window.history_tab.refresh()
     history = child(window, QLabel, "accountRequestsLabel")
@@ -185,8 +190,8 @@ def test_on_its_start_date_the_next_term_is_the_contract_shown(service, desktop)
     from desktop.sync import mirror_contract
 
     engine(service.url).run_once()
-    offer = renewal_offer()
-    current = current_contract()
+    offer = renewal_offer(first_org())
+    current = current_contract(first_org())
     remote = {  # the contract as the service answers once the next term has begun
         "organization": demo_data.ORGANIZATION,
         "timezone": demo_data.TIMEZONE,
@@ -202,14 +207,14 @@ def test_on_its_start_date_the_next_term_is_the_contract_shown(service, desktop)
             "phone": current.account_manager_phone,
         },
     }
-    before = count_purchases(HistoryQuery())
+    before = count_purchases(HistoryQuery(NORTHWIND))
     mirror_contract(remote)
     first_day = datetime.combine(offer.term_start, time(12), UTC)
-    shown = current_contract(first_day)
+    shown = current_contract(first_org(), first_day)
     assert (shown.start_date, shown.end_date) == (offer.term_start, offer.term_end)
-    assert current_contract(first_day - timedelta(days=1)).end_date == current.end_date
-    assert contract_choices()[0].start_date == offer.term_start  # newest first
-    assert count_purchases(HistoryQuery()) == before  # the earlier terms' purchases stay
+    assert current_contract(first_org(), first_day - timedelta(days=1)).end_date == current.end_date
+    assert contract_choices(NORTHWIND)[0].start_date == offer.term_start  # newest first
+    assert count_purchases(HistoryQuery(NORTHWIND)) == before  # the earlier terms' purchases stay
 
 
 def test_tab_in_the_renewal_dialog_follows_the_buttons_as_seen(qtbot, desktop):
@@ -220,7 +225,7 @@ def test_tab_in_the_renewal_dialog_follows_the_buttons_as_seen(qtbot, desktop):
     from desktop.renewing import RenewalOffer
     from ui.renewal_dialog import RenewalDialog
 
-    summary = current_contract()
+    summary = current_contract(first_org())
     offer = RenewalOffer(
         summary.end_date,
         summary.end_date + timedelta(days=1),
@@ -243,3 +248,75 @@ def test_tab_in_the_renewal_dialog_follows_the_buttons_as_seen(qtbot, desktop):
     assert dialog.renew_button in order
     places = [w.mapTo(dialog, w.rect().topLeft()).x() for w in order]
     assert places == sorted(places)  # left to right, as the platform lays them out
+
+
+def buy_elsewhere(service, seats: int) -> None:
+    """Another administrator buys seats on another computer; they go live on the service."""
+    token = sign_in(service, "admin@example.com")
+    status, quoted = call(service, "GET", f"/v1/quote?seats={seats}", token=token)
+    assert status == 200, quoted
+    body = order_body(
+        seats, Decimal(quoted["amount"]), date.fromisoformat(quoted["as_of"]), ACKNOWLEDGEMENT
+    )
+    status, answer = call(
+        service, "POST", "/v1/seat-orders", body, token, {"Idempotency-Key": "MA-ELSE-WHER"}
+    )
+    assert status == 201, answer
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with service_db.connection_context():
+            order = SeatOrder.get(SeatOrder.transaction_id == "MA-ELSE-WHER")
+        if order.status == "provisioned":
+            return
+        time.sleep(0.1)
+    raise AssertionError("the seats bought elsewhere never went live")
+
+
+def test_the_renewal_is_lived_in_the_window(qtbot, service, desktop, tmp_path):
+    """Renew shows when the offer arrives (no restart); a renewal under the service's new
+    minimum is refused where it was made, with the reason and the way forward; renewed again
+    at the new minimum, it is accepted within a sync round and is in the exported documents."""
+    window = open_window(qtbot, "admin@example.com")
+    button = child(window, QPushButton, "renewContractButton")
+    status = child(window, QLabel, "renewalStatusLabel")
+    qtbot.waitUntil(lambda: window._overview is not None, timeout=TIMEOUT)
+    assert not button.isVisible()  # no offer on this computer yet
+    engine(service.url).run_once()  # the offer arrives in a round...
+    window.refresh_contract()  # ...(here one run by hand, so the service can change meanwhile)
+    qtbot.waitUntil(button.isVisible, timeout=TIMEOUT)
+    buy_elsewhere(service, 5)  # the service now licenses 5 more than this computer knows
+    dialog = window.show_renewal()
+    assert dialog.seats.minimum() == demo_data.SEATS_NOW  # as this computer knows it
+    dialog.acknowledge.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):
+        dialog.renew_button.click()
+    refused = RenewalRecord.get()
+    window.app.start_syncing(engine(service.url))  # the window follows the sync from here
+    qtbot.waitUntil(lambda: "Refused" in status.text(), timeout=3 * TIMEOUT)
+    minimum = demo_data.SEATS_NOW + 5
+    assert refused.transaction_id in status.text()
+    assert f"at least the {demo_data.SEATS_NOW + 5} seats" in status.text()  # the reason
+    qtbot.waitUntil(
+        lambda: f"Renew again with at least {minimum} seats" in status.text(), timeout=TIMEOUT
+    )
+    assert button.isVisible()
+    dialog = window.show_renewal()
+    assert dialog.seats.minimum() == dialog.seats.value() == minimum  # read at opening
+    dialog.acknowledge.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):
+        dialog.renew_button.click()
+    accepted = RenewalRecord.select().order_by(RenewalRecord.id.desc()).first()
+    qtbot.waitUntil(lambda: "Accepted" in status.text(), timeout=3 * TIMEOUT)
+    assert accepted.transaction_id in status.text() and not button.isVisible()
+    assert RenewalRecord.get_by_id(accepted.id).invoice_number.startswith("INV-")
+    window.app.stop()
+    today = demo_data.NORTHWIND.today()
+    target = tmp_path / "documents.zip"
+    window.export_documents_to(target, today, today)
+    qtbot.waitUntil(lambda: target.exists(), timeout=TIMEOUT)
+    with zipfile.ZipFile(target) as archive:
+        text = PdfReader(io.BytesIO(archive.read(f"documents/{accepted.transaction_id}.pdf")))
+        assert "Renewal confirmation" in text.pages[0].extract_text()
+        index = archive.read("index.csv").decode("utf-8-sig")
+    assert f"Renewal confirmation,documents/{accepted.transaction_id}.pdf" in index
+    assert "Refused" in index and "Accepted" in index

@@ -16,6 +16,7 @@ from desktop.service_client import ServiceClient
 from desktop.session import sign_in
 from service import demo_data
 from service.models import SeatRelease, service_db
+from tests.conftest import first_org
 from tests.service_helpers import start_demo_service
 from tests.test_main_window import TIMEOUT, child
 from ui.free_seats_dialog import FreeSeatsDialog
@@ -47,19 +48,19 @@ def disabled_holders(client: ServiceClient) -> list[dict]:
 
 def test_free_seats_and_undo_return_what_happened(client):
     holders = disabled_holders(client)
-    release = free_seats(client, [user["id"] for user in holders], "  Left  ")
+    release = free_seats(client, first_org(), [user["id"] for user in holders], "  Left  ")
     assert (release.available_before, release.available_after) == (3, 7)
     assert release.users == tuple(FreedUser(u["id"], u["name"], u["email"]) for u in holders)
     assert (release.reason, release.can_undo) == ("Left", True)
     assert (release.undo_until - release.released_at).days == 14
     assert disabled_holders(client) == []
-    assert (seat_usage().assigned, seat_usage().assigned_disabled) == (43, 0)
-    undone = undo_release(client, release.id)
+    assert (seat_usage(first_org()).assigned, seat_usage(first_org()).assigned_disabled) == (43, 0)
+    undone = undo_release(client, first_org(), release.id)
     assert undone.returned == release.users and undone.not_returned == ()
     assert undone.available_after == 3
-    assert seat_usage().assigned == 47  # kept for the overview at once
+    assert seat_usage(first_org()).assigned == 47  # kept for the overview at once
     with pytest.raises(SeatChangeRefused, match="undone already") as again:
-        undo_release(client, release.id)
+        undo_release(client, first_org(), release.id)
     assert again.value.__cause__.code == "release_undone"  # the service's, said in words
 
 
@@ -67,7 +68,7 @@ def test_a_release_naming_a_seatless_user_is_refused_whole(client):
     holders = disabled_holders(client)
     seatless = client.users({"license": "unassigned"})["users"][0]
     with pytest.raises(SeatChangeRefused, match="holds no seat now") as refused:
-        free_seats(client, [holders[0]["id"], seatless["id"]])
+        free_seats(client, first_org(), [holders[0]["id"], seatless["id"]])
     assert refused.value.__cause__.code == "no_seat_held"
     assert len(disabled_holders(client)) == 4
 
@@ -141,8 +142,8 @@ def test_the_releases_are_listed_and_undone_while_allowed(qtbot, service, window
     client = ServiceClient(service.url)
     client.sign_in("admin@example.com", demo_data.PASSWORD)
     holders = disabled_holders(client)
-    old = free_seats(client, [holders[0]["id"]], "Old")
-    new = free_seats(client, [u["id"] for u in holders[1:3]], "Left")
+    old = free_seats(client, first_org(), [holders[0]["id"]], "Old")
+    new = free_seats(client, first_org(), [u["id"] for u in holders[1:3]], "Left")
     with service_db.connection_context():  # the first was made 15 days ago
         made = SeatRelease.get_by_id(old.id).created_at - timedelta(days=15)
         SeatRelease.update(created_at=made).where(SeatRelease.id == old.id).execute()

@@ -63,6 +63,7 @@ def test_sign_in_and_out(service):
         "name": "Alex Morgan",
         "email": "admin@example.com",
         "organization_id": northwind,
+        "organization": demo_data.ORGANIZATION,
         "permission_set": "Administrators",
         "permissions": {"manage_account": True, "manage_permission_sets": True},
     }

@@ -21,6 +21,7 @@ from desktop.service_client import ServiceClient
 from desktop.sync import Credentials, SyncEngine, apply_order
 from service import demo_data
 from service.models import SeatOrder, service_db
+from tests.conftest import first_org
 from tests.service_helpers import PASSWORD, start_demo_service
 
 BILLING = Credentials("billing@example.com", PASSWORD)
@@ -43,7 +44,7 @@ def service(tmp_path):
 
 
 def buy(seats: int = 2) -> SeatPurchase:
-    summary = current_contract()
+    summary = current_contract(first_org())
     shown = quote(summary, seats, summary.today)
     return purchase_seats(acting_administrator("billing@example.com"), seats, shown.amount, True)
 
@@ -82,8 +83,8 @@ def test_a_purchase_goes_live_exactly_once(desktop, service):
     assert stored.provisioned_at is not None and stored.submitted_at is not None
     assert Outbox.select().count() == 0
     assert len(service_orders([purchase.transaction_id])) == 1
-    assert current_contract().licensed_seats == 53
-    assert current_contract().pending_seats == 0
+    assert current_contract(first_org()).licensed_seats == 53
+    assert current_contract(first_org()).pending_seats == 0
 
 
 def test_offline_purchases_wait_and_go_when_the_service_is_back(desktop, tmp_path):
@@ -132,7 +133,7 @@ def test_killing_the_service_mid_sync_loses_and_doubles_nothing(desktop, tmp_pat
         orders = service_orders(ids)
         assert sorted(o.transaction_id for o in orders) == sorted(ids)  # each exactly once
         assert {local(t).provisioning_status for t in ids} == {"provisioned"}
-        assert current_contract().licensed_seats == 80
+        assert current_contract(first_org()).licensed_seats == 80
     finally:
         running.stop()
 
@@ -230,7 +231,7 @@ def test_two_desktops_converge(tmp_path, service):
 def buy_on(day_offset: int, seats: int = 2) -> SeatPurchase:
     """A purchase recorded `day_offset` days ago (a laptop that stayed offline since)."""
     then = datetime.now(UTC) - timedelta(days=day_offset)
-    summary = current_contract(then)
+    summary = current_contract(first_org(), then)
     shown = quote(summary, seats, summary.today)
     billing = acting_administrator("billing@example.com")
     return purchase_seats(billing, seats, shown.amount, True, now=then)
@@ -255,7 +256,7 @@ def test_a_purchase_sent_after_the_grace_period_is_requoted(desktop, service):
     assert stored.provisioning_status == "rejected" and "no longer valid" in stored.last_sync_error
     assert service_orders([purchase.transaction_id]) == []
     [requote] = report.requoted
-    summary = current_contract()
+    summary = current_contract(first_org())
     assert requote.new_amount == quote(summary, 3, summary.today).amount
     assert requote.old_amount == purchase.amount
 
@@ -276,12 +277,13 @@ def test_a_stale_feed_entry_never_moves_a_purchase_back(any_db):
     seed_demo()
     purchase = buy(1)
     live = datetime.now(UTC).isoformat()
-    assert apply_order(feed_entry(purchase, "pending"))
+    assert apply_order(first_org(), feed_entry(purchase, "pending"))
     assert apply_order(
-        feed_entry(purchase, "provisioned", provisioned_at=live, invoice_number="INV-1")
+        first_org(),
+        feed_entry(purchase, "provisioned", provisioned_at=live, invoice_number="INV-1"),
     )
     for stale in ("pending", "queued", "rejected", "delayed", "cancelled", None):
-        assert not apply_order(feed_entry(purchase, stale))
+        assert not apply_order(first_org(), feed_entry(purchase, stale))
     stored = local(purchase.transaction_id)
     assert (stored.provisioning_status, stored.invoice_number) == ("provisioned", "INV-1")
 
@@ -291,7 +293,9 @@ def test_the_feed_may_report_a_queued_purchase_live_at_once(any_db):
     seed_demo()
     purchase = buy(1)
     live = datetime.now(UTC).isoformat()
-    assert apply_order(feed_entry(purchase, "provisioned", provisioned_at=live, invoice_number="I"))
+    assert apply_order(
+        first_org(), feed_entry(purchase, "provisioned", provisioned_at=live, invoice_number="I")
+    )
     assert local(purchase.transaction_id).provisioning_status == "provisioned"
     assert Outbox.select().count() == 0
 
@@ -335,5 +339,5 @@ def test_what_changes_seldom_is_read_once_a_minute_while_edits_go_every_round(tm
         assert (
             ServiceProfile.select().where(ServiceProfile.default_purchase_order == "PO-9").exists()
         )
-    assert billing_profile().default_purchase_order == "PO-9"
+    assert billing_profile(first_org()).default_purchase_order == "PO-9"
     close_ledger()

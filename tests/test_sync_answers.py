@@ -20,6 +20,7 @@ from desktop.purchasing import purchase_seats
 from desktop.service_client import ServiceClient, retry_after
 from desktop.sync import SyncEngine
 from service import demo_data
+from tests.conftest import first_org
 
 HTML = "<html><body><h1>Access denied by your proxy</h1></body></html>"
 
@@ -104,13 +105,13 @@ class Handler(socketserver.StreamRequestHandler):
 def purchase(any_db):
     """A purchase waiting in the outbox of a desktop database (SQLite and PostgreSQL)."""
     seed_demo()
-    summary = current_contract()
+    summary = current_contract(first_org())
     shown = quote(summary, 2, summary.today)
     return purchase_seats(acting_administrator("billing@example.com"), 2, shown.amount, True)
 
 
 def contract_json() -> dict:
-    summary = current_contract()
+    summary = current_contract(first_org())
     return {
         "organization": summary.organization,
         "timezone": summary.timezone,

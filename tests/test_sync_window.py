@@ -10,6 +10,7 @@ from desktop.models import SeatPurchase
 from desktop.service_client import ServiceClient
 from desktop.sync import Credentials, SyncEngine
 from service import demo_data
+from tests.conftest import NORTHWIND, first_org
 from tests.service_helpers import PASSWORD, start_demo_service
 from tests.test_main_window import TIMEOUT, history_cell
 from ui.main_window import MainWindow
@@ -113,12 +114,12 @@ def test_the_delay_banner_names_the_account_manager_once_the_contract_is_read(qt
     from desktop.account import current_contract
     from ui.sync_status import SyncStatus
 
-    status = SyncStatus("en_US", syncing=True)
+    status = SyncStatus(NORTHWIND, "en_US", syncing=True)
     qtbot.addWidget(status.delay_banner)
     status.delay_banner.show()
     late = SeatPurchase.select().first()
     status._show_delayed([late])  # a sync's report came before the contract was read
     assert late.transaction_id in status.delay_banner.text()
     assert "Dana Whitfield" not in status.delay_banner.text()
-    status.contract = current_contract()
+    status.contract = current_contract(first_org())
     assert "Dana Whitfield" in status.delay_banner.text()

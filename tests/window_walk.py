@@ -49,6 +49,7 @@ from desktop.receipts import receipt_pdf  # noqa: E402
 from desktop.renewing import RenewalOffer  # noqa: E402
 from desktop.session import SignedIn  # noqa: E402
 from desktop.sync import Requote  # noqa: E402
+from tests.conftest import first_org  # noqa: E402
 from ui.about_dialog import show_about  # noqa: E402
 from ui.export_documents_dialog import ExportDocumentsDialog  # noqa: E402
 from ui.export_receipts_dialog import ExportReceiptsDialog  # noqa: E402
@@ -164,7 +165,7 @@ def main() -> None:
     settle()
     check(window, "main window, Add Seats with a message")
     window.add_seats_tab.purchase_order.clear()
-    summary = current_contract()
+    summary = current_contract(first_org())
     shown = quote(summary, 3, summary.today)
     bought = purchase_seats(admin, 3, shown.amount, True, locale=locale)
     window._purchased(bought)
@@ -228,7 +229,7 @@ def main() -> None:
     dialog(profile, "billing profile, with a refusal")
     dialog(window.show_seat_holders("inactive", 90), "seat holders (inactive)")
     dialog(show_about(window), "about")
-    receipt = receipt_pdf(bought.transaction_id, locale)
+    receipt = receipt_pdf(first_org(), bought.transaction_id, locale)
     dialog(ReceiptDialog(bought.transaction_id, receipt, window), "receipt")
     window.close()
     viewer = MainWindow(Application(acting_administrator("viewer@example.com"), locale, session))

@@ -25,6 +25,7 @@ from desktop.audit_log import (
     export_audit_csv,
 )
 from desktop.i18n import translate
+from desktop.models import Organization
 from desktop.service_client import ServiceClient
 from ui.audit_log_model import AuditLogModel
 from ui.export_paths import ask_save_path
@@ -36,6 +37,7 @@ class AuditLogDialog(QDialog):
     def __init__(
         self,
         client: ServiceClient,
+        organization: Organization,
         parent: QWidget | None = None,
         timezone: str = "UTC",
         locale: str = "en_US",
@@ -43,7 +45,7 @@ class AuditLogDialog(QDialog):
         super().__init__(parent, objectName="auditLogDialog")
         self.setWindowTitle(self.tr("Audit Log"))
         fit_to_screen(self, 1000, 600)
-        self._client = client
+        self._client, self._organization = client, organization
         self.action = QComboBox(objectName="auditActionCombo")
         self.action.setAccessibleName(self.tr("Action"))
         self.action.addItem(self.tr("All actions"), None)
@@ -93,7 +95,9 @@ class AuditLogDialog(QDialog):
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self.load()
-        run_in_background(lambda: check_continuity(client), self._show_break, lambda _: None)
+        run_in_background(
+            lambda: check_continuity(client, self._organization), self._show_break, lambda _: None
+        )
 
     def _show_break(self, trail_break: TrailBreak | None) -> None:
         if trail_break is None:

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from billing.statuses import LABELS, Status
+from billing.kinds import OrderKind
+from billing.statuses import label as status_label
 from desktop import formatting
 from desktop.account import ContractSummary
 from desktop.i18n import translate
@@ -309,28 +310,35 @@ class ContractTab(QWidget):
         )
 
     def _show_renewal(self, overview: Overview) -> None:
-        """Renew Contract while the window is open; once renewed, what was recorded."""
-        record = overview.renewed
-        self.renew.setVisible(overview.renewal is not None and record is None)
+        """Renew Contract while the window is open and nothing stands renewed; a recorded
+        renewal and its state; a refused one with the service's reason and the way forward."""
+        record = overview.renewed or overview.refused
+        self.renew.setVisible(overview.renewal is not None and overview.renewed is None)
         self.renewed.setVisible(record is not None)
         self.renewal_document.setVisible(record is not None)
-        if record is None:
+        if record is None or overview.renewal_status is None:
             return
         self.renewal_document.setProperty("tid", record.transaction_id)
         period = formatting.date_range(record.term_start, record.term_end, self._locale)
-        state = translate("Status", LABELS[Status(record.status)])
-        self.renewed.setText(
-            self.tr(
-                "Renewed for {period}: {seats} seats, {amount} ({transaction_id}, {state})."
-            ).format(
-                period=period,
-                seats=formatting.number(record.seats, self._locale),
-                amount=formatting.money(record.amount, record.currency, self._locale),
-                transaction_id=record.transaction_id,
-                state=state,
-            )
-            + (f" {record.last_error}" if record.last_error and record.status == "rejected" else "")
+        state = translate("Status", status_label(OrderKind.RENEWAL, overview.renewal_status))
+        text = self.tr(
+            "Renewal for {period}: {seats} seats, {amount} ({transaction_id}, {state})."
+        ).format(
+            period=period,
+            seats=formatting.number(record.seats, self._locale),
+            amount=formatting.money(record.amount, record.currency, self._locale),
+            transaction_id=record.transaction_id,
+            state=state,
         )
+        if overview.refused is not None:
+            text += " " + (record.last_error or "")
+            if overview.renewal is not None:
+                text += " " + self.tr(
+                    "Renew again with at least %Ln seat(s), or ask your account manager.",
+                    "",
+                    overview.renewal.seats_now,
+                )
+        self.renewed.setText(text)
 
     def _show_period(self, summary: ContractSummary) -> None:
         whole = (summary.end_date - summary.start_date).days + 1

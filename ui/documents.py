@@ -6,6 +6,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from desktop.i18n import translate
+from desktop.models import Organization
 from desktop.receipts import receipt_pdf, receipt_title
 from ui.tasks import Task, run_in_background
 
@@ -60,15 +61,20 @@ def open_document(
 
 
 def open_receipt(
-    parent: QWidget, transaction_id: str, locale: str, report: Callable[[str], None]
+    parent: QWidget,
+    organization: Organization,
+    transaction_id: str,
+    locale: str,
+    report: Callable[[str], None],
 ) -> Task:
-    """A purchase's receipt (or order confirmation), made here, offline."""
+    """One of the organization's purchases' receipt (or order confirmation), made here,
+    offline."""
     return open_document(
         parent,
-        lambda: (transaction_id, receipt_pdf(transaction_id, locale)),
+        lambda: (transaction_id, receipt_pdf(organization, transaction_id, locale)),
         report,
         translate("ReceiptDialog", "The receipt could not be made: {error}"),
         lambda name: translate("ReceiptDialog", "{document} {transaction_id}").format(
-            document=receipt_title(name), transaction_id=name
+            document=receipt_title(organization, name), transaction_id=name
         ),
     )

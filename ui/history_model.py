@@ -159,11 +159,11 @@ class HistoryTableModel(QAbstractTableModel):
     count_changed = Signal(int, bool)  # rows, and whether more match beyond them
     load_failed = Signal(str)
 
-    def __init__(self, timezone: str, locale: str) -> None:
+    def __init__(self, organization_id: int, timezone: str, locale: str) -> None:
         super().__init__()
         self._timezone = timezone
         self._locale = locale
-        self._query = HistoryQuery()
+        self._query = HistoryQuery(organization_id)
         self._generation = 0
         self._count = 0
         self._more = False  # the count stopped at the cap: more rows match

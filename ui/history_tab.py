@@ -24,11 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from billing.statuses import LABELS, Status
+from billing.kinds import OrderKind
+from billing.statuses import KIND_LABELS, KIND_STATUSES, LABELS, Status
+from billing.statuses import label as status_label
 from desktop import formatting
 from desktop.config import remember_export_folder
 from desktop.history import HistoryQuery, contract_choices, export_csv
 from desktop.i18n import translate
+from desktop.models import Organization
 from desktop.receipts import export_receipts
 from desktop.renewing import reduction_requests, renewals
 from ui.documents import load_viewer_ahead, open_receipt
@@ -43,6 +46,7 @@ from ui.history_model import (
 from ui.progress import run_with_progress
 from ui.tasks import Task, run_in_background
 
+PURCHASE_LABELS = KIND_LABELS[OrderKind.PURCHASE]
 FILTER_DELAY_MS = 250
 # What the table shows at a glance; the other columns are in the details pane of the selected row.
 AT_A_GLANCE = ("date", "transaction_id", "seats", "amount", "status", "invoice_status")
@@ -63,7 +67,7 @@ def _width_samples(timezone: str, locale: str) -> tuple[str, ...]:
         formatting.money(Decimal("99999.99"), "USD", locale),
         # The longest status, a Pending one with its time, and room for the status icon.
         "\u2003\u2003"
-        + max([translate("Status", label) for label in LABELS.values()] + [pending], key=len),
+        + max([translate("Status", t) for t in PURCHASE_LABELS.values()] + [pending], key=len),
         "INV-2026-000000",
         "\u2003\u2003" + max((translate("Invoices", t) for t in INVOICE_LABELS.values()), key=len),
         "Wilhelmina Whitfield",
@@ -76,10 +80,12 @@ class HistoryTab(QWidget):
     receipts_exported = Signal(int)
     invoice_requested = Signal(str)  # the transaction ID of the purchase whose invoice to open
 
-    def __init__(self, timezone: str, locale: str) -> None:
+    def __init__(self, organization: Organization, locale: str) -> None:
         super().__init__(objectName="historyTab")
         self._locale = locale
-        self.model = HistoryTableModel(timezone, locale)
+        timezone = organization.timezone
+        self._organization = organization
+        self.model = HistoryTableModel(organization.id, timezone, locale)
         self.model.setParent(self)  # deleted with the tab, on the GUI thread
 
         self.filter_edit = QLineEdit(objectName="historyFilterEdit", clearButtonEnabled=True)
@@ -94,7 +100,7 @@ class HistoryTab(QWidget):
         self.status_combo = QComboBox(objectName="historyStatusCombo")
         self.status_combo.setAccessibleName(self.tr("Status"))
         self.status_combo.addItem(self.tr("All statuses"), None)
-        for status in Status:
+        for status in KIND_STATUSES[OrderKind.PURCHASE]:
             self.status_combo.addItem(translate("Status", LABELS[status]), status)
         self.status_combo.currentIndexChanged.connect(self._apply_filters)
 
@@ -340,13 +346,19 @@ class HistoryTab(QWidget):
         if not self._columns_sized:  # formatting the samples first loads the locale's data
             samples = partial(_width_samples, self._timezone, self._locale)
             run_in_background(samples, self._size_columns, lambda _: None)  # logged if it fails
-        run_in_background(contract_choices, self._show_contract_choices, self._report)
+        run_in_background(
+            partial(contract_choices, self._organization.id),
+            self._show_contract_choices,
+            self._report,
+        )
         self.model.set_query(self._current_query())
         self._load_requests()
 
     def _load_requests(self) -> None:
         run_in_background(
-            lambda: (renewals(), reduction_requests()), self._show_requests, self._report
+            lambda: (renewals(self._organization), reduction_requests(self._organization)),
+            self._show_requests,
+            self._report,
         )
 
     def _show_requests(self, found: tuple[list, list]) -> None:
@@ -364,8 +376,9 @@ class HistoryTab(QWidget):
                     ),
                     seats=formatting.number(renewal.seats, self._locale),
                     amount=formatting.money(renewal.amount, renewal.currency, self._locale),
-                    state=translate("Status", LABELS[Status(renewal.status)]),
+                    state=translate("Status", status_label(OrderKind.RENEWAL, renewal.status)),
                 )
+                + (f" {renewal.reason}" if renewal.reason else "")
             )
         for request in asked:
             state = (
@@ -462,7 +475,13 @@ class HistoryTab(QWidget):
     def show_selected_receipt(self) -> None:
         transaction_id = self.selected_transaction_id()
         if transaction_id:
-            open_receipt(self, transaction_id, self._locale, self.status_message.emit)
+            open_receipt(
+                self,
+                self._organization,
+                transaction_id,
+                self._locale,
+                self.status_message.emit,
+            )
 
     def export_receipts_to(self, folder: Path, query: HistoryQuery | None = None) -> Task:
         """One receipt per purchase of `query` (default: the listed ones) into `folder`."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,7 +87,10 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(objectName="purchaseCountLabel")
         self._overview = None  # the overview last shown
         self.sync_status = SyncStatus(
-            self._locale, application.syncing, offline=application.offline is not None
+            application.organization.id,
+            self._locale,
+            application.syncing,
+            offline=application.offline is not None,
         )
         self.sync_status.setParent(self)  # deleted with the window, on the GUI thread
         self.may_manage = application.may_manage
@@ -96,7 +100,7 @@ class MainWindow(QMainWindow):
 
         self.contract_tab = ContractTab(self._locale)
         self.add_seats_tab = AddSeatsTab(administrator, self._locale)
-        self.history_tab = HistoryTab(self._timezone, self._locale)
+        self.history_tab = HistoryTab(application.organization, self._locale)
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.addTab(self.contract_tab, self.tr("&Contract"))
         self.tabs.addTab(self.add_seats_tab, self.tr("Add &Seats"))
@@ -146,7 +150,11 @@ class MainWindow(QMainWindow):
             lambda: self.count_label.setText(self.tr("Counting…"))
         )
         self._build_menus()
-        self._overview_reads = OneAtATime(load_overview, self._show_contract, self._contract_failed)
+        self._overview_reads = OneAtATime(
+            partial(load_overview, application.organization),
+            self._show_contract,
+            self._contract_failed,
+        )
         # Read once the window is on screen: the reads' threads would compete for the GIL
         # with building and showing it.
         QTimer.singleShot(0, self._read_ledger)
@@ -300,7 +308,9 @@ class MainWindow(QMainWindow):
     def show_audit_log(self) -> AuditLogDialog:
         from ui.audit_log_dialog import AuditLogDialog  # loaded when first opened
 
-        dialog = AuditLogDialog(self.app.client(), self, self._timezone, self._locale)
+        dialog = AuditLogDialog(
+            self.app.client(), self.app.organization, self, self._timezone, self._locale
+        )
         dialog.open()
         return dialog
 
@@ -382,7 +392,11 @@ class MainWindow(QMainWindow):
         """Manage Account was taken away: show why, and keep no contract data here."""
         if isinstance(self.centralWidget(), PermissionRequiredPage):
             return
-        run_in_background(forget_contract_data, lambda _: None, self._forget_failed)
+        run_in_background(
+            partial(forget_contract_data, self.app.organization),
+            lambda _: None,
+            self._forget_failed,
+        )
         self.may_manage = False
         self._show_permission_page()
 
@@ -435,7 +449,7 @@ class MainWindow(QMainWindow):
         dialog = ExportReceiptsDialog(today.replace(day=1), today, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             first, last = dialog.dates()
-            query = date_range_query(first, last, self._timezone)
+            query = date_range_query(self.app.organization, first, last)
             self.history_tab.export_receipts_to(dialog.folder(), query)
 
     def _ask_export_documents(self) -> None:
@@ -452,7 +466,7 @@ class MainWindow(QMainWindow):
 
     def export_documents_to(self, path: Path, first: date, last: date) -> Task:
         """Every document of the range in one ZIP, with a cancellable progress dialog."""
-        query = date_range_query(first, last, self._timezone)
+        query = date_range_query(self.app.organization, first, last)
         locale = self._locale
         return run_with_progress(
             self,
@@ -462,7 +476,7 @@ class MainWindow(QMainWindow):
             ),
             self.say,
             lambda count: self.tr(
-                "Exported the documents of %Ln purchase(s) to {path}.", "", count
+                "Exported the documents of %Ln order(s) to {path}.", "", count
             ).format(path=path),
         )
 
@@ -476,7 +490,7 @@ class MainWindow(QMainWindow):
     def verify_receipt_file(self, path: Path) -> None:
         locale = self._locale
         run_in_background(
-            lambda: verify_receipt(path.read_bytes(), locale),
+            lambda: verify_receipt(self.app.organization, path.read_bytes(), locale),
             lambda verdict: self._show_verdict(path, verdict),
             lambda error: self.say(
                 self.tr("{file} could not be read: {error}").format(file=path.name, error=error)
@@ -505,7 +519,9 @@ class MainWindow(QMainWindow):
         self.say(self.tr("Opening the invoice…"))
         open_document(
             self,
-            lambda: invoice_document(client, transaction_id, local_data_folder(INVOICE_FOLDER)),
+            lambda: invoice_document(
+                client, self.app.organization, transaction_id, local_data_folder(INVOICE_FOLDER)
+            ),
             self.say,
             self.tr("The invoice could not be opened: {error}"),
             lambda number: self.tr("Invoice {number}").format(number=number),
@@ -520,7 +536,11 @@ class MainWindow(QMainWindow):
         )
         dialog.accepted.connect(lambda: self.say(self.tr("Billing profile saved.")))
         dialog.show()
-        run_in_background(billing_profile, dialog.show_profile, self._billing_profile_failed)
+        run_in_background(
+            partial(billing_profile, self.app.organization),
+            dialog.show_profile,
+            self._billing_profile_failed,
+        )
         return dialog
 
     def _billing_profile_failed(self, error: Exception) -> None:
@@ -560,6 +580,7 @@ class MainWindow(QMainWindow):
 
         dialog = SeatHoldersDialog(
             self.app.client(),
+            self.app.organization,
             filters,
             title,
             advice,
@@ -599,7 +620,11 @@ class MainWindow(QMainWindow):
         if overview is not None:
             self.add_seats_tab.set_default_purchase_order(overview.default_purchase_order)
             end, today = overview.contract.end_date, overview.contract.today
-            run_in_background(lambda: next_reminder(end, today), self._remind, lambda _: None)
+            run_in_background(
+                lambda: next_reminder(self.app.organization, end, today),
+                self._remind,
+                lambda _: None,
+            )
             self._offer_renewal(overview)
 
     def _offer_renewal(self, overview: Overview) -> None:
@@ -670,7 +695,7 @@ class MainWindow(QMainWindow):
         locale = self._locale
         open_document(
             self,
-            lambda: (transaction_id, renewal_pdf(transaction_id, locale)),
+            lambda: (transaction_id, renewal_pdf(self.app.organization, transaction_id, locale)),
             self.say,
             self.tr("The renewal's document could not be made: {error}"),
             lambda name: self.tr("Renewal {transaction_id}").format(transaction_id=name),
@@ -761,7 +786,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _show_receipt(self, transaction_id: str) -> None:
-        open_receipt(self, transaction_id, self._locale, self.say)
+        open_receipt(self, self.app.organization, transaction_id, self._locale, self.say)
 
 
 def _add_action(menu: QMenu, text: str, name: str, slot: Callable[[], object]) -> QAction:

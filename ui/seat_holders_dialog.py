@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import formatting
+from desktop.models import Organization
 from desktop.seat_holders import (
     DISABLED,
     HOLDERS,
@@ -51,6 +52,7 @@ class SeatHoldersDialog(QDialog):
     def __init__(
         self,
         client: ServiceClient,
+        organization: Organization,
         filters: dict,
         title: str,
         advice: str,
@@ -62,7 +64,7 @@ class SeatHoldersDialog(QDialog):
         super().__init__(parent, objectName="seatHoldersDialog")
         self.setWindowTitle(title)
         fit_to_screen(self, 820, 560)
-        self._client = client
+        self._client, self._organization = client, organization
         self._timezone, self._locale = timezone, locale
         self.release: SeatRelease | None = None
         self._select_all = False
@@ -173,7 +175,9 @@ class SeatHoldersDialog(QDialog):
         client = self._client
         self._start()
         self.notice.setText(self.tr("Giving seats…"))
-        run_in_background(lambda: give_seats(client, users), self._given, self._failed)
+        run_in_background(
+            lambda: give_seats(client, self._organization, users), self._given, self._failed
+        )
 
     def _given(self, result: GiveResult) -> None:
         text = self.tr(
@@ -190,7 +194,9 @@ class SeatHoldersDialog(QDialog):
 
     def show_releases(self) -> SeatReleasesDialog:
         """The organization's releases, each undoable while its 14 days last."""
-        dialog = SeatReleasesDialog(self._client, self, self._timezone, self._locale)
+        dialog = SeatReleasesDialog(
+            self._client, self._organization, self, self._timezone, self._locale
+        )
         dialog.seats_changed.connect(self._changed)
         dialog.show()
         return dialog
@@ -202,7 +208,9 @@ class SeatHoldersDialog(QDialog):
         self._start()
         self.undo.setEnabled(False)
         self.notice.setText(self.tr("Giving the seats back…"))
-        run_in_background(lambda: undo_release(client, release_id), self._undone, self._failed)
+        run_in_background(
+            lambda: undo_release(client, self._organization, release_id), self._undone, self._failed
+        )
 
     def _confirm(self, users: list[dict], available: int) -> None:
         self.confirmation = FreeSeatsDialog(users, available, self)
@@ -214,7 +222,9 @@ class SeatHoldersDialog(QDialog):
         client, confirmation = self._client, self.confirmation
         ids, reason = confirmation.user_ids(), confirmation.reason.text()
         self.notice.setText(self.tr("Freeing seats…"))
-        run_in_background(lambda: free_seats(client, ids, reason), self._freed, self._failed)
+        run_in_background(
+            lambda: free_seats(client, self._organization, ids, reason), self._freed, self._failed
+        )
 
     def _freed(self, release: SeatRelease) -> None:
         self.release = release

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import formatting
+from desktop.models import Organization
 from desktop.seats import ReleaseRecord, UndoResult, recent_releases, undo_release
 from desktop.service_client import ServiceClient
 from ui.screen_fit import fit_to_screen
@@ -27,6 +28,7 @@ class SeatReleasesDialog(QDialog):
     def __init__(
         self,
         client: ServiceClient,
+        organization: Organization,
         parent: QWidget | None = None,
         timezone: str = "UTC",
         locale: str = "en_US",
@@ -34,7 +36,8 @@ class SeatReleasesDialog(QDialog):
         super().__init__(parent, objectName="seatReleasesDialog")
         self.setWindowTitle(self.tr("Seat Releases"))
         fit_to_screen(self, 820, 480)
-        self._client, self._timezone, self._locale = client, timezone, locale
+        self._client, self._organization = client, organization
+        self._timezone, self._locale = timezone, locale
         self.releases: list[ReleaseRecord] = []
         self._said: str | None = None  # what an undo did, kept over the reload after it
         self.table = QTableWidget(0, 5, objectName="seatReleasesTable")
@@ -89,7 +92,9 @@ class SeatReleasesDialog(QDialog):
         client = self._client
         self.undo.setEnabled(False)
         self.status.setText(self.tr("Giving the seats back…"))
-        run_in_background(lambda: undo_release(client, release.id), self._undone, self._failed)
+        run_in_background(
+            lambda: undo_release(client, self._organization, release.id), self._undone, self._failed
+        )
 
     def _show(self, releases: list[ReleaseRecord]) -> None:
         self.releases = releases

@@ -64,9 +64,11 @@ class SyncStatus(QObject):
     session_ended = Signal()  # sign in again to go on syncing
     requoted = Signal(list)  # the Requotes of purchases refused at an outdated total
 
-    def __init__(self, locale: str, syncing: bool, offline: bool = False) -> None:
+    def __init__(
+        self, organization_id: int, locale: str, syncing: bool, offline: bool = False
+    ) -> None:
         super().__init__()
-        self._locale = locale
+        self._organization_id, self._locale = organization_id, locale
         self._contract: ContractSummary | None = None
         self._delayed: list = []  # the late purchases the delay banner names
         self.label = QLabel(
@@ -141,7 +143,7 @@ class SyncStatus(QObject):
         if report.changed:
             self.changed.emit()
         run_in_background(
-            lambda: fetch_page(HistoryQuery(status=Status.DELAYED), 5),
+            lambda: fetch_page(HistoryQuery(self._organization_id, status=Status.DELAYED), 5),
             self._show_delayed,
             lambda e: None,
         )

@@ -96,17 +96,17 @@
 <context>
     <name>App</name>
     <message numerus="yes">
-        <source>Documents of %n purchase(s) written to {file}</source>
+        <source>Documents of %n order(s) of {organization} written to {file}</source>
         <translation>
-            <numerusform>Dokumente von %n Kauf nach {file} geschrieben</numerusform>
-            <numerusform>Dokumente von %n Käufen nach {file} geschrieben</numerusform>
+            <numerusform>Dokumente von %n Auftrag von {organization} in {file} geschrieben</numerusform>
+            <numerusform>Dokumente von %n Aufträgen von {organization} in {file} geschrieben</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n receipt(s) written to {folder}</source>
+        <source>%n receipt(s) of {organization} written to {folder}</source>
         <translation>
-            <numerusform>%n Beleg nach {folder} geschrieben</numerusform>
-            <numerusform>%n Belege nach {folder} geschrieben</numerusform>
+            <numerusform>%n Beleg von {organization} in {folder} geschrieben</numerusform>
+            <numerusform>%n Belege von {organization} in {folder} geschrieben</numerusform>
         </translation>
     </message>
     <message>
@@ -139,6 +139,10 @@
     <message>
         <source>Order confirmation</source>
         <translation>Auftragsbestätigung</translation>
+    </message>
+    <message>
+        <source>Renewal confirmation</source>
+        <translation>Verlängerungsbestätigung</translation>
     </message>
     <message>
         <source>Invoice</source>
@@ -460,6 +464,17 @@
         <source>{price} per seat per month</source>
         <translation>{price} pro Lizenz und Monat</translation>
     </message>
+    <message>
+        <source>Renewal for {period}: {seats} seats, {amount} ({transaction_id}, {state}).</source>
+        <translation>Verlängerung für {period}: {seats} Lizenzen, {amount} ({transaction_id}, {state}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Renew again with at least %Ln seat(s), or ask your account manager.</source>
+        <translation>
+            <numerusform>Verlängern Sie erneut mit mindestens %Ln Lizenz, oder fragen Sie Ihren Kundenbetreuer.</numerusform>
+            <numerusform>Verlängern Sie erneut mit mindestens %Ln Lizenzen, oder fragen Sie Ihren Kundenbetreuer.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>{date} (%Ln day(s) remaining)</source>
         <translation>
@@ -559,10 +574,6 @@
             <numerusform>%Ln Rechnung ist überfällig ({total}): {number} war am {date} fällig. Öffnen Sie sie im Transaktionsverlauf.</numerusform>
             <numerusform>%Ln Rechnungen sind überfällig, insgesamt {total}: {number} war als erste fällig, am {date}. Öffnen Sie sie im Transaktionsverlauf.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Renewed for {period}: {seats} seats, {amount} ({transaction_id}, {state}).</source>
-        <translation>Verlängert für {period}: {seats} Lizenzen, {amount} ({transaction_id}, {state}).</translation>
     </message>
     <message numerus="yes">
         <source>%Ln day(s) remaining</source>
@@ -1021,6 +1032,10 @@
         <translation>Rechnung {number} kam beschädigt an (ihr SHA-256 stimmt nicht): Versuchen Sie es erneut.</translation>
     </message>
     <message>
+        <source>No purchase or renewal has the transaction ID {transaction_id}.</source>
+        <translation>Kein Kauf und keine Verlängerung hat die Transaktions-ID {transaction_id}.</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
@@ -1201,13 +1216,6 @@
         <source>Exporting documents…</source>
         <translation>Dokumente werden exportiert …</translation>
     </message>
-    <message numerus="yes">
-        <source>Exported the documents of %Ln purchase(s) to {path}.</source>
-        <translation>
-            <numerusform>Die Dokumente von %Ln Kauf wurden nach {path} exportiert.</numerusform>
-            <numerusform>Die Dokumente von %Ln Käufen wurden nach {path} exportiert.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Verify receipt</source>
         <translation>Beleg prüfen</translation>
@@ -1285,6 +1293,13 @@
     <message>
         <source>Si&amp;gn Out Everywhere</source>
         <translation>Überall ab&amp;melden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the documents of %Ln order(s) to {path}.</source>
+        <translation>
+            <numerusform>Die Dokumente von %Ln Auftrag wurden nach {path} exportiert.</numerusform>
+            <numerusform>Die Dokumente von %Ln Aufträgen wurden nach {path} exportiert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>These users hold a seat but do not use it. Select them and free their seats before buying more; a release can be undone for 14 days.</source>
@@ -1746,6 +1761,10 @@ Vielen Dank
         <translation>Zusätzliche Lizenzen</translation>
     </message>
     <message>
+        <source>Renewal status</source>
+        <translation>Status der Verlängerung</translation>
+    </message>
+    <message>
         <source>Paid on {day}: invoice {number} is settled.</source>
         <translation>Bezahlt am {day}: Rechnung {number} ist beglichen.</translation>
     </message>
@@ -2024,16 +2043,28 @@ Vielen Dank
         <translation>Der Vertrag kann jetzt nicht verlängert werden.</translation>
     </message>
     <message>
-        <source>The instructions</source>
-        <translation>Die Hinweise</translation>
-    </message>
-    <message>
         <source>The amount changed since it was shown: check it and renew again.</source>
         <translation>Der Betrag hat sich geändert, seit er angezeigt wurde: Prüfen Sie ihn und verlängern Sie erneut.</translation>
     </message>
     <message>
         <source>This contract is renewed already.</source>
         <translation>Dieser Vertrag ist bereits verlängert.</translation>
+    </message>
+    <message>
+        <source>The amount differs from the renewal&apos;s price, so nothing was renewed.</source>
+        <translation>Der Betrag weicht vom Preis der Verlängerung ab, daher wurde nichts verlängert.</translation>
+    </message>
+    <message>
+        <source>This contract is renewed already (transaction {transaction_id}).</source>
+        <translation>Dieser Vertrag ist bereits verlängert (Transaktion {transaction_id}).</translation>
+    </message>
+    <message>
+        <source>The renewal must be acknowledged (acknowledged: true), with the text the purchaser agreed to (acknowledgement_text).</source>
+        <translation>Die Verlängerung muss bestätigt sein (acknowledged: true), mit dem Text, dem der Käufer zugestimmt hat (acknowledgement_text).</translation>
+    </message>
+    <message>
+        <source>The instructions can have at most 1000 characters, with line breaks but no control or invisible formatting characters.</source>
+        <translation>Die Hinweise dürfen höchstens 1000 Zeichen haben, mit Zeilenumbrüchen, aber ohne Steuer- oder unsichtbare Formatierungszeichen.</translation>
     </message>
 </context>
 <context>
@@ -2709,6 +2740,26 @@ Vielen Dank
     <message>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Delayed</source>

@@ -14,17 +14,17 @@
 <context>
     <name>App</name>
     <message numerus="yes">
-        <source>Documents of %n purchase(s) written to {file}</source>
+        <source>Documents of %n order(s) of {organization} written to {file}</source>
         <translation>
-            <numerusform>Documents of %n purchase written to {file}</numerusform>
-            <numerusform>Documents of %n purchases written to {file}</numerusform>
+            <numerusform>Documents of %n order of {organization} written to {file}</numerusform>
+            <numerusform>Documents of %n orders of {organization} written to {file}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n receipt(s) written to {folder}</source>
+        <source>%n receipt(s) of {organization} written to {folder}</source>
         <translation>
-            <numerusform>%n receipt written to {folder}</numerusform>
-            <numerusform>%n receipts written to {folder}</numerusform>
+            <numerusform>%n receipt of {organization} written to {folder}</numerusform>
+            <numerusform>%n receipts of {organization} written to {folder}</numerusform>
         </translation>
     </message>
 </context>
@@ -59,6 +59,13 @@
         <translation>
             <numerusform>%Ln invoice is overdue ({total}): {number} was due on {date}. Open it in Transaction History.</numerusform>
             <numerusform>%Ln invoices are overdue, {total} in all: {number} was due first, on {date}. Open them in Transaction History.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Renew again with at least %Ln seat(s), or ask your account manager.</source>
+        <translation>
+            <numerusform>Renew again with at least %Ln seat, or ask your account manager.</numerusform>
+            <numerusform>Renew again with at least %Ln seats, or ask your account manager.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -134,10 +141,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exported the documents of %Ln purchase(s) to {path}.</source>
+        <source>Exported the documents of %Ln order(s) to {path}.</source>
         <translation>
-            <numerusform>Exported the documents of %Ln purchase to {path}.</numerusform>
-            <numerusform>Exported the documents of %Ln purchases to {path}.</numerusform>
+            <numerusform>Exported the documents of %Ln order to {path}.</numerusform>
+            <numerusform>Exported the documents of %Ln orders to {path}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

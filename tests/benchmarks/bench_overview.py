@@ -34,6 +34,7 @@ from desktop.session import sign_in
 from service import demo_data
 from service.models import AccountUser, Organization, service_db
 from tests.benchmarks.bench_history import wait_until
+from tests.conftest import first_org
 from ui.main_window import MainWindow
 from ui.seat_holders_dialog import SeatHoldersDialog
 from ui.seat_timeline_chart import SeatTimelineChart
@@ -119,7 +120,7 @@ def add_purchases(count: int) -> None:
 def chart_redraw() -> tuple[float, float]:
     chart = SeatTimelineChart("en_US")
     chart.resize(1200, 300)
-    chart.set_timeline(seat_timeline(current_contract()))
+    chart.set_timeline(seat_timeline(current_contract(first_org())))
     chart.show()
     QApplication.processEvents()
     bare = QWidget()

@@ -22,6 +22,7 @@ from desktop.account import current_contract
 from desktop.demo import seed_demo
 from desktop.i18n import install_translations
 from desktop.ledger import close_ledger, open_ledger
+from tests.conftest import first_org
 from ui.add_seats_tab import AddSeatsTab
 
 RUNS = 2_000
@@ -72,7 +73,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         open_ledger(f"sqlite:///{folder}/quote.db")
         seed_demo()
-        by_month = current_contract()
+        by_month = current_contract(first_org())
         report(by_month, locale)
         report(replace(by_month, proration_unit="day"), locale)
         close_ledger()

@@ -19,6 +19,7 @@ from desktop.history import HistoryQuery
 from desktop.ledger import close_ledger, open_ledger
 from desktop.models import SeatPurchase
 from tests.benchmarks.make_big_db import make_history_db
+from tests.conftest import NORTHWIND, first_org
 
 LOCALE = "en_US"
 RUNS = 200
@@ -57,23 +58,30 @@ def main() -> None:
         renderer.render_receipt = lambda record, locale: (
             captured.append(record) or original(record, locale)
         )
-        receipts.receipt_pdf(purchase.transaction_id, LOCALE)
+        receipts.receipt_pdf(first_org(), purchase.transaction_id, LOCALE)
         renderer.render_receipt = original
         record = captured[0]
         lines = [f"{label}: {value}" for label, value in renderer.receipt_fields(record, LOCALE)]
 
         one = median_ms(lambda: renderer.render_receipt(record, LOCALE))
         floor = median_ms(lambda: bare_page(lines))
-        with_database = median_ms(lambda: receipts.receipt_pdf(purchase.transaction_id, LOCALE), 50)
+        with_database = median_ms(
+            lambda: receipts.receipt_pdf(first_org(), purchase.transaction_id, LOCALE), 50
+        )
 
         reports = []
         started = time.perf_counter()
         count = receipts.export_receipts(
-            HistoryQuery(), Path(folder) / "out", LOCALE, lambda d, t: reports.append(d) or True
+            HistoryQuery(NORTHWIND),
+            Path(folder) / "out",
+            LOCALE,
+            lambda d, t: reports.append(d) or True,
         )
         export_s = time.perf_counter() - started
         started = time.perf_counter()
-        export_documents(HistoryQuery(), Path(folder) / "documents.zip", LOCALE, Path(folder))
+        export_documents(
+            HistoryQuery(NORTHWIND), Path(folder) / "documents.zip", LOCALE, Path(folder)
+        )
         archive_s = time.perf_counter() - started
         close_ledger()
 

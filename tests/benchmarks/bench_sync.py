@@ -32,6 +32,7 @@ from desktop.sync import BUSY_POLL_SECONDS, Credentials, SyncEngine, SyncWorker
 from service.models import SeatOrder, service_db
 from service.orders import ProvisioningDelay
 from service.server import start_service
+from tests.conftest import first_org
 from tests.service_helpers import PASSWORD
 
 BACKLOG = 1_000
@@ -42,7 +43,7 @@ CREDENTIALS = Credentials("billing@example.com", PASSWORD)
 
 
 def buy(seats: int = 1) -> str:
-    summary = current_contract()
+    summary = current_contract(first_org())
     shown = quote(summary, seats, summary.today)
     administrator = acting_administrator("billing@example.com")
     return purchase_seats(administrator, seats, shown.amount, True).transaction_id
