@@ -54,6 +54,7 @@ REFUSALS = {
     "renewal_fewer_seats": 422,
     "invalid_renewal": 422,
     "renewal_not_open": 404,  # as GET /v1/renewal says it: no renewal on offer
+    "no_contract": 404,  # the contract ended before the renewal reached the service
 }
 REQUOTED = ("quote_changed", "quote_expired")  # refusals that carry a fresh quote
 

@@ -17,7 +17,7 @@ from db.database import write_transaction
 from desktop.files import write_atomically
 from desktop.i18n import translate
 from desktop.models import Organization, RenewalRecord, SeatPurchase, SyncState, database
-from desktop.service_client import ServiceClient
+from desktop.service_client import ServiceClient, each_page
 
 FEED_KEY = "invoices_seen_until"
 FOLDER = "invoices"
@@ -55,9 +55,9 @@ def status_condition(status: str, today: date) -> Expression:
 def mirror_invoices(client: ServiceClient, organization: Organization) -> bool:
     """Bring the invoices changed since the last round onto their purchases; True if any."""
     seen = SyncState.read(organization, FEED_KEY)
-    page = client.invoices(updated_since=seen or "1970-01-01T00:00:00+00:00")
+    first = client.invoices(updated_since=seen or "1970-01-01T00:00:00+00:00")
     changed, latest = False, None
-    while True:
+    for page in each_page(first, lambda cursor: client.invoices(cursor=cursor)):
         with write_transaction(database):
             for invoice in page["invoices"]:
                 stored = OPEN if invoice["status"] == OVERDUE else invoice["status"]
@@ -81,9 +81,6 @@ def mirror_invoices(client: ServiceClient, organization: Organization) -> bool:
                     .execute()
                 )
                 latest = invoice["updated_at"]
-        if not page.get("has_more"):
-            break
-        page = client.invoices(cursor=page["cursor"])
     if latest is not None:
         SyncState.write(organization, FEED_KEY, latest)
     return changed

@@ -340,3 +340,13 @@ def retry_after(value: str | None, now: datetime | None = None) -> float | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return max(0.0, (moment - (now or datetime.now(UTC))).total_seconds())
+
+
+def each_page(first: dict, more: Callable[[str], dict]) -> Iterator[dict]:
+    """The pages of a feed: the first, then `more(cursor)` while the service says there are."""
+    page = first
+    while True:
+        yield page
+        if not page.get("has_more"):
+            return
+        page = more(page["cursor"])

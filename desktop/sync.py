@@ -50,6 +50,7 @@ from desktop.service_client import (
     ServiceError,
     ServiceRefused,
     ServiceUnavailable,
+    each_page,
 )
 from desktop.session import SignedIn, sign_in_as_this_device
 from desktop.step_result import Requote, StepResult
@@ -215,15 +216,12 @@ def read_orders(client: ServiceClient, organization: Organization, now: datetime
         if seen_until
         else datetime(1970, 1, 1, tzinfo=UTC)
     )
-    page = client.changes(updated_since=since.isoformat())
+    first = client.changes(updated_since=since.isoformat())
     latest = None
-    while True:
+    for page in each_page(first, lambda cursor: client.changes(cursor=cursor)):
         for order in page["orders"]:
             result.changed |= apply_order(organization, order, result)
             latest = order["updated_at"]
-        if not page.get("has_more"):
-            break
-        page = client.changes(cursor=page["cursor"])
     if latest is not None:
         SyncState.write(organization, FEED_KEY, latest)
     return result

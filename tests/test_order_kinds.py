@@ -165,12 +165,13 @@ def test_one_refusal_table_for_both_kinds():
         "renewal_fewer_seats": 422,
         "invalid_renewal": 422,
         "renewal_not_open": 404,
+        "no_contract": 404,  # the contract ended before the renewal arrived: never renewed
     }
     assert renewal_codes.items() <= REFUSALS.items()
     for code, status in REFUSALS.items():
         assert is_order_refusal(status, code)
         assert not is_order_refusal(400, code)
-    assert not is_order_refusal(404, "no_contract")  # not a verdict: tried again later
+    assert not is_order_refusal(404, "not_found")  # not a verdict: tried again later
     refusals = [
         already_renewed("MA-1"),
         quote_changed(OrderKind.RENEWAL),
