@@ -188,3 +188,39 @@ def _text(pdf: bytes) -> bytes:
     from pypdf import PdfReader
 
     return "".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages).encode()
+
+
+def test_an_upgrade_moves_one_organizations_data_under_it(any_db_url, tmp_path, service):
+    """Version 12: what a database of version 11 held (one organization's) is that
+    organization's, and the next sign-in gives it the service's key instead of a new one."""
+    import shutil
+
+    from desktop.ledger import MIGRATIONS_DIR
+    from desktop.models import Administrator, PermissionSet, VendorDetails
+
+    version_11 = tmp_path / "migrations"
+    version_11.mkdir()
+    for migration in sorted(MIGRATIONS_DIR.glob("00[01][0-9]_*.py"))[:11]:
+        shutil.copy(migration, version_11)
+    open_ledger(any_db_url, migrations=version_11)
+    org = Organization.create(name="Northwind Traders", currency="USD", timezone="UTC")
+    rights = PermissionSet.create(name="Billing", manage_account=True)
+    Administrator.create(name="Priya Raman", email=NORTHWIND.email, permission_set=rights)
+    SyncState.create(key="renewed_until", value="2025-08-31")
+    VendorDetails.create(
+        legal_name="V", address="A", tax_id="T", support_email="e", support_phone="p",
+        payment_terms_days=30,
+    )  # fmt: skip
+    close_ledger()
+    open_ledger(any_db_url)
+    try:
+        for model in (PermissionSet, Administrator, SyncState, VendorDetails):
+            assert [row.organization_id for row in model.select()] == [org.id], model
+        assert SyncState.read(org, "renewed_until") == "2025-08-31"
+        SyncEngine(ServiceClient(service.url), NORTHWIND).run_once()
+        assert Organization.select().count() == 1  # the same one, now keyed
+        keyed = Organization.get_by_id(org.id)
+        assert keyed.service_key is not None and keyed.last_used_at is not None
+        assert count_purchases(HistoryQuery(org.id)) == len(service_orders("Northwind Traders"))
+    finally:
+        close_ledger()
