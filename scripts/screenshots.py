@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from billing.proration import quote
 from desktop.access import acting_administrator
-from desktop.account import current_contract
+from desktop.account import current_contract, organization
 from desktop.application import Application
 from desktop.demo import seed_demo, start_demo_service
 from desktop.i18n import install_translations
-from desktop.invoices import invoice_document
+from desktop.invoices import invoice_document, kept_invoice_path
 from desktop.ledger import close_ledger, open_ledger
 from desktop.models import Administrator, SeatPurchase
 from desktop.purchasing import purchase_seats
@@ -32,7 +32,6 @@ from desktop.session import sign_in
 from desktop.sync import Requote, SyncEngine, SyncReport
 from desktop.updates import Release
 from service import demo_data
-from tests.conftest import first_org
 from ui.first_run_dialog import ask_first_run
 from ui.main_window import MainWindow
 from ui.settings_dialog import SettingsDialog
@@ -94,7 +93,7 @@ def save_receipt_image(name: str, locale: str, invoiced: bool = False) -> None:
         buyer = Administrator.get(Administrator.email == "billing@example.com")
         buyer.name = "Zoë Ångström-Żółć"
         buyer.save()
-        summary = current_contract(first_org())
+        summary = current_contract(organization())
         shown = quote(summary, 5, summary.today)
         purchase = purchase_seats(
             buyer,
@@ -107,7 +106,7 @@ def save_receipt_image(name: str, locale: str, invoiced: bool = False) -> None:
         )
     with tempfile.TemporaryDirectory() as folder:
         pdf = Path(folder) / "receipt.pdf"
-        save_receipt(first_org(), purchase.transaction_id, pdf, locale)
+        save_receipt(organization(), purchase.transaction_id, pdf, locale)
         png(pdf, name)
 
 
@@ -142,7 +141,7 @@ def grab_update(window: MainWindow, name: str) -> None:
 
 def grab_requote(window: MainWindow, name: str) -> None:
     """The dialog for a purchase recorded last month and sent too late: both totals named."""
-    summary = current_contract(first_org())
+    summary = current_contract(organization())
     last_month = summary.today.replace(day=1) - timedelta(days=1)
     then, now = (quote(summary, 5, day).amount for day in (last_month, summary.today))
     requote = Requote("MA-7K3F-9Q2D", 5, then, now, summary.currency)
@@ -184,8 +183,9 @@ def grab_from_the_service(locale: str) -> None:
             dialog.close()
             overdue = SeatPurchase.get(SeatPurchase.invoice_status == "open")  # due long ago
             client = window.app.client()
-            number, _ = invoice_document(client, first_org(), overdue.transaction_id, Path(folder))
-            pdf = Path(folder) / f"{number}.pdf"
+            org = organization()
+            number, _ = invoice_document(client, org, overdue.transaction_id, Path(folder))
+            pdf = kept_invoice_path(Path(folder), org, number)
             png(pdf, "invoice")
             window.close()
             wait_for_background_work()

@@ -17,6 +17,7 @@ from billing.orders import ACKNOWLEDGEMENT, order_body
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.demo import seed_demo
+from desktop.invoices import invoice_document
 from desktop.models import RenewalRecord
 from desktop.purchasing import PurchaseRefused
 from desktop.renewing import reduction_requests, renew, renewal_offer
@@ -308,7 +309,15 @@ def test_the_renewal_is_lived_in_the_window(qtbot, service, desktop, tmp_path):
     accepted = RenewalRecord.select().order_by(RenewalRecord.id.desc()).first()
     qtbot.waitUntil(lambda: "Accepted" in status.text(), timeout=3 * TIMEOUT)
     assert accepted.transaction_id in status.text() and not button.isVisible()
-    assert RenewalRecord.get_by_id(accepted.id).invoice_number.startswith("INV-")
+    number = RenewalRecord.get_by_id(accepted.id).invoice_number
+    assert number.startswith("INV-")
+    assert child(window, QPushButton, "renewalInvoiceButton").isVisible()
+    client = ServiceClient(service.url)
+    client.token = sign_in(service, "admin@example.com")
+    kept = tmp_path / "invoices"
+    assert invoice_document(client, first_org(), accepted.transaction_id, kept)[0] == number
+    offline = invoice_document(None, first_org(), accepted.transaction_id, kept)  # kept here
+    assert number in PdfReader(io.BytesIO(offline[1])).pages[0].extract_text()
     window.app.stop()
     today = demo_data.NORTHWIND.today()
     target = tmp_path / "documents.zip"

@@ -50,6 +50,7 @@ class ContractTab(QWidget):
     renew_requested = Signal()
     reduction_requested = Signal()
     renewal_document_requested = Signal(str)  # the renewal's transaction ID
+    renewal_invoice_requested = Signal(str)  # the renewal's transaction ID
 
     def __init__(self, locale: str) -> None:
         super().__init__(objectName="contractTab")
@@ -75,6 +76,13 @@ class ContractTab(QWidget):
         self.renewal_document.hide()
         self.renewal_document.clicked.connect(
             lambda: self.renewal_document_requested.emit(self.renewal_document.property("tid"))
+        )
+        self.renewal_invoice = QPushButton(
+            self.tr("Renewal In&voice…"), objectName="renewalInvoiceButton"
+        )
+        self.renewal_invoice.hide()
+        self.renewal_invoice.clicked.connect(
+            lambda: self.renewal_invoice_requested.emit(self.renewal_document.property("tid"))
         )
 
         self.purchased = self._figure("seatsPurchasedLabel")
@@ -124,6 +132,7 @@ class ContractTab(QWidget):
         renewed = QHBoxLayout()
         renewed.addWidget(self.renewed, 1)
         renewed.addWidget(self.renewal_document)
+        renewed.addWidget(self.renewal_invoice)
         layout.addLayout(renewed)
         columns = QHBoxLayout()
         columns.addWidget(self._seats_box(), 3)
@@ -316,6 +325,7 @@ class ContractTab(QWidget):
         self.renew.setVisible(overview.renewal is not None and overview.renewed is None)
         self.renewed.setVisible(record is not None)
         self.renewal_document.setVisible(record is not None)
+        self.renewal_invoice.setVisible(record is not None and bool(record.invoice_number))
         if record is None or overview.renewal_status is None:
             return
         self.renewal_document.setProperty("tid", record.transaction_id)
@@ -386,6 +396,7 @@ class ContractTab(QWidget):
             self.renew,
             self.renewed,
             self.renewal_document,
+            self.renewal_invoice,
         ):
             widget.hide()
         self.fewer_seats.setText(self.tr("Contact your account manager."))

@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self.contract_tab.renew_requested.connect(self.show_renewal)
         self.contract_tab.reduction_requested.connect(self.show_reduction_request)
         self.contract_tab.renewal_document_requested.connect(self.show_renewal_document)
+        self.contract_tab.renewal_invoice_requested.connect(self.show_invoice)
         self.sync_status.renewal_banner.linkActivated.connect(
             lambda link: self.show_renewal() if link == RENEW_LINK else None
         )
@@ -514,7 +515,8 @@ class MainWindow(QMainWindow):
         self.add_seats_tab.focus_quantity()
 
     def show_invoice(self, transaction_id: str) -> None:
-        """The purchase's invoice: the copy kept here, or downloaded once off the GUI thread."""
+        """A purchase's or renewal's invoice: the copy kept here, or downloaded once off the GUI
+        thread."""
         client = self.app.client() if self.app.syncing else None
         self.say(self.tr("Opening the invoice…"))
         open_document(

@@ -495,6 +495,10 @@
         <translation>Verlängerungs&amp;beleg …</translation>
     </message>
     <message>
+        <source>Renewal In&amp;voice…</source>
+        <translation>R&amp;echnung der Verlängerung …</translation>
+    </message>
+    <message>
         <source>Add to Ca&amp;lendar…</source>
         <translation>Zum &amp;Kalender hinzufügen …</translation>
     </message>
