@@ -1,11 +1,12 @@
 """Our own colours follow the system's scheme: the banners switch when the palette turns dark."""
 
 import pytest
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from scripts.screenshots import dark_palette
-from ui.appearance import colour_scheme
-from ui.sync_status import DELAY_COLOURS, LIVE_COLOURS, Banner
+from ui.appearance import COLOURS, colour_scheme
+from ui.sync_status import Banner
 
 
 @pytest.fixture
@@ -16,13 +17,15 @@ def dark_system(qapp):
     QApplication.setPalette(light)
 
 
-@pytest.mark.parametrize("colours", [LIVE_COLOURS, DELAY_COLOURS])
-def test_banner_follows_a_switch_to_dark(qtbot, dark_system, colours):
-    banner = Banner("banner", colours)
+@pytest.mark.parametrize("kind", ["live", "delay"])
+def test_banner_follows_a_switch_to_dark(qtbot, dark_system, kind):
+    background, text = COLOURS[f"{kind}_banner"], COLOURS[f"{kind}_banner_text"]
+    banner = Banner("banner", kind)
     qtbot.addWidget(banner)
     assert colour_scheme() == "light"
-    assert colours["light"][0] in banner.styleSheet()
+    assert background.light in banner.styleSheet()
     dark_system()
     assert colour_scheme() == "dark"
-    qtbot.waitUntil(lambda: colours["dark"][0] in banner.styleSheet())
-    assert colours["dark"][1] in banner.styleSheet()
+    qtbot.waitUntil(lambda: background.dark in banner.styleSheet())
+    assert text.dark in banner.styleSheet()
+    assert banner.palette().color(QPalette.ColorRole.Link).name() == text.dark

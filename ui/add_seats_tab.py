@@ -34,12 +34,9 @@ from desktop.purchasing import (
     no_contract_message,
     purchase_seats,
 )
-from ui.appearance import colour_scheme
+from ui.appearance import colour
 from ui.order_summary import OrderSummaryView
 from ui.tasks import run_in_background
-
-# The error colour in the light and the dark colour scheme (ui.appearance picks one).
-ERROR_COLOURS = {"light": "#b3261e", "dark": "#ff8a80"}
 
 
 def _icon_url(icon: QIcon) -> str:
@@ -208,13 +205,13 @@ class AddSeatsTab(QWidget):
             self.spin.setStyleSheet("")
             self.spin.setAccessibleDescription("")
             return
-        colour = ERROR_COLOURS[colour_scheme()]
+        error = colour("error")
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.quantity_message.setText(
             f'<img src="{_icon_url(icon)}" width="16" height="16"> '
-            f'<span style="color: {colour};">{escape(problem, quote=False)}</span>'
+            f'<span style="color: {error};">{escape(problem, quote=False)}</span>'
         )
-        self.spin.setStyleSheet(f"QSpinBox {{ border: 2px solid {colour}; }}")
+        self.spin.setStyleSheet(f"QSpinBox {{ border: 2px solid {error}; }}")
         self.spin.setAccessibleDescription(problem)
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.spin, problem))
 
@@ -233,9 +230,8 @@ class AddSeatsTab(QWidget):
             self._references_problem = None
         self.references_message.setText(self._references_problem or "")
         self.references_message.setVisible(self._references_problem is not None)
-        colour = ERROR_COLOURS[colour_scheme()]
         self.references_message.setStyleSheet(
-            f"color: {colour};" if self._references_problem else ""
+            f"color: {colour('error')};" if self._references_problem else ""
         )
         self._update_button()
 

@@ -20,8 +20,7 @@ from billing.profile import COUNTRIES, MAX_RECIPIENTS, BillingProfile, ProfileRe
 from desktop import formatting
 from desktop.access import Administrator
 from desktop.i18n import localized
-from ui.add_seats_tab import ERROR_COLOURS
-from ui.appearance import colour_scheme
+from ui.appearance import colour
 from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
 
@@ -139,14 +138,14 @@ class BillingProfileDialog(QDialog):
         widget = self._fields.get(field) if field else None
         if widget is None:
             return
-        colour = ERROR_COLOURS[colour_scheme()]
+        red = colour("error")
         error = self._errors[widget]
         error.setText(problem)
-        error.setStyleSheet(f"color: {colour};")
+        error.setStyleSheet(f"color: {red};")
         error.show()
         if not isinstance(widget, QComboBox):  # a styled combo box loses its arrow
             kind = type(widget).__name__
-            widget.setStyleSheet(f"{kind} {{ border: 2px solid {colour}; }}")
+            widget.setStyleSheet(f"{kind} {{ border: 2px solid {red}; }}")
         widget.setAccessibleDescription(problem)
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, problem))
         self._marked = field

@@ -1,8 +1,8 @@
 """The seat timeline: seats licensed by date over the current and the previous contract.
 
-Drawn with QPainter from the palette (so dark mode needs nothing more). The paths are built
-once per size and timeline, so a repaint only strokes them; hovering finds the nearest purchase
-by bisecting its x positions.
+Drawn with QPainter from the palette, the axes in our grid colour (ui.appearance). The paths
+are built once per size and timeline, so a repaint only strokes them; hovering finds the nearest
+purchase by bisecting its x positions.
 """
 
 from bisect import bisect_left
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop import formatting
 from desktop.overview import SeatStep, SeatTimeline
+from ui.appearance import colour
 
 PADDING = 8
 
@@ -152,7 +153,7 @@ class SeatTimelineChart(QWidget):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         plot = self._plot
-        grid = QColor(palette.color(QPalette.ColorRole.Mid))
+        grid = QColor(colour("chart_grid"))
         painter.setPen(QPen(grid, 1))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         painter.drawLine(plot.bottomLeft(), plot.topLeft())

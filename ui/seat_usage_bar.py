@@ -4,6 +4,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ui.appearance import colour
+
 
 class SeatUsageBar(QWidget):
     """Assigned seats filled, available ones empty, pending ones hatched after them; a bar
@@ -49,7 +51,7 @@ class SeatUsageBar(QWidget):
             left = frame.left() + purchased * scale
             painter.drawRect(QRectF(left, frame.top(), pending * scale, frame.height()))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setPen(QPen(QColor(colour("chart_grid")), 1))
         painter.drawRoundedRect(frame, 3, 3)
         if purchased < whole:  # where the purchased seats end
             x = frame.left() + purchased * scale

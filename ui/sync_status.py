@@ -3,32 +3,28 @@
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon
 
 from billing.statuses import Status
 from desktop.account import ContractSummary
 from desktop.history import HistoryQuery, fetch_page
 from desktop.sync import SyncReport
-from ui.appearance import colour_scheme
+from ui.appearance import colour
 from ui.tasks import run_in_background
 
 BANNER_STYLE = "padding: 6px; border-radius: 4px; background: {background}; color: {text};"
-# (background, text) in the light and the dark colour scheme
-LIVE_COLOURS = {"light": ("#d7f5dd", "#0b2e14"), "dark": ("#1f4d2c", "#e6f6ea")}
-DELAY_COLOURS = {"light": ("#fde2c0", "#3d2404"), "dark": ("#5c3b12", "#fdf0e0")}
-
 
 DISMISS = "#dismiss"
 
 
 class Banner(QLabel):
     """A coloured notice whose colours follow the system's light or dark scheme, live; the
-    reader can dismiss it."""
+    reader can dismiss it. `kind` is "live" or "delay": its colours in ui.appearance.COLOURS."""
 
-    def __init__(self, name: str, colours: dict[str, tuple[str, str]]) -> None:
+    def __init__(self, name: str, kind: str) -> None:
         super().__init__(objectName=name, wordWrap=True)
-        self._colours = colours
+        self._kind = kind
         self.linkActivated.connect(self._follow)
         self._restyle()
         self.hide()
@@ -50,9 +46,12 @@ class Banner(QLabel):
         return super().event(event)
 
     def _restyle(self) -> None:
-        background, text = self._colours[colour_scheme()]
-        style = BANNER_STYLE.format(background=background, text=text)
+        text = colour(f"{self._kind}_banner_text")
+        style = BANNER_STYLE.format(background=colour(f"{self._kind}_banner"), text=text)
         self.setStyleSheet(style)
+        palette = self.palette()  # links in the text's colour (underlined): they read as it does
+        palette.setColor(QPalette.ColorRole.Link, QColor(text))
+        self.setPalette(palette)
 
 
 class SyncStatus(QObject):
@@ -79,7 +78,7 @@ class SyncStatus(QObject):
             ),
             objectName="syncStatusLabel",
         )
-        self.offline_banner = Banner("offlineBanner", DELAY_COLOURS)
+        self.offline_banner = Banner("offlineBanner", "delay")
         if offline:  # chosen at sign-in: said until the service answers
             self.offline_banner.show_text(
                 escape(
@@ -91,9 +90,9 @@ class SyncStatus(QObject):
                     )
                 )
             )
-        self.live_banner = Banner("liveSeatsBanner", LIVE_COLOURS)
-        self.delay_banner = Banner("delayBanner", DELAY_COLOURS)
-        self.renewal_banner = Banner("renewalBanner", DELAY_COLOURS)
+        self.live_banner = Banner("liveSeatsBanner", "live")
+        self.delay_banner = Banner("delayBanner", "delay")
+        self.renewal_banner = Banner("renewalBanner", "delay")
         self.tray: QSystemTrayIcon | None = None
         self.reported.connect(self.show_report)
 

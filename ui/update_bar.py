@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from desktop import updates
 from desktop.background import Cancelled
-from ui.sync_status import LIVE_COLOURS, Banner
+from ui.sync_status import Banner
 from ui.tasks import Task, run_in_background
 
 NOTES, DOWNLOAD, CANCEL, RESTART = "#notes", "#download", "#cancel", "#restart"
@@ -26,7 +26,7 @@ class UpdateBar(QWidget):
         self._repository: updates.UpdateRepository | None = None
         self._release: updates.Release | None = None
         self._download: Task | None = None
-        self.banner = Banner("updateBanner", LIVE_COLOURS)
+        self.banner = Banner("updateBanner", "live")
         self.banner.linkActivated.connect(self._follow)
         self.progress = QProgressBar(objectName="updateProgress", textVisible=True)
         self.progress.hide()
