@@ -23,10 +23,11 @@ LAST_NAMES = ("Morgan", "Raman", "Lee", "Ångström", "Żółć", "Иванов"
 ID_SPACE = len(ALPHABET) ** 8
 ID_STRIDE = 1_000_000_007  # coprime with 32**8: i -> i * stride mod 32**8 never repeats
 COLUMNS = (
-    "transaction_id, idempotency_key, created_at, administrator_id, purchased_by_name, "
-    "purchased_by_email, contract_id, seats, monthly_unit_price, prorated_months, period_start, "
-    "period_end, amount_minor, currency, acknowledgement_text, acknowledged_at, "
-    "provisioning_status, submitted_at, provisioned_at, invoice_number"
+    "organization_id, transaction_id, idempotency_key, created_at, administrator_id, "
+    "purchased_by_name, purchased_by_email, contract_id, seats, monthly_unit_price, "
+    "prorated_months, period_start, period_end, amount_minor, currency, "
+    "acknowledgement_text, acknowledged_at, provisioning_status, submitted_at, "
+    "provisioned_at, invoice_number"
 )
 
 
@@ -65,7 +66,10 @@ def _buyers() -> list[tuple[int, str, str]]:
         for last in LAST_NAMES:
             email = f"{first}.{last}@example.com".lower()
             admin = Administrator.create(
-                name=f"{first} {last}", email=email, permission_set=billing
+                organization=billing.organization_id,
+                name=f"{first} {last}",
+                email=email,
+                permission_set=billing,
             )
             buyers.append((admin.id, admin.name, admin.email))
     return buyers
@@ -114,6 +118,7 @@ def _purchase(
     provisioned = status == "provisioned"
     transaction_id = _transaction_id(number)
     return (
+        contract.organization_id,
         transaction_id,
         transaction_id,
         stamp,
