@@ -94,6 +94,7 @@ def add_purchases(count: int) -> None:
         at = start + timedelta(minutes=11 * n)
         rows.append(
             dict(
+                organization=contract.organization_id,
                 transaction_id=f"MA-BNCH-{n:06d}",
                 idempotency_key=f"MA-BNCH-{n:06d}",
                 created_at=at,
