@@ -1,6 +1,8 @@
 """Opens every window and dialog of the app on one screen size and language, and prints what a
 person would trip over as JSON: windows larger than the screen, word-wrapped labels cut off,
-one Alt letter for two things, controls without an accessible name.
+one Alt letter for two things, controls without an accessible name, Enter that does not press
+the dialog's primary action, Tab order against the visual order; and every text shown, for
+tests/test_windows.py to find English left in the German windows.
 
 python -m tests.window_walk WIDTH HEIGHT LANGUAGE   (run by tests/test_windows.py)
 """
@@ -21,22 +23,32 @@ _config = Path(tempfile.mkdtemp()) / "screen.json"
 _config.write_text(json.dumps(SCREEN))
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_config}"
 
-from PySide6.QtCore import QEventLoop, QStandardPaths, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QPoint, QRect, QStandardPaths, Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QTextDocumentFragment  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
+    QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMenuBar,
     QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
     QTabBar,
+    QTextEdit,
     QWidget,
 )
 
-from billing.profile import ProfileRefusal  # noqa: E402
+from billing.profile import ProfileRefusal, check_tax_id  # noqa: E402
 from billing.proration import quote  # noqa: E402
 from desktop.access import acting_administrator  # noqa: E402
 from desktop.account import current_contract  # noqa: E402
@@ -62,7 +74,12 @@ from ui.sign_in_dialog import SignInDialog  # noqa: E402
 
 MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 INPUTS = (QLineEdit, QAbstractSpinBox, QComboBox, QAbstractItemView)
+FIELDS = (QLineEdit, QAbstractSpinBox, QComboBox, QCheckBox, QPlainTextEdit, QTextEdit)
+COMPOUND = (QAbstractSpinBox, QComboBox, QAbstractItemView)  # their inner parts are theirs
+PRIMARY = (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.YesRole)
+ROW = 12  # px: widgets whose first lines' middles are this close stand on one visual row
 problems: list[str] = []
+texts: dict[str, str] = {}  # "window / widget": text shown, for the German-English comparison
 
 
 def settle(ms: int = 150) -> None:
@@ -100,6 +117,215 @@ def check(window: QWidget, name: str) -> None:
         inner = isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox | QAbstractItemView)
         if not inner and not widget.accessibleName() and widget not in buddies:
             problems.append(f"{name}: {type(widget).__name__} {widget.objectName()!r} has no name")
+    if isinstance(window, QDialog):
+        _enter_presses_the_primary_action(window, name)
+    _tab_follows_the_eye(window, name)
+    _note_texts(window, name)
+
+
+def _primary(window: QDialog) -> QPushButton | None:
+    """The button Enter should press: the accepting one, or in a dialog with something to fill
+    in or tick, its only action beside Close (what was entered must not be closed away)."""
+    filled = [
+        f
+        for f in visible(window, FIELDS)
+        if not (isinstance(f, QLineEdit | QPlainTextEdit | QTextEdit) and f.isReadOnly())
+    ]
+    for box in visible(window, QDialogButtonBox):
+        shown = [b for b in box.buttons() if b.isVisibleTo(window)]
+        accepting = [b for b in shown if box.buttonRole(b) in PRIMARY]
+        actions = [b for b in shown if box.buttonRole(b) == QDialogButtonBox.ButtonRole.ActionRole]
+        if accepting:
+            return accepting[0]
+        if len(actions) == 1 and filled:
+            return actions[0]
+    return None
+
+
+def _enter_presses_the_primary_action(window: QDialog, name: str) -> None:
+    """One default button, the primary action; and it stays the default wherever Tab has been
+    (an autoDefault button that takes the default for good would steal Enter)."""
+    buttons = visible(window, QPushButton)
+    defaults = [b.text() for b in buttons if b.isDefault()]
+    primary = _primary(window)
+    if primary is None:
+        if len(defaults) > 1:
+            problems.append(f"{name}: {len(defaults)} default buttons {defaults}")
+        return
+    if defaults != [primary.text()]:
+        problems.append(f"{name}: Enter presses {defaults or 'nothing'}, not {primary.text()!r}")
+        return
+    for widget in _tab_chain(window):
+        if isinstance(widget, QPushButton):
+            continue
+        for button in _tab_chain(window):  # Tab over every button, then back to a field
+            button.setFocus(Qt.FocusReason.TabFocusReason)
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        now = [b.text() for b in buttons if b.isDefault()]
+        if now != [primary.text()]:
+            problems.append(
+                f"{name}: after Tab, Enter in {widget.objectName() or type(widget).__name__} "
+                f"presses {now or 'nothing'}, not {primary.text()!r}"
+            )
+        break
+
+
+def _tab_chain(window: QWidget) -> list[QWidget]:
+    """The widgets Tab stops at, in the order it does, from the first one on."""
+    chain, widget = [], window.nextInFocusChain()
+    while widget is not window and len(chain) < 2000:
+        if (
+            widget.window() is window
+            and widget.isVisibleTo(window)
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.focusProxy() is None
+            and not isinstance(widget.parentWidget(), COMPOUND)
+            and not any(isinstance(p, COMPOUND) for p in _ancestors(widget, window))
+        ):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def _ancestors(widget: QWidget, window: QWidget) -> list[QWidget]:
+    found, parent = [], widget.parentWidget()
+    while parent is not None and parent is not window:
+        found.append(parent)
+        parent = parent.parentWidget()
+    return found
+
+
+def _tab_follows_the_eye(window: QWidget, name: str) -> None:
+    """Tab visits what is seen as the eye reads it; a table lets Tab out."""
+    for view in visible(window, QAbstractItemView):
+        if view.tabKeyNavigation():
+            problems.append(f"{name}: Tab cannot leave {view.objectName() or 'a table'}")
+    chain = _tab_chain(window)
+    seen = _reading_order(chain, {w: _boxes(w, window) for w in chain}, 0)
+    if chain != seen:
+        at = next(i for i, (a, b) in enumerate(zip(chain, seen, strict=True)) if a is not b)
+        problems.append(
+            f"{name}: Tab goes {_describe(chain[at - 1]) if at else 'first'} -> "
+            f"{_describe(chain[at])}, but the eye goes on to {_describe(seen[at])}"
+        )
+
+
+def _boxes(widget: QWidget, window: QWidget) -> list[QRect]:
+    """Where the widget stands: the boxes around it (group boxes, framed panels), outermost
+    first, then the widget itself, each in the window's coordinates."""
+    inside = [widget, *_ancestors(widget, window)]
+    framed = [
+        w
+        for w in inside
+        if w is widget
+        or isinstance(w, QGroupBox)
+        or (
+            type(w) is QFrame and w.frameShape() != QFrame.Shape.NoFrame  # a panel, not a label
+        )
+    ]
+    return [QRect(w.mapTo(window, QPoint(0, 0)), w.size()) for w in reversed(framed)]
+
+
+def _reading_order(widgets: list[QWidget], boxes: dict[QWidget, list[QRect]], depth: int) -> list:
+    """The eye reads a box beside the rest as a column of its own, then bands top to bottom,
+    each band's columns left to right, and into each box the same way; what overlaps both
+    ways is read row by row (first lines' middles within ROW px are one row), left to right."""
+
+    def place(w: QWidget) -> QRect:
+        return boxes[w][min(depth, len(boxes[w]) - 1)]
+
+    def boxed(part: list[QWidget]) -> bool:  # one box at this depth, and only it
+        return all(depth < len(boxes[w]) - 1 and place(w) == place(part[0]) for w in part)
+
+    if len(widgets) > 1 and boxed(widgets):
+        return _reading_order(widgets, boxes, depth + 1)
+    columns = _split(widgets, lambda w: (place(w).left(), place(w).right()))
+    bands = _split(widgets, lambda w: (place(w).top(), place(w).bottom()))
+    if len(columns) > 1 and any(boxed(column) for column in columns):
+        parts = columns
+    elif len(bands) > 1:
+        parts = bands
+    elif len(columns) > 1:
+        parts = columns
+    else:
+        rows: dict[QWidget, int] = {}
+        row, top = -1, 0
+
+        def middle(w: QWidget) -> int:  # of the first line: a tall box starts with its row
+            return place(w).top() + min(place(w).height(), 2 * ROW) // 2
+
+        for widget in sorted(widgets, key=middle):
+            if row < 0 or middle(widget) - top > ROW:
+                row, top = row + 1, middle(widget)
+            rows[widget] = row
+        return sorted(widgets, key=lambda w: (rows[w], place(w).left()))
+    return [w for part in parts for w in _reading_order(part, boxes, depth)]
+
+
+def _split(widgets: list[QWidget], extent) -> list[list[QWidget]]:
+    """The widgets in groups whose extents (start, end) do not overlap, in order."""
+    parts: list[list[QWidget]] = []
+    end = None
+    for widget in sorted(widgets, key=lambda w: extent(w)[0]):
+        start, stop = extent(widget)
+        if end is None or start > end:
+            parts.append([])
+        parts[-1].append(widget)
+        end = stop if end is None or start > end else max(end, stop)
+    return parts
+
+
+def _describe(widget: QWidget) -> str:
+    text = widget.text() if isinstance(widget, QAbstractButton) else ""
+    return repr(widget.objectName() or text or type(widget).__name__)
+
+
+def _note_texts(window: QWidget, name: str) -> None:
+    """Every text shown, keyed by where it is, for the German walk to compare with English."""
+
+    def note(where: str, text: str) -> None:
+        plain = QTextDocumentFragment.fromHtml(text).toPlainText() if "<" in text else text
+        plain = MNEMONIC.sub(r"\1", plain).replace("&&", "&").strip()
+        if plain:
+            texts[f"{name} / {where}"] = plain
+
+    note("title", window.windowTitle())
+    for kind, widgets in (
+        ("label", visible(window, QLabel)),
+        ("button", visible(window, QAbstractButton)),
+        ("group", visible(window, QGroupBox)),
+    ):
+        for index, widget in enumerate(widgets):
+            where = widget.objectName() or f"{kind} {index}"
+            note(where, widget.title() if kind == "group" else widget.text())
+    for index, widget in enumerate(visible(window, QWidget)):  # what a screen reader says
+        where = widget.objectName() or f"{type(widget).__name__} {index}"
+        note(f"{where}, tooltip", widget.toolTip())
+        note(f"{where}, accessible name", widget.accessibleName())
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            note(f"{where}, placeholder", widget.placeholderText())
+    for index, bar in enumerate(visible(window, QTabBar)):
+        for tab in range(bar.count()):
+            note(f"tab bar {index}, tab {tab}", bar.tabText(tab))
+    for index, header in enumerate(visible(window, QHeaderView)):
+        model, across = header.model(), header.orientation()
+        if across == Qt.Orientation.Horizontal and model is not None:
+            for column in range(model.columnCount()):
+                note(f"header {index}, column {column}", str(model.headerData(column, across)))
+    for index, view in enumerate(visible(window, QAbstractItemView)):
+        model = view.model()
+        if isinstance(view, QHeaderView) or model is None:
+            continue
+        for row in range(min(3, model.rowCount())):
+            for column in range(model.columnCount()):
+                cell = model.data(model.index(row, column))
+                note(f"{view.objectName() or index} column {column}, row {row}", str(cell or ""))
+    for bar in visible(window, QMenuBar):
+        for index, action in enumerate(bar.actions()):
+            note(f"menu {index}", action.text())
+            for position, item in enumerate(action.menu().actions() if action.menu() else []):
+                note(f"menu {index}, item {position}", item.text())
 
 
 def _one_letter_each(name: str, texts: list[str]) -> None:
@@ -120,6 +346,30 @@ def _mnemonic_texts(window: QWidget) -> list[str]:
     for bar in visible(window, QMenuBar):
         texts += [action.text() for action in bar.actions()]
     return texts
+
+
+AUDIT_PAGE = {
+    "events": [
+        {
+            "id": 2,
+            "occurred_at": "2026-12-01T15:04:05+00:00",
+            "actor": "admin@example.com",
+            "action": "seat reduction requested",
+            "details": {"request": 1, "seats_wanted": 39},
+            "hash": "9f2c4e",
+        },
+        {
+            "id": 1,
+            "occurred_at": "2026-12-01T15:00:00+00:00",
+            "actor": "admin@example.com",
+            "action": "sign-in",
+            "details": {"address": "127.0.0.1", "trusted_device": True},
+            "hash": "41ab07",
+        },
+    ],
+    "has_more": False,
+    "chain": {"intact": True, "message": ""},
+}
 
 
 def dialog(widget: QWidget, name: str) -> None:
@@ -202,7 +452,10 @@ def main() -> None:
     renewal = RenewalDialog(offer, summary.start_date, lambda *_: None, locale, "PO-1", window)
     dialog(renewal, "renewal")
     dialog(window.show_reduction_request(), "reduction request")
-    dialog(window.show_audit_log(), "audit log")
+    audit = window.show_audit_log()
+    settle()  # the service cannot be reached: the page arrives as the service would send it
+    audit.model._arrived(audit.model._generation, AUDIT_PAGE)
+    dialog(audit, "audit log")
     dialog(window.show_permission_sets(), "permission sets")
     seats = window.show_seat_holders("disabled")
     dialog(seats, "seat holders (disabled)")
@@ -225,7 +478,10 @@ def main() -> None:
     profile = window.show_billing_profile()
     settle()  # the profile is read off the GUI thread
     profile.tax_id.setText("DE000")
-    profile._refused(ProfileRefusal("tax_id", "The tax ID is not a valid number for {c}.", c="US"))
+    try:
+        check_tax_id("DE000", "US")
+    except ProfileRefusal as refusal:  # the refusal as billing says it, translated where shown
+        profile._refused(refusal)
     dialog(profile, "billing profile, with a refusal")
     dialog(window.show_seat_holders("inactive", 90), "seat holders (inactive)")
     dialog(show_about(window), "about")
@@ -235,7 +491,7 @@ def main() -> None:
     viewer = MainWindow(Application(acting_administrator("viewer@example.com"), locale, session))
     viewer.show()
     check(viewer, "permission page")
-    print(json.dumps(problems))
+    print(json.dumps({"problems": problems, "texts": texts}))
 
 
 if __name__ == "__main__":

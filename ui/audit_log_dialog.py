@@ -70,6 +70,7 @@ class AuditLogDialog(QDialog):
             )
         )
         self.view = QTableView(objectName="auditLogView")
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
         self.view.setAccessibleName(self.tr("Audit log entries"))
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()

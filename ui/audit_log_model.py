@@ -8,11 +8,33 @@ from PySide6.QtCore import Signal
 
 from desktop import formatting
 from desktop.audit_log import AUDIT_CSV_HEADER
-from desktop.i18n import translate
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.service_client import ServiceClient
 from ui.service_pages_model import ServicePagesModel
 
 PAGE_SIZE = 200
+# The names in the service's event details, as shown.
+DETAIL_NAMES = {
+    "address": QT_TRANSLATE_NOOP("AuditDetail", "address"),
+    "amount": QT_TRANSLATE_NOOP("AuditDetail", "amount"),
+    "count": QT_TRANSLATE_NOOP("AuditDetail", "count"),
+    "email": QT_TRANSLATE_NOOP("AuditDetail", "email"),
+    "fields": QT_TRANSLATE_NOOP("AuditDetail", "fields"),
+    "not_returned": QT_TRANSLATE_NOOP("AuditDetail", "not returned"),
+    "number": QT_TRANSLATE_NOOP("AuditDetail", "number"),
+    "operator": QT_TRANSLATE_NOOP("AuditDetail", "operator"),
+    "reason": QT_TRANSLATE_NOOP("AuditDetail", "reason"),
+    "release": QT_TRANSLATE_NOOP("AuditDetail", "release"),
+    "request": QT_TRANSLATE_NOOP("AuditDetail", "request"),
+    "returned": QT_TRANSLATE_NOOP("AuditDetail", "returned"),
+    "seats": QT_TRANSLATE_NOOP("AuditDetail", "seats"),
+    "seats_wanted": QT_TRANSLATE_NOOP("AuditDetail", "seats wanted"),
+    "sessions": QT_TRANSLATE_NOOP("AuditDetail", "sessions"),
+    "transaction_id": QT_TRANSLATE_NOOP("AuditDetail", "transaction id"),
+    "trusted_device": QT_TRANSLATE_NOOP("AuditDetail", "trusted device"),
+    "user": QT_TRANSLATE_NOOP("AuditDetail", "user"),
+    "users": QT_TRANSLATE_NOOP("AuditDetail", "users"),
+}
 
 
 class AuditLogModel(ServicePagesModel):
@@ -59,11 +81,17 @@ class AuditLogModel(ServicePagesModel):
             event["actor"] or "",
             action[:1].upper() + action[1:],
             ", ".join(
-                f"{name.replace('_', ' ')}: {_text(value)}" for name, value in details.items()
+                "{name}: {value}".format(
+                    name=translate("AuditDetail", DETAIL_NAMES.get(name, name.replace("_", " "))),
+                    value=_text(value),
+                )
+                for name, value in details.items()
             ),
             event["hash"],
         )
 
 
 def _text(value: object) -> str:
+    if isinstance(value, bool):
+        return translate("AuditDetail", "yes") if value else translate("AuditDetail", "no")
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.focus_order import chain_buttons
 from ui.screen_fit import fit_to_screen
 
 NAMES_SHOWN = 10  # more are counted, not listed
@@ -58,7 +59,6 @@ class FreeSeatsDialog(QDialog):
         form = QFormLayout()
         form.addRow(reason_label, self.reason)
         self.free = QPushButton(self.tr("&Free %Ln Seat(s)", "", count), objectName="freeSeatsOk")
-        self.free.setDefault(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton(self.free, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
@@ -72,6 +72,8 @@ class FreeSeatsDialog(QDialog):
         layout.addLayout(form)
         layout.addStretch()
         layout.addWidget(buttons)
+        self.free.setDefault(True)  # once in the dialog, so that Tab over Cancel keeps it
+        chain_buttons(self.reason, buttons)
 
     def user_ids(self) -> list[int]:
         return [user["id"] for user in self.users]

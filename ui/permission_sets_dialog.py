@@ -42,6 +42,7 @@ class PermissionSetsDialog(QDialog):
         label.setBuddy(self.sets)
         for widget in (label, self.sets, self.manage_account, self.message, buttons):
             layout.addWidget(widget)
+        self.save.setDefault(True)  # Enter after ticking saves; it does not close unsaved
         self.load()
 
     def load(self) -> None:

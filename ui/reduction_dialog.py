@@ -20,6 +20,7 @@ from billing.renewal import INSTRUCTIONS_LENGTH as REASON_LENGTH
 from desktop import formatting
 from desktop.i18n import localized
 from desktop.service_client import ServiceClient
+from ui.focus_order import chain_buttons
 from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
 
@@ -59,7 +60,6 @@ class ReductionDialog(QDialog):
             self.tr("Send Re&quest"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.send.setObjectName("sendReductionButton")
-        self.send.setDefault(True)  # Enter sends; it never closes the dialog unsent
         buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         self.send.clicked.connect(self._send)
         buttons.rejected.connect(self.reject)
@@ -77,6 +77,10 @@ class ReductionDialog(QDialog):
         layout.addLayout(form)
         layout.addStretch()
         layout.addWidget(buttons)
+        # Enter sends; it never closes the dialog unsent (the default is set once the button
+        # is in the dialog: before, Tab over Close took it away).
+        self.send.setDefault(True)
+        chain_buttons(self.reason, buttons)
         self._load()
 
     def _load(self) -> None:

@@ -39,6 +39,7 @@ from desktop.seats import (
 )
 from desktop.service_client import ServiceClient
 from ui.export_paths import ask_save_path
+from ui.focus_order import chain_buttons
 from ui.free_seats_dialog import FreeSeatsDialog
 from ui.screen_fit import fit_to_screen
 from ui.seat_releases_dialog import SeatReleasesDialog
@@ -143,6 +144,8 @@ class SeatHoldersDialog(QDialog):
         layout.addLayout(notice)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        self.setTabOrder(self.view, self.undo)
+        chain_buttons(self.undo, buttons)
         self.filter.currentIndexChanged.connect(self._filter_changed)
         self.model.restart()
 

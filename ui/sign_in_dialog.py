@@ -81,7 +81,6 @@ class SignInDialog(QDialog):
         buttons.addButton(quit_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.offline_button.hide()  # after addButton, which shows it
         self._offline_email: str | None = None  # the e-mail whose local data was found
-        self.button.setDefault(True)  # Enter in either field signs in
         for field in (self.email, self.password):
             field.returnPressed.connect(self._sign_in)
         self.email.textChanged.connect(self._forget_offline)
@@ -95,6 +94,9 @@ class SignInDialog(QDialog):
         form.addRow(self.message)
         form.addRow(buttons)
         self.setMinimumWidth(420)
+        # Enter in either field signs in; set once laid out in the dialog, or Tab over the
+        # buttons takes the default away and Enter presses nothing.
+        self.button.setDefault(True)
         self._buttons = buttons
         self._order_tabs()
 

@@ -229,6 +229,93 @@
     </message>
 </context>
 <context>
+    <name>AuditDetail</name>
+    <message>
+        <source>address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>not returned</source>
+        <translation>nicht zurückgegeben</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>Bearbeiter</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>zurückgegeben</translation>
+    </message>
+    <message>
+        <source>seats</source>
+        <translation>Lizenzen</translation>
+    </message>
+    <message>
+        <source>seats wanted</source>
+        <translation>gewünschte Lizenzen</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>transaction id</source>
+        <translation>Transaktions-ID</translation>
+    </message>
+    <message>
+        <source>trusted device</source>
+        <translation>vertrauenswürdiges Gerät</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>When (UTC)</source>
@@ -1781,8 +1868,24 @@ Vielen Dank
         <translation>Zahlungsbedingungen: {days} Tage netto ab Rechnungsdatum.</translation>
     </message>
     <message>
+        <source>Account holder</source>
+        <translation>Kontoinhaber</translation>
+    </message>
+    <message>
+        <source>Payment reference</source>
+        <translation>Verwendungszweck</translation>
+    </message>
+    <message>
+        <source>The invoice number, once issued</source>
+        <translation>Die Rechnungsnummer, sobald ausgestellt</translation>
+    </message>
+    <message>
         <source>Bill to</source>
         <translation>Rechnungsempfänger</translation>
+    </message>
+    <message>
+        <source>Payment details</source>
+        <translation>Zahlungsangaben</translation>
     </message>
     <message>
         <source>Note for the invoice</source>
@@ -2007,6 +2110,25 @@ Vielen Dank
     <message>
         <source>The request could not be sent: {error}</source>
         <translation>Die Anfrage konnte nicht gesendet werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Remittance</name>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Kontonummer</translation>
+    </message>
+    <message>
+        <source>Routing number (ABA)</source>
+        <translation>Bankleitzahl (ABA-Routing-Nummer)</translation>
     </message>
 </context>
 <context>
