@@ -8,6 +8,7 @@ from datetime import datetime
 
 from billing.profile import BillingProfile as Profile
 from billing.profile import check_profile
+from billing.remittance import BANK_FIELDS
 from db.database import write_transaction
 from desktop.i18n import localized_answer, translate
 from desktop.models import (
@@ -157,6 +158,7 @@ VENDOR_FIELDS = (
     "support_email",
     "support_phone",
     "payment_terms_days",
+    *BANK_FIELDS,
 )
 
 

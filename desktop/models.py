@@ -167,6 +167,10 @@ class VendorDetails(OwnedModel):
     support_email = CharField()
     support_phone = CharField()
     payment_terms_days = IntegerField()
+    iban = CharField(null=True)  # where to pay (billing.remittance), as the service gives it
+    bic = CharField(null=True)
+    account_number = CharField(null=True)
+    routing_number = CharField(null=True)
 
     class Meta:
         indexes = ((("organization",), True),)

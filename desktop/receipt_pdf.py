@@ -83,6 +83,7 @@ class ReceiptRecord:
     invoice_paid: bool = False  # the vendor's invoice is paid
     invoice_paid_at: datetime | None = None  # when, once the sync has brought it
     kind: OrderKind = OrderKind.PURCHASE
+    bank_account: tuple[tuple[str, str], ...] = ()  # (label marked for translation, value)
 
 
 def no_payment() -> str:
@@ -178,6 +179,21 @@ def payment_terms(record: ReceiptRecord, locale: str) -> str:
     return f"{invoiced}\n{terms.format(days=record.payment_terms_days)}"
 
 
+def remittance_rows(record: ReceiptRecord) -> list[tuple[str, str]]:
+    """Where to pay the vendor's invoice, while it is unpaid and the vendor has an account for
+    the currency: the account holder, the account, and the invoice number to quote."""
+    if record.invoice_paid or not record.bank_account:
+        return []
+    return [
+        (translate("Receipt", "Account holder"), record.vendor.name),
+        *((translate("Remittance", label), value) for label, value in record.bank_account),
+        (
+            translate("Receipt", "Payment reference"),
+            record.invoice_number or translate("Receipt", "The invoice number, once issued"),
+        ),
+    ]
+
+
 def _printable_note(note: str | None) -> str | None:
     """The note as it fits one page: its own line breaks when it has a few, else run on."""
     lines = [line.strip() for line in (note or "").splitlines() if line.strip()]
@@ -229,6 +245,16 @@ def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
     page.line_items(line_item(record, locale), record, locale)
     page.y -= 6
     page.paragraph(payment_terms(record, locale), 9.5)
+    remittance = remittance_rows(record)
+    if remittance:
+        page.y -= 4
+        page.room(13 * (len(remittance) + 1))
+        canvas.setFont(BOLD, 9.5)
+        canvas.drawString(MARGIN, page.y, translate("Receipt", "Payment details"))
+        page.y -= 13
+        width = max(pdfmetrics.stringWidth(label, BOLD, 9.5) for label, _ in remittance) + 12
+        for label, value in remittance:
+            page.row(label, value, width)
     note = _printable_note(record.invoice_note)
     if note:
         page.y -= 4

@@ -14,6 +14,7 @@ from billing.documents import document_title
 from billing.invoices import PAID
 from billing.kinds import OrderKind
 from billing.proration import PRORATE_BY_MONTH, Working, stored_working
+from billing.remittance import bank_account
 from billing.statuses import Status, shown_status, status_at
 from desktop.account import organization_today
 from desktop.background import Cancelled
@@ -212,7 +213,7 @@ def _render(purchase: SeatPurchase, locale: str, now: datetime, at_purchase: boo
         else status_at(purchase.provisioning_status, purchase.submitted_at, now)
     )
     record = ReceiptRecord(
-        **_parties(purchase.parties, contract.organization),
+        **_parties(purchase.parties, contract.organization, purchase.currency),
         timezone=contract.organization.timezone,
         transaction_id=purchase.transaction_id,
         created_at=purchase.created_at,
@@ -279,7 +280,7 @@ def renewal_pdf(organization: Organization, transaction_id: str, locale: str) ->
         OrderKind.RENEWAL, renewal.status, None, utc_now(), renewal.term_start, today
     )
     record = ReceiptRecord(
-        **_parties(None, contract.organization),
+        **_parties(None, contract.organization, renewal.currency),
         timezone=contract.organization.timezone,
         transaction_id=renewal.transaction_id,
         created_at=renewal.created_at,
@@ -312,15 +313,16 @@ def renewal_pdf(organization: Organization, transaction_id: str, locale: str) ->
     return render_receipt(record, locale)
 
 
-def _parties(kept: str | None, organization: Organization) -> dict:
-    """The vendor, the bill-to party and the payment terms a document prints: as kept with
-    the purchase (JSON), else as they are now."""
+def _parties(kept: str | None, organization: Organization, currency: str) -> dict:
+    """The vendor, the bill-to party, the payment terms and the vendor's account for
+    `currency` a document prints: as kept with the purchase (JSON), else as they are now."""
     parties = json.loads(kept or current_parties(organization) or "{}")
     vendor = parties.get("vendor")
     return {
         "vendor": _vendor_party(vendor),
         "bill_to": _bill_to_party(parties.get("bill_to"), organization.name),
         "payment_terms_days": vendor["payment_terms_days"] if vendor else None,
+        "bank_account": tuple(bank_account(vendor, currency)) if vendor else (),
     }
 
 

@@ -53,6 +53,10 @@ VENDOR = {
     "support_email": "billing@fabrikam.example",
     "support_phone": "+1 415 555 0199",
     "payment_terms_days": 30,
+    "iban": "DE89370400440532013000",
+    "bic": "COBADEFFXXX",
+    "account_number": "4012345678",
+    "routing_number": "121000358",
 }
 
 

@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from billing.documents import item_columns, pdf_time_stamp, wrap
 from billing.money import amount_from_minor
 from billing.proration import PRORATE_BY_MONTH, Working, stored_working
+from billing.remittance import BANK_FIELDS, bank_account, epc_payload
 from resources import resource_path
 from service.models import Invoice, Organization, Vendor
 
@@ -128,9 +129,63 @@ def render_invoice(invoice: Invoice) -> bytes:
         for line in _split(note, REGULAR, 9.5, right - MARGIN):
             y -= 13
             canvas.drawString(MARGIN, y, line)
+    if vendor is not None:
+        _remittance(canvas, vendor, invoice, y - 26, right)
     canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+QR_SIZE = 96  # the EPC QR code's side: about 34 mm, as banking apps scan it from paper
+
+
+def _remittance(canvas: Canvas, vendor: Vendor, invoice: Invoice, y: float, right: float) -> None:
+    """Where to pay: the vendor's account for the invoice's currency, the reference to quote and
+    the due date; on a euro invoice an EPC QR code ("GiroCode") beside them."""
+    account = bank_account({name: getattr(vendor, name) for name in BANK_FIELDS}, invoice.currency)
+    total = amount_from_minor(invoice.amount_minor + invoice.tax_minor, invoice.currency)
+    qr = account and invoice.currency == "EUR" and total > 0
+    rows = [
+        ("Account holder", vendor.legal_name),
+        *account,
+        ("Payment reference", invoice.number),
+        ("Due date", _day(invoice.due_date)),
+    ]
+    canvas.setFont(BOLD, 9.5)
+    canvas.drawString(MARGIN, y, "Payment details")
+    measure = lambda text: pdfmetrics.stringWidth(text, REGULAR, 9.5)  # noqa: E731
+    values = MARGIN + max(measure(label) for label, _ in rows) + 12
+    room = right - values - (QR_SIZE + 16 if qr else 0)
+    top = y
+    for label, value in rows:
+        y -= 13
+        canvas.setFont(REGULAR, 9.5)
+        canvas.drawString(MARGIN, y, label)
+        for index, part in enumerate(_split(value, REGULAR, 9.5, room)):
+            y -= 13 if index else 0
+            canvas.drawString(values, y, part)
+    if qr:
+        payload = epc_payload(vendor.legal_name, vendor.iban, vendor.bic, total, invoice.number)
+        _qr_code(canvas, payload, right - QR_SIZE, top - QR_SIZE + 4)
+        canvas.setFont(REGULAR, 7.5)
+        canvas.drawCentredString(right - QR_SIZE / 2, top - QR_SIZE - 6, "Scan to pay (GiroCode)")
+
+
+def _qr_code(canvas: Canvas, payload: str, x: float, y: float) -> None:
+    """`payload` as a QR code of QR_SIZE points with its lower left corner at (x, y), error
+    correction M as EPC069-12 asks."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+
+    widget = QrCodeWidget(payload, barLevel="M")
+    left, bottom, right, top = widget.getBounds()
+    drawing = Drawing(
+        QR_SIZE,
+        QR_SIZE,
+        transform=[QR_SIZE / (right - left), 0, 0, QR_SIZE / (top - bottom), 0, 0],
+    )
+    drawing.add(widget)
+    drawing.drawOn(canvas, x, y)
 
 
 def _split(text: str, font: str, size: float, width: float) -> list[str]:

@@ -42,6 +42,12 @@ class Vendor(ServiceModel):
     support_email = CharField()
     support_phone = CharField()
     payment_terms_days = IntegerField(default=30)
+    # Where to pay (billing.remittance): IBAN and BIC for euros, account and routing number
+    # for US dollars; each empty until the vendor has given it.
+    iban = CharField(null=True)
+    bic = CharField(null=True)
+    account_number = CharField(null=True)
+    routing_number = CharField(null=True)
 
 
 class BillingProfile(ServiceModel):

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from billing.profile import BillingProfile as Profile
 from billing.profile import check_profile
+from billing.remittance import BANK_FIELDS
 from db.database import write_transaction
 from db.fields import utc_now
 from service import audit
@@ -31,6 +32,7 @@ def vendor_json() -> dict | None:
         "support_email": vendor.support_email,
         "support_phone": vendor.support_phone,
         "payment_terms_days": vendor.payment_terms_days,
+        **{name: getattr(vendor, name) for name in BANK_FIELDS},
     }
 
 

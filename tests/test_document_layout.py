@@ -147,6 +147,7 @@ def test_the_receipt_holds_the_longest_values(qapp, fonts, language, locale):
         line_description="Contract renewal" if language == "de" else None,
         invoice_paid=language == "de",
         invoice_paid_at=moment if language == "de" else None,
+        bank_account=(("IBAN", "DE89 3704 0044 0532 0130 00"), ("BIC", "COBADEFFXXX")),
     )
     install_translations(qapp, language)
     try:
