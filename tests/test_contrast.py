@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from scripts.screenshots import dark_palette
 from ui.appearance import COLOURS, PALETTE_USE
@@ -42,20 +42,32 @@ def scheme(request, qapp) -> tuple[str, QPalette]:
     return request.param, light if request.param == "light" else dark_palette(light)
 
 
-def test_our_colours_read_on_what_they_are_drawn_on(scheme):
+def tab_page(palette: QPalette, qtbot) -> QColor:
+    """The colour the style fills a tab's page with, as drawn."""
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    tabs.setPalette(palette)
+    tabs.addTab(QWidget(), "tab")
+    tabs.resize(200, 150)
+    tabs.show()
+    return tabs.grab().toImage().pixelColor(100, 100)
+
+
+def test_our_colours_read_on_what_they_are_drawn_on(scheme, qtbot):
     name, palette = scheme
     failing = []
     for key, entry in COLOURS.items():
-        if entry.on is None:
-            continue
         ours = QColor(getattr(entry, name))
-        if entry.on in COLOURS:
-            under = QColor(getattr(COLOURS[entry.on], name))
-        else:
-            under = palette.color(QPalette.ColorRole[entry.on])
-        ratio = contrast(ours, under)
-        if ratio < (GRAPHIC if entry.graphic else TEXT):
-            failing.append(f"{key} {ours.name()} on {entry.on} {under.name()}: {ratio:.2f}:1")
+        for on in entry.on:
+            if on in COLOURS:
+                under = QColor(getattr(COLOURS[on], name))
+            elif on == "TabPage":
+                under = tab_page(palette, qtbot)
+            else:
+                under = palette.color(QPalette.ColorRole[on])
+            ratio = contrast(ours, under)
+            if ratio < (GRAPHIC if entry.graphic else TEXT):
+                failing.append(f"{key} {ours.name()} on {on} {under.name()}: {ratio:.2f}:1")
     assert failing == []
 
 

@@ -9,24 +9,26 @@ from PySide6.QtWidgets import QApplication
 
 @dataclass(frozen=True)
 class Colour:
-    """One of our colours in the light and the dark scheme, and what it is drawn on: another of
-    ours (by name), a palette role (by name, e.g. "Base"), or None for a background. Text needs
-    4.5:1 against what it is drawn on; large text and graphics (`graphic`) need 3:1."""
+    """One of our colours in the light and the dark scheme, and what it is drawn on: others of
+    ours (by name), palette roles (by name, e.g. "Base"), "TabPage" (a tab's page, which the
+    style shades), or nothing for a background. Text needs 4.5:1 against each; large text and
+    graphics (`graphic`) need 3:1."""
 
     light: str
     dark: str
-    on: str | None
+    on: tuple[str, ...] = ()
     graphic: bool = False
 
 
 # Every colour the widgets set themselves; tests/test_contrast.py checks each against its `on`.
 COLOURS = {
-    "live_banner": Colour("#d7f5dd", "#1f4d2c", None),
-    "live_banner_text": Colour("#0b2e14", "#e6f6ea", "live_banner"),
-    "delay_banner": Colour("#fde2c0", "#5c3b12", None),
-    "delay_banner_text": Colour("#3d2404", "#fdf0e0", "delay_banner"),
-    "error": Colour("#b3261e", "#ff8a80", "Window"),  # a message, and its field's border
-    "chart_grid": Colour("#8a8a8a", "#808080", "Base", graphic=True),
+    "live_banner": Colour("#d7f5dd", "#1f4d2c"),
+    "live_banner_text": Colour("#0b2e14", "#e6f6ea", ("live_banner",)),
+    "delay_banner": Colour("#fde2c0", "#5c3b12"),
+    "delay_banner_text": Colour("#3d2404", "#fdf0e0", ("delay_banner",)),
+    # a message and its field's border, in a dialog (Billing Profile) and on a tab (Add Seats)
+    "error": Colour("#b3261e", "#ffa8a0", ("Window", "TabPage")),
+    "chart_grid": Colour("#8a8a8a", "#808080", ("Base",), graphic=True),
 }
 
 # The palette's roles our painted widgets draw with (the seat timeline and the seat usage bar),

@@ -3,7 +3,7 @@
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QPalette
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon
 
 from billing.statuses import Status
@@ -25,13 +25,14 @@ class Banner(QLabel):
     def __init__(self, name: str, kind: str) -> None:
         super().__init__(objectName=name, wordWrap=True)
         self._kind = kind
+        self._html = ""
         self.linkActivated.connect(self._follow)
         self._restyle()
         self.hide()
 
     def show_text(self, html: str) -> None:
-        dismiss = self.tr("Dismiss")
-        self.setText(f'{html} &nbsp; <a href="{DISMISS}">{escape(dismiss)}</a>')
+        self._html = html
+        self._restyle()
         self.show()
 
     def _follow(self, link: str) -> None:
@@ -49,9 +50,10 @@ class Banner(QLabel):
         text = colour(f"{self._kind}_banner_text")
         style = BANNER_STYLE.format(background=colour(f"{self._kind}_banner"), text=text)
         self.setStyleSheet(style)
-        palette = self.palette()  # links in the text's colour (underlined): they read as it does
-        palette.setColor(QPalette.ColorRole.Link, QColor(text))
-        self.setPalette(palette)
+        shown = f'{self._html} &nbsp; <a href="{DISMISS}">{escape(self.tr("Dismiss"))}</a>'
+        # Links in the text's colour, underlined: the palette's link colour is not paired with
+        # our background (and a style sheet overrides a palette's link colour, so inline).
+        self.setText(shown.replace("<a ", f'<a style="color: {text};" '))
 
 
 class SyncStatus(QObject):
