@@ -133,7 +133,7 @@ class SyncEngine:
                 report.session = self._sign_in()
             if self.organization is None or not has_contract(self.organization):
                 # A new installation: purchases need a contract, and it names the organization.
-                self.organization = mirror_contract(self.client.contract())
+                self.organization = mirror_contract(self.client.contract(), self.organization)
             steps: list[Step] = [send_purchases, send_renewals, read_orders, read_invoices]
             steps += [read_contract, send_profile_changes]  # after the feed: seats include it
             if self._details_due(now):  # every round sends; what changes seldom is read seldom
@@ -233,7 +233,7 @@ def read_invoices(client: ServiceClient, organization: Organization, now: dateti
 
 def read_contract(client: ServiceClient, organization: Organization, now: datetime) -> StepResult:
     before = _contract_terms(organization)
-    mirror_contract(client.contract())
+    mirror_contract(client.contract(), organization)
     return StepResult(changed=_contract_terms(organization) != before)
 
 
@@ -456,16 +456,24 @@ def _contract_of(organization: Organization, order: dict) -> Contract:
     return holding.first() or ours.order_by(Contract.end_date.desc()).first()
 
 
-def mirror_contract(remote: dict) -> Organization:
+def mirror_contract(remote: dict, signed_in: Organization | None = None) -> Organization:
     """Take the contract's seat count and terms from the service, the source of truth; returns
-    the organization it belongs to."""
+    the organization it belongs to: that of the administrator `signed_in` with the session
+    that read it (it learns the service's key, if it had none), else the one the service names."""
+    key = remote.get("organization_id")
     with write_transaction(database):
-        organization = organization_of(remote.get("organization_id"), remote["organization"])
-        Organization.update(
-            name=remote["organization"], currency=remote["currency"], timezone=remote["timezone"]
-        ).where(Organization.id == organization.id).execute()
+        if signed_in is None:
+            organization = organization_of(key, remote["organization"])
+        else:
+            organization = Organization.get_by_id(signed_in.id)
+            if organization.service_key is None and key is not None:
+                taken = Organization.get_or_none(Organization.service_key == key)
+                organization.service_key = None if taken else key
+        organization.name = remote["organization"]
+        organization.currency, organization.timezone = remote["currency"], remote["timezone"]
+        organization.save()
         _store_contract(organization, remote)
-    return Organization.get_by_id(organization.id)
+    return organization
 
 
 def _store_contract(organization: Organization, remote: dict) -> Contract:
@@ -506,24 +514,29 @@ def _store_contract(organization: Organization, remote: dict) -> Contract:
 
 
 def organization_of(key: int | None, name: str | None, email: str | None = None) -> Organization:
-    """The organization the service calls `key`: known by that key, or else kept here before
-    the service gave keys (by its name, or by the administrator with `email` it holds), or new.
-    A service that gives no keys names it by its name alone."""
+    """The organization the service calls `key`: known by that key, else one kept here before
+    the service gave keys with the same name (or nameless, made at a sign-in), else new. Only a
+    service that names no organization at all is matched by the administrator's e-mail."""
     if key is not None and (known := Organization.get_or_none(Organization.service_key == key)):
         return known
     candidates = Organization.select()
     if key is not None:
         candidates = candidates.where(Organization.service_key.is_null())
-    same = (Organization.name == name) if name else (Organization.name == "")
-    if email:
-        same |= Organization.id.in_(
+    if name:
+        same = Organization.name.in_([name, ""])
+    elif email:
+        same = Organization.id.in_(
             Administrator.select(Administrator.organization).where(Administrator.email == email)
         )
-    found = candidates.where(same).order_by(Organization.id).first()
+    else:
+        same = Organization.name == ""
+    found = candidates.where(same).order_by(Organization.name.desc(), Organization.id).first()
     if found is None:
         return Organization.create(name=name or "", currency="", timezone="UTC", service_key=key)
-    if key is not None:
-        Organization.update(service_key=key).where(Organization.id == found.id).execute()
+    if key is not None or (name and not found.name):
+        found.service_key = key if key is not None else found.service_key
+        found.name = name or found.name
+        found.save()
     return found
 
 

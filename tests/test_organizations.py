@@ -224,3 +224,70 @@ def test_an_upgrade_moves_one_organizations_data_under_it(any_db_url, tmp_path, 
         assert count_purchases(HistoryQuery(org.id)) == len(service_orders("Northwind Traders"))
     finally:
         close_ledger()
+
+
+def test_after_an_upgrade_another_organization_signing_in_first_gets_its_own(
+    any_db_url, tmp_path, service
+):
+    """Version 11 kept whoever signed in within its one organization (File > Switch Account to
+    Contoso left Contoso's administrator in Northwind's). Contoso signing in first after the
+    upgrade gets an organization of its own: Northwind's queued purchase is never its."""
+    import shutil
+
+    from desktop.ledger import MIGRATIONS_DIR
+    from desktop.models import Administrator, Outbox, PermissionSet
+
+    version_11 = tmp_path / "migrations"
+    version_11.mkdir()
+    for migration in sorted(MIGRATIONS_DIR.glob("00[01][0-9]_*.py"))[:11]:
+        shutil.copy(migration, version_11)
+    open_ledger(any_db_url, migrations=version_11)
+    org = Organization.create(name="Northwind Traders", currency="USD", timezone="UTC")
+    rights = PermissionSet.create(name="Billing", manage_account=True)
+    for email in (NORTHWIND.email, CONTOSO.email):
+        Administrator.create(name=email, email=email, permission_set=rights)
+    close_ledger()
+    open_ledger(any_db_url)
+    try:
+        SyncEngine(ServiceClient(service.url), NORTHWIND).run_once()  # its contract and orders
+        Outbox.update(next_attempt_at=datetime(2100, 1, 1, tzinfo=UTC)).execute()
+        engine = SyncEngine(ServiceClient(service.url), CONTOSO)
+        assert engine.run_once().problem is None
+        contoso = engine.organization
+        assert contoso.id != org.id and contoso.name == "Contoso Pharmaceuticals"
+        assert Organization.get_by_id(org.id).name == "Northwind Traders"
+        ours = {row.currency for row in iter_purchases(HistoryQuery(contoso.id))}
+        assert ours == {"EUR"}
+        assert acting_administrator(CONTOSO.email).organization_id == contoso.id
+    finally:
+        close_ledger()
+
+
+class OlderServiceClient(ServiceClient):
+    """A service from before organization keys: its sign-in and contract name no organization
+    id (nor the sign-in the organization's name)."""
+
+    def sign_in(self, *args, **kwargs) -> dict:
+        session = super().sign_in(*args, **kwargs)
+        for key in ("organization", "organization_id"):
+            session["administrator"].pop(key, None)
+        return session
+
+    def contract(self) -> dict:
+        answer = super().contract()
+        answer.pop("organization_id", None)
+        return answer
+
+
+def test_an_older_service_fills_a_new_database_under_one_organization(any_db_url, service):
+    open_ledger(any_db_url)
+    try:
+        engine = SyncEngine(OlderServiceClient(service.url), NORTHWIND)
+        assert engine.run_once().problem is None
+        (only,) = Organization.select()
+        assert (only.name, only.currency, only.service_key) == ("Northwind Traders", "USD", None)
+        assert acting_administrator(NORTHWIND.email).organization_id == only.id
+        assert current_contract(only) is not None
+        assert count_purchases(HistoryQuery(only.id)) == len(service_orders("Northwind Traders"))
+    finally:
+        close_ledger()
