@@ -116,7 +116,8 @@ def test_offline_start_with_a_remembered_session_opens_from_the_local_database(
             for widget in QApplication.topLevelWidgets():
                 widget.close()
             return
-        if window is None or not window.sync_status.label.text().startswith("Offline"):
+        offline = window is not None and window.sync_status.label.text().startswith("Offline")
+        if not offline or window.count_label.text() in ("", "Counting…"):  # still reading
             QTimer.singleShot(100, check)
             return
         seen["tabs"] = window.findChild(QTabWidget, "mainTabs") is not None
