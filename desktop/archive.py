@@ -18,7 +18,7 @@ from billing.statuses import Status, label
 from desktop.background import Cancelled
 from desktop.history import HistoryQuery, HistoryRow, csv_safe
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
-from desktop.invoices import kept_invoice_path
+from desktop.invoices import kept_invoice
 from desktop.models import RenewalRecord, SeatPurchase
 from desktop.receipts import documents, renewal_documents
 
@@ -110,7 +110,11 @@ def _entries(
 ) -> list[tuple[str, str, Order, bytes]]:
     """(kind, file name, order, bytes) of the order's document and of its invoice, if kept."""
     entries = [(kind, f"documents/{order.transaction_id}.pdf", order, data)]
-    invoice = _kept_invoice(invoices, organization_id, order)
+    invoice = (
+        kept_invoice(invoices, organization_id, order.invoice_number, order.invoice_sha256)
+        if order.invoice_number
+        else None
+    )
     if invoice is not None:
         entries.append((INVOICE, f"invoices/{order.invoice_number}.pdf", order, invoice))
     return entries
@@ -131,14 +135,3 @@ def _index_row(kind: str, name: str, order: Order, data: bytes) -> list[object]:
             hashlib.sha256(data).hexdigest(),
         )
     ]
-
-
-def _kept_invoice(folder: Path, organization_id: int, order: Order) -> bytes | None:
-    """The order's invoice as kept here, if it is the one whose SHA-256 was recorded."""
-    if not order.invoice_number or order.invoice_sha256 is None:
-        return None
-    kept = kept_invoice_path(folder, organization_id, order.invoice_number)
-    if not kept.exists():
-        return None
-    data = kept.read_bytes()
-    return data if hashlib.sha256(data).hexdigest() == order.invoice_sha256 else None

@@ -42,6 +42,28 @@ def kept_invoice_path(folder: Path, organization: Organization | int, number: st
     return folder / str(key) / f"{number}.pdf"
 
 
+def kept_invoice(
+    folder: Path, organization: Organization | int, number: str, recorded: str | None
+) -> bytes | None:
+    """The invoice's PDF kept in `folder`, if its SHA-256 is the one `recorded`. One kept by a
+    version before organizations (in the folder itself) moves into the organization's."""
+    if recorded is None:
+        return None
+    kept = kept_invoice_path(folder, organization, number)
+    earlier = folder / f"{number}.pdf"
+    if not kept.exists() and earlier.exists() and _sha256(earlier.read_bytes()) == recorded:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        earlier.replace(kept)
+    if not kept.exists():
+        return None
+    data = kept.read_bytes()
+    return data if _sha256(data) == recorded else None
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def status_condition(status: str, today: date) -> Expression:
     """Purchases whose invoice shows as `status` on `today`."""
     stored, due = SeatPurchase.invoice_status, SeatPurchase.invoice_due_date
@@ -117,11 +139,8 @@ def invoice_document(
         raise InvoiceUnavailable(
             translate("Invoices", "The vendor has not invoiced this purchase yet.")
         )
-    kept = kept_invoice_path(folder, organization, number)
-    if kept.exists() and order.invoice_pdf_sha256:
-        data = kept.read_bytes()
-        if hashlib.sha256(data).hexdigest() == order.invoice_pdf_sha256:
-            return number, data
+    if (data := kept_invoice(folder, organization, number, order.invoice_pdf_sha256)) is not None:
+        return number, data
     if client is None:
         raise InvoiceUnavailable(
             translate(
@@ -131,7 +150,7 @@ def invoice_document(
             ).format(number=number)
         )
     data, announced = client.invoice_pdf(number)
-    digest = hashlib.sha256(data).hexdigest()
+    digest = _sha256(data)
     if announced is None or digest != announced.lower():
         raise InvoiceUnavailable(
             translate(
@@ -139,6 +158,7 @@ def invoice_document(
                 "Invoice {number} arrived damaged (its SHA-256 does not match): try again.",
             ).format(number=number)
         )
+    kept = kept_invoice_path(folder, organization, number)
     kept.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(kept, data)
     model = type(order)

@@ -100,7 +100,11 @@ def test_open_invoice_downloads_once_and_then_works_offline(qtbot, service, sqli
         number,
         data,
     )  # offline
-    (folder / str(NORTHWIND) / f"{number}.pdf").write_bytes(data[:-10])  # damaged on disk
+    kept = folder / str(NORTHWIND) / f"{number}.pdf"
+    kept.replace(folder / f"{number}.pdf")  # where a version before organizations kept it
+    assert invoice_document(None, first_org(), row.transaction_id, folder)[1] == data
+    assert kept.read_bytes() == data and not (folder / f"{number}.pdf").exists()  # moved in
+    kept.write_bytes(data[:-10])  # damaged on disk
     with pytest.raises(InvoiceUnavailable, match="not been downloaded"):
         invoice_document(None, first_org(), row.transaction_id, folder)
     assert (
