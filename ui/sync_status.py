@@ -50,7 +50,8 @@ class Banner(QLabel):
         text = colour(f"{self._kind}_banner_text")
         style = BANNER_STYLE.format(background=colour(f"{self._kind}_banner"), text=text)
         self.setStyleSheet(style)
-        shown = f'{self._html} &nbsp; <a href="{DISMISS}">{escape(self.tr("Dismiss"))}</a>'
+        dismiss = escape(self.tr("Dismiss"))
+        shown = f'{self._html} &nbsp; <a href="{DISMISS}">{dismiss}</a>'
         # Links in the text's colour, underlined: the palette's link colour is not paired with
         # our background (and a style sheet overrides a palette's link colour, so inline).
         self.setText(shown.replace("<a ", f'<a style="color: {text};" '))
