@@ -95,8 +95,8 @@ def save_billing_profile(
 
 
 def send_profile_changes(
-    client: ServiceClient, organization: Organization, now: datetime
-) -> StepResult:
+    client: ServiceClient, organization: Organization, now: datetime, result: StepResult
+) -> None:
     """Send a waiting edit; when the service refuses it, the edit is dropped, the service's
     profile shown again, and the user told why. Unavailable: it waits."""
     entry = (
@@ -107,16 +107,17 @@ def send_profile_changes(
         .first()
     )
     if entry is None:
-        return StepResult()
+        return
     try:
         remote = client.change_billing_profile(json.loads(entry.changes))
     except ServiceRefused as error:
         ProfileOutbox.delete().where(ProfileOutbox.id == entry.id).execute()
         reason = localized_answer(error.details, str(error))
-        problem = translate(
+        result.problem = translate(
             "BillingProfile", "The account service did not accept the billing profile: {reason}"
         ).format(reason=reason)
-        return StepResult(changed=True, problem=problem)
+        result.changed = True
+        return
     except ServiceUnavailable as error:
         ProfileOutbox.update(
             attempts=entry.attempts + 1,
@@ -127,7 +128,7 @@ def send_profile_changes(
     with write_transaction(database):
         ProfileOutbox.delete().where(ProfileOutbox.id == entry.id).execute()
         _store(organization, _as_profile(remote))
-    return StepResult(changed=True)
+    result.changed = True
 
 
 def mirror_vendor(organization: Organization, remote: dict) -> bool:

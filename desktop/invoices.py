@@ -18,6 +18,7 @@ from desktop.files import write_atomically
 from desktop.i18n import translate
 from desktop.models import Organization, RenewalRecord, SeatPurchase, SyncState, database
 from desktop.service_client import ServiceClient, each_page
+from desktop.step_result import StepResult
 
 FEED_KEY = "invoices_seen_until"
 FOLDER = "invoices"
@@ -74,18 +75,19 @@ def status_condition(status: str, today: date) -> Expression:
     return stored == status
 
 
-def mirror_invoices(client: ServiceClient, organization: Organization) -> bool:
-    """Bring the invoices changed since the last round onto their purchases; True if any."""
+def mirror_invoices(client: ServiceClient, organization: Organization, result: StepResult) -> None:
+    """Bring the invoices changed since the last round onto their purchases, a page at a time
+    (each page's changes are in `result` at once, whatever happens to the next)."""
     seen = SyncState.read(organization, FEED_KEY)
     first = client.invoices(updated_since=seen or "1970-01-01T00:00:00+00:00")
-    changed, latest = False, None
+    latest = None
     for page in each_page(first, lambda cursor: client.invoices(cursor=cursor)):
         with write_transaction(database):
             for invoice in page["invoices"]:
                 stored = OPEN if invoice["status"] == OVERDUE else invoice["status"]
                 paid_at = invoice.get("paid_at")
                 paid_at = datetime.fromisoformat(paid_at).astimezone(UTC) if paid_at else None
-                changed |= bool(
+                result.changed |= bool(
                     SeatPurchase.update(
                         invoice_status=stored,
                         invoice_due_date=date.fromisoformat(invoice["due_date"]),
@@ -105,7 +107,6 @@ def mirror_invoices(client: ServiceClient, organization: Organization) -> bool:
                 latest = invoice["updated_at"]
     if latest is not None:
         SyncState.write(organization, FEED_KEY, latest)
-    return changed
 
 
 def overdue_invoices(organization: Organization, today: date) -> OverdueInvoices | None:

@@ -250,18 +250,19 @@ def renew(
     return record
 
 
-def send_renewals(client: ServiceClient, organization: Organization, now: datetime) -> StepResult:
+def send_renewals(
+    client: ServiceClient, organization: Organization, now: datetime, result: StepResult
+) -> None:
     """Send the organization's renewals waiting here (recorded, or sent without an answer yet);
     each answer, accepted or refused, is a change to show, and a refusal says why."""
-    result = StepResult()
     waiting = RenewalRecord.select().where(
         (RenewalRecord.organization == organization)
         & RenewalRecord.status.in_((Status.QUEUED, Status.PENDING))
         & (RenewalRecord.next_attempt_at <= now)
     )
     for record in list(waiting):
-        _set_status(record, Status.PENDING)  # sent: the answer may never arrive, but a retry
-        try:  # with the same key renews once
+        result.changed |= _set_status(record, Status.PENDING)  # sent: a retry with the same
+        try:  # key renews once, should the answer never arrive
             answer = client.renew(record.transaction_id, encode_order(_request(record)))
         except ServiceRefused as error:
             if not is_order_refusal(error.status, error.code):  # not a verdict on the renewal
@@ -282,7 +283,6 @@ def send_renewals(client: ServiceClient, organization: Organization, now: dateti
         )
         remember_renewed(organization, record.contract.end_date)
         result.changed = True
-    return result
 
 
 def _request(record: RenewalRecord) -> OrderRequest:
@@ -296,11 +296,19 @@ def _request(record: RenewalRecord) -> OrderRequest:
     )
 
 
-def _set_status(record: RenewalRecord, new: Status, **fields: object) -> None:
-    """The one way a renewal's status changes: through billing's transition table."""
+def _set_status(record: RenewalRecord, new: Status, **fields: object) -> bool:
+    """The one way a renewal's status changes: through billing's transition table, and only
+    from the status it was read with (another writer's change is never moved back). True when
+    it changed."""
     status = transition(record.status, new)
-    RenewalRecord.update(status=status, **fields).where(RenewalRecord.id == record.id).execute()
+    moved = status != record.status
+    written = (
+        RenewalRecord.update(status=status, **fields)
+        .where((RenewalRecord.id == record.id) & (RenewalRecord.status == record.status))
+        .execute()
+    )
     record.status = status
+    return bool(written) and moved
 
 
 def _postpone(record: RenewalRecord, now: datetime, error: str) -> None:

@@ -72,12 +72,6 @@ class SyncReport(StepResult):
     session_ended: bool = False  # signed out elsewhere, idle too long or too old: sign in again
     session: SignedIn | None = None  # signed in with the credentials in this round
 
-    def add(self, step: StepResult) -> None:
-        self.changed |= step.changed
-        self.problem = step.problem or self.problem
-        self.provisioned += step.provisioned
-        self.requoted += step.requoted
-
 
 def requote_of(purchase: SeatPurchase, refusal: ServiceRefused) -> Requote | None:
     """The requote a refusal carries, if it is one (quote changed or expired)."""
@@ -96,7 +90,8 @@ class Credentials:
     password: str
 
 
-Step = Callable[[ServiceClient, Organization, datetime], StepResult]
+# One sync step: it adds what changed and what went wrong to the round's result as it goes.
+Step = Callable[[ServiceClient, Organization, datetime, StepResult], None]
 
 
 class SyncEngine:
@@ -138,8 +133,8 @@ class SyncEngine:
             steps += [read_contract, send_profile_changes]  # after the feed: seats include it
             if self._details_due(now):  # every round sends; what changes seldom is read seldom
                 steps += [read_license_usage, read_billing_details, read_renewal_offer]
-            for step in steps:
-                report.add(step(self.client, self.organization, now))
+            for step in steps:  # each adds to the report as it goes: kept if a later part fails
+                step(self.client, self.organization, now, report)
         except NotSignedIn as error:
             if error.status == 403:
                 report.permission_lost = True
@@ -180,9 +175,10 @@ class SyncEngine:
         return True
 
 
-def send_purchases(client: ServiceClient, organization: Organization, now: datetime) -> StepResult:
+def send_purchases(
+    client: ServiceClient, organization: Organization, now: datetime, result: StepResult
+) -> None:
     """Send the organization's purchases waiting in the outbox."""
-    result = StepResult()
     due = (
         Outbox.select(Outbox, SeatPurchase)
         .join(SeatPurchase)
@@ -204,12 +200,12 @@ def send_purchases(client: ServiceClient, organization: Organization, now: datet
             result.changed = True
             continue
         result.changed |= apply_order(organization, order, result)
-    return result
 
 
-def read_orders(client: ServiceClient, organization: Organization, now: datetime) -> StepResult:
+def read_orders(
+    client: ServiceClient, organization: Organization, now: datetime, result: StepResult
+) -> None:
     """Every order changed since the last round, from the service's feed."""
-    result = StepResult()
     seen_until = SyncState.read(organization, FEED_KEY)
     since = (
         datetime.fromisoformat(seen_until) - FEED_OVERLAP
@@ -224,50 +220,47 @@ def read_orders(client: ServiceClient, organization: Organization, now: datetime
             latest = order["updated_at"]
     if latest is not None:
         SyncState.write(organization, FEED_KEY, latest)
-    return result
 
 
-def read_invoices(client: ServiceClient, organization: Organization, now: datetime) -> StepResult:
-    return StepResult(changed=_if_supported(mirror_invoices, client, organization) or False)
+def read_invoices(
+    client: ServiceClient, organization: Organization, now: datetime, result: StepResult
+) -> None:
+    _if_supported(mirror_invoices, client, organization, result)
 
 
-def read_contract(client: ServiceClient, organization: Organization, now: datetime) -> StepResult:
+def read_contract(
+    client: ServiceClient, organization: Organization, now: datetime, result: StepResult
+) -> None:
     before = _contract_terms(organization)
     mirror_contract(client.contract(), organization)
-    return StepResult(changed=_contract_terms(organization) != before)
+    result.changed |= _contract_terms(organization) != before
 
 
 def read_license_usage(
-    client: ServiceClient, organization: Organization, now: datetime
-) -> StepResult:
+    client: ServiceClient, organization: Organization, now: datetime, result: StepResult
+) -> None:
     remote = _if_supported(ServiceClient.license_summary, client)
-    if remote is None:
-        return StepResult()
-    return StepResult(changed=mirror_license_usage(organization, remote, now))
+    if remote is not None:
+        result.changed |= mirror_license_usage(organization, remote, now)
 
 
 def read_billing_details(
-    client: ServiceClient, organization: Organization, now: datetime
-) -> StepResult:
+    client: ServiceClient, organization: Organization, now: datetime, result: StepResult
+) -> None:
     """The service's billing profile (when no edit of ours waits) and vendor details."""
-    vendor = _if_supported(ServiceClient.vendor, client)
-    profile = _if_supported(ServiceClient.billing_profile, client)
-    changed = False
-    if vendor is not None:
-        changed |= mirror_vendor(organization, vendor)
-    if profile is not None:
-        changed |= mirror_billing_profile(organization, profile)
-    return StepResult(changed=changed)
+    if (vendor := _if_supported(ServiceClient.vendor, client)) is not None:
+        result.changed |= mirror_vendor(organization, vendor)
+    if (profile := _if_supported(ServiceClient.billing_profile, client)) is not None:
+        result.changed |= mirror_billing_profile(organization, profile)
 
 
 def read_renewal_offer(
-    client: ServiceClient, organization: Organization, now: datetime
-) -> StepResult:
+    client: ServiceClient, organization: Organization, now: datetime, result: StepResult
+) -> None:
     """The renewal on offer, or why there is none (renewed: no more reminders), and the
     requests for fewer seats with their answers."""
-    changed = mirror_offer(client, organization)
-    changed |= mirror_reduction_requests(client, organization)
-    return StepResult(changed=changed)
+    result.changed |= mirror_offer(client, organization)
+    result.changed |= mirror_reduction_requests(client, organization)
 
 
 def _if_supported[T](call: Callable[..., T], *args: object) -> T | None:

@@ -17,7 +17,7 @@ from desktop.ledger import close_ledger, open_ledger
 from desktop.models import Outbox, SeatPurchase, database
 from desktop.purchasing import purchase_seats
 from desktop.retry import backoff
-from desktop.service_client import ServiceClient
+from desktop.service_client import ServiceClient, ServiceUnavailable
 from desktop.sync import Credentials, SyncEngine, apply_order
 from service import demo_data
 from service.models import SeatOrder, service_db
@@ -341,3 +341,30 @@ def test_what_changes_seldom_is_read_once_a_minute_while_edits_go_every_round(tm
         )
     assert billing_profile(first_org()).default_purchase_order == "PO-9"
     close_ledger()
+
+
+class DroppedAfterOneOrder(ServiceClient):
+    """Accepts the first order it is sent; then the network drops."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url, timeout=5)
+        self.placed = 0
+
+    def place_order(self, transaction_id: str, body: dict) -> dict:
+        self.placed += 1
+        if self.placed == 2:
+            raise ServiceUnavailable("the account service cannot be reached (reset)")
+        return super().place_order(transaction_id, body)
+
+
+def test_what_a_step_did_before_a_failure_is_reported(desktop, service):
+    """The window reloads after a round that accepted one purchase and then lost the network:
+    the change is in the report, though the step did not finish."""
+    first, second = buy(2), buy(3)
+    client = DroppedAfterOneOrder(service.url)
+    engine = SyncEngine(client, BILLING)
+    report = engine.run_once(datetime.now(UTC) + timedelta(minutes=5))
+    assert not report.online
+    assert local(first.transaction_id).provisioning_status == "pending"
+    assert local(second.transaction_id).provisioning_status == "queued"
+    assert report.changed
