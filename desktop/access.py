@@ -15,6 +15,7 @@ from desktop.models import (
     PermissionSet,
     RenewalRecord,
     SeatPurchase,
+    SyncState,
     database,
 )
 
@@ -60,7 +61,8 @@ def may_manage_account(administrator: Administrator | None) -> bool:
 
 
 def forget_contract_data(organization: Organization, attempts: int = 3, pause: float = 0.5) -> None:
-    """Clear the organization's local copy of contracts and purchases, for someone who lost
+    """Clear the organization's local copy of contracts, purchases and what sync kept of them
+    (its feed cursors too, so all comes back if the permission does), for someone who lost
     Manage Account there (other organizations' stay).
 
     A busy database is tried again; if it still fails, the error is logged and raised for the
@@ -69,7 +71,14 @@ def forget_contract_data(organization: Organization, attempts: int = 3, pause: f
     for attempt in range(1, attempts + 1):
         try:
             with write_transaction(database):
-                for model in (Outbox, RenewalRecord, SeatPurchase, Contract, LicenseUsage):
+                for model in (
+                    Outbox,
+                    RenewalRecord,
+                    SeatPurchase,
+                    Contract,
+                    LicenseUsage,
+                    SyncState,
+                ):
                     model.delete().where(model.organization == organization).execute()
             return
         except Exception:

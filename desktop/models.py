@@ -219,6 +219,7 @@ class RenewalRecord(OwnedModel):
     status = CharField(max_length=12, default=Status.QUEUED)  # queued, provisioned, rejected
     invoice_number = CharField(null=True)
     invoice_pdf_sha256 = CharField(max_length=64, null=True)  # of its invoice, once downloaded
+    parties = TextField(null=True)  # the vendor and the bill-to as at the renewal (JSON)
     last_error = TextField(null=True)
     attempts = IntegerField(default=0)
     next_attempt_at = UTCDateTimeField(default=utc_now)

@@ -280,7 +280,7 @@ def renewal_pdf(organization: Organization, transaction_id: str, locale: str) ->
         OrderKind.RENEWAL, renewal.status, None, utc_now(), renewal.term_start, today
     )
     record = ReceiptRecord(
-        **_parties(None, contract.organization, renewal.currency),
+        **_parties(renewal.parties, contract.organization, renewal.currency),
         timezone=contract.organization.timezone,
         transaction_id=renewal.transaction_id,
         created_at=renewal.created_at,

@@ -23,6 +23,7 @@ from billing.statuses import Status, shown_status, transition
 from billing.transaction_ids import SYSTEM_RANDOM, new_transaction_id
 from db.database import write_transaction
 from desktop.account import organization_today, pending_seats
+from desktop.billing_profile import current_parties
 from desktop.i18n import localized, localized_answer, translate
 from desktop.models import (
     Administrator,
@@ -233,6 +234,7 @@ def renew(
             instructions=instructions,
             acknowledgement_text=acknowledgement(),
             next_attempt_at=now,
+            parties=current_parties(organization),
         )
         AuditEvent.create(
             organization=organization,

@@ -3,10 +3,11 @@ several organizations apart; what was here before belongs to the one organizatio
 
 The organization learns the service's key for it (`service_key`) at the next sync. Names,
 e-mails, transaction IDs and sync keys are unique within an organization, no longer overall.
-A renewal keeps its invoice's fingerprint once downloaded, as a purchase does.
+A renewal keeps its invoice's fingerprint once downloaded, and its parties (the vendor and the
+bill-to as at the renewal, for its document), as a purchase does.
 """
 
-from peewee import CharField, ForeignKeyField, IntegerField, Model
+from peewee import CharField, ForeignKeyField, IntegerField, Model, TextField
 
 from db.fields import UTCDateTimeField
 
@@ -45,6 +46,7 @@ def up(migrator, db):
         migrator.add_column(
             "renewal_record", "invoice_pdf_sha256", CharField(max_length=64, null=True)
         ),
+        migrator.add_column("renewal_record", "parties", TextField(null=True)),
         *(
             migrator.add_column(table, "organization_id", _key(Organization, table in ONE_EACH))
             for table in OWNED
