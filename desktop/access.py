@@ -20,6 +20,7 @@ from desktop.models import (
 )
 
 MISSING_PERMISSION = "Manage Account"
+REMOTE_SET = "Administrators elsewhere"  # who bought or renewed on another computer
 logger = logging.getLogger(__name__)
 
 
@@ -45,6 +46,20 @@ def acting_administrator(email: str | None = None) -> Administrator | None:
     if email:
         return query.where(Administrator.email == email.strip().lower()).first()
     return query.where(PermissionSet.manage_account).first()
+
+
+def administrator_of(organization: Organization, name: str, email: str) -> Administrator:
+    """The organization's administrator with this e-mail; one who ordered on another computer
+    and never signed in here is kept in a permission set of their own, without rights here."""
+    known = Administrator.get_or_none(
+        (Administrator.organization == organization) & (Administrator.email == email)
+    )
+    if known is not None:
+        return known
+    elsewhere, _ = PermissionSet.get_or_create(organization=organization, name=REMOTE_SET)
+    return Administrator.create(
+        organization=organization, name=name, email=email, permission_set=elsewhere
+    )
 
 
 def holds_account_data(email: str) -> bool:

@@ -6,10 +6,11 @@ import json
 import logging
 import random
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from billing.kinds import OrderKind
+from billing.money import amount_to_minor
 from billing.orders import (
     OrderRefusal,
     OrderRequest,
@@ -22,6 +23,7 @@ from billing.renewal import RenewalTerms, check_seats, renewal_terms
 from billing.statuses import Status, shown_status, transition
 from billing.transaction_ids import SYSTEM_RANDOM, new_transaction_id
 from db.database import write_transaction
+from desktop.access import administrator_of
 from desktop.account import organization_today, pending_seats
 from desktop.billing_profile import current_parties
 from desktop.i18n import localized, localized_answer, translate
@@ -285,6 +287,72 @@ def send_renewals(
         )
         remember_renewed(organization, record.contract.end_date)
         result.changed = True
+
+
+def read_renewals(
+    client: ServiceClient, organization: Organization, now: datetime, result: StepResult
+) -> None:
+    """The organization's renewals as the service lists them: one made on another computer is
+    kept here with the vendor and bill-to of its time; one of ours sent without an answer is
+    now known to be accepted."""
+    try:
+        listed = client.renewals()
+    except ServiceRefused as error:  # a service from before the list: ours are all we know
+        logger.info("no list of renewals from the service: %s", error)
+        return
+    for remote in listed:
+        with write_transaction(database):
+            result.changed |= _apply_renewal(organization, remote)
+
+
+def _apply_renewal(organization: Organization, remote: dict) -> bool:
+    """Bring one renewal from the service into the ledger; True when something changed."""
+    ours = RenewalRecord.get_or_none(
+        (RenewalRecord.organization == organization)
+        & (RenewalRecord.transaction_id == remote["transaction_id"])
+    )
+    if ours is not None:
+        if ours.status not in (Status.QUEUED, Status.PENDING):
+            return False
+        accepted = {"invoice_number": remote["invoice_number"], "last_error": None}
+        changed = _set_status(ours, Status.PROVISIONED, **accepted)
+        remember_renewed(organization, ours.contract.end_date)
+        return changed
+    term_start = date.fromisoformat(remote["term_start"])
+    renewed = Contract.get_or_none(
+        (Contract.organization == organization)
+        & (Contract.end_date == term_start - timedelta(days=1))
+    )
+    if renewed is None:  # a term this computer never kept: the renewal is not shown
+        logger.info("renewal %s of a contract not kept here", remote["transaction_id"])
+        return False
+    buyer = remote["renewed_by"]
+    created_at = datetime.fromisoformat(remote["created_at"])
+    RenewalRecord.create(
+        organization=organization,
+        transaction_id=remote["transaction_id"],
+        created_at=created_at,
+        administrator=administrator_of(organization, buyer["name"], buyer["email"]),
+        contract=renewed,
+        seats=remote["seats"],
+        monthly_unit_price=Decimal(remote["monthly_price_per_seat"]),
+        months=remote["months"],
+        term_start=term_start,
+        term_end=date.fromisoformat(remote["term_end"]),
+        amount_minor=amount_to_minor(Decimal(remote["amount"]), remote["currency"]),
+        currency=remote["currency"],
+        purchase_order=remote["purchase_order"],
+        instructions=remote["instructions"],
+        acknowledgement_text=remote["acknowledgement_text"],
+        status=Status.PROVISIONED,
+        invoice_number=remote["invoice_number"],
+        parties=json.dumps(remote["parties"], ensure_ascii=False, sort_keys=True)
+        if remote.get("parties")
+        else None,
+        next_attempt_at=created_at,
+    )
+    remember_renewed(organization, renewed.end_date)
+    return True
 
 
 def _request(record: RenewalRecord) -> OrderRequest:

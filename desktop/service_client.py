@@ -185,6 +185,10 @@ class ServiceClient:
             "renewal"
         ]
 
+    def renewals(self) -> list[dict]:
+        """The organization's renewals, newest first, whichever desktop made them."""
+        return self._call("GET", "/v1/renewals")["renewals"]
+
     def reduction_requests(self) -> list[dict]:
         """The organization's requests for fewer seats, newest first, with their answers."""
         return self._call("GET", "/v1/renewal/reduction-requests")["requests"]

@@ -20,6 +20,7 @@ from billing.orders import REQUOTED, is_order_refusal
 from billing.orders import order_body as billing_order_body
 from billing.statuses import SERVICE_STATUSES, Status, may_become, transition
 from db.database import write_transaction
+from desktop.access import administrator_of
 from desktop.account import has_contract
 from desktop.billing_profile import (
     current_parties,
@@ -42,7 +43,12 @@ from desktop.models import (
     database,
     utc_now,
 )
-from desktop.renewing import mirror_offer, mirror_reduction_requests, send_renewals
+from desktop.renewing import (
+    mirror_offer,
+    mirror_reduction_requests,
+    read_renewals,
+    send_renewals,
+)
 from desktop.retry import backoff
 from desktop.service_client import (
     NotSignedIn,
@@ -60,7 +66,6 @@ BUSY_POLL_SECONDS = 2.0  # while anything is queued or pending
 IDLE_POLL_SECONDS = 15.0
 FEED_KEY = "changes_seen_until"
 DETAILS_EVERY = timedelta(minutes=1)
-REMOTE_SET = "Administrators elsewhere"
 logger = logging.getLogger(__name__)
 
 
@@ -133,6 +138,7 @@ class SyncEngine:
             steps += [read_contract, send_profile_changes]  # after the feed: seats include it
             if self._details_due(now):  # every round sends; what changes seldom is read seldom
                 steps += [read_license_usage, read_billing_details, read_renewal_offer]
+                steps.append(read_renewals)  # made on other computers too
             for step in steps:  # each adds to the report as it goes: kept if a later part fails
                 step(self.client, self.organization, now, report)
         except NotSignedIn as error:
@@ -391,17 +397,7 @@ def _import_order(organization: Organization, order: dict) -> SeatPurchase:
     """A purchase another administrator made on another machine, on the contract it was made
     on, with the vendor and bill-to party of its time when the service says them."""
     buyer = order["purchased_by"]
-    administrator = Administrator.get_or_none(
-        (Administrator.organization == organization) & (Administrator.email == buyer["email"])
-    )
-    if administrator is None:
-        remote, _ = PermissionSet.get_or_create(organization=organization, name=REMOTE_SET)
-        administrator = Administrator.create(
-            organization=organization,
-            name=buyer["name"],
-            email=buyer["email"],
-            permission_set=remote,
-        )
+    administrator = administrator_of(organization, buyer["name"], buyer["email"])
     amount = Decimal(order["amount"])
     created_at = _moment(order["created_at"])
     parties = order.get("parties")

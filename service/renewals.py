@@ -196,6 +196,8 @@ def renewal_json(renewal: Renewal) -> dict:
         "invoice_number": renewal.invoice_number,
         "created_at": renewal.created_at.isoformat(),
         "parties": parties_of(renewal),
+        "renewed_by": {"name": renewal.administrator.name, "email": renewal.administrator.email},
+        "acknowledgement_text": renewal.acknowledgement_text,
     }
 
 

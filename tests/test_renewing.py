@@ -3,6 +3,7 @@ here first (offline too) and sent once, the next contract and its invoice made b
 refusals named, and the Renew Contract button and dialog in the window."""
 
 import io
+import json
 import time
 import zipfile
 from datetime import date, timedelta
@@ -13,14 +14,17 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
-from billing.orders import ACKNOWLEDGEMENT, order_body
+from billing.kinds import OrderKind
+from billing.orders import ACKNOWLEDGEMENT, OrderRequest, encode_order, order_body
+from billing.statuses import Status
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.demo import seed_demo
 from desktop.invoices import invoice_document
 from desktop.models import RenewalRecord
+from desktop.overview import load_overview
 from desktop.purchasing import PurchaseRefused
-from desktop.renewing import reduction_requests, renew, renewal_offer
+from desktop.renewing import reduction_requests, renew, renewal_offer, renewals
 from desktop.service_client import ServiceClient
 from desktop.sync import Credentials, SyncEngine
 from service import demo_data
@@ -329,3 +333,38 @@ def test_the_renewal_is_lived_in_the_window(qtbot, service, desktop, tmp_path):
         index = archive.read("index.csv").decode("utf-8-sig")
     assert f"Renewal confirmation,documents/{accepted.transaction_id}.pdf" in index
     assert "Refused" in index and "Accepted" in index
+
+
+def test_a_renewal_made_on_another_computer_is_kept_here(service, desktop):
+    """Another administrator renews elsewhere: the next sync keeps it, with its invoice and the
+    parties of its time, and the overview shows the contract renewed."""
+    token = sign_in(service, "admin@example.com")
+    status, offer = call(service, "GET", "/v1/renewal", token=token)
+    assert status == 200, offer
+    body = encode_order(
+        OrderRequest(
+            OrderKind.RENEWAL,
+            offer["seats"],
+            Decimal(offer["amount"]),
+            acknowledgement_text=ACKNOWLEDGEMENT,
+            purchase_order="PO-ELSEWHERE",
+        )
+    )
+    headers = {"Idempotency-Key": "MA-RNEW-ELSE"}
+    status, answer = call(service, "POST", "/v1/renewals", body, token, headers)
+    assert status == 201, answer
+    report = engine(service.url).run_once()
+    assert report.changed and report.problem is None
+    (kept,) = renewals(first_org())
+    assert (kept.transaction_id, kept.seats, kept.status) == (
+        "MA-RNEW-ELSE",
+        offer["seats"],
+        Status.PROVISIONED,
+    )
+    record = RenewalRecord.get(RenewalRecord.transaction_id == "MA-RNEW-ELSE")
+    assert record.invoice_number == answer["renewal"]["invoice_number"]
+    assert record.administrator.email == "admin@example.com"
+    assert json.loads(record.parties)["bill_to"]["legal_name"] == "Northwind Traders, Inc."
+    overview = load_overview(first_org())
+    assert overview.renewed.transaction_id == "MA-RNEW-ELSE" and overview.refused is None
+    assert not engine(service.url).run_once().changed  # kept once
