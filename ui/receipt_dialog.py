@@ -20,6 +20,7 @@ from desktop.background import Cancelled
 from desktop.files import write_atomically
 from desktop.i18n import translate
 from ui.export_paths import ask_save_path
+from ui.focus_order import chain_buttons
 from ui.progress import ProgressCallback, run_with_progress
 from ui.screen_fit import fit_to_screen
 from ui.tasks import Task, run_in_background
@@ -111,6 +112,7 @@ class ReceiptDialog(QDialog):
         layout.addWidget(self.preview)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        chain_buttons(self.preview, buttons)  # Tab: the preview, then the buttons as seen
 
     def save_to(self, path: Path) -> None:
         data = self._data
