@@ -47,6 +47,16 @@ class UnknownTransaction(LookupError):
     """No purchase has this transaction ID; the message says so in one line."""
 
 
+def _unknown(organization: Organization, transaction_id: str) -> UnknownTransaction:
+    """The organization has no purchase or renewal of this ID: said naming the organization, as
+    one computer may keep several."""
+    return UnknownTransaction(
+        translate(
+            "Receipts", "{organization} has no purchase or renewal with the transaction ID {id}."
+        ).format(organization=organization.name, id=repr(transaction_id))
+    )
+
+
 @dataclass(frozen=True)
 class Verification:
     genuine: bool
@@ -195,11 +205,7 @@ def _purchase(organization: Organization, transaction_id: str) -> SeatPurchase:
     )
     purchase = found.first()
     if purchase is None:
-        raise UnknownTransaction(
-            translate("Receipts", "No purchase has the transaction ID {transaction_id}.").format(
-                transaction_id=repr(transaction_id)
-            )
-        )
+        raise _unknown(organization, transaction_id)
     return purchase
 
 
@@ -269,11 +275,7 @@ def renewal_pdf(organization: Organization, transaction_id: str, locale: str) ->
         .first()
     )
     if renewal is None:
-        raise UnknownTransaction(
-            translate("Receipts", "No purchase has the transaction ID {transaction_id}.").format(
-                transaction_id=repr(transaction_id)
-            )
-        )
+        raise _unknown(organization, transaction_id)
     contract, buyer = renewal.contract, renewal.administrator
     today = organization_today(organization)
     status = shown_status(

@@ -259,7 +259,8 @@ def test_command_line_unknown_transaction(purchases, tmp_path):
     result = run_cli(tmp_path, "receipt", "MA-NOPE-NOPE", "--output", str(tmp_path / "x.pdf"))
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "manage-account: No purchase has the transaction ID 'MA-NOPE-NOPE'."
+        "manage-account: Northwind Traders has no purchase or renewal with the transaction ID "
+        "'MA-NOPE-NOPE'."
     ]
     assert not (tmp_path / "x.pdf").exists()
 

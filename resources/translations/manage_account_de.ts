@@ -2025,6 +2025,10 @@ Vielen Dank
 <context>
     <name>Receipts</name>
     <message>
+        <source>{organization} has no purchase or renewal with the transaction ID {id}.</source>
+        <translation>{organization} hat keinen Kauf und keine Verlängerung mit der Transaktions-ID {id}.</translation>
+    </message>
+    <message>
         <source>Genuine: the receipt of {transaction_id} as issued.</source>
         <translation>Echt: der Beleg von {transaction_id}, wie er ausgestellt wurde.</translation>
     </message>
@@ -2039,10 +2043,6 @@ Vielen Dank
     <message>
         <source>Not a receipt of ours: this file names no transaction ID.</source>
         <translation>Kein Beleg von uns: Diese Datei nennt keine Transaktions-ID.</translation>
-    </message>
-    <message>
-        <source>No purchase has the transaction ID {transaction_id}.</source>
-        <translation>Kein Kauf hat die Transaktions-ID {transaction_id}.</translation>
     </message>
 </context>
 <context>
