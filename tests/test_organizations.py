@@ -133,14 +133,6 @@ def test_the_organization_opened_is_the_one_signed_in_to_last(both, service):
     assert Organization.select().count() == 2
 
 
-def _text(pdf: bytes) -> bytes:
-    from io import BytesIO
-
-    from pypdf import PdfReader
-
-    return "".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages).encode()
-
-
 @pytest.mark.parametrize("locale", ["en_US", "de_DE"])
 def test_switching_account_shows_that_organization_only_and_back_intact(qtbot, qapp, both, locale):
     """Switch Account starts the window again for the one signed in: each time its own title,
@@ -182,6 +174,19 @@ def shown_to(qtbot, email: str, locale: str) -> tuple[str, str, int]:
     return shown
 
 
+def open_at_version_11(url: str, tmp_path) -> None:
+    """The ledger at `url` as version 11 made it: one organization's, without keys."""
+    import shutil
+
+    from desktop.ledger import MIGRATIONS_DIR
+
+    version_11 = tmp_path / "migrations"
+    version_11.mkdir()
+    for migration in sorted(MIGRATIONS_DIR.glob("00[01][0-9]_*.py"))[:11]:
+        shutil.copy(migration, version_11)
+    open_ledger(url, migrations=version_11)
+
+
 def _text(pdf: bytes) -> bytes:
     from io import BytesIO
 
@@ -193,16 +198,9 @@ def _text(pdf: bytes) -> bytes:
 def test_an_upgrade_moves_one_organizations_data_under_it(any_db_url, tmp_path, service):
     """Version 12: what a database of version 11 held (one organization's) is that
     organization's, and the next sign-in gives it the service's key instead of a new one."""
-    import shutil
-
-    from desktop.ledger import MIGRATIONS_DIR
     from desktop.models import Administrator, PermissionSet, VendorDetails
 
-    version_11 = tmp_path / "migrations"
-    version_11.mkdir()
-    for migration in sorted(MIGRATIONS_DIR.glob("00[01][0-9]_*.py"))[:11]:
-        shutil.copy(migration, version_11)
-    open_ledger(any_db_url, migrations=version_11)
+    open_at_version_11(any_db_url, tmp_path)
     org = Organization.create(name="Northwind Traders", currency="USD", timezone="UTC")
     rights = PermissionSet.create(name="Billing", manage_account=True)
     Administrator.create(name="Priya Raman", email=NORTHWIND.email, permission_set=rights)
@@ -232,16 +230,9 @@ def test_after_an_upgrade_another_organization_signing_in_first_gets_its_own(
     """Version 11 kept whoever signed in within its one organization (File > Switch Account to
     Contoso left Contoso's administrator in Northwind's). Contoso signing in first after the
     upgrade gets an organization of its own: Northwind's queued purchase is never its."""
-    import shutil
-
-    from desktop.ledger import MIGRATIONS_DIR
     from desktop.models import Administrator, Outbox, PermissionSet
 
-    version_11 = tmp_path / "migrations"
-    version_11.mkdir()
-    for migration in sorted(MIGRATIONS_DIR.glob("00[01][0-9]_*.py"))[:11]:
-        shutil.copy(migration, version_11)
-    open_ledger(any_db_url, migrations=version_11)
+    open_at_version_11(any_db_url, tmp_path)
     org = Organization.create(name="Northwind Traders", currency="USD", timezone="UTC")
     rights = PermissionSet.create(name="Billing", manage_account=True)
     for email in (NORTHWIND.email, CONTOSO.email):
