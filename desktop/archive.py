@@ -59,7 +59,7 @@ def export_documents(
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
             for row, data, total in documents(query, locale):
                 kind = RECEIPT if row.invoice_status == PAID else CONFIRMATION
-                order = Order.of_purchase(row, SeatPurchase.get_by_id(row.id).invoice_pdf_sha256)
+                order = Order.of_purchase(row, _invoice_sha256(row))
                 for entry in _entries(kind, order, data, invoices, query.organization_id):
                     archive.writestr(entry[1], entry[-1])
                     writer.writerow(_index_row(*entry))
@@ -103,6 +103,15 @@ class Order:
         return cls(renewal.transaction_id, renewal.invoice_number, renewal.purchase_order,
                    renewal.amount, renewal.currency, label(OrderKind.RENEWAL, status),
                    renewal.invoice_pdf_sha256)  # fmt: skip
+
+
+def _invoice_sha256(row: HistoryRow) -> str | None:
+    """The SHA-256 recorded of the purchase's invoice PDF: read only for one that has an
+    invoice (one query for those, none for the rest)."""
+    if not row.invoice_number:
+        return None
+    recorded = SeatPurchase.select(SeatPurchase.invoice_pdf_sha256).where(SeatPurchase.id == row.id)
+    return recorded.scalar()
 
 
 def _entries(

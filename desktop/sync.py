@@ -522,10 +522,9 @@ def organization_of(key: int | None, name: str | None, email: str | None = None)
     found = candidates.where(same).order_by(Organization.name.desc(), Organization.id).first()
     if found is None:
         return Organization.create(name=name or "", currency="", timezone="UTC", service_key=key)
-    if key is not None or (name and not found.name):
-        found.service_key = key if key is not None else found.service_key
-        found.name = name or found.name
-        found.save()
+    found.service_key = key if key is not None else found.service_key
+    found.name = name or found.name
+    found.save()
     return found
 
 
