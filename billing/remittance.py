@@ -25,10 +25,25 @@ def bank_account(vendor: dict, currency: str) -> list[tuple[str, str]]:
     as a bank writes it (an IBAN in groups of four); none when a field of it is missing.
 
     ValueError (python-stdnum's) when a number is not valid: a wrong account never prints."""
+    from stdnum import iban
+
+    account = payee_account(vendor, currency)
+    return [
+        (label, iban.format(account[name]) if name == "iban" else account[name])
+        for name, label in ACCOUNT_FIELDS.get(currency, ())
+        if account
+    ]
+
+
+def payee_account(vendor: dict, currency: str) -> dict[str, str]:
+    """The vendor's account fields for payments in `currency`, checked, in the compact form a
+    payment file carries (an IBAN without spaces); empty when a field of it is missing.
+
+    ValueError (python-stdnum's) when a number is not valid."""
     fields = ACCOUNT_FIELDS.get(currency, ())
     if not fields or not all(vendor.get(name) for name, _ in fields):
-        return []
-    return [(label, _checked(name, vendor[name])) for name, label in fields]
+        return {}
+    return {name: _checked(name, vendor[name]) for name, _ in fields}
 
 
 def _checked(name: str, value: str) -> str:
@@ -36,7 +51,7 @@ def _checked(name: str, value: str) -> str:
     from stdnum.us import rtn
 
     if name == "iban":
-        return iban.format(iban.validate(value))
+        return iban.validate(value)
     if name == "bic":
         return bic.validate(value)
     if name == "routing_number":

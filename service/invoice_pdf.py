@@ -2,9 +2,7 @@
 so its SHA-256 identifies it."""
 
 import json
-from dataclasses import dataclass
 from datetime import date, datetime, time
-from decimal import Decimal
 from functools import cache
 from io import BytesIO
 from zoneinfo import ZoneInfo
@@ -17,9 +15,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from billing.documents import item_columns, pdf_time_stamp, wrap
 from billing.money import amount_from_minor
-from billing.proration import PRORATE_BY_MONTH, Working, stored_working
+from billing.proration import PRORATE_BY_MONTH
 from billing.remittance import BANK_FIELDS, bank_account, epc_payload
 from resources import resource_path
+from service.invoices import invoice_line, price_text
 from service.models import Invoice, Organization, Vendor
 
 REGULAR, BOLD = "InvoiceSans", "InvoiceSans-Bold"
@@ -29,11 +28,12 @@ LOCALE = "en_US"  # the invoice's words are English; its dates are written as En
 
 
 def render_invoice(invoice: Invoice) -> bytes:
-    """One page: vendor, bill-to, number and dates, the line, subtotal, tax, total, terms."""
+    """One page: vendor, bill-to, number and dates, the line, subtotal, tax, total, terms;
+    with its data embedded as a Factur-X e-invoice (service.einvoice)."""
     _register_fonts()
     vendor = Vendor.select().first()
     organization = Organization.get_by_id(invoice.organization_id)
-    line = _line(invoice)
+    line = invoice_line(invoice)
     bill_to = json.loads(invoice.bill_to) or {"legal_name": organization.name}
     size = LETTER if organization.currency == "USD" else A4
     width, height = size
@@ -84,7 +84,7 @@ def render_invoice(invoice: Invoice) -> bytes:
     columns = item_columns(
         [
             ("Seats", str(line.seats)),
-            ("Price per seat per month", f"{_price(line.price)} {invoice.currency}"),
+            ("Price per seat per month", f"{price_text(line.price)} {invoice.currency}"),
             ("Months" if line.working.unit == PRORATE_BY_MONTH else "Proration", str(line.working)),
             ("Amount", money(invoice.amount_minor)),
         ],
@@ -126,14 +126,18 @@ def render_invoice(invoice: Invoice) -> bytes:
     if invoice.tax_note:
         notes.append(invoice.tax_note)
     for note in notes:
-        for line in _split(note, REGULAR, 9.5, right - MARGIN):
+        for part in _split(note, REGULAR, 9.5, right - MARGIN):
             y -= 13
-            canvas.drawString(MARGIN, y, line)
+            canvas.drawString(MARGIN, y, part)
     if vendor is not None:
         _remittance(canvas, vendor, invoice, y - 26, right)
     canvas.showPage()
     canvas.save()
-    return out.getvalue()
+    if vendor is None:  # no seller to name: a page, not an e-invoice
+        return out.getvalue()
+    from service.einvoice import factur_x
+
+    return factur_x(invoice, vendor, out.getvalue(), issued)
 
 
 QR_SIZE = 96  # the EPC QR code's side: about 34 mm, as banking apps scan it from paper
@@ -183,6 +187,7 @@ def _qr_code(canvas: Canvas, payload: str, x: float, y: float) -> None:
         QR_SIZE,
         QR_SIZE,
         transform=[QR_SIZE / (right - left), 0, 0, QR_SIZE / (top - bottom), 0, 0],
+        initialFontName=REGULAR,  # else Helvetica, a font PDF/A would want embedded
     )
     drawing.add(widget)
     drawing.drawOn(canvas, x, y)
@@ -196,60 +201,9 @@ def _split(text: str, font: str, size: float, width: float) -> list[str]:
     return list(wrap(text, lambda part: pdfmetrics.stringWidth(part, font, size), width, True))
 
 
-@dataclass(frozen=True)
-class _Line:
-    what: str
-    transaction_id: str
-    purchase_order: str | None
-    start: date
-    end: date
-    seats: int
-    working: Working  # what seats × price are multiplied by, as the amount was worked out
-    price: Decimal
-
-
-def _line(invoice: Invoice) -> _Line:
-    """What the invoice is for: additional seats (an order) or the next term (a renewal)."""
-    if invoice.order_id:
-        o, contract = invoice.order, invoice.order.contract
-        return _Line(
-            "Additional seats",
-            o.transaction_id,
-            o.purchase_order,
-            o.period_start,
-            o.period_end,
-            o.seats,
-            stored_working(
-                contract.proration_unit,
-                contract.start_date,
-                contract.end_date,
-                o.period_start,
-                o.prorated_months,
-            ),
-            o.monthly_unit_price,
-        )
-    r = invoice.renewal
-    return _Line(
-        "Renewal",
-        r.transaction_id,
-        r.purchase_order,
-        r.term_start,
-        r.term_end,
-        r.seats,
-        Working(PRORATE_BY_MONTH, r.months),
-        r.monthly_unit_price,
-    )
-
-
 def _day(day: date) -> str:
     """A date in the medium form, as every document writes dates: Dec 1, 2026."""
     return format_date(day, "medium", locale=LOCALE)
-
-
-def _price(price: Decimal) -> str:
-    """A unit price with its cents, and sub-cent digits only where it has them."""
-    cents = price.quantize(Decimal("0.01"))
-    return str(cents) if cents == price else str(price.normalize())
 
 
 def _vendor_lines(vendor: Vendor) -> list[str]:

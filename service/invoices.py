@@ -2,13 +2,17 @@
 then paid or voided; an open invoice past its due date is overdue."""
 
 import json
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import cast
 
 from peewee import JOIN, Expression
 
 from billing.invoices import OPEN, OVERDUE, PAID, shown_status
 from billing.money import amount_from_minor
 from billing.profile import EU_VAT_PREFIXES
+from billing.proration import PRORATE_BY_MONTH, Working, stored_working
 from db.fields import utc_now
 from service.models import BillingProfile, Invoice, Organization, Renewal, SeatOrder, Vendor
 
@@ -66,7 +70,7 @@ def _issue(
         amount_minor=amount_minor,
         tax_minor=0,
         currency=currency,
-        tax_note=REVERSE_CHARGE if _reverse_charge(bill_to) else None,
+        tax_note=REVERSE_CHARGE if _reverse_charge(bill_to, vendor) else None,
         bill_to=json.dumps(bill_to, ensure_ascii=False, sort_keys=True),
         status=OPEN,
         updated_at=now,
@@ -176,6 +180,76 @@ def _bill_to(profile: BillingProfile | None) -> dict:
     }
 
 
-def _reverse_charge(bill_to: dict) -> bool:
-    """A business customer in the EU with a VAT number: it accounts for the VAT itself."""
-    return bill_to.get("country") in EU_VAT_PREFIXES and bool(bill_to.get("tax_id"))
+def _reverse_charge(bill_to: dict, vendor: Vendor | None) -> bool:
+    """A business customer in another EU member state than the vendor's, with a VAT number: it
+    accounts for the VAT itself."""
+    country = bill_to.get("country")
+    seller = vendor_country(vendor.address) if vendor else None
+    return country in EU_VAT_PREFIXES and country != seller and bool(bill_to.get("tax_id"))
+
+
+def vendor_country(address: str) -> str | None:
+    """The ISO 3166 code of the country an address ends with, as an international postal
+    address does ("United States", "Germany", "Deutschland"); None if its last line names none."""
+    from babel import Locale  # loaded when an invoice is issued, not at start
+
+    last = address.strip().rsplit("\n", 1)[-1].strip().casefold()
+    for language in ("en", "de", "fr"):
+        for code, name in Locale(language).territories.items():
+            if len(code) == 2 and code.isalpha() and name.casefold() == last:
+                return code
+    return None
+
+
+@dataclass(frozen=True)
+class InvoiceLine:
+    """What an invoice is for, as its documents print it."""
+
+    what: str
+    transaction_id: str
+    purchase_order: str | None
+    start: date
+    end: date
+    seats: int
+    working: Working  # what seats × price are multiplied by, as the amount was worked out
+    price: Decimal  # per seat per month
+
+
+def invoice_line(invoice: Invoice) -> InvoiceLine:
+    """The invoice's one line: additional seats (an order) or the next term (a renewal)."""
+    order, renewal = invoice.order, invoice.renewal
+    if order is not None:
+        contract = order.contract
+        return InvoiceLine(
+            "Additional seats",
+            order.transaction_id,
+            order.purchase_order,
+            order.period_start,
+            order.period_end,
+            order.seats,
+            stored_working(
+                contract.proration_unit,
+                contract.start_date,
+                contract.end_date,
+                order.period_start,
+                order.prorated_months,
+            ),
+            cast(Decimal, order.monthly_unit_price),  # a FixedPointField reads as a Decimal
+        )
+    assert renewal is not None, "an invoice is for an order or a renewal"
+    return InvoiceLine(
+        "Renewal",
+        renewal.transaction_id,
+        renewal.purchase_order,
+        renewal.term_start,
+        renewal.term_end,
+        renewal.seats,
+        Working(PRORATE_BY_MONTH, renewal.months),
+        cast(Decimal, renewal.monthly_unit_price),
+    )
+
+
+def price_text(price: Decimal) -> str:
+    """A unit price with its cents, and sub-cent digits only where it has them: 9.90, 9.125."""
+    cents = price.quantize(Decimal("0.01"))
+    return str(cents) if cents == price else str(price.normalize())
