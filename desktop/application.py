@@ -9,12 +9,23 @@ from dataclasses import dataclass, field
 
 from desktop.access import may_manage_account
 from desktop.connection import ServiceConnection
+from desktop.invoice_summary import OpenInvoices, open_invoices
 from desktop.models import Administrator, Organization
+from desktop.overview import Overview, load_overview
 from desktop.service_client import ServiceClient
 from desktop.session import SignedIn, WorkingOffline
 from desktop.sync import Credentials, SyncEngine, SyncReport, SyncWorker
 
 SyncListener = Callable[[SyncReport], None]
+
+
+@dataclass(frozen=True)
+class AccountOverview:
+    """What the Contract tab shows: the contract's overview (None: there is no current
+    contract) and the invoices open and not due yet."""
+
+    overview: Overview | None
+    open_invoices: OpenInvoices | None
 
 
 @dataclass
@@ -48,6 +59,16 @@ class Application:
     @property
     def may_manage(self) -> bool:
         return may_manage_account(self.administrator)
+
+    def read_overview(self) -> AccountOverview:
+        """The overview of the acting organization from this computer's data (takes time: off
+        the GUI thread)."""
+        organization = self.organization
+        if organization is None:
+            return AccountOverview(None, None)
+        overview = load_overview(organization)
+        invoices = open_invoices(organization, overview.contract.today) if overview else None
+        return AccountOverview(overview, invoices)
 
     def client(self) -> ServiceClient:
         """A client of the account service, signed in as this session (working offline and not

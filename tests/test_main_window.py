@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -81,16 +82,15 @@ def history_cell(window, row: int, column: int) -> str:
 
 def test_contract_tab(window):
     summary = current_contract(first_org())
-    combo = child(window, QComboBox, "contractRangeCombo")
-    assert combo.count() == 1
-    assert combo.itemText(0) == formatting.date_range(summary.start_date, summary.end_date, "en_US")
+    period = child(window, QProgressBar, "contractPeriodBar")
+    assert period.format() == formatting.date_range(summary.start_date, summary.end_date, "en_US")
     assert child(window, QLabel, "seatsPurchasedLabel").text() == "50"
     assert child(window, QLabel, "pendingSeatsLabel").text() == "0"
+    assert not child(window, QLabel, "pendingSeatsLabel").isVisible()  # shown once there are
     assert child(window, QLabel, "pricePerSeatLabel").text() == "$12.50 per seat per month"
-    assert (
-        f"({summary.days_remaining} days remaining)"
-        in child(window, QLabel, "contractEndLabel").text()
-    )
+    ends = child(window, QLabel, "contractEndLabel").text()
+    assert ends.startswith(f"Ends {formatting.day(summary.end_date, 'en_US')}: ")
+    assert f"{summary.days_remaining} day" in ends
     manager = child(window, QLabel, "accountManagerLabel").text()
     assert 'href="mailto:dana.whitfield@example.com"' in manager and "+1 555 0142 310" in manager
     assert "Dana Whitfield" in child(window, QLabel, "fewerSeatsLabel").text()

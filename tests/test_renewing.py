@@ -284,7 +284,7 @@ def test_the_renewal_is_lived_in_the_window(qtbot, service, desktop, tmp_path):
     window = open_window(qtbot, "admin@example.com")
     button = child(window, QPushButton, "renewContractButton")
     status = child(window, QLabel, "renewalStatusLabel")
-    qtbot.waitUntil(lambda: window._overview is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.overview_state.overview is not None, timeout=TIMEOUT)
     assert not button.isVisible()  # no offer on this computer yet
     engine(service.url).run_once()  # the offer arrives in a round...
     window.refresh_contract()  # ...(here one run by hand, so the service can change meanwhile)

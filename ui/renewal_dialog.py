@@ -3,6 +3,7 @@ instructions. The renewal is recorded here first and sent by the sync, like a pu
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -33,7 +34,7 @@ class RenewalDialog(QDialog):
         self,
         offer: RenewalOffer,
         current_start: date,
-        renew: Callable[[int, object, str, str], object],
+        renew: Callable[[int, Decimal, str, str], object],
         locale: str,
         default_purchase_order: str | None = None,
         parent: QWidget | None = None,

@@ -27,6 +27,19 @@ from desktop.overview import SeatStep, SeatTimeline
 from ui.appearance import colour
 
 PADDING = 8
+TICK_STEPS = (1, 2, 5)  # times a power of ten: axis ticks fall on round numbers
+
+
+def seat_ticks(highest: int, most: int = 5) -> list[int]:
+    """Round numbers from 0 to at least `highest`, at most `most` of them, evenly apart:
+    0/20/40/60 for 56 seats."""
+    power = 1
+    while True:
+        for step in (n * power for n in TICK_STEPS):
+            count = -(-max(highest, 1) // step) + 1  # ceiling, and the 0
+            if count <= most:
+                return [step * i for i in range(count)]
+        power *= 10
 
 
 class SeatTimelineChart(QWidget):
@@ -40,6 +53,7 @@ class SeatTimelineChart(QWidget):
         self._today_x = 0.0
         self._plot = QRectF()
         self._top_seats = 1
+        self._ticks: list[int] = [0, 1]
         self._hover_x: list[float] = []  # of each step, in order
         self._hover_steps: list[tuple[SeatStep, bool]] = []  # (step, pending)
         self.setMouseTracking(True)
@@ -110,7 +124,8 @@ class SeatTimelineChart(QWidget):
         )
         first, last = timeline.terms[0].start_date, timeline.terms[-1].end_date
         span = max(1, (last - first).days + 1)
-        self._top_seats = top = max(1, int(timeline.highest * 1.1) + 1)
+        self._ticks = seat_ticks(timeline.highest)
+        self._top_seats = top = self._ticks[-1]
 
         def x(day: date) -> float:
             return plot.left() + plot.width() * (day - first).days / span
@@ -159,8 +174,12 @@ class SeatTimelineChart(QWidget):
         painter.drawLine(plot.bottomLeft(), plot.topLeft())
         painter.setPen(text)
         metrics = self.fontMetrics()
-        for seats in (0, self._top_seats // 2, self._top_seats):
+        for seats in self._ticks:
             level = plot.bottom() - plot.height() * seats / self._top_seats
+            if seats:  # a faint line at each tick, so a level can be read across
+                painter.setPen(QPen(grid, 1, Qt.PenStyle.DotLine))
+                painter.drawLine(QPointF(plot.left(), level), QPointF(plot.right(), level))
+                painter.setPen(text)
             label = formatting.number(seats, self._locale)
             painter.drawText(
                 QRectF(
@@ -172,14 +191,18 @@ class SeatTimelineChart(QWidget):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 label,
             )
-        boundary_pen = QPen(grid, 1, Qt.PenStyle.DotLine)
-        for term, start_x in zip(timeline.terms, self._boundaries, strict=True):
+        # Where a contract starts: dashed in the text's colour, which reads in either scheme.
+        boundary_pen = QPen(text, 1.5, Qt.PenStyle.DashLine)
+        ends = [*self._boundaries[1:], plot.right()]
+        for term, start_x, end_x in zip(timeline.terms, self._boundaries, ends, strict=True):
             painter.setPen(boundary_pen)
             painter.drawLine(QPointF(start_x, plot.top()), QPointF(start_x, plot.bottom()))
             painter.setPen(text)
+            period = formatting.date_range(term.start_date, term.end_date, self._locale)
+            room = max(0, int(end_x - start_x) - 8)
             painter.drawText(
                 QPointF(start_x + 4, plot.bottom() + metrics.ascent() + 4),
-                formatting.date_range(term.start_date, term.end_date, self._locale),
+                metrics.elidedText(period, Qt.TextElideMode.ElideRight, room),
             )
         highlight = palette.color(QPalette.ColorRole.Highlight)
         painter.setPen(QPen(highlight, 2))

@@ -2,28 +2,30 @@
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from desktop.background import with_own_connection
 
-_running: set["Task"] = set()  # keeps each task alive until it has reported
+_running: set["Task[Any]"] = set()  # keeps each task alive until it has reported
 logger = logging.getLogger(__name__)
 
 
-class Task(QObject):
-    """One background call. Connect to `succeeded`/`failed`; both arrive on the GUI thread."""
+class Task[T](QObject):
+    """One background call returning a T. Connect to `succeeded`/`failed`; both arrive on the
+    GUI thread (a Qt signal carries any object: the type is kept by `run_in_background`)."""
 
     succeeded = Signal(object)
     failed = Signal(object)
     progressed = Signal(int, int)
 
-    def __init__(self, call: Callable[[], object]) -> None:
+    def __init__(self, call: Callable[[], T]) -> None:
         super().__init__()
         self._call = call
         self.cancelled = False
 
-    def start(self) -> "Task":
+    def start(self) -> "Task[T]":
         """Run the call; connect the receivers first, as they are served in connection order."""
         self.succeeded.connect(self._forget)
         self.failed.connect(self._forget)
@@ -51,7 +53,7 @@ class Task(QObject):
 
 
 class _Runner(QRunnable):
-    def __init__(self, task: Task) -> None:
+    def __init__(self, task: Task[Any]) -> None:
         super().__init__()
         self._task = task
 
@@ -69,27 +71,29 @@ def _name(call: Callable[[], object]) -> str:
     return getattr(call, "__qualname__", repr(call))
 
 
-def run_in_background(
-    call: Callable[[], object],
-    on_success: Callable[[object], None],
-    on_failure: Callable[[Exception], None],
-) -> Task:
+def run_in_background[T](
+    call: Callable[[], T],
+    on_success: Callable[[T], object],
+    on_failure: Callable[[Exception], object],
+) -> Task[T]:
+    """`call` on the thread pool; `on_success` gets its result, or `on_failure` its exception,
+    on the GUI thread."""
     task = Task(call)
     task.succeeded.connect(on_success)
     task.failed.connect(on_failure)
     return task.start()
 
 
-class OneAtATime:
+class OneAtATime[T]:
     """A background read that runs once at a time: asked again while it runs, it runs once
     more when done, however often it was asked. Ten syncs in a row read the overview twice,
     and no two reads of a million purchases compete for the GIL with the window."""
 
     def __init__(
         self,
-        call: Callable[[], object],
-        on_success: Callable[[object], None],
-        on_failure: Callable[[Exception], None],
+        call: Callable[[], T],
+        on_success: Callable[[T], object],
+        on_failure: Callable[[Exception], object],
     ) -> None:
         self._call, self._on_success, self._on_failure = call, on_success, on_failure
         self._running = self._again = False
@@ -101,7 +105,7 @@ class OneAtATime:
         self._running = True
         run_in_background(self._call, self._succeeded, self._failed)
 
-    def _succeeded(self, result: object) -> None:
+    def _succeeded(self, result: T) -> None:
         self._done()
         self._on_success(result)
 

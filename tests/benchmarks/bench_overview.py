@@ -58,7 +58,7 @@ def overview_paint() -> float:
     window.resize(1240, 700)
     started = time.perf_counter()
     window.show()
-    figure = window.contract_tab.purchased
+    figure = window.contract_tab.seats.purchased
     wait_until(lambda: figure.text() != "…" and window.contract_tab.chart._hover_steps)
     window.contract_tab.repaint()
     elapsed = (time.perf_counter() - started) * 1000

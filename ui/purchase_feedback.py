@@ -1,0 +1,107 @@
+"""What the window says after a purchase: the confirmation with its receipt, and purchases the
+service refused at a total out of date, with the way to buy again at today's."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop import formatting
+from desktop.application import Application
+from desktop.i18n import translate
+from desktop.models import SeatPurchase
+from desktop.sync import Requote
+from ui.controller import Controller
+
+
+class PurchaseFeedback(Controller):
+    """`show_receipt(transaction_id)` opens a receipt; `review(seats)` shows Add Seats."""
+
+    def __init__(
+        self,
+        host: QWidget,
+        application: Application,
+        say: Callable[[str], None],
+        show_receipt: Callable[[str], object],
+        review: Callable[[int], object],
+    ) -> None:
+        super().__init__(host, application, say)
+        self._show_receipt, self._review = show_receipt, review
+
+    def confirm(self, purchase: SeatPurchase) -> QMessageBox:
+        self.say(
+            translate("MainWindow", "Purchase {transaction_id} recorded.").format(
+                transaction_id=purchase.transaction_id
+            )
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            translate("MainWindow", "Purchase recorded"),
+            translate(
+                "MainWindow", "Your purchase of %Ln seat(s) is recorded.", "", purchase.seats
+            ),
+            QMessageBox.StandardButton.Ok,
+            self.host,
+        )
+        box.setObjectName("purchaseConfirmationDialog")
+        box.setInformativeText(
+            translate(
+                "MainWindow",
+                "Transaction ID: {transaction_id}\nAmount: {amount}\n\n"
+                "No payment is taken here: the vendor will send an invoice.\n"
+                "The new seats go live within 5 minutes; Transaction History shows their status.",
+            ).format(
+                transaction_id=purchase.transaction_id,
+                amount=formatting.money(purchase.amount, purchase.currency, self.locale),
+            )
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        view = box.addButton(
+            translate("MainWindow", "View &Receipt…"), QMessageBox.ButtonRole.ActionRole
+        )
+        view.setObjectName("viewReceiptButton")
+        view.clicked.connect(lambda: self._show_receipt(purchase.transaction_id))
+        box.open()
+        return box
+
+    def offer_requote(self, requotes: list[Requote]) -> QMessageBox:
+        """Purchases refused at a total that is out of date: say so, and offer to buy again at
+        today's total. Nothing is bought without the user."""
+        lines = [
+            translate(
+                "MainWindow", "{transaction_id}: %Ln seat(s) for {old}, now {new}", "", r.seats
+            ).format(
+                transaction_id=r.transaction_id,
+                old=formatting.money(r.old_amount, r.currency, self.locale),
+                new=formatting.money(r.new_amount, r.currency, self.locale),
+            )
+            for r in requotes
+        ]
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translate("MainWindow", "Purchase not accepted"),
+            translate(
+                "MainWindow",
+                "The account service did not accept %n purchase(s): the total shown then is no "
+                "longer valid, so nothing was bought or invoiced.",
+                "",
+                len(requotes),
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self.host,
+        )
+        box.setObjectName("requoteDialog")
+        box.setInformativeText(
+            "\n".join(lines)
+            + "\n\n"
+            + translate("MainWindow", "Check today's total and purchase again.")
+        )
+        again = box.addButton(
+            translate("MainWindow", "&Review in Add Seats"), QMessageBox.ButtonRole.AcceptRole
+        )
+        again.setObjectName("reviewRequoteButton")
+        again.clicked.connect(lambda: self._review(requotes[0].seats))
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.open()
+        return box
