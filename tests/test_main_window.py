@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -177,7 +178,9 @@ def test_invalid_quantities_say_why_and_cannot_be_bought(qtbot, window, typed, m
         child(window, QSpinBox, "additionalLicenseSpin").lineEdit().clear()
     label = child(window, QLabel, "quantityMessageLabel")
     assert message in label.text() and message in label.property("problem")
-    assert "border: 2px solid" in child(window, QSpinBox, "additionalLicenseSpin").styleSheet()
+    spin = child(window, QSpinBox, "additionalLicenseSpin")
+    assert "border: 2px solid" in child(window, QFrame, "quantityFrame").styleSheet()
+    assert spin.styleSheet() == ""  # its own style, arrows and all
     assert not child(window, QPushButton, "purchaseLicenseButton").isEnabled()
     assert child(window, QLabel, "totalLabel").text() == "—"
 
@@ -193,7 +196,8 @@ def test_leaving_a_quantity_that_cannot_be_bought_leaves_every_part_in_step(qtbo
     qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Tab)  # leave the field: it goes back to 1
     assert spin.text() == "1"
     assert child(window, QLabel, "quantityMessageLabel").text() == ""
-    assert spin.styleSheet() == "" and total.text().startswith("1 seat × ")
+    assert child(window, QFrame, "quantityFrame").styleSheet() == ""
+    assert total.text().startswith("1 seat × ")
     assert child(window, QPushButton, "purchaseLicenseButton").isEnabled()
 
 

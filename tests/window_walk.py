@@ -424,7 +424,7 @@ def main() -> None:
         if box.isVisible():
             check(box, "purchase confirmation")
             box.close()
-    window._offer_requote([Requote("MA-7K3F-9Q2D", 5, shown.amount, shown.amount, "USD")])
+    window.purchases.offer_requote([Requote("MA-7K3F-9Q2D", 5, shown.amount, shown.amount, "USD")])
     settle()
     dialog(window.findChild(QMessageBox, "requoteDialog"), "requote")
     dialog(SignInDialog("http://127.0.0.1:9", "admin@example.com", ""), "sign-in")

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QIcon, QVal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -131,8 +132,14 @@ class AddSeatsTab(QWidget):
             wordWrap=True,
         )
 
+        # The error's border goes around the spin box: styled itself, it would lose its arrows.
+        self.quantity_frame = QFrame()
+        self.quantity_frame.setObjectName("quantityFrame")
+        frame = QHBoxLayout(self.quantity_frame)
+        frame.setContentsMargins(2, 2, 2, 2)
+        frame.addWidget(self.spin)
         form = QFormLayout()
-        form.addRow(quantity_label, self.spin)
+        form.addRow(quantity_label, self.quantity_frame)
         form.addRow("", self.quantity_message)
         form.addRow(self.tr("Total:"), self.total)
         form.addRow(purchase_order_label, self.purchase_order)
@@ -202,7 +209,7 @@ class AddSeatsTab(QWidget):
         self.quantity_message.setProperty("problem", problem or "")
         if problem is None:
             self.quantity_message.clear()
-            self.spin.setStyleSheet("")
+            self.quantity_frame.setStyleSheet("")
             self.spin.setAccessibleDescription("")
             return
         error = colour("error")
@@ -211,7 +218,9 @@ class AddSeatsTab(QWidget):
             f'<img src="{_icon_url(icon)}" width="16" height="16"> '
             f'<span style="color: {error};">{escape(problem, quote=False)}</span>'
         )
-        self.spin.setStyleSheet(f"QSpinBox {{ border: 2px solid {error}; }}")
+        self.quantity_frame.setStyleSheet(
+            f"#quantityFrame {{ border: 2px solid {error}; border-radius: 3px; }}"
+        )
         self.spin.setAccessibleDescription(problem)
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.spin, problem))
 

@@ -1,8 +1,9 @@
 """Administration > Audit Log: the service's trail, filtered, its chain checked, exportable."""
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -78,7 +79,10 @@ class AuditLogDialog(QDialog):
         self.view.horizontalHeader().setStretchLastSection(True)
         metrics = self.fontMetrics()
         for column, sample in enumerate(("2026-11-26 23:59:59", "w" * 28, "w" * 22, "w" * 40)):
-            self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            named = self.view.horizontalHeader().fontMetrics().horizontalAdvance(header)
+            widest = max(metrics.horizontalAdvance(sample), named)
+            self.view.setColumnWidth(column, widest + 24)  # the header whole, zone and all
         refresh.clicked.connect(self.load)
         self.action.currentIndexChanged.connect(self.load)
         self.actor.returnPressed.connect(self.load)
@@ -97,8 +101,19 @@ class AuditLogDialog(QDialog):
         layout.addWidget(close)
         self.load()
         run_in_background(
-            lambda: check_continuity(client, self._organization), self._show_break, lambda _: None
+            lambda: check_continuity(client, self._organization),
+            self._show_break,
+            self._continuity_unchecked,
         )
+
+    def _continuity_unchecked(self, error: Exception) -> None:
+        """Not checked is not intact: say so, or tampering would show as nothing."""
+        self.continuity.setText(
+            self.tr(
+                "✘ Whether the audit trail is the one you saw before could not be checked: {error}"
+            ).format(error=error)
+        )
+        self.continuity.show()
 
     def _show_break(self, trail_break: TrailBreak | None) -> None:
         if trail_break is None:
@@ -126,8 +141,22 @@ class AuditLogDialog(QDialog):
     def _show_chain(self, check: dict) -> None:
         if check["intact"]:
             self.chain.setText("✔ " + self.tr("The audit trail is intact."))
-        else:  # the service's words: where the trail breaks
-            self.chain.setText("✘ " + check["message"])
+        else:
+            self.chain.setText("✘ " + self._break_text(str(check.get("message", ""))))
+
+    def _break_text(self, message: str) -> str:
+        """Where the service found the trail broken, in the user's language (the service says
+        it in English, in one of three sentences)."""
+        entry = re.search(r"#(\d+)", message)
+        if entry and message.startswith("The entry before"):
+            text = self.tr("The entry before #{entry} was deleted or changed.")
+        elif entry and message.startswith("Entry"):
+            text = self.tr("Entry #{entry} was changed after it was written.")
+        elif message.startswith("Entries at the end"):
+            return self.tr("Entries at the end of the trail were deleted.")
+        else:
+            return self.tr("The audit trail is broken: {message}").format(message=message)
+        return text.format(entry=entry.group(1))
 
     def export_to(self, path: Path) -> None:
         """Every event that matches the filter, however many pages, not only those shown."""

@@ -5,23 +5,32 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSize
 
 
 class Card(QGroupBox):
-    """A titled box: `body` takes the fact's lines, `add_action` puts a button at its foot."""
+    """A titled box: `body` takes the fact's lines; its foot, below whatever room is left, takes
+    the actions (`add_action`, at the right) and links beside them (`add_link`, at the left)."""
 
     def __init__(self, title: str, name: str) -> None:
         super().__init__(title)
         self.setObjectName(name)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.body = QVBoxLayout(self)
         self.body.setSpacing(4)
         self._foot: QHBoxLayout | None = None
+        self._links = 0
 
-    def add_action(self, button: QPushButton) -> None:
+    def _footer(self) -> QHBoxLayout:
         if self._foot is None:
             self.body.addStretch()
             self._foot = QHBoxLayout()
             self._foot.addStretch()
             self.body.addLayout(self._foot)
-        self._foot.addWidget(button)
+        return self._foot
+
+    def add_action(self, button: QPushButton) -> None:
+        self._footer().addWidget(button)
+
+    def add_link(self, button: QPushButton) -> None:
+        self._footer().insertWidget(self._links, button)
+        self._links += 1
 
 
 def named[W: QObject](widget: W, name: str) -> W:

@@ -2,7 +2,7 @@
 its action (Renew, or the recorded renewal's documents)."""
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar
+from PySide6.QtWidgets import QProgressBar
 
 from billing.kinds import OrderKind
 from billing.statuses import label as status_label
@@ -50,12 +50,10 @@ class ContractCard(Card):
         self.renew = button(translate("ContractTab", "&Renew Contract…"), "renewContractButton")
         self.renew.clicked.connect(self.renew_requested)
         self.body.addWidget(self.period_bar)
-        ends = QHBoxLayout()
-        ends.addWidget(self.ends, 1)
-        ends.addWidget(self.add_to_calendar)
-        self.body.addLayout(ends)
+        self.body.addWidget(self.ends)
         self.body.addWidget(self.price)
         self.body.addWidget(self.renewal)
+        self.add_link(self.add_to_calendar)
         for action in (self.renewal_document, self.renewal_invoice, self.renew):
             self.add_action(action)
 

@@ -86,7 +86,7 @@ class ContractTab(QWidget):
             grid.setColumnStretch(index, 0)
         if wide:
             for column, card in enumerate(self.cards):
-                grid.addWidget(card, 0, column)
+                grid.addWidget(card, 0, column)  # one height: the row's
                 grid.setColumnStretch(column, 1)
             grid.addWidget(self.timeline, 1, 0, 1, len(self.cards))
             grid.setRowStretch(1, 1)
