@@ -1,8 +1,9 @@
-"""The vendor's administrative commands (mark-paid, answer-request): each names the organization
-it changes, changes nothing when a number is ambiguous, and leaves an entry in that
-organization's audit trail with the operator's name.
+"""The vendor's administrative commands (mark-paid, answer-request, apply-reclaim-policy): each
+names the organization it changes, changes nothing when a number is ambiguous, and leaves an
+entry in that organization's audit trail with the operator's name.
 
-Exit codes: 0 done; 1 nothing to do (no such open invoice or request); 2 the command cannot say
+Exit codes: 0 done; 1 nothing to do (no such open invoice or request, a reclaim policy off or
+freeing no seat); 2 the command cannot say
 what to change (the database cannot be opened, the organization is unknown, or the number
 exists in several organizations and none was named: the candidates are listed).
 """
@@ -16,7 +17,7 @@ from pathlib import Path
 from billing.money import amount_from_minor
 from db.database import DatabaseOpenError, close_database, open_database, write_transaction
 from db.fields import utc_now
-from service import audit, invoices, renewals
+from service import audit, invoices, reclaim, renewals
 from service.models import Organization, service_db
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -113,9 +114,29 @@ def answer_request(argv: list[str]) -> int:
     return _run(options.database, change)
 
 
+def apply_reclaim_policy(argv: list[str]) -> int:
+    """manage-account-service apply-reclaim-policy --organization NAME-OR-ID: free now the seats
+    the organization's reclaim policy finds, as one release it can undo."""
+    parser = _parser("apply-reclaim-policy", "Apply an organization's reclaim policy now.")
+    options = parser.parse_args(argv)
+    if options.organization is None:
+        parser.error("name the organization with --organization")
+
+    def change() -> str:
+        organization = _organization(options.organization)
+        release = reclaim.apply_policy(organization.id, utc_now(), options.operator)
+        if release is None:
+            raise Stop(1, f"the reclaim policy of {organization.name} is off or frees no seat")
+        freed = release.users.count()
+        return f"freed {freed} seats of {organization.name}: release {release.id}"
+
+    return _run(options.database, change)
+
+
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "mark-paid": mark_paid,
     "answer-request": answer_request,
+    "apply-reclaim-policy": apply_reclaim_policy,
 }
 
 

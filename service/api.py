@@ -19,6 +19,7 @@ from billing.profile import ProfileRefusal
 from db.database import retry_when_locked
 from db.fields import utc_now
 from service import (
+    alerts,
     audit,
     auth,
     contract,
@@ -27,6 +28,7 @@ from service import (
     orders,
     permissions,
     profiles,
+    reclaim,
     releases,
     renewals,
     seats,
@@ -39,6 +41,7 @@ MAX_BODY = 64 * 1024
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 END = datetime.max.replace(tzinfo=UTC)
 MAX_ID = 2**63 - 1
+PREVIEW_LIMIT = 1000  # users a reclaim preview lists; its total counts them all
 
 
 class ApiError(Exception):
@@ -146,6 +149,17 @@ class Api:
             (
                 re.compile(r"/v1/seat-releases/(?P<release_id>\d+)/undo"),
                 {"POST": self.undo_release},
+                True,
+            ),
+            (
+                re.compile(r"/v1/reclaim-policy"),
+                {"GET": self.reclaim_policy, "PUT": self.change_reclaim_policy},
+                True,
+            ),
+            (re.compile(r"/v1/reclaim-policy/preview"), {"GET": self.reclaim_preview}, True),
+            (
+                re.compile(r"/v1/alert-settings"),
+                {"GET": self.alert_settings, "PUT": self.change_alert_settings},
                 True,
             ),
             (re.compile(r"/v1/vendor"), {"GET": self.vendor}, True),
@@ -456,6 +470,49 @@ class Api:
             "returned": [user.id for user in undone.returned],
             "not_returned": [user.id for user in undone.not_returned],
         }
+
+    def reclaim_policy(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        return 200, reclaim.policy_json(reclaim.policy_of(administrator.organization_id))
+
+    def change_reclaim_policy(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        changed = reclaim.change_policy(administrator, request.json(), utc_now())
+        return 200, reclaim.policy_json(changed)
+
+    def reclaim_preview(self, request: Request) -> tuple[int, object]:
+        """Whom the policy would free now: with its stored days, or those the query gives (to
+        see a change before saving it)."""
+        administrator = self._require_manage_account(request)
+        policy = reclaim.policy_of(administrator.organization_id)
+        query, now = request.query, utc_now()  # the document bounded the days
+        disabled = int(query.get("disabled_for_days", policy.disabled_for_days))
+        inactive = int(query.get("inactive_for_days", policy.inactive_for_days))
+        found = reclaim.candidates(
+            administrator.organization_id, disabled, inactive, reclaim.exempt_ids(policy), now
+        )
+        return 200, {
+            "as_of": now.isoformat(),
+            "disabled_for_days": disabled,
+            "inactive_for_days": inactive,
+            "users": [reclaim.candidate_json(each) for each in found[:PREVIEW_LIMIT]],
+            "total": len(found),
+            "to_free": len([each for each in found if not each.exempt]),
+        }
+
+    def alert_settings(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        return 200, alerts.settings_json(alerts.settings_of(administrator.organization_id))
+
+    def change_alert_settings(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        try:
+            changed = alerts.change_settings(administrator, request.json(), utc_now())
+        except alerts.RecipientRefused as refused:
+            raise ApiError(
+                422, "invalid_recipient", str(refused), {"address": refused.address}
+            ) from None
+        return 200, alerts.settings_json(changed)
 
     def renewal_offer(self, request: Request) -> tuple[int, object]:
         """The renewal on offer while the current contract's renewal window is open."""

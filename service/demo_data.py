@@ -95,6 +95,7 @@ class DemoUser:
     holds_seat: bool
     active: bool  # False: disabled in the vendor's product
     last_active_at: datetime | None
+    disabled_at: datetime | None = None  # disabled the day they were last seen
 
 
 @dataclass(frozen=True)
@@ -248,8 +249,9 @@ LAST_NAMES = (
 
 
 def demo_users(mix: UserMix, now: datetime, seed: int = 2026) -> list[DemoUser]:
-    """People of the organization: recently active seat holders, disabled ones, long inactive
-    ones (91 to 400 days), and users without a seat."""
+    """People of the organization: recently active seat holders, disabled ones (10 to 200
+    days ago, so a reclaim policy's default 7 days finds them all), long inactive ones (91 to
+    400 days), and users without a seat."""
     rng = random.Random(seed)
     names = sorted({f"{first} {last}" for first in FIRST_NAMES for last in LAST_NAMES})
     rng.shuffle(names)
@@ -263,7 +265,7 @@ def demo_users(mix: UserMix, now: datetime, seed: int = 2026) -> list[DemoUser]:
     for name, (holds_seat, active, newest, oldest) in zip(names, kinds, strict=False):
         email = name.lower().replace(" ", ".") + "@" + mix.domain
         seen = now - timedelta(days=newest, hours=rng.randrange((oldest - newest) * 24))
-        users.append(DemoUser(name, email, holds_seat, active, seen))
+        users.append(DemoUser(name, email, holds_seat, active, seen, None if active else seen))
     return users
 
 

@@ -135,6 +135,7 @@ class AccountUser(ServiceModel):
     holds_seat = BooleanField(default=False)
     active = BooleanField(default=True)  # False: disabled
     last_active_at = UTCDateTimeField(null=True)
+    disabled_at = UTCDateTimeField(null=True)  # when it was disabled, where known
 
     class Meta:
         indexes = (
@@ -280,6 +281,71 @@ class SeatReleaseUser(ServiceModel):
         indexes = ((("release", "user"), True),)
 
 
+class ReclaimPolicy(ServiceModel):
+    """When the service frees seats by itself, once a day: from users disabled or inactive so
+    long, but never from the exempt ones (a JSON list of user ids)."""
+
+    organization = ForeignKeyField(Organization, unique=True, backref="reclaim_policy")
+    enabled = BooleanField(default=False)
+    disabled_for_days = IntegerField()
+    inactive_for_days = IntegerField()
+    notify_users = BooleanField(default=False)
+    exempt_user_ids = TextField(default="[]")
+    # Who last changed it: its releases are made in their name.
+    changed_by = ForeignKeyField(Administrator, null=True, backref="reclaim_policies")
+    updated_at = UTCDateTimeField(default=utc_now)
+    last_run_on = DateField(null=True)  # the organization's date of the last daily run
+
+
+class AlertSettings(ServiceModel):
+    """What the service e-mails the organization's recipients about (JSON list of
+    {"email", "language"})."""
+
+    organization = ForeignKeyField(Organization, unique=True, backref="alert_settings")
+    seats_available_below = IntegerField(null=True)
+    invoice_due_within_days = IntegerField(null=True)
+    notify_overdue = BooleanField(default=False)
+    notify_renewal_window = BooleanField(default=False)
+    recipients = TextField(default="[]")
+    updated_at = UTCDateTimeField(default=utc_now)
+
+
+class AlertState(ServiceModel):
+    """A condition an alert watches that holds now, since when: it is alerted once when it
+    starts to hold, and again only after it has cleared (the row deleted) and come back."""
+
+    organization = ForeignKeyField(Organization, backref="alert_states")
+    condition = CharField(max_length=100)  # e.g. "seats_available_below", "invoice_overdue:N"
+    since = UTCDateTimeField()
+
+    class Meta:
+        indexes = ((("organization", "condition"), True),)
+
+
+class MailMessage(ServiceModel):
+    """An e-mail waiting to be sent, or sent: the outbox survives restarts and retries with
+    backoff; `key` makes a message once only."""
+
+    organization = ForeignKeyField(Organization, backref="mail_messages")
+    key = CharField(max_length=200)
+    kind = CharField(max_length=40)
+    recipient = CharField(max_length=254)
+    subject = CharField(max_length=300)
+    body = TextField()
+    created_at = UTCDateTimeField()
+    attempts = IntegerField(default=0)
+    next_attempt_at = UTCDateTimeField()
+    sent_at = UTCDateTimeField(null=True)
+    failed_at = UTCDateTimeField(null=True)  # refused for good: not tried again
+    last_error = TextField(null=True)
+
+    class Meta:
+        indexes = (
+            (("organization", "key"), True),
+            (("sent_at", "failed_at", "next_attempt_at"), False),  # the sender's queue
+        )
+
+
 class AuditEvent(ServiceModel):
     """Who did what and when; each entry carries the previous entry's hash in its
     organization's chain (no organization: failed sign-ins for unknown e-mails)."""
@@ -326,6 +392,10 @@ MODELS = (
     InvoiceSequence,
     SeatRelease,
     SeatReleaseUser,
+    ReclaimPolicy,
+    AlertSettings,
+    AlertState,
+    MailMessage,
     AuditEvent,
     AuditHead,
 )

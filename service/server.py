@@ -2,23 +2,29 @@
 
 import argparse
 import logging
+import os
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from waitress.server import create_server
 
 from billing.orders import QUOTE_GRACE_DAYS
 from db.database import DatabaseOpenError, close_database, open_database
+from db.fields import utc_now
 from service import admin, orders, renewals
 from service.api import Api
 from service.auth import SESSION_IDLE
+from service.jobs import ServiceJobs
+from service.mail import SmtpSettings
 from service.models import service_db
 from service.seed import seed_demo
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+SMTP_PASSWORD = "MANAGE_ACCOUNT_SMTP_PASSWORD"  # read from the environment, never argv
 PROVISIONING_POLL_SECONDS = 0.25
 logger = logging.getLogger(__name__)
 
@@ -53,10 +59,13 @@ class RunningService:
     server: object
     thread: threading.Thread
     worker: ProvisioningWorker
+    jobs: ServiceJobs | None = None  # with the worker: one process runs them
 
     def stop(self) -> None:
-        """Stop serving and provisioning, and close the database."""
+        """Stop serving, provisioning and the other jobs, and close the database."""
         self.worker.stop()
+        if self.jobs is not None:
+            self.jobs.stop()
         # Close from the server's own loop (a close from this thread races its select()), then
         # let the requests in flight finish.
         try:
@@ -79,8 +88,11 @@ def start_service(
     demo_contract_ends_in: int | None = None,
     desktop_releases: Path | None = None,
     session_idle: timedelta = SESSION_IDLE,
+    smtp: SmtpSettings | None = None,
+    clock: Callable[[], datetime] = utc_now,
 ) -> RunningService:
-    """Open the database, then serve on a background thread; port 0 picks a free port."""
+    """Open the database, then serve on a background thread; port 0 picks a free port. The
+    daily and periodic jobs run at the moments `clock` gives; e-mail waits without `smtp`."""
     open_database(database_url, service_db, MIGRATIONS)
     if demo:
         seed_demo(contract_ends_in=demo_contract_ends_in)
@@ -94,9 +106,11 @@ def start_service(
     thread = threading.Thread(target=server.run, name="service-http", daemon=True)
     thread.start()
     worker = ProvisioningWorker(demo)
-    worker.start()
+    jobs = ServiceJobs(clock, smtp)
+    for each in (worker, jobs):
+        each.start()
     url = f"http://{host}:{server.effective_port}"
-    return RunningService(url, server, thread, worker)
+    return RunningService(url, server, thread, worker, jobs)
 
 
 def _delay(text: str) -> orders.ProvisioningDelay:
@@ -120,6 +134,27 @@ def _idle_minutes(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 720:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes from 1 to 720")
     return int(text)
+
+
+def _smtp_server(text: str) -> tuple[str, int]:
+    host, _, port = text.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError(f"{text!r} is not HOST:PORT, like mail.example.com:587")
+    return host.strip("[]"), int(port)
+
+
+def _smtp_settings(
+    options: argparse.Namespace, parser: argparse.ArgumentParser
+) -> SmtpSettings | None:
+    if options.smtp is None:
+        return None
+    if not options.smtp_from:
+        parser.error("--smtp needs --smtp-from, the address the service's e-mail comes from")
+    host, port = options.smtp
+    password = os.environ.get(SMTP_PASSWORD)
+    return SmtpSettings(
+        host, port, options.smtp_from, options.smtp_starttls, options.smtp_user, password
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,7 +197,23 @@ def main(argv: list[str] | None = None) -> int:
         metavar="MINUTES",
         help="a session unused this long ends (default: %(default)s; 12 hours end it anyway)",
     )
+    parser.add_argument(
+        "--smtp",
+        type=_smtp_server,
+        metavar="HOST:PORT",
+        help="send alert and warning e-mail through this SMTP server (else it waits, queued)",
+    )
+    parser.add_argument("--smtp-from", metavar="ADDRESS", help="the e-mail's sender")
+    parser.add_argument(
+        "--smtp-starttls", action="store_true", help="switch to TLS with STARTTLS first"
+    )
+    parser.add_argument(
+        "--smtp-user",
+        metavar="NAME",
+        help=f"sign in to the SMTP server as NAME, with the password in ${SMTP_PASSWORD}",
+    )
     options = parser.parse_args(argv)
+    smtp = _smtp_settings(options, parser)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     try:
         running = start_service(
@@ -175,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
             demo_contract_ends_in=options.demo_contract_ends_in,
             desktop_releases=options.desktop_releases,
             session_idle=timedelta(minutes=options.session_idle_minutes),
+            smtp=smtp,
         )
     except (DatabaseOpenError, OSError) as error:
         print(f"manage-account-service: {error}", file=sys.stderr)

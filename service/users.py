@@ -28,7 +28,7 @@ def license_summary(organization_id: int, contract: Contract, pending: int, now:
     )
     assigned = holders.count()
     disabled = holders.where(~AccountUser.active).count()
-    inactive = holders.where(_inactive(INACTIVE_DAYS, now)).count()
+    inactive = holders.where(inactive_condition(INACTIVE_DAYS, now)).count()
     return {
         "purchased": contract.licensed_seats,
         "assigned": assigned,
@@ -51,7 +51,7 @@ def list_users(
     if which.status is not None:
         condition &= AccountUser.active == STATUS_FILTERS[which.status]
     if which.inactive_days is not None:
-        condition &= _inactive(which.inactive_days, now)
+        condition &= inactive_condition(which.inactive_days, now)
     total = AccountUser.select().where(condition).count()
     page = AccountUser.select().where(condition)
     if after is not None:
@@ -64,7 +64,7 @@ def list_users(
     return users[:limit], total, len(users) > limit
 
 
-def _inactive(days: int, now: datetime) -> Expression:
+def inactive_condition(days: int, now: datetime) -> Expression:
     """Active users whose last activity is older than `days`, or who were never active."""
     since = now - timedelta(days=days)
     return AccountUser.active & (

@@ -26,6 +26,13 @@ BODIES = {
     ("/v1/permission-sets/{set_id}", "patch"): {"manage_account": False},
     ("/v1/audit-events", "post"): {"action": "receipts exported", "details": {"count": 1}},
     ("/v1/billing-profile", "patch"): {"default_purchase_order": "PO-TENANT"},
+    ("/v1/alert-settings", "put"): {
+        "seats_available_below": 2,
+        "invoice_due_within_days": None,
+        "notify_overdue": True,
+        "notify_renewal_window": False,
+        "recipients": [{"email": "tenant@example.com", "language": None}],
+    },
 }
 
 
@@ -77,6 +84,14 @@ class Tenant:
         """What to send: the other's users where a body names users."""
         if (template, method) == ("/v1/seat-releases", "post"):
             return {"user_ids": [self.user_id], "reason": "not ours"}
+        if (template, method) == ("/v1/reclaim-policy", "put"):
+            return {
+                "enabled": True,
+                "disabled_for_days": 0,
+                "inactive_for_days": 30,
+                "notify_users": True,
+                "exempt_user_ids": [self.user_id],
+            }
         return BODIES.get((template, method))
 
 
@@ -115,13 +130,20 @@ def test_no_operation_reaches_the_other_organization(tenants):
             assert leaked == set(), where
             if "{" in template:
                 assert status == 404, where
-            if (template, method) == ("/v1/seat-releases", "post"):
+            if (template, method) in (
+                ("/v1/seat-releases", "post"),
+                ("/v1/reclaim-policy", "put"),
+            ):
                 assert (status, answer["error"]["code"]) == (422, "unknown_users"), where
     for tenant in (northwind, contoso):  # nothing of either was freed or given back
         status, mine = call(service, "GET", "/v1/seat-releases", token=tenant.token)
         assert [r["id"] for r in mine["releases"]] == [tenant.release_id]
         assert mine["releases"][0]["undone_at"] is None
         assert mine["releases"][0]["users"][0]["license"] == "assigned"
+        status, policy = call(service, "GET", "/v1/reclaim-policy", token=tenant.token)
+        assert (policy["enabled"], policy["updated_at"]) == (False, None)  # never changed
+        status, alerts = call(service, "GET", "/v1/alert-settings", token=tenant.token)
+        assert alerts["recipients"] == [{"email": "tenant@example.com", "language": None}]
 
 
 def test_an_idempotency_key_is_each_organizations_own(tenants):
