@@ -1,7 +1,7 @@
 """The vendor's invoices on the desktop: their status (and when paid, the moment) kept with each
 purchase from the service's feed, overdue ones named, and each invoice's PDF downloaded once,
-kept, and checked by its SHA-256 before it is shown, so it can be read, saved and printed offline
-afterwards."""
+kept as it came, and checked by its SHA-256 before it is shown, so it can be read, saved and
+printed offline afterwards; the e-invoice XML a Factur-X invoice carries can be had alone."""
 
 import hashlib
 from dataclasses import dataclass
@@ -22,6 +22,7 @@ from desktop.step_result import StepResult
 
 FEED_KEY = "invoices_seen_until"
 FOLDER = "invoices"
+EINVOICE_XML = "factur-x.xml"  # the name Factur-X gives the XML it embeds
 
 
 class InvoiceUnavailable(Exception):
@@ -165,6 +166,18 @@ def invoice_document(
     model = type(order)
     model.update(invoice_pdf_sha256=digest).where(model.id == order.id).execute()
     return number, data
+
+
+def einvoice_xml(data: bytes) -> bytes | None:
+    """The EN 16931 XML a Factur-X invoice carries, as the vendor embedded it; None for a PDF
+    without one (a receipt, or an invoice from before e-invoices). A PDF with no embedded file
+    at all is answered from its bytes, without loading the e-invoice library."""
+    if b"/EmbeddedFile" not in data:
+        return None
+    import facturx  # loaded when an invoice is shown, not at start
+
+    _, xml = facturx.get_xml_from_pdf(data, check_xsd=False, filenames=[EINVOICE_XML])
+    return xml or None
 
 
 def _order(organization: Organization, transaction_id: str) -> SeatPurchase | RenewalRecord:

@@ -1,6 +1,6 @@
 """Invoices on the desktop: their statuses brought from the service, the history's invoice
-column and filter, the overdue notice, and Open Invoice: downloaded once over real HTTP, kept,
-checked by its SHA-256, and opened offline afterwards."""
+column and filter, the overdue notice, and Open Invoice: downloaded once over real HTTP, kept as
+it came (an e-invoice, its XML inside), checked by its SHA-256, and opened offline afterwards."""
 
 import hashlib
 import threading
@@ -13,7 +13,7 @@ from desktop.access import acting_administrator
 from desktop.application import Application
 from desktop.demo import seed_demo
 from desktop.history import HistoryQuery, fetch_page
-from desktop.invoices import InvoiceUnavailable, invoice_document
+from desktop.invoices import InvoiceUnavailable, einvoice_xml, invoice_document
 from desktop.models import SeatPurchase
 from desktop.service_client import ServiceClient
 from desktop.session import sign_in
@@ -87,6 +87,7 @@ def test_open_invoice_downloads_once_and_then_works_offline(qtbot, service, sqli
     assert dialog.document.pageCount() == 1
     kept = SeatPurchase.get(SeatPurchase.transaction_id == row.transaction_id)
     assert kept.invoice_pdf_sha256 == hashlib.sha256(dialog._data).hexdigest()
+    qtbot.waitUntil(dialog.xml_button.isVisible, timeout=TIMEOUT)  # an e-invoice: Save XML…
     dialog.close()
     wait_for_background_work()
     folder = tmp_path / "kept"
@@ -96,6 +97,8 @@ def test_open_invoice_downloads_once_and_then_works_offline(qtbot, service, sqli
     number, data = invoice_document(client, first_org(), row.transaction_id, folder)
     assert number == row.invoice_number
     assert (folder / str(NORTHWIND) / f"{number}.pdf").read_bytes() == data  # the org's own
+    xml = einvoice_xml(data)  # kept as it came: the e-invoice inside too
+    assert xml is not None and f"<ram:ID>{number}</ram:ID>".encode() in xml
     assert invoice_document(None, first_org(), row.transaction_id, folder) == (
         number,
         data,

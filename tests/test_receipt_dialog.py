@@ -1,4 +1,5 @@
-"""Receipt preview, saving and printing in the window, offline and on a real event loop."""
+"""Receipt preview, saving and printing in the window, offline and on a real event loop; an
+e-invoice's XML saved alone."""
 
 import io
 import threading
@@ -10,12 +11,17 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTableView
 from reportlab.pdfgen import canvas
 
+from db.database import close_database, open_database
 from desktop.background import Cancelled
 from desktop.receipts import receipt_pdf
+from service.models import Invoice, service_db
+from service.seed import seed_demo
+from service.server import MIGRATIONS
 from tests.conftest import first_org
 from tests.test_main_window import TIMEOUT, child, open_window, window  # noqa: F401
 from ui import receipt_dialog
 from ui.receipt_dialog import ReceiptDialog, print_pdf
+from ui.tasks import wait_for_background_work
 
 
 def selected_dialog(qtbot, window) -> ReceiptDialog:  # noqa: F811
@@ -180,3 +186,60 @@ def test_a_paid_purchase_opens_as_a_receipt_and_the_status_bar_is_cleared(qtbot,
     dialog = window.findChild(ReceiptDialog, "receiptDialog")
     assert dialog.windowTitle() == f"Receipt {tab.model.row_at(paid).transaction_id}"
     assert window.statusBar().currentMessage() == ""
+
+
+@pytest.fixture
+def einvoice(tmp_path) -> tuple[str, bytes]:
+    """The number and PDF of a vendor's invoice, as the service makes it: a Factur-X e-invoice."""
+    from service.invoice_pdf import render_invoice
+
+    open_database(f"sqlite:///{tmp_path / 'service.db'}", service_db, MIGRATIONS)
+    try:
+        seed_demo()
+        invoice = Invoice.select().order_by(Invoice.id.desc()).first()
+        return invoice.number, render_invoice(invoice)
+    finally:
+        close_database(service_db)
+
+
+def test_an_e_invoice_offers_its_xml_alone_found_off_the_gui_thread(
+    qtbot, einvoice, tmp_path, monkeypatch
+):
+    import facturx
+
+    number, data = einvoice
+    threads, found = [], receipt_dialog.einvoice_xml
+
+    def recorded(pdf: bytes) -> bytes | None:
+        threads.append(threading.current_thread())
+        return found(pdf)
+
+    monkeypatch.setattr(receipt_dialog, "einvoice_xml", recorded)
+    dialog = ReceiptDialog(number, data, None, f"Invoice {number}", "invoiceDialog")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.xml_button.isVisible, timeout=TIMEOUT)
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    target = tmp_path / f"{number}.xml"
+    asked = []
+    monkeypatch.setattr(
+        receipt_dialog, "ask_save_path", lambda *args: asked.append(args[1:]) or target
+    )
+    qtbot.mouseClick(dialog.xml_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.text() == f"Saved to {target}.", timeout=TIMEOUT)
+    assert asked == [("Save e-invoice XML", f"{number}.xml", "XML files (*.xml)")]
+    xml = target.read_bytes()
+    assert xml == PdfReader(io.BytesIO(data)).attachments["factur-x.xml"][0]  # as embedded
+    assert facturx.xml_check_xsd(xml, flavor="factur-x", level="en16931")
+    assert f"<ram:ID>{number}</ram:ID>".encode() in xml
+    dialog.save_to(tmp_path / "invoice.pdf")
+    qtbot.waitUntil(lambda: "invoice.pdf" in dialog.message.text(), timeout=TIMEOUT)
+    assert (tmp_path / "invoice.pdf").read_bytes() == data  # the PDF as it came
+
+
+def test_a_receipt_offers_no_xml(qtbot, window):  # noqa: F811
+    dialog = selected_dialog(qtbot, window)
+    wait_for_background_work()
+    QApplication.processEvents()
+    assert dialog.xml_button.isHidden()
+    assert receipt_dialog.einvoice_xml(dialog._data) is None

@@ -1,4 +1,5 @@
-"""A receipt's preview, with Save as PDF and Print; both work without any network."""
+"""A document's preview, with Save as PDF and Print, and Save XML for an e-invoice; all work
+without any network."""
 
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.background import Cancelled
 from desktop.files import write_atomically
 from desktop.i18n import translate
+from desktop.invoices import einvoice_xml
 from ui.export_paths import ask_save_path
 from ui.focus_order import chain_buttons
 from ui.progress import ProgressCallback, run_with_progress
@@ -76,7 +78,9 @@ def print_pdf(data: bytes, printer: QPrinter, progress: ProgressCallback | None 
 
 
 class ReceiptDialog(QDialog):
-    """Shows one purchase receipt; the PDF bytes are made before the dialog opens."""
+    """Shows one purchase receipt (or invoice); the PDF bytes are made before the dialog opens.
+    An e-invoice (Factur-X) also offers its XML alone, once found in the PDF off the GUI
+    thread."""
 
     def __init__(
         self,
@@ -103,24 +107,57 @@ class ReceiptDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = QPushButton(self.tr("&Save as PDF…"), objectName="saveReceiptButton")
         self.print_button = QPushButton(self.tr("&Print…"), objectName="printReceiptButton")
+        self.xml_button = QPushButton(self.tr("Save &XML…"))
+        self.xml_button.setObjectName("saveXmlButton")
+        self.xml_button.setToolTip(
+            self.tr("Save the e-invoice's data (EN 16931, Factur-X) as an XML file to import.")
+        )
+        self.xml_button.hide()  # added to the buttons once the PDF is found to carry an e-invoice
+        self._xml: bytes | None = None
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.save_button.clicked.connect(self._ask_save_path)
         self.print_button.clicked.connect(self._print)
+        self.xml_button.clicked.connect(self._ask_xml_path)
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self._buttons = buttons
         chain_buttons(self.preview, buttons)  # Tab: the preview, then the buttons as seen
+        # A PDF the e-invoice library cannot read is still shown, saved and printed.
+        run_in_background(lambda: einvoice_xml(data), self._found_xml, lambda _: None)
 
-    def save_to(self, path: Path) -> None:
-        data = self._data
-        run_in_background(
+    def _found_xml(self, xml: bytes | None) -> None:
+        """Offer the e-invoice's XML, if the PDF carries one."""
+        self._xml = xml
+        if xml is not None:
+            self._buttons.addButton(self.xml_button, QDialogButtonBox.ButtonRole.ActionRole)
+            chain_buttons(self.preview, self._buttons)
+
+    def save_to(self, path: Path, data: bytes | None = None) -> Task:
+        """Write the PDF (or `data`, the e-invoice's XML) to `path` on the thread pool."""
+        data = self._data if data is None else data
+        return run_in_background(
             lambda: write_atomically(path, data),
             lambda _: self.message.setText(self.tr("Saved to {path}.").format(path=path)),
             lambda error: self.message.setText(self.tr("Not saved: {error}").format(error=error)),
         )
+
+    def save_xml_to(self, path: Path) -> Task:
+        assert self._xml is not None, "offered only for an e-invoice"
+        return self.save_to(path, self._xml)
+
+    def _ask_xml_path(self) -> None:
+        path = ask_save_path(
+            self,
+            self.tr("Save e-invoice XML"),
+            f"{self._transaction_id}.xml",
+            self.tr("XML files (*.xml)"),
+        )
+        if path:
+            self.save_xml_to(path)
 
     def _ask_save_path(self) -> None:
         path = ask_save_path(
