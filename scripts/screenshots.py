@@ -1,7 +1,8 @@
 """Screenshots for the README, on demo data (run: python scripts/screenshots.py).
 
-Each variant runs in its own process (Qt reads the scale factor once, at start):
-light (the default set and the receipt), dark, German, and 200 % scaling.
+Each variant runs in its own process (Qt reads the scale factor and the screen once, at
+start): light (the default set and the receipt), dark, German, and 200 % scaling on a
+1366x768 laptop; the overview on a 1024x640 panel, where its cards stand beside the chart.
 """
 
 import argparse
@@ -39,7 +40,7 @@ from ui.sign_in_dialog import SignInDialog
 from ui.tasks import wait_for_background_work
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-VARIANTS = ("light", "dark", "german", "scale200")
+VARIANTS = ("light", "dark", "german", "scale200", "small")
 # What a dark system scheme gives Fusion; offscreen Qt has no system scheme to follow.
 DARK_COLOURS = {
     QPalette.ColorRole.Window: "#2b2b2b",
@@ -284,6 +285,17 @@ def shoot(variant: str, app: QApplication) -> None:
         save_receipt_image("de-receipt", locale, invoiced=True)
         grab_renewal(locale, "de-")
         grab_first_start("de-")
+    elif variant == "small":  # a 1024x640 panel: English light and dark, then German
+        light = app.palette()
+        for prefix, palette in (("small-", light), ("small-dark-", dark_palette(light))):
+            app.setPalette(palette)
+            window = open_window("en_US")
+            grab_tabs(window, prefix, ("contract", "history"))
+            window.close()
+        app.setPalette(light)
+        window = open_window(install_translations(app, "de"))
+        grab_tabs(window, "small-de-", ("contract", "history"))
+        window.close()
     else:  # scale200: the whole window at twice the size, as on a 200 % display
         window = open_window("en_US")
         grab_tabs(window, "scale200-", ("contract",))
@@ -310,7 +322,8 @@ def main() -> int:
         print(f"saved to {OUT}")
         return 0
     scaled = os.environ.get("QT_SCALE_FACTOR") == "2"  # twice the pixels for 200 % scaling
-    os.environ["QT_QPA_PLATFORM"] = _screen(*((2732, 1536) if scaled else (1366, 768)))
+    screen = (2732, 1536) if scaled else (1024, 640) if variant == "small" else (1366, 768)
+    os.environ["QT_QPA_PLATFORM"] = _screen(*screen)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_translations(app, "en")
     OUT.mkdir(parents=True, exist_ok=True)

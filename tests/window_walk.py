@@ -372,6 +372,15 @@ AUDIT_PAGE = {
 }
 
 
+def _overview_fits(window: MainWindow) -> None:
+    """The overview whole without scrolling, the chart at least 200 px high."""
+    overview = window.contract_tab
+    if (down := overview.scroll_area.verticalScrollBar().maximum()) > 0:
+        problems.append(f"the overview scrolls by {down} px")
+    if overview.chart.height() < 200:
+        problems.append(f"the seat timeline is only {overview.chart.height()} px high")
+
+
 def dialog(widget: QWidget, name: str) -> None:
     widget.show()
     check(widget, name)
@@ -392,6 +401,10 @@ def main() -> None:
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         check(window, f"main window, tab {index + 1}")
+    window.tabs.setCurrentWidget(window.contract_tab)
+    window.sync_status._announce_live([("MA-7K3F-9Q2D", 3)])  # a notice above the tabs
+    check(window, "main window, overview with a notice")
+    _overview_fits(window)
     history = window.history_tab
     window.tabs.setCurrentWidget(history)
     for _ in range(50):  # the columns are sized from samples formatted off the GUI thread

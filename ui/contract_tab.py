@@ -63,6 +63,7 @@ class ContractTab(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab scrolls to what it reaches
         self.scroll_area.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -99,8 +100,8 @@ class ContractTab(QWidget):
         self._chain_focus()
 
     def _chain_focus(self) -> None:
-        """Tab goes through the cards as the eye reads them (two by two: down the first
-        column, then the second), then to the chart."""
+        """Tab goes through the cards as the eye reads them (in a row; or two by two beside the
+        chart: down the first column, then the second), then to the chart."""
         seats, contract, billing, manager = self.cards
         cards = self.cards if self._wide else (seats, billing, contract, manager)
         chain = [

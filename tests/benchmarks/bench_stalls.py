@@ -129,10 +129,10 @@ def actions(window: MainWindow, folder: Path, service_url: str) -> list[Action]:
         window.tabs.setCurrentWidget(tab)
         tab.refresh()
 
-    earlier_overview = []
+    earlier = []
 
     def refresh_overview() -> None:
-        earlier_overview.append(window.overview_state.overview)
+        earlier.append(window.overview_state.overview)
         window.refresh_contract()
 
     def type_quantity() -> None:
@@ -142,7 +142,7 @@ def actions(window: MainWindow, folder: Path, service_url: str) -> list[Action]:
     middle = lambda: tab.view.scrollTo(history.index(history.rowCount() // 2, 0))  # noqa: E731
     filter_edit = find(QLineEdit, "historyFilterEdit")
     return [
-        ("overview", refresh_overview, lambda: window.overview_state.overview is not earlier_overview[-1]),
+        ("overview", refresh_overview, lambda: window.overview_state.overview is not earlier[-1]),
         ("history: first rows", show_history, settled),
         ("history: type a rare text", lambda: QTest.keyClicks(filter_edit, rare),
          lambda: history.rowCount() < 100),
