@@ -82,6 +82,7 @@ class ReceiptRecord:
     line_description: str | None = None  # None: additional seats
     invoice_paid: bool = False  # the vendor's invoice is paid
     invoice_paid_at: datetime | None = None  # when, once the sync has brought it
+    invoice_due_date: date | None = None  # the vendor's invoice's, once the sync has brought it
     kind: OrderKind = OrderKind.PURCHASE
     bank_account: tuple[tuple[str, str], ...] = ()  # (label marked for translation, value)
 
@@ -179,11 +180,18 @@ def payment_terms(record: ReceiptRecord, locale: str) -> str:
     return f"{invoiced}\n{terms.format(days=record.payment_terms_days)}"
 
 
-def remittance_rows(record: ReceiptRecord) -> list[tuple[str, str]]:
+def remittance_rows(record: ReceiptRecord, locale: str) -> list[tuple[str, str]]:
     """Where to pay the vendor's invoice, while it is unpaid and the vendor has an account for
-    the currency: the account holder, the account, and the invoice number to quote."""
+    the currency: the account holder, the account, the invoice number to quote, and when it is
+    due (the invoice's due date, or the terms until the invoice is known here)."""
     if record.invoice_paid or not record.bank_account:
         return []
+    if record.invoice_due_date is not None:
+        due = formatting.day(record.invoice_due_date, locale)
+    else:
+        due = translate(
+            "Receipt", "%Ln day(s) after the invoice date", None, record.payment_terms_days or 0
+        )
     return [
         (translate("Receipt", "Account holder"), record.vendor.name),
         *((translate("Remittance", label), value) for label, value in record.bank_account),
@@ -191,6 +199,7 @@ def remittance_rows(record: ReceiptRecord) -> list[tuple[str, str]]:
             translate("Receipt", "Payment reference"),
             record.invoice_number or translate("Receipt", "The invoice number, once issued"),
         ),
+        (translate("Receipt", "Due date"), due),
     ]
 
 
@@ -245,7 +254,7 @@ def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
     page.line_items(line_item(record, locale), record, locale)
     page.y -= 6
     page.paragraph(payment_terms(record, locale), 9.5)
-    remittance = remittance_rows(record)
+    remittance = remittance_rows(record, locale)
     if remittance:
         page.y -= 4
         page.room(13 * (len(remittance) + 1))

@@ -254,6 +254,7 @@ def _render(purchase: SeatPurchase, locale: str, now: datetime, at_purchase: boo
         invoice_note=purchase.invoice_note,
         invoice_paid=not at_purchase and purchase.invoice_status == PAID,
         invoice_paid_at=None if at_purchase else purchase.invoice_paid_at,
+        invoice_due_date=None if at_purchase else purchase.invoice_due_date,
     )
     return render_receipt(record, locale)
 

@@ -2,6 +2,7 @@
 printed on both demo organizations' invoices."""
 
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -91,3 +92,39 @@ def test_every_invoice_says_where_to_pay(tmp_path, currency, account):
     expected = ["Account holder|Fabrikam Cloud, Inc.", *account, f"Payment reference|{number}"]
     assert details.startswith("Payment details|" + "|".join([*expected, f"Due date|{day}"]))
     assert ("Scan to pay (GiroCode)" in lines) == (currency == "EUR")
+
+
+def test_every_order_confirmation_says_where_to_pay_and_by_when(sqlite_db):
+    from desktop.demo import seed_demo as seed_desktop_demo
+    from desktop.models import SeatPurchase
+    from desktop.receipts import receipt_pdf
+    from tests.conftest import first_org
+
+    seed_desktop_demo()
+    purchases = list(SeatPurchase.select().order_by(SeatPurchase.id.desc()))
+    unpaid = next(p for p in purchases if p.invoice_status == "open")
+    paid = next(p for p in purchases if p.invoice_status == "paid")
+
+    def details(purchase: SeatPurchase) -> str:
+        data = receipt_pdf(first_org(), purchase.transaction_id, "en_US")
+        lines = [" ".join(line.split()) for line in text_lines(data)]
+        return (
+            "|".join(lines[lines.index("Payment details") :]) if "Payment details" in lines else ""
+        )
+
+    due = unpaid.invoice_due_date
+    assert details(unpaid).startswith(
+        "Payment details|Account holder|Fabrikam Cloud, Inc.|Account number|4012345678|"
+        f"Routing number (ABA)|121000358|Payment reference|{unpaid.invoice_number}|"
+        f"Due date|{due:%b} {due.day}, {due.year}|"
+    )
+    SeatPurchase.update(invoice_number=None, invoice_due_date=None).where(
+        SeatPurchase.id == unpaid.id
+    ).execute()  # not invoiced yet: the terms say when
+    terms = details(SeatPurchase.get_by_id(unpaid.id))
+    assert re.search(r"\|Due date\|30 day(s|\(s\)) after the invoice date\|", terms)
+    assert details(paid) == ""  # a receipt: nothing left to pay
+
+
+def text_lines(data: bytes) -> list[str]:
+    return PdfReader(io.BytesIO(data)).pages[0].extract_text().splitlines()
