@@ -20,6 +20,7 @@ class BillingCard(Card):
         self._locale = locale
         self._listed = OPEN
         self.overdue = value_label("overdueNoticeLabel")
+        self.overdue.hide()  # until an invoice is overdue
         self.open = value_label("openInvoicesLabel")
         self.bought = value_label("boughtThisContractLabel")
         self.earlier = value_label("earlierContractsNote")

@@ -34,7 +34,9 @@ class ContractCard(Card):
         )
         self.add_to_calendar.clicked.connect(self.calendar_requested)
         self.price = value_label("pricePerSeatLabel")
+        self.offer = text_label(name="renewalOfferLabel")
         self.renewal = text_label(name="renewalStatusLabel")
+        self.renewal.hide()  # until a renewal is recorded
         self.renewal_document = button(
             translate("ContractTab", "Renewal &Document…"), "renewalDocumentButton"
         )
@@ -52,6 +54,7 @@ class ContractCard(Card):
         self.body.addWidget(self.period_bar)
         self.body.addWidget(self.ends)
         self.body.addWidget(self.price)
+        self.body.addWidget(self.offer)
         self.body.addWidget(self.renewal)
         self.add_link(self.add_to_calendar)
         for action in (self.renewal_document, self.renewal_invoice, self.renew):
@@ -94,10 +97,11 @@ class ContractCard(Card):
         self.renew.setVisible(offer is not None and overview.renewed is None)
         self.renewal_document.setVisible(record is not None)
         self.renewal_invoice.setVisible(record is not None and bool(record.invoice_number))
+        self.offer.setVisible(offer is not None and record is None)
+        self.renewal.setVisible(record is not None)
         if record is None or overview.renewal_status is None:
-            self.renewal.setVisible(offer is not None)
             if offer is not None:
-                self.renewal.setText(
+                self.offer.setText(
                     translate(
                         "ContractTab", "Renewal open for {period}, {price} per seat per month."
                     ).format(
@@ -128,7 +132,6 @@ class ContractCard(Card):
                     offer.seats_now,
                 )
         self.renewal.setText(text)
-        self.renewal.show()
 
     def _show_none(self) -> None:
         for label in (self.price, self.ends):
@@ -136,14 +139,14 @@ class ContractCard(Card):
         self.period_bar.setRange(0, 1)
         self.period_bar.setValue(0)
         self.period_bar.setFormat("—")
-        self.renewal.setText(
+        self.offer.setText(
             translate(
                 "ContractTab",
                 "There is no current contract. Earlier contracts and their purchases are in "
                 "Transaction History; your account manager can renew the contract.",
             )
         )
-        self.renewal.show()
-        for widget in (self.renew, self.renewal_document, self.renewal_invoice):
+        self.offer.show()
+        for widget in (self.renew, self.renewal, self.renewal_document, self.renewal_invoice):
             widget.hide()
         self.add_to_calendar.setEnabled(False)

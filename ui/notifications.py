@@ -5,7 +5,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 # How urgent each kind of notice is: lower first.
-LATE_SEATS, RENEWAL, OFFLINE, SEATS_LIVE = range(4)
+OFFLINE, LATE_SEATS, RENEWAL, SEATS_LIVE = range(4)  # offline first: it explains the rest
 
 
 class NotificationArea(QFrame):
@@ -39,11 +39,15 @@ class NotificationArea(QFrame):
         self._ranks[notice] = rank
         if not notice.isHidden():
             self._posted.add(notice)
+        self._arranging = True  # taking it in hides it for a moment: not a withdrawal
+        try:
+            for each in self._ranks:
+                self._notices.removeWidget(each)
+            for each in sorted(self._ranks, key=lambda n: self._ranks[n]):
+                self._notices.addWidget(each)
+        finally:
+            self._arranging = False
         notice.installEventFilter(self)
-        for each in self._ranks:
-            self._notices.removeWidget(each)
-        for each in sorted(self._ranks, key=lambda n: self._ranks[n]):
-            self._notices.addWidget(each)
         self._arrange()
 
     def is_posted(self, notice: QLabel) -> bool:
