@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.application import Application
 from desktop.config import settings as user_settings
@@ -31,6 +31,7 @@ from ui.screen_fit import fit_to_screen
 from ui.sync_status import SyncStatus
 from ui.tasks import Task
 from ui.update_bar import UpdateBar
+from ui.window_menus import build_menus
 
 if TYPE_CHECKING:
     from desktop.receipts import Verification
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(status.label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
         self._wire(application, state)
-        self._build_menus()
+        build_menus(self)
         # Read once the window is on screen: the reads' threads would compete for the GUI thread's
         # GIL with building and showing it.
         QTimer.singleShot(0, self._read_ledger)
@@ -148,72 +149,6 @@ class MainWindow(QMainWindow):
         history.model.count_changed.connect(self._show_count)
         history.model.counting.connect(lambda: self.count_label.setText(self.tr("Counting…")))
 
-    def _build_menus(self) -> None:
-        """The menus; without Manage Account only what does not touch the contract."""
-        self.menuBar().clear()
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        if self.may_manage:
-            exports, documents = self.exports, self.documents
-            for text, name, slot in (
-                (self.tr("&Export Receipts…"), "exportReceiptsAction", exports.ask_export_receipts),
-                (self.tr("Export &Documents…"), "exportDocumentsAction", exports.ask_export_docs),
-                (self.tr("&Verify Receipt…"), "verifyReceiptAction", documents.ask_verify_receipt),
-                (self.tr("&Billing Profile…"), "billingProfileAction", self.show_billing_profile),
-            ):  # fmt: skip
-                _add_action(menu, text, name, slot)
-        settings = _add_action(menu, self.tr("&Settings…"), "settingsAction", self.show_settings)
-        settings.setMenuRole(QAction.MenuRole.PreferencesRole)
-        settings.setShortcut(QKeySequence.StandardKey.Preferences)
-        menu.addSeparator()
-        if self.app.syncing:
-            _add_action(menu, self.tr("Sign &Out"), "signOutAction", self.sign_out)
-            _add_action(
-                menu,
-                self.tr("Si&gn Out Everywhere"),
-                "signOutEverywhereAction",
-                self.sign_out_everywhere,
-            )
-            _add_action(
-                menu,
-                self.tr("S&witch Account…"),
-                "switchAccountAction",
-                self.account.switch_account,
-            )
-        menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
-        administrator = self.app.administrator
-        if (
-            self.app.syncing
-            and administrator
-            and administrator.permission_set.manage_permission_sets
-        ):
-            administration = self.menuBar().addMenu(self.tr("Ad&ministration"))
-            _add_action(
-                administration,
-                self.tr("&Permission Sets…"),
-                "permissionSetsAction",
-                self.show_permission_sets,
-            )
-            _add_action(
-                administration, self.tr("&Audit Log…"), "auditLogAction", self.show_audit_log
-            )
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        _add_action(
-            help_menu, self.tr("&Learn more about Manage Account"), "learnMoreAction", _learn_more
-        )
-        if self.may_manage:
-            _add_action(
-                help_menu,
-                self.tr("Check for &Updates…"),
-                "checkUpdatesAction",
-                lambda: self.update_bar.check(asked=True),
-            )
-        _add_action(help_menu, self.tr("&About Manage Account"), "aboutAction", self._show_about)
-
-    def _show_about(self) -> None:
-        from ui.about_dialog import show_about  # reads the licences' metadata: not at start
-
-        show_about(self)
-
     def say(self, message: str) -> None:
         """A line in the status bar, which goes away by itself."""
         self.statusBar().showMessage(message, MESSAGE_SECONDS * 1000)
@@ -240,7 +175,7 @@ class MainWindow(QMainWindow):
         """Why there are no tabs, whom to ask, and the menus that still make sense."""
         managers = self.app.client().permission_managers if self.app.syncing else None
         self.setCentralWidget(PermissionRequiredPage(self.account.administrator, managers))
-        self._build_menus()
+        build_menus(self)
 
     def _permission_lost(self) -> None:
         """Manage Account was taken away: show why, and keep no contract data here."""
@@ -338,17 +273,3 @@ class MainWindow(QMainWindow):
 
     def export_documents_to(self, path: Path, first: date, last: date) -> Task[int]:
         return self.exports.export_documents_to(path, first, last)
-
-
-def _learn_more() -> None:
-    from ui.about_dialog import LEARN_MORE_URL  # with About: loaded when first asked for
-
-    QDesktopServices.openUrl(QUrl(LEARN_MORE_URL))
-
-
-def _add_action(menu: QMenu, text: str, name: str, slot: Callable[[], object]) -> QAction:
-    """A menu entry with an object name, so automation can find it."""
-    action = menu.addAction(text)
-    action.setObjectName(name)
-    action.triggered.connect(slot)
-    return action

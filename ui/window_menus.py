@@ -1,0 +1,123 @@
+"""The main window's menus: File, Administration (for who may manage permission sets) and Help;
+without Manage Account only what does not touch the contract."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from desktop.i18n import translate
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def build_menus(window: MainWindow) -> None:
+    """The menus as the window's user may use them now (built again when that changes)."""
+    bar = window.menuBar()
+    bar.clear()
+    menu = bar.addMenu(translate("MainWindow", "&File"))
+    if window.may_manage:
+        exports, documents = window.exports, window.documents
+        for text, name, slot in (
+            (
+                translate("MainWindow", "&Export Receipts…"),
+                "exportReceiptsAction",
+                exports.ask_export_receipts,
+            ),
+            (
+                translate("MainWindow", "Export &Documents…"),
+                "exportDocumentsAction",
+                exports.ask_export_docs,
+            ),
+            (
+                translate("MainWindow", "&Verify Receipt…"),
+                "verifyReceiptAction",
+                documents.ask_verify_receipt,
+            ),
+            (
+                translate("MainWindow", "&Billing Profile…"),
+                "billingProfileAction",
+                window.show_billing_profile,
+            ),
+        ):
+            _add_action(menu, text, name, slot)
+    settings = _add_action(
+        menu, translate("MainWindow", "&Settings…"), "settingsAction", window.show_settings
+    )
+    settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+    settings.setShortcut(QKeySequence.StandardKey.Preferences)
+    menu.addSeparator()
+    app, account = window.app, window.account
+    if app.syncing:
+        for text, name, slot in (
+            (translate("MainWindow", "Sign &Out"), "signOutAction", window.sign_out),
+            (
+                translate("MainWindow", "Si&gn Out Everywhere"),
+                "signOutEverywhereAction",
+                window.sign_out_everywhere,
+            ),
+            (
+                translate("MainWindow", "S&witch Account…"),
+                "switchAccountAction",
+                account.switch_account,
+            ),
+        ):
+            _add_action(menu, text, name, slot)
+    menu.addAction(translate("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit, window.close)
+    administrator = app.administrator
+    if app.syncing and administrator and administrator.permission_set.manage_permission_sets:
+        administration = bar.addMenu(translate("MainWindow", "Ad&ministration"))
+        for text, name, slot in (
+            (
+                translate("MainWindow", "&Permission Sets…"),
+                "permissionSetsAction",
+                window.show_permission_sets,
+            ),
+            (translate("MainWindow", "&Audit Log…"), "auditLogAction", window.show_audit_log),
+        ):
+            _add_action(administration, text, name, slot)
+    help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+    _add_action(
+        help_menu,
+        translate("MainWindow", "&Learn more about Manage Account"),
+        "learnMoreAction",
+        _learn_more,
+    )
+    if window.may_manage:
+        _add_action(
+            help_menu,
+            translate("MainWindow", "Check for &Updates…"),
+            "checkUpdatesAction",
+            lambda: window.update_bar.check(asked=True),
+        )
+    _add_action(
+        help_menu,
+        translate("MainWindow", "&About Manage Account"),
+        "aboutAction",
+        lambda: _show_about(window),
+    )
+
+
+def _learn_more() -> None:
+    from ui.about_dialog import LEARN_MORE_URL  # with About: loaded when first asked for
+
+    QDesktopServices.openUrl(QUrl(LEARN_MORE_URL))
+
+
+def _show_about(window: MainWindow) -> None:
+    from ui.about_dialog import show_about  # reads the licences' metadata: not at start
+
+    show_about(window)
+
+
+def _add_action(menu: QMenu, text: str, name: str, slot: Callable[[], object]) -> QAction:
+    """A menu entry with an object name, so automation can find it."""
+    action = menu.addAction(text)
+    action.setObjectName(name)
+    action.triggered.connect(slot)
+    return action
