@@ -94,6 +94,108 @@
     </message>
 </context>
 <context>
+    <name>Alerts</name>
+    <message>
+        <source>{address} is not an e-mail address.</source>
+        <translation>{address} ist keine E-Mail-Adresse.</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsDialog</name>
+    <message>
+        <source>Alerts</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Language not known</source>
+        <translation>Sprache unbekannt</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>When &amp;fewer seats are available than:</source>
+        <translation>Wenn &amp;weniger Lizenzen verfügbar sind als:</translation>
+    </message>
+    <message>
+        <source>Seats available</source>
+        <translation>Verfügbare Lizenzen</translation>
+    </message>
+    <message>
+        <source>When an &amp;invoice is due within:</source>
+        <translation>Wenn eine &amp;Rechnung fällig wird innerhalb von:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tagen</translation>
+    </message>
+    <message>
+        <source>Days before an invoice is due</source>
+        <translation>Tage vor Fälligkeit einer Rechnung</translation>
+    </message>
+    <message>
+        <source>When an invoice is &amp;overdue</source>
+        <translation>Wenn eine Rechnung ü&amp;berfällig ist</translation>
+    </message>
+    <message>
+        <source>When the contract can be &amp;renewed</source>
+        <translation>Wenn der Vertrag &amp;verlängert werden kann</translation>
+    </message>
+    <message>
+        <source>E-mail an alert</source>
+        <translation>Benachrichtigung per E-Mail senden</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@beispiel.de</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>The alert settings could not be read or saved: {error}</source>
+        <translation>Die Einstellungen der Benachrichtigungen konnten nicht gelesen oder gespeichert werden: {error}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message numerus="yes">
         <source>Documents of %n order(s) of {organization} written to {file}</source>
@@ -381,6 +483,10 @@
         <translation>Einträge des Prüfprotokolls</translation>
     </message>
     <message>
+        <source>✘ Whether the audit trail is the one you saw before could not be checked: {error}</source>
+        <translation>✘ Ob das Prüfprotokoll noch dasselbe ist wie zuvor, konnte nicht geprüft werden: {error}</translation>
+    </message>
+    <message>
         <source>✘ The audit trail was cut since you last looked ({when}): entry #{entry} that you saw then is gone.</source>
         <translation>✘ Das Prüfprotokoll wurde gekürzt, seit Sie es zuletzt angesehen haben ({when}): Der Eintrag #{entry}, den Sie damals sahen, fehlt.</translation>
     </message>
@@ -395,6 +501,22 @@
     <message>
         <source>The audit trail is intact.</source>
         <translation>Das Prüfprotokoll ist lückenlos.</translation>
+    </message>
+    <message>
+        <source>The entry before #{entry} was deleted or changed.</source>
+        <translation>Der Eintrag vor Nr. {entry} wurde gelöscht oder geändert.</translation>
+    </message>
+    <message>
+        <source>Entry #{entry} was changed after it was written.</source>
+        <translation>Eintrag Nr. {entry} wurde nach dem Schreiben geändert.</translation>
+    </message>
+    <message>
+        <source>Entries at the end of the trail were deleted.</source>
+        <translation>Einträge am Ende des Protokolls wurden gelöscht.</translation>
+    </message>
+    <message>
+        <source>The audit trail is broken: {message}</source>
+        <translation>Das Prüfprotokoll ist unterbrochen: {message}</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln entries to {path}.</source>
@@ -524,24 +646,27 @@
         <translation>Lizenzen hin&amp;zufügen …</translation>
     </message>
     <message>
-        <source>A seat held by a disabled or long-inactive user is not in use: free it in the product before buying more.</source>
-        <translation>Eine Lizenz, die ein deaktivierter oder lange inaktiver Benutzer hält, wird nicht genutzt: Geben Sie sie im Produkt frei, bevor Sie weitere kaufen.</translation>
+        <source>Billing</source>
+        <translation>Abrechnung</translation>
     </message>
     <message>
-        <source>Contract period elapsed</source>
-        <translation>Abgelaufener Teil des Vertragszeitraums</translation>
+        <source>&amp;Open Invoices…</source>
+        <translation>&amp;Offene Rechnungen …</translation>
     </message>
     <message>
-        <source>Contract &amp;period:</source>
-        <translation>Vertragszeit&amp;raum:</translation>
+        <source>No invoices waiting to be paid.</source>
+        <translation>Keine Rechnungen warten auf Zahlung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invoice(s) open, not due yet: {total}.</source>
+        <translation>
+            <numerusform>%Ln Rechnung offen, noch nicht fällig: {total}.</numerusform>
+            <numerusform>%Ln Rechnungen offen, noch nicht fällig: {total}.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Price per seat:</source>
-        <translation>Preis pro Lizenz:</translation>
-    </message>
-    <message>
-        <source>Account manager:</source>
-        <translation>Kundenbetreuer:</translation>
+        <source>Bought this contract: {amount}</source>
+        <translation>In diesem Vertrag gekauft: {amount}</translation>
     </message>
     <message>
         <source>Purchases under earlier contracts are listed in Transaction History.</source>
@@ -550,6 +675,24 @@
     <message>
         <source>{price} per seat per month</source>
         <translation>{price} pro Lizenz und Monat</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) of the period gone by</source>
+        <translation>
+            <numerusform>%Ln Tag der Laufzeit vergangen</numerusform>
+            <numerusform>%Ln Tage der Laufzeit vergangen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ends {date}: %Ln day(s) left</source>
+        <translation>
+            <numerusform>Endet am {date}: noch %Ln Tag</numerusform>
+            <numerusform>Endet am {date}: noch %Ln Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Renewal open for {period}, {price} per seat per month.</source>
+        <translation>Verlängerung möglich für {period}, {price} pro Lizenz und Monat.</translation>
     </message>
     <message>
         <source>Renewal for {period}: {seats} seats, {amount} ({transaction_id}, {state}).</source>
@@ -562,17 +705,6 @@
             <numerusform>Verlängern Sie erneut mit mindestens %Ln Lizenzen, oder fragen Sie Ihren Kundenbetreuer.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>{date} (%Ln day(s) remaining)</source>
-        <translation>
-            <numerusform>{date} (noch %Ln Tag)</numerusform>
-            <numerusform>{date} (noch %Ln Tage)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Seats cannot be reduced here. To reduce seats, contact your account manager, {manager}.</source>
-        <translation>Lizenzen können hier nicht reduziert werden. Wenden Sie sich dafür an Ihren Kundenbetreuer, {manager}.</translation>
-    </message>
     <message>
         <source>&amp;Renew Contract…</source>
         <translation>Vertrag verlän&amp;gern …</translation>
@@ -580,6 +712,10 @@
     <message>
         <source>Renewal &amp;Document…</source>
         <translation>Verlängerungs&amp;beleg …</translation>
+    </message>
+    <message>
+        <source>Add to Calendar</source>
+        <translation>Zum Kalender hinzufügen</translation>
     </message>
     <message>
         <source>Renewal In&amp;voice…</source>
@@ -590,8 +726,16 @@
         <translation>Zum &amp;Kalender hinzufügen …</translation>
     </message>
     <message>
+        <source>Account manager</source>
+        <translation>Kundenbetreuung</translation>
+    </message>
+    <message>
         <source>F&amp;ewer Seats Next Term?…</source>
         <translation>Weniger Lizenzen nächste La&amp;ufzeit? …</translation>
+    </message>
+    <message>
+        <source>Seats cannot be reduced here; {name} can, from the next term.</source>
+        <translation>Lizenzen lassen sich hier nicht verringern; {name} kann das ab der nächsten Laufzeit.</translation>
     </message>
     <message>
         <source>Save Chart as P&amp;NG…</source>
@@ -602,12 +746,16 @@
         <translation>Lizenzen</translation>
     </message>
     <message>
-        <source>Purchased (live)</source>
-        <translation>Gekauft (aktiv)</translation>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
     </message>
     <message>
-        <source>Assigned to users</source>
-        <translation>Benutzern zugewiesen</translation>
+        <source>Purchased</source>
+        <translation>Gekauft</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Zugewiesen</translation>
     </message>
     <message>
         <source>Available</source>
@@ -618,20 +766,42 @@
         <translation>Ausstehend (noch nicht aktiv)</translation>
     </message>
     <message>
+        <source>Bought and not live yet</source>
+        <translation>Gekauft, noch nicht aktiv</translation>
+    </message>
+    <message>
+        <source>Review seats held by disabled users</source>
+        <translation>Lizenzen deaktivierter Benutzer prüfen</translation>
+    </message>
+    <message>
+        <source>Review seats held by inactive users</source>
+        <translation>Lizenzen inaktiver Benutzer prüfen</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Prüfen …</translation>
+    </message>
+    <message>
+        <source>Open the Seats view with these users</source>
+        <translation>Die Lizenzansicht mit diesen Benutzern öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln held by disabled users</source>
+        <translation>
+            <numerusform>%Ln bei deaktivierten Benutzern</numerusform>
+            <numerusform>%Ln bei deaktivierten Benutzern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln held by users inactive for over {days} days</source>
+        <translation>
+            <numerusform>%Ln bei Benutzern, die seit über {days} Tagen inaktiv sind</numerusform>
+            <numerusform>%Ln bei Benutzern, die seit über {days} Tagen inaktiv sind</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Contract</source>
         <translation>Vertrag</translation>
-    </message>
-    <message>
-        <source>Period:</source>
-        <translation>Zeitraum:</translation>
-    </message>
-    <message>
-        <source>Ends:</source>
-        <translation>Endet:</translation>
-    </message>
-    <message>
-        <source>Bought this contract:</source>
-        <translation>In diesem Vertrag gekauft:</translation>
     </message>
     <message>
         <source>Seat timeline</source>
@@ -641,36 +811,11 @@
         <source>Seat assignment is shown once the service is reached.</source>
         <translation>Die Zuweisung der Lizenzen wird angezeigt, sobald der Dienst erreichbar ist.</translation>
     </message>
-    <message>
-        <source>{assigned} of {purchased} seats are assigned.</source>
-        <translation>{assigned} von {purchased} Lizenzen sind zugewiesen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln seat(s) held by disabled users</source>
-        <translation>
-            <numerusform>%Ln Lizenz hält ein deaktivierter Benutzer</numerusform>
-            <numerusform>%Ln Lizenzen halten deaktivierte Benutzer</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln seat(s) held by users inactive for more than {days} days</source>
-        <translation>
-            <numerusform>%Ln Lizenz hält ein Benutzer, der seit über {days} Tagen inaktiv ist</numerusform>
-            <numerusform>%Ln Lizenzen halten Benutzer, die seit über {days} Tagen inaktiv sind</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%Ln invoice(s) overdue, {total} in all: {number} was due on {date}. Open it in Transaction History.</source>
         <translation>
             <numerusform>%Ln Rechnung ist überfällig ({total}): {number} war am {date} fällig. Öffnen Sie sie im Transaktionsverlauf.</numerusform>
             <numerusform>%Ln Rechnungen sind überfällig, insgesamt {total}: {number} war als erste fällig, am {date}. Öffnen Sie sie im Transaktionsverlauf.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln day(s) remaining</source>
-        <translation>
-            <numerusform>noch %Ln Tag</numerusform>
-            <numerusform>noch %Ln Tage</numerusform>
         </translation>
     </message>
     <message>
@@ -1366,10 +1511,6 @@
         </translation>
     </message>
     <message>
-        <source>Renew</source>
-        <translation>Verlängern</translation>
-    </message>
-    <message>
         <source>A request for fewer seats goes to your account manager through the account service: sign in to it, or contact your account manager directly.</source>
         <translation>Eine Anfrage für weniger Lizenzen geht über den Kontodienst an Ihren Kundenbetreuer: Melden Sie sich dort an, oder wenden Sie sich direkt an Ihren Kundenbetreuer.</translation>
     </message>
@@ -1420,10 +1561,6 @@
         <source>The calendar file could not be saved: {error}</source>
         <translation>Die Kalenderdatei konnte nicht gespeichert werden: {error}</translation>
     </message>
-    <message>
-        <source>The contract could not be read: {error}</source>
-        <translation>Der Vertrag konnte nicht gelesen werden: {error}</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln+ purchase(s)</source>
         <translation>
@@ -1468,6 +1605,20 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
     <message>
         <source>View &amp;Receipt…</source>
         <translation>&amp;Beleg anzeigen …</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationArea</name>
+    <message>
+        <source>Show fewer</source>
+        <translation>Weniger anzeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more notice(s)</source>
+        <translation>
+            <numerusform>%Ln weiterer Hinweis</numerusform>
+            <numerusform>%Ln weitere Hinweise</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1552,6 +1703,13 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
     <message>
         <source>The total quoted on {quote_date} is no longer valid, so nothing was ordered. Check today&apos;s total and purchase again.</source>
         <translation>Der am {quote_date} angebotene Gesamtbetrag gilt nicht mehr, daher wurde nichts bestellt. Prüfen Sie den heutigen Gesamtbetrag und kaufen Sie erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewState</name>
+    <message>
+        <source>The contract could not be read: {error}</source>
+        <translation>Der Vertrag konnte nicht gelesen werden: {error}</translation>
     </message>
 </context>
 <context>
@@ -1867,6 +2025,13 @@ Vielen Dank
         <source>Payment terms: net {days} days from the invoice date.</source>
         <translation>Zahlungsbedingungen: {days} Tage netto ab Rechnungsdatum.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln day(s) after the invoice date</source>
+        <translation>
+            <numerusform>%Ln Tag nach dem Rechnungsdatum</numerusform>
+            <numerusform>%Ln Tage nach dem Rechnungsdatum</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Account holder</source>
         <translation>Kontoinhaber</translation>
@@ -1878,6 +2043,10 @@ Vielen Dank
     <message>
         <source>The invoice number, once issued</source>
         <translation>Die Rechnungsnummer, sobald ausgestellt</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fälligkeitsdatum</translation>
     </message>
     <message>
         <source>Bill to</source>
@@ -1987,12 +2156,28 @@ Vielen Dank
         <translation>&amp;Drucken …</translation>
     </message>
     <message>
+        <source>Save &amp;XML…</source>
+        <translation>&amp;XML speichern …</translation>
+    </message>
+    <message>
+        <source>Save the e-invoice&apos;s data (EN 16931, Factur-X) as an XML file to import.</source>
+        <translation>Die Daten der E-Rechnung (EN 16931, Factur-X) als XML-Datei zum Import speichern.</translation>
+    </message>
+    <message>
         <source>Saved to {path}.</source>
         <translation>Gespeichert unter {path}.</translation>
     </message>
     <message>
         <source>Not saved: {error}</source>
         <translation>Nicht gespeichert: {error}</translation>
+    </message>
+    <message>
+        <source>Save e-invoice XML</source>
+        <translation>XML der E-Rechnung speichern</translation>
+    </message>
+    <message>
+        <source>XML files (*.xml)</source>
+        <translation>XML-Dateien (*.xml)</translation>
     </message>
     <message>
         <source>Save receipt</source>
@@ -2043,6 +2228,118 @@ Vielen Dank
     <message>
         <source>Not a receipt of ours: this file names no transaction ID.</source>
         <translation>Kein Beleg von uns: Diese Datei nennt keine Transaktions-ID.</translation>
+    </message>
+</context>
+<context>
+    <name>Reclaim</name>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>An exempt user is no longer in this organization. Read the preview again and choose again.</source>
+        <translation>Ein ausgenommener Benutzer gehört nicht mehr zu dieser Organisation. Lesen Sie die Vorschau erneut und wählen Sie noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>ReclaimPolicyDialog</name>
+    <message>
+        <source>Reclaim Policy</source>
+        <translation>Regel zur Lizenzfreigabe</translation>
+    </message>
+    <message>
+        <source>&amp;Free seats automatically once a day</source>
+        <translation>Lizenzen einmal täglich automatisch &amp;freigeben</translation>
+    </message>
+    <message>
+        <source>Each day the service frees the seats of the users below that are not exempt, as one release you can undo for 14 days under Releases.</source>
+        <translation>Der Dienst gibt täglich die Lizenzen der unten genannten, nicht ausgenommenen Benutzer frei, als eine Freigabe, die Sie 14 Tage lang unter Freigaben rückgängig machen können.</translation>
+    </message>
+    <message>
+        <source>Users &amp;disabled for at least:</source>
+        <translation>Benutzer &amp;deaktiviert seit mindestens:</translation>
+    </message>
+    <message>
+        <source>Users &amp;inactive for more than:</source>
+        <translation>Benutzer &amp;inaktiv seit mehr als:</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <source>Users whose seats the policy frees</source>
+        <translation>Benutzer, deren Lizenzen die Regel freigibt</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>Ausgenommen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Warn users by e-mail %Ln day(s) before their seat is freed</source>
+        <translation>
+            <numerusform>Benutzer %Ln Tag vor der Freigabe ihrer Lizenz per E-Mail &amp;warnen</numerusform>
+            <numerusform>Benutzer %Ln Tage vor der Freigabe ihrer Lizenz per E-Mail &amp;warnen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the preview…</source>
+        <translation>Vorschau wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied now, the policy would free %Ln seat(s).</source>
+        <translation>
+            <numerusform>Jetzt angewendet, würde die Regel %Ln Lizenz freigeben.</numerusform>
+            <numerusform>Jetzt angewendet, würde die Regel %Ln Lizenzen freigeben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The days changed: preview them before saving.</source>
+        <translation>Die Tage haben sich geändert: Sehen Sie sich vor dem Speichern die Vorschau an.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>The reclaim policy could not be read or saved: {error}</source>
+        <translation>Die Regel zur Lizenzfreigabe konnte nicht gelesen oder gespeichert werden: {error}</translation>
     </message>
 </context>
 <context>
@@ -2268,6 +2565,20 @@ Vielen Dank
     </message>
 </context>
 <context>
+    <name>SeatAlertNotice</name>
+    <message>
+        <source>Few seats available</source>
+        <translation>Wenige Lizenzen verfügbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln seat(s) available, fewer than the {threshold} your alert watches for. Free seats in Seats or add seats.</source>
+        <translation>
+            <numerusform>%Ln Lizenz verfügbar, weniger als die {threshold}, die Ihre Benachrichtigung überwacht. Geben Sie unter Lizenzen welche frei oder fügen Sie Lizenzen hinzu.</numerusform>
+            <numerusform>%Ln Lizenzen verfügbar, weniger als die {threshold}, die Ihre Benachrichtigung überwacht. Geben Sie unter Lizenzen welche frei oder fügen Sie Lizenzen hinzu.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SeatHolders</name>
     <message>
         <source>Name</source>
@@ -2350,6 +2661,14 @@ Vielen Dank
     <message>
         <source>Re&amp;leases…</source>
         <translation>Frei&amp;gaben …</translation>
+    </message>
+    <message>
+        <source>Reclaim &amp;Policy…</source>
+        <translation>Freigabe&amp;regel …</translation>
+    </message>
+    <message>
+        <source>Aler&amp;ts…</source>
+        <translation>&amp;Benachrichtigungen …</translation>
     </message>
     <message>
         <source>Giving seats…</source>

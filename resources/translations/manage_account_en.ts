@@ -41,24 +41,31 @@
 <context>
     <name>ContractTab</name>
     <message numerus="yes">
-        <source>%Ln seat(s) held by disabled users</source>
-        <translation>
-            <numerusform>%Ln seat is held by a disabled user</numerusform>
-            <numerusform>%Ln seats are held by disabled users</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln seat(s) held by users inactive for more than {days} days</source>
-        <translation>
-            <numerusform>%Ln seat is held by a user inactive for more than {days} days</numerusform>
-            <numerusform>%Ln seats are held by users inactive for more than {days} days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln invoice(s) overdue, {total} in all: {number} was due on {date}. Open it in Transaction History.</source>
         <translation>
             <numerusform>%Ln invoice is overdue ({total}): {number} was due on {date}. Open it in Transaction History.</numerusform>
             <numerusform>%Ln invoices are overdue, {total} in all: {number} was due first, on {date}. Open them in Transaction History.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invoice(s) open, not due yet: {total}.</source>
+        <translation>
+            <numerusform>%Ln invoice open, not due yet: {total}.</numerusform>
+            <numerusform>%Ln invoices open, not due yet: {total}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) of the period gone by</source>
+        <translation>
+            <numerusform>%Ln day of the period gone by</numerusform>
+            <numerusform>%Ln days of the period gone by</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ends {date}: %Ln day(s) left</source>
+        <translation>
+            <numerusform>Ends {date}: %Ln day left</numerusform>
+            <numerusform>Ends {date}: %Ln days left</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -69,17 +76,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln day(s) remaining</source>
+        <source>%Ln held by disabled users</source>
         <translation>
-            <numerusform>%Ln day remaining</numerusform>
-            <numerusform>%Ln days remaining</numerusform>
+            <numerusform>%Ln held by disabled users</numerusform>
+            <numerusform>%Ln held by disabled users</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{date} (%Ln day(s) remaining)</source>
+        <source>%Ln held by users inactive for over {days} days</source>
         <translation>
-            <numerusform>{date} (%Ln day remaining)</numerusform>
-            <numerusform>{date} (%Ln days remaining)</numerusform>
+            <numerusform>%Ln held by users inactive for over {days} days</numerusform>
+            <numerusform>%Ln held by users inactive for over {days} days</numerusform>
         </translation>
     </message>
 </context>
@@ -184,6 +191,16 @@
     </message>
 </context>
 <context>
+    <name>NotificationArea</name>
+    <message numerus="yes">
+        <source>%Ln more notice(s)</source>
+        <translation>
+            <numerusform>%Ln more notice</numerusform>
+            <numerusform>%Ln more notices</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OrderSummaryView</name>
     <message numerus="yes">
         <source>%Ln seat(s) are held by disabled users: freeing them may be enough.</source>
@@ -235,12 +252,39 @@
     </message>
 </context>
 <context>
+    <name>Receipt</name>
+    <message numerus="yes">
+        <source>%Ln day(s) after the invoice date</source>
+        <translation>
+            <numerusform>%Ln day after the invoice date</numerusform>
+            <numerusform>%Ln days after the invoice date</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message numerus="yes">
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
             <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReclaimPolicyDialog</name>
+    <message numerus="yes">
+        <source>&amp;Warn users by e-mail %Ln day(s) before their seat is freed</source>
+        <translation>
+            <numerusform>&amp;Warn users by e-mail %Ln day before their seat is freed</numerusform>
+            <numerusform>&amp;Warn users by e-mail %Ln days before their seat is freed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied now, the policy would free %Ln seat(s).</source>
+        <translation>
+            <numerusform>Applied now, the policy would free %Ln seat.</numerusform>
+            <numerusform>Applied now, the policy would free %Ln seats.</numerusform>
         </translation>
     </message>
 </context>
@@ -261,6 +305,16 @@
         <translation>
             <numerusform>{period}: %Ln month</numerusform>
             <numerusform>{period}: %Ln months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SeatAlertNotice</name>
+    <message numerus="yes">
+        <source>%Ln seat(s) available, fewer than the {threshold} your alert watches for. Free seats in Seats or add seats.</source>
+        <translation>
+            <numerusform>%Ln seat available, fewer than the {threshold} your alert watches for. Free seats in Seats or add seats.</numerusform>
+            <numerusform>%Ln seats available, fewer than the {threshold} your alert watches for. Free seats in Seats or add seats.</numerusform>
         </translation>
     </message>
 </context>
