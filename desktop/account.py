@@ -7,10 +7,7 @@ from zoneinfo import ZoneInfo
 
 from peewee import fn
 
-from billing.statuses import Status
-from desktop.models import Administrator, Contract, Organization, SeatPurchase
-
-NOT_YET_LIVE = (Status.QUEUED, Status.PENDING)
+from desktop.models import Administrator, Contract, Organization, SeatSlot
 
 
 @dataclass(frozen=True)
@@ -68,9 +65,9 @@ def today_in(timezone: str, now: datetime | None = None) -> date:
 
 
 def pending_seats(contract_id: int) -> int:
-    """Seats bought on the contract and not live yet."""
-    bought = SeatPurchase.select(fn.COALESCE(fn.SUM(SeatPurchase.seats), 0)).where(
-        (SeatPurchase.contract == contract_id) & SeatPurchase.provisioning_status.in_(NOT_YET_LIVE)
+    """Seats bought on the contract and not live yet, as its slots keep them."""
+    bought = SeatSlot.select(fn.COALESCE(fn.SUM(SeatSlot.seats), 0)).where(
+        (SeatSlot.contract == contract_id) & (SeatSlot.live == 0)
     )
     return int(bought.scalar())
 

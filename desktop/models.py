@@ -7,8 +7,10 @@ from peewee import (
     BigIntegerField,
     BooleanField,
     CharField,
+    CompositeKey,
     DatabaseProxy,
     DateField,
+    DateTimeField,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -146,6 +148,24 @@ class SeatPurchase(OwnedModel):
         return amount_from_minor(self.amount_minor, self.currency)
 
 
+class SeatSlot(BaseModel):
+    """A contract's purchases in one quarter hour (UTC), kept by triggers on seat_purchase with
+    every write (desktop.seat_slots): live ones when they went live, the others when bought."""
+
+    organization = ForeignKeyField(Organization, null=True, on_delete="CASCADE")
+    contract = ForeignKeyField(Contract, on_delete="CASCADE")
+    live = IntegerField()  # 1: provisioned; 0: queued or pending (rejected ones count nowhere)
+    slot = BigIntegerField()  # seconds since 1970 (UTC) // 900
+    seats = BigIntegerField()
+    purchases = IntegerField()
+    amount_minor = BigIntegerField()
+    first_at = DateTimeField()  # the slot's first purchase (naive UTC, as stored), and its id
+    first_id = IntegerField(null=True)
+
+    class Meta:  # pyright: ignore[reportIncompatibleVariableOverride]
+        primary_key = CompositeKey("contract", "live", "slot")
+
+
 class LicenseUsage(BaseModel):
     """How the organization's seats are assigned, as the service last said: users and their
     seats are managed in the vendor's product, so this is a copy for the overview."""
@@ -276,6 +296,7 @@ MODELS = (
     PermissionSet,
     Administrator,
     SeatPurchase,
+    SeatSlot,
     LicenseUsage,
     VendorDetails,
     BillingProfile,

@@ -13,8 +13,8 @@ from desktop import formatting
 from desktop.access import acting_administrator
 from desktop.account import current_contract
 from desktop.demo import seed_demo
-from desktop.models import Contract, SeatPurchase
-from desktop.overview import _daily_steps, load_overview
+from desktop.models import Contract, Organization, SeatPurchase
+from desktop.overview import _term, load_overview
 from desktop.purchasing import purchase_seats
 from service import demo_data
 from tests.conftest import first_org
@@ -140,11 +140,19 @@ def test_the_rule_is_spelled_out():
     ],
     ids=["a 45-minute offset", "the day after clocks go forward"],
 )
-def test_a_step_is_the_organizations_day_even_at_midnight(zone, before, at_midnight, day):
-    late = datetime.fromisoformat(at_midnight) + timedelta(hours=23)  # a PostgreSQL datetime
-    rows = [(before, 1, "MA-AAAA-0001"), (at_midnight, 2, "MA-AAAA-0002"), (late, 3, "MA-AAAA-3")]
-    steps = _daily_steps(rows, 10, ZoneInfo(zone))
+def test_a_step_is_the_organizations_day_even_at_midnight(demo, zone, before, at_midnight, day):
+    Organization.update(timezone=zone).where(Organization.id == first_org().id).execute()
+    template = SeatPurchase.select().first().__data__
+    contract = Contract.create(**{**Contract.get_by_id(template["contract"]).__data__, "id": None})
+    moments = [datetime.fromisoformat(at).replace(tzinfo=UTC) for at in (before, at_midnight)]
+    moments.append(moments[1] + timedelta(hours=23))  # the same day, late
+    for number, (at, seats) in enumerate(zip(moments, (1, 2, 3), strict=True)):
+        key = f"MA-AAAA-000{number}"
+        changes = {"id": None, "contract": contract, "seats": seats, "provisioned_at": at}
+        SeatPurchase.create(**template | changes | {"transaction_id": key, "idempotency_key": key})
+    steps = _term(contract, ZoneInfo(zone)).steps
+    start = contract.licensed_seats - 6
     assert [(s.day, s.seats, s.added, s.transaction_id, s.purchases) for s in steps] == [
-        (day - timedelta(days=1), 11, 1, "MA-AAAA-0001", 1),
-        (day, 16, 5, "MA-AAAA-0002", 2),
+        (day - timedelta(days=1), start + 1, 1, "MA-AAAA-0000", 1),
+        (day, start + 6, 5, "MA-AAAA-0001", 2),
     ]

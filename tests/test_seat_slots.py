@@ -1,0 +1,184 @@
+"""The seat slots the database keeps with every write equal the timeline worked out from the
+purchases themselves: after purchases, sync steps, refusals, a change of time zone, forgetting an
+organization and the upgrade of an older ledger, for two organizations, on both databases."""
+
+import shutil
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from billing.proration import quote
+from billing.statuses import Status
+from desktop import seat_slots
+from desktop.access import acting_administrator, forget_contract_data
+from desktop.account import current_contract
+from desktop.ledger import MIGRATIONS_DIR, close_ledger, open_ledger
+from desktop.models import Contract, Organization, SeatPurchase, SeatSlot
+from desktop.overview import load_overview
+from desktop.purchasing import purchase_seats
+from desktop.service_client import ServiceClient
+from desktop.sync import SyncEngine, apply_order
+from tests.test_organizations import CONTOSO, NORTHWIND, service  # noqa: F401 (a fixture)
+
+
+def days_from_rows(contract: Contract, live: bool) -> list[tuple]:
+    """(day, seats added, purchases, first transaction ID) per day in the organization's zone,
+    straight from the purchases, in the order they went live (or were bought)."""
+    zone = ZoneInfo(Organization.get_by_id(contract.organization_id).timezone)
+    statuses = (Status.PROVISIONED,) if live else (Status.QUEUED, Status.PENDING)
+    rows = SeatPurchase.select().where(
+        (SeatPurchase.contract == contract) & SeatPurchase.provisioning_status.in_(statuses)
+    )
+    moment = (lambda p: p.provisioned_at or p.created_at) if live else (lambda p: p.created_at)
+    days: dict = {}
+    for purchase in sorted(rows, key=lambda p: (moment(p), p.id)):
+        day = moment(purchase).astimezone(zone).date()
+        known = days.setdefault(day, [day, 0, 0, purchase.transaction_id])
+        known[1] += purchase.seats
+        known[2] += 1
+    return [tuple(values) for values in days.values()]
+
+
+def assert_slots_match_the_purchases() -> int:
+    """Every contract's days and amount, as the slots give them, are the purchases'; returns
+    how many contracts were compared."""
+    contracts = list(Contract.select())
+    for contract in contracts:
+        zone = ZoneInfo(Organization.get_by_id(contract.organization_id).timezone)
+        for live in (True, False):
+            slots = [
+                (d.day, d.added, d.purchases, d.first)
+                for d in seat_slots.days(contract.id, live, zone)
+            ]
+            assert slots == days_from_rows(contract, live), (contract.id, live)
+        bought = SeatPurchase.select().where(
+            (SeatPurchase.contract == contract)
+            & (SeatPurchase.provisioning_status != Status.REJECTED)
+        )
+        assert seat_slots.bought_minor(contract.id) == sum(p.amount_minor for p in bought)
+    for slot in SeatSlot.select():  # each slot is its own organization's contract's
+        assert slot.organization_id == slot.contract.organization_id
+    return len(contracts)
+
+
+def buy(organization: Organization, email: str, seats: int, now: datetime) -> SeatPurchase:
+    summary = current_contract(organization, now)
+    priced = quote(summary, seats, summary.today)
+    return purchase_seats(acting_administrator(email), seats, priced.amount, True, now=now)
+
+
+@pytest.fixture
+def synced(any_db_url, service):  # noqa: F811
+    """Both organizations synced from the service into one desktop ledger."""
+    open_ledger(any_db_url)
+    engines = {}
+    for credentials in (NORTHWIND, CONTOSO):
+        engine = SyncEngine(ServiceClient(service.url), credentials)
+        assert engine.run_once().problem is None
+        engines[credentials.email] = engine
+    yield engines
+    close_ledger()
+
+
+def test_slots_follow_purchases_sync_and_refusals_of_two_organizations(synced):
+    owners = {slot.organization_id for slot in SeatSlot.select()}  # the orders sync brought
+    assert owners == {engine.organization.id for engine in synced.values()}
+    assert assert_slots_match_the_purchases() == 3  # Northwind's two contracts, Contoso's one
+    now = datetime.now(UTC) - timedelta(minutes=1)  # due to be sent at once
+    bought = {}
+    for credentials in (NORTHWIND, CONTOSO):
+        engine = synced[credentials.email]
+        bought[credentials.email] = [
+            buy(engine.organization, credentials.email, seats, now + timedelta(seconds=seats))
+            for seats in (1, 3)
+        ]
+    assert_slots_match_the_purchases()  # queued: counted as not live yet
+    refused = bought[CONTOSO.email][0]  # the service refuses it when sent
+    SeatPurchase.update(amount_minor=1).where(SeatPurchase.id == refused.id).execute()
+    assert_slots_match_the_purchases()
+    for engine in synced.values():
+        engine.run_once()  # sent: live at once (the service provisions without delay)
+    assert SeatPurchase.get_by_id(refused.id).provisioning_status == Status.REJECTED
+    assert_slots_match_the_purchases()
+    later = buy(synced[CONTOSO.email].organization, CONTOSO.email, 2, now)
+    entry = {"transaction_id": later.transaction_id, "created_at": later.created_at.isoformat()}
+    for status in (Status.PENDING, Status.REJECTED):  # accepted, then cancelled, as the feed says
+        assert apply_order(synced[CONTOSO.email].organization, {**entry, "status": status})
+        assert_slots_match_the_purchases()
+    live = bought[NORTHWIND.email][1]
+    apply_order(
+        synced[NORTHWIND.email].organization,
+        {
+            "transaction_id": live.transaction_id,
+            "status": Status.PROVISIONED,
+            "created_at": live.created_at.isoformat(),
+            "provisioned_at": (now + timedelta(days=1)).isoformat(),  # live the next day
+        },
+    )
+    assert SeatPurchase.get_by_id(live.id).provisioning_status == Status.PROVISIONED
+    assert_slots_match_the_purchases()
+    overview = load_overview(synced[NORTHWIND.email].organization)
+    assert overview.timeline.seats_now == overview.contract.licensed_seats
+
+
+def test_a_new_time_zone_puts_the_same_slots_into_its_days(synced):
+    contoso = synced[CONTOSO.email].organization
+    for zone in ("Asia/Kathmandu", "America/St_Johns", "Pacific/Chatham"):  # :45, :30, :45
+        Organization.update(timezone=zone).where(Organization.id == contoso.id).execute()
+        assert_slots_match_the_purchases()
+
+
+def test_forgetting_an_organization_forgets_its_slots_only(synced):
+    northwind = synced[NORTHWIND.email].organization
+    forget_contract_data(northwind)
+    assert not SeatSlot.select().where(SeatSlot.organization == northwind).exists()
+    assert SeatSlot.select().exists()
+    assert_slots_match_the_purchases()
+
+
+def test_removing_a_days_first_purchase_finds_the_next(synced):
+    """A purchase removed by hand (repairs happen): its slot's first is found again."""
+    contract = Contract.get_by_id(
+        current_contract(synced[NORTHWIND.email].organization).contract_id
+    )
+    first = (
+        SeatPurchase.select()
+        .where(SeatPurchase.contract == contract)
+        .order_by(SeatPurchase.provisioned_at, SeatPurchase.id)
+        .first()
+    )
+    twin = {**first.__data__, "transaction_id": "MA-TWIN-0001", "idempotency_key": "MA-TWIN-0001"}
+    del twin["id"]
+    SeatPurchase.create(**twin)  # the same moment: the id breaks the tie
+    assert_slots_match_the_purchases()
+    SeatPurchase.delete().where(SeatPurchase.id == first.id).execute()
+    assert_slots_match_the_purchases()
+    SeatPurchase.update(seats=SeatPurchase.seats + 2).where(
+        SeatPurchase.transaction_id == "MA-TWIN-0001"
+    ).execute()
+    assert_slots_match_the_purchases()
+
+
+def test_an_older_ledger_is_counted_when_upgraded(any_db_url, tmp_path, service):  # noqa: F811
+    """Purchases written by version 13, with no triggers yet, are in the slots after the upgrade."""
+    version_13 = tmp_path / "migrations"
+    version_13.mkdir()
+    for migration in sorted(MIGRATIONS_DIR.glob("00[01][0-9]_*.py"))[:13]:
+        shutil.copy(migration, version_13)
+    open_ledger(any_db_url, migrations=version_13)
+    for credentials in (NORTHWIND, CONTOSO):
+        assert SyncEngine(ServiceClient(service.url), credentials).run_once().problem is None
+    pending = SeatPurchase.select().order_by(SeatPurchase.id.desc()).first()
+    SeatPurchase.update(provisioning_status=Status.PENDING).where(
+        SeatPurchase.id == pending.id
+    ).execute()
+    purchases = SeatPurchase.select().count()
+    close_ledger()
+    open_ledger(any_db_url)
+    try:
+        assert SeatPurchase.select().count() == purchases > 0
+        assert SeatSlot.select().where(SeatSlot.live == 0).count() == 1
+        assert assert_slots_match_the_purchases() == 3
+    finally:
+        close_ledger()
