@@ -156,17 +156,28 @@ def page_select(
     from_end: bool = False,
     now: datetime | None = None,
 ) -> ModelSelect:
-    """The SQL of one page in the query's order: after a key, before a key, the last rows
-    (in reverse), or at an offset."""
+    """The SQL of one page in the query's order: after a key, before a key, or the last rows
+    (in reverse), each `offset` rows on."""
+    columns = (*_COLUMNS, SORT_KEYS[query.sort].alias("sort_value"))
+    return _ordered(query, columns, now, after, before, from_end).limit(limit).offset(offset)
+
+
+def _ordered(
+    query: HistoryQuery,
+    columns: tuple,
+    now: datetime | None,
+    after: tuple | None = None,
+    before: tuple | None = None,
+    from_end: bool = False,
+) -> ModelSelect:
     now = now or utc_now()
     sort_key = SORT_KEYS[query.sort]
     row_key = Tuple(sort_key, SeatPurchase.id)
     descending = query.descending != (before is not None or from_end)
     select = (
-        SeatPurchase.select(*_COLUMNS, sort_key.alias("sort_value"))
+        SeatPurchase.select(*columns)
         .where(_condition(query, now))
         .order_by(*(e.desc() if descending else e.asc() for e in (sort_key, SeatPurchase.id)))
-        .limit(limit)
     )
     if after is not None:
         bound = Tuple(_stored(sort_key, after[0]), after[1])
@@ -174,15 +185,14 @@ def page_select(
     if before is not None:
         bound = Tuple(_stored(sort_key, before[0]), before[1])
         return select.where(row_key > bound if query.descending else row_key < bound)
-    return select if from_end else select.offset(offset)
+    return select
 
 
 def fetch_page(
     query: HistoryQuery, limit: int, now: datetime | None = None, **position: object
 ) -> list[HistoryRow]:
     """One page in the query's order, where `position` (page_select's offset, after, before or
-    from_end) says: keys (keyset paging) make every page as cheap as the first; the offset is
-    only for a jump into the middle of the list, where no neighbouring page is known yet."""
+    from_end) says: keys (keyset paging) make every page as cheap as the first."""
     now = now or utc_now()
     select = page_select(query, limit, now=now, **position)
     # A few rows: cheaper than joining every row that OFFSET skips.
@@ -190,6 +200,54 @@ def fetch_page(
     rows = [_row(values, query.organization_id, now, terms) for values in select.tuples()]
     backwards = position.get("before") is not None or bool(position.get("from_end"))
     return rows[::-1] if backwards else rows
+
+
+STRIDE = 10_000  # the most rows a read skips by OFFSET: a million costs 50 ms, this 0.5
+
+
+def fetch_rows(
+    query: HistoryQuery,
+    first: int,
+    limit: int,
+    count: int | None,
+    landmarks: dict[int, tuple],
+    now: datetime | None = None,
+) -> list[HistoryRow]:
+    """Rows `first` to `first + limit - 1` of the `count` matching (None: not all counted), for
+    a jump where no neighbouring page is known: read from the nearer end, else after a
+    landmark, the key of every STRIDE-th row (found as needed and kept in `landmarks`, which
+    belongs to this query), so no read skips more than STRIDE rows."""
+    if first < STRIDE:
+        return fetch_page(query, limit, now, offset=first)
+    if count is not None and count - first - limit < STRIDE:
+        return fetch_page(query, limit, now, offset=count - first - limit, from_end=True)
+    after = landmark(query, first // STRIDE, landmarks, now)
+    if after is None:  # rows went away since they were counted
+        return []
+    return fetch_page(query, limit, now, after=after, offset=first % STRIDE)
+
+
+def landmark(
+    query: HistoryQuery, number: int, landmarks: dict[int, tuple], now: datetime | None = None
+) -> tuple | None:
+    """The key of row `number * STRIDE - 1`, found from the nearest landmark known before it,
+    a STRIDE at a time (each a read of keys alone, from an index)."""
+    known = max((n for n in landmarks if n <= number), default=0)
+    columns = (SORT_KEYS[query.sort].alias("sort_value"), SeatPurchase.id)
+    while known < number:
+        after = landmarks[known] if known else None
+        select = _ordered(query, columns, now, after=after).limit(1).offset(STRIDE - 1)
+        found = select.tuples().first()
+        if found is None:  # fewer rows than that
+            return None
+        known += 1
+        landmarks[known] = tuple(found)
+    return landmarks.get(number)
+
+
+def find_landmarks(query: HistoryQuery, count: int, landmarks: dict[int, tuple]) -> None:
+    """Every landmark of a list of `count` rows, found ahead of any jump into it."""
+    landmark(query, count // STRIDE, landmarks)
 
 
 def _contract_terms(organization_id: int) -> dict[int, tuple[str, date, date]]:

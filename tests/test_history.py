@@ -9,6 +9,7 @@ import pytest
 from billing.kinds import OrderKind
 from billing.proration import quote
 from billing.statuses import KIND_STATUSES, LABELS, Status
+from desktop import history as history_module
 from desktop import search
 from desktop.background import Cancelled
 from desktop.demo import seed_demo
@@ -21,6 +22,8 @@ from desktop.history import (
     count_purchases,
     export_csv,
     fetch_page,
+    fetch_rows,
+    find_landmarks,
     iter_purchases,
     write_csv,
 )
@@ -79,6 +82,38 @@ def test_keyset_pages_match_one_big_page_in_every_sort(history, sort, descending
     assert ids(forward) == ids(everything) == ids(backward)
     assert ids(fetch_page(query, 10, offset=30, now=NOW)) == ids(everything[30:40])
     assert ids(iter_purchases(query, batch=9, now=NOW)) == ids(everything)
+
+
+@pytest.mark.parametrize("sort", ["date", "amount", "invoice_number", "purchased_by"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_jump_reads_the_rows_there_from_the_nearer_end_or_a_landmark(
+    history, monkeypatch, sort, descending
+):
+    """No read skips more than STRIDE rows by OFFSET (here 5): a jump into the middle reads
+    after the key of every fifth row, found once and kept."""
+    monkeypatch.setattr(history_module, "STRIDE", 5)
+    query = HistoryQuery(NORTHWIND, sort=sort, descending=descending)
+    everything = fetch_page(query, 1000, now=NOW)
+    offsets = []
+    real = history_module.page_select
+    monkeypatch.setattr(
+        history_module,
+        "page_select",
+        lambda *args, **kwargs: offsets.append(kwargs.get("offset", 0)) or real(*args, **kwargs),
+    )
+    landmarks: dict[int, tuple] = {}
+    for first in range(0, ALL - 2):
+        rows = fetch_rows(query, first, 3, ALL, landmarks, now=NOW)
+        assert ids(rows) == ids(everything[first : first + 3]), first
+    assert max(offsets) < 5
+    fresh: dict[int, tuple] = {}
+    find_landmarks(query, ALL, fresh)
+    assert len(fresh) == ALL // 5 and landmarks.items() <= fresh.items()
+    assert all(key == everything[n * 5 - 1].key for n, key in fresh.items())
+    middle = ALL // 2  # not counted to the end (a capped text filter): from the start
+    assert ids(fetch_rows(query, middle, 3, None, fresh, now=NOW)) == ids(
+        everything[middle : middle + 3]
+    )
 
 
 def test_sorts_order_by_the_column(history):

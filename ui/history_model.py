@@ -11,7 +11,16 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from billing.statuses import LABELS, LIVE_WITHIN, Status
 from desktop import formatting
-from desktop.history import COUNT_CAP, HistoryQuery, HistoryRow, count_purchases, fetch_page
+from desktop.history import (
+    COUNT_CAP,
+    STRIDE,
+    HistoryQuery,
+    HistoryRow,
+    count_purchases,
+    fetch_page,
+    fetch_rows,
+    find_landmarks,
+)
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from ui.tasks import run_in_background
 
@@ -169,6 +178,7 @@ class HistoryTableModel(QAbstractTableModel):
         self._more = False  # the count stopped at the cap: more rows match
         self._pages: OrderedDict[int, list[tuple[HistoryRow, tuple[str, ...]]]] = OrderedDict()
         self._requested: set[int] = set()
+        self._landmarks: dict[int, tuple] = {}  # of this query: see desktop.history.fetch_rows
 
     @property
     def query(self) -> HistoryQuery:
@@ -277,23 +287,23 @@ class HistoryTableModel(QAbstractTableModel):
         return page
 
     def _request(self, number: int) -> None:
-        """Fetch a page next to a known one by key; the last page from the end; else by offset."""
+        """Fetch a page next to a known one by key, else from the nearer end or a landmark."""
         if number in self._requested:
             return
         self._requested.add(number)
         previous, following = self._pages.get(number - 1), self._pages.get(number + 1)
         query, generation = self._query, self._generation
         timezone, locale = self._timezone, self._locale
-        where = {"offset": number * PAGE_SIZE}
+        first, count = number * PAGE_SIZE, None if self._more else self._count
+        limit, landmarks = min(PAGE_SIZE, self._count - first), self._landmarks
         if previous:
-            where = {"after": previous[-1][0].key}
+            read = lambda: fetch_page(query, limit, after=previous[-1][0].key)  # noqa: E731
         elif following:
-            where = {"before": following[0][0].key}
-        elif not self._more and (number + 1) * PAGE_SIZE >= self._count:
-            where = {"from_end": True}
-        limit = min(PAGE_SIZE, self._count - number * PAGE_SIZE)
+            read = lambda: fetch_page(query, limit, before=following[0][0].key)  # noqa: E731
+        else:
+            read = lambda: fetch_rows(query, first, limit, count, landmarks)  # noqa: E731
         run_in_background(
-            lambda: _formatted(fetch_page(query, limit, **where), timezone, locale),
+            lambda: _formatted(read(), timezone, locale),
             lambda rows: self._arrived(generation, number, rows),
             self._failed,
         )
@@ -322,6 +332,7 @@ class HistoryTableModel(QAbstractTableModel):
         self._more = False
         self._pages = OrderedDict({0: page}) if page else OrderedDict()
         self._requested = set()
+        self._landmarks = {}
         self.endResetModel()
         if len(page) < PAGE_SIZE:  # the whole result is here: no need to count
             self.count_changed.emit(len(page), False)
@@ -342,6 +353,10 @@ class HistoryTableModel(QAbstractTableModel):
     def _counted(self, generation: int, count: int, cap: int | None) -> None:
         if generation != self._generation:
             return
+        if count > 2 * STRIDE and cap is None:  # ready for a jump into the middle
+            query, landmarks = self._query, self._landmarks
+            found = lambda: find_landmarks(query, count, landmarks)  # noqa: E731
+            run_in_background(found, lambda _: None, lambda _: None)  # else found when needed
         self._more = cap is not None and count > cap
         count = min(count, cap) if self._more else count
         if count > self._count:
