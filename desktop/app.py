@@ -188,6 +188,7 @@ def _run_application(
     from desktop.application import Application
     from desktop.connection import connect_service
     from ui.main_window import MainWindow
+    from ui.seat_alert_notice import SeatAlertNotice
     from ui.tasks import wait_for_background_work
     from ui.terminate import close_on_stop_signals
 
@@ -210,6 +211,7 @@ def _run_application(
         if _needs_contract(application) and (status := _first_contract(application)) is not None:
             return status
         window = MainWindow(application)
+        SeatAlertNotice(application, window)  # kept by the window, its parent
         application.start_syncing()
         window.restore_settings()
         window.show()

@@ -155,6 +155,23 @@ class ServiceClient:
         """The organization's seat releases, newest first."""
         return self._call("GET", f"/v1/seat-releases?limit={int(limit)}")["releases"]
 
+    def reclaim_policy(self) -> dict:
+        return self._call("GET", "/v1/reclaim-policy")
+
+    def change_reclaim_policy(self, policy: dict) -> dict:
+        return self._call("PUT", "/v1/reclaim-policy", policy)
+
+    def reclaim_preview(self, disabled_for_days: int, inactive_for_days: int) -> dict:
+        """The users a policy with these days would free now, and why."""
+        query = {"disabled_for_days": disabled_for_days, "inactive_for_days": inactive_for_days}
+        return self._call("GET", "/v1/reclaim-policy/preview?" + urlencode(query))
+
+    def alert_settings(self) -> dict:
+        return self._call("GET", "/v1/alert-settings")
+
+    def change_alert_settings(self, settings: dict) -> dict:
+        return self._call("PUT", "/v1/alert-settings", settings)
+
     def vendor(self) -> dict:
         return self._call("GET", "/v1/vendor")
 

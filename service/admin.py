@@ -124,11 +124,12 @@ def apply_reclaim_policy(argv: list[str]) -> int:
 
     def change() -> str:
         organization = _organization(options.organization)
-        release = reclaim.apply_policy(organization.id, utc_now(), options.operator)
+        assert organization is not None  # named: the parser made sure
+        release = reclaim.apply_policy(organization.get_id(), utc_now(), options.operator)
         if release is None:
             raise Stop(1, f"the reclaim policy of {organization.name} is off or frees no seat")
-        freed = release.users.count()
-        return f"freed {freed} seats of {organization.name}: release {release.id}"
+        freed = reclaim.freed_count(release)
+        return f"freed {freed} seats of {organization.name}: release {release.get_id()}"
 
     return _run(options.database, change)
 

@@ -11,6 +11,7 @@ from billing.renewal import opens_on
 from db.database import write_transaction
 from service import audit, mail, messages
 from service.models import (
+    Administrator,
     AlertSettings,
     AlertState,
     Invoice,
@@ -64,7 +65,7 @@ def settings_json(settings: AlertSettings) -> dict:
     }
 
 
-def change_settings(administrator: object, body: dict, now: datetime) -> AlertSettings:
+def change_settings(administrator: Administrator, body: dict, now: datetime) -> AlertSettings:
     """Replace the organization's alert settings (the document checked their form); each
     recipient's address is checked and normalized, repeats dropped (RecipientRefused)."""
     organization = administrator.organization_id
@@ -101,12 +102,12 @@ def holding(settings: AlertSettings, organization: Organization, now: datetime) 
     contract = contract_on(organization, today)
     threshold = settings.seats_available_below
     if contract is not None and threshold is not None:
-        available = available_seats(organization.id, contract)
+        available = available_seats(organization.get_id(), contract)
         if available < threshold:
             values = {"available": available, "threshold": threshold}
             found["seats_available_below"] = Alert("seats_available_below", values)
     open_invoices = Invoice.select().where(
-        (Invoice.organization == organization.id) & (Invoice.status == "open")
+        (Invoice.organization == organization.get_id()) & (Invoice.status == "open")
     )
     within = settings.invoice_due_within_days
     for invoice in open_invoices:
@@ -124,7 +125,7 @@ def holding(settings: AlertSettings, organization: Organization, now: datetime) 
         window_open = opens_on(contract.end_date, contract.renewal_window_days) <= today
         if window_open and not Renewal.select().where(Renewal.contract == contract).exists():
             alert = Alert("renewal_window", {"end": contract.end_date})
-            found[f"renewal_window:{contract.id}"] = alert
+            found[f"renewal_window:{contract.get_id()}"] = alert
     return found
 
 
@@ -144,16 +145,16 @@ def _check_one(settings: AlertSettings, now: datetime) -> int:
     holds = holding(settings, organization, now) if recipients else {}
     queued = 0
     with write_transaction(service_db):
-        states = AlertState.select().where(AlertState.organization == organization.id)
+        states = AlertState.select().where(AlertState.organization == organization.get_id())
         known = {state.condition: state for state in states}
-        cleared = [state.id for name, state in known.items() if name not in holds]
+        cleared = [state.get_id() for name, state in known.items() if name not in holds]
         if cleared:
             AlertState.delete().where(AlertState.id.in_(cleared)).execute()
-        fallback = mail.organization_language(organization.id)
+        fallback = mail.organization_language(organization.get_id())
         for name, alert in holds.items():
             if name in known:
                 continue
-            AlertState.create(organization=organization.id, condition=name, since=now)
+            AlertState.create(organization=organization.get_id(), condition=name, since=now)
             for recipient in recipients:
                 language = recipient["language"] or fallback
                 subject, body = messages.message(
@@ -161,6 +162,6 @@ def _check_one(settings: AlertSettings, now: datetime) -> int:
                 )
                 key = f"{name}@{now.isoformat()}:{recipient['email']}"
                 queued += mail.enqueue(
-                    organization.id, key, alert.kind, recipient["email"], subject, body, now
+                    organization.get_id(), key, alert.kind, recipient["email"], subject, body, now
                 )
     return queued

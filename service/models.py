@@ -1,6 +1,7 @@
 """The service's own models: organizations, contracts, administrators, sessions, seat orders."""
 
 from peewee import (
+    AutoField,
     BigIntegerField,
     BooleanField,
     CharField,
@@ -88,6 +89,7 @@ class PermissionSet(ServiceModel):
 
 class Administrator(ServiceModel):
     organization = ForeignKeyField(Organization, backref="administrators")
+    organization_id: int  # peewee's accessor of the key, declared for the type checker
     name = CharField()
     email = CharField(unique=True)
     password_hash = CharField()
@@ -314,19 +316,22 @@ class AlertState(ServiceModel):
     """A condition an alert watches that holds now, since when: it is alerted once when it
     starts to hold, and again only after it has cleared (the row deleted) and come back."""
 
+    id = AutoField()
     organization = ForeignKeyField(Organization, backref="alert_states")
     condition = CharField(max_length=100)  # e.g. "seats_available_below", "invoice_overdue:N"
     since = UTCDateTimeField()
 
-    class Meta:
-        indexes = ((("organization", "condition"), True),)
+
+AlertState.add_index(AlertState.organization, AlertState.condition, unique=True)
 
 
 class MailMessage(ServiceModel):
     """An e-mail waiting to be sent, or sent: the outbox survives restarts and retries with
     backoff; `key` makes a message once only."""
 
+    id = AutoField()
     organization = ForeignKeyField(Organization, backref="mail_messages")
+    organization_id: int  # peewee's accessor of the key, declared for the type checker
     key = CharField(max_length=200)
     kind = CharField(max_length=40)
     recipient = CharField(max_length=254)
@@ -339,11 +344,9 @@ class MailMessage(ServiceModel):
     failed_at = UTCDateTimeField(null=True)  # refused for good: not tried again
     last_error = TextField(null=True)
 
-    class Meta:
-        indexes = (
-            (("organization", "key"), True),
-            (("sent_at", "failed_at", "next_attempt_at"), False),  # the sender's queue
-        )
+
+MailMessage.add_index(MailMessage.organization, MailMessage.key, unique=True)
+MailMessage.add_index(MailMessage.sent_at, MailMessage.failed_at, MailMessage.next_attempt_at)
 
 
 class AuditEvent(ServiceModel):

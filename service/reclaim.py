@@ -15,6 +15,7 @@ from service.models import (
     Organization,
     ReclaimPolicy,
     SeatRelease,
+    SeatReleaseUser,
     service_db,
 )
 from service.orders import local_today
@@ -81,12 +82,10 @@ def change_policy(administrator: Administrator, body: dict, now: datetime) -> Re
     organization = administrator.organization_id
     exempt = list(dict.fromkeys(body["exempt_user_ids"]))
     with write_transaction(service_db):
-        known = {
-            user.id
-            for user in AccountUser.select(AccountUser.id).where(
-                (AccountUser.organization == organization) & AccountUser.id.in_(exempt)
-            )
-        }
+        users = AccountUser.select().where(
+            (AccountUser.organization == organization) & AccountUser.id.in_(exempt)  # pyright: ignore[reportAttributeAccessIssue]
+        )
+        known = {user.get_id() for user in users}
         unknown = [each for each in exempt if each not in known]
         if unknown:
             raise seats.SeatProblem(
@@ -98,7 +97,7 @@ def change_policy(administrator: Administrator, body: dict, now: datetime) -> Re
         fields = {name: body[name] for name in DEFAULTS if name != "exempt_user_ids"}
         fields |= {
             "exempt_user_ids": json.dumps(exempt),
-            "changed_by": administrator.id,
+            "changed_by": administrator.get_id(),
             "updated_at": now,
         }
         ReclaimPolicy.insert(organization=organization, **fields).on_conflict(
@@ -135,14 +134,14 @@ def candidates(
             & AccountUser.holds_seat
             & (disabled | inactive_condition(inactive_for_days, now))
         )
-        .order_by(AccountUser.name, AccountUser.id)
+        .order_by(AccountUser.name, AccountUser.email)  # one e-mail each: a stable order
     )
     return [
         Candidate(
             user,
             "inactive" if user.active else "disabled",
             user.last_active_at if user.active else user.disabled_at,
-            user.id in exempt,
+            user.get_id() in exempt,
         )
         for user in found
     ]
@@ -174,11 +173,11 @@ def apply_policy(
             exempt_ids(policy),
             now,
         )
-        ids = [each.user.id for each in found if not each.exempt][: seats.MAX_USERS]
+        ids = [each.user.get_id() for each in found if not each.exempt][: seats.MAX_USERS]
         if not ids:
             return None
         release = seats.release_seats(policy.changed_by, ids, POLICY_REASON, now)
-        details = {"release": release.id, "users": ids, "operator": operator}
+        details = {"release": release.get_id(), "users": ids, "operator": operator}
         audit.record(organization_id, POLICY_APPLIED, operator, details, now)
     return release
 
@@ -190,13 +189,13 @@ def warn_users(organization_id: int, now: datetime) -> int:
     if not (policy.enabled and policy.notify_users):
         return 0
     settings = (policy.disabled_for_days, policy.inactive_for_days, exempt_ids(policy))
-    now_ids = {each.user.id for each in candidates(organization_id, *settings, now)}
+    now_ids = {each.user.get_id() for each in candidates(organization_id, *settings, now)}
     soon = candidates(organization_id, *settings, now + timedelta(days=WARNING_DAYS))
     organization = Organization.get_by_id(organization_id)
     language = mail.organization_language(organization_id)
     queued = 0
     for each in soon:
-        if each.exempt or each.user.id in now_ids or each.since is None:
+        if each.exempt or each.user.get_id() in now_ids or each.since is None:
             continue
         days = policy.inactive_for_days if each.reason == "inactive" else policy.disabled_for_days
         due = local_today(organization, each.since + timedelta(days=days))
@@ -207,7 +206,7 @@ def warn_users(organization_id: int, now: datetime) -> int:
             name=each.user.name,
             due=due,
         )
-        key = f"reclaim_warning:{each.user.id}:{due.isoformat()}"
+        key = f"reclaim_warning:{each.user.get_id()}:{due.isoformat()}"
         queued += mail.enqueue(
             organization_id, key, "reclaim_warning", each.user.email, subject, body, now
         )
@@ -218,17 +217,24 @@ def run_daily(now: datetime) -> int:
     """Apply each enabled policy once on each of its organization's days, and warn; returns
     how many seats were freed."""
     freed = 0
-    enabled = ReclaimPolicy.select(ReclaimPolicy, Organization).join(Organization)
+    enabled = ReclaimPolicy.select(ReclaimPolicy.last_run_on, Organization).join(Organization)
     for policy in list(enabled.where(ReclaimPolicy.enabled)):
-        today = local_today(policy.organization, now)
+        organization: Organization = policy.organization
+        today = local_today(organization, now)
         if policy.last_run_on == today:
             continue
         try:
-            release = apply_policy(policy.organization_id, now)
-            warn_users(policy.organization_id, now)
+            release = apply_policy(organization.get_id(), now)
+            warn_users(organization.get_id(), now)
         except seats.SeatProblem as problem:  # a seat changed meanwhile: the next round
-            logger.warning("reclaim policy of %s: %s", policy.organization.name, problem)
+            logger.warning("reclaim policy of %s: %s", organization.name, problem)
             continue
-        freed += 0 if release is None else release.users.count()
-        ReclaimPolicy.update(last_run_on=today).where(ReclaimPolicy.id == policy.id).execute()
+        freed += 0 if release is None else freed_count(release)
+        ReclaimPolicy.update(last_run_on=today).where(
+            ReclaimPolicy.organization == organization
+        ).execute()
     return freed
+
+
+def freed_count(release: SeatRelease) -> int:
+    return SeatReleaseUser.select().where(SeatReleaseUser.release == release).count()

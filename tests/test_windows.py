@@ -41,6 +41,7 @@ SHOWS_DATA = (
     "accountManagerLabel",
     "historyDetail_purchased_by",
     "transactionHistoryView column 9",
+    "reclaimPreviewTable column 1",  # the users a reclaim policy would free
 )
 
 

@@ -497,6 +497,7 @@ def main() -> None:
         profile._refused(refusal)
     dialog(profile, "billing profile, with a refusal")
     dialog(window.show_seat_holders("inactive", 90), "seat holders (inactive)")
+    _reclaim_and_alerts(seats)
     dialog(show_about(window), "about")
     receipt = receipt_pdf(first_org(), bought.transaction_id, locale)
     dialog(ReceiptDialog(bought.transaction_id, receipt, window), "receipt")
@@ -505,6 +506,43 @@ def main() -> None:
     viewer.show()
     check(viewer, "permission page")
     print(json.dumps({"problems": problems, "texts": texts}))
+
+
+def _reclaim_and_alerts(seats: QWidget) -> None:
+    """Reclaim Policy and Alerts from the Seats view, filled as the service would answer (it
+    cannot be reached here)."""
+    from datetime import UTC, datetime
+
+    from desktop.alerts import AlertSettings, Recipient
+    from desktop.reclaim import Candidate, Preview, ReclaimPolicy
+
+    reclaim = seats.show_reclaim_policy()
+    settle()
+    reclaim.show_policy(ReclaimPolicy(False, 7, 90, True, frozenset({2})))
+    settle()
+    since = datetime(2026, 5, 4, 9, 30, tzinfo=UTC)
+    users = tuple(
+        Candidate(n, f"Bartholomew Featherstonehaugh {n}", f"b{n}@northwind.example",
+                  ("disabled", "inactive")[n % 2], since if n else None, n == 2)
+        for n in range(7)
+    )  # fmt: skip
+    reclaim.show_preview(Preview(users, 7), reclaim.days())
+    dialog(reclaim, "reclaim policy")
+    alerts = seats.show_alerts()
+    settle()
+    alerts.show_settings(
+        AlertSettings(
+            5,
+            7,
+            True,
+            True,
+            (
+                Recipient("accounts.payable.department@northwind.example", "de"),
+                Recipient("ops@northwind.example"),
+            ),
+        )
+    )
+    dialog(alerts, "alerts")
 
 
 if __name__ == "__main__":

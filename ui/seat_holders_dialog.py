@@ -1,5 +1,6 @@
 """The Seats view: the users holding seats, filtered by status, exportable as CSV; selected
-users' seats are freed after a confirmation, and the release can be undone from its notice."""
+users' seats are freed after a confirmation, and the release can be undone from its notice.
+The reclaim policy and the alerts are set from here too."""
 
 from pathlib import Path
 
@@ -38,9 +39,12 @@ from desktop.seats import (
     undo_release,
 )
 from desktop.service_client import ServiceClient
+from ui.alerts_dialog import AlertsDialog
 from ui.export_paths import ask_save_path
 from ui.focus_order import chain_buttons
 from ui.free_seats_dialog import FreeSeatsDialog
+from ui.named import named
+from ui.reclaim_policy_dialog import ReclaimPolicyDialog
 from ui.screen_fit import fit_to_screen
 from ui.seat_releases_dialog import SeatReleasesDialog
 from ui.tasks import run_in_background
@@ -123,6 +127,12 @@ class SeatHoldersDialog(QDialog):
         self.releases = QPushButton(self.tr("Re&leases…"), objectName="seatsReleasesButton")
         self.releases.clicked.connect(self.show_releases)
         self.status = QLabel(objectName="seatHoldersStatusLabel", wordWrap=True)
+        self.policy = named(QPushButton(self.tr("Reclaim &Policy…")), "seatsPolicyButton")
+        self.policy.clicked.connect(self.show_reclaim_policy)
+        self.alerts = named(QPushButton(self.tr("Aler&ts…")), "seatsAlertsButton")
+        self.alerts.clicked.connect(self.show_alerts)
+        for button in (self.policy, self.alerts):
+            button.setAutoDefault(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.free, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.give, QDialogButtonBox.ButtonRole.ActionRole)
@@ -133,6 +143,8 @@ class SeatHoldersDialog(QDialog):
         top.addWidget(shown)
         top.addWidget(self.filter)
         top.addStretch()
+        top.addWidget(self.policy)
+        top.addWidget(self.alerts)
         notice = QHBoxLayout()
         notice.addWidget(self.notice, 1)
         notice.addWidget(self.undo)
@@ -144,6 +156,9 @@ class SeatHoldersDialog(QDialog):
         layout.addLayout(notice)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        self.setTabOrder(self.filter, self.policy)
+        self.setTabOrder(self.policy, self.alerts)
+        self.setTabOrder(self.alerts, self.view)
         self.setTabOrder(self.view, self.undo)
         chain_buttons(self.undo, buttons)
         self.filter.currentIndexChanged.connect(self._filter_changed)
@@ -202,6 +217,19 @@ class SeatHoldersDialog(QDialog):
         )
         dialog.seats_changed.connect(self._changed)
         dialog.show()
+        return dialog
+
+    def show_reclaim_policy(self) -> ReclaimPolicyDialog:
+        """The policy that frees seats once a day, with whom it would free now."""
+        dialog = ReclaimPolicyDialog(self._client, self, self._timezone, self._locale)
+        dialog.saved.connect(lambda _: self._changed())
+        dialog.open()
+        return dialog
+
+    def show_alerts(self) -> AlertsDialog:
+        """What the service e-mails about, and to whom."""
+        dialog = AlertsDialog(self._client, self)
+        dialog.open()
         return dialog
 
     def undo_release(self) -> None:

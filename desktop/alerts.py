@@ -1,0 +1,94 @@
+"""The organization's alert settings through the account service, as plain values, and the
+desktop's own notice when a sync finds fewer seats available than the alert's threshold (once
+each time the count drops below it)."""
+
+from dataclasses import dataclass
+
+from db.database import write_transaction
+from desktop.i18n import translate
+from desktop.models import Organization, SyncState, database
+from desktop.service_client import ServiceClient, ServiceRefused
+
+SEATS_BELOW_KEY = "seat_alert_below"  # SyncState: "1" while the count is below the threshold
+MAX_RECIPIENTS = 10
+LANGUAGES = ("en", "de")  # a recipient's language; None: not known
+
+
+class AlertSettingsRefused(Exception):
+    """The service refused the settings; the message says why, in the user's language."""
+
+
+@dataclass(frozen=True)
+class Recipient:
+    email: str
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class AlertSettings:
+    seats_available_below: int | None = None
+    invoice_due_within_days: int | None = None
+    notify_overdue: bool = False
+    notify_renewal_window: bool = False
+    recipients: tuple[Recipient, ...] = ()
+
+    def body(self) -> dict:
+        """The settings as the service takes them."""
+        return {
+            "seats_available_below": self.seats_available_below,
+            "invoice_due_within_days": self.invoice_due_within_days,
+            "notify_overdue": self.notify_overdue,
+            "notify_renewal_window": self.notify_renewal_window,
+            "recipients": [
+                {"email": each.email, "language": each.language} for each in self.recipients
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class SeatAlert:
+    """Fewer seats available than the alert watches for."""
+
+    available: int
+    threshold: int
+
+
+def read_settings(client: ServiceClient) -> AlertSettings:
+    return _settings(client.alert_settings())
+
+
+def save_settings(client: ServiceClient, settings: AlertSettings) -> AlertSettings:
+    try:
+        return _settings(client.change_alert_settings(settings.body()))
+    except ServiceRefused as refusal:
+        if refusal.code != "invalid_recipient":
+            raise
+        address = str(refusal.details.get("address", ""))
+        raise AlertSettingsRefused(
+            translate("Alerts", "{address} is not an e-mail address.").format(address=address)
+        ) from refusal
+
+
+def seat_alert(client: ServiceClient, organization: Organization) -> SeatAlert | None:
+    """A SeatAlert when the seats available have dropped below the alert's threshold since the
+    last check (kept in the ledger), else None: once per crossing."""
+    threshold: int | None = client.alert_settings()["seats_available_below"]
+    available = int(client.license_summary()["available"])
+    below = threshold is not None and available < threshold
+    with write_transaction(database):
+        was_below = SyncState.read(organization, SEATS_BELOW_KEY) == "1"
+        if below != was_below:
+            SyncState.write(organization, SEATS_BELOW_KEY, "1" if below else "")
+    if threshold is None or not below or was_below:
+        return None
+    return SeatAlert(available, threshold)
+
+
+def _settings(answer: dict) -> AlertSettings:
+    return AlertSettings(
+        answer["seats_available_below"],
+        answer["invoice_due_within_days"],
+        answer["notify_overdue"],
+        answer["notify_renewal_window"],
+        tuple(Recipient(each["email"], each["language"]) for each in answer["recipients"]),
+    )
