@@ -176,7 +176,7 @@
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation>&amp;Entfernen</translation>
+        <translation>Ent&amp;fernen</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -2664,7 +2664,7 @@ Vielen Dank
     </message>
     <message>
         <source>Reclaim &amp;Policy…</source>
-        <translation>Freigabe&amp;regel …</translation>
+        <translation>Freigaberege&amp;l …</translation>
     </message>
     <message>
         <source>Aler&amp;ts…</source>
