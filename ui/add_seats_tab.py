@@ -36,6 +36,7 @@ from desktop.purchasing import (
     purchase_seats,
 )
 from ui.appearance import colour
+from ui.named import named
 from ui.order_summary import OrderSummaryView
 from ui.tasks import run_in_background
 
@@ -52,7 +53,8 @@ class SeatSpinBox(QSpinBox):
     """A spin box that keeps what was typed or pasted, even when invalid, so the tab can say why."""
 
     def __init__(self, problem: Callable[[str], str | None]) -> None:
-        super().__init__(objectName="additionalLicenseSpin")
+        super().__init__()
+        self.setObjectName("additionalLicenseSpin")
         self._problem = problem
         self.setRange(MIN_SEATS, MAX_SEATS)
         self.setAccessibleName(self.tr("Additional licenses"))
@@ -73,7 +75,8 @@ class AddSeatsTab(QWidget):
     free_disabled_requested = Signal()  # the summary's offer to free seats instead
 
     def __init__(self, administrator: Administrator, locale: str) -> None:
-        super().__init__(objectName="addSeatsTab")
+        super().__init__()
+        self.setObjectName("addSeatsTab")
         self._administrator = administrator
         self._locale = locale
         self._contract: ContractSummary | None = None
@@ -89,25 +92,27 @@ class AddSeatsTab(QWidget):
         self.spin.lineEdit().textChanged.connect(self._update_total)
         quantity_label = QLabel(self.tr("&Additional License:"))
         quantity_label.setBuddy(self.spin)
-        self.quantity_message = QLabel(objectName="quantityMessageLabel", wordWrap=True)
+        self.quantity_message = named(QLabel(), "quantityMessageLabel")
+        self.quantity_message.setWordWrap(True)
         # Two lines are kept for a message, so the Total below never jumps when one appears.
         self.quantity_message.setMinimumHeight(2 * self.fontMetrics().lineSpacing() + 4)
         self.quantity_message.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.spin.editingFinished.connect(self._update_total)  # a text it put back, shown as is
-        self.total = QLabel("…", objectName="totalLabel", wordWrap=True)
+        self.total = named(QLabel("…"), "totalLabel")
+        self.total.setWordWrap(True)
         self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.total.setAccessibleName(self.tr("Total"))
         self.total.setStyleSheet("font-weight: bold;")
-        self.acknowledge = QCheckBox(acknowledgement(), objectName="acknowledgeCheckBox")
+        self.acknowledge = named(QCheckBox(acknowledgement()), "acknowledgeCheckBox")
         self.acknowledge.toggled.connect(self._update_button)
-        self.purchase_order = QLineEdit(objectName="purchaseOrderEdit")
+        self.purchase_order = named(QLineEdit(), "purchaseOrderEdit")
         self.purchase_order.setPlaceholderText(self.tr("Optional, up to 40 characters"))
         self.purchase_order.setAccessibleName(self.tr("Purchase order number"))
         self.purchase_order.setMaximumWidth(self.fontMetrics().horizontalAdvance("W" * 24))
         self.purchase_order.textChanged.connect(self._check_references)
         purchase_order_label = QLabel(self.tr("PO &number:"))
         purchase_order_label.setBuddy(self.purchase_order)
-        self.invoice_note = QPlainTextEdit(objectName="invoiceNoteEdit")
+        self.invoice_note = named(QPlainTextEdit(), "invoiceNoteEdit")
         self.invoice_note.setPlaceholderText(self.tr("Optional note for the invoice"))
         self.invoice_note.setAccessibleName(self.tr("Note for the invoice"))
         self.invoice_note.setTabChangesFocus(True)
@@ -115,22 +120,24 @@ class AddSeatsTab(QWidget):
         self.invoice_note.textChanged.connect(self._check_references)
         invoice_note_label = QLabel(self.tr("Note for the &invoice:"))
         invoice_note_label.setBuddy(self.invoice_note)
-        self.references_message = QLabel(objectName="referencesMessageLabel", wordWrap=True)
+        self.references_message = named(QLabel(), "referencesMessageLabel")
+        self.references_message.setWordWrap(True)
         self.references_message.hide()
         self.summary = OrderSummaryView(locale)
         self.summary.free_disabled_requested.connect(self.free_disabled_requested)
-        self.purchase_button = QPushButton(
-            self.tr("&Purchase License"), objectName="purchaseLicenseButton"
+        self.purchase_button = named(
+            QPushButton(self.tr("&Purchase License")), "purchaseLicenseButton"
         )
         self.purchase_button.clicked.connect(self._purchase)
-        self.purchase_message = QLabel(objectName="purchaseMessageLabel", wordWrap=True)
+        self.purchase_message = named(QLabel(), "purchaseMessageLabel")
+        self.purchase_message.setWordWrap(True)
         terms = QLabel(
             self.tr(
                 "No payment is taken here: the vendor sends an invoice. "
                 "New seats go live within 5 minutes."
-            ),
-            wordWrap=True,
+            )
         )
+        terms.setWordWrap(True)
 
         # The error's border goes around the spin box: styled itself, it would lose its arrows.
         self.quantity_frame = QFrame()

@@ -30,6 +30,7 @@ from desktop.models import Organization
 from desktop.service_client import ServiceClient
 from ui.audit_log_model import AuditLogModel
 from ui.export_paths import ask_save_path
+from ui.named import named
 from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
 
@@ -43,25 +44,28 @@ class AuditLogDialog(QDialog):
         timezone: str = "UTC",
         locale: str = "en_US",
     ) -> None:
-        super().__init__(parent, objectName="auditLogDialog")
+        super().__init__(parent)
+        self.setObjectName("auditLogDialog")
         self.setWindowTitle(self.tr("Audit Log"))
         fit_to_screen(self, 1000, 600)
         self._client, self._organization = client, organization
-        self.action = QComboBox(objectName="auditActionCombo")
+        self.action = named(QComboBox(), "auditActionCombo")
         self.action.setAccessibleName(self.tr("Action"))
         self.action.addItem(self.tr("All actions"), None)
         for action in ACTIONS:
             self.action.addItem(translate("AuditAction", action), action)
-        self.actor = QLineEdit(
-            objectName="auditActorEdit", placeholderText=self.tr("Who (part of an e-mail)")
-        )
+        self.actor = named(QLineEdit(), "auditActorEdit")
+        self.actor.setPlaceholderText(self.tr("Who (part of an e-mail)"))
         self.actor.setAccessibleName(self.tr("Who"))
-        refresh = QPushButton(self.tr("&Refresh"), objectName="auditRefreshButton")
-        self.export = QPushButton(self.tr("E&xport CSV…"), objectName="auditExportButton")
-        self.chain = QLabel(objectName="auditChainLabel", wordWrap=True)
-        self.continuity = QLabel(objectName="auditContinuityLabel", wordWrap=True)
+        refresh = named(QPushButton(self.tr("&Refresh")), "auditRefreshButton")
+        self.export = named(QPushButton(self.tr("E&xport CSV…")), "auditExportButton")
+        self.chain = named(QLabel(), "auditChainLabel")
+        self.chain.setWordWrap(True)
+        self.continuity = named(QLabel(), "auditContinuityLabel")
+        self.continuity.setWordWrap(True)
         self.continuity.hide()
-        self.status = QLabel(objectName="auditStatusLabel", wordWrap=True)
+        self.status = named(QLabel(), "auditStatusLabel")
+        self.status.setWordWrap(True)
         self.model = AuditLogModel(client, timezone, locale)
         self.model.setParent(self)  # deleted with the dialog, on the GUI thread
         self.model.chain_checked.connect(self._show_chain)
@@ -70,7 +74,7 @@ class AuditLogDialog(QDialog):
                 self.tr("The audit log could not be read: {error}").format(error=error)
             )
         )
-        self.view = QTableView(objectName="auditLogView")
+        self.view = named(QTableView(), "auditLogView")
         self.view.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
         self.view.setAccessibleName(self.tr("Audit log entries"))
         self.view.setModel(self.model)
@@ -80,8 +84,8 @@ class AuditLogDialog(QDialog):
         metrics = self.fontMetrics()
         for column, sample in enumerate(("2026-11-26 23:59:59", "w" * 28, "w" * 22, "w" * 40)):
             header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            named = self.view.horizontalHeader().fontMetrics().horizontalAdvance(header)
-            widest = max(metrics.horizontalAdvance(sample), named)
+            header_width = self.view.horizontalHeader().fontMetrics().horizontalAdvance(header)
+            widest = max(metrics.horizontalAdvance(sample), header_width)
             self.view.setColumnWidth(column, widest + 24)  # the header whole, zone and all
         refresh.clicked.connect(self.load)
         self.action.currentIndexChanged.connect(self.load)

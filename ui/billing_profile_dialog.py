@@ -21,6 +21,7 @@ from desktop import formatting
 from desktop.access import Administrator
 from desktop.i18n import localized
 from ui.appearance import colour
+from ui.named import named
 from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
 
@@ -35,26 +36,28 @@ class BillingProfileDialog(QDialog):
     ) -> None:
         """`save(administrator, values)` keeps the profile (run off the GUI thread); the
         profile itself is read off the GUI thread too, and shown by `show_profile`."""
-        super().__init__(parent, objectName="billingProfileDialog")
+        super().__init__(parent)
+        self.setObjectName("billingProfileDialog")
         self.setWindowTitle(self.tr("Billing Profile"))
         fit_to_screen(self, 620, 520)
         self._administrator, self._save = administrator, save
-        self.legal_name = QLineEdit(objectName="legalNameEdit")
-        self.address = QPlainTextEdit(objectName="addressEdit")
+        self.legal_name = named(QLineEdit(), "legalNameEdit")
+        self.address = named(QPlainTextEdit(), "addressEdit")
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(4 * self.fontMetrics().lineSpacing() + 12)
-        self.country = QComboBox(objectName="countryCombo")
+        self.country = named(QComboBox(), "countryCombo")
         territories = formatting.babel_locale(locale).territories
         for code in sorted(COUNTRIES, key=lambda c: territories.get(c, c)):
             self.country.addItem(f"{territories.get(code, code)} ({code})", code)
-        self.tax_id = QLineEdit(objectName="taxIdEdit")
-        self.emails = QPlainTextEdit(objectName="billingEmailsEdit")
+        self.tax_id = named(QLineEdit(), "taxIdEdit")
+        self.emails = named(QPlainTextEdit(), "billingEmailsEdit")
         self.emails.setTabChangesFocus(True)
         self.emails.setPlaceholderText(self.tr("One address per line, at most 5"))
         self.emails.setFixedHeight(3 * self.fontMetrics().lineSpacing() + 12)
-        self.default_po = QLineEdit(objectName="defaultPurchaseOrderEdit")
+        self.default_po = named(QLineEdit(), "defaultPurchaseOrderEdit")
         self.default_po.setPlaceholderText(self.tr("Filled in on each new purchase"))
-        self.message = QLabel(objectName="billingProfileMessageLabel", wordWrap=True)
+        self.message = named(QLabel(), "billingProfileMessageLabel")
+        self.message.setWordWrap(True)
         self._fields = {
             "legal_name": self.legal_name,
             "address": self.address,
@@ -77,7 +80,8 @@ class BillingProfileDialog(QDialog):
             label.setBuddy(widget)
             widget.setAccessibleName(text.replace("&", "").rstrip(":"))
             # A refused field's message stands right below it, the field marked (as Add Seats).
-            error = QLabel(objectName="billingProfileFieldError", wordWrap=True)
+            error = named(QLabel(), "billingProfileFieldError")
+            error.setWordWrap(True)
             error.setTextFormat(Qt.TextFormat.PlainText)
             error.hide()
             cell = QWidget()

@@ -13,22 +13,24 @@ from PySide6.QtWidgets import (
 )
 
 from ui.export_receipts_dialog import full_year_format
+from ui.named import named
 
 YEARS_OFFERED = 5
 
 
 class ExportDocumentsDialog(QDialog):
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="exportDocumentsDialog")
+        super().__init__(parent)
+        self.setObjectName("exportDocumentsDialog")
         self.setWindowTitle(self.tr("Export Documents"))
-        self.year = QComboBox(objectName="fiscalYearCombo")
+        self.year = named(QComboBox(), "fiscalYearCombo")
         self.year.addItem(self.tr("Dates below"), None)
         for year in range(today.year, today.year - YEARS_OFFERED, -1):
             self.year.addItem(str(year), year)
-        self.from_edit = QDateEdit(
-            QDate(today.replace(month=1, day=1)), calendarPopup=True, objectName="fromDateEdit"
-        )
-        self.to_edit = QDateEdit(QDate(today), calendarPopup=True, objectName="toDateEdit")
+        self.from_edit = named(QDateEdit(QDate(today.replace(month=1, day=1))), "fromDateEdit")
+        self.from_edit.setCalendarPopup(True)
+        self.to_edit = named(QDateEdit(QDate(today)), "toDateEdit")
+        self.to_edit.setCalendarPopup(True)
         for edit in (self.from_edit, self.to_edit):
             edit.setDisplayFormat(full_year_format())
         self.year.currentIndexChanged.connect(self._fill_year)

@@ -5,6 +5,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from desktop.config import export_folder, remember_export_folder
+from ui.named import named
 
 
 def ask_save_path(parent: QWidget, caption: str, file_name: str, file_filter: str) -> Path | None:
@@ -33,7 +34,7 @@ class FolderField(QWidget):
     def __init__(self, folder: Path, caption: str, name: str) -> None:
         super().__init__()
         self._caption = caption
-        self.edit = QLineEdit(str(folder), objectName=name)
+        self.edit = named(QLineEdit(str(folder)), name)
         self.edit.setAccessibleName(caption)
         self.edit.textChanged.connect(self._fit)
         self._fit(str(folder))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.config import export_folder, remember_export_folder
 from ui.export_paths import FolderField
+from ui.named import named
 
 
 def full_year_format() -> str:
@@ -24,10 +25,13 @@ def full_year_format() -> str:
 
 class ExportReceiptsDialog(QDialog):
     def __init__(self, first: date, last: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="exportReceiptsDialog")
+        super().__init__(parent)
+        self.setObjectName("exportReceiptsDialog")
         self.setWindowTitle(self.tr("Export Receipts"))
-        self.from_edit = QDateEdit(QDate(first), calendarPopup=True, objectName="fromDateEdit")
-        self.to_edit = QDateEdit(QDate(last), calendarPopup=True, objectName="toDateEdit")
+        self.from_edit = named(QDateEdit(QDate(first)), "fromDateEdit")
+        self.from_edit.setCalendarPopup(True)
+        self.to_edit = named(QDateEdit(QDate(last)), "toDateEdit")
+        self.to_edit.setCalendarPopup(True)
         for edit in (self.from_edit, self.to_edit):
             edit.setDisplayFormat(full_year_format())
         self.folder_field = FolderField(

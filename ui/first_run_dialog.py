@@ -4,6 +4,7 @@
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.i18n import translate
+from ui.named import named
 
 SETTINGS, DEMO, QUIT = "settings", "demo", "quit"
 
@@ -11,7 +12,7 @@ SETTINGS, DEMO, QUIT = "settings", "demo", "quit"
 def ask_first_run(parent: QWidget | None = None) -> QMessageBox:
     """The question, with its answers as buttons named firstRunSettingsButton,
     firstRunDemoButton and firstRunQuitButton; `answer(box)` says which was pressed."""
-    box = QMessageBox(parent, objectName="firstRunDialog")
+    box = named(QMessageBox(parent), "firstRunDialog")
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(translate("FirstRunDialog", "Welcome to Manage Account"))
     box.setText(

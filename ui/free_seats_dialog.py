@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.focus_order import chain_buttons
+from ui.named import named
 from ui.screen_fit import fit_to_screen
 
 NAMES_SHOWN = 10  # more are counted, not listed
@@ -23,42 +24,48 @@ class FreeSeatsDialog(QDialog):
     """Names the users and the effect ("Available seats: 3 → 7"); accepted, the caller frees."""
 
     def __init__(self, users: list[dict], available: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="freeSeatsDialog")
+        super().__init__(parent)
+        self.setObjectName("freeSeatsDialog")
         self.setWindowTitle(self.tr("Free Seats"))
         fit_to_screen(self, 520, 360)
         count = len(users)
         self.users = users
-        self.question = QLabel(
-            self.tr("Free the seats of these %Ln user(s)?", "", count),
-            objectName="freeSeatsQuestionLabel",
-            wordWrap=True,
+        self.question = named(
+            QLabel(self.tr("Free the seats of these %Ln user(s)?", "", count)),
+            "freeSeatsQuestionLabel",
         )
+        self.question.setWordWrap(True)
         lines = [f"{user['name']} <{user['email']}>" for user in users[:NAMES_SHOWN]]
         if count > NAMES_SHOWN:
             lines.append(self.tr("and %Ln more", "", count - NAMES_SHOWN))
-        self.names = QLabel("\n".join(lines), objectName="freeSeatsNamesLabel")
+        self.names = named(QLabel("\n".join(lines)), "freeSeatsNamesLabel")
         self.names.setTextFormat(Qt.TextFormat.PlainText)
         self.names.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.effect = QLabel(
-            self.tr("Available seats: {before} → {after}").format(
-                before=available, after=available + count
+        self.effect = named(
+            QLabel(
+                self.tr("Available seats: {before} → {after}").format(
+                    before=available, after=available + count
+                )
             ),
-            objectName="freeSeatsEffectLabel",
+            "freeSeatsEffectLabel",
         )
-        self.note = QLabel(
-            self.tr(
-                "They cannot use the product until they have a seat again. You can undo this "
-                "for 14 days; seats are given back while some are available."
+        self.note = named(
+            QLabel(
+                self.tr(
+                    "They cannot use the product until they have a seat again. You can undo this "
+                    "for 14 days; seats are given back while some are available."
+                )
             ),
-            objectName="freeSeatsNoteLabel",
-            wordWrap=True,
+            "freeSeatsNoteLabel",
         )
-        self.reason = QLineEdit(objectName="freeSeatsReasonEdit", maxLength=REASON_LENGTH)
+        self.note.setWordWrap(True)
+        self.reason = named(QLineEdit(), "freeSeatsReasonEdit")
+        self.reason.setMaxLength(REASON_LENGTH)
         reason_label = QLabel(self.tr("&Reason (optional):"))
         reason_label.setBuddy(self.reason)
         form = QFormLayout()
         form.addRow(reason_label, self.reason)
-        self.free = QPushButton(self.tr("&Free %Ln Seat(s)", "", count), objectName="freeSeatsOk")
+        self.free = named(QPushButton(self.tr("&Free %Ln Seat(s)", "", count)), "freeSeatsOk")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton(self.free, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)

@@ -22,9 +22,11 @@ from ui.contract_tab import ContractTab
 from ui.documents_controller import DocumentsController
 from ui.exports_controller import ExportsController
 from ui.history_tab import HistoryTab
+from ui.named import named
 from ui.notifications import NotificationArea
 from ui.overview_state import OverviewState
 from ui.permission_page import PermissionRequiredPage
+from ui.preload import Preloader
 from ui.purchase_feedback import PurchaseFeedback
 from ui.renewal_controller import RenewalController
 from ui.screen_fit import fit_to_screen
@@ -60,7 +62,7 @@ class MainWindow(QMainWindow):
             self.tr("Manage Account — {organization}").format(organization=organization.name)
         )
         fit_to_screen(self, 1240, 700)
-        self.count_label = QLabel(objectName="purchaseCountLabel")
+        self.count_label = named(QLabel(), "purchaseCountLabel")
         self.sync_status = SyncStatus(
             organization.get_id(),
             application.locale,
@@ -80,7 +82,7 @@ class MainWindow(QMainWindow):
         self.contract_tab = ContractTab(state, application.locale)
         self.add_seats_tab = AddSeatsTab(administrator, application.locale)
         self.history_tab = HistoryTab(organization, application.locale)
-        self.tabs = QTabWidget(objectName="mainTabs")
+        self.tabs = named(QTabWidget(), "mainTabs")
         self.tabs.addTab(self.contract_tab, self.tr("&Contract"))
         self.tabs.addTab(self.add_seats_tab, self.tr("Add &Seats"))
         self.tabs.addTab(self.history_tab, self.tr("&Transaction History"))
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         # GIL with building and showing it.
         QTimer.singleShot(0, self._read_ledger)
         QTimer.singleShot(UPDATE_CHECK_DELAY_MS, self.update_bar.check)
+        self.preloader = Preloader(self)  # the document viewer, while the window is idle
 
     def _wire(self, application: Application, state: OverviewState) -> None:
         """The tabs' and the sync's signals to the features that answer them."""

@@ -10,10 +10,12 @@ from billing.proration import Quote
 from desktop import formatting
 from desktop.account import ContractSummary
 from desktop.overview import SeatUsage
+from ui.named import named
 
 
 def _text_label(name: str) -> QLabel:
-    label = QLabel("—", objectName=name, wordWrap=True)
+    label = named(QLabel("—"), name)
+    label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
@@ -22,7 +24,8 @@ class OrderSummaryView(QWidget):
     free_disabled_requested = Signal()  # free the disabled users' seats instead of buying
 
     def __init__(self, locale: str) -> None:
-        super().__init__(objectName="orderSummaryView")
+        super().__init__()
+        self.setObjectName("orderSummaryView")
         self._locale = locale
         self.seats = _text_label("summarySeatsLabel")
         self.price = _text_label("summaryPriceLabel")
@@ -31,12 +34,13 @@ class OrderSummaryView(QWidget):
         font = self.amount.font()
         font.setBold(True)
         self.amount.setFont(font)
-        self.taxes = QLabel(
-            self.tr("Taxes, if any, are added by the vendor on the invoice."), wordWrap=True
-        )
-        self.unused = QLabel(objectName="summaryUnusedSeatsLabel", wordWrap=True)
+        self.taxes = QLabel(self.tr("Taxes, if any, are added by the vendor on the invoice."))
+        self.taxes.setWordWrap(True)
+        self.unused = named(QLabel(), "summaryUnusedSeatsLabel")
+        self.unused.setWordWrap(True)
         self.unused.setStyleSheet("font-weight: bold;")
-        self.free_disabled = QLabel(objectName="summaryFreeDisabledLink", wordWrap=True)
+        self.free_disabled = named(QLabel(), "summaryFreeDisabledLink")
+        self.free_disabled.setWordWrap(True)
         self.free_disabled.setTextFormat(Qt.TextFormat.RichText)
         self.free_disabled.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.free_disabled.linkActivated.connect(lambda _: self.free_disabled_requested.emit())

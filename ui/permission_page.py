@@ -9,6 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.access import MISSING_PERMISSION, Administrator, how_to_enable
+from ui.named import named
 from ui.tasks import run_in_background
 
 READING_WIDTH = 640
@@ -22,7 +23,8 @@ class PermissionRequiredPage(QWidget):
         administrator: Administrator | None,
         managers: Callable[[], list[dict]] | None = None,
     ) -> None:
-        super().__init__(objectName="permissionRequiredPage")
+        super().__init__()
+        self.setObjectName("permissionRequiredPage")
         self._administrator = administrator
         needed = self.tr("You need the {permission} permission")
         heading = QLabel(f"<h2>{needed.format(permission=MISSING_PERMISSION)}</h2>")
@@ -41,17 +43,18 @@ class PermissionRequiredPage(QWidget):
                 "Your permission set does not include <b>{permission}</b>, which is needed to "
                 "see the contract, add seats and see the transaction history."
             ).format(permission=MISSING_PERMISSION)
-        body = QLabel(
-            f"<p>{explanation}</p><p>{escape(how_to_enable())}</p>",
-            objectName="permissionExplanationLabel",
-            wordWrap=True,
+        body = named(
+            QLabel(f"<p>{explanation}</p><p>{escape(how_to_enable())}</p>"),
+            "permissionExplanationLabel",
         )
+        body.setWordWrap(True)
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Centred by stretches, not by alignment: a label aligned in a layout loses its
         # height-for-width and is cut off after its first lines.
-        self.managers = QLabel(objectName="permissionManagersLabel", wordWrap=True)
+        self.managers = named(QLabel(), "permissionManagersLabel")
+        self.managers.setWordWrap(True)
         self.managers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.request = QPushButton(self.tr("&Request Access…"), objectName="requestAccessButton")
+        self.request = named(QPushButton(self.tr("&Request Access…")), "requestAccessButton")
         self.request.setToolTip(self.tr("Opens an e-mail to them in your e-mail program"))
         self.request.hide()
         self.request.clicked.connect(self._request_access)

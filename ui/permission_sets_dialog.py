@@ -14,26 +14,26 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.service_client import ServiceClient
+from ui.named import named
 from ui.tasks import run_in_background
 
 
 class PermissionSetsDialog(QDialog):
     def __init__(self, client: ServiceClient, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="permissionSetsDialog")
+        super().__init__(parent)
+        self.setObjectName("permissionSetsDialog")
         self.setWindowTitle(self.tr("Permission Sets"))
         self._client = client
-        self.sets = QListWidget(objectName="permissionSetList")
+        self.sets = named(QListWidget(), "permissionSetList")
         self.sets.setAccessibleName(self.tr("Permission sets"))
         self.sets.currentItemChanged.connect(self._show_selected)
-        self.manage_account = QCheckBox(
-            self.tr("&Manage Account"), objectName="manageAccountCheckBox"
-        )
+        self.manage_account = named(QCheckBox(self.tr("&Manage Account")), "manageAccountCheckBox")
         self.manage_account.setEnabled(False)
-        self.save = QPushButton(
-            self.tr("&Save"), objectName="savePermissionSetButton", enabled=False
-        )
+        self.save = named(QPushButton(self.tr("&Save")), "savePermissionSetButton")
+        self.save.setEnabled(False)
         self.save.clicked.connect(self._save)
-        self.message = QLabel(objectName="permissionSetMessageLabel", wordWrap=True)
+        self.message = named(QLabel(), "permissionSetMessageLabel")
+        self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.save, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

@@ -23,6 +23,7 @@ from desktop.i18n import translate
 from desktop.invoices import einvoice_xml
 from ui.export_paths import ask_save_path
 from ui.focus_order import chain_buttons
+from ui.named import named
 from ui.progress import ProgressCallback, run_with_progress
 from ui.screen_fit import fit_to_screen
 from ui.tasks import Task, run_in_background
@@ -92,7 +93,8 @@ class ReceiptDialog(QDialog):
     ) -> None:
         """`title` and `object_name` name another document shown the same way (an invoice);
         it is saved under the name `transaction_id`.pdf."""
-        super().__init__(parent, objectName=object_name)
+        super().__init__(parent)
+        self.setObjectName(object_name)
         self.setWindowTitle(
             title or self.tr("Receipt {transaction_id}").format(transaction_id=transaction_id)
         )
@@ -100,13 +102,13 @@ class ReceiptDialog(QDialog):
         self._transaction_id = transaction_id
         self._data = data
         self.document = load_pdf(data, self)
-        self.preview = QPdfView(self, objectName="receiptPreview")
+        self.preview = named(QPdfView(self), "receiptPreview")
         self.preview.setDocument(self.document)
         self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.message = QLabel(objectName="receiptMessageLabel")
+        self.message = named(QLabel(), "receiptMessageLabel")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.save_button = QPushButton(self.tr("&Save as PDF…"), objectName="saveReceiptButton")
-        self.print_button = QPushButton(self.tr("&Print…"), objectName="printReceiptButton")
+        self.save_button = named(QPushButton(self.tr("&Save as PDF…")), "saveReceiptButton")
+        self.print_button = named(QPushButton(self.tr("&Print…")), "printReceiptButton")
         self.xml_button = QPushButton(self.tr("Save &XML…"))
         self.xml_button.setObjectName("saveXmlButton")
         self.xml_button.setToolTip(
@@ -173,7 +175,7 @@ class ReceiptDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.PrinterResolution)
         printer.setResolution(PRINT_DPI)
         printer.setDocName(self.windowTitle())
-        dialog = QPrintDialog(printer, self, objectName="printDialog")
+        dialog = named(QPrintDialog(printer, self), "printDialog")
         dialog.accepted.connect(lambda: self.print_to(printer))
         QDialog.open(dialog)  # window-modal, no nested loop (PySide6 hides the bare overload)
 

@@ -21,6 +21,7 @@ from desktop import formatting
 from desktop.i18n import localized
 from desktop.service_client import ServiceClient
 from ui.focus_order import chain_buttons
+from ui.named import named
 from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
 
@@ -34,7 +35,8 @@ class ReductionDialog(QDialog):
         locale: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, objectName="reductionRequestDialog")
+        super().__init__(parent)
+        self.setObjectName("reductionRequestDialog")
         self.setWindowTitle(self.tr("Fewer Seats Next Term"))
         fit_to_screen(self, 600, 520)
         self._client, self._timezone, self._locale = client, timezone, locale
@@ -42,19 +44,21 @@ class ReductionDialog(QDialog):
             self.tr(
                 "Seats are not reduced here: your account manager receives this request and "
                 "answers it. The seats stay as they are until then."
-            ),
-            wordWrap=True,
+            )
         )
-        self.seats = QSpinBox(objectName="reductionSeatsSpin")
+        intro.setWordWrap(True)
+        self.seats = named(QSpinBox(), "reductionSeatsSpin")
         self.seats.setRange(0, max(0, seats_now - 1))
         self.seats.setValue(max(0, seats_now - 1))
         self.seats.setAccessibleName(self.tr("Seats wanted next term"))
-        self.reason = QPlainTextEdit(objectName="reductionReasonEdit")
+        self.reason = named(QPlainTextEdit(), "reductionReasonEdit")
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(3 * self.fontMetrics().lineSpacing() + 12)
-        self.message = QLabel(objectName="reductionMessageLabel", wordWrap=True)
-        self.requests = QLabel(objectName="reductionRequestsLabel", wordWrap=True)
+        self.message = named(QLabel(), "reductionMessageLabel")
+        self.message.setWordWrap(True)
+        self.requests = named(QLabel(), "reductionRequestsLabel")
+        self.requests.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.send = buttons.addButton(
             self.tr("Send Re&quest"), QDialogButtonBox.ButtonRole.ActionRole

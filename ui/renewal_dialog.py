@@ -25,6 +25,7 @@ from desktop import formatting
 from desktop.purchasing import acknowledgement
 from desktop.renewing import RenewalOffer
 from ui.focus_order import chain_buttons
+from ui.named import named
 from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
 
@@ -41,34 +42,40 @@ class RenewalDialog(QDialog):
     ) -> None:
         """`renew(seats, amount, purchase_order, instructions)` records the renewal (it runs
         off the GUI thread)."""
-        super().__init__(parent, objectName="renewalDialog")
+        super().__init__(parent)
+        self.setObjectName("renewalDialog")
         self.setWindowTitle(self.tr("Renew Contract"))
         fit_to_screen(self, 640, 430)
         self._offer, self._start, self._renew, self._locale = offer, current_start, renew, locale
         self._terms: RenewalTerms | None = None
-        self.seats = QSpinBox(objectName="renewalSeatsSpin")
+        self.seats = named(QSpinBox(), "renewalSeatsSpin")
         self.seats.setRange(offer.seats_now, offer.seats_now + MAX_SEATS)
         self.seats.setValue(offer.seats_now)
         self.seats.setAccessibleName(self.tr("Seats next term"))
         self.seats.valueChanged.connect(self._update)
-        self.term = QLabel(objectName="renewalTermLabel", wordWrap=True)
-        self.seats_text = QLabel(objectName="renewalSeatsLabel", wordWrap=True)
-        self.price = QLabel(objectName="renewalPriceLabel", wordWrap=True)
-        self.amount = QLabel(objectName="renewalAmountLabel", wordWrap=True)
+        self.term = named(QLabel(), "renewalTermLabel")
+        self.term.setWordWrap(True)
+        self.seats_text = named(QLabel(), "renewalSeatsLabel")
+        self.seats_text.setWordWrap(True)
+        self.price = named(QLabel(), "renewalPriceLabel")
+        self.price.setWordWrap(True)
+        self.amount = named(QLabel(), "renewalAmountLabel")
+        self.amount.setWordWrap(True)
         font = self.amount.font()
         font.setBold(True)
         self.amount.setFont(font)
-        self.purchase_order = QLineEdit(
-            default_purchase_order or "", objectName="renewalPurchaseOrderEdit"
+        self.purchase_order = named(
+            QLineEdit(default_purchase_order or ""), "renewalPurchaseOrderEdit"
         )
         self.purchase_order.setAccessibleName(self.tr("Purchase order number"))
-        self.instructions = QPlainTextEdit(objectName="renewalInstructionsEdit")
+        self.instructions = named(QPlainTextEdit(), "renewalInstructionsEdit")
         self.instructions.setAccessibleName(self.tr("Additional instructions"))
         self.instructions.setPlaceholderText(self.tr("For example: invoice in January"))
         self.instructions.setTabChangesFocus(True)
         self.instructions.setFixedHeight(3 * self.fontMetrics().lineSpacing() + 12)
-        self.acknowledge = QCheckBox(acknowledgement(), objectName="renewalAcknowledgeCheckBox")
-        self.message = QLabel(objectName="renewalMessageLabel", wordWrap=True)
+        self.acknowledge = named(QCheckBox(acknowledgement()), "renewalAcknowledgeCheckBox")
+        self.message = named(QLabel(), "renewalMessageLabel")
+        self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.renew_button = buttons.addButton(
             self.tr("&Renew"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -85,7 +92,9 @@ class RenewalDialog(QDialog):
         form.addRow(self.tr("Seats:"), self.seats_text)
         form.addRow(self.tr("Price per seat per month:"), self.price)
         form.addRow(self.tr("Amount:"), self.amount)
-        form.addRow(QLabel(self.tr("Taxes, if any, are added on the invoice."), wordWrap=True))
+        taxes = QLabel(self.tr("Taxes, if any, are added on the invoice."))
+        taxes.setWordWrap(True)
+        form.addRow(taxes)
         po_label = QLabel(self.tr("PO &number:"))
         po_label.setBuddy(self.purchase_order)
         form.addRow(po_label, self.purchase_order)

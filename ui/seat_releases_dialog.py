@@ -18,6 +18,7 @@ from desktop import formatting
 from desktop.models import Organization
 from desktop.seats import ReleaseRecord, UndoResult, recent_releases, undo_release
 from desktop.service_client import ServiceClient
+from ui.named import named
 from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
 
@@ -33,14 +34,15 @@ class SeatReleasesDialog(QDialog):
         timezone: str = "UTC",
         locale: str = "en_US",
     ) -> None:
-        super().__init__(parent, objectName="seatReleasesDialog")
+        super().__init__(parent)
+        self.setObjectName("seatReleasesDialog")
         self.setWindowTitle(self.tr("Seat Releases"))
         fit_to_screen(self, 820, 480)
         self._client, self._organization = client, organization
         self._timezone, self._locale = timezone, locale
         self.releases: list[ReleaseRecord] = []
         self._said: str | None = None  # what an undo did, kept over the reload after it
-        self.table = QTableWidget(0, 5, objectName="seatReleasesTable")
+        self.table = named(QTableWidget(0, 5), "seatReleasesTable")
         self.table.setAccessibleName(self.tr("Seat releases"))
         self.table.setHorizontalHeaderLabels(
             [
@@ -63,9 +65,9 @@ class SeatReleasesDialog(QDialog):
         for column, sample in ((0, "w" * 12), (1, "w" * 10), (3, "w" * 12), (4, "w" * 12)):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample))
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.status = QLabel(self.tr("Loading…"), objectName="seatReleasesStatusLabel")
+        self.status = named(QLabel(self.tr("Loading…")), "seatReleasesStatusLabel")
         self.status.setWordWrap(True)
-        self.undo = QPushButton(self.tr("&Undo Release"), objectName="seatReleasesUndoButton")
+        self.undo = named(QPushButton(self.tr("&Undo Release")), "seatReleasesUndoButton")
         self.undo.setEnabled(False)
         self.undo.clicked.connect(self.undo_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -12,7 +12,8 @@ class SeatUsageBar(QWidget):
     wider than purchased means more seats are assigned than bought."""
 
     def __init__(self) -> None:
-        super().__init__(objectName="seatUsageBar")
+        super().__init__()
+        self.setObjectName("seatUsageBar")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Seat use"))
         self._counts = (0, 0, 0)  # assigned, purchased, pending

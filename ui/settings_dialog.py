@@ -27,6 +27,7 @@ from desktop.connection import DEMO, ServiceConnection
 from desktop.i18n import LANGUAGES, translate
 from desktop.proxy import invalid_proxy_url, keep_proxy_password
 from ui.export_paths import FolderField
+from ui.named import named
 from ui.tasks import run_in_background
 
 
@@ -52,42 +53,43 @@ class SettingsDialog(QDialog):
     def __init__(
         self, connection: ServiceConnection | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent, objectName="settingsDialog")
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         current = self._started_with = load_user_settings()
         self.restart_needed = False
-        self.language = QComboBox(objectName="languageCombo")
+        self.language = named(QComboBox(), "languageCombo")
         self.language.addItem(self.tr("System default"), None)
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
-        self.service = QLineEdit(current.service_url, objectName="serviceUrlEdit")
+        self.service = named(QLineEdit(current.service_url), "serviceUrlEdit")
         self.service.setPlaceholderText(
             self.tr("https://accounts.example.com (none: work offline)")
         )
-        self.in_use = QLabel(
-            service_in_use(connection), objectName="serviceInUseLabel", wordWrap=True
-        )
+        self.in_use = named(QLabel(service_in_use(connection)), "serviceInUseLabel")
+        self.in_use.setWordWrap(True)
         self.in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.proxy = QLineEdit(current.proxy_url, objectName="proxyUrlEdit")
+        self.proxy = named(QLineEdit(current.proxy_url), "proxyUrlEdit")
         self.proxy.setPlaceholderText(self.tr("None set here: the system's proxy settings"))
-        self.proxy_user = QLineEdit(current.proxy_user, objectName="proxyUserEdit")
-        self.proxy_password = QLineEdit(objectName="proxyPasswordEdit")
+        self.proxy_user = named(QLineEdit(current.proxy_user), "proxyUserEdit")
+        self.proxy_password = named(QLineEdit(), "proxyPasswordEdit")
         self.proxy_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.proxy_password.setPlaceholderText(
             self.tr("Unchanged (kept in the system's credential store)")
         )
-        self.update_url = QLineEdit(current.update_url, objectName="updateUrlEdit")
+        self.update_url = named(QLineEdit(current.update_url), "updateUrlEdit")
         self.update_url.setPlaceholderText(
             self.tr("None set here: the one the account service announces")
         )
-        self.update_channel = QComboBox(objectName="updateChannelCombo")
+        self.update_channel = named(QComboBox(), "updateChannelCombo")
         self.update_channel.addItem(self.tr("Stable"), updates.STABLE)
         self.update_channel.addItem(self.tr("Beta (test new versions early)"), updates.BETA)
         self.update_channel.setCurrentIndex(
             max(0, self.update_channel.findData(current.update_channel))
         )
-        self.updates_off = QLabel(objectName="updatesOffLabel", wordWrap=True)
+        self.updates_off = named(QLabel(), "updatesOffLabel")
+        self.updates_off.setWordWrap(True)
         self.updates_off.hide()
         if updates.turned_off_by_policy():
             self.updates_off.setText(updates.policy_text())
@@ -97,14 +99,16 @@ class SettingsDialog(QDialog):
         self.folder = FolderField(
             current.export_folder, self.tr("Export folder"), "exportFolderEdit"
         )
-        self.message = QLabel(
-            self.tr(
-                "Changes to the language, the service and the proxy apply when Manage Account "
-                "starts again."
+        self.message = named(
+            QLabel(
+                self.tr(
+                    "Changes to the language, the service and the proxy apply when Manage Account "
+                    "starts again."
+                )
             ),
-            objectName="settingsMessageLabel",
-            wordWrap=True,
+            "settingsMessageLabel",
         )
+        self.message.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

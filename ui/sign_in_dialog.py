@@ -25,6 +25,7 @@ from desktop.session import (
     sign_in,
 )
 from ui.focus_order import chain_buttons
+from ui.named import named
 from ui.tasks import run_in_background
 
 
@@ -36,37 +37,39 @@ class SignInDialog(QDialog):
         password: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, objectName="signInDialog")
+        super().__init__(parent)
+        self.setObjectName("signInDialog")
         self.setWindowTitle(self.tr("Sign in to Manage Account"))
         self.session: SignedIn | None = None
         self.offline: WorkingOffline | None = None  # chosen "Work offline"
         self.restart_needed = False  # Settings changed what applies when the app starts
         self.settings_dialog: QDialog | None = None
         self._service_url = service_url
-        self.email = QLineEdit(email, objectName="signInEmailEdit")
+        self.email = named(QLineEdit(email), "signInEmailEdit")
         self.email.setAccessibleName(self.tr("E-mail"))
-        self.password = QLineEdit(password, objectName="signInPasswordEdit")
+        self.password = named(QLineEdit(password), "signInPasswordEdit")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password"))
-        self.keep = QCheckBox(self.tr("&Keep me signed in"), objectName="keepSignedInCheckBox")
+        self.keep = named(QCheckBox(self.tr("&Keep me signed in")), "keepSignedInCheckBox")
         self.keep.setEnabled(False)  # until the credential store has answered
-        self.message = QLabel(objectName="signInMessageLabel", wordWrap=True)
+        self.message = named(QLabel(), "signInMessageLabel")
+        self.message.setWordWrap(True)
         # Asking keyring for its backend may mean a D-Bus round trip: not on the GUI thread.
         run_in_background(secure_storage_problem, self._show_storage, self._show_storage)
-        self.button = QPushButton(self.tr("&Sign In"), objectName="signInButton")
+        self.button = named(QPushButton(self.tr("&Sign In")), "signInButton")
         self.button.clicked.connect(self._sign_in)
         # Without a session the app cannot start: the button that leaves says so.
-        quit_button = QPushButton(self.tr("&Quit"), objectName="signInQuitButton")
+        quit_button = named(QPushButton(self.tr("&Quit")), "signInQuitButton")
         quit_button.setToolTip(self.tr("Close Manage Account without signing in (Esc)"))
         quit_button.setAutoDefault(False)
         quit_button.clicked.connect(self.reject)
         # The service's address and the proxy are fixed in Settings, reachable from here.
-        settings_button = QPushButton(self.tr("Se&ttings…"), objectName="signInSettingsButton")
+        settings_button = named(QPushButton(self.tr("Se&ttings…")), "signInSettingsButton")
         settings_button.setToolTip(self.tr("The account service's address, the proxy, language"))
         settings_button.setAutoDefault(False)
         settings_button.clicked.connect(self.show_settings)
         # Shown when the service cannot be reached and this computer keeps the account's data.
-        self.offline_button = QPushButton(self.tr("Work &Offline"), objectName="workOfflineButton")
+        self.offline_button = named(QPushButton(self.tr("Work &Offline")), "workOfflineButton")
         self.offline_button.setToolTip(
             self.tr(
                 "Opens this computer's copy of your account; sync starts when the service is back"

@@ -11,6 +11,7 @@ from desktop.account import ContractSummary
 from desktop.history import HistoryQuery, fetch_page
 from desktop.sync import SyncReport
 from ui.appearance import colour
+from ui.named import named
 from ui.tasks import run_in_background
 
 BANNER_STYLE = "padding: 6px; border-radius: 4px; background: {background}; color: {text};"
@@ -23,7 +24,9 @@ class Banner(QLabel):
     reader can dismiss it. `kind` is "live" or "delay": its colours in ui.appearance.COLOURS."""
 
     def __init__(self, name: str, kind: str) -> None:
-        super().__init__(objectName=name, wordWrap=True)
+        super().__init__()
+        self.setObjectName(name)
+        self.setWordWrap(True)
         self._kind = kind
         self._html = ""
         self.linkActivated.connect(self._follow)
@@ -73,13 +76,15 @@ class SyncStatus(QObject):
         self._organization_id, self._locale = organization_id, locale
         self._contract: ContractSummary | None = None
         self._delayed: list = []  # the late purchases the delay banner names
-        self.label = QLabel(
-            self.tr("Connecting…")
-            if syncing
-            else self.tr(
-                "Not connected to an account service: purchases stay queued on this computer."
+        self.label = named(
+            QLabel(
+                self.tr("Connecting…")
+                if syncing
+                else self.tr(
+                    "Not connected to an account service: purchases stay queued on this computer."
+                )
             ),
-            objectName="syncStatusLabel",
+            "syncStatusLabel",
         )
         self.offline_banner = Banner("offlineBanner", "delay")
         if offline:  # chosen at sign-in: said until the service answers

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from desktop import updates
 from desktop.background import Cancelled
+from ui.named import named
 from ui.sync_status import Banner
 from ui.tasks import Task, run_in_background
 
@@ -21,14 +22,16 @@ class UpdateBar(QWidget):
     restart_requested = Signal()
 
     def __init__(self, service_url: str | None) -> None:
-        super().__init__(objectName="updateBar")
+        super().__init__()
+        self.setObjectName("updateBar")
         self._service_url = service_url
         self._repository: updates.UpdateRepository | None = None
         self._release: updates.Release | None = None
         self._download: Task | None = None
         self.banner = Banner("updateBanner", "live")
         self.banner.linkActivated.connect(self._follow)
-        self.progress = QProgressBar(objectName="updateProgress", textVisible=True)
+        self.progress = named(QProgressBar(), "updateProgress")
+        self.progress.setTextVisible(True)
         self.progress.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

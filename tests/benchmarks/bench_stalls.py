@@ -1,5 +1,6 @@
-"""Event-loop stalls: a 5 ms heartbeat's longest pause while each action a user can trigger runs
-in the real window (found by object name), beside an idle event loop's longest pause.
+"""Event-loop stalls: a 1 ms heartbeat's longest pause while each action a user can trigger runs
+in the real window (found by object name), beside an idle event loop's longest pause (the floor).
+The target: no stall over 33 ms (two frames at 60 Hz), in any round.
 
     python -m tests.benchmarks.bench_stalls [DATABASE]
 
@@ -34,14 +35,14 @@ from ui.main_window import MainWindow
 from ui.sign_in_dialog import SignInDialog
 from ui.tasks import wait_for_background_work
 
-HEARTBEAT_MS = 5
-TARGET_MS = 50
+HEARTBEAT_MS = 1
+TARGET_MS = 33
 ROUNDS = 3
 SETTLE_S = 0.3  # after an action is done: what it set off (a repaint, a count) is measured too
 
 
 class Heartbeat(QObject):
-    """A precise 5 ms timer; the longest gap between two beats is the worst stall."""
+    """A precise 1 ms timer; the longest gap between two beats is the worst stall."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -191,9 +192,12 @@ def main() -> None:
     open_ledger(f"sqlite:///{options.database}")
     window = MainWindow(Application(acting_administrator(), "en_US"))
     window.resize(1240, 800)
-    window.show()
-    wait_until(lambda: window.history_tab.model.rowCount() > 0)
     results: dict[str, list[float]] = {}
+    window.show()  # painted for the first time: a window's start, not a stall
+    QApplication.processEvents()
+    opening = measured(heartbeat, lambda: None, lambda: window.preloader.done)
+    results["after show: first reads, viewer loads"] = [opening]
+    wait_until(lambda: window.history_tab.model.rowCount() > 0)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         server, port = serve(f"sqlite:///{folder / 'service.db'}")
@@ -218,10 +222,10 @@ def main() -> None:
     print(f"|{'-' * 40}|-----------|-------------|------------|---------|-----|")
     for label, stalls in results.items():
         worst = max(stalls)
-        ok = "yes" if worst < TARGET_MS else "NO"
+        ok = "met" if worst <= TARGET_MS else "missed"
         print(
             f"| {label:<38} | {stalls[0]:>6.1f} ms | {statistics.median(stalls):>8.1f} ms "
-            f"| {worst:>7.1f} ms | < {TARGET_MS} ms | {ok:<3} |"
+            f"| {worst:>7.1f} ms | <= {TARGET_MS} ms | {ok:<6} |"
         )
     app.quit()
 
