@@ -155,7 +155,7 @@ def page_select(
     before: tuple | None = None,
     from_end: bool = False,
     now: datetime | None = None,
-) -> ModelSelect:
+) -> "ModelSelect[SeatPurchase]":
     """The SQL of one page in the query's order: after a key, before a key, or the last rows
     (in reverse), each `offset` rows on."""
     columns = (*_COLUMNS, SORT_KEYS[query.sort].alias("sort_value"))
@@ -169,7 +169,7 @@ def _ordered(
     after: tuple | None = None,
     before: tuple | None = None,
     from_end: bool = False,
-) -> ModelSelect:
+) -> "ModelSelect[SeatPurchase]":
     now = now or utc_now()
     sort_key = SORT_KEYS[query.sort]
     row_key = Tuple(sort_key, SeatPurchase.id)
@@ -233,7 +233,7 @@ def landmark(
     """The key of row `number * STRIDE - 1`, found from the nearest landmark known before it,
     a STRIDE at a time (each a read of keys alone, from an index)."""
     known = max((n for n in landmarks if n <= number), default=0)
-    columns = (SORT_KEYS[query.sort].alias("sort_value"), SeatPurchase.id)
+    columns = (SORT_KEYS[query.sort].alias("sort_value"), _COLUMNS[0])  # and the id
     while known < number:
         after = landmarks[known] if known else None
         select = _ordered(query, columns, now, after=after).limit(1).offset(STRIDE - 1)

@@ -7,6 +7,8 @@ more than about 15 ms, and the first receipt or print finds them loaded.
 """
 
 import importlib
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -41,8 +43,8 @@ class Preloader(QObject):
 
     def __init__(self, parent: QObject, modules: tuple[str, ...] = MODULES) -> None:
         super().__init__(parent)
-        self._steps = [*(lambda name=name: importlib.import_module(name) for name in modules)]
-        self._steps.append(_start_pdfium)
+        load = [partial(importlib.import_module, name) for name in modules]
+        self._steps: list[Callable[[], object]] = [*load, _start_pdfium]
         self._timer = QTimer(self, interval=EVERY_MS)
         self._timer.timeout.connect(self._next)
         QTimer.singleShot(START_AFTER_MS, self, self._timer.start)
