@@ -12,6 +12,8 @@ from desktop.connection import ServiceConnection
 from desktop.invoice_summary import OpenInvoices, open_invoices
 from desktop.models import Administrator, Organization
 from desktop.overview import Overview, load_overview
+from desktop.permission_sets import PermissionSets
+from desktop.reduction_requests import ReductionRequests
 from desktop.service_client import ServiceClient
 from desktop.session import SignedIn, WorkingOffline
 from desktop.sync import Credentials, SyncEngine, SyncReport, SyncWorker
@@ -76,6 +78,12 @@ class Application:
         client = ServiceClient(self.service_url or "")
         client.token = self.session.token if self.session is not None else None
         return client
+
+    def permission_sets(self) -> PermissionSets:
+        return PermissionSets(self.client())
+
+    def reduction_requests(self) -> ReductionRequests:
+        return ReductionRequests(self.client())
 
     def fetch_contract(self) -> SyncReport:
         """One sync round, so a new installation has its contract before the window shows."""

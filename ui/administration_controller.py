@@ -112,7 +112,7 @@ class AdministrationController(Controller):
     def show_permission_sets(self) -> "PermissionSetsDialog":
         from ui.permission_sets_dialog import PermissionSetsDialog  # loaded when first opened
 
-        dialog = PermissionSetsDialog(self.app.client(), self.host)
+        dialog = PermissionSetsDialog(self.app.permission_sets(), self.host)
         dialog.open()
         return dialog
 

@@ -1,7 +1,6 @@
 """Fewer seats next term? Seats are never reduced here: the request goes to the account
 manager, on the record, and the dialog lists the requests made and their answers."""
 
-from datetime import datetime
 from html import escape
 
 from PySide6.QtWidgets import (
@@ -19,7 +18,8 @@ from billing.plain_text import TextRefusal, check_text
 from billing.renewal import INSTRUCTIONS_LENGTH as REASON_LENGTH
 from desktop import formatting
 from desktop.i18n import localized
-from desktop.service_client import ServiceClient
+from desktop.reduction_requests import ReductionRequests
+from desktop.renewing import ReductionRequest
 from ui.focus_order import chain_buttons
 from ui.named import named
 from ui.screen_fit import fit_to_screen
@@ -29,7 +29,7 @@ from ui.tasks import run_in_background
 class ReductionDialog(QDialog):
     def __init__(
         self,
-        client: ServiceClient,
+        requests: ReductionRequests,
         seats_now: int,
         timezone: str,
         locale: str,
@@ -39,7 +39,7 @@ class ReductionDialog(QDialog):
         self.setObjectName("reductionRequestDialog")
         self.setWindowTitle(self.tr("Fewer Seats Next Term"))
         fit_to_screen(self, 600, 520)
-        self._client, self._timezone, self._locale = client, timezone, locale
+        self._requests, self._timezone, self._locale = requests, timezone, locale
         intro = QLabel(
             self.tr(
                 "Seats are not reduced here: your account manager receives this request and "
@@ -88,25 +88,23 @@ class ReductionDialog(QDialog):
         self._load()
 
     def _load(self) -> None:
-        run_in_background(self._client.reduction_requests, self._show, self._failed)
+        run_in_background(self._requests.listed, self._show, self._failed)
 
-    def _show(self, requests: list[dict]) -> None:
+    def _show(self, requests: list[ReductionRequest]) -> None:
         if not requests:
             self.requests.setText(self.tr("No requests yet."))
             return
         lines = []
         for request in requests:
-            when = formatting.moment(
-                datetime.fromisoformat(request["created_at"]), self._timezone, self._locale
-            )
+            when = formatting.moment(request.requested_at, self._timezone, self._locale)
             state = (
-                self.tr("Answered: {answer}").format(answer=request["answer"])
-                if request["answer"]
+                self.tr("Answered: {answer}").format(answer=request.answer)
+                if request.answer
                 else self.tr("Requested, not answered yet")
             )
             lines.append(
                 self.tr("{when}: {seats} seats. {state}").format(
-                    when=when, seats=request["seats_wanted"], state=state
+                    when=when, seats=request.seats_wanted, state=state
                 )
             )
         self.requests.setText("<br>".join(escape(line) for line in lines))
@@ -123,10 +121,10 @@ class ReductionDialog(QDialog):
             return
         self.send.setEnabled(False)
         self.message.setText(self.tr("Sending…"))
-        client = self._client
-        run_in_background(lambda: client.request_reduction(seats, reason), self._sent, self._failed)
+        requests = self._requests
+        run_in_background(lambda: requests.send(seats, reason), self._sent, self._failed)
 
-    def _sent(self, _request: dict) -> None:
+    def _sent(self, _request: ReductionRequest) -> None:
         self.send.setEnabled(True)
         self.reason.clear()
         self.message.setText(self.tr("Sent to your account manager."))

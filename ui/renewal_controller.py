@@ -138,7 +138,11 @@ class RenewalController(Controller):
         from ui.reduction_dialog import ReductionDialog  # loaded when first opened
 
         dialog = ReductionDialog(
-            self.app.client(), summary.licensed_seats, self.timezone, self.locale, self.host
+            self.app.reduction_requests(),
+            summary.licensed_seats,
+            self.timezone,
+            self.locale,
+            self.host,
         )
         dialog.show()
         return dialog
