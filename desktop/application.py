@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.access import may_manage_account
+from desktop.audit_log import AuditTrail
 from desktop.connection import ServiceConnection
 from desktop.invoice_summary import OpenInvoices, open_invoices
 from desktop.models import Administrator, Organization
@@ -78,6 +79,12 @@ class Application:
         client = ServiceClient(self.service_url or "")
         client.token = self.session.token if self.session is not None else None
         return client
+
+    def audit_trail(self) -> AuditTrail:
+        """The acting organization's trail on the account service."""
+        organization = self.organization
+        assert organization is not None  # only a signed-in administrator reads it
+        return AuditTrail(self.client(), organization)
 
     def permission_sets(self) -> PermissionSets:
         return PermissionSets(self.client())

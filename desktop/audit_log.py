@@ -3,7 +3,7 @@
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.history import write_csv
@@ -85,26 +85,100 @@ def check_continuity(
     return None
 
 
-def audit_row(event: dict) -> tuple[str, str, str, str, str]:
-    """An event as shown and exported: time, actor, action, details as compact JSON, hash."""
-    return (
-        event["occurred_at"][:19].replace("T", " "),
+@dataclass(frozen=True)
+class AuditEntry:
+    """One event of the trail: when, who (empty: no one signed in), what, its details."""
+
+    id: int
+    occurred_at: datetime
+    actor: str
+    action: str  # as the service names it; translated in the "AuditAction" context
+    details: dict[str, object]
+    hash: str
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """The service's own check of its hash chain; `message` says where it is broken."""
+
+    intact: bool
+    message: str
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    entries: tuple[AuditEntry, ...]
+    has_more: bool
+    chain: ChainCheck | None  # with the first page only
+
+
+def audit_page(answer: dict) -> AuditPage:
+    """A page as the service answers it (GET /v1/audit-events), read."""
+    chain = answer.get("chain")
+    return AuditPage(
+        tuple(_entry(each) for each in answer["events"]),
+        bool(answer["has_more"]),
+        ChainCheck(bool(chain["intact"]), str(chain.get("message") or "")) if chain else None,
+    )
+
+
+def _entry(event: dict) -> AuditEntry:
+    details = event["details"]
+    return AuditEntry(
+        event["id"],
+        datetime.fromisoformat(event["occurred_at"]),
         event["actor"] or "",
         event["action"],
-        json.dumps(event["details"], ensure_ascii=False, sort_keys=True),
+        details if isinstance(details, dict) else {},
         event["hash"],
+    )
+
+
+class AuditTrail:
+    """The acting organization's trail on the account service (calls take time: off the GUI
+    thread)."""
+
+    def __init__(self, client: ServiceClient, organization: Organization) -> None:
+        self._client, self._organization = client, organization
+
+    def page(
+        self, action: str | None, actor: str | None, before: int | None, limit: int
+    ) -> AuditPage:
+        """The newest `limit` events before the entry `before` (None: the newest) that match."""
+        return audit_page(self._client.audit_events(action, actor, before, limit))
+
+    def check_continuity(self) -> TrailBreak | None:
+        return check_continuity(self._client, self._organization)
+
+    def export_csv(self, action: str | None, actor: str | None, path: Path) -> int:
+        """Every matching event, however many pages, as CSV; returns how many."""
+        return export_audit_csv(all_audit_events(self._client, action, actor), path)
+
+    def report_receipts_exported(self, count: int) -> None:
+        self._client.report_audit_event("receipts exported", {"count": count})
+
+
+def audit_row(event: AuditEntry) -> tuple[str, str, str, str, str]:
+    """An event as exported: time (UTC), actor, action, details as compact JSON, hash."""
+    return (
+        event.occurred_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
+        event.actor,
+        event.action,
+        json.dumps(event.details, ensure_ascii=False, sort_keys=True),
+        event.hash,
     )
 
 
 def all_audit_events(
     client: ServiceClient, action: str | None, actor: str | None
-) -> Iterator[dict]:
+) -> Iterator[AuditEntry]:
     """Every matching event, newest first, read from the service a page at a time."""
-    return every_item(
+    events = every_item(
         lambda before: client.audit_events(action, actor, before, limit=EXPORT_PAGE), "events"
     )
+    return (_entry(event) for event in events)
 
 
-def export_audit_csv(events: Iterable[dict], path: Path) -> int:
+def export_audit_csv(events: Iterable[AuditEntry], path: Path) -> int:
     """Write the events as CSV that Excel opens; returns how many the file holds."""
     return write_csv(path, AUDIT_CSV_HEADER, (audit_row(event) for event in events))

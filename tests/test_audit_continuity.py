@@ -4,7 +4,7 @@ again so that the service's own check passes, is still caught by what this compu
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from desktop.audit_log import check_continuity
+from desktop.audit_log import AuditTrail, check_continuity
 from desktop.demo import seed_demo
 from desktop.service_client import ServiceClient
 from service import audit
@@ -105,7 +105,7 @@ def test_the_dialog_says_so(qtbot, service, admin):
         organization, events = northwind_chain()
         events[-1].delete_instance()
         rehash_from(organization, events[:-1])
-    dialog = AuditLogDialog(admin, first_org())
+    dialog = AuditLogDialog(AuditTrail(admin, first_org()))
     qtbot.addWidget(dialog)
     dialog.show()
     label = dialog.findChild(QLabel, "auditContinuityLabel")

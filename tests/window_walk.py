@@ -53,6 +53,7 @@ from billing.proration import quote  # noqa: E402
 from desktop.access import acting_administrator  # noqa: E402
 from desktop.account import current_contract  # noqa: E402
 from desktop.application import Application  # noqa: E402
+from desktop.audit_log import audit_page  # noqa: E402
 from desktop.demo import seed_demo  # noqa: E402
 from desktop.i18n import install_translations  # noqa: E402
 from desktop.ledger import open_ledger  # noqa: E402
@@ -467,7 +468,7 @@ def main() -> None:
     dialog(window.show_reduction_request(), "reduction request")
     audit = window.show_audit_log()
     settle()  # the service cannot be reached: the page arrives as the service would send it
-    audit.model._arrived(audit.model._generation, AUDIT_PAGE)
+    audit.model._arrived(audit.model._generation, audit_page(AUDIT_PAGE))
     dialog(audit, "audit log")
     dialog(window.show_permission_sets(), "permission sets")
     seats = window.show_seat_holders("disabled")

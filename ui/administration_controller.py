@@ -119,8 +119,6 @@ class AdministrationController(Controller):
     def show_audit_log(self) -> "AuditLogDialog":
         from ui.audit_log_dialog import AuditLogDialog  # loaded when first opened
 
-        dialog = AuditLogDialog(
-            self.app.client(), self.organization, self.host, self.timezone, self.locale
-        )
+        dialog = AuditLogDialog(self.app.audit_trail(), self.host, self.timezone, self.locale)
         dialog.open()
         return dialog

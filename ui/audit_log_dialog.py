@@ -18,16 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.audit_log import (
-    ACTIONS,
-    TrailBreak,
-    all_audit_events,
-    check_continuity,
-    export_audit_csv,
-)
+from desktop.audit_log import ACTIONS, AuditTrail, ChainCheck, TrailBreak
 from desktop.i18n import translate
-from desktop.models import Organization
-from desktop.service_client import ServiceClient
 from ui.audit_log_model import AuditLogModel
 from ui.export_paths import ask_save_path
 from ui.named import named
@@ -38,8 +30,7 @@ from ui.tasks import run_in_background
 class AuditLogDialog(QDialog):
     def __init__(
         self,
-        client: ServiceClient,
-        organization: Organization,
+        trail: AuditTrail,
         parent: QWidget | None = None,
         timezone: str = "UTC",
         locale: str = "en_US",
@@ -48,7 +39,7 @@ class AuditLogDialog(QDialog):
         self.setObjectName("auditLogDialog")
         self.setWindowTitle(self.tr("Audit Log"))
         fit_to_screen(self, 1000, 600)
-        self._client, self._organization = client, organization
+        self._trail = trail
         self.action = named(QComboBox(), "auditActionCombo")
         self.action.setAccessibleName(self.tr("Action"))
         self.action.addItem(self.tr("All actions"), None)
@@ -66,7 +57,7 @@ class AuditLogDialog(QDialog):
         self.continuity.hide()
         self.status = named(QLabel(), "auditStatusLabel")
         self.status.setWordWrap(True)
-        self.model = AuditLogModel(client, timezone, locale)
+        self.model = AuditLogModel(trail, timezone, locale)
         self.model.setParent(self)  # deleted with the dialog, on the GUI thread
         self.model.chain_checked.connect(self._show_chain)
         self.model.load_failed.connect(
@@ -105,7 +96,7 @@ class AuditLogDialog(QDialog):
         layout.addWidget(close)
         self.load()
         run_in_background(
-            lambda: check_continuity(client, self._organization),
+            trail.check_continuity,
             self._show_break,
             self._continuity_unchecked,
         )
@@ -142,11 +133,11 @@ class AuditLogDialog(QDialog):
         self.chain.setText(self.tr("Loading…"))
         self.model.set_filter(self.action.currentData(), self.actor.text().strip() or None)
 
-    def _show_chain(self, check: dict) -> None:
-        if check["intact"]:
+    def _show_chain(self, check: ChainCheck) -> None:
+        if check.intact:
             self.chain.setText("✔ " + self.tr("The audit trail is intact."))
         else:
-            self.chain.setText("✘ " + self._break_text(str(check.get("message", ""))))
+            self.chain.setText("✘ " + self._break_text(check.message))
 
     def _break_text(self, message: str) -> str:
         """Where the service found the trail broken, in the user's language (the service says
@@ -164,9 +155,9 @@ class AuditLogDialog(QDialog):
 
     def export_to(self, path: Path) -> None:
         """Every event that matches the filter, however many pages, not only those shown."""
-        client, (action, actor) = self._client, self.model.filter()
+        trail, (action, actor) = self._trail, self.model.filter()
         run_in_background(
-            lambda: export_audit_csv(all_audit_events(client, action, actor), path),
+            lambda: trail.export_csv(action, actor, path),
             lambda count: self.status.setText(
                 self.tr("Exported %Ln entries to {path}.", "", count).format(path=path)
             ),

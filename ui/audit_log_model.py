@@ -2,14 +2,12 @@
 
 import json
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import Signal
 
 from desktop import formatting
-from desktop.audit_log import AUDIT_CSV_HEADER
+from desktop.audit_log import AUDIT_CSV_HEADER, AuditEntry, AuditPage, AuditTrail, ChainCheck
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
-from desktop.service_client import ServiceClient
 from ui.service_pages_model import ServicePagesModel
 
 PAGE_SIZE = 200
@@ -37,15 +35,15 @@ DETAIL_NAMES = {
 }
 
 
-class AuditLogModel(ServicePagesModel):
+class AuditLogModel(ServicePagesModel[AuditEntry, AuditPage]):
     """The trail, newest first; the first page brings the chain's check."""
 
-    chain_checked = Signal(dict)  # {"intact": bool, "message": str}, with the first page
+    chain_checked = Signal(ChainCheck)  # with the first page
 
-    def __init__(self, client: ServiceClient, timezone: str = "UTC", locale: str = "en_US") -> None:
+    def __init__(self, trail: AuditTrail, timezone: str = "UTC", locale: str = "en_US") -> None:
         when = translate("AuditLog", "When ({zone})").format(zone=timezone)  # as shown: local
         super().__init__((when, *(translate("AuditLog", text) for text in AUDIT_CSV_HEADER[1:])))
-        self._client = client
+        self._trail = trail
         self._timezone, self._locale = timezone, locale
         self._filter: tuple[str | None, str | None] = (None, None)
         self.page_arrived.connect(self._check_chain)
@@ -58,36 +56,36 @@ class AuditLogModel(ServicePagesModel):
     def filter(self) -> tuple[str | None, str | None]:
         return self._filter
 
-    def _page_call(self, after: dict | None) -> Callable[[], dict]:
-        client, (action, actor) = self._client, self._filter
-        before = after["id"] if after else None
-        return lambda: client.audit_events(action, actor, before, PAGE_SIZE)
+    def _page_call(self, after: AuditEntry | None) -> Callable[[], AuditPage]:
+        trail, (action, actor) = self._trail, self._filter
+        before = after.id if after else None
+        return lambda: trail.page(action, actor, before, PAGE_SIZE)
 
-    def _items(self, page: dict) -> list[dict]:
-        return page["events"]
+    def _items(self, page: AuditPage) -> tuple[AuditEntry, ...]:
+        return page.entries
 
-    def _check_chain(self, page: dict) -> None:
-        if "chain" in page:
-            self.chain_checked.emit(page["chain"])
+    def _has_more_in(self, page: AuditPage) -> bool:
+        return page.has_more
 
-    def _shown(self, event: dict) -> tuple[str, ...]:
+    def _check_chain(self, page: AuditPage) -> None:
+        if page.chain is not None:
+            self.chain_checked.emit(page.chain)
+
+    def _shown(self, item: AuditEntry) -> tuple[str, ...]:
         """An event as read: local time, the action in words, the details as name: value."""
-        action = translate("AuditAction", event["action"])
-        details = event["details"] if isinstance(event["details"], dict) else {}
+        action = translate("AuditAction", item.action)
         return (
-            formatting.moment(
-                datetime.fromisoformat(event["occurred_at"]), self._timezone, self._locale
-            ),
-            event["actor"] or "",
+            formatting.moment(item.occurred_at, self._timezone, self._locale),
+            item.actor,
             action[:1].upper() + action[1:],
             ", ".join(
                 "{name}: {value}".format(
                     name=translate("AuditDetail", DETAIL_NAMES.get(name, name.replace("_", " "))),
                     value=_text(value),
                 )
-                for name, value in details.items()
+                for name, value in item.details.items()
             ),
-            event["hash"],
+            item.hash,
         )
 
 

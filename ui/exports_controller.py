@@ -76,9 +76,9 @@ class ExportsController(Controller):
 
     def _report_receipts_exported(self, count: int) -> None:
         if self.app.syncing:
-            client = self.app.client()
+            trail = self.app.audit_trail()
             run_in_background(
-                lambda: client.report_audit_event("receipts exported", {"count": count}),
+                lambda: trail.report_receipts_exported(count),
                 lambda _: None,
                 lambda _: None,  # logged; the trail is the service's, an offline export loses none
             )

@@ -1,6 +1,6 @@
 """A table model over a list the service gives a page at a time, fetched as the view scrolls."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -9,21 +9,22 @@ from ui.tasks import run_in_background
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ServicePagesModel(QAbstractTableModel):
+class ServicePagesModel[I, P](QAbstractTableModel):
     """Qt asks `canFetchMore`/`fetchMore` when the view nears the end; one page is read then,
     off the GUI thread. A generation number drops pages of a list that was replaced meanwhile.
 
-    A subclass says how to ask for a page after an item (`_page_call`), where a page's items
-    are (`_items`), and how an item is shown (`_shown`); `headers` are already translated.
+    A subclass says how to ask for a page P after an item I (`_page_call`), where a page's
+    items are and whether more follow (`_items`, `_has_more`), and how an item is shown
+    (`_shown`); `headers` are already translated.
     """
 
-    page_arrived = Signal(dict)  # the whole answer, for what comes with it (totals, checks)
+    page_arrived = Signal(object)  # the whole page P, for what comes with it (totals, checks)
     load_failed = Signal(Exception)
 
     def __init__(self, headers: tuple[str, ...]) -> None:
         super().__init__()
         self._headers = headers
-        self._items_read: list[dict] = []
+        self._items_read: list[I] = []
         self._rows: list[tuple[str, ...]] = []
         self._has_more = False
         self._fetching = False
@@ -38,7 +39,7 @@ class ServicePagesModel(QAbstractTableModel):
         self.endResetModel()
         self._fetch(after=None)
 
-    def item(self, row: int) -> dict:
+    def item(self, row: int) -> I:
         return self._items_read[row]
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
@@ -67,16 +68,19 @@ class ServicePagesModel(QAbstractTableModel):
             return self._rows[index.row()][index.column()]
         return None
 
-    def _page_call(self, after: dict | None) -> Callable[[], dict]:
+    def _page_call(self, after: I | None) -> Callable[[], P]:
         raise NotImplementedError
 
-    def _items(self, page: dict) -> list[dict]:
+    def _items(self, page: P) -> Sequence[I]:
         raise NotImplementedError
 
-    def _shown(self, item: dict) -> tuple[str, ...]:
+    def _has_more_in(self, page: P) -> bool:
         raise NotImplementedError
 
-    def _fetch(self, after: dict | None) -> None:
+    def _shown(self, item: I) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def _fetch(self, after: I | None) -> None:
         self._fetching = True
         generation = self._generation
         run_in_background(
@@ -85,7 +89,7 @@ class ServicePagesModel(QAbstractTableModel):
             lambda error: self._failed(generation, error),
         )
 
-    def _arrived(self, generation: int, page: dict) -> None:
+    def _arrived(self, generation: int, page: P) -> None:
         if generation != self._generation:
             return
         self._fetching = False
@@ -96,7 +100,7 @@ class ServicePagesModel(QAbstractTableModel):
             self._items_read += items
             self._rows += [self._shown(item) for item in items]
             self.endInsertRows()
-        self._has_more = bool(page["has_more"] and items)
+        self._has_more = self._has_more_in(page) and bool(items)
         self.page_arrived.emit(page)
 
     def _failed(self, generation: int, error: Exception) -> None:

@@ -12,7 +12,7 @@ from ui.service_pages_model import ServicePagesModel
 PAGE_SIZE = 200
 
 
-class UsersModel(ServicePagesModel):
+class UsersModel(ServicePagesModel[dict, dict]):
     def __init__(
         self, client: ServiceClient, filters: dict, timezone: str = "UTC", locale: str = "en_US"
     ) -> None:
@@ -30,7 +30,11 @@ class UsersModel(ServicePagesModel):
     def _items(self, page: dict) -> list[dict]:
         return page["users"]
 
-    def _shown(self, user: dict) -> tuple[str, ...]:
+    def _has_more_in(self, page: dict) -> bool:
+        return bool(page["has_more"])
+
+    def _shown(self, item: dict) -> tuple[str, ...]:
+        user = item
         seen = user["last_active_at"]
         return (
             user["name"],
