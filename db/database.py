@@ -6,16 +6,20 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import peewee
 from playhouse import db_url
+from playhouse.pool import PooledDatabase
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 HISTORY_TABLE = "schema_migration"  # playhouse.migrations' record of what was applied
 BUSY_TIMEOUT_SECONDS = 5
 # WAL lets the window read while a purchase is written; FULL survives power loss.
 SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "synchronous": "full"}
+# PostgreSQL connections are pooled per process (playhouse.pool): a thread's close() hands its
+# connection back instead of ending it, so a round of work does not pay for a new backend.
+POSTGRES_POOL = {"max_connections": 32, "stale_timeout": 300, "timeout": 10}
 
 
 class DatabaseOpenError(Exception):
@@ -48,9 +52,11 @@ def open_database(
 
 
 def close_database(proxy: peewee.DatabaseProxy) -> None:
-    """Close the models' database, if one is open."""
+    """Close the models' database, if one is open (and a pool's idle connections)."""
     if proxy.obj is not None and not proxy.is_closed():
         proxy.close()
+    if isinstance(proxy.obj, PooledDatabase):
+        proxy.obj.close_idle()
 
 
 def is_sqlite(db: peewee.Database | peewee.DatabaseProxy) -> bool:
@@ -133,6 +139,9 @@ def connect_url(url: str) -> peewee.Database:
         params = {"pragmas": SQLITE_PRAGMAS}
         if "timeout" not in urlsplit(url).query:  # sqlite:///x.db?timeout=0.5 overrides
             params["timeout"] = BUSY_TIMEOUT_SECONDS
+    elif scheme in ("postgres", "postgresql"):  # postgresql+pool://... sets its own
+        url = urlunsplit(urlsplit(url)._replace(scheme=f"{scheme}+pool"))
+        params = dict(POSTGRES_POOL)
     try:
         return db_url.connect(url, **params)
     except RuntimeError as error:

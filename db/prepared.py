@@ -6,6 +6,7 @@ every request is worth writing only once.
 """
 
 from collections.abc import Callable
+from typing import Any
 
 import peewee
 
@@ -14,11 +15,12 @@ class Prepared:
     """`build(*markers)` makes the query, with a marker where each value goes; `fields` say how
     each value is stored (their db_value converts it, as peewee would)."""
 
-    def __init__(self, build: Callable[..., peewee.ModelSelect], *fields: peewee.Field) -> None:
+    def __init__(self, build: Callable[..., peewee.Query], *fields: peewee.Field) -> None:
         self._build, self._fields = build, fields
-        self._written: dict[type, tuple[peewee.ModelSelect, str, list]] = {}
+        self._written: dict[type, tuple[Any, str, list]] = {}
+        self._columns: dict[type, dict] = {}
 
-    def rows(self, db: peewee.Database, *values: object) -> list[peewee.Model]:
+    def rows(self, db: peewee.Database, *values: object) -> list[Any]:
         """The query's rows for `values`, as the models peewee would make of them."""
         written = self._written.get(type(db))
         if written is None:
@@ -26,10 +28,30 @@ class Prepared:
         query, sql, order = written
         stored = [field.db_value(value) for field, value in zip(self._fields, values, strict=True)]
         params = [stored[n] if isinstance(n, int) else n[0] for n in order]
-        cursor = db.execute_sql(sql, params)
-        return list(query._get_cursor_wrapper(cursor))
+        wrapper = query._get_cursor_wrapper(db.execute_sql(sql, params))
+        columns = self._columns.get(type(db))
+        if columns is not None:  # peewee matches columns to fields for every cursor: once here
+            wrapper.__dict__.update(columns)
+            wrapper.initialize = _resolved
+        found = list(wrapper)
+        if columns is None and wrapper.initialized:
+            self._columns[type(db)] = {
+                name: value for name, value in vars(wrapper).items() if name not in _PER_CURSOR
+            }
+        return found
 
-    def _write(self) -> tuple[peewee.ModelSelect, str, list]:
+    def run(self, db: peewee.Database, *values: object) -> int:
+        """Run a prepared UPDATE or DELETE for `values`; how many rows it changed."""
+        written = self._written.get(type(db))
+        if written is None:
+            written = self._written[type(db)] = self._write()
+        _, sql, order = written
+        stored = [field.db_value(value) for field, value in zip(self._fields, values, strict=True)]
+        return db.execute_sql(
+            sql, [stored[n] if isinstance(n, int) else n[0] for n in order]
+        ).rowcount
+
+    def _write(self) -> tuple[Any, str, list]:
         """The query, its SQL, and for each parameter the value's place (or, in a 1-tuple, a
         constant of the query's own, such as a LIMIT)."""
         markers = [object() for _ in self._fields]
@@ -37,6 +59,14 @@ class Prepared:
         sql, params = query.sql()
         places = {id(marker): n for n, marker in enumerate(markers)}
         return query, sql, [places.get(id(p), (p,)) for p in params]
+
+
+# What a cursor wrapper keeps of its own cursor; the rest is how columns become fields.
+_PER_CURSOR = frozenset({"cursor", "count", "index", "initialized", "populated", "row_cache"})
+
+
+def _resolved() -> None:
+    """A wrapper's initialize() when its column state is given already."""
 
 
 class PreparedInsert:
@@ -50,7 +80,7 @@ class PreparedInsert:
         self._fields = [field for field in model._meta.sorted_fields if field is not key]
         self._written: dict[type, tuple[str, list]] = {}
 
-    def create(self, db: peewee.Database, **values: object) -> peewee.Model:
+    def create(self, db: peewee.Database, **values: object) -> Any:
         row = self._model(**values)
         written = self._written.get(type(db))
         if written is None:

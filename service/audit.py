@@ -68,9 +68,7 @@ def record(
             previous_hash=head.last_hash,
             hash=digest,
         )
-        AuditHead.update(last_id=event.id, last_hash=digest).where(
-            AuditHead.id == head.id
-        ).execute()
+        _MOVE_HEAD.run(service_db.obj, event.id, digest, head.get_id())
 
 
 def _locked(query: peewee.ModelSelect) -> peewee.ModelSelect:
@@ -79,6 +77,14 @@ def _locked(query: peewee.ModelSelect) -> peewee.ModelSelect:
 
 
 _INSERT_EVENT = PreparedInsert(AuditEvent)
+_MOVE_HEAD = Prepared(
+    lambda last_id, last_hash, head: AuditHead.update(last_id=last_id, last_hash=last_hash).where(
+        AuditHead._meta.primary_key == head
+    ),
+    AuditHead.last_id,
+    AuditHead.last_hash,
+    AuditHead.last_id,  # the head's key: an integer, as last_id is
+)
 _HEAD = Prepared(
     lambda organization: _locked(AuditHead.select().where(AuditHead.organization == organization)),
     AuditHead.organization,

@@ -25,6 +25,7 @@ from billing.statuses import Status, transition
 from billing.text import Refusal
 from db.database import is_sqlite, write_transaction
 from db.fields import utc_now
+from db.group_commit import GroupCommit
 from db.prepared import Prepared, PreparedInsert
 from service import audit, invoices, profiles
 from service.models import (
@@ -79,6 +80,7 @@ def contract_on(organization: Organization, day: date) -> Contract | None:
 
 
 _INSERT_ORDER = PreparedInsert(SeatOrder)
+_ORDER_WRITER = GroupCommit(service_db)  # orders that arrive together share one commit
 _CONTRACT_ON = Prepared(
     lambda organization, first, last: (
         Contract.select()
@@ -146,7 +148,8 @@ def place_order(
     """Take an order once per idempotency key; returns (order, replayed).
 
     A replay answers as the first time did, however much later it comes: the quote date is
-    checked only when the order is new.
+    checked only when the order is new. The order is written with those arriving at the same
+    time, in one transaction (group commit), and answered once that is durable.
     """
     now = now or utc_now()
     try:
@@ -158,10 +161,11 @@ def place_order(
         SeatOrder.transaction_id == key
     )  # a key is the organization's own: another's same key is another order
     try:  # taken as new, without a look first: a key seen before fails the insert or a check
-        with write_transaction(service_db):
-            order = _new_order(administrator, key, request, body_print, delay, now, grace_days)
+        order = _ORDER_WRITER.run(
+            lambda: _new_order(administrator, key, request, body_print, delay, now, grace_days)
+        )
         return order, False
-    except IntegrityError:  # taken before, or by a request racing this one
+    except IntegrityError:  # taken before, by a request racing this one, or earlier in its batch
         return replayed(SeatOrder.get(ours), body_print), True
     except OrderProblem:  # no longer orderable today, yet the first answer stands
         seen = SeatOrder.get_or_none(ours)

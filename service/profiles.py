@@ -8,6 +8,7 @@ from billing.profile import check_profile
 from billing.remittance import BANK_FIELDS
 from db.database import write_transaction
 from db.fields import utc_now
+from db.prepared import Prepared
 from service import audit
 from service.models import Administrator, BillingProfile, Vendor, service_db
 
@@ -22,9 +23,10 @@ EDITABLE = (
 
 
 def vendor_json() -> dict | None:
-    vendor = Vendor.select().first()
-    if vendor is None:
+    found = _VENDOR.rows(service_db.obj)
+    if not found:
         return None
+    vendor = found[0]
     return {
         "legal_name": vendor.legal_name,
         "address": vendor.address,
@@ -52,7 +54,18 @@ def _bill_to(profile: BillingProfile) -> dict:
 
 
 def profile_of(organization_id: int) -> BillingProfile | None:
-    return BillingProfile.get_or_none(BillingProfile.organization == organization_id)
+    found = _PROFILE.rows(service_db.obj, organization_id)
+    return found[0] if found else None
+
+
+# Read with every order (its parties): their SQL is written once.
+_VENDOR = Prepared(lambda: Vendor.select().limit(1))
+_PROFILE = Prepared(
+    lambda organization: (
+        BillingProfile.select().where(BillingProfile.organization == organization).limit(1)
+    ),
+    BillingProfile.organization,
+)
 
 
 def profile_json(profile: BillingProfile) -> dict:

@@ -1,14 +1,19 @@
-"""Running the service: waitress serves the API, a worker thread provisions due orders."""
+"""Running the service: waitress serves the API, a worker thread provisions due orders; on
+POSIX several worker processes may serve one port."""
 
 import argparse
 import logging
 import os
+import signal
+import socket
 import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from waitress.server import create_server
 
@@ -26,6 +31,8 @@ from service.seed import seed_demo
 MIGRATIONS = Path(__file__).with_name("migrations")
 SMTP_PASSWORD = "MANAGE_ACCOUNT_SMTP_PASSWORD"  # read from the environment, never argv
 PROVISIONING_POLL_SECONDS = 0.25
+HTTP_THREADS = 8  # a request waiting for its batch's commit holds one
+WORKER_BACKLOG = 1024
 logger = logging.getLogger(__name__)
 
 
@@ -58,12 +65,13 @@ class RunningService:
     url: str
     server: object
     thread: threading.Thread
-    worker: ProvisioningWorker
+    worker: ProvisioningWorker | None
     jobs: ServiceJobs | None = None  # with the worker: one process runs them
 
     def stop(self) -> None:
         """Stop serving, provisioning and the other jobs, and close the database."""
-        self.worker.stop()
+        if self.worker is not None:
+            self.worker.stop()
         if self.jobs is not None:
             self.jobs.stop()
         # Close from the server's own loop (a close from this thread races its select()), then
@@ -88,29 +96,86 @@ def start_service(
     demo_contract_ends_in: int | None = None,
     desktop_releases: Path | None = None,
     session_idle: timedelta = SESSION_IDLE,
+    listening: socket.socket | None = None,
+    provisioning: bool = True,
     smtp: SmtpSettings | None = None,
     clock: Callable[[], datetime] = utc_now,
 ) -> RunningService:
-    """Open the database, then serve on a background thread; port 0 picks a free port. The
-    daily and periodic jobs run at the moments `clock` gives; e-mail waits without `smtp`."""
+    """Open the database, then serve on a background thread; port 0 picks a free port.
+
+    `listening`: a socket bound already, served instead of host and port (by each worker
+    process); `provisioning`: whether this process provisions and runs the daily and periodic
+    jobs (one of the workers does), at the moments `clock` gives; e-mail waits without `smtp`."""
     open_database(database_url, service_db, MIGRATIONS)
     if demo:
         seed_demo(contract_ends_in=demo_contract_ends_in)
+    where: dict[str, Any] = {"sockets": [listening]} if listening else {"host": host, "port": port}
     server = create_server(
         Api(delay, quote_grace_days, check_responses, desktop_releases, session_idle),
-        host=host,
-        port=port,
-        threads=4,
+        threads=HTTP_THREADS,
         ident="manage-account",
+        **where,
     )
     thread = threading.Thread(target=server.run, name="service-http", daemon=True)
     thread.start()
-    worker = ProvisioningWorker(demo)
-    jobs = ServiceJobs(clock, smtp)
+    worker = ProvisioningWorker(demo) if provisioning else None
+    jobs = ServiceJobs(clock, smtp) if provisioning else None
     for each in (worker, jobs):
-        each.start()
+        if each is not None:
+            each.start()
     url = f"http://{host}:{server.effective_port}"
     return RunningService(url, server, thread, worker, jobs)
+
+
+def serve_workers(count: int, host: str, port: int, serve: Callable[..., RunningService]) -> int:
+    """`count` worker processes serving one port (POSIX): this process binds it and forks the
+    workers, which accept on it in turn, each with its own connections (a PostgreSQL pool each,
+    see db.database); the first one provisions. A worker that dies is started again; SIGTERM or
+    SIGINT stops them all. Meant for PostgreSQL: SQLite has one writer however many there are."""
+    listening = socket.create_server((host, port), backlog=WORKER_BACKLOG)
+    print(f"serving on http://{host}:{listening.getsockname()[1]}", flush=True)
+    workers = {_fork_worker(n, listening, serve): n for n in range(count)}
+    stopping = False
+
+    def stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+        for pid in list(workers):
+            os.kill(pid, signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    while workers:
+        pid, status = os.wait()
+        number = workers.pop(pid, None)
+        if number is not None and not stopping:
+            logger.error("worker %d ended (status %d); starting it again", number, status)
+            workers[_fork_worker(number, listening, serve)] = number
+    return 0
+
+
+def _fork_worker(
+    number: int, listening: socket.socket, serve: Callable[..., RunningService]
+) -> int:
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 1
+    try:  # the worker: serve until SIGTERM, then finish the requests in flight
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the terminal's ^C goes to the parent
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+        running = serve(listening=listening, provisioning=number == 0)
+        try:
+            running.thread.join()
+        finally:
+            running.stop()
+        code = 0
+    except SystemExit:
+        code = 0
+    except Exception:
+        logger.exception("worker %d failed", number)
+    finally:
+        os._exit(code)
 
 
 def _delay(text: str) -> orders.ProvisioningDelay:
@@ -198,6 +263,13 @@ def main(argv: list[str] | None = None) -> int:
         help="a session unused this long ends (default: %(default)s; 12 hours end it anyway)",
     )
     parser.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        metavar="N",
+        help="worker processes serving the port, for PostgreSQL (POSIX; default: %(default)s)",
+    )
+    parser.add_argument(
         "--smtp",
         type=_smtp_server,
         metavar="HOST:PORT",
@@ -215,19 +287,24 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     smtp = _smtp_settings(options, parser)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    serve = partial(
+        start_service,
+        options.database,
+        options.host,
+        options.port,
+        options.provisioning_delay,
+        options.seed_demo,
+        options.quote_grace_days,
+        demo_contract_ends_in=options.demo_contract_ends_in,
+        desktop_releases=options.desktop_releases,
+        session_idle=timedelta(minutes=options.session_idle_minutes),
+        smtp=smtp,
+    )
     try:
-        running = start_service(
-            options.database,
-            options.host,
-            options.port,
-            options.provisioning_delay,
-            options.seed_demo,
-            options.quote_grace_days,
-            demo_contract_ends_in=options.demo_contract_ends_in,
-            desktop_releases=options.desktop_releases,
-            session_idle=timedelta(minutes=options.session_idle_minutes),
-            smtp=smtp,
-        )
+        if options.workers > 1:
+            _prepare(options.database, options.seed_demo, options.demo_contract_ends_in)
+            return serve_workers(options.workers, options.host, options.port, serve)
+        running = serve()
     except (DatabaseOpenError, OSError) as error:
         print(f"manage-account-service: {error}", file=sys.stderr)
         return 2
@@ -239,3 +316,22 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         running.stop()
     return 0
+
+
+def _prepare(database_url: str, demo: bool, contract_ends_in: int | None) -> None:
+    """Migrate (and seed) once, before the workers start, then close: no connection is
+    shared across a fork."""
+    open_database(database_url, service_db, MIGRATIONS)
+    try:
+        if demo:
+            seed_demo(contract_ends_in=contract_ends_in)
+    finally:
+        close_database(service_db)
+
+
+def _workers(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of workers from 1 to 64")
+    if int(text) > 1 and not hasattr(os, "fork"):
+        raise argparse.ArgumentTypeError("several workers need a POSIX system (fork)")
+    return int(text)
