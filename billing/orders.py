@@ -29,6 +29,7 @@ PURCHASE_ORDER_LENGTH = 40
 INVOICE_NOTE_LENGTH = 500
 ACKNOWLEDGEMENT_LENGTH = 500
 INSTRUCTIONS_LENGTH = 1000
+QUOTE_NUMBER_LENGTH = 64
 # billing.plain_text's rule (controls, format characters such as the bidirectional overrides
 # that can make a printed text read differently from what was typed, line and paragraph
 # separators, surrogates), and private-use and unassigned characters too.
@@ -50,6 +51,9 @@ REFUSALS = {
     "quote_changed": 409,
     "quote_expired": 409,
     "idempotency_key_reused": 409,
+    "unknown_quote": 422,  # a formal quote (quote_number) of either kind from here on
+    "quote_mismatch": 422,
+    "quote_used": 409,
     "already_renewed": 409,  # renewals only from here on
     "renewal_fewer_seats": 422,
     "invalid_renewal": 422,
@@ -123,6 +127,7 @@ class OrderRequest:
     purchase_order: str | None = None
     invoice_note: str | None = None  # purchases
     instructions: str | None = None  # renewals: for the account manager and the invoice
+    quote_number: str | None = None  # the formal quote it is placed from, which prices it
 
 
 def encode_order(request: OrderRequest) -> dict:
@@ -133,6 +138,8 @@ def encode_order(request: OrderRequest) -> dict:
     one); a renewal always carries purchase_order and instructions, null when empty.
     """
     body: dict = {"seats": request.seats, "quoted_amount": str(request.quoted_amount)}
+    if request.quote_number is not None:
+        body["quote_number"] = request.quote_number
     if request.kind == OrderKind.RENEWAL:
         return body | {
             "acknowledged": True,
@@ -157,6 +164,7 @@ def order_body(
     acknowledgement_text: str,
     purchase_order: str | None = None,
     invoice_note: str | None = None,
+    quote_number: str | None = None,
 ) -> dict:
     """A purchase's body: `encode_order` of an OrderRequest of kind PURCHASE."""
     return encode_order(
@@ -168,6 +176,7 @@ def order_body(
             acknowledgement_text,
             purchase_order,
             invoice_note,
+            quote_number=quote_number,
         )
     )
 
@@ -264,6 +273,7 @@ def decode_order(kind: OrderKind, body: dict) -> OrderRequest:
     if not isinstance(seats, int) or isinstance(seats, bool):
         seats = None
     purchase_order = check_purchase_order(body.get("purchase_order"))
+    number = _quote_number(body.get("quote_number"))
     if kind == OrderKind.RENEWAL:
         return OrderRequest(
             kind,
@@ -272,6 +282,7 @@ def decode_order(kind: OrderKind, body: dict) -> OrderRequest:
             acknowledgement_text=body["acknowledgement_text"],
             purchase_order=purchase_order,
             instructions=check_instructions(body.get("instructions")),
+            quote_number=number,
         )
     return OrderRequest(
         kind,
@@ -281,6 +292,62 @@ def decode_order(kind: OrderKind, body: dict) -> OrderRequest:
         body["acknowledgement_text"],
         purchase_order,
         check_invoice_note(body.get("invoice_note")),
+        quote_number=number,
+    )
+
+
+def _quote_number(text: object) -> str | None:
+    if text is None:
+        return None
+    if not isinstance(text, str) or len(text) > QUOTE_NUMBER_LENGTH:
+        raise unknown_quote(str(text)[:QUOTE_NUMBER_LENGTH])
+    return text
+
+
+def unknown_quote(number: str) -> OrderRefusal:
+    return OrderRefusal(
+        "unknown_quote",
+        QT_TRANSLATE_NOOP("Orders", "There is no quote {number} for your organization."),
+        number=number,
+    )
+
+
+def quote_used(number: str, transaction_id: str) -> OrderRefusal:
+    return OrderRefusal(
+        "quote_used",
+        QT_TRANSLATE_NOOP(
+            "Orders",
+            "Quote {number} was ordered already (transaction {transaction_id}); a quote is "
+            "good for one order.",
+        ),
+        number=number,
+        transaction_id=transaction_id,
+    )
+
+
+def quote_lapsed(number: str, valid_until: date) -> OrderRefusal:
+    """A formal quote past its validity: `quote_expired`, as an old quote date is."""
+    return OrderRefusal(
+        "quote_expired",
+        QT_TRANSLATE_NOOP(
+            "Orders",
+            "Quote {number} was valid until {valid_until}, so nothing was ordered. Ask for a "
+            "new quote, or order at today's price.",
+        ),
+        number=number,
+        valid_until=valid_until.isoformat(),
+    )
+
+
+def quote_mismatch(number: str) -> OrderRefusal:
+    return OrderRefusal(
+        "quote_mismatch",
+        QT_TRANSLATE_NOOP(
+            "Orders",
+            "The order differs from quote {number} (its kind, seats or total), so nothing was "
+            "ordered.",
+        ),
+        number=number,
     )
 
 
@@ -308,8 +375,8 @@ def _quote_date(text: object) -> date | None:
     if text is None:
         return None
     try:
-        quote_date = date.fromisoformat(text) if len(text) == 10 else None
-    except (TypeError, ValueError):
+        quote_date = date.fromisoformat(text) if isinstance(text, str) and len(text) == 10 else None
+    except ValueError:
         quote_date = None
     if quote_date is None:
         raise OrderRefusal(

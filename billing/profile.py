@@ -3,6 +3,7 @@ which tax ID, and who receives the invoices. Every refusal names its field."""
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 from billing.orders import check_purchase_order, has_hidden_characters
 from billing.plain_text import normalized
@@ -100,10 +101,17 @@ def check_tax_id(value: object, country: str) -> str | None:
         number = module.validate(text)
     except ValidationError:
         raise _bad_tax_id(country) from None
-    return module.format(number) if hasattr(module, "format") else number
+    shown = getattr(module, "format", None)  # not every country's module has one
+    return shown(number) if shown is not None else number
 
 
-def _number_module(country: str) -> object | None:
+class NumberModule(Protocol):
+    """What python-stdnum's modules for tax numbers have in common."""
+
+    def validate(self, number: str) -> str: ...
+
+
+def _number_module(country: str) -> NumberModule | None:
     """python-stdnum's module for the country's business tax numbers, if it has one."""
     from stdnum import get_cc_module
 

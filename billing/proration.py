@@ -7,7 +7,6 @@ full, an ended one never. By day, the term's price is prorated by the days that 
 exact amount is rounded once, half up, to the currency's minor unit.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -37,7 +36,12 @@ class ContractTerms(Protocol):
     account_manager_email: str
 
 
-Translate = Callable[[str, str, str | None, int], str]
+class Translate(Protocol):
+    """Qt's translate(context, text, disambiguation, n), or `english`."""
+
+    def __call__(
+        self, context: str, text: str, disambiguation: str | None = None, n: int = -1, /
+    ) -> str: ...
 
 
 def english(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -80,7 +84,7 @@ class Working:
 
     def apply(self, amount: Decimal) -> Decimal:
         """`amount` (seats × price) times the factor, unrounded; the one division comes last."""
-        if self.unit == PRORATE_BY_DAY:
+        if self.unit == PRORATE_BY_DAY and self.days is not None and self.term_days:
             return amount * self.months * self.days / self.term_days
         return amount * self.months
 
