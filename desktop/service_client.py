@@ -1,19 +1,19 @@
-"""The desktop's side of the account service's HTTP API: JSON calls with clear failures."""
+"""The desktop's side of the account service's HTTP API: JSON calls with clear failures, on
+one kept (keep-alive) connection per thread."""
 
 import json
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from desktop import proxy, tls
 from desktop.config import proxy_settings
 from desktop.i18n import translate
 
-if TYPE_CHECKING:  # urllib.request (with http.client, email and ssl) loads at the first call
+if TYPE_CHECKING:  # http.client (with email and ssl) loads at the first call
     import http.client
-    import urllib.error
-    import urllib.request
 
 DEFAULT_TIMEOUT = 10.0
 RETRY_LATER = (408, 425, 429)  # besides 5xx: the service or a proxy asks to be tried again
@@ -62,18 +62,13 @@ class ServiceClient:
         self.timeout = timeout
         self.token: str | None = None
         self._route = route
-        self._opener: urllib.request.OpenerDirector | None = None
+        self._local = threading.local()  # each thread's connection, kept open between calls
 
     @property
     def route(self) -> proxy.Route:
         if self._route is None:
             self._route = proxy.route_for(self.base_url, *proxy_settings())
         return self._route
-
-    def _open(self, request: "urllib.request.Request") -> "http.client.HTTPResponse":
-        if self._opener is None:
-            self._opener = self.route.opener()
-        return self._opener.open(request, timeout=self.timeout)
 
     def sign_in(self, email: str, password: str, device_token: str | None = None) -> dict:
         """A new session; `device_token` (from an earlier sign-in with this e-mail) keeps this
@@ -232,6 +227,13 @@ class ServiceClient:
         raw, _ = self._send(method, path, body, headers or {}, json_status=True)
         return raw
 
+    def close(self) -> None:
+        """Close this thread's connection (the next call opens another)."""
+        connection = getattr(self._local, "connection", None)
+        self._local.connection = None
+        if connection is not None:
+            connection.close()
+
     def _send(
         self,
         method: str,
@@ -242,46 +244,119 @@ class ServiceClient:
     ) -> tuple[object, object]:
         """The answer's body (decoded JSON when `json_status`, else bytes) and its headers."""
         import http.client
-        import urllib.error
-        import urllib.request
 
         data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.base_url + path, data=data, method=method)
-        request.add_header("Content-Type", "application/json")
-        request.add_header("Accept", "application/json" if json_status else "*/*")
-        if self.token:
-            request.add_header("Authorization", f"Bearer {self.token}")
-        for name, value in headers.items():
-            request.add_header(name, value)
+        sent = {
+            "Content-Type": "application/json",
+            "Accept": "application/json" if json_status else "*/*",
+            **({"Authorization": f"Bearer {self.token}"} if self.token else {}),
+            **headers,
+        }
         try:
-            with self._open(request) as response:
-                raw = response.read()
-                if not json_status:
-                    return raw, response.headers
-                decoded = _decode(raw, response.status) if raw or response.status != 204 else {}
-                return decoded, response.headers
-        except urllib.error.HTTPError as error:
-            raise _refusal(error, self.route.proxy) from None
+            status, answer_headers, raw = self._exchange(method, path, data, sent)
         except TimeoutError as error:
             raise ServiceUnavailable(
                 translate(
                     "ServiceClient", "the account service did not answer in {seconds} s"
                 ).format(seconds=f"{self.timeout:g}")
             ) from error
-        except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
+        except (http.client.HTTPException, OSError) as error:
             # OSError covers refused and reset connections and TLS failures; HTTPException an
             # answer that is not HTTP at all.
             untrusted = tls.untrusted_certificate(error, self.base_url)
             if untrusted is not None:
                 raise ServiceUnavailable(untrusted) from error
-            reason = getattr(error, "reason", None) or error
-            if "Tunnel connection failed: 407" in str(reason):  # HTTPS through the proxy
+            if "Tunnel connection failed: 407" in str(error):  # HTTPS through the proxy
                 raise ServiceUnavailable(proxy.proxy_refusal(407, self.route.proxy), 407) from error
             raise ServiceUnavailable(
                 translate(
                     "ServiceClient", "the account service cannot be reached ({reason})"
-                ).format(reason=reason)
+                ).format(reason=error)
             ) from error
+        if status >= 300:
+            raise _refusal(status, answer_headers, raw, self.route.proxy)
+        if not json_status:
+            return raw, answer_headers
+        return (_decode(raw, status) if raw or status != 204 else {}), answer_headers
+
+    def _exchange(
+        self, method: str, path: str, data: bytes | None, headers: dict
+    ) -> tuple[int, "http.client.HTTPMessage", bytes]:
+        """One request on this thread's kept connection: status, headers, body. A kept
+        connection the service or a proxy closed meanwhile (idle too long) fails before any
+        answer: the request goes once more on a new one (every order carries its idempotency
+        key, so even one the service took is not taken twice)."""
+        import http.client
+
+        sent = self._proxied(headers)
+        for attempt in (1, 2):
+            connection = getattr(self._local, "connection", None)
+            reused = connection is not None
+            if connection is None:
+                connection = self._local.connection = _connect(
+                    self.base_url, self.route, self.timeout
+                )
+            try:
+                connection.request(method, self._target(path), data, sent)
+                response = connection.getresponse()
+                raw = response.read()
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self.close()
+                if reused and attempt == 1:
+                    continue
+                raise
+            except BaseException:
+                self.close()  # in an unknown state: never reused
+                raise
+            if response.will_close or sent.get("Connection") == "close":
+                self.close()
+            return response.status, response.headers, raw
+        raise AssertionError("unreachable")
+
+    def _target(self, path: str) -> str:
+        """What the request line names: the whole URL to a plain HTTP proxy, else the path."""
+        if self.route.proxy is not None and self.base_url.startswith("http://"):
+            return self.base_url + path
+        return urlsplit(self.base_url).path + path
+
+    def _proxied(self, headers: dict) -> dict:
+        """The headers of a plain HTTP request through a proxy: the proxy's credentials, and a
+        connection of its own (a proxy may log or check only a connection's first request, as
+        proxy.py does). HTTPS keeps its tunnel, which gave the credentials when it opened."""
+        if self.route.proxy is None or self.base_url.startswith("https"):
+            return headers
+        credentials = {"Proxy-Authorization": _basic(self.route)} if self.route.user else {}
+        return {**headers, **credentials, "Connection": "close"}
+
+
+def _connect(base_url: str, route: proxy.Route, timeout: float) -> "http.client.HTTPConnection":
+    """A connection to the service along `route`: straight there, to a plain HTTP proxy, or
+    through a proxy's CONNECT tunnel for HTTPS, trusting what desktop.tls trusts."""
+    import http.client
+
+    target = urlsplit(base_url)
+    https = target.scheme == "https"
+    host, port = target.hostname or "", target.port or (443 if https else 80)
+    if route.proxy is not None:
+        via = urlsplit(route.proxy)
+        host, port, tunnel = via.hostname or "", via.port or 80, (host, port)
+    else:
+        tunnel = None
+    if not https:
+        return http.client.HTTPConnection(host, port, timeout=timeout)
+    connection = http.client.HTTPSConnection(
+        host, port, timeout=timeout, context=tls.client_context()
+    )
+    if tunnel is not None:
+        credentials = {"Proxy-Authorization": _basic(route)} if route.user else None
+        connection.set_tunnel(*tunnel, headers=credentials)
+    return connection
+
+
+def _basic(route: proxy.Route) -> str:
+    from base64 import b64encode
+
+    return "Basic " + b64encode(f"{route.user}:{route.password}".encode()).decode()
 
 
 def every_item(read_page: Callable[[int | None], dict], key: str) -> Iterator[dict]:
@@ -312,37 +387,37 @@ def _decode(raw: bytes, status: int) -> dict:
     return body
 
 
-def _refusal(error: "urllib.error.HTTPError", through: str | None = None) -> ServiceError:
+def _refusal(
+    status: int, headers: "http.client.HTTPMessage", raw: bytes, through: str | None = None
+) -> ServiceError:
     """What an error answer means. Only a JSON error with a code is the service's own word:
     anything else (a proxy's page, a gateway's 502) is a failure to try again later.
     `through`: the proxy the call went through, if any."""
-    import http.client
-
-    wait = retry_after(error.headers.get("Retry-After"))
-    if (refused := proxy.proxy_refusal(error.code, through)) is not None:
-        return ServiceUnavailable(refused, error.code, retry_after=wait)
+    wait = retry_after(headers.get("Retry-After"))
+    if (refused := proxy.proxy_refusal(status, through)) is not None:
+        return ServiceUnavailable(refused, status, retry_after=wait)
     try:
-        body = json.loads(error.read() or b"{}")
-    except (ValueError, UnicodeDecodeError, OSError, http.client.HTTPException):
+        body = json.loads(raw or b"{}")
+    except (ValueError, UnicodeDecodeError):
         body = None
     details = body.get("error") if isinstance(body, dict) else None
     ours = isinstance(details, dict) and isinstance(details.get("code"), str)
     details = details if ours else {}
     if not ours:
-        if "html" in (error.headers.get("Content-Type") or "").lower():
+        if "html" in (headers.get("Content-Type") or "").lower():
             failed = translate(
                 "ServiceClient",
                 "a proxy or gateway answered {status} with a web page, not the account service",
             )
         else:
             failed = translate("ServiceClient", "the account service failed ({status})")
-        return ServiceUnavailable(failed.format(status=error.code), error.code, retry_after=wait)
+        return ServiceUnavailable(failed.format(status=status), status, retry_after=wait)
     message, code = str(details.get("message") or details["code"]), details["code"]
-    if error.code in (401, 403):
-        return NotSignedIn(message, error.code, code, details)
-    if error.code in RETRY_LATER or error.code >= 500:
-        return ServiceUnavailable(message, error.code, code, details, wait)
-    return ServiceRefused(message, error.code, code, details)
+    if status in (401, 403):
+        return NotSignedIn(message, status, code, details)
+    if status in RETRY_LATER or status >= 500:
+        return ServiceUnavailable(message, status, code, details, wait)
+    return ServiceRefused(message, status, code, details)
 
 
 def retry_after(value: str | None, now: datetime | None = None) -> float | None:

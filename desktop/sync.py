@@ -8,10 +8,11 @@ twice. The changes feed brings statuses, invoice numbers and other administrator
 import json
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from typing import cast
 
 from peewee import Expression
 
@@ -65,6 +66,7 @@ FEED_OVERLAP = timedelta(seconds=30)  # re-read recent changes: commits can land
 BUSY_POLL_SECONDS = 2.0  # while anything is queued or pending
 IDLE_POLL_SECONDS = 15.0
 FEED_KEY = "changes_seen_until"
+SEND_BATCH = 100  # purchases sent before their answers are written, in one local transaction
 DETAILS_EVERY = timedelta(minutes=1)
 logger = logging.getLogger(__name__)
 
@@ -184,34 +186,61 @@ class SyncEngine:
 def send_purchases(
     client: ServiceClient, organization: Organization, now: datetime, result: StepResult
 ) -> None:
-    """Send the organization's purchases waiting in the outbox."""
+    """Send the organization's purchases waiting in the outbox, SEND_BATCH at a time: each on
+    the client's kept connection, then what the service said written in one local transaction
+    per batch (a crash before it sends them again: each transaction ID is its idempotency key,
+    so the service answers as it did the first time)."""
     due = (
         Outbox.select(Outbox, SeatPurchase)
         .join(SeatPurchase)
         .where((Outbox.organization == organization) & (Outbox.next_attempt_at <= now))
         .order_by(Outbox.id)
+        .limit(SEND_BATCH)
     )
-    for entry in list(due):
-        purchase = entry.purchase
+    after = 0  # each is sent once a round, whatever became of it
+    while batch := list(due.where(Outbox._meta.primary_key > after)):
+        after = batch[-1].get_id()
+        answers: list[tuple[Outbox, dict | ServiceRefused]] = []
         try:
-            order = client.place_order(purchase.transaction_id, order_body(purchase))
-        except ServiceRefused as error:
-            if not is_order_refusal(error.status, error.code):  # not a verdict on the order
-                _postpone(Outbox.id == entry.id, now, str(error))
-                result.problem = str(error)
-                continue
-            _reject(purchase, localized_answer(error.details, str(error)))
-            if (requote := requote_of(purchase, error)) is not None:
-                result.requoted.append(requote)
-            result.changed = True
-            continue
-        result.changed |= apply_order(organization, order, result)
+            for entry in batch:
+                purchase = entry.purchase
+                try:
+                    answers.append(
+                        (entry, client.place_order(purchase.transaction_id, order_body(purchase)))
+                    )
+                except ServiceRefused as error:
+                    answers.append((entry, error))
+        finally:  # what was answered before a failure is kept all the same
+            _keep_answers(organization, answers, now, result)
+
+
+def _keep_answers(
+    organization: Organization,
+    answers: list[tuple[Outbox, dict | ServiceRefused]],
+    now: datetime,
+    result: StepResult,
+) -> None:
+    """The service's answers to a batch of purchases, written in one transaction."""
+    with write_transaction(database):
+        for entry, answer in answers:
+            purchase = entry.purchase
+            if isinstance(answer, dict):
+                result.changed |= apply_order(organization, answer, result)
+            elif not is_order_refusal(answer.status or 0, answer.code):  # no verdict on it
+                _postpone(Outbox.id == entry.id, now, str(answer))
+                result.problem = str(answer)
+            else:
+                _reject(purchase, localized_answer(answer.details, str(answer)))
+                if (requote := requote_of(purchase, answer)) is not None:
+                    result.requoted.append(requote)
+                result.changed = True
 
 
 def read_orders(
     client: ServiceClient, organization: Organization, now: datetime, result: StepResult
 ) -> None:
-    """Every order changed since the last round, from the service's feed."""
+    """Every order changed since the last round, from the service's feed: a page at a time,
+    each in one local transaction, the orders known here as they are skipped at one look."""
     seen_until = SyncState.read(organization, FEED_KEY)
     since = (
         datetime.fromisoformat(seen_until) - FEED_OVERLAP
@@ -219,13 +248,45 @@ def read_orders(
         else datetime(1970, 1, 1, tzinfo=UTC)
     )
     first = client.changes(updated_since=since.isoformat())
-    latest = None
     for page in each_page(first, lambda cursor: client.changes(cursor=cursor)):
-        for order in page["orders"]:
-            result.changed |= apply_order(organization, order, result)
-            latest = order["updated_at"]
-    if latest is not None:
-        SyncState.write(organization, FEED_KEY, latest)
+        if not page["orders"]:
+            continue
+        news = _news(organization, page["orders"])
+        with write_transaction(database):
+            for order in news:
+                result.changed |= apply_order(organization, order, result)
+            SyncState.write(organization, FEED_KEY, page["orders"][-1]["updated_at"])
+
+
+def _news(organization: Organization, orders: list[dict]) -> list[dict]:
+    """The orders of a feed page that are not here as the service has them (re-read ones,
+    within FEED_OVERLAP, mostly are)."""
+    stored = (
+        SeatPurchase.select(
+            SeatPurchase.transaction_id,
+            SeatPurchase.provisioning_status,
+            SeatPurchase.invoice_number,
+            SeatPurchase.provisioned_at,
+            SeatPurchase.last_sync_error,
+        )
+        .where(
+            (SeatPurchase.organization == organization)
+            & SeatPurchase.transaction_id.in_([order["transaction_id"] for order in orders])
+        )
+        .tuples()
+    )
+    known = {row[0]: row[1:] for row in cast(Iterable[tuple], stored)}
+    return [
+        order
+        for order in orders
+        if known.get(order["transaction_id"])
+        != (
+            order["status"],
+            order.get("invoice_number"),
+            _moment(order.get("provisioned_at")),
+            order.get("rejection_reason"),
+        )
+    ]
 
 
 def read_invoices(

@@ -56,7 +56,7 @@ def untrusted_certificate(error: BaseException, url: str) -> str | None:
     """What to tell the user when the service's certificate was not trusted, else None."""
     import ssl
 
-    reason = getattr(error, "reason", error)
+    reason = error if isinstance(error, ssl.SSLError) else getattr(error, "reason", error)
     if not isinstance(reason, ssl.SSLCertVerificationError):
         return None
     return translate(
