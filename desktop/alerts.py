@@ -9,7 +9,7 @@ from desktop.i18n import translate
 from desktop.models import Organization, SyncState, database
 from desktop.service_client import ServiceClient, ServiceRefused
 
-SEATS_BELOW_KEY = "seat_alert_below"  # SyncState: "1" while the count is below the threshold
+SEATS_BELOW_KEY = "seat_alert_below"  # SyncState: the threshold while the count is below it
 MAX_RECIPIENTS = 10
 LANGUAGES = ("en", "de")  # a recipient's language; None: not known
 
@@ -47,10 +47,12 @@ class AlertSettings:
 
 @dataclass(frozen=True)
 class SeatAlert:
-    """Fewer seats available than the alert watches for."""
+    """Fewer seats available than the alert watches for; `crossed` at the first check that
+    found it so, which is the one to say."""
 
     available: int
     threshold: int
+    crossed: bool
 
 
 def read_settings(client: ServiceClient) -> AlertSettings:
@@ -70,18 +72,17 @@ def save_settings(client: ServiceClient, settings: AlertSettings) -> AlertSettin
 
 
 def seat_alert(client: ServiceClient, organization: Organization) -> SeatAlert | None:
-    """A SeatAlert when the seats available have dropped below the alert's threshold since the
-    last check (kept in the ledger), else None: once per crossing."""
+    """A SeatAlert while the seats available are below the alert's threshold, else None. The
+    last check is kept in the ledger, so a crossing is said once, across restarts."""
     threshold: int | None = client.alert_settings()["seats_available_below"]
     available = int(client.license_summary()["available"])
     below = threshold is not None and available < threshold
     with write_transaction(database):
-        was_below = SyncState.read(organization, SEATS_BELOW_KEY) == "1"
-        if below != was_below:
-            SyncState.write(organization, SEATS_BELOW_KEY, "1" if below else "")
-    if threshold is None or not below or was_below:
+        was_below = bool(SyncState.read(organization, SEATS_BELOW_KEY))
+        SyncState.write(organization, SEATS_BELOW_KEY, str(threshold) if below else "")
+    if threshold is None or not below:
         return None
-    return SeatAlert(available, threshold)
+    return SeatAlert(available, threshold, crossed=not was_below)
 
 
 def _settings(answer: dict) -> AlertSettings:

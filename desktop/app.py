@@ -211,7 +211,8 @@ def _run_application(
         if _needs_contract(application) and (status := _first_contract(application)) is not None:
             return status
         window = MainWindow(application)
-        SeatAlertNotice(application, window)  # kept by the window, its parent
+        notice = SeatAlertNotice(application, window)  # kept by the window, its parent
+        notice.checked.connect(window.contract_tab.seats.show_alert)
         application.start_syncing()
         window.restore_settings()
         window.show()

@@ -12,6 +12,7 @@ from desktop.alerts import (
     AlertSettings,
     AlertSettingsRefused,
     Recipient,
+    SeatAlert,
     read_settings,
     save_settings,
     seat_alert,
@@ -30,6 +31,7 @@ from ui.alerts_dialog import AlertsDialog
 from ui.reclaim_policy_dialog import ReclaimPolicyDialog
 from ui.seat_alert_notice import SeatAlertNotice
 from ui.seat_holders_dialog import SeatHoldersDialog
+from ui.seats_card import SeatsCard
 from ui.tasks import wait_for_background_work
 
 pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
@@ -78,13 +80,12 @@ def test_the_alert_settings_as_values_and_the_notice_once_per_crossing(client):
     with pytest.raises(AlertSettingsRefused, match="nobody is not an e-mail address"):
         save_settings(client, AlertSettings(recipients=(Recipient("nobody"),)))
     organization = first_org()
-    first = seat_alert(client, organization)  # 3 available, fewer than 5
-    assert (first.available, first.threshold) == (3, 5)
-    assert seat_alert(client, organization) is None  # still below: said once
+    assert seat_alert(client, organization) == SeatAlert(3, 5, crossed=True)  # 3 below 5
+    assert seat_alert(client, organization) == SeatAlert(3, 5, crossed=False)  # said once
     save_settings(client, AlertSettings(2, None, False, False, ()))  # 3 is not below 2: clears
     assert seat_alert(client, organization) is None
     save_settings(client, chosen)  # below again: said again
-    assert seat_alert(client, organization) is not None
+    assert seat_alert(client, organization) == SeatAlert(3, 5, crossed=True)
 
 
 @pytest.fixture
@@ -163,18 +164,24 @@ def test_the_alerts_dialog_keeps_the_settings_and_says_a_refusal(qtbot, seats_vi
     )
 
 
-def test_a_sync_below_the_threshold_is_noticed_once(qtbot, service, client):
+def test_a_sync_below_the_threshold_is_noticed_once(qtbot, english, service, client):
     save_settings(client, AlertSettings(5, None, False, False, ()))
     session = sign_in(service.url, "admin@example.com", demo_data.PASSWORD)
     application = Application(acting_administrator("admin@example.com"), "en_US", session)
     window = QMainWindow()
     qtbot.addWidget(window)
     notice = SeatAlertNotice(application, window)
+    card = SeatsCard("en_US")  # the overview's Seats card, marked while below
+    qtbot.addWidget(card)
+    card.show()
+    notice.checked.connect(card.show_alert)
     with qtbot.waitSignal(notice.alerted, timeout=TIMEOUT):
         notice.after_sync(SyncReport())
-    assert notice.shown.startswith("3 seat")
-    assert notice.shown.endswith(
-        " available, fewer than the 5 your alert watches for. Free seats in Seats or add seats."
+    assert card.alert_text.isVisible()
+    assert card.alert_text.text() == "Below your alert: fewer than 5 seats available."
+    assert notice.shown == (
+        "3 seats available, fewer than the 5 your alert watches for. Free seats in Seats or add "
+        "seats."
     )
     if notice.tray is None:  # no system tray here: the status bar says it
         assert window.statusBar().currentMessage() == notice.shown
@@ -186,3 +193,9 @@ def test_a_sync_below_the_threshold_is_noticed_once(qtbot, service, client):
         notice._checked_at = None
         notice.after_sync(SyncReport(online=False))  # offline: not checked
     assert notice.shown is None
+    assert card.alert_text.isVisible()  # still below: still marked
+    save_settings(client, AlertSettings(2, None, False, False, ()))  # 3 is not below 2
+    notice._checked_at = None
+    with qtbot.waitSignal(notice.checked, timeout=TIMEOUT):
+        notice.after_sync(SyncReport())
+    qtbot.waitUntil(lambda: not card.alert_text.isVisible(), timeout=TIMEOUT)

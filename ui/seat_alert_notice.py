@@ -20,7 +20,10 @@ logger = logging.getLogger(__name__)
 
 
 class SeatAlertNotice(QObject):
-    alerted = Signal(object)  # a SeatAlert, sent from the sync thread, shown on the GUI thread
+    """Says a crossing once; `checked` tells whoever marks the seats while they stay below."""
+
+    checked = Signal(object)  # a SeatAlert or None, sent from the sync thread
+    alerted = Signal(object)  # the SeatAlert of a crossing, on the GUI thread
 
     def __init__(
         self, application: Application, window: QMainWindow, every: timedelta = CHECK_EVERY
@@ -30,6 +33,7 @@ class SeatAlertNotice(QObject):
         self._checked_at: datetime | None = None
         self.tray: QSystemTrayIcon | None = None
         self.shown: str | None = None  # the last notice, as said
+        self.checked.connect(self._checked)
         self.alerted.connect(self.show)
         application.add_sync_listener(self.after_sync)
 
@@ -49,7 +53,10 @@ class SeatAlertNotice(QObject):
         except ServiceError as error:  # offline again, or a service without alerts
             logger.info("seat alert not checked: %s", error)
             return
-        if found is not None:
+        self.checked.emit(found)
+
+    def _checked(self, found: SeatAlert | None) -> None:
+        if found is not None and found.crossed:
             self.alerted.emit(found)
 
     def show(self, alert: SeatAlert) -> None:

@@ -6,8 +6,10 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton
 
 from desktop import formatting
 from desktop.account import ContractSummary
+from desktop.alerts import SeatAlert
 from desktop.i18n import translate
 from desktop.overview import SeatUsage
+from ui.appearance import colour
 from ui.cards import Card, button, link_button, text_label, value_label
 from ui.seat_usage_bar import SeatUsageBar
 
@@ -55,11 +57,15 @@ class SeatsCard(Card):
         self.inactive_holders.setAccessibleName(
             translate("ContractTab", "Review seats held by inactive users")
         )
+        self.alert_text = text_label(name="seatAlertLabel")
+        self.alert_text.setStyleSheet(f"color: {colour('error')}; font-weight: bold;")
+        self.alert_text.hide()
         self.add_seats = button(translate("ContractTab", "&Add Seats…"), "addSeatsButton")
         self.add_seats.clicked.connect(self.add_seats_requested)
         self.body.addLayout(figures)
         self.body.addWidget(self.usage_bar)
         self.body.addWidget(self.usage_text)
+        self.body.addWidget(self.alert_text)
         for text, review in (
             (self.disabled_text, self.disabled_holders),
             (self.inactive_text, self.inactive_holders),
@@ -126,3 +132,16 @@ class SeatsCard(Card):
             widget.setVisible(disabled > 0)
         for widget in (self.inactive_text, self.inactive_holders):
             widget.setVisible(inactive > 0)
+
+    def show_alert(self, alert: SeatAlert | None) -> None:
+        """Marks the seats while fewer are available than the alert watches for."""
+        self.alert_text.setVisible(alert is not None)
+        if alert is not None:
+            self.alert_text.setText(
+                translate(
+                    "ContractTab",
+                    "Below your alert: fewer than %Ln seat(s) available.",
+                    "",
+                    alert.threshold,
+                )
+            )

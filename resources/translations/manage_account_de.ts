@@ -799,6 +799,13 @@
             <numerusform>%Ln bei Benutzern, die seit über {days} Tagen inaktiv sind</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Below your alert: fewer than %Ln seat(s) available.</source>
+        <translation>
+            <numerusform>Unter Ihrer Benachrichtigungsschwelle: weniger als %Ln Lizenz verfügbar.</numerusform>
+            <numerusform>Unter Ihrer Benachrichtigungsschwelle: weniger als %Ln Lizenzen verfügbar.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Contract</source>
         <translation>Vertrag</translation>

@@ -89,6 +89,13 @@
             <numerusform>%Ln held by users inactive for over {days} days</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Below your alert: fewer than %Ln seat(s) available.</source>
+        <translation>
+            <numerusform>Below your alert: fewer than %Ln seat available.</numerusform>
+            <numerusform>Below your alert: fewer than %Ln seats available.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FreeSeatsDialog</name>
