@@ -45,7 +45,9 @@ def ask_first_run(parent: QWidget | None = None) -> QMessageBox:
         ),
     ):
         box.addButton(text, role).setObjectName(name)
-    box.setEscapeButton(box.findChild(type(box.buttons()[0]), "firstRunQuitButton"))
+    quit_button = box.findChild(type(box.buttons()[0]), "firstRunQuitButton")
+    if quit_button is not None:
+        box.setEscapeButton(quit_button)
     return box
 
 

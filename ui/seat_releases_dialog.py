@@ -1,5 +1,7 @@
 """The organization's seat releases, newest first, each undoable while its 14 days last."""
 
+from datetime import datetime
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -138,5 +140,5 @@ class SeatReleasesDialog(QDialog):
         release = self.selected()
         self.undo.setEnabled(release is not None and release.can_undo)
 
-    def _moment(self, value: object) -> str:
+    def _moment(self, value: datetime) -> str:
         return formatting.moment(value, self._timezone, self._locale)

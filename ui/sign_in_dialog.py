@@ -105,7 +105,9 @@ class SignInDialog(QDialog):
 
     def _order_tabs(self) -> None:
         """Fields top to bottom, then the buttons as they stand, left to right."""
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         for first, second in pairwise([self.email, self.password, self.keep]):
             self.setTabOrder(first, second)
         chain_buttons(self.keep, self._buttons)
