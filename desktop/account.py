@@ -5,9 +5,8 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from peewee import fn
-
-from desktop.models import Administrator, Contract, Organization, SeatSlot
+from desktop.models import Administrator, Contract, Organization
+from desktop.seat_slots import pending_seats
 
 
 @dataclass(frozen=True)
@@ -62,14 +61,6 @@ def organization_today(org: Organization, now: datetime | None = None) -> date:
 def today_in(timezone: str, now: datetime | None = None) -> date:
     """Today's date in `timezone` (an IANA name)."""
     return (now or datetime.now(UTC)).astimezone(ZoneInfo(timezone)).date()
-
-
-def pending_seats(contract_id: int) -> int:
-    """Seats bought on the contract and not live yet, as its slots keep them."""
-    bought = SeatSlot.select(fn.COALESCE(fn.SUM(SeatSlot.seats), 0)).where(
-        (SeatSlot.contract == contract_id) & (SeatSlot.live == 0)
-    )
-    return int(bought.scalar())
 
 
 def current_contract(org: Organization, now: datetime | None = None) -> ContractSummary | None:

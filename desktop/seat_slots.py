@@ -9,6 +9,8 @@ zone's offset is a whole number of quarter hours, so a slot lies in one local da
 overview sums a contract's slots into days in a few indexed queries, however many purchases.
 """
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -18,7 +20,9 @@ import peewee
 from desktop.models import database
 
 SLOT_SECONDS = 900
+SLOTS_A_DAY = 86400 // SLOT_SECONDS
 TABLE = "seat_slot"
+DAY_TABLE = "seat_day"  # the slots summed per UTC day, kept by the same triggers
 # A live purchase's moment, indexed for finding a slot's first purchase again when it leaves.
 LIVE_INDEX = "seat_purchase_live_at"
 
@@ -67,14 +71,29 @@ def recount(db: peewee.Database) -> None:
         f"FROM seat_purchase p WHERE {live} IS NOT NULL) AS counted "
         "GROUP BY contract_id, live, slot"
     )
+    db.execute_sql(f"DELETE FROM {DAY_TABLE}")
+    db.execute_sql(
+        f"INSERT INTO {DAY_TABLE} (organization_id, contract_id, live, day, seats, purchases, "
+        f"amount_minor) SELECT min(organization_id), contract_id, live, slot / {SLOTS_A_DAY}, "
+        f"sum(seats), sum(purchases), sum(amount_minor) FROM {TABLE} "
+        f"GROUP BY contract_id, live, slot / {SLOTS_A_DAY}"
+    )
 
 
 def _add(r: str, slot_of: str) -> str:
-    """The statement that counts row `r` (new) in its slot."""
+    """The statements that count row `r` (new) in its day and its slot."""
     live, moment = _LIVE.format(r=r), _MOMENT.format(r=r)
     t = TABLE  # the row already there
     earlier = f"(excluded.first_at, excluded.first_id) < ({t}.first_at, {t}.first_id)"
+    day = f"{slot_of.format(moment=moment)} / {SLOTS_A_DAY}"
     return (
+        f"INSERT INTO {DAY_TABLE} (organization_id, contract_id, live, day, seats, purchases, "
+        f"amount_minor) SELECT {r}.organization_id, {r}.contract_id, {live}, {day}, {r}.seats, "
+        f"1, {r}.amount_minor WHERE ({live}) IS NOT NULL "
+        "ON CONFLICT (contract_id, live, day) DO UPDATE SET "
+        f"seats = {DAY_TABLE}.seats + excluded.seats, "
+        f"purchases = {DAY_TABLE}.purchases + 1, "
+        f"amount_minor = {DAY_TABLE}.amount_minor + excluded.amount_minor; "
         f"INSERT INTO {TABLE} (organization_id, contract_id, live, slot, seats, purchases, "
         "amount_minor, first_at, first_id) "
         f"SELECT {r}.organization_id, {r}.contract_id, {live}, "
@@ -89,8 +108,8 @@ def _add(r: str, slot_of: str) -> str:
 
 
 def _remove(r: str, slot_of: str, start_of: str) -> list[str]:
-    """The statements that take row `r` (old) out of its slot: the counts, the slot once
-    empty, and its first purchase found again if it was that one."""
+    """The statements that take row `r` (old) out of its day and its slot: the counts, each
+    once empty, and the slot's first purchase found again if it was that one."""
     live, moment = _LIVE.format(r=r), _MOMENT.format(r=r)
     slot = slot_of.format(moment=moment)
     which = f"contract_id = {r}.contract_id AND live = ({live}) AND slot = {slot}"
@@ -104,9 +123,14 @@ def _remove(r: str, slot_of: str, start_of: str) -> list[str]:
         f"{r}.contract_id AND p.created_at >= {start} AND p.created_at < {end} "
         "AND p.provisioning_status IN ('queued', 'pending') ORDER BY p.created_at, p.id LIMIT 1",
     }
+    in_day = f"contract_id = {r}.contract_id AND live = ({live}) AND day = {slot} / {SLOTS_A_DAY}"
     return [
-        f"UPDATE {TABLE} SET seats = seats - {r}.seats, purchases = purchases - 1, "
-        f"amount_minor = amount_minor - {r}.amount_minor WHERE {which}",
+        *(
+            f"UPDATE {table} SET seats = seats - {r}.seats, purchases = purchases - 1, "
+            f"amount_minor = amount_minor - {r}.amount_minor WHERE {where}"
+            for table, where in ((DAY_TABLE, in_day), (TABLE, which))
+        ),
+        f"DELETE FROM {DAY_TABLE} WHERE {in_day} AND purchases = 0",
         f"DELETE FROM {TABLE} WHERE {which} AND purchases = 0",
         *(
             f"UPDATE {TABLE} SET (first_at, first_id) = ({query}) "
@@ -162,45 +186,118 @@ class Day:
 
 
 def days(contract_id: int, live: bool, zone: ZoneInfo) -> list[Day]:
-    """The contract's live purchases (else those not live yet) per day in `zone`, in order:
-    one indexed query per stretch of the contract at one UTC offset (two a year with daylight
-    saving time), whatever the number of purchases."""
+    """The contract's live purchases (else those not live yet) per day in `zone`, in order.
+
+    A zone's day is a UTC day (kept in `seat_day`) with the slots at one of its edges (at most
+    half a day's) moved to the day before or after; a UTC day on which the offset changes is
+    read from its slots. So a few indexed queries per stretch of the contract at one offset (two
+    a year with daylight saving time), whatever the number of purchases."""
     p = database.obj.param
+    key = (contract_id, int(live))
+    ends = f"(SELECT {{}}(slot) FROM {TABLE} WHERE contract_id = {p} AND live = {p})"
     bounds = database.execute_sql(
-        f"SELECT min(slot), max(slot) FROM {TABLE} WHERE contract_id = {p} AND live = {p}",
-        (contract_id, int(live)),
-    ).fetchone()
+        f"SELECT {ends.format('min')}, {ends.format('max')}", (*key, *key)
+    ).fetchone()  # two lookups: a query with both aggregates would read every slot
     if bounds[0] is None:
         return []
-    query = (
-        "WITH days AS (SELECT (slot * 900 + {p}) / 86400 AS number, sum(seats) AS added, "
-        f"sum(purchases) AS purchases, min(slot) AS first_slot FROM {TABLE} "
-        "WHERE contract_id = {p} AND live = {p} AND slot >= {p} AND slot < {p} GROUP BY 1) "
-        "SELECT d.number, d.added, d.purchases, p.transaction_id FROM days d "
-        f"JOIN {TABLE} s ON s.contract_id = {{p}} AND s.live = {{p}} AND s.slot = d.first_slot "
-        "LEFT JOIN seat_purchase p ON p.id = s.first_id ORDER BY d.number"
-    ).format(p=p)
-    found: dict[date, list] = {}  # day: [added, purchases, first]; a piece's days in order
+    totals: dict[int, list[int]] = {}  # day number: [seats, purchases]
+    lowest: dict[int, int] = {}  # day number: the first slot it may have (in its first stretch)
     for start, end, offset in _stretches(zone, int(bounds[0]), int(bounds[1])):
-        rows = database.execute_sql(
-            query, (offset, contract_id, int(live), start, end, contract_id, int(live))
+        shift = offset // SLOT_SECONDS  # the day of slot s in this stretch: (s + shift) // a day
+        for number, (seats, purchases) in sorted(_stretch_days(key, start, end, shift).items()):
+            if purchases:
+                total = totals.setdefault(number, [0, 0])
+                total[0] += seats
+                total[1] += purchases
+                lowest.setdefault(number, max(start, number * SLOTS_A_DAY - shift))
+    first = _firsts(key, lowest)
+    return [
+        Day(_EPOCH + timedelta(days=number), seats, purchases, first.get(number) or "")
+        for number, (seats, purchases) in sorted(totals.items())
+    ]
+
+
+def _stretch_days(key: tuple[int, int], start: int, end: int, shift: int) -> dict[int, list]:
+    """Day number: [seats, purchases] of slots `start`..`end` (exclusive), `shift` slots ahead
+    of UTC."""
+    p, a_day = database.obj.param, SLOTS_A_DAY
+    found: dict[int, list] = defaultdict(lambda: [0, 0])
+
+    def count(rows: Iterable[tuple], sign: int = 1) -> None:
+        for number, seats, purchases in rows:
+            found[int(number)][0] += sign * int(seats)
+            found[int(number)][1] += sign * int(purchases)
+
+    def slots(low: int, high: int) -> None:  # read from the slots themselves
+        if low < high:
+            count(database.execute_sql(
+                f"SELECT (slot + {p}) / {a_day}, sum(seats), sum(purchases) FROM {TABLE} "
+                f"WHERE contract_id = {p} AND live = {p} AND slot >= {p} AND slot < {p} "
+                "GROUP BY 1",
+                (shift, *key, low, high),
+            ))  # fmt: skip
+
+    whole, after = -(-start // a_day), end // a_day  # the UTC days wholly in the stretch
+    if whole >= after:
+        slots(start, end)
+        return found
+    ahead = round(shift / a_day)  # whole days: 0, or 1 for zones 12 hours or more from UTC
+    edge = shift - ahead * a_day  # -48..48: the slots at that edge of a UTC day move a day
+    count(database.execute_sql(
+        f"SELECT day + {p}, seats, purchases FROM {DAY_TABLE} "
+        f"WHERE contract_id = {p} AND live = {p} AND day >= {p} AND day < {p}",
+        (ahead, *key, whole, after),
+    ))  # fmt: skip
+    if edge:
+        low, high = (a_day - edge, a_day) if edge > 0 else (0, -edge)
+        moved = database.execute_sql(
+            f"SELECT d.day + {p}, sum(s.seats), sum(s.purchases) FROM {DAY_TABLE} d "
+            f"JOIN {TABLE} s ON s.contract_id = d.contract_id AND s.live = d.live "
+            f"AND s.slot >= d.day * {a_day} + {p} AND s.slot < d.day * {a_day} + {p} "
+            f"WHERE d.contract_id = {p} AND d.live = {p} AND d.day >= {p} AND d.day < {p} "
+            "GROUP BY d.day",
+            (ahead, low, high, *key, whole, after),
         )
-        for number, added, purchases, first in rows:
-            day = _EPOCH + timedelta(days=int(number))
-            if day in found:  # the day the clocks changed: its first is in the earlier stretch
-                found[day][0] += int(added)
-                found[day][1] += int(purchases)
-            else:
-                found[day] = [int(added), int(purchases), first or ""]
-    return [Day(day, *values) for day, values in found.items()]
+        for number, seats, purchases in moved:
+            count([(number, seats, purchases)], -1)
+            count([(number + (1 if edge > 0 else -1), seats, purchases)])
+    slots(start, whole * a_day)
+    slots(after * a_day, end)
+    return found
+
+
+def _firsts(key: tuple[int, int], lowest: dict[int, int]) -> dict[int, str]:
+    """Day number: the transaction ID of the first purchase in the first slot from `lowest`."""
+    if not lowest:
+        return {}
+    p = database.obj.param
+    values = ", ".join(f"({int(n)}, {int(low)})" for n, low in lowest.items())
+    rows = database.execute_sql(
+        f"WITH d (number, low) AS (VALUES {values}) SELECT d.number, p.transaction_id FROM d "
+        f"JOIN {TABLE} s ON s.contract_id = {p} AND s.live = {p} AND s.slot = ("
+        f"SELECT min(slot) FROM {TABLE} WHERE contract_id = {p} AND live = {p} "
+        "AND slot >= d.low) LEFT JOIN seat_purchase p ON p.id = s.first_id",
+        (*key, *key),
+    )
+    return {int(number): transaction_id for number, transaction_id in rows}
 
 
 def bought_minor(contract_id: int) -> int:
     """The amount of the contract's purchases that were not rejected, in minor units."""
+    return _total("amount_minor", contract_id, (0, 1))
+
+
+def pending_seats(contract_id: int) -> int:
+    """Seats bought on the contract and not live yet."""
+    return _total("seats", contract_id, (0,))
+
+
+def _total(column: str, contract_id: int, live: tuple[int, ...]) -> int:
     p = database.obj.param
     total = database.execute_sql(
-        f"SELECT COALESCE(sum(amount_minor), 0) FROM {TABLE} WHERE contract_id = {p}",
-        (contract_id,),
+        f"SELECT COALESCE(sum({column}), 0) FROM {DAY_TABLE} WHERE contract_id = {p} "
+        f"AND live IN ({', '.join(p for _ in live)})",
+        (contract_id, *live),
     ).fetchone()[0]
     return int(total)
 
@@ -218,7 +315,7 @@ def _stretches(zone: ZoneInfo, first: int, last: int) -> list[tuple[int, int, in
 
     stretches, start, current, probe = [], first, offset(first), first
     while probe < last:
-        following = min(probe + _SLOTS_A_DAY, last)
+        following = min(probe + SLOTS_A_DAY, last)
         if offset(following) != current:
             low, high = probe, following  # the offset changes after low, at or before high
             while high - low > 1:
@@ -229,6 +326,3 @@ def _stretches(zone: ZoneInfo, first: int, last: int) -> list[tuple[int, int, in
         probe = following
     stretches.append((start, last + 1, current))
     return stretches
-
-
-_SLOTS_A_DAY = 86400 // SLOT_SECONDS

@@ -14,7 +14,7 @@ from desktop import seat_slots
 from desktop.access import acting_administrator, forget_contract_data
 from desktop.account import current_contract
 from desktop.ledger import MIGRATIONS_DIR, close_ledger, open_ledger
-from desktop.models import Contract, Organization, SeatPurchase, SeatSlot
+from desktop.models import Contract, Organization, SeatPurchase, SeatSlot, database
 from desktop.overview import load_overview
 from desktop.purchasing import purchase_seats
 from desktop.service_client import ServiceClient
@@ -59,6 +59,17 @@ def assert_slots_match_the_purchases() -> int:
         assert seat_slots.bought_minor(contract.id) == sum(p.amount_minor for p in bought)
     for slot in SeatSlot.select():  # each slot is its own organization's contract's
         assert slot.organization_id == slot.contract.organization_id
+    a_day = seat_slots.SLOTS_A_DAY
+    by_day = database.execute_sql(
+        f"SELECT organization_id, contract_id, live, slot / {a_day}, sum(seats), "
+        f"sum(purchases), sum(amount_minor) FROM {seat_slots.TABLE} GROUP BY 1, 2, 3, 4 "
+        "ORDER BY 2, 3, 4"
+    ).fetchall()
+    days = database.execute_sql(
+        "SELECT organization_id, contract_id, live, day, seats, purchases, amount_minor "
+        f"FROM {seat_slots.DAY_TABLE} ORDER BY 2, 3, 4"
+    ).fetchall()
+    assert [tuple(map(int, d)) for d in days] == [tuple(map(int, d)) for d in by_day]
     return len(contracts)
 
 
@@ -125,6 +136,41 @@ def test_slots_follow_purchases_sync_and_refusals_of_two_organizations(synced):
 def test_a_new_time_zone_puts_the_same_slots_into_its_days(synced):
     contoso = synced[CONTOSO.email].organization
     for zone in ("Asia/Kathmandu", "America/St_Johns", "Pacific/Chatham"):  # :45, :30, :45
+        Organization.update(timezone=zone).where(Organization.id == contoso.id).execute()
+        assert_slots_match_the_purchases()
+
+
+def test_days_in_any_zone_across_years_and_clock_changes(synced):
+    """Purchases at every hour of the day over two years and more, live and not, summed into
+    the days of zones ahead of and behind UTC by up to 14 hours, at :30 and :45, with and
+    without daylight saving time (Lord Howe's moves by 30 minutes)."""
+    contoso = synced[CONTOSO.email].organization
+    summary = current_contract(contoso)
+    assert summary is not None
+    contract = Contract.get_by_id(summary.contract_id)
+    model = SeatPurchase.select().where(SeatPurchase.contract == contract).first()
+    assert model is not None
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    for n in range(400):
+        moment = start + n * timedelta(days=2, hours=3, minutes=15)
+        row = {**model.__data__, "transaction_id": f"MA-ZONE-{n:04d}"}
+        row.update(idempotency_key=row["transaction_id"], seats=n % 7 + 1, created_at=moment)
+        row.update(provisioning_status=Status.PROVISIONED if n % 3 else Status.QUEUED)
+        row.update(provisioned_at=moment + timedelta(minutes=n % 50) if n % 3 else None)
+        del row["id"]
+        SeatPurchase.create(**row)
+    zones = (
+        "UTC",
+        "America/New_York",
+        "Europe/Berlin",
+        "Pacific/Kiritimati",
+        "Pacific/Apia",
+        "Asia/Kathmandu",
+        "America/St_Johns",
+        "Pacific/Chatham",
+        "Australia/Lord_Howe",
+    )
+    for zone in zones:
         Organization.update(timezone=zone).where(Organization.id == contoso.id).execute()
         assert_slots_match_the_purchases()
 

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         # Read once the window is on screen: the reads' threads would compete for the GUI thread's
         # GIL with building and showing it.
+        self._history_read = False
         QTimer.singleShot(0, self._read_ledger)
         QTimer.singleShot(UPDATE_CHECK_DELAY_MS, self.update_bar.check)
         self.preloader = Preloader(self)  # the document viewer, while the window is idle
@@ -192,8 +193,17 @@ class MainWindow(QMainWindow):
         self.overview_state.refresh()
 
     def _read_ledger(self) -> None:
-        self.overview_state.refresh()
-        self.history_tab.load()
+        """The overview first, then the history: on two cores the history's reads (its count
+        and landmarks take seconds at a million purchases) would delay the overview's."""
+        state, once = self.overview_state, Qt.ConnectionType.SingleShotConnection
+        state.changed.connect(self._read_history, once)
+        state.failed.connect(self._read_history, once)
+        state.refresh()
+
+    def _read_history(self) -> None:
+        if not self._history_read:
+            self._history_read = True
+            self.history_tab.load()
 
     def _ledger_changed(self) -> None:
         self.overview_state.refresh()

@@ -1,5 +1,5 @@
-"""Version 14: the seats each contract's purchases add per quarter hour, kept by triggers with
-every write (see desktop/seat_slots.py), so the overview no longer reads every purchase."""
+"""Version 14: the seats each contract's purchases add per quarter hour and per UTC day, kept by
+triggers with every write (desktop/seat_slots.py), so the overview reads no purchase itself."""
 
 from peewee import (
     BigIntegerField,
@@ -15,6 +15,8 @@ from desktop import seat_slots
 
 
 def up(migrator, db):
+    sqlite = isinstance(db, SqliteDatabase)
+
     class Organization(Model):
         class Meta:
             database = db
@@ -40,8 +42,24 @@ def up(migrator, db):
             database = db
             table_name = seat_slots.TABLE
             primary_key = CompositeKey("contract", "live", "slot")
+            without_rowid = sqlite  # the key is the order the overview reads: rows kept in it
 
-    db.create_tables([SeatSlot])
+    class SeatDay(Model):
+        organization = ForeignKeyField(Organization, null=True, on_delete="CASCADE")
+        contract = ForeignKeyField(Contract, on_delete="CASCADE")
+        live = IntegerField()
+        day = BigIntegerField()  # UTC days since 1970
+        seats = BigIntegerField()
+        purchases = IntegerField()
+        amount_minor = BigIntegerField()
+
+        class Meta:
+            database = db
+            table_name = seat_slots.DAY_TABLE
+            primary_key = CompositeKey("contract", "live", "day")
+            without_rowid = sqlite
+
+    db.create_tables([SeatSlot, SeatDay])
     seat_slots.create(db)
 
 
@@ -54,4 +72,6 @@ def down(migrator, db):
             db.execute_sql(f"DROP TRIGGER IF EXISTS {seat_slots.TABLE}_{name} ON seat_purchase")
         db.execute_sql(f"DROP FUNCTION IF EXISTS {seat_slots.TABLE}_count()")
     db.execute_sql(f"DROP INDEX IF EXISTS {seat_slots.LIVE_INDEX}")
-    migrator.migrate(migrator.drop_table(seat_slots.TABLE))
+    migrator.migrate(
+        migrator.drop_table(seat_slots.DAY_TABLE), migrator.drop_table(seat_slots.TABLE)
+    )

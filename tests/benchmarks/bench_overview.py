@@ -30,6 +30,7 @@ from desktop.demo import seed_demo, start_demo_service
 from desktop.history import HistoryQuery, count_purchases
 from desktop.ledger import close_ledger, open_ledger
 from desktop.overview import seat_timeline
+from desktop.seat_holders import HOLDERS
 from desktop.session import sign_in
 from service import demo_data
 from service.models import AccountUser, Organization, service_db
@@ -37,7 +38,7 @@ from tests.benchmarks.bench_history import wait_until
 from tests.benchmarks.make_big_db import make_history_db
 from tests.conftest import first_org
 from ui.main_window import MainWindow
-from ui.seat_holders_dialog import SeatHoldersDialog
+from ui.seat_holders_dialog import SeatHoldersDialog, SeatsServices
 from ui.seat_timeline_chart import SeatTimelineChart
 from ui.tasks import wait_for_background_work
 
@@ -125,13 +126,16 @@ def users_list(folder: str) -> tuple[float, float]:
         window = MainWindow(application)
         window.show()
         QApplication.processEvents()
-        client = application.client()
+        services = SeatsServices(
+            application.seat_users(),
+            application.seat_releases(),
+            application.reclaiming(),
+            application.alerts(),
+        )
 
         def open_list() -> float:
             started = time.perf_counter()
-            dialog = SeatHoldersDialog(
-                client, first_org(), {"license": "assigned"}, "Seat holders", "", window
-            )
+            dialog = SeatHoldersDialog(services, HOLDERS, "Seat holders", "", window)
             dialog.show()
             wait_until(lambda: dialog.model.rowCount() > 0)
             dialog.view.viewport().repaint()
