@@ -55,34 +55,39 @@ class SeatAlert:
     crossed: bool
 
 
-def read_settings(client: ServiceClient) -> AlertSettings:
-    return _settings(client.alert_settings())
+class Alerts:
+    """The organization's alert settings on the account service (calls take time: off the GUI
+    thread)."""
 
+    def __init__(self, client: ServiceClient, organization: Organization) -> None:
+        self._client, self._organization = client, organization
 
-def save_settings(client: ServiceClient, settings: AlertSettings) -> AlertSettings:
-    try:
-        return _settings(client.change_alert_settings(settings.body()))
-    except ServiceRefused as refusal:
-        if refusal.code != "invalid_recipient":
-            raise
-        address = str(refusal.details.get("address", ""))
-        raise AlertSettingsRefused(
-            translate("Alerts", "{address} is not an e-mail address.").format(address=address)
-        ) from refusal
+    def read(self) -> AlertSettings:
+        return _settings(self._client.alert_settings())
 
+    def save(self, settings: AlertSettings) -> AlertSettings:
+        try:
+            return _settings(self._client.change_alert_settings(settings.body()))
+        except ServiceRefused as refusal:
+            if refusal.code != "invalid_recipient":
+                raise
+            address = str(refusal.details.get("address", ""))
+            raise AlertSettingsRefused(
+                translate("Alerts", "{address} is not an e-mail address.").format(address=address)
+            ) from refusal
 
-def seat_alert(client: ServiceClient, organization: Organization) -> SeatAlert | None:
-    """A SeatAlert while the seats available are below the alert's threshold, else None. The
-    last check is kept in the ledger, so a crossing is said once, across restarts."""
-    threshold: int | None = client.alert_settings()["seats_available_below"]
-    available = int(client.license_summary()["available"])
-    below = threshold is not None and available < threshold
-    with write_transaction(database):
-        was_below = bool(SyncState.read(organization, SEATS_BELOW_KEY))
-        SyncState.write(organization, SEATS_BELOW_KEY, str(threshold) if below else "")
-    if threshold is None or not below:
-        return None
-    return SeatAlert(available, threshold, crossed=not was_below)
+    def seat_alert(self) -> SeatAlert | None:
+        """A SeatAlert while the seats available are below the alert's threshold, else None.
+        The last check is kept in the ledger, so a crossing is said once, across restarts."""
+        threshold: int | None = self._client.alert_settings()["seats_available_below"]
+        available = int(self._client.license_summary()["available"])
+        below = threshold is not None and available < threshold
+        with write_transaction(database):
+            was_below = bool(SyncState.read(self._organization, SEATS_BELOW_KEY))
+            SyncState.write(self._organization, SEATS_BELOW_KEY, str(threshold) if below else "")
+        if threshold is None or not below:
+            return None
+        return SeatAlert(available, threshold, crossed=not was_below)
 
 
 def _settings(answer: dict) -> AlertSettings:

@@ -8,13 +8,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.access import may_manage_account
+from desktop.alerts import Alerts
 from desktop.audit_log import AuditTrail
 from desktop.connection import ServiceConnection
 from desktop.invoice_summary import OpenInvoices, open_invoices
 from desktop.models import Administrator, Organization
 from desktop.overview import Overview, load_overview
 from desktop.permission_sets import PermissionSets
+from desktop.reclaim import Reclaiming
 from desktop.reduction_requests import ReductionRequests
+from desktop.seat_holders import SeatUsers
+from desktop.seats import SeatReleases
 from desktop.service_client import ServiceClient
 from desktop.session import SignedIn, WorkingOffline
 from desktop.sync import Credentials, SyncEngine, SyncReport, SyncWorker
@@ -82,9 +86,20 @@ class Application:
 
     def audit_trail(self) -> AuditTrail:
         """The acting organization's trail on the account service."""
-        organization = self.organization
-        assert organization is not None  # only a signed-in administrator reads it
-        return AuditTrail(self.client(), organization)
+        return AuditTrail(self.client(), self._acting_organization())
+
+    def seat_users(self) -> SeatUsers:
+        return SeatUsers(self.client())
+
+    def seat_releases(self) -> SeatReleases:
+        """Seats freed and given for the acting organization, whose overview counts follow."""
+        return SeatReleases(self.client(), self._acting_organization())
+
+    def reclaiming(self) -> Reclaiming:
+        return Reclaiming(self.client())
+
+    def alerts(self) -> Alerts:
+        return Alerts(self.client(), self._acting_organization())
 
     def permission_sets(self) -> PermissionSets:
         return PermissionSets(self.client())
@@ -141,6 +156,11 @@ class Application:
             self._worker = None
         if self.connection is not None:
             self.connection.stop()
+
+    def _acting_organization(self) -> Organization:
+        organization = self.organization
+        assert organization is not None  # only a signed-in administrator reaches the service
+        return organization
 
     def _report(self, report: SyncReport) -> None:
         if report.session is not None:  # was working offline: the service answered again

@@ -60,40 +60,45 @@ class Preview:
     total: int  # found, exempt ones included (users lists the first 1,000)
 
 
-def read_policy(client: ServiceClient) -> ReclaimPolicy:
-    return _policy(client.reclaim_policy())
+class Reclaiming:
+    """The organization's reclaim policy on the account service (calls take time: off the GUI
+    thread)."""
 
+    def __init__(self, client: ServiceClient) -> None:
+        self._client = client
 
-def save_policy(client: ServiceClient, policy: ReclaimPolicy) -> ReclaimPolicy:
-    try:
-        return _policy(client.change_reclaim_policy(policy.body()))
-    except ServiceRefused as refusal:
-        if refusal.code != "unknown_users":
-            raise
-        raise PolicyRefused(
-            translate(
-                "Reclaim",
-                "An exempt user is no longer in this organization. Read the preview again "
-                "and choose again.",
+    def read(self) -> ReclaimPolicy:
+        return _policy(self._client.reclaim_policy())
+
+    def save(self, policy: ReclaimPolicy) -> ReclaimPolicy:
+        try:
+            return _policy(self._client.change_reclaim_policy(policy.body()))
+        except ServiceRefused as refusal:
+            if refusal.code != "unknown_users":
+                raise
+            raise PolicyRefused(
+                translate(
+                    "Reclaim",
+                    "An exempt user is no longer in this organization. Read the preview again "
+                    "and choose again.",
+                )
+            ) from refusal
+
+    def preview(self, disabled_for_days: int, inactive_for_days: int) -> Preview:
+        """Whom a policy with these days would free now."""
+        answer = self._client.reclaim_preview(disabled_for_days, inactive_for_days)
+        users = tuple(
+            Candidate(
+                each["id"],
+                each["name"],
+                each["email"],
+                each["reason"],
+                datetime.fromisoformat(each["since"]) if each["since"] else None,
+                each["exempt"],
             )
-        ) from refusal
-
-
-def preview(client: ServiceClient, disabled_for_days: int, inactive_for_days: int) -> Preview:
-    """Whom a policy with these days would free now."""
-    answer = client.reclaim_preview(disabled_for_days, inactive_for_days)
-    users = tuple(
-        Candidate(
-            each["id"],
-            each["name"],
-            each["email"],
-            each["reason"],
-            datetime.fromisoformat(each["since"]) if each["since"] else None,
-            each["exempt"],
+            for each in answer["users"]
         )
-        for each in answer["users"]
-    )
-    return Preview(users, answer["total"])
+        return Preview(users, answer["total"])
 
 
 def _policy(answer: dict) -> ReclaimPolicy:

@@ -3,7 +3,8 @@
 An administrator frees such seats (desktop.seats) before buying more.
 """
 
-from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.history import write_csv
@@ -11,15 +12,59 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.service_client import ServiceClient, every_item
 
 EXPORT_PAGE = 1000  # the most the service gives in one page
-# The lists the overview opens, as the service's filters.
-DISABLED = {"license": "assigned", "status": "disabled"}
-HOLDERS = {"license": "assigned"}
-WITHOUT_SEAT = {"license": "unassigned"}
 
 
-def inactive(days: int) -> dict:
+@dataclass(frozen=True)
+class UserFilter:
+    """Which users a list shows, as the service filters them."""
+
+    license: str  # "assigned" (holding a seat) or "unassigned"
+    status: str | None = None  # "active" or "disabled"; None: both
+    inactive_days: int | None = None  # with no activity for more than this many days
+
+    @property
+    def holders(self) -> bool:
+        """Users holding a seat, whose seats can be freed (the others can be given one)."""
+        return self.license == "assigned"
+
+    def query(self) -> dict[str, str | int]:
+        """The filter as GET /v1/users takes it."""
+        query: dict[str, str | int] = {"license": self.license}
+        if self.status is not None:
+            query["status"] = self.status
+        if self.inactive_days is not None:
+            query["inactive_days"] = self.inactive_days
+        return query
+
+
+# The lists the overview opens.
+DISABLED = UserFilter("assigned", "disabled")
+HOLDERS = UserFilter("assigned")
+WITHOUT_SEAT = UserFilter("unassigned")
+
+
+def inactive(days: int) -> UserFilter:
     """Active users holding a seat with no activity for more than `days` (as the summary said)."""
-    return {"license": "assigned", "status": "active", "inactive_days": days}
+    return UserFilter("assigned", "active", days)
+
+
+@dataclass(frozen=True)
+class SeatUser:
+    """A user of the organization as the service lists them."""
+
+    id: int
+    name: str
+    email: str
+    holds_seat: bool
+    status: str  # "active" or "disabled", a key of STATUSES
+    last_active_at: datetime | None  # None: never
+
+
+@dataclass(frozen=True)
+class UsersPage:
+    users: tuple[SeatUser, ...]
+    total: int  # users matching the filter, on all pages
+    has_more: bool
 
 
 # The CSV keeps these English; the dialog shows them through translate().
@@ -35,22 +80,49 @@ STATUSES = {
 }
 
 
-def user_row(user: dict) -> tuple[str, str, str, str]:
-    """A user as exported: name, e-mail, status, last activity (UTC, to the minute)."""
-    seen = user["last_active_at"]
-    return (
-        user["name"],
-        user["email"],
-        STATUSES[user["status"]],
-        seen[:16].replace("T", " ") if seen else "",
+class SeatUsers:
+    """The organization's users on the account service (calls take time: off the GUI thread)."""
+
+    def __init__(self, client: ServiceClient) -> None:
+        self._client = client
+
+    def page(self, which: UserFilter, after: int | None, limit: int) -> UsersPage:
+        """The first `limit` matching users by name after the user `after` (None: from the
+        first)."""
+        answer = self._client.users(which.query(), after, limit)
+        return UsersPage(
+            tuple(seat_user(each) for each in answer["users"]),
+            int(answer["total"]),
+            bool(answer["has_more"]),
+        )
+
+    def export_csv(self, which: UserFilter, path: Path) -> int:
+        """Every matching user by name, however many pages, as CSV that Excel opens; returns
+        how many the file holds."""
+        client, query = self._client, which.query()
+        users = every_item(lambda after: client.users(query, after, EXPORT_PAGE), "users")
+        return write_csv(path, USERS_CSV_HEADER, (user_row(seat_user(each)) for each in users))
+
+
+def seat_user(answer: dict) -> SeatUser:
+    """A user as the service answers it (GET /v1/users), read."""
+    seen = answer["last_active_at"]
+    return SeatUser(
+        answer["id"],
+        answer["name"],
+        answer["email"],
+        answer["license"] == "assigned",
+        answer["status"],
+        datetime.fromisoformat(seen) if seen else None,
     )
 
 
-def all_users(client: ServiceClient, filters: dict) -> Iterator[dict]:
-    """Every matching user by name, read from the service a page at a time."""
-    return every_item(lambda after: client.users(filters, after, EXPORT_PAGE), "users")
-
-
-def export_users_csv(users: Iterator[dict], path: Path) -> int:
-    """Write the users as CSV that Excel opens; returns how many the file holds."""
-    return write_csv(path, USERS_CSV_HEADER, (user_row(user) for user in users))
+def user_row(user: SeatUser) -> tuple[str, str, str, str]:
+    """A user as exported: name, e-mail, status, last activity (UTC, to the minute)."""
+    seen = user.last_active_at
+    return (
+        user.name,
+        user.email,
+        STATUSES[user.status],
+        seen.astimezone(UTC).strftime("%Y-%m-%d %H:%M") if seen else "",
+    )

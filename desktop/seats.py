@@ -1,10 +1,12 @@
 """Freeing users' seats through the account service, and undoing it, as plain results."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.models import Organization, utc_now
+from desktop.seat_holders import SeatUser
 from desktop.service_client import ServiceClient, ServiceRefused
 from desktop.sync import mirror_license_usage
 
@@ -79,23 +81,6 @@ class ReleaseRecord:
     undone_at: datetime | None
 
 
-def recent_releases(client: ServiceClient, limit: int = 100) -> list[ReleaseRecord]:
-    """The organization's releases, newest first."""
-    return [
-        ReleaseRecord(
-            id=each["id"],
-            users=tuple(_user(user) for user in each["users"]),
-            reason=each["reason"],
-            released_at=datetime.fromisoformat(each["released_at"]),
-            released_by=each["released_by"]["name"],
-            undo_until=datetime.fromisoformat(each["undo_until"]),
-            can_undo=each["can_undo"],
-            undone_at=datetime.fromisoformat(each["undone_at"]) if each["undone_at"] else None,
-        )
-        for each in client.seat_releases(limit)
-    ]
-
-
 @dataclass(frozen=True)
 class GiveResult:
     """Seats given to users one by one: who got one, and who did not as none was left."""
@@ -106,75 +91,91 @@ class GiveResult:
     available_after: int
 
 
-def give_seats(client: ServiceClient, organization: Organization, users: list[dict]) -> GiveResult:
-    """Give each user a seat while seats are available (users are dicts as the users list
-    gives them); a user who holds one already keeps it."""
-    before = available_seats(client)
-    given, not_given = [], []
-    for user in users:
-        if not_given:  # none was left for the one before: none is left for this one
-            not_given.append(_user(user))
-            continue
+class SeatReleases:
+    """Seats freed, given back and given on the account service for the acting organization;
+    after a change the service's counts are kept for the overview at once (the sync reads them
+    only once a minute). Calls take time: off the GUI thread."""
+
+    def __init__(self, client: ServiceClient, organization: Organization) -> None:
+        self._client, self._organization = client, organization
+
+    def available(self) -> int:
+        """Seats the contract licenses that no user holds, as the service counts them now."""
+        return int(self._client.license_summary()["available"])
+
+    def free(self, user_ids: Sequence[int], reason: str = "") -> SeatRelease:
+        """Free the seats of all these users, or of none (the service refuses the whole
+        release when one of them cannot lose a seat)."""
+        before = self.available()
         try:
-            client.assign_seat(user["id"])
-            given.append(_user(user))
+            answer = self._client.release_seats(list(user_ids), reason.strip())
         except ServiceRefused as refusal:
-            if refusal.code != "no_seat_available":
-                raise _refused(refusal) from refusal
-            not_given.append(_user(user))
-    return GiveResult(
-        tuple(given), tuple(not_given), before, available_after_change(client, organization)
-    )
+            raise _refused(refusal) from refusal
+        return SeatRelease(
+            id=answer["id"],
+            users=tuple(_user(each) for each in answer["users"]),
+            reason=answer["reason"],
+            released_at=datetime.fromisoformat(answer["released_at"]),
+            undo_until=datetime.fromisoformat(answer["undo_until"]),
+            can_undo=answer["can_undo"],
+            available_before=before,
+            available_after=self._available_after_change(),
+        )
 
+    def undo(self, release_id: int) -> UndoResult:
+        """Give the release's seats back to its users while seats are available."""
+        try:
+            answer = self._client.undo_release(release_id)
+        except ServiceRefused as refusal:
+            raise _refused(refusal) from refusal
+        users = {each["id"]: _user(each) for each in answer["release"]["users"]}
+        return UndoResult(
+            release_id=release_id,
+            returned=tuple(users[each] for each in answer["returned"]),
+            not_returned=tuple(users[each] for each in answer["not_returned"]),
+            available_after=self._available_after_change(),
+        )
 
-def available_seats(client: ServiceClient) -> int:
-    """Seats the contract licenses that no user holds, as the service counts them now."""
-    return int(client.license_summary()["available"])
+    def recent(self, limit: int = 100) -> list[ReleaseRecord]:
+        """The organization's releases, newest first."""
+        return [
+            ReleaseRecord(
+                id=each["id"],
+                users=tuple(_user(user) for user in each["users"]),
+                reason=each["reason"],
+                released_at=datetime.fromisoformat(each["released_at"]),
+                released_by=each["released_by"]["name"],
+                undo_until=datetime.fromisoformat(each["undo_until"]),
+                can_undo=each["can_undo"],
+                undone_at=datetime.fromisoformat(each["undone_at"]) if each["undone_at"] else None,
+            )
+            for each in self._client.seat_releases(limit)
+        ]
 
+    def give(self, users: Sequence[SeatUser]) -> GiveResult:
+        """Give each user a seat while seats are available; a user who holds one already keeps
+        it."""
+        before = self.available()
+        given: list[FreedUser] = []
+        not_given: list[FreedUser] = []
+        for user in users:
+            person = FreedUser(user.id, user.name, user.email)
+            if not_given:  # none was left for the one before: none is left for this one
+                not_given.append(person)
+                continue
+            try:
+                self._client.assign_seat(user.id)
+                given.append(person)
+            except ServiceRefused as refusal:
+                if refusal.code != "no_seat_available":
+                    raise _refused(refusal) from refusal
+                not_given.append(person)
+        return GiveResult(tuple(given), tuple(not_given), before, self._available_after_change())
 
-def available_after_change(client: ServiceClient, organization: Organization) -> int:
-    """The seats available now, the service's counts kept for the overview at once (the sync
-    reads them only once a minute)."""
-    summary = client.license_summary()
-    mirror_license_usage(organization, summary, utc_now())
-    return int(summary["available"])
-
-
-def free_seats(
-    client: ServiceClient, organization: Organization, user_ids: list[int], reason: str = ""
-) -> SeatRelease:
-    """Free the seats of all these users, or of none (the service refuses the whole release
-    when one of them cannot lose a seat)."""
-    before = available_seats(client)
-    try:
-        answer = client.release_seats(list(user_ids), reason.strip())
-    except ServiceRefused as refusal:
-        raise _refused(refusal) from refusal
-    return SeatRelease(
-        id=answer["id"],
-        users=tuple(_user(each) for each in answer["users"]),
-        reason=answer["reason"],
-        released_at=datetime.fromisoformat(answer["released_at"]),
-        undo_until=datetime.fromisoformat(answer["undo_until"]),
-        can_undo=answer["can_undo"],
-        available_before=before,
-        available_after=available_after_change(client, organization),
-    )
-
-
-def undo_release(client: ServiceClient, organization: Organization, release_id: int) -> UndoResult:
-    """Give the release's seats back to its users while seats are available."""
-    try:
-        answer = client.undo_release(release_id)
-    except ServiceRefused as refusal:
-        raise _refused(refusal) from refusal
-    users = {each["id"]: _user(each) for each in answer["release"]["users"]}
-    return UndoResult(
-        release_id=release_id,
-        returned=tuple(users[each] for each in answer["returned"]),
-        not_returned=tuple(users[each] for each in answer["not_returned"]),
-        available_after=available_after_change(client, organization),
-    )
+    def _available_after_change(self) -> int:
+        summary = self._client.license_summary()
+        mirror_license_usage(self._organization, summary, utc_now())
+        return int(summary["available"])
 
 
 def _user(user: dict) -> FreedUser:

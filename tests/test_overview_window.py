@@ -187,7 +187,7 @@ def test_the_disabled_users_list_and_its_export(qtbot, qtmodeltester, signed_in,
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 4, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: dialog.total.text() == "4 users", timeout=TIMEOUT)
     qtmodeltester.check(dialog.model)
-    names = [dialog.model.item(row)["name"] for row in range(4)]
+    names = [dialog.model.item(row).name for row in range(4)]
     assert names == sorted(names)
     assert {dialog.model.index(row, 2).data() for row in range(4)} == {"Disabled"}
     target = tmp_path / "disabled.csv"
@@ -225,6 +225,6 @@ def test_the_list_pages_as_it_scrolls(qtbot, signed_in):
         model.fetchMore()
         qtbot.waitUntil(lambda: not model._fetching, timeout=TIMEOUT)
     assert model.rowCount() == 454
-    assert len({model.item(row)["id"] for row in range(454)}) == 454
+    assert len({model.item(row).id for row in range(454)}) == 454
     inactive = window.show_seat_holders("inactive", 90)
     qtbot.waitUntil(lambda: inactive.model.rowCount() == 3, timeout=TIMEOUT)

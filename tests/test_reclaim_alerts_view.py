@@ -9,17 +9,17 @@ from PySide6.QtWidgets import QMainWindow
 
 from desktop.access import acting_administrator
 from desktop.alerts import (
+    Alerts,
     AlertSettings,
     AlertSettingsRefused,
     Recipient,
     SeatAlert,
-    read_settings,
-    save_settings,
-    seat_alert,
 )
 from desktop.application import Application
 from desktop.demo import seed_demo
-from desktop.reclaim import PolicyRefused, ReclaimPolicy, preview, read_policy, save_policy
+from desktop.reclaim import PolicyRefused, Reclaiming, ReclaimPolicy
+from desktop.seat_holders import HOLDERS, SeatUsers
+from desktop.seats import SeatReleases
 from desktop.service_client import ServiceClient
 from desktop.session import sign_in
 from desktop.sync import SyncReport
@@ -30,7 +30,7 @@ from tests.test_main_window import TIMEOUT
 from ui.alerts_dialog import AlertsDialog
 from ui.reclaim_policy_dialog import ReclaimPolicyDialog
 from ui.seat_alert_notice import SeatAlertNotice
-from ui.seat_holders_dialog import SeatHoldersDialog
+from ui.seat_holders_dialog import SeatHoldersDialog, SeatsServices
 from ui.seats_card import SeatsCard
 from ui.tasks import wait_for_background_work
 
@@ -55,42 +55,49 @@ def client(service, sqlite_db):
 
 
 def test_the_policy_and_its_preview_as_values(client):
-    policy = read_policy(client)
+    reclaiming = Reclaiming(client)
+    policy = reclaiming.read()
     assert (policy.enabled, policy.disabled_for_days, policy.inactive_for_days) == (False, 7, 90)
-    found = preview(client, 7, 90)
+    found = reclaiming.preview(7, 90)
     assert [user.reason for user in found.users].count("disabled") == 4
     assert [user.reason for user in found.users].count("inactive") == 3
     assert found.total == 7
     kept = found.users[0].id
     chosen = ReclaimPolicy(True, 14, 120, True, frozenset({kept}))
-    saved = save_policy(client, chosen)
+    saved = reclaiming.save(chosen)
     assert saved.body() == chosen.body()
     assert (saved.updated_by, saved.warning_days) == ("Alex Morgan", 7)
     contoso = ServiceClient(client.base_url)
     contoso.sign_in("admin@contoso.example", demo_data.CONTOSO.password)
     with pytest.raises(PolicyRefused, match="no longer in this organization"):
-        save_policy(contoso, ReclaimPolicy(True, 7, 90, False, frozenset({kept})))
-    assert read_policy(contoso).enabled is False
+        Reclaiming(contoso).save(ReclaimPolicy(True, 7, 90, False, frozenset({kept})))
+    assert Reclaiming(contoso).read().enabled is False
 
 
 def test_the_alert_settings_as_values_and_the_notice_once_per_crossing(client):
-    assert read_settings(client) == AlertSettings()
+    alerts = Alerts(client, first_org())
+    assert alerts.read() == AlertSettings()
     chosen = AlertSettings(5, 10, True, False, (Recipient("ops@northwind.example", "de"),))
-    assert save_settings(client, chosen) == chosen
+    assert alerts.save(chosen) == chosen
     with pytest.raises(AlertSettingsRefused, match="nobody is not an e-mail address"):
-        save_settings(client, AlertSettings(recipients=(Recipient("nobody"),)))
-    organization = first_org()
-    assert seat_alert(client, organization) == SeatAlert(3, 5, crossed=True)  # 3 below 5
-    assert seat_alert(client, organization) == SeatAlert(3, 5, crossed=False)  # said once
-    save_settings(client, AlertSettings(2, None, False, False, ()))  # 3 is not below 2: clears
-    assert seat_alert(client, organization) is None
-    save_settings(client, chosen)  # below again: said again
-    assert seat_alert(client, organization) == SeatAlert(3, 5, crossed=True)
+        alerts.save(AlertSettings(recipients=(Recipient("nobody"),)))
+    assert alerts.seat_alert() == SeatAlert(3, 5, crossed=True)  # 3 below 5
+    assert alerts.seat_alert() == SeatAlert(3, 5, crossed=False)  # said once
+    alerts.save(AlertSettings(2, None, False, False, ()))  # 3 is not below 2: clears
+    assert alerts.seat_alert() is None
+    alerts.save(chosen)  # below again: said again
+    assert alerts.seat_alert() == SeatAlert(3, 5, crossed=True)
 
 
 @pytest.fixture
 def seats_view(qtbot, client):
-    view = SeatHoldersDialog(client, first_org(), {"license": "assigned"}, "Seats", "")
+    services = SeatsServices(
+        SeatUsers(client),
+        SeatReleases(client, first_org()),
+        Reclaiming(client),
+        Alerts(client, first_org()),
+    )
+    view = SeatHoldersDialog(services, HOLDERS, "Seats", "")
     qtbot.addWidget(view)
     view.show()
     view.activateWindow()
@@ -131,7 +138,7 @@ def test_the_reclaim_policy_dialog_previews_before_it_saves(qtbot, seats_view, c
         qtbot.keyClick(dialog.save, Qt.Key.Key_Return)
     policy = saved.args[0]
     assert (policy.enabled, policy.disabled_for_days, policy.inactive_for_days) == (True, 7, 730)
-    assert read_policy(client).exempt_user_ids == policy.exempt_user_ids
+    assert Reclaiming(client).read().exempt_user_ids == policy.exempt_user_ids
     assert len(policy.exempt_user_ids) == 1
 
 
@@ -159,13 +166,13 @@ def test_the_alerts_dialog_keeps_the_settings_and_says_a_refusal(qtbot, seats_vi
     assert shown == ["ops@northwind.example", "German"]
     with qtbot.waitSignal(dialog.saved, timeout=TIMEOUT):
         dialog.save.click()
-    assert read_settings(client) == AlertSettings(
+    assert Alerts(client, first_org()).read() == AlertSettings(
         4, None, True, False, (Recipient("ops@northwind.example", "de"),)
     )
 
 
 def test_a_sync_below_the_threshold_is_noticed_once(qtbot, english, service, client):
-    save_settings(client, AlertSettings(5, None, False, False, ()))
+    Alerts(client, first_org()).save(AlertSettings(5, None, False, False, ()))
     session = sign_in(service.url, "admin@example.com", demo_data.PASSWORD)
     application = Application(acting_administrator("admin@example.com"), "en_US", session)
     window = QMainWindow()
@@ -194,7 +201,7 @@ def test_a_sync_below_the_threshold_is_noticed_once(qtbot, english, service, cli
         notice.after_sync(SyncReport(online=False))  # offline: not checked
     assert notice.shown is None
     assert card.alert_text.isVisible()  # still below: still marked
-    save_settings(client, AlertSettings(2, None, False, False, ()))  # 3 is not below 2
+    Alerts(client, first_org()).save(AlertSettings(2, None, False, False, ()))  # 3 is not below 2
     notice._checked_at = None
     with qtbot.waitSignal(notice.checked, timeout=TIMEOUT):
         notice.after_sync(SyncReport())

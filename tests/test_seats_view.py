@@ -11,7 +11,7 @@ from desktop.access import acting_administrator
 from desktop.application import Application
 from desktop.demo import seed_demo
 from desktop.overview import seat_usage
-from desktop.seats import FreedUser, SeatChangeRefused, free_seats, undo_release
+from desktop.seats import FreedUser, SeatChangeRefused, SeatReleases
 from desktop.service_client import ServiceClient
 from desktop.session import sign_in
 from service import demo_data
@@ -47,20 +47,20 @@ def disabled_holders(client: ServiceClient) -> list[dict]:
 
 
 def test_free_seats_and_undo_return_what_happened(client):
-    holders = disabled_holders(client)
-    release = free_seats(client, first_org(), [user["id"] for user in holders], "  Left  ")
+    holders, seats = disabled_holders(client), SeatReleases(client, first_org())
+    release = seats.free([user["id"] for user in holders], "  Left  ")
     assert (release.available_before, release.available_after) == (3, 7)
     assert release.users == tuple(FreedUser(u["id"], u["name"], u["email"]) for u in holders)
     assert (release.reason, release.can_undo) == ("Left", True)
     assert (release.undo_until - release.released_at).days == 14
     assert disabled_holders(client) == []
     assert (seat_usage(first_org()).assigned, seat_usage(first_org()).assigned_disabled) == (43, 0)
-    undone = undo_release(client, first_org(), release.id)
+    undone = seats.undo(release.id)
     assert undone.returned == release.users and undone.not_returned == ()
     assert undone.available_after == 3
     assert seat_usage(first_org()).assigned == 47  # kept for the overview at once
     with pytest.raises(SeatChangeRefused, match="undone already") as again:
-        undo_release(client, first_org(), release.id)
+        seats.undo(release.id)
     assert again.value.__cause__.code == "release_undone"  # the service's, said in words
 
 
@@ -68,7 +68,7 @@ def test_a_release_naming_a_seatless_user_is_refused_whole(client):
     holders = disabled_holders(client)
     seatless = client.users({"license": "unassigned"})["users"][0]
     with pytest.raises(SeatChangeRefused, match="holds no seat now") as refused:
-        free_seats(client, first_org(), [holders[0]["id"], seatless["id"]])
+        SeatReleases(client, first_org()).free([holders[0]["id"], seatless["id"]])
     assert refused.value.__cause__.code == "no_seat_held"
     assert len(disabled_holders(client)) == 4
 
@@ -107,7 +107,7 @@ def test_the_seats_view_frees_selected_seats_and_undoes_it(qtbot, qtmodeltester,
     confirmation = view.confirmation
     assert isinstance(confirmation, FreeSeatsDialog) and confirmation.isVisible()
     assert confirmation.question.text() == "Free the seats of these 3 users?"
-    assert confirmation.names.text().splitlines() == [f"{u['name']} <{u['email']}>" for u in chosen]
+    assert confirmation.names.text().splitlines() == [f"{u.name} <{u.email}>" for u in chosen]
     assert confirmation.effect.text() == "Available seats: 3 → 6"
     assert confirmation.free.text() == "&Free 3 Seats"
     confirmation.reason.setText("Left the company")
@@ -118,7 +118,7 @@ def test_the_seats_view_frees_selected_seats_and_undoes_it(qtbot, qtmodeltester,
     assert view.notice.text().startswith("Freed 3 seats. Available seats: 3 → 6.")
     assert view.release.reason == "Left the company"
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=TIMEOUT)
-    assert view.model.item(0)["id"] == view.model.item(0)["id"] not in {u["id"] for u in chosen}
+    assert view.model.item(0).id not in {u.id for u in chosen}
     qtbot.waitUntil(lambda: assigned.text() == "44", timeout=TIMEOUT)  # the overview follows
 
     view.undo.click()
@@ -133,7 +133,7 @@ def test_the_filter_shows_each_kind_of_holder(qtbot, window):
     qtbot.waitUntil(lambda: view.total.text() == "4 users", timeout=TIMEOUT)
     view.filter.setCurrentIndex(1)  # inactive for more than 90 days
     qtbot.waitUntil(lambda: view.total.text() == "3 users", timeout=TIMEOUT)
-    assert {view.model.item(row)["status"] for row in range(3)} == {"active"}
+    assert {view.model.item(row).status for row in range(3)} == {"active"}
     view.filter.setCurrentIndex(2)  # every holder
     qtbot.waitUntil(lambda: view.total.text() == "47 users", timeout=TIMEOUT)
 
@@ -141,9 +141,9 @@ def test_the_filter_shows_each_kind_of_holder(qtbot, window):
 def test_the_releases_are_listed_and_undone_while_allowed(qtbot, service, window):
     client = ServiceClient(service.url)
     client.sign_in("admin@example.com", demo_data.PASSWORD)
-    holders = disabled_holders(client)
-    old = free_seats(client, first_org(), [holders[0]["id"]], "Old")
-    new = free_seats(client, first_org(), [u["id"] for u in holders[1:3]], "Left")
+    holders, seats = disabled_holders(client), SeatReleases(client, first_org())
+    old = seats.free([holders[0]["id"]], "Old")
+    new = seats.free([u["id"] for u in holders[1:3]], "Left")
     with service_db.connection_context():  # the first was made 15 days ago
         made = SeatRelease.get_by_id(old.id).created_at - timedelta(days=15)
         SeatRelease.update(created_at=made).where(SeatRelease.id == old.id).execute()
@@ -183,7 +183,7 @@ def test_add_seats_offers_to_free_the_disabled_users_seats_instead(qtbot, window
     view = window.findChild(SeatHoldersDialog, "seatHoldersDialog")
     qtbot.waitUntil(lambda: view is not None and view.model.rowCount() == 4, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: len(view.selected_users()) == 4, timeout=TIMEOUT)
-    assert {u["status"] for u in view.selected_users()} == {"disabled"}
+    assert {u.status for u in view.selected_users()} == {"disabled"}
     assert view.free.isEnabled()
 
 
@@ -196,7 +196,7 @@ def test_users_without_a_seat_get_one_while_seats_are_available(qtbot, window):
     qtbot.waitUntil(lambda: view.model.rowCount() == 6, timeout=TIMEOUT)
     view.view.selectAll()
     assert view.give.isEnabled() and not view.free.isEnabled()
-    names = [view.model.item(row)["name"] for row in range(6)]
+    names = [view.model.item(row).name for row in range(6)]
     view.give.click()
     qtbot.waitUntil(lambda: view.notice.text().startswith("Gave a seat"), timeout=TIMEOUT)
     assert view.notice.text() == (
@@ -204,5 +204,5 @@ def test_users_without_a_seat_get_one_while_seats_are_available(qtbot, window):
         f"No seat was available for: {', '.join(names[3:])}."
     )
     qtbot.waitUntil(lambda: view.total.text() == "3 users", timeout=TIMEOUT)
-    assert [view.model.item(row)["name"] for row in range(3)] == names[3:]
+    assert [view.model.item(row).name for row in range(3)] == names[3:]
     qtbot.waitUntil(lambda: assigned.text() == "50", timeout=TIMEOUT)

@@ -60,6 +60,7 @@ from desktop.ledger import open_ledger  # noqa: E402
 from desktop.purchasing import purchase_seats  # noqa: E402
 from desktop.receipts import receipt_pdf  # noqa: E402
 from desktop.renewing import RenewalOffer  # noqa: E402
+from desktop.seat_holders import SeatUser  # noqa: E402
 from desktop.session import SignedIn  # noqa: E402
 from desktop.sync import Requote  # noqa: E402
 from tests.conftest import first_org  # noqa: E402
@@ -484,9 +485,10 @@ def main() -> None:
     seats.undo.show()
     dialog(seats, "seats, with the Undo notice")
     many = [
-        {"id": n, "name": f"Bartholomew Featherstonehaugh {n}", "email": f"b{n}@northwind.example"}
+        SeatUser(n, f"Bartholomew Featherstonehaugh {n}", f"b{n}@northwind.example", True,
+                 "disabled", None)
         for n in range(12)
-    ]
+    ]  # fmt: skip
     dialog(FreeSeatsDialog(many, 3, window), "free seats")
     dialog(seats.show_releases(), "seat releases")
     profile = window.show_billing_profile()

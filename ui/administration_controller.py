@@ -90,11 +90,14 @@ class AdministrationController(Controller):
             "These users hold a seat but do not use it. Select them and free their seats "
             "before buying more; a release can be undone for 14 days.",
         )
-        from ui.seat_holders_dialog import SeatHoldersDialog  # loaded when first opened
+        from ui.seat_holders_dialog import SeatHoldersDialog, SeatsServices  # when first opened
 
+        app = self.app
+        services = SeatsServices(
+            app.seat_users(), app.seat_releases(), app.reclaiming(), app.alerts()
+        )
         dialog = SeatHoldersDialog(
-            self.app.client(),
-            self.organization,
+            services,
             filters,
             title,
             advice,

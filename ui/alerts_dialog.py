@@ -24,12 +24,10 @@ from PySide6.QtWidgets import (
 
 from desktop.alerts import (
     MAX_RECIPIENTS,
+    Alerts,
     AlertSettings,
     Recipient,
-    read_settings,
-    save_settings,
 )
-from desktop.service_client import ServiceClient
 from ui.focus_order import chain_buttons
 from ui.named import named
 from ui.screen_fit import fit_to_screen
@@ -39,12 +37,12 @@ from ui.tasks import run_in_background
 class AlertsDialog(QDialog):
     saved = Signal(object)  # the AlertSettings as the service stored them
 
-    def __init__(self, client: ServiceClient, parent: QWidget | None = None) -> None:
+    def __init__(self, alerts: Alerts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("alertsDialog")
         self.setWindowTitle(self.tr("Alerts"))
         fit_to_screen(self, 600, 520)
-        self._client = client
+        self._alerts = alerts
         self._read = False  # the settings were read: saving replaces them, never the defaults
         self.languages = {
             None: self.tr("Language not known"),
@@ -135,8 +133,7 @@ class AlertsDialog(QDialog):
         self.save.setDefault(True)
         chain_buttons(self.remove, buttons)
         self._selection_changed()
-        client = self._client
-        run_in_background(lambda: read_settings(client), self.show_settings, self._failed)
+        run_in_background(alerts.read, self.show_settings, self._failed)
 
     def show_settings(self, settings: AlertSettings) -> None:
         for check, spin, value in (
@@ -196,10 +193,10 @@ class AlertsDialog(QDialog):
     def save_settings(self) -> None:
         if not self.save.isEnabled():
             return
-        client, chosen = self._client, self.chosen()
+        alerts, chosen = self._alerts, self.chosen()
         self.save.setEnabled(False)
         self.status.setText(self.tr("Saving…"))
-        run_in_background(lambda: save_settings(client, chosen), self._saved, self._failed)
+        run_in_background(lambda: alerts.save(chosen), self._saved, self._failed)
 
     def _saved(self, settings: AlertSettings) -> None:
         self.saved.emit(settings)

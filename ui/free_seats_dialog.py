@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.seat_holders import SeatUser
 from ui.focus_order import chain_buttons
 from ui.named import named
 from ui.screen_fit import fit_to_screen
@@ -23,7 +24,9 @@ REASON_LENGTH = 200  # the service's limit
 class FreeSeatsDialog(QDialog):
     """Names the users and the effect ("Available seats: 3 → 7"); accepted, the caller frees."""
 
-    def __init__(self, users: list[dict], available: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, users: list[SeatUser], available: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("freeSeatsDialog")
         self.setWindowTitle(self.tr("Free Seats"))
@@ -35,7 +38,7 @@ class FreeSeatsDialog(QDialog):
             "freeSeatsQuestionLabel",
         )
         self.question.setWordWrap(True)
-        lines = [f"{user['name']} <{user['email']}>" for user in users[:NAMES_SHOWN]]
+        lines = [f"{user.name} <{user.email}>" for user in users[:NAMES_SHOWN]]
         if count > NAMES_SHOWN:
             lines.append(self.tr("and %Ln more", "", count - NAMES_SHOWN))
         self.names = named(QLabel("\n".join(lines)), "freeSeatsNamesLabel")
@@ -83,4 +86,4 @@ class FreeSeatsDialog(QDialog):
         chain_buttons(self.reason, buttons)
 
     def user_ids(self) -> list[int]:
-        return [user["id"] for user in self.users]
+        return [user.id for user in self.users]

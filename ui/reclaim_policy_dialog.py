@@ -25,12 +25,9 @@ from desktop.reclaim import (
     INACTIVE_DAYS,
     REASONS,
     Preview,
+    Reclaiming,
     ReclaimPolicy,
-    preview,
-    read_policy,
-    save_policy,
 )
-from desktop.service_client import ServiceClient
 from ui.focus_order import chain_buttons
 from ui.named import named
 from ui.screen_fit import fit_to_screen
@@ -42,7 +39,7 @@ class ReclaimPolicyDialog(QDialog):
 
     def __init__(
         self,
-        client: ServiceClient,
+        reclaiming: Reclaiming,
         parent: QWidget | None = None,
         timezone: str = "UTC",
         locale: str = "en_US",
@@ -51,7 +48,7 @@ class ReclaimPolicyDialog(QDialog):
         self.setObjectName("reclaimPolicyDialog")
         self.setWindowTitle(self.tr("Reclaim Policy"))
         fit_to_screen(self, 760, 560)
-        self._client, self._timezone, self._locale = client, timezone, locale
+        self._reclaiming, self._timezone, self._locale = reclaiming, timezone, locale
         self.policy: ReclaimPolicy | None = None
         self.exempt: set[int] = set()
         self.previewed: tuple[int, int] | None = None  # the days the preview shown was read for
@@ -126,8 +123,7 @@ class ReclaimPolicyDialog(QDialog):
         chain_buttons(self.table, buttons)
         for spin in (self.disabled_days, self.inactive_days):
             spin.valueChanged.connect(self._days_changed)
-        client = self._client
-        run_in_background(lambda: read_policy(client), self.show_policy, self._failed)
+        run_in_background(reclaiming.read, self.show_policy, self._failed)
 
     def _days(self, bounds: tuple[int, int], name: str) -> QSpinBox:
         spin = named(QSpinBox(), name)
@@ -160,11 +156,11 @@ class ReclaimPolicyDialog(QDialog):
 
     def read_preview(self) -> None:
         """Whom the days shown would free now (the save waits for it)."""
-        client, days = self._client, self.days()
+        reclaiming, days = self._reclaiming, self.days()
         self.refresh.setEnabled(False)
         self.status.setText(self.tr("Reading the preview…"))
         run_in_background(
-            lambda: preview(client, *days),
+            lambda: reclaiming.preview(*days),
             lambda found: self.show_preview(found, days),
             self._failed,
         )
@@ -230,10 +226,10 @@ class ReclaimPolicyDialog(QDialog):
     def save_policy(self) -> None:
         if self.previewed != self.days():
             return
-        client, chosen = self._client, self.chosen()
+        reclaiming, chosen = self._reclaiming, self.chosen()
         self.save.setEnabled(False)
         self.status.setText(self.tr("Saving…"))
-        run_in_background(lambda: save_policy(client, chosen), self._saved, self._failed)
+        run_in_background(lambda: reclaiming.save(chosen), self._saved, self._failed)
 
     def _saved(self, policy: ReclaimPolicy) -> None:
         self.policy = policy

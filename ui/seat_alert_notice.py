@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
 
-from desktop.alerts import SeatAlert, seat_alert
+from desktop.alerts import SeatAlert
 from desktop.application import Application
 from desktop.models import utc_now
 from desktop.service_client import ServiceError
@@ -49,7 +49,7 @@ class SeatAlertNotice(QObject):
             return
         self._checked_at = now
         try:
-            found = seat_alert(application.client(), organization)
+            found = application.alerts().seat_alert()
         except ServiceError as error:  # offline again, or a service without alerts
             logger.info("seat alert not checked: %s", error)
             return

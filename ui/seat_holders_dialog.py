@@ -2,6 +2,7 @@
 users' seats are freed after a confirmation, and the release can be undone from its notice.
 The reclaim policy and the alerts are set from here too."""
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -20,25 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import formatting
-from desktop.models import Organization
+from desktop.alerts import Alerts
+from desktop.reclaim import Reclaiming
 from desktop.seat_holders import (
     DISABLED,
     HOLDERS,
     WITHOUT_SEAT,
-    all_users,
-    export_users_csv,
+    SeatUser,
+    SeatUsers,
+    UserFilter,
+    UsersPage,
     inactive,
 )
-from desktop.seats import (
-    GiveResult,
-    SeatRelease,
-    UndoResult,
-    available_seats,
-    free_seats,
-    give_seats,
-    undo_release,
-)
-from desktop.service_client import ServiceClient
+from desktop.seats import GiveResult, SeatRelease, SeatReleases, UndoResult
 from ui.alerts_dialog import AlertsDialog
 from ui.export_paths import ask_save_path
 from ui.focus_order import chain_buttons
@@ -51,14 +46,23 @@ from ui.tasks import run_in_background
 from ui.users_model import UsersModel
 
 
+@dataclass(frozen=True)
+class SeatsServices:
+    """What the Seats view and the dialogs it opens talk to."""
+
+    users: SeatUsers
+    releases: SeatReleases
+    reclaiming: Reclaiming
+    alerts: Alerts
+
+
 class SeatHoldersDialog(QDialog):
     seats_changed = Signal()  # seats were freed or given back: the overview reads them again
 
     def __init__(
         self,
-        client: ServiceClient,
-        organization: Organization,
-        filters: dict,
+        seats: SeatsServices,
+        filters: UserFilter,
         title: str,
         advice: str,
         parent: QWidget | None = None,
@@ -66,16 +70,18 @@ class SeatHoldersDialog(QDialog):
         locale: str = "en_US",
         inactive_days: int = 90,
     ) -> None:
-        super().__init__(parent, objectName="seatHoldersDialog")
+        super().__init__(parent)
+        self.setObjectName("seatHoldersDialog")
         self.setWindowTitle(title)
         fit_to_screen(self, 820, 560)
-        self._client, self._organization = client, organization
+        self._seats = seats
         self._timezone, self._locale = timezone, locale
         self.release: SeatRelease | None = None
         self._select_all = False
         self.confirmation: FreeSeatsDialog | None = None
-        self.advice = QLabel(advice, objectName="seatHoldersAdviceLabel", wordWrap=True)
-        self.filter = QComboBox(objectName="seatsFilterCombo")
+        self.advice = named(QLabel(advice), "seatHoldersAdviceLabel")
+        self.advice.setWordWrap(True)
+        self.filter = named(QComboBox(), "seatsFilterCombo")
         choices = (
             (self.tr("Held by disabled users"), DISABLED),
             (
@@ -92,12 +98,12 @@ class SeatHoldersDialog(QDialog):
         self.filter.setCurrentIndex(self._choices.index(filters))
         shown = QLabel(self.tr("&Show:"))
         shown.setBuddy(self.filter)
-        self.total = QLabel(self.tr("Loading…"), objectName="seatHoldersTotalLabel")
-        self.model = UsersModel(client, filters, timezone, locale)
+        self.total = named(QLabel(self.tr("Loading…")), "seatHoldersTotalLabel")
+        self.model = UsersModel(seats.users, filters, timezone, locale)
         self.model.setParent(self)  # deleted with the dialog, on the GUI thread
         self.model.page_arrived.connect(self._show_total)
         self.model.load_failed.connect(self._show_failure)
-        self.view = QTableView(objectName="seatHoldersView")
+        self.view = named(QTableView(), "seatHoldersView")
         self.view.setAccessibleName(title)
         self.view.setModel(self.model)
         self.view.setTabKeyNavigation(False)
@@ -112,21 +118,23 @@ class SeatHoldersDialog(QDialog):
         self._busy = False  # a change is on its way: one at a time, a double click sends one
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
-        self.free = QPushButton(self.tr("&Free Seats…"), objectName="seatsFreeButton")
+        self.free = named(QPushButton(self.tr("&Free Seats…")), "seatsFreeButton")
         self.free.setEnabled(False)
         self.free.clicked.connect(self.ask_to_free)
-        self.give = QPushButton(self.tr("&Give Seats"), objectName="seatsGiveButton")
+        self.give = named(QPushButton(self.tr("&Give Seats")), "seatsGiveButton")
         self.give.setEnabled(False)
         self.give.clicked.connect(self.give_seats)
-        self.export = QPushButton(self.tr("E&xport CSV…"), objectName="seatHoldersExportButton")
+        self.export = named(QPushButton(self.tr("E&xport CSV…")), "seatHoldersExportButton")
         self.export.clicked.connect(self._ask_export_path)
-        self.notice = QLabel(objectName="seatsNoticeLabel", wordWrap=True)
-        self.undo = QPushButton(self.tr("&Undo"), objectName="seatsUndoButton")
+        self.notice = named(QLabel(), "seatsNoticeLabel")
+        self.notice.setWordWrap(True)
+        self.undo = named(QPushButton(self.tr("&Undo")), "seatsUndoButton")
         self.undo.clicked.connect(self.undo_release)
         self.undo.hide()
-        self.releases = QPushButton(self.tr("Re&leases…"), objectName="seatsReleasesButton")
+        self.releases = named(QPushButton(self.tr("Re&leases…")), "seatsReleasesButton")
         self.releases.clicked.connect(self.show_releases)
-        self.status = QLabel(objectName="seatHoldersStatusLabel", wordWrap=True)
+        self.status = named(QLabel(), "seatHoldersStatusLabel")
+        self.status.setWordWrap(True)
         self.policy = named(QPushButton(self.tr("Reclaim &Policy…")), "seatsPolicyButton")
         self.policy.clicked.connect(self.show_reclaim_policy)
         self.alerts = named(QPushButton(self.tr("Aler&ts…")), "seatsAlertsButton")
@@ -168,7 +176,7 @@ class SeatHoldersDialog(QDialog):
         """Select the users of the first page once it has arrived."""
         self._select_all = True
 
-    def selected_users(self) -> list[dict]:
+    def selected_users(self) -> list[SeatUser]:
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
         return [self.model.item(row) for row in rows]
 
@@ -177,10 +185,10 @@ class SeatHoldersDialog(QDialog):
         users = self.selected_users()
         if not users:
             return
-        client = self._client
+        releases = self._seats.releases
         self._start()
         run_in_background(
-            lambda: available_seats(client),
+            releases.available,
             lambda available: self._confirm(users, available),
             self._failed,
         )
@@ -190,12 +198,10 @@ class SeatHoldersDialog(QDialog):
         users = self.selected_users()
         if not users:
             return
-        client = self._client
+        releases = self._seats.releases
         self._start()
         self.notice.setText(self.tr("Giving seats…"))
-        run_in_background(
-            lambda: give_seats(client, self._organization, users), self._given, self._failed
-        )
+        run_in_background(lambda: releases.give(users), self._given, self._failed)
 
     def _given(self, result: GiveResult) -> None:
         text = self.tr(
@@ -212,50 +218,45 @@ class SeatHoldersDialog(QDialog):
 
     def show_releases(self) -> SeatReleasesDialog:
         """The organization's releases, each undoable while its 14 days last."""
-        dialog = SeatReleasesDialog(
-            self._client, self._organization, self, self._timezone, self._locale
-        )
+        dialog = SeatReleasesDialog(self._seats.releases, self, self._timezone, self._locale)
         dialog.seats_changed.connect(self._changed)
         dialog.show()
         return dialog
 
     def show_reclaim_policy(self) -> ReclaimPolicyDialog:
         """The policy that frees seats once a day, with whom it would free now."""
-        dialog = ReclaimPolicyDialog(self._client, self, self._timezone, self._locale)
+        dialog = ReclaimPolicyDialog(self._seats.reclaiming, self, self._timezone, self._locale)
         dialog.saved.connect(lambda _: self._changed())
         dialog.open()
         return dialog
 
     def show_alerts(self) -> AlertsDialog:
         """What the service e-mails about, and to whom."""
-        dialog = AlertsDialog(self._client, self)
+        dialog = AlertsDialog(self._seats.alerts, self)
         dialog.open()
         return dialog
 
     def undo_release(self) -> None:
         if self.release is None:
             return
-        client, release_id = self._client, self.release.id
+        releases, release_id = self._seats.releases, self.release.id
         self._start()
         self.undo.setEnabled(False)
         self.notice.setText(self.tr("Giving the seats back…"))
-        run_in_background(
-            lambda: undo_release(client, self._organization, release_id), self._undone, self._failed
-        )
+        run_in_background(lambda: releases.undo(release_id), self._undone, self._failed)
 
-    def _confirm(self, users: list[dict], available: int) -> None:
-        self.confirmation = FreeSeatsDialog(users, available, self)
-        self.confirmation.accepted.connect(self._free)
-        self.confirmation.rejected.connect(self._done)
-        self.confirmation.open()
+    def _confirm(self, users: list[SeatUser], available: int) -> None:
+        confirmation = FreeSeatsDialog(users, available, self)
+        confirmation.accepted.connect(lambda: self._free(confirmation))
+        confirmation.rejected.connect(self._done)
+        self.confirmation = confirmation
+        confirmation.open()
 
-    def _free(self) -> None:
-        client, confirmation = self._client, self.confirmation
+    def _free(self, confirmation: FreeSeatsDialog) -> None:
+        releases = self._seats.releases
         ids, reason = confirmation.user_ids(), confirmation.reason.text()
         self.notice.setText(self.tr("Freeing seats…"))
-        run_in_background(
-            lambda: free_seats(client, self._organization, ids, reason), self._freed, self._failed
-        )
+        run_in_background(lambda: releases.free(ids, reason), self._freed, self._failed)
 
     def _freed(self, release: SeatRelease) -> None:
         self.release = release
@@ -309,25 +310,25 @@ class SeatHoldersDialog(QDialog):
 
     def _selection_changed(self) -> None:
         chosen = not self._busy and self.view.selectionModel().hasSelection()
-        holders = self.model.filters.get("license") == "assigned"
+        holders = self.model.filters.holders
         self.free.setEnabled(chosen and holders)
         self.give.setEnabled(chosen and not holders)
 
-    def _show_total(self, page: dict) -> None:
+    def _show_total(self, page: UsersPage) -> None:
         if self._select_all:
             self._select_all = False
             self.view.selectAll()
-        self.total.setText(self.tr("%Ln user(s)", "", page["total"]))
+        self.total.setText(self.tr("%Ln user(s)", "", page.total))
 
     def _show_failure(self, error: Exception) -> None:
         self.total.setText(self.tr("The users could not be read: {error}").format(error=error))
 
     def export_to(self, path: Path) -> None:
         """Every user on the list, however many pages, not only those shown."""
-        client, filters = self._client, self.model.filters
+        users, filters = self._seats.users, self.model.filters
         self.status.setText(self.tr("Exporting…"))
         run_in_background(
-            lambda: export_users_csv(all_users(client, filters), path),
+            lambda: users.export_csv(filters, path),
             lambda count: self.status.setText(
                 self.tr("Exported %Ln user(s) to {path}.", "", count).format(path=path)
             ),

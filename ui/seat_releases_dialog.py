@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import formatting
-from desktop.models import Organization
-from desktop.seats import ReleaseRecord, UndoResult, recent_releases, undo_release
-from desktop.service_client import ServiceClient
+from desktop.seats import ReleaseRecord, SeatReleases, UndoResult
 from ui.named import named
 from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
@@ -30,8 +28,7 @@ class SeatReleasesDialog(QDialog):
 
     def __init__(
         self,
-        client: ServiceClient,
-        organization: Organization,
+        releases: SeatReleases,
         parent: QWidget | None = None,
         timezone: str = "UTC",
         locale: str = "en_US",
@@ -40,7 +37,7 @@ class SeatReleasesDialog(QDialog):
         self.setObjectName("seatReleasesDialog")
         self.setWindowTitle(self.tr("Seat Releases"))
         fit_to_screen(self, 820, 480)
-        self._client, self._organization = client, organization
+        self._service = releases
         self._timezone, self._locale = timezone, locale
         self.releases: list[ReleaseRecord] = []
         self._said: str | None = None  # what an undo did, kept over the reload after it
@@ -82,8 +79,7 @@ class SeatReleasesDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        client = self._client
-        run_in_background(lambda: recent_releases(client), self._show, self._failed)
+        run_in_background(self._service.recent, self._show, self._failed)
 
     def selected(self) -> ReleaseRecord | None:
         rows = self.table.selectionModel().selectedRows()
@@ -93,12 +89,10 @@ class SeatReleasesDialog(QDialog):
         release = self.selected()
         if release is None or not release.can_undo:
             return
-        client = self._client
+        service = self._service
         self.undo.setEnabled(False)
         self.status.setText(self.tr("Giving the seats back…"))
-        run_in_background(
-            lambda: undo_release(client, self._organization, release.id), self._undone, self._failed
-        )
+        run_in_background(lambda: service.undo(release.id), self._undone, self._failed)
 
     def _show(self, releases: list[ReleaseRecord]) -> None:
         self.releases = releases
