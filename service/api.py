@@ -28,13 +28,14 @@ from service import (
     orders,
     permissions,
     profiles,
+    quotes,
     reclaim,
     releases,
     renewals,
     seats,
     users,
 )
-from service.models import Administrator, AuditEvent, Contract, service_db
+from service.models import Administrator, AuditEvent, Contract, Quote, service_db
 
 logger = logging.getLogger(__name__)
 MAX_BODY = 64 * 1024
@@ -112,12 +113,14 @@ class Api:
         check_responses: bool = False,
         desktop_releases: Path | None = None,
         session_idle: timedelta = auth.SESSION_IDLE,
+        quote_validity_days: int = quotes.VALIDITY_DAYS,
     ) -> None:
         """`check_responses` (for the test suite) turns an answer that breaks the document
         into a 500 that says how; `desktop_releases` is the releases.json of the update
         repository, which /v1/desktop-release announces; a session unused for `session_idle`
-        ends."""
+        ends; a formal quote is valid `quote_validity_days` (never past its contract)."""
         self.session_idle = session_idle
+        self.quote_validity_days = quote_validity_days
         self.delay = delay or orders.ProvisioningDelay()
         self.desktop_releases = desktop_releases
         self.quote_grace_days = quote_grace_days
@@ -134,6 +137,13 @@ class Api:
             (re.compile(r"/v1/sessions/current"), {"DELETE": self.delete_session}, True),
             (re.compile(r"/v1/contract"), {"GET": self.contract}, True),
             (re.compile(r"/v1/quote"), {"GET": self.quote}, True),
+            (
+                re.compile(r"/v1/quotes"),
+                {"GET": self.list_quotes, "POST": self.give_quote},
+                True,
+            ),
+            (re.compile(r"/v1/quotes/(?P<number>[^/]+)"), {"GET": self.get_quote}, True),
+            (re.compile(r"/v1/quotes/(?P<number>[^/]+)/pdf"), {"GET": self.quote_pdf}, True),
             (re.compile(r"/v1/license-summary"), {"GET": self.license_summary}, True),
             (re.compile(r"/v1/users"), {"GET": self.users}, True),
             (
@@ -581,11 +591,7 @@ class Api:
         """The vendor's invoice document, with its SHA-256 so the copy kept can be checked."""
         from service.invoice_pdf import render_invoice  # reportlab loads on first use
 
-        data = render_invoice(self._invoice(request, number))
-        digest = hashlib.sha256(data).hexdigest()
-        disposition = f'attachment; filename="{number}.pdf"'
-        headers = (("X-Content-SHA256", digest), ("Content-Disposition", disposition))
-        return 200, Binary(data, "application/pdf", headers)
+        return 200, _pdf(render_invoice(self._invoice(request, number)), number)
 
     def vendor(self, request: Request) -> tuple[int, object]:
         """Who sells and invoices: any signed-in administrator may read it."""
@@ -627,6 +633,34 @@ class Api:
                 ) from None
         _, priced = orders.quote_on(organization, request.query.get("seats", ""), as_of)
         return 200, orders.quote_json(priced)
+
+    def give_quote(self, request: Request) -> tuple[int, object]:
+        """A formal quote, priced as GET /v1/quote (or the renewal offer) prices it today."""
+        administrator = self._require_manage_account(request)
+        given = quotes.give(administrator, request.json(), self.quote_validity_days)
+        return 201, {"quote": quotes.quote_json(given)}
+
+    def list_quotes(self, request: Request) -> tuple[int, object]:
+        administrator = self._require_manage_account(request)
+        found = quotes.quotes_of(administrator.organization_id)
+        now = utc_now()
+        return 200, {"quotes": [quotes.quote_json(each, now) for each in found]}
+
+    def _quote(self, request: Request, number: str) -> Quote:
+        administrator = self._require_manage_account(request)
+        found = quotes.find(administrator.organization_id, number)
+        if found is None:
+            raise ApiError(404, "not_found", f"No quote has the number {number!r}.")
+        return found
+
+    def get_quote(self, request: Request, number: str) -> tuple[int, object]:
+        return 200, {"quote": quotes.quote_json(self._quote(request, number))}
+
+    def quote_pdf(self, request: Request, number: str) -> tuple[int, object]:
+        """The formal quote as a document, with its SHA-256 like an invoice's."""
+        from service.quote_pdf import render_quote  # reportlab loads on first use
+
+        return 200, _pdf(render_quote(self._quote(request, number)), number)
 
     def create_order(self, request: Request) -> tuple[int, object]:
         administrator = self._require_manage_account(request)
@@ -708,6 +742,15 @@ class Api:
             body.get("details", {}),
         )
         return 201, {"recorded": True}
+
+
+def _pdf(data: bytes, number: str) -> Binary:
+    """A document as an attachment named by its number, with its SHA-256 so the copy kept can
+    be checked."""
+    digest = hashlib.sha256(data).hexdigest()
+    disposition = f'attachment; filename="{number}.pdf"'
+    headers = (("X-Content-SHA256", digest), ("Content-Disposition", disposition))
+    return Binary(data, "application/pdf", headers)
 
 
 def _id(text: str) -> int:

@@ -223,6 +223,37 @@ class ReductionRequest(ServiceModel):
     answered_at = UTCDateTimeField(null=True)
 
 
+class Quote(ServiceModel):
+    """A formal quote: a price held for one order (or renewal) of its organization until
+    `valid_until`, its amount and period as priced the day it was given; used once."""
+
+    organization = ForeignKeyField(Organization, backref="quotes")
+    organization_id: int  # peewee's accessor of the key, declared for the type checker
+    number = CharField(max_length=20)  # Q-YYYY-NNNNNN, numbered per organization
+    kind = CharField(max_length=8)  # billing.kinds.OrderKind: purchase or renewal
+    contract = ForeignKeyField(Contract, backref="quotes")  # priced under it (renewed, for one)
+    administrator = ForeignKeyField(Administrator, backref="quotes")  # who asked for it
+    seats = IntegerField()
+    monthly_unit_price = FixedPointField(UNIT_PRICE_PLACES)
+    months = IntegerField()  # the purchase's prorated months, or the next term's
+    proration_unit = CharField(max_length=5)  # the contract's when priced: the working's unit
+    quote_date = DateField()  # the organization's day it was priced on
+    period_start = DateField()
+    period_end = DateField()
+    amount_minor = BigIntegerField()
+    currency = CharField(max_length=3)
+    valid_until = DateField()  # the last local day an order may be placed from it
+    purchase_order = CharField(max_length=40, null=True)
+    note = TextField(null=True)
+    parties = TextField(null=True)  # JSON: the vendor and the bill-to when it was given
+    created_at = UTCDateTimeField(default=utc_now)
+    used_by = CharField(max_length=255, null=True)  # the order's or renewal's transaction ID
+    used_at = UTCDateTimeField(null=True)
+
+
+Quote.add_index(Quote.organization, Quote.number, unique=True)  # numbers are each one's own
+
+
 class Invoice(ServiceModel):
     """The vendor's invoice for one provisioned order: issued once, then paid or voided.
 
@@ -391,6 +422,7 @@ MODELS = (
     SeatOrder,
     Renewal,
     ReductionRequest,
+    Quote,
     Invoice,
     InvoiceSequence,
     SeatRelease,

@@ -27,7 +27,7 @@ from db.database import is_sqlite, write_transaction
 from db.fields import utc_now
 from db.group_commit import GroupCommit
 from db.prepared import Prepared, PreparedInsert
-from service import audit, invoices, profiles
+from service import audit, held_quotes, invoices, profiles
 from service.models import (
     Administrator,
     Contract,
@@ -183,18 +183,26 @@ def _new_order(
     now: datetime,
     grace_days: int,
 ) -> SeatOrder:
-    """Price at the quote date, under the contract in force then, at exactly the amount shown."""
+    """Price at the quote date, under the contract in force then, at exactly the amount shown;
+    or as the formal quote it names said, marked used in this same transaction."""
     organization = administrator.organization  # read with the session
     today = local_today(organization, now)
     quote_date = request.quote_date or today
     try:
-        check_quote_date(quote_date, today, grace_days)
+        found = None
+        if request.quote_number is None:
+            check_quote_date(quote_date, today, grace_days)
+        else:
+            found = held_quotes.held(administrator.organization_id, request, today)
     except OrderRefusal as refusal:
         extra = None
         if refusal.code == "quote_expired":
             extra = {"quote": quote_json(quote_on(organization, request.seats, today)[1])}
         raise OrderProblem.of(refusal, extra) from refusal
-    contract, priced = quote_on(organization, request.seats, quote_date)
+    if found is None:
+        contract, priced = quote_on(organization, request.seats, quote_date)
+    else:
+        contract, priced = found.contract, held_quotes.purchase_priced(found)
     if request.quoted_amount != priced.amount:
         raise OrderProblem.of(quote_changed(), {"quote": quote_json(priced)})
     order = _INSERT_ORDER.create(
@@ -214,7 +222,14 @@ def _new_order(
         updated_at=now,
         provision_after=now + delay.draw(),
     )
+    if request.quote_number is not None:
+        try:
+            held_quotes.use(administrator.organization_id, request.quote_number, key, now)
+        except OrderRefusal as refusal:
+            raise OrderProblem.of(refusal) from refusal
     details = {"transaction_id": key, "seats": priced.seats, "amount": str(priced.amount)}
+    if request.quote_number is not None:
+        details["quote_number"] = request.quote_number
     audit.record(organization.id, audit.ORDER_PLACED, administrator.email, details, now)
     return order
 

@@ -15,6 +15,7 @@ from billing.orders import (
     already_renewed,
     decode_order,
     quote_changed,
+    quote_mismatch,
 )
 from billing.plain_text import TextRefusal, check_text
 from billing.renewal import (
@@ -29,7 +30,7 @@ from billing.renewal import (
 from billing.statuses import Status
 from db.database import write_transaction
 from db.fields import utc_now
-from service import audit, invoices, profiles
+from service import audit, held_quotes, invoices, profiles
 from service.models import (
     Administrator,
     Contract,
@@ -127,12 +128,11 @@ def _new_renewal(
     body_print: str,
     now: datetime,
 ) -> Renewal:
-    contract, _ = offer(administrator, now)
-    try:
-        seats = check_seats(request.seats, contract.licensed_seats)
-    except RenewalRefusal as refusal:
-        raise OrderProblem.of(refusal) from refusal
-    terms = _terms(contract, seats)
+    if request.quote_number is None:
+        contract, terms = priced(administrator, request.seats, now)
+    else:
+        contract, terms = _quoted(administrator, request, now)
+    seats = terms.seats
     if request.quoted_amount != terms.amount:
         refusal = quote_changed(OrderKind.RENEWAL)
         raise OrderProblem.of(refusal, {"renewal": offer_json(contract, terms)})
@@ -167,8 +167,46 @@ def _new_renewal(
     )
     invoices.issue_for_renewal(renewal, number, local_today(contract.organization, now), now)
     details = {"transaction_id": key, "seats": seats, "amount": str(terms.amount)}
+    if request.quote_number is not None:
+        try:  # in the renewal's transaction: both or neither
+            held_quotes.use(administrator.organization_id, request.quote_number, key, now)
+        except OrderRefusal as refusal:
+            raise OrderProblem.of(refusal) from refusal
+        details["quote_number"] = request.quote_number
     audit.record(contract.organization_id, RENEWED, administrator.email, details, now)
     return renewal
+
+
+def priced(
+    administrator: Administrator, seats: object, now: datetime
+) -> tuple[Contract, RenewalTerms]:
+    """The current contract and its renewal for `seats`, priced as offered now; OrderProblem
+    when the window is closed, the contract renewed already or the seats refused."""
+    contract, _ = offer(administrator, now)
+    try:
+        return contract, _terms(contract, check_seats(seats, contract.licensed_seats))
+    except RenewalRefusal as refusal:
+        raise OrderProblem.of(refusal) from refusal
+
+
+def _quoted(
+    administrator: Administrator, request: OrderRequest, now: datetime
+) -> tuple[Contract, RenewalTerms]:
+    """The renewal as the formal quote it names held it, while the window is open; an
+    expired quote is answered with today's offer."""
+    contract, _ = offer(administrator, now)
+    try:
+        found = held_quotes.held(
+            administrator.organization_id, request, local_today(contract.organization, now)
+        )
+    except OrderRefusal as refusal:
+        extra = None
+        if refusal.code == "quote_expired":  # the seats matched the quote's: priced today
+            extra = {"renewal": offer_json(contract, _terms(contract, int(request.seats or 0)))}
+        raise OrderProblem.of(refusal, extra) from refusal
+    if found.contract != contract:  # quoted for a term renewed since
+        raise OrderProblem.of(quote_mismatch(found.number))
+    return contract, held_quotes.renewal_terms(found)
 
 
 def renewals_of(organization_id: int) -> list[Renewal]:

@@ -20,7 +20,7 @@ from waitress.server import create_server
 from billing.orders import QUOTE_GRACE_DAYS
 from db.database import DatabaseOpenError, close_database, open_database
 from db.fields import utc_now
-from service import admin, orders, renewals
+from service import admin, orders, quotes, renewals
 from service.api import Api
 from service.auth import SESSION_IDLE
 from service.jobs import ServiceJobs
@@ -100,6 +100,7 @@ def start_service(
     provisioning: bool = True,
     smtp: SmtpSettings | None = None,
     clock: Callable[[], datetime] = utc_now,
+    quote_validity_days: int = quotes.VALIDITY_DAYS,
 ) -> RunningService:
     """Open the database, then serve on a background thread; port 0 picks a free port.
 
@@ -111,7 +112,14 @@ def start_service(
         seed_demo(contract_ends_in=demo_contract_ends_in)
     where: dict[str, Any] = {"sockets": [listening]} if listening else {"host": host, "port": port}
     server = create_server(
-        Api(delay, quote_grace_days, check_responses, desktop_releases, session_idle),
+        Api(
+            delay,
+            quote_grace_days,
+            check_responses,
+            desktop_releases,
+            session_idle,
+            quote_validity_days,
+        ),
         threads=HTTP_THREADS,
         ident="manage-account",
         **where,
@@ -195,6 +203,12 @@ def _grace_days(text: str) -> int:
     return int(text)
 
 
+def _validity_days(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= quotes.MAX_VALIDITY_DAYS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days from 1 to 366")
+    return int(text)
+
+
 def _idle_minutes(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 720:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes from 1 to 720")
@@ -241,6 +255,14 @@ def main(argv: list[str] | None = None) -> int:
         default=QUOTE_GRACE_DAYS,
         metavar="DAYS",
         help="how many days an order may arrive after its quote date (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--quote-validity-days",
+        type=_validity_days,
+        default=quotes.VALIDITY_DAYS,
+        metavar="DAYS",
+        help="how many days a formal quote holds its price, never past the contract's end "
+        "(default: %(default)s)",
     )
     parser.add_argument(
         "--demo-contract-ends-in",
@@ -299,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         desktop_releases=options.desktop_releases,
         session_idle=timedelta(minutes=options.session_idle_minutes),
         smtp=smtp,
+        quote_validity_days=options.quote_validity_days,
     )
     try:
         if options.workers > 1:

@@ -439,6 +439,7 @@ def test_every_code_a_property_names_is_a_refusal_of_the_core():
         "not_acknowledged",
         "invalid_purchase_order",
         "invalid_invoice_note",
+        "unknown_quote",
     }
     assert codes <= set(REFUSALS)
 

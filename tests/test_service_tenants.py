@@ -26,6 +26,7 @@ BODIES = {
     ("/v1/permission-sets/{set_id}", "patch"): {"manage_account": False},
     ("/v1/audit-events", "post"): {"action": "receipts exported", "details": {"count": 1}},
     ("/v1/billing-profile", "patch"): {"default_purchase_order": "PO-TENANT"},
+    ("/v1/quotes", "post"): {"seats": 1, "purchase_order": "PO-TENANT-QUOTE"},
     ("/v1/alert-settings", "put"): {
         "seats_available_below": 2,
         "invoice_due_within_days": None,
@@ -62,6 +63,8 @@ class Tenant:
             *plan.billing_profile["billing_emails"],
         }
         self.markers |= self.transaction_ids | self.invoice_numbers
+        self.service, self.purchase_order = service, f"PO-QUOTE-{plan.name.split()[0]}"
+        self.markers.add(self.purchase_order)
         # A release of its own, freed and given back at once, for the other to try to undo.
         body = {"user_ids": [self.user_id], "reason": "tenant test"}
         status, made = call(service, "POST", "/v1/seat-releases", body, self.token)
@@ -70,15 +73,29 @@ class Tenant:
         status, _ = call(service, "PUT", f"/v1/users/{self.user_id}/seat", token=self.token)
         assert status == 200
 
-    def path(self, template: str) -> str:
+    def path(self, template: str, caller: "Tenant") -> str:
         """The template with this organization's objects in it."""
         return template.format(
             transaction_id=min(self.transaction_ids),
             set_id=self.set_id,
-            number=min(self.invoice_numbers),
+            number=self.quote_number(caller)
+            if template.startswith("/v1/quotes/")
+            else min(self.invoice_numbers),
             user_id=self.user_id,
             release_id=self.release_id,
         )
+
+    def quote_number(self, caller: "Tenant") -> str:
+        """This organization's newest quote, made so that `caller` has none of that number:
+        each organization numbers its own quotes from 1."""
+        while len(self.quotes()) <= len(caller.quotes()):
+            body = {"seats": 1, "purchase_order": self.purchase_order}
+            status, made = call(self.service, "POST", "/v1/quotes", body, self.token)
+            assert status == 201, made
+        return self.quotes()[0]["number"]
+
+    def quotes(self) -> list[dict]:
+        return call(self.service, "GET", "/v1/quotes", token=self.token)[1]["quotes"]
 
     def body(self, template: str, method: str) -> object:
         """What to send: the other's users where a body names users."""
@@ -118,7 +135,7 @@ def test_no_operation_reaches_the_other_organization(tenants):
         for template, method in operations():
             if (template, method) in NO_TENANT_DATA:
                 continue
-            path = other.path(template)
+            path = other.path(template, caller)
             if template == "/v1/seat-orders" and method == "post":
                 continue  # below: the other's transaction ID as an idempotency key
             body = other.body(template, method)
