@@ -4,6 +4,7 @@ times in UTC), bound to `database` when the app opens its file."""
 from decimal import Decimal
 
 from peewee import (
+    AutoField,
     BigIntegerField,
     BooleanField,
     CharField,
@@ -35,6 +36,7 @@ class Organization(BaseModel):
     """One organization whose account this computer keeps: every row below that belongs to one
     carries its key, so several on one computer never mix."""
 
+    id = AutoField()  # peewee's own key, declared for the type checker
     name = CharField()
     currency = CharField(max_length=3)
     timezone = CharField(default="UTC")
@@ -45,11 +47,15 @@ class Organization(BaseModel):
 class OwnedModel(BaseModel):
     """A row that belongs to one organization."""
 
+    id = AutoField()  # peewee's own key, declared for the type checker
     organization = ForeignKeyField(Organization, on_delete="CASCADE")
+    organization_id: int  # peewee's accessor of the key, declared for the type checker
 
 
 class Contract(BaseModel):
+    id = AutoField()  # peewee's own key, declared for the type checker
     organization = ForeignKeyField(Organization, backref="contracts")
+    organization_id: int  # peewee's accessor of the key, declared for the type checker
     start_date = DateField()
     end_date = DateField()  # inclusive
     licensed_seats = IntegerField()
@@ -94,6 +100,7 @@ class SeatPurchase(OwnedModel):
     transaction_id = CharField(max_length=32)
     created_at = UTCDateTimeField(default=utc_now)
     administrator = ForeignKeyField(Administrator, backref="purchases")
+    administrator_id: int  # peewee's accessor of the key, declared for the type checker
     purchased_by_name = CharField()  # as at the purchase, for receipts and sorting
     purchased_by_email = CharField()
     contract = ForeignKeyField(Contract, backref="purchases")
@@ -171,6 +178,7 @@ class LicenseUsage(BaseModel):
     seats are managed in the vendor's product, so this is a copy for the overview."""
 
     organization = ForeignKeyField(Organization, unique=True)
+    id = AutoField()  # peewee's own key, declared for the type checker
     assigned = IntegerField()
     assigned_disabled = IntegerField()  # held by disabled users: not in use
     assigned_inactive = IntegerField()  # held by users inactive for `inactive_days`
@@ -200,6 +208,7 @@ class BillingProfile(BaseModel):
     """Whom the vendor bills, as the service last said, or as edited here and not sent yet."""
 
     organization = ForeignKeyField(Organization, unique=True)
+    id = AutoField()  # peewee's own key, declared for the type checker
     legal_name = CharField()
     address = TextField()
     country = CharField(max_length=2)
@@ -257,6 +266,7 @@ class Outbox(OwnedModel):
 
     purchase = ForeignKeyField(SeatPurchase, unique=True, backref="outbox", on_delete="CASCADE")
     attempts = IntegerField(default=0)
+    purchase_id: int  # peewee's accessor of the key, declared for the type checker
     next_attempt_at = UTCDateTimeField(index=True, default=utc_now)
     last_error = TextField(null=True)
     created_at = UTCDateTimeField(default=utc_now)
