@@ -23,6 +23,8 @@ service_db = DatabaseProxy()
 
 
 class ServiceModel(Model):
+    id = AutoField()  # peewee's own key, declared for the type checker
+
     class Meta:
         database = service_db
         legacy_table_names = False
@@ -66,6 +68,7 @@ class BillingProfile(ServiceModel):
 
 class Contract(ServiceModel):
     organization = ForeignKeyField(Organization, backref="contracts")
+    organization_id: int  # peewee's accessor of the key, declared for the type checker
     start_date = DateField()
     end_date = DateField()  # inclusive
     licensed_seats = IntegerField()
@@ -149,9 +152,11 @@ class AccountUser(ServiceModel):
 
 class SeatOrder(ServiceModel):
     organization = ForeignKeyField(Organization, backref="orders")
+    organization_id: int  # peewee's accessor of the key, declared for the type checker
     transaction_id = CharField(max_length=255)  # the client's idempotency key
     request_fingerprint = CharField(max_length=64)
     contract = ForeignKeyField(Contract, backref="orders")
+    contract_id: int  # peewee's accessor of the key, declared for the type checker
     administrator = ForeignKeyField(Administrator, backref="orders")
     seats = IntegerField()
     monthly_unit_price = FixedPointField(UNIT_PRICE_PLACES)
@@ -186,6 +191,7 @@ class Renewal(ServiceModel):
     """The renewal of a contract for its next term, placed once per Idempotency-Key."""
 
     organization = ForeignKeyField(Organization, backref="renewals")
+    organization_id: int  # peewee's accessor of the key, declared for the type checker
     transaction_id = CharField(max_length=255)  # the client's idempotency key
     request_fingerprint = CharField(max_length=64)
     contract = ForeignKeyField(Contract, unique=True, backref="renewal")  # one per contract
@@ -261,7 +267,9 @@ class Invoice(ServiceModel):
     """
 
     organization = ForeignKeyField(Organization, backref="invoices")
+    organization_id: int  # peewee's accessor of the key, declared for the type checker
     order = ForeignKeyField(SeatOrder, unique=True, null=True, backref="invoice")
+    order_id: int | None  # peewee's accessor of the key, declared for the type checker
     renewal = ForeignKeyField(Renewal, null=True, backref="invoice")  # or this; one each
     number = CharField()
     issue_date = DateField()
@@ -347,7 +355,6 @@ class AlertState(ServiceModel):
     """A condition an alert watches that holds now, since when: it is alerted once when it
     starts to hold, and again only after it has cleared (the row deleted) and come back."""
 
-    id = AutoField()
     organization = ForeignKeyField(Organization, backref="alert_states")
     condition = CharField(max_length=100)  # e.g. "seats_available_below", "invoice_overdue:N"
     since = UTCDateTimeField()
@@ -360,7 +367,6 @@ class MailMessage(ServiceModel):
     """An e-mail waiting to be sent, or sent: the outbox survives restarts and retries with
     backoff; `key` makes a message once only."""
 
-    id = AutoField()
     organization = ForeignKeyField(Organization, backref="mail_messages")
     organization_id: int  # peewee's accessor of the key, declared for the type checker
     key = CharField(max_length=200)
