@@ -177,8 +177,8 @@ class LicenseUsage(BaseModel):
     """How the organization's seats are assigned, as the service last said: users and their
     seats are managed in the vendor's product, so this is a copy for the overview."""
 
-    organization = ForeignKeyField(Organization, unique=True)
     id = AutoField()  # peewee's own key, declared for the type checker
+    organization = ForeignKeyField(Organization, unique=True)
     assigned = IntegerField()
     assigned_disabled = IntegerField()  # held by disabled users: not in use
     assigned_inactive = IntegerField()  # held by users inactive for `inactive_days`
@@ -207,8 +207,8 @@ class VendorDetails(OwnedModel):
 class BillingProfile(BaseModel):
     """Whom the vendor bills, as the service last said, or as edited here and not sent yet."""
 
-    organization = ForeignKeyField(Organization, unique=True)
     id = AutoField()  # peewee's own key, declared for the type checker
+    organization = ForeignKeyField(Organization, unique=True)
     legal_name = CharField()
     address = TextField()
     country = CharField(max_length=2)
@@ -265,8 +265,8 @@ class Outbox(OwnedModel):
     """A purchase still to be sent to the account service; written with the purchase."""
 
     purchase = ForeignKeyField(SeatPurchase, unique=True, backref="outbox", on_delete="CASCADE")
-    attempts = IntegerField(default=0)
     purchase_id: int  # peewee's accessor of the key, declared for the type checker
+    attempts = IntegerField(default=0)
     next_attempt_at = UTCDateTimeField(index=True, default=utc_now)
     last_error = TextField(null=True)
     created_at = UTCDateTimeField(default=utc_now)
