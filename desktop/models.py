@@ -1,6 +1,9 @@
 """The desktop's ledger: Peewee models of the local database (money in integer minor units,
 times in UTC), bound to `database` when the app opens its file."""
 
+# A model's nested Meta holds peewee's options for it; it overrides nothing of its base's.
+# pyright: reportIncompatibleVariableOverride=false
+
 from decimal import Decimal
 
 from peewee import (

@@ -1,5 +1,8 @@
 """The service's own models: organizations, contracts, administrators, sessions, seat orders."""
 
+# A model's nested Meta holds peewee's options for it; it overrides nothing of its base's.
+# pyright: reportIncompatibleVariableOverride=false
+
 from peewee import (
     AutoField,
     BigIntegerField,
