@@ -133,6 +133,7 @@ class SeatPurchase(OwnedModel):
     invoice_due_date = DateField(null=True)
     invoice_pdf_sha256 = CharField(max_length=64, null=True)
     invoice_paid_at = UTCDateTimeField(null=True)  # when the vendor marked it paid
+    quote_number = CharField(max_length=64, null=True)  # the formal quote it was ordered from
 
     class Meta:
         # Transaction History sorts by any column with keyset paging: each sort key

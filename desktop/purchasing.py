@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from peewee import IntegrityError
 
+from billing.kinds import OrderKind
 from billing.orders import (
     ACKNOWLEDGEMENT,
     NO_CONTRACT,
@@ -15,12 +16,13 @@ from billing.orders import (
     check_invoice_note,
     check_purchase_order,
 )
-from billing.proration import Quote, QuoteError, quote
+from billing.proration import Quote, QuoteError, quote, stored_working
 from billing.transaction_ids import SYSTEM_RANDOM, new_transaction_id
 from db.database import write_transaction
 from desktop.access import may_manage_account
 from desktop.account import current_contract
 from desktop.billing_profile import current_parties
+from desktop.formatting import day
 from desktop.i18n import localized, translate
 from desktop.models import (
     Administrator,
@@ -31,6 +33,7 @@ from desktop.models import (
     database,
     utc_now,
 )
+from desktop.quotes import FormalQuote
 from desktop.receipts import issue_purchase_receipt
 
 _ID_DRAWS = 5
@@ -120,6 +123,66 @@ def purchase_seats(
         purchase = record_purchase(
             administrator, contract, priced, acknowledged_at=now, now=now, **references
         )
+    return _with_receipt(purchase, locale)
+
+
+def purchase_from_quote(
+    administrator: Administrator,
+    quoted: FormalQuote,
+    acknowledged: bool,
+    now: datetime | None = None,
+    locale: str = "en_US",
+) -> SeatPurchase:
+    """Buy a formal quote's seats at its amount and for its period, with its PO number: the
+    order carries the quote's number and is queued and sent once like any other; the service
+    holds the quoted price until the quote's last day, whenever the order arrives."""
+    check_buyer(administrator, acknowledged)
+    now = now or utc_now()
+    with write_transaction(database):
+        summary = current_contract(administrator.organization, now)
+        if summary is None:
+            raise PurchaseRefused(no_contract_message())
+        if quoted.kind != OrderKind.PURCHASE or not quoted.orderable(summary.today):
+            raise PurchaseRefused(
+                translate(
+                    "Purchasing",
+                    "Quote {number} cannot be ordered from any more: it was used, or it was "
+                    "valid until {valid_until}. Request a new quote.",
+                ).format(number=quoted.number, valid_until=day(quoted.valid_until, locale))
+            )
+        contract = Contract.get_by_id(summary.contract_id)
+        priced = Quote(
+            seats=quoted.seats,
+            as_of=quoted.quote_date,
+            prorated_months=quoted.months,
+            period_start=quoted.period_start,
+            period_end=quoted.period_end,
+            monthly_unit_price=quoted.monthly_price_per_seat,
+            amount=quoted.amount,
+            currency=quoted.currency,
+            working=stored_working(
+                quoted.proration,
+                contract.start_date,
+                contract.end_date,
+                quoted.period_start,
+                quoted.months,
+            ),
+            term_start=contract.start_date,
+        )
+        purchase = record_purchase(
+            administrator,
+            contract,
+            priced,
+            acknowledged_at=now,
+            now=now,
+            purchase_order=quoted.purchase_order,
+            quote_number=quoted.number,
+        )
+    return _with_receipt(purchase, locale)
+
+
+def _with_receipt(purchase: SeatPurchase, locale: str) -> SeatPurchase:
+    """The purchase, its receipt's fingerprint kept: a failure there never undoes it."""
     try:
         purchase.receipt_sha256 = issue_purchase_receipt(purchase, locale)
     except Exception:  # the purchase stands; its receipt can be made again from the ledger
@@ -136,6 +199,7 @@ def record_purchase(
     rng: random.Random = SYSTEM_RANDOM,
     purchase_order: str | None = None,
     invoice_note: str | None = None,
+    quote_number: str | None = None,
 ) -> SeatPurchase:
     """Write the purchase, its outbox entry and its audit event in one transaction, before
     any network call; the new transaction ID is the purchase's idempotency key."""
@@ -156,6 +220,7 @@ def record_purchase(
             purchase_order=purchase_order,
             invoice_note=invoice_note,
             parties=current_parties(organization),
+            quote_number=quote_number,
         )
         Outbox.create(
             organization=organization, purchase=purchase, next_attempt_at=now, created_at=now
@@ -172,6 +237,7 @@ def record_purchase(
                     "amount": str(priced.amount),
                     "currency": priced.currency,
                     "purchase_order": purchase_order,
+                    "quote_number": quote_number,
                 }
             ),
         )

@@ -221,6 +221,17 @@ class ServiceClient:
         raw, headers = self._send("GET", f"/v1/invoices/{quote(number, safe='')}/pdf", None, {})
         return raw, headers.get("X-Content-SHA256")
 
+    def quotes(self) -> list[dict]:
+        """The organization's formal quotes, newest first."""
+        return self._call("GET", "/v1/quotes")["quotes"]
+
+    def request_quote(self, body: dict) -> dict:
+        return self._call("POST", "/v1/quotes", body)["quote"]
+
+    def quote_pdf(self, number: str) -> bytes:
+        raw, _ = self._send("GET", f"/v1/quotes/{quote(number, safe='')}/pdf", None, {})
+        return bytes(raw)  # pyright: ignore[reportArgumentType]  # bytes when not JSON
+
     def _call(
         self, method: str, path: str, body: dict | None = None, headers: dict | None = None
     ) -> dict:

@@ -403,6 +403,7 @@ def order_body(purchase: SeatPurchase) -> dict:
         purchase.acknowledgement_text,
         purchase.purchase_order,
         purchase.invoice_note,
+        purchase.quote_number,  # a formal quote's: the service prices the order as quoted
     )
 
 

@@ -501,6 +501,7 @@ def main() -> None:
     dialog(profile, "billing profile, with a refusal")
     dialog(window.show_seat_holders("inactive", 90), "seat holders (inactive)")
     _reclaim_and_alerts(seats)
+    _quotes(window, locale)
     dialog(show_about(window), "about")
     receipt = receipt_pdf(first_org(), bought.transaction_id, locale)
     dialog(ReceiptDialog(bought.transaction_id, receipt, window), "receipt")
@@ -546,6 +547,32 @@ def _reclaim_and_alerts(seats: QWidget) -> None:
         )
     )
     dialog(alerts, "alerts")
+
+
+def _quotes(window: MainWindow, locale: str) -> None:
+    """The Quotes list, filled as the service would answer (it cannot be reached here)."""
+    from datetime import date
+
+    from billing.kinds import OrderKind
+    from desktop.quotes import FormalQuote, Quotes
+    from ui.quotes_dialog import QuotesDialog
+
+    admin = window.app.administrator
+    listed = QuotesDialog(Quotes(window.app.client()), admin, locale, lambda _: None, window)
+    settle(300)
+    listed._show(
+        [
+            FormalQuote(
+                f"Q-2026-{n:06d}", (OrderKind.PURCHASE, OrderKind.RENEWAL)[n % 2],
+                ("open", "used", "expired")[n % 3], 120 * n, date(2026, 11, 10),
+                date(2026, 12, 10), date(2026, 11, 10), date(2027, 7, 31), 9, "month",
+                "9 months", Decimal("12.50"), Decimal("13500.00") * n, "USD",
+                "PO-2026-ACCOUNTS-PAYABLE-0042" if n % 2 else None, None, "Alex Morgan", None,
+            )
+            for n in range(1, 6)
+        ]
+    )  # fmt: skip
+    dialog(listed, "quotes")
 
 
 if __name__ == "__main__":

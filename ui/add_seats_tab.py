@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billing.kinds import OrderKind
 from billing.orders import OrderRefusal, check_invoice_note, check_purchase_order
 from billing.proration import MAX_SEATS, MIN_SEATS, Quote, QuoteError, quote, validate_seats
 from desktop import formatting
@@ -35,6 +36,7 @@ from desktop.purchasing import (
     no_contract_message,
     purchase_seats,
 )
+from desktop.quotes import Quotes
 from ui.appearance import colour
 from ui.named import named
 from ui.order_summary import OrderSummaryView
@@ -129,6 +131,14 @@ class AddSeatsTab(QWidget):
             QPushButton(self.tr("&Purchase License")), "purchaseLicenseButton"
         )
         self.purchase_button.clicked.connect(self._purchase)
+        self.quote_button = named(QPushButton(self.tr("Request &Quote…")), "requestQuoteButton")
+        self.quote_button.setToolTip(
+            self.tr(
+                "A formal quote (PDF) for these seats, with the PO number and note, to approve."
+            )
+        )
+        self.quote_button.clicked.connect(self._request_quote)
+        self.quotes: Callable[[], Quotes] | None = None  # given once signed in to the service
         self.purchase_message = named(QLabel(), "purchaseMessageLabel")
         self.purchase_message.setWordWrap(True)
         terms = QLabel(
@@ -155,7 +165,11 @@ class AddSeatsTab(QWidget):
         order = QVBoxLayout()
         order.addLayout(form)
         order.addWidget(self.acknowledge)
-        order.addWidget(self.purchase_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.purchase_button)
+        buttons.addWidget(self.quote_button)
+        buttons.addStretch()
+        order.addLayout(buttons)
         order.addWidget(self.purchase_message)
         order.addWidget(terms)
         order.addStretch()
@@ -260,6 +274,7 @@ class AddSeatsTab(QWidget):
             and self._references_problem is None
         )
         self.purchase_button.setEnabled(ready)
+        self.quote_button.setEnabled(shown is not None and self._references_problem is None)
         if shown is None:
             self.purchase_button.setText(self.tr("&Purchase License"))
         else:
@@ -268,6 +283,24 @@ class AddSeatsTab(QWidget):
                 self.tr("&Purchase %Ln seat(s) for {amount}", "", shown.seats).format(amount=amount)
             )
         self.summary.show_order(self._contract, self._usage, shown)
+
+    def _request_quote(self) -> None:
+        from ui.quotes_dialog import request_quote
+
+        if self._shown is None or self.quotes is None:
+            self.purchase_message.setText(self.tr("Quotes need a connection to the service."))
+            return
+        self.purchase_message.clear()
+        seats, note = self._shown.seats, self.invoice_note.toPlainText()
+        request_quote(
+            self,
+            self.quotes(),
+            seats,
+            OrderKind.PURCHASE,
+            self.purchase_order.text(),
+            note,
+            self.purchase_message.setText,
+        )
 
     def _purchase(self) -> None:
         if self._in_flight or self._shown is None or not self.acknowledge.isChecked():

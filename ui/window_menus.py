@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from desktop.i18n import translate
+from desktop.quotes import Quotes
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -46,6 +47,14 @@ def build_menus(window: MainWindow) -> None:
             ),
         ):
             _add_action(menu, text, name, slot)
+        if window.app.syncing:  # quotes come from the service
+            _add_action(
+                menu,
+                translate("MainWindow", "Q&uotes…"),
+                "quotesAction",
+                lambda: show_quotes(window),
+            )
+            window.add_seats_tab.quotes = lambda: Quotes(window.app.client())
     settings = _add_action(
         menu, translate("MainWindow", "&Settings…"), "settingsAction", window.show_settings
     )
@@ -101,6 +110,18 @@ def build_menus(window: MainWindow) -> None:
         "aboutAction",
         lambda: _show_about(window),
     )
+
+
+def show_quotes(window: MainWindow) -> None:
+    """The Quotes list; an order from a quote is a purchase like one from Add Seats."""
+    from ui.quotes_dialog import QuotesDialog
+
+    app, tab = window.app, window.add_seats_tab
+    administrator = app.administrator
+    if administrator is None:
+        return
+    quotes = Quotes(app.client())
+    QuotesDialog(quotes, administrator, app.locale, tab.purchased.emit, window).open()
 
 
 def _learn_more() -> None:
