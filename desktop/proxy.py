@@ -45,13 +45,14 @@ class Route:
 
         if self.proxy is None:
             return urllib.request.ProxyHandler({})  # none at all, not the environment's
-        return urllib.request.ProxyHandler({"http": self._url(), "https": self._url()})
+        url = self._url(self.proxy)
+        return urllib.request.ProxyHandler({"http": url, "https": url})
 
-    def _url(self) -> str:
+    def _url(self, proxy: str) -> str:
         """The proxy's URL, with the credentials urllib sends as Proxy-Authorization."""
         if not self.user:
-            return self.proxy
-        parts = urlsplit(self.proxy)
+            return proxy
+        parts = urlsplit(proxy)
         login = f"{quote(self.user, safe='')}:{quote(self.password, safe='')}"
         return parts._replace(netloc=f"{login}@{parts.netloc}").geturl()
 
@@ -67,7 +68,9 @@ def route_for(service_url: str, configured: str = "", user: str = "") -> Route:
     parts = urlsplit(service_url)
     environment = urllib.request.getproxies_environment()
     if environment:
-        if urllib.request.proxy_bypass_environment(parts.hostname or "", environment):
+        # in urllib.request since Python 3.0 but not in typeshed's stub of it
+        bypass = urllib.request.proxy_bypass_environment  # pyright: ignore[reportAttributeAccessIssue]
+        if bypass(parts.hostname or "", environment):
             return Route(None, ENVIRONMENT)
         if parts.scheme in environment:
             return Route(environment[parts.scheme], ENVIRONMENT)

@@ -54,6 +54,8 @@ class SingleInstance(QObject):
             self._server = None
 
     def _accept(self) -> None:
+        if self._server is None:  # closed meanwhile
+            return
         socket = self._server.nextPendingConnection()
         socket.readyRead.connect(lambda: self._read(socket))
 
@@ -61,7 +63,7 @@ class SingleInstance(QObject):
         if not socket.canReadLine():
             return
         try:
-            arguments = json.loads(bytes(socket.readLine()).decode())
+            arguments = json.loads(bytes(socket.readLine().data()).decode())
         except ValueError:
             arguments = []
         socket.deleteLater()

@@ -1,7 +1,7 @@
 """The update notice above the tabs: a newer version, its notes, the download's progress, and
 Restart once it is verified and staged."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import Signal
@@ -88,6 +88,8 @@ class UpdateBar(QWidget):
 
     def _start_download(self) -> None:
         repository, release = self._repository, self._release
+        if repository is None or release is None:  # only offered once a release was found
+            return
         downloading = self.tr("Downloading version {version}…").format(version=release.version)
         self._say(escape(downloading), [(CANCEL, self.tr("Cancel"))])
         self.progress.setRange(0, 0)
@@ -120,7 +122,7 @@ class UpdateBar(QWidget):
         else:
             self._say(escape(str(error)), [(DOWNLOAD, self.tr("Try again"))])
 
-    def _say(self, html: str, links: list[tuple[str, str]] = ()) -> None:
+    def _say(self, html: str, links: Sequence[tuple[str, str]] = ()) -> None:
         actions = " &nbsp; ".join(f'<a href="{href}">{escape(text)}</a>' for href, text in links)
         self.banner.show_text(f"{html} &nbsp; {actions}" if actions else html)
 
