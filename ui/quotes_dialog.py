@@ -77,10 +77,11 @@ def email_quote(given: FormalQuote, locale: str) -> None:
     subject = translate("QuotesDialog", "Quote {number}").format(number=given.number)
     body = translate(
         "QuotesDialog",
-        "Please find attached quote {number}: {seats} seats for {amount}, valid until {date}.",
+        "Please find attached quote {number}: %Ln seat(s) for {amount}, valid until {date}.",
+        "",
+        given.seats,
     ).format(
         number=given.number,
-        seats=given.seats,
         amount=money(given.amount, given.currency, locale),
         date=day(given.valid_until, locale),
     )

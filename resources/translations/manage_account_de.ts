@@ -66,6 +66,14 @@
         <translation>Lizenzen &amp;kaufen</translation>
     </message>
     <message>
+        <source>Request &amp;Quote…</source>
+        <translation>&amp;Angebot anfordern …</translation>
+    </message>
+    <message>
+        <source>A formal quote (PDF) for these seats, with the PO number and note, to approve.</source>
+        <translation>Ein förmliches Angebot (PDF) für diese Lizenzen, mit Bestellnummer und Notiz, zur Freigabe.</translation>
+    </message>
+    <message>
         <source>No payment is taken here: the vendor sends an invoice. New seats go live within 5 minutes.</source>
         <translation>Hier wird nichts bezahlt: Der Anbieter stellt eine Rechnung. Neue Lizenzen sind innerhalb von 5 Minuten aktiv.</translation>
     </message>
@@ -83,6 +91,10 @@
             <numerusform>%Ln Lizenz für {amount} &amp;kaufen</numerusform>
             <numerusform>%Ln Lizenzen für {amount} &amp;kaufen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Quotes need a connection to the service.</source>
+        <translation>Angebote brauchen eine Verbindung zum Dienst.</translation>
     </message>
     <message>
         <source>Recording your purchase…</source>
@@ -1342,6 +1354,10 @@
         <translation>&amp;Rechnungsprofil …</translation>
     </message>
     <message>
+        <source>Q&amp;uotes…</source>
+        <translation>An&amp;gebote …</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
@@ -1692,6 +1708,22 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
         <translation>Die Notiz für die Rechnung darf höchstens 500 Zeichen haben und keine Tabulatoren oder anderen Steuerzeichen (Zeilenumbrüche sind erlaubt).</translation>
     </message>
     <message>
+        <source>There is no quote {number} for your organization.</source>
+        <translation>Für Ihre Organisation gibt es kein Angebot {number}.</translation>
+    </message>
+    <message>
+        <source>Quote {number} was ordered already (transaction {transaction_id}); a quote is good for one order.</source>
+        <translation>Angebot {number} wurde bereits bestellt (Transaktion {transaction_id}); ein Angebot gilt für eine Bestellung.</translation>
+    </message>
+    <message>
+        <source>Quote {number} was valid until {valid_until}, so nothing was ordered. Ask for a new quote, or order at today&apos;s price.</source>
+        <translation>Angebot {number} war bis {valid_until} gültig, daher wurde nichts bestellt. Fordern Sie ein neues Angebot an oder bestellen Sie zum heutigen Preis.</translation>
+    </message>
+    <message>
+        <source>The order differs from quote {number} (its kind, seats or total), so nothing was ordered.</source>
+        <translation>Die Bestellung weicht von Angebot {number} ab (Art, Lizenzen oder Betrag), daher wurde nichts bestellt.</translation>
+    </message>
+    <message>
         <source>The purchase must be acknowledged (acknowledged: true), with the text the purchaser agreed to (acknowledgement_text).</source>
         <translation>Der Kauf muss bestätigt sein (acknowledged: true), mit dem Text, dem die kaufende Person zugestimmt hat (acknowledgement_text).</translation>
     </message>
@@ -1897,6 +1929,10 @@ Vielen Dank
         <source>Tick the box to confirm that you are authorized to purchase for your organization.</source>
         <translation>Kreuzen Sie das Kästchen an, um zu bestätigen, dass Sie für Ihre Organisation kaufen dürfen.</translation>
     </message>
+    <message>
+        <source>Quote {number} cannot be ordered from any more: it was used, or it was valid until {valid_until}. Request a new quote.</source>
+        <translation>Aus Angebot {number} kann nicht mehr bestellt werden: Es wurde verwendet oder war bis {valid_until} gültig. Fordern Sie ein neues Angebot an.</translation>
+    </message>
 </context>
 <context>
     <name>Quote</name>
@@ -1944,6 +1980,123 @@ Vielen Dank
     <message>
         <source>{remaining}/{whole} days</source>
         <translation>{remaining}/{whole} Tage</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesDialog</name>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>Bestellt</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>No quote was made ({error}). Try again when online.</source>
+        <translation>Es wurde kein Angebot erstellt ({error}). Versuchen Sie es mit Verbindung erneut.</translation>
+    </message>
+    <message>
+        <source>Quote {number}</source>
+        <translation>Angebot {number}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Please find attached quote {number}: %Ln seat(s) for {amount}, valid until {date}.</source>
+        <translation>
+            <numerusform>Anbei Angebot {number}: %Ln Lizenz für {amount}, gültig bis {date}.</numerusform>
+            <numerusform>Anbei Angebot {number}: %Ln Lizenzen für {amount}, gültig bis {date}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>Angebote</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Für</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Lizenzen</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>PO number</source>
+        <translation>Bestellnummer (PO)</translation>
+    </message>
+    <message>
+        <source>Loading quotes…</source>
+        <translation>Angebote werden geladen …</translation>
+    </message>
+    <message>
+        <source>&amp;View…</source>
+        <translation>&amp;Anzeigen …</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail…</source>
+        <translation>&amp;E-Mail …</translation>
+    </message>
+    <message>
+        <source>Opens your mail program; attach the PDF saved with View… (a link cannot).</source>
+        <translation>Öffnet Ihr E-Mail-Programm; hängen Sie das mit „Anzeigen …“ gespeicherte PDF an (ein Link kann das nicht).</translation>
+    </message>
+    <message>
+        <source>&amp;Order from Quote</source>
+        <translation>Aus Angebot &amp;bestellen</translation>
+    </message>
+    <message>
+        <source>Seats now</source>
+        <translation>Lizenzen jetzt</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>Verlängerung</translation>
+    </message>
+    <message>
+        <source>No quotes yet: request one on Add Seats.</source>
+        <translation>Noch keine Angebote: Fordern Sie eines unter „Lizenzen hinzufügen“ an.</translation>
+    </message>
+    <message>
+        <source>The quotes could not be read ({error}). Try again when online.</source>
+        <translation>Die Angebote konnten nicht gelesen werden ({error}). Versuchen Sie es mit Verbindung erneut.</translation>
+    </message>
+    <message>
+        <source>Order from Quote</source>
+        <translation>Aus Angebot bestellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Order %Ln seat(s) for {amount} as quoted in {number}?</source>
+        <translation>
+            <numerusform>%Ln Lizenz für {amount} wie in {number} angeboten bestellen?</numerusform>
+            <numerusform>%Ln Lizenzen für {amount} wie in {number} angeboten bestellen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ordered: it is sent to the vendor with the quote&apos;s number.</source>
+        <translation>Bestellt: Die Bestellung geht mit der Angebotsnummer an den Anbieter.</translation>
+    </message>
+    <message>
+        <source>Nothing was ordered: the purchase could not be recorded ({error}).</source>
+        <translation>Nichts wurde bestellt: Der Kauf konnte nicht erfasst werden ({error}).</translation>
     </message>
 </context>
 <context>

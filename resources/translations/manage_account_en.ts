@@ -259,6 +259,23 @@
     </message>
 </context>
 <context>
+    <name>QuotesDialog</name>
+    <message numerus="yes">
+        <source>Please find attached quote {number}: %Ln seat(s) for {amount}, valid until {date}.</source>
+        <translation>
+            <numerusform>Please find attached quote {number}: %Ln seat for {amount}, valid until {date}.</numerusform>
+            <numerusform>Please find attached quote {number}: %Ln seats for {amount}, valid until {date}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Order %Ln seat(s) for {amount} as quoted in {number}?</source>
+        <translation>
+            <numerusform>Order %Ln seat for {amount} as quoted in {number}?</numerusform>
+            <numerusform>Order %Ln seats for {amount} as quoted in {number}?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Receipt</name>
     <message numerus="yes">
         <source>%Ln day(s) after the invoice date</source>
