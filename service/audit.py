@@ -71,8 +71,9 @@ def record(
         _MOVE_HEAD.run(service_db.obj, event.id, digest, head.get_id())
 
 
-def _locked(query: peewee.ModelSelect) -> peewee.ModelSelect:
-    """The chain's head row locked on PostgreSQL; SQLite's write lock is held already."""
+def _locked[M: peewee.Model](query: "peewee.ModelSelect[M]") -> "peewee.ModelSelect[M]":
+    """The chain's head row locked on PostgreSQL; SQLite's write lock is held already.
+    (Quoted: ModelSelect is generic in peewee's stubs only.)"""
     return query if is_sqlite(service_db.obj) else query.for_update()
 
 
