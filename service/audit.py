@@ -71,9 +71,9 @@ def record(
         _MOVE_HEAD.run(service_db.obj, event.id, digest, head.get_id())
 
 
+# Quoted: ModelSelect is generic in peewee's stubs only.
 def _locked[M: peewee.Model](query: "peewee.ModelSelect[M]") -> "peewee.ModelSelect[M]":
-    """The chain's head row locked on PostgreSQL; SQLite's write lock is held already.
-    (Quoted: ModelSelect is generic in peewee's stubs only.)"""
+    """The chain's head row locked on PostgreSQL; SQLite's write lock is held already."""
     return query if is_sqlite(service_db.obj) else query.for_update()
 
 
