@@ -312,15 +312,30 @@ class Api:
 
     @staticmethod
     def _require(request: Request, permission: str, missing: str) -> Administrator:
-        """The signed-in administrator, if their permission set has `permission`; else 403."""
+        """The signed-in administrator, if their permission set has `permission` (view_billing:
+        it or Manage Account); else 403."""
         administrator = request.administrator
-        permissions = administrator.permission_set
-        if not getattr(permissions, permission):
-            raise ApiError(403, "forbidden", f"The permission set {permissions.name!r} {missing}.")
+        assert administrator is not None  # the route needs a session: _authenticate ran
+        permissions_held = administrator.permission_set
+        allowed = (
+            permissions.sees_billing(permissions_held)
+            if permission == "view_billing"
+            else getattr(permissions_held, permission)
+        )
+        if not allowed:
+            name = permissions_held.name
+            raise ApiError(403, "forbidden", f"The permission set {name!r} {missing}.")
         return administrator
 
     def _require_manage_account(self, request: Request) -> Administrator:
         return self._require(request, "manage_account", "does not include Manage Account")
+
+    def _require_billing(self, request: Request) -> Administrator:
+        """Manage Account or View Billing: reading the contract, its orders, invoices, quotes
+        and documents, and keeping the billing profile (never buying or renewing)."""
+        return self._require(
+            request, "view_billing", "includes neither Manage Account nor View Billing"
+        )
 
     def _require_manage_permission_sets(self, request: Request) -> Administrator:
         return self._require(request, "manage_permission_sets", "may not manage permission sets")
@@ -402,9 +417,9 @@ class Api:
         return 204, None
 
     def _contract_of(self, request: Request) -> Contract:
-        """The contract in force (else the latest) of a Manage Account administrator's
-        organization; 404 when it has none."""
-        administrator = self._require_manage_account(request)
+        """The contract in force (else the latest) of the organization of an administrator who
+        sees billing; 404 when it has none."""
+        administrator = self._require_billing(request)
         contract = orders.current_contract(administrator, utc_now())
         contract = contract or orders.latest_contract(administrator)
         if contract is None:
@@ -455,6 +470,7 @@ class Api:
         return 200, {"user": users.user_json(user)}
 
     def assign_seat(self, request: Request, user_id: str) -> tuple[int, object]:
+        self._require_manage_account(request)
         contract = self._contract_of(request)
         user, assigned = seats.assign_seat(request.administrator, contract, _id(user_id))
         return 200, {"user": users.user_json(user), "assigned": assigned}
@@ -473,6 +489,7 @@ class Api:
         return 201, {"release": seats.release_json(release)}
 
     def undo_release(self, request: Request, release_id: str) -> tuple[int, object]:
+        self._require_manage_account(request)
         contract = self._contract_of(request)
         undone = seats.undo_release(request.administrator, contract, _id(release_id))
         return 200, {
@@ -526,7 +543,7 @@ class Api:
 
     def renewal_offer(self, request: Request) -> tuple[int, object]:
         """The renewal on offer while the current contract's renewal window is open."""
-        contract, terms = renewals.offer(self._require_manage_account(request))
+        contract, terms = renewals.offer(self._require_billing(request))
         return 200, renewals.offer_json(contract, terms)
 
     def renew(self, request: Request) -> tuple[int, object]:
@@ -537,7 +554,7 @@ class Api:
 
     def list_renewals(self, request: Request) -> tuple[int, object]:
         """The organization's renewals, newest first, whichever desktop made them."""
-        administrator = self._require_manage_account(request)
+        administrator = self._require_billing(request)
         found = renewals.renewals_of(administrator.organization_id)
         return 200, {"renewals": [renewals.renewal_json(each) for each in found]}
 
@@ -553,7 +570,7 @@ class Api:
 
     def list_invoices(self, request: Request) -> tuple[int, object]:
         """The organization's invoices, oldest change first: a feed like the orders'."""
-        administrator = self._require_manage_account(request)
+        administrator = self._require_billing(request)
         today = orders.local_today(administrator.organization, utc_now())
         since, after_id = _cursor(request.query)
         limit = int(request.query.get("limit", "100"))  # 1 to 1,000: the document checked it
@@ -576,7 +593,7 @@ class Api:
         }
 
     def _invoice(self, request: Request, number: str) -> invoices.Invoice:
-        administrator = self._require_manage_account(request)
+        administrator = self._require_billing(request)
         found = invoices.find(administrator.organization_id, number)
         if found is None:
             raise ApiError(404, "not_found", f"No invoice has the number {number!r}.")
@@ -601,14 +618,14 @@ class Api:
         return 200, vendor
 
     def billing_profile(self, request: Request) -> tuple[int, object]:
-        administrator = self._require_manage_account(request)
+        administrator = self._require_billing(request)
         profile = profiles.profile_of(administrator.organization_id)
         if profile is None:
             raise ApiError(404, "no_billing_profile", "This organization has no billing profile.")
         return 200, profiles.profile_json(profile)
 
     def change_billing_profile(self, request: Request) -> tuple[int, object]:
-        administrator = self._require_manage_account(request)
+        administrator = self._require_billing(request)
         try:
             profile = profiles.change_profile(administrator, request.json())
         except ProfileRefusal as refusal:
@@ -641,13 +658,13 @@ class Api:
         return 201, {"quote": quotes.quote_json(given)}
 
     def list_quotes(self, request: Request) -> tuple[int, object]:
-        administrator = self._require_manage_account(request)
+        administrator = self._require_billing(request)
         found = quotes.quotes_of(administrator.organization_id)
         now = utc_now()
         return 200, {"quotes": [quotes.quote_json(each, now) for each in found]}
 
     def _quote(self, request: Request, number: str) -> Quote:
-        administrator = self._require_manage_account(request)
+        administrator = self._require_billing(request)
         found = quotes.find(administrator.organization_id, number)
         if found is None:
             raise ApiError(404, "not_found", f"No quote has the number {number!r}.")
@@ -671,13 +688,13 @@ class Api:
         return 201, {"order": orders.order_json(order), "replayed": replayed}
 
     def get_order(self, request: Request, transaction_id: str) -> tuple[int, object]:
-        order = orders.find_order(self._require_manage_account(request), transaction_id)
+        order = orders.find_order(self._require_billing(request), transaction_id)
         if order is None:
             raise ApiError(404, "not_found", f"No order has the transaction ID {transaction_id!r}.")
         return 200, {"order": orders.order_json(order)}
 
     def list_orders(self, request: Request) -> tuple[int, object]:
-        administrator = self._require_manage_account(request)
+        administrator = self._require_billing(request)
         since, after_id = _cursor(request.query)
         limit = int(request.query.get("limit", "100"))  # 1 to 1,000: the document checked it
         page = orders.changes(administrator, since, after_id, limit + 1)
@@ -733,7 +750,7 @@ class Api:
         return 200, answer
 
     def report_audit_event(self, request: Request) -> tuple[int, object]:
-        administrator = self._require_manage_account(request)
+        administrator = self._require_billing(request)  # receipts exported: documents
         body = request.json()  # the document allows only the actions a desktop may report
         audit.record(
             administrator.organization_id,
@@ -775,17 +792,13 @@ def _failure(request: Request, error: Exception, headers: list) -> tuple[int, di
 
 
 def administrator_json(administrator: Administrator) -> dict:
-    permissions = administrator.permission_set
     return {
         "name": administrator.name,
         "email": administrator.email,
         "organization_id": administrator.organization_id,
         "organization": administrator.organization.name,
-        "permission_set": permissions.name,
-        "permissions": {
-            "manage_account": permissions.manage_account,
-            "manage_permission_sets": permissions.manage_permission_sets,
-        },
+        "permission_set": administrator.permission_set.name,
+        "permissions": permissions.rights_json(administrator),
     }
 
 

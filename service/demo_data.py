@@ -36,7 +36,17 @@ ADMINISTRATORS = (
     ("Alex Morgan", "admin@example.com", "Administrators", True, True),
     ("Priya Raman", "billing@example.com", "Billing", True, False),
     ("Sam Lee", "viewer@example.com", "Viewers", False, False),
+    ("Jordan Ellis", "finance@example.com", "Finance", False, False),
 )
+# The other rights of the demo's permission sets, by name: finance sees billing and does not
+# buy, Billing buys up to $1,000.00 (above it an approver is asked), the administrators approve.
+SET_ROLES = {
+    "Administrators": {"approve_purchases": True},
+    "Administratoren": {"approve_purchases": True},
+    "Billing": {"spending_limit_minor": 100_000},
+    "Finance": {"view_billing": True},
+    "Buchhaltung": {"view_billing": True},
+}
 BUYERS = ("admin@example.com", "billing@example.com")
 CONTOSO_ZONE = "Europe/Berlin"
 ACCOUNT_MANAGER = {
@@ -218,7 +228,10 @@ CONTOSO = DemoOrganization(
     "EUR",
     CONTOSO_ZONE,
     "contoso-demo",
-    (("Jonas Becker", "admin@contoso.example", "Administratoren", True, True),),
+    (
+        ("Jonas Becker", "admin@contoso.example", "Administratoren", True, True),
+        ("Lena Vogel", "buchhaltung@contoso.example", "Buchhaltung", False, False),
+    ),
     contoso_contracts,
     contoso_purchases,
     UserMix(

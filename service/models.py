@@ -91,6 +91,9 @@ class PermissionSet(ServiceModel):
     name = CharField()
     manage_account = BooleanField(default=False)
     manage_permission_sets = BooleanField(default=False)
+    view_billing = BooleanField(default=False)  # invoices, documents, billing profile, quotes
+    approve_purchases = BooleanField(default=False)
+    spending_limit_minor = BigIntegerField(null=True)  # contract currency; None: unlimited
 
 
 class Administrator(ServiceModel):

@@ -81,6 +81,7 @@ def _seed(plan: demo_data.DemoOrganization, today: date) -> None:
             name=set_name,
             manage_account=account,
             manage_permission_sets=sets,
+            **demo_data.SET_ROLES.get(set_name, {}),
         )
         administrators[email] = Administrator.create(
             organization=organization,
