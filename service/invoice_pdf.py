@@ -198,10 +198,10 @@ def remittance(
     y: float,
     right: float,
     qr_reference: str | None = None,
-) -> None:
+) -> float:
     """Where to pay: the vendor's account for `currency`, then `rows_after` (the reference to
     quote, when it is due); with a `qr_reference` in euros, an EPC QR code ("GiroCode")
-    beside them that pays `total`."""
+    beside them that pays `total`. Gives the height of the lowest thing drawn."""
     account = bank_account({name: getattr(vendor, name) for name in BANK_FIELDS}, currency)
     qr = account and currency == "EUR" and total > 0
     rows = [("Account holder", vendor.legal_name), *account, *rows_after]
@@ -223,6 +223,8 @@ def remittance(
         _qr_code(canvas, payload, right - QR_SIZE, top - QR_SIZE + 4)
         canvas.setFont(REGULAR, 7.5)
         canvas.drawCentredString(right - QR_SIZE / 2, top - QR_SIZE - 6, "Scan to pay (GiroCode)")
+        return min(y, top - QR_SIZE - 6)
+    return y
 
 
 def _qr_code(canvas: Canvas, payload: str, x: float, y: float) -> None:

@@ -78,8 +78,7 @@ def render_quote(quote: Quote) -> bytes:
             canvas.drawString(MARGIN, y, part)
     if vendor is not None:
         rows = [("Payment reference", f"The invoice number (quote {quote.number})")]
-        remittance(canvas, vendor, quote.currency, total, rows, y - 26, right)
-        y -= 26 + 13 * 5
+        y = remittance(canvas, vendor, quote.currency, total, rows, y - 26, right)
     _acceptance(canvas, bill_to["legal_name"], quote.number, min(y - 30, 150), right)
     canvas.showPage()
     canvas.save()

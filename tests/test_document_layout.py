@@ -1,6 +1,6 @@
 """Layout that holds: every field at the longest value the service accepts stays on the page
-and clear of every other text, on the vendor's invoice and on the desktop's receipt, in English
-and German (Letter and A4), read back from the PDF with pypdf's text positions."""
+and clear of every other text, on the vendor's invoice and quote and on the desktop's receipt,
+in English and German (Letter and A4), read back from the PDF with pypdf's text positions."""
 
 import io
 import json
@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
-from billing.orders import PURCHASE_ORDER_LENGTH
+from billing.orders import INVOICE_NOTE_LENGTH, PURCHASE_ORDER_LENGTH
 from billing.profile import NAME_LENGTH, TAX_ID_LENGTH
 from billing.proration import Working
 from billing.statuses import Status
@@ -26,6 +26,10 @@ PO = "PO-" + "7" * (PURCHASE_ORDER_LENGTH - 3)  # no space to break at
 NAME = ("Contoso Forschung und Entwicklung Gesellschaft mit beschränkter Haftung " * 3)[:150]
 NAME = NAME + "X" * (NAME_LENGTH - len(NAME))
 TAX_ID = "DE" + "1" * (TAX_ID_LENGTH - 2)
+# The longest note: real words up to the 500 characters an order or a quote may carry.
+NOTE = ("Für das Onboarding des neuen Support-Teams im ersten Quartal, Kostenstelle 4711. " * 7)[
+    :INVOICE_NOTE_LENGTH
+].strip()
 ADDRESS = "\n".join(
     ["Friedrichstraße 100, Hinterhaus, Aufgang C, 4. Obergeschoss, Raum 4711 " * 2, "10117 Berlin"]
 )
@@ -105,6 +109,31 @@ def test_the_invoice_holds_the_longest_values(tmp_path, fonts, currency):
     assert_holds(data)
     text = "".join(PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
     assert PO in text and NAME.replace(" ", "") in text  # whole, if wrapped
+
+
+@pytest.mark.parametrize("organization", ["Northwind Traders", "Contoso Pharmaceuticals"])
+def test_the_quote_holds_the_longest_values(tmp_path, fonts, organization):
+    """A formal quote (Letter for Northwind's dollars, A4 for Contoso's euros) with the longest
+    PO number, note, names and address."""
+    from service.models import Administrator, Organization, Quote
+    from service.quote_pdf import render_quote
+    from service.quotes import give
+
+    open_database(f"sqlite:///{tmp_path / 'service.db'}", service_db, MIGRATIONS)
+    try:
+        seed_demo(date(2026, 12, 7))  # the contracts around the quote's day
+        Vendor.update(legal_name=NAME, address=ADDRESS, tax_id=TAX_ID).execute()
+        buyer = Administrator.get(Administrator.organization == Organization.get(name=organization))
+        body = {"seats": 10_000, "purchase_order": PO, "note": NOTE}
+        quote = give(buyer, body, now=datetime(2026, 12, 7, 12, tzinfo=UTC))
+        bill_to = {"legal_name": NAME, "address": ADDRESS, "country": "DE", "tax_id": TAX_ID}
+        Quote.update(parties=json.dumps({"bill_to": bill_to})).where(Quote.id == quote.id).execute()
+        data = render_quote(Quote.get_by_id(quote.id))
+    finally:
+        close_database(service_db)
+    assert_holds(data)
+    text = "".join(PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
+    assert PO in text and NAME.replace(" ", "") in text and NOTE.replace(" ", "") in text
 
 
 @pytest.mark.parametrize("language, locale", [("en", "en_US"), ("de", "de_DE")])
