@@ -8,6 +8,7 @@ from functools import cache
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
+from shiboken6 import isValid
 
 from billing.statuses import LABELS, LIVE_WITHIN, Status
 from desktop import formatting
@@ -315,7 +316,7 @@ class HistoryTableModel(QAbstractTableModel):
         )
 
     def _arrived(self, generation: int, number: int, rows: list[HistoryRow]) -> None:
-        if generation != self._generation:
+        if not self._current(generation):
             return
         self._requested.discard(number)
         self._pages[number] = rows
@@ -332,7 +333,7 @@ class HistoryTableModel(QAbstractTableModel):
             )
 
     def _first_page(self, generation: int, query: HistoryQuery, page: list[HistoryRow]) -> None:
-        if generation != self._generation:
+        if not self._current(generation):
             return
         self.beginResetModel()
         self._count = len(page)
@@ -359,7 +360,7 @@ class HistoryTableModel(QAbstractTableModel):
         )
 
     def _counted(self, generation: int, count: int, cap: int | None) -> None:
-        if generation != self._generation:
+        if not self._current(generation):
             return
         if count > 2 * STRIDE and cap is None:  # ready for a jump into the middle
             query, landmarks = self._query, self._landmarks
@@ -377,5 +378,12 @@ class HistoryTableModel(QAbstractTableModel):
             self.endRemoveRows()
         self.count_changed.emit(count, self._more)
 
+    def _current(self, generation: int) -> bool:
+        """Whether an answer is for the query shown, and the model still there to show it (a
+        window closed meanwhile deletes it)."""
+        return isValid(self) and generation == self._generation
+
     def _failed(self, error: Exception) -> None:
+        if not isValid(self):
+            return
         self.load_failed.emit(self.tr("The history could not be read: {error}").format(error=error))

@@ -26,7 +26,7 @@ from ui.named import named
 from ui.notifications import NotificationArea
 from ui.overview_state import OverviewState
 from ui.permission_page import PermissionRequiredPage
-from ui.preload import Preloader
+from ui.preload import Preloader, load_locale_data
 from ui.purchase_feedback import PurchaseFeedback
 from ui.renewal_controller import RenewalController
 from ui.screen_fit import fit_to_screen
@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
     def _read_ledger(self) -> None:
         """The overview first, then the history: on two cores the history's reads (its count
         and landmarks take seconds at a million purchases) would delay the overview's."""
+        load_locale_data(self.app.locale)
         state, once = self.overview_state, Qt.ConnectionType.SingleShotConnection
         state.changed.connect(self._read_history, once)
         state.failed.connect(self._read_history, once)

@@ -10,7 +10,9 @@ Sign In talks to the reference service in its own process, as a real one would b
 
 import argparse
 import os
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,7 +31,6 @@ from desktop.application import Application
 from desktop.ledger import close_ledger, open_ledger
 from service import demo_data
 from tests.benchmarks.bench_history import visible_rows_ready, wait_until
-from tests.benchmarks.bench_sync import serve
 from tests.benchmarks.make_big_db import make_history_db
 from ui.main_window import MainWindow
 from ui.sign_in_dialog import SignInDialog
@@ -59,6 +60,21 @@ class Heartbeat(QObject):
         now = time.perf_counter()
         self.worst_ms = max(self.worst_ms, (now - self._last) * 1000)
         self._last = now
+
+
+def serve(database_url: str) -> tuple[subprocess.Popen, int]:
+    """The reference service in its own process, as a real one runs."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "service", "--database", database_url, "--port", str(port),
+         "--seed-demo"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    assert server.stdout is not None
+    server.stdout.readline()  # "serving on ..."
+    return server, port
 
 
 def run_for(seconds: float) -> None:
