@@ -65,7 +65,13 @@ def test_sign_in_and_out(service):
         "organization_id": northwind,
         "organization": demo_data.ORGANIZATION,
         "permission_set": "Administrators",
-        "permissions": {"manage_account": True, "manage_permission_sets": True},
+        "permissions": {
+            "manage_account": True,
+            "manage_permission_sets": True,
+            "view_billing": False,
+            "approve_purchases": True,
+            "spending_limit": None,
+        },
     }
     token = body["token"]
     status, contract = call(service, "GET", "/v1/contract", token=token)
