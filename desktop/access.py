@@ -1,4 +1,5 @@
-"""Who is using the app, and whether their permission set lets them manage the account."""
+"""Who is using the app, and whether their permission set lets them manage the account or see
+its billing."""
 
 import logging
 import time
@@ -64,9 +65,25 @@ def administrator_of(organization: Organization, name: str, email: str) -> Admin
 
 def holds_account_data(email: str) -> bool:
     """Whether this computer keeps the contract and an administrator with this e-mail who may
-    manage it: then it can work offline while the service cannot be reached."""
+    see it: then it can work offline while the service cannot be reached."""
     administrator = acting_administrator(email) if email.strip() else None
-    return may_manage_account(administrator) and has_contract(administrator.organization)
+    return (
+        administrator is not None
+        and sees_billing(administrator)
+        and has_contract(administrator.organization)
+    )
+
+
+def sees_billing(administrator: Administrator | None) -> bool:
+    """Manage Account, or View Billing: the overview, history, documents and billing profile
+    (without buying, renewing or freeing seats)."""
+    return bool(
+        administrator
+        and administrator.active
+        and (
+            administrator.permission_set.manage_account or administrator.permission_set.view_billing
+        )
+    )
 
 
 def may_manage_account(administrator: Administrator | None) -> bool:

@@ -211,8 +211,9 @@ def _run_application(
         if _needs_contract(application) and (status := _first_contract(application)) is not None:
             return status
         window = MainWindow(application)
-        notice = SeatAlertNotice(application, window)  # kept by the window, its parent
-        notice.checked.connect(window.contract_tab.seats.show_alert)
+        if window.sees_billing:  # else the permission page: no seats to mark
+            notice = SeatAlertNotice(application, window)  # kept by the window, its parent
+            notice.checked.connect(window.contract_tab.seats.show_alert)
         application.start_syncing()
         window.restore_settings()
         window.show()
@@ -285,7 +286,7 @@ def _sign_in(application: "Application", user: str | None) -> bool:
         session = dialog.session
     application.session = session
     application.administrator = mirror_administrator(session.administrator)
-    if not application.may_manage:
+    if not application.sees_billing:
         forget_contract_data(application.organization)  # none of its contract stays here
     return True
 
@@ -303,7 +304,7 @@ def _needs_contract(application: "Application") -> bool:
     from desktop.account import has_contract
 
     organization = application.organization
-    return organization is None or (application.may_manage and not has_contract(organization))
+    return organization is None or (application.sees_billing and not has_contract(organization))
 
 
 def _first_contract(application: "Application") -> int | None:

@@ -7,7 +7,7 @@ listens to sync reports; everything that runs without a window lives here.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop.access import may_manage_account
+from desktop.access import may_manage_account, sees_billing
 from desktop.alerts import Alerts
 from desktop.audit_log import AuditTrail
 from desktop.connection import ServiceConnection
@@ -67,6 +67,11 @@ class Application:
     def may_manage(self) -> bool:
         return may_manage_account(self.administrator)
 
+    @property
+    def sees_billing(self) -> bool:
+        """Manage Account or View Billing: the window shows the account (only the first buys)."""
+        return sees_billing(self.administrator)
+
     def read_overview(self) -> AccountOverview:
         """The overview of the acting organization from this computer's data (takes time: off
         the GUI thread)."""
@@ -120,7 +125,7 @@ class Application:
 
     def start_syncing(self, engine: SyncEngine | None = None) -> None:
         """Keep the ledger and the service in step from now on, for someone with the right."""
-        if self._worker is not None or not (self.syncing or engine) or not self.may_manage:
+        if self._worker is not None or not (self.syncing or engine) or not self.sees_billing:
             return
         if engine is None:
             offline = self.offline if self.session is None else None

@@ -77,6 +77,8 @@ class PermissionSet(OwnedModel):
     name = CharField()
     manage_account = BooleanField(default=False)
     manage_permission_sets = BooleanField(default=False)
+    view_billing = BooleanField(default=False)  # invoices, documents, profile: never buying
+    approve_purchases = BooleanField(default=False)
 
     class Meta:
         indexes = ((("organization", "name"), True),)

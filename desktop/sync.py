@@ -622,6 +622,8 @@ def mirror_administrator(remote: dict, now: datetime | None = None) -> Administr
         )
         permission_set.manage_account = permissions["manage_account"]  # the instance is used below
         permission_set.manage_permission_sets = permissions["manage_permission_sets"]
+        permission_set.view_billing = permissions.get("view_billing", False)  # older services:
+        permission_set.approve_purchases = permissions.get("approve_purchases", False)  # none
         permission_set.save()
         administrator = Administrator.get_or_none(
             (Administrator.organization == organization) & (Administrator.email == email)

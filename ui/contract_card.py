@@ -51,6 +51,7 @@ class ContractCard(Card):
         )
         self.renew = button(translate("ContractTab", "&Renew Contract…"), "renewContractButton")
         self.renew.clicked.connect(self.renew_requested)
+        self.renews = True  # False: billing only, the renewal is shown and never made here
         self.body.addWidget(self.period_bar)
         self.body.addWidget(self.ends)
         self.body.addWidget(self.price)
@@ -94,7 +95,7 @@ class ContractCard(Card):
         """Renew while the window is open and nothing stands renewed; a recorded renewal and
         its state; a refused one with the service's reason and the way forward."""
         record, offer, loc = overview.renewed or overview.refused, overview.renewal, self._locale
-        self.renew.setVisible(offer is not None and overview.renewed is None)
+        self.renew.setVisible(self.renews and offer is not None and overview.renewed is None)
         self.renewal_document.setVisible(record is not None)
         self.renewal_invoice.setVisible(record is not None and bool(record.invoice_number))
         self.offer.setVisible(offer is not None and record is None)

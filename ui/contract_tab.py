@@ -35,7 +35,8 @@ CHART_HEIGHT = 200  # px the chart keeps at the least
 class ContractTab(QWidget):
     message = Signal(str)  # for the status bar
 
-    def __init__(self, state: OverviewState, locale: str) -> None:
+    def __init__(self, state: OverviewState, locale: str, buys: bool = True) -> None:
+        """`buys` False: for billing only, without Add Seats, Renew or freeing seats."""
         super().__init__()
         self.setObjectName("contractTab")
         self._state = state
@@ -44,6 +45,10 @@ class ContractTab(QWidget):
         self.billing = BillingCard(locale)
         self.manager = ManagerCard()
         self.cards = (self.seats, self.contract, self.billing, self.manager)
+        if not buys:
+            self.seats.show_only()
+            self.contract.renews = False
+            self.manager.request_reduction.hide()
         self.usage_bar = self.seats.usage_bar
         self.chart = SeatTimelineChart(locale)
         self.chart.setMinimumHeight(CHART_HEIGHT)

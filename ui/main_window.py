@@ -75,16 +75,18 @@ class MainWindow(QMainWindow):
             self, application, self.say, self._seats_changed
         )
         self.may_manage = application.may_manage
-        if not self.may_manage:
+        self.sees_billing = application.sees_billing  # finance: without buying or renewing
+        if not self.sees_billing:
             self._show_permission_page()
             return
         self.overview_state = state = OverviewState(application)
-        self.contract_tab = ContractTab(state, application.locale)
+        self.contract_tab = ContractTab(state, application.locale, buys=self.may_manage)
         self.add_seats_tab = AddSeatsTab(administrator, application.locale)
         self.history_tab = HistoryTab(organization, application.locale)
         self.tabs = named(QTabWidget(), "mainTabs")
         self.tabs.addTab(self.contract_tab, self.tr("&Contract"))
-        self.tabs.addTab(self.add_seats_tab, self.tr("Add &Seats"))
+        if self.may_manage:
+            self.tabs.addTab(self.add_seats_tab, self.tr("Add &Seats"))
         self.tabs.addTab(self.history_tab, self.tr("&Transaction History"))
         self.notices = NotificationArea()
         status = self.sync_status
@@ -186,7 +188,7 @@ class MainWindow(QMainWindow):
         if isinstance(self.centralWidget(), PermissionRequiredPage):
             return
         self.account.forget_contract_data()
-        self.may_manage = False
+        self.may_manage = self.sees_billing = False
         self._show_permission_page()
 
     def refresh_contract(self) -> None:

@@ -1,17 +1,20 @@
-"""Administration > Permission Sets: choose a set, tick Manage Account, save."""
+"""Administration > Permission Sets: choose a set, tick its rights, set its spending limit, save."""
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.permission_sets import PermissionSet, PermissionSets
+from billing.money import parse_amount
+from desktop.permission_sets import PermissionSet, PermissionSets, Rights
 from ui.named import named
 from ui.tasks import run_in_background
 
@@ -27,7 +30,29 @@ class PermissionSetsDialog(QDialog):
         self.sets.setAccessibleName(self.tr("Permission sets"))
         self.sets.currentRowChanged.connect(self._show_selected)
         self.manage_account = named(QCheckBox(self.tr("&Manage Account")), "manageAccountCheckBox")
-        self.manage_account.setEnabled(False)
+        self.view_billing = named(
+            QCheckBox(self.tr("View &Billing (invoices, documents, billing profile; no buying)")),
+            "viewBillingCheckBox",
+        )
+        self.approve_purchases = named(
+            QCheckBox(self.tr("&Approve Purchases")), "approvePurchasesCheckBox"
+        )
+        self.spending_limit = named(QLineEdit(), "spendingLimitEdit")
+        self.spending_limit.setPlaceholderText(self.tr("No limit"))
+        self.spending_limit.setToolTip(
+            self.tr(
+                "The most one purchase may cost, in the contract's currency, such as 1000.00; "
+                "empty for no limit. Purchases above it will need an approver."
+            )
+        )
+        self._fields = (
+            self.manage_account,
+            self.view_billing,
+            self.approve_purchases,
+            self.spending_limit,
+        )
+        for field in self._fields:
+            field.setEnabled(False)
         self.save = named(QPushButton(self.tr("&Save")), "savePermissionSetButton")
         self.save.setEnabled(False)
         self.save.clicked.connect(self._save)
@@ -39,8 +64,14 @@ class PermissionSetsDialog(QDialog):
         layout = QVBoxLayout(self)
         label = QLabel(self.tr("&Permission sets:"))
         label.setBuddy(self.sets)
-        for widget in (label, self.sets, self.manage_account, self.message, buttons):
+        limit = QFormLayout()
+        limit.addRow(self.tr("Spending &limit per purchase:"), self.spending_limit)
+        for widget in (label, self.sets, self.manage_account, self.view_billing):
             layout.addWidget(widget)
+        layout.addWidget(self.approve_purchases)
+        layout.addLayout(limit)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
         self.save.setDefault(True)  # Enter after ticking saves; it does not close unsaved
         self.load()
 
@@ -63,18 +94,37 @@ class PermissionSetsDialog(QDialog):
 
     def _show_selected(self) -> None:
         chosen = self.chosen()
-        self.manage_account.setEnabled(chosen is not None)
-        self.save.setEnabled(chosen is not None)
-        self.manage_account.setChecked(chosen is not None and chosen.manage_account)
+        for field in (*self._fields, self.save):
+            field.setEnabled(chosen is not None)
+        rights = chosen.rights if chosen is not None else Rights(False, False, False, None)
+        self.manage_account.setChecked(rights.manage_account)
+        self.view_billing.setChecked(rights.view_billing)
+        self.approve_purchases.setChecked(rights.approve_purchases)
+        limit = rights.spending_limit
+        self.spending_limit.setText("" if limit is None else str(limit))
 
     def _save(self) -> None:
         chosen, row = self.chosen(), self.sets.currentRow()
         if chosen is None:
             return
-        permission_sets, wanted = self._permission_sets, self.manage_account.isChecked()
+        text = self.spending_limit.text().strip()
+        limit = parse_amount(text) if text else None
+        if text and (limit is None or limit < 0):
+            self.message.setText(
+                self.tr("The spending limit must be an amount such as 1000.00, or empty.")
+            )
+            self.spending_limit.setFocus()
+            return
+        wanted = Rights(
+            self.manage_account.isChecked(),
+            self.view_billing.isChecked(),
+            self.approve_purchases.isChecked(),
+            limit,
+        )
+        permission_sets = self._permission_sets
         self.save.setEnabled(False)
         run_in_background(
-            lambda: permission_sets.allow_managing(chosen.id, wanted),
+            lambda: permission_sets.change(chosen.id, wanted),
             lambda changed: self._saved(row, changed),
             self._failed,
         )
@@ -82,15 +132,9 @@ class PermissionSetsDialog(QDialog):
     def _saved(self, row: int, changed: PermissionSet) -> None:
         self._listed[row] = changed
         self.save.setEnabled(True)
-        if changed.manage_account:
-            saved = self.tr(
-                "Saved: administrators in {name} may manage the account, from their next request."
-            )
-        else:
-            saved = self.tr(
-                "Saved: administrators in {name} may no longer manage the account, from their "
-                "next request."
-            )
+        if self.sets.currentRow() == row:
+            self._show_selected()  # as the service keeps it (a limit rounded to the currency)
+        saved = self.tr("Saved: {name} takes effect from its administrators' next request.")
         self.message.setText(saved.format(name=repr(changed.name)))
 
     def _failed(self, error: Exception) -> None:

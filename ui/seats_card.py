@@ -75,6 +75,12 @@ class SeatsCard(Card):
             row.addWidget(review, 0, Qt.AlignmentFlag.AlignTop)
             self.body.addLayout(row)
         self.add_action(self.add_seats)
+        self.buys = True  # False: billing only, the seats are shown and never bought or freed
+
+    def show_only(self) -> None:
+        """For billing only: the figures, without Add Seats or the reviews that free seats."""
+        self.buys = False
+        self.add_seats.hide()
 
     def _figure(self, name: str) -> QLabel:
         label = value_label(name, wrap=False)  # a number: it never needs a second line
@@ -128,10 +134,10 @@ class SeatsCard(Card):
                 "ContractTab", "%Ln held by users inactive for over {days} days", "", inactive
             ).format(days=days)
         )
-        for widget in (self.disabled_text, self.disabled_holders):
-            widget.setVisible(disabled > 0)
-        for widget in (self.inactive_text, self.inactive_holders):
-            widget.setVisible(inactive > 0)
+        self.disabled_text.setVisible(disabled > 0)
+        self.disabled_holders.setVisible(self.buys and disabled > 0)
+        self.inactive_text.setVisible(inactive > 0)
+        self.inactive_holders.setVisible(self.buys and inactive > 0)
 
     def show_alert(self, alert: SeatAlert | None) -> None:
         """Marks the seats while fewer are available than the alert watches for."""

@@ -22,7 +22,7 @@ def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     bar.clear()
     menu = bar.addMenu(translate("MainWindow", "&File"))
-    if window.may_manage:
+    if window.sees_billing:  # finance too: documents, billing profile, quotes
         exports, documents = window.exports, window.documents
         for text, name, slot in (
             (
