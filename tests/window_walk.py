@@ -57,6 +57,7 @@ from desktop.audit_log import audit_page  # noqa: E402
 from desktop.demo import seed_demo  # noqa: E402
 from desktop.i18n import install_translations  # noqa: E402
 from desktop.ledger import open_ledger  # noqa: E402
+from desktop.models import PermissionSet  # noqa: E402
 from desktop.purchasing import purchase_seats  # noqa: E402
 from desktop.receipts import receipt_pdf  # noqa: E402
 from desktop.renewing import RenewalOffer  # noqa: E402
@@ -509,7 +510,25 @@ def main() -> None:
     viewer = MainWindow(Application(acting_administrator("viewer@example.com"), locale, session))
     viewer.show()
     check(viewer, "permission page")
+    viewer.close()
+    _finance(locale, session)
     print(json.dumps({"problems": problems, "texts": texts}))
+
+
+def _finance(locale: str, session: SignedIn) -> None:
+    """The window of a set with View Billing only: the overview and the history, no buying."""
+    finance = acting_administrator("finance@example.com")
+    assert finance is not None
+    PermissionSet.update(view_billing=True).where(
+        PermissionSet.id == finance.permission_set.id
+    ).execute()  # as the sign-in answer mirrors it
+    window = MainWindow(Application(acting_administrator("finance@example.com"), locale, session))
+    window.show()
+    settle(400)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        check(window, f"finance window, tab {index + 1}")
+    window.close()
 
 
 def _reclaim_and_alerts(seats: QWidget) -> None:
