@@ -102,3 +102,16 @@ def test_order_from_quote_is_a_purchase_sent_once_at_the_quoted_price(
     dialog.reload()  # the quote is used once the order reached the service
     qtbot.waitUntil(lambda: dialog.table.item(0, 5).text() == "Ordered", timeout=10000)
     assert quotes.listed()[0].transaction_id == purchase.transaction_id
+
+
+def test_a_user_who_may_not_buy_reads_quotes_without_ordering(qtbot, client):
+    quotes = Quotes(client)
+    given = quotes.request(3)
+    dialog = QuotesDialog(quotes, acting_administrator(EMAIL), "en_US", None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    dialog.table.selectRow(0)
+    assert dialog.table.item(0, 0).text() == given.number
+    assert dialog.view_button.isEnabled() and dialog.view_button.isVisible()
+    assert not dialog.order_button.isVisible() and not dialog.acknowledge.isVisible()

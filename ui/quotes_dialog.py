@@ -98,9 +98,11 @@ class QuotesDialog(QDialog):
         quotes: Quotes,
         administrator: Administrator,
         locale: str,
-        ordered: Callable[[object], object],
+        ordered: Callable[[object], object] | None,
         parent: QWidget | None = None,
     ) -> None:
+        """`ordered` takes the purchase of an order from a quote; None for a user who may not
+        buy (View Billing only): the list is then to read, view and e-mail."""
         super().__init__(parent)
         self.setObjectName("quotesDialog")
         self.setWindowTitle(self.tr("Quotes"))
@@ -144,6 +146,8 @@ class QuotesDialog(QDialog):
         self.view_button.clicked.connect(self._view)
         self.email_button.clicked.connect(lambda: email_quote(self._selected(), self._locale))
         self.order_button.clicked.connect(self._order)
+        for widget in (self.acknowledge, self.order_button):
+            widget.setVisible(ordered is not None)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.message)
@@ -231,7 +235,8 @@ class QuotesDialog(QDialog):
     def _done(self, purchase: object) -> None:
         self.acknowledge.setChecked(False)
         self.message.setText(self.tr("Ordered: it is sent to the vendor with the quote's number."))
-        self._ordered(purchase)
+        if self._ordered is not None:
+            self._ordered(purchase)
         self.reload()
 
     def _refused(self, error: Exception) -> None:

@@ -120,8 +120,8 @@ def show_quotes(window: MainWindow) -> None:
     administrator = app.administrator
     if administrator is None:
         return
-    quotes = Quotes(app.client())
-    QuotesDialog(quotes, administrator, app.locale, tab.purchased.emit, window).open()
+    ordered = tab.purchased.emit if app.may_manage else None  # View Billing reads them only
+    QuotesDialog(Quotes(app.client()), administrator, app.locale, ordered, window).open()
 
 
 def _learn_more() -> None:
