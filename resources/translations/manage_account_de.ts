@@ -1819,12 +1819,32 @@ Vielen Dank
         <translation>&amp;Manage Account</translation>
     </message>
     <message>
+        <source>View &amp;Billing (invoices, documents, billing profile; no buying)</source>
+        <translation>&amp;Abrechnung einsehen (Rechnungen, Dokumente, Rechnungsprofil; kein Kauf)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve Purchases</source>
+        <translation>Käufe &amp;freigeben</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Kein Limit</translation>
+    </message>
+    <message>
+        <source>The most one purchase may cost, in the contract&apos;s currency, such as 1000.00; empty for no limit. Purchases above it will need an approver.</source>
+        <translation>Der Höchstbetrag eines Kaufs in der Vertragswährung, etwa 1000.00; leer für kein Limit. Käufe darüber brauchen eine Freigabe.</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>S&amp;peichern</translation>
     </message>
     <message>
         <source>&amp;Permission sets:</source>
         <translation>&amp;Berechtigungssätze:</translation>
+    </message>
+    <message>
+        <source>Spending &amp;limit per purchase:</source>
+        <translation>Ausgaben&amp;limit pro Kauf:</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -1838,12 +1858,12 @@ Vielen Dank
         </translation>
     </message>
     <message>
-        <source>Saved: administrators in {name} may manage the account, from their next request.</source>
-        <translation>Gespeichert: Administratoren in {name} dürfen das Konto ab ihrer nächsten Anfrage verwalten.</translation>
+        <source>The spending limit must be an amount such as 1000.00, or empty.</source>
+        <translation>Das Ausgabenlimit muss ein Betrag wie 1000.00 sein oder leer bleiben.</translation>
     </message>
     <message>
-        <source>Saved: administrators in {name} may no longer manage the account, from their next request.</source>
-        <translation>Gespeichert: Administratoren in {name} dürfen das Konto ab ihrer nächsten Anfrage nicht mehr verwalten.</translation>
+        <source>Saved: {name} takes effect from its administrators&apos; next request.</source>
+        <translation>Gespeichert: {name} gilt ab der nächsten Anfrage seiner Administratoren.</translation>
     </message>
     <message>
         <source>Not saved: {error}</source>
