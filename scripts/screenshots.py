@@ -169,8 +169,9 @@ def grab_permission_page() -> None:
             service.stop()
 
 
-def grab_from_the_service(locale: str) -> None:
-    """What comes from the demo service: the disabled users holding seats, and an invoice."""
+def grab_from_the_service(locale: str, prefix: str) -> None:
+    """What comes from the demo service: the Seats view with its reclaim policy and alerts,
+    and (in English) an invoice."""
     with tempfile.TemporaryDirectory() as folder:
         service = start_demo_service(f"sqlite:///{folder}/service.db")
         try:
@@ -180,14 +181,23 @@ def grab_from_the_service(locale: str) -> None:
             settle()
             dialog = window.show_seat_holders("disabled")
             settle(1500)
-            dialog.grab().save(str(OUT / "seat-holders.png"))
+            dialog.grab().save(str(OUT / f"{prefix}seat-holders.png"))
+            for name, show in (
+                ("reclaim-policy", dialog.show_reclaim_policy),
+                ("alerts", dialog.show_alerts),
+            ):
+                opened = show()
+                settle(1500)  # the policy and its preview, the settings: read off the GUI thread
+                opened.grab().save(str(OUT / f"{prefix}{name}.png"))
+                opened.close()
             dialog.close()
-            overdue = SeatPurchase.get(SeatPurchase.invoice_status == "open")  # due long ago
-            client = window.app.client()
-            org = organization()
-            number, _ = invoice_document(client, org, overdue.transaction_id, Path(folder))
-            pdf = kept_invoice_path(Path(folder), org, number)
-            png(pdf, "invoice")
+            if not prefix:  # the vendor's invoice is in English only
+                overdue = SeatPurchase.get(SeatPurchase.invoice_status == "open")  # due long ago
+                org = organization()
+                number, _ = invoice_document(
+                    window.app.client(), org, overdue.transaction_id, Path(folder)
+                )
+                png(kept_invoice_path(Path(folder), org, number), "invoice")
             window.close()
             wait_for_background_work()
         finally:
@@ -257,7 +267,7 @@ def shoot(variant: str, app: QApplication) -> None:
         grab_update(window, "update")
         grab_billing_profile(window, "billing-profile")
         window.close()
-        grab_from_the_service("en_US")
+        grab_from_the_service("en_US", "")
         grab_permission_page()
         save_receipt_image("order-confirmation", "en_US")
         save_receipt_image("receipt", "en_US", invoiced=True)
@@ -283,6 +293,7 @@ def shoot(variant: str, app: QApplication) -> None:
         window.close()
         save_receipt_image("de-order-confirmation", locale)
         save_receipt_image("de-receipt", locale, invoiced=True)
+        grab_from_the_service(locale, "de-")
         grab_renewal(locale, "de-")
         grab_first_start("de-")
     elif variant == "small":  # a 1024x640 panel: English light and dark, then German

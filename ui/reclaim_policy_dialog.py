@@ -85,15 +85,14 @@ class ReclaimPolicyDialog(QDialog):
         form.addRow(self.refresh)
         self.table = named(QTableWidget(0, 5), "reclaimPreviewTable")
         self.table.setAccessibleName(self.tr("Users whose seats the policy frees"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Exempt"),
-                self.tr("Name"),
-                self.tr("E-mail"),
-                self.tr("Why"),
-                self.tr("Since"),
-            ]
-        )
+        labels = [
+            self.tr("Exempt"),
+            self.tr("Name"),
+            self.tr("E-mail"),
+            self.tr("Why"),
+            self.tr("Since"),
+        ]
+        self.table.setHorizontalHeaderLabels(labels)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)
@@ -103,7 +102,10 @@ class ReclaimPolicyDialog(QDialog):
         header.setStretchLastSection(True)
         metrics = self.fontMetrics()
         for column, sample in enumerate(("w" * 5, "w" * 14, "w" * 18, "w" * 7)):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+            widest = max(
+                metrics.horizontalAdvance(sample), metrics.horizontalAdvance(labels[column])
+            )
+            self.table.setColumnWidth(column, widest + 24)  # the header's words whole
         self.table.itemChanged.connect(self._exempt_changed)
         self.status = named(QLabel(self.tr("Loading…")), "reclaimStatusLabel")
         self.status.setWordWrap(True)
