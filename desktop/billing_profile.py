@@ -28,11 +28,11 @@ from desktop.step_result import StepResult
 logger = logging.getLogger(__name__)
 
 
-def vendor_details(organization: Organization) -> VendorDetails | None:
+def vendor_details(organization: Organization | int) -> VendorDetails | None:
     return VendorDetails.get_or_none(VendorDetails.organization == organization)
 
 
-def billing_profile(organization: Organization) -> Profile | None:
+def billing_profile(organization: Organization | int) -> Profile | None:
     """The profile as documents print it: the latest edit here, else the service's."""
     row = BillingProfile.get_or_none(BillingProfile.organization == organization)
     if row is None:
@@ -47,7 +47,7 @@ def billing_profile(organization: Organization) -> Profile | None:
     )
 
 
-def current_parties(organization: Organization) -> str | None:
+def current_parties(organization: Organization | int) -> str | None:
     """The vendor and the bill-to party now, as JSON a purchase keeps for its documents."""
     vendor, profile = vendor_details(organization), billing_profile(organization)
     if vendor is None and profile is None:
@@ -175,7 +175,7 @@ def _as_profile(remote: dict) -> Profile:
     )
 
 
-def _store(organization: Organization, profile: Profile) -> None:
+def _store(organization: Organization | int, profile: Profile) -> None:
     values = profile.as_json()
     row = {**values, "billing_emails": json.dumps(values["billing_emails"])}
     BillingProfile.insert(organization=organization, **row).on_conflict(
