@@ -22,7 +22,7 @@ from tests.service_helpers import call, sign_in
 
 BUNDLE_ENV = "MANAGE_ACCOUNT_BUNDLE"
 AGAIN_ENV = "MANAGE_ACCOUNT_BUNDLE_AGAIN"  # a second build of the same commit (CI makes one)
-MAX_BUNDLE_MB = 250
+MAX_BUNDLE_MB = 255  # 250 until the EN 16931 e-invoice brought lxml (10 MB)
 EXE = ".exe" if sys.platform == "win32" else ""
 
 pytestmark = pytest.mark.skipif(

@@ -42,6 +42,7 @@ SHOWS_DATA = (
     "historyDetail_purchased_by",
     "transactionHistoryView column 9",
     "reclaimPreviewTable column 1",  # the users a reclaim policy would free
+    "quotesTable column 0",  # quote numbers (Q-2026-000001)
 )
 
 
