@@ -105,6 +105,18 @@ def write_transaction(proxy: peewee.DatabaseProxy) -> Iterator[None]:
             yield
 
 
+@contextmanager
+def read_snapshot(proxy: peewee.DatabaseProxy) -> Iterator[None]:
+    """One view of the data for a read of several queries (a count and a sum that agree),
+    while writers go on: SQLite's WAL keeps the snapshot of the first read, PostgreSQL needs
+    REPEATABLE READ for it."""
+    if proxy.in_transaction():
+        yield
+    else:
+        with proxy.atomic(None if is_sqlite(proxy.obj) else "REPEATABLE READ"):
+            yield
+
+
 def retry_when_locked[T](call: Callable[[], T], attempts: int = 3, pause: float = 0.05) -> T:
     """Run `call` again, a moment later, when SQLite says it is locked at once (a BEGIN
     IMMEDIATE that meets a snapshot another writer has moved on skips the busy timeout)."""

@@ -7,12 +7,13 @@ listens to sync reports; everything that runs without a window lives here.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from db.database import read_snapshot
 from desktop.access import may_manage_account, sees_billing
 from desktop.alerts import Alerts
 from desktop.audit_log import AuditTrail
 from desktop.connection import ServiceConnection
 from desktop.invoice_summary import OpenInvoices, open_invoices
-from desktop.models import Administrator, Organization
+from desktop.models import Administrator, Organization, database
 from desktop.overview import Overview, load_overview
 from desktop.permission_sets import PermissionSets
 from desktop.reclaim import Reclaiming
@@ -78,8 +79,9 @@ class Application:
         organization = self.organization
         if organization is None:
             return AccountOverview(None, None)
-        overview = load_overview(organization)
-        invoices = open_invoices(organization, overview.contract.today) if overview else None
+        with read_snapshot(database):
+            overview = load_overview(organization)
+            invoices = open_invoices(organization, overview.contract.today) if overview else None
         return AccountOverview(overview, invoices)
 
     def client(self) -> ServiceClient:

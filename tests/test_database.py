@@ -248,3 +248,26 @@ def test_a_write_that_meets_a_lock_is_tried_again_a_moment_later():
     assert retry_when_locked(call, pause=0) == "done"
     with pytest.raises(peewee.OperationalError, match="no such table"):
         retry_when_locked(lambda: (_ for _ in ()).throw(peewee.OperationalError("no such table")))
+
+
+def test_a_read_snapshot_sees_one_moment_while_another_connection_writes(any_db):
+    import threading
+
+    from db.database import read_snapshot
+    from desktop.models import database
+
+    seed_demo(TODAY)
+    counts = []
+
+    def delete_every_purchase():
+        with database.connection_context():
+            SeatPurchase.delete().execute()
+
+    with read_snapshot(database):
+        counts.append(SeatPurchase.select().count())
+        writer = threading.Thread(target=delete_every_purchase)
+        writer.start()
+        writer.join()
+        counts.append(SeatPurchase.select().count())
+    assert counts[0] > 0 and counts[1] == counts[0]
+    assert SeatPurchase.select().count() == 0  # the write happened, and is seen afterwards

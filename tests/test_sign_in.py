@@ -25,7 +25,7 @@ from desktop.demo import seed_demo
 from desktop.models import Contract, SeatPurchase
 from desktop.service_client import ServiceClient
 from desktop.session import SignedIn, sign_in
-from desktop.sync import Credentials, SyncEngine, mirror_administrator
+from desktop.sync import Credentials, SyncEngine, SyncReport, mirror_administrator
 from service import audit, demo_data
 from service.models import AuditEvent, Organization, service_db
 from service.server import start_service
@@ -208,6 +208,24 @@ def test_losing_manage_account_moves_to_the_permission_page_and_clears_data(qtbo
         assert Contract.select().count() == 0
     finally:
         window.app.stop()
+
+
+def test_an_overview_read_under_way_when_the_permission_goes_arrives_at_no_deleted_tab(
+    qtbot, service
+):
+    window = window_for(qtbot, service, "billing@example.com")
+    state = window.overview_state
+    qtbot.waitUntil(lambda: state.read, timeout=TIMEOUT)
+    state.read = False
+    state.refresh()
+    window.sync_status.permission_lost.emit()
+    qtbot.waitUntil(lambda: state.read, timeout=TIMEOUT)  # pytest-qt fails on a slot's error
+    assert window.findChild(QLabel, "permissionExplanationLabel") is not None
+    status = window.sync_status
+    status.show_report(SyncReport(online=False, problem="down"))  # the banners outlive the tabs
+    status.show_report(SyncReport())
+    qtbot.waitUntil(lambda: status.label.text().startswith("Online"), timeout=TIMEOUT)
+    assert status.offline_banner.isHidden()
 
 
 def test_sign_out_ends_the_session(qtbot, service):

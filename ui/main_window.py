@@ -70,10 +70,19 @@ class MainWindow(QMainWindow):
             offline=application.offline is not None,
         )
         self.sync_status.setParent(self)  # deleted with the window, on the GUI thread
+        status = self.sync_status
         self.account = AccountController(self, application, self.say)
         self.administration = AdministrationController(
             self, application, self.say, self._seats_changed
         )
+        self.notices = NotificationArea()
+        for banner, rank in (
+            (status.delay_banner, notifications.LATE_SEATS),
+            (status.renewal_banner, notifications.RENEWAL),
+            (status.offline_banner, notifications.OFFLINE),
+            (status.live_banner, notifications.SEATS_LIVE),
+        ):
+            self.notices.add(banner, rank)
         self.may_manage = application.may_manage
         self.sees_billing = application.sees_billing  # finance: without buying or renewing
         if not self.sees_billing:
@@ -88,15 +97,6 @@ class MainWindow(QMainWindow):
         if self.may_manage:
             self.tabs.addTab(self.add_seats_tab, self.tr("Add &Seats"))
         self.tabs.addTab(self.history_tab, self.tr("&Transaction History"))
-        self.notices = NotificationArea()
-        status = self.sync_status
-        for banner, rank in (
-            (status.delay_banner, notifications.LATE_SEATS),
-            (status.renewal_banner, notifications.RENEWAL),
-            (status.offline_banner, notifications.OFFLINE),
-            (status.live_banner, notifications.SEATS_LIVE),
-        ):
-            self.notices.add(banner, rank)
         self.documents = DocumentsController(self, application, self.say)
         self.exports = ExportsController(self, application, self.say, self.history_tab)
         self.renewal = RenewalController(self, application, self.say, state, status, self.notices)
@@ -180,7 +180,11 @@ class MainWindow(QMainWindow):
     def _show_permission_page(self) -> None:
         """Why there are no tabs, whom to ask, and the menus that still make sense."""
         managers = self.app.client().permission_managers if self.app.syncing else None
-        self.setCentralWidget(PermissionRequiredPage(self.account.administrator, managers))
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.notices)  # the sync's notices (offline, say) go on being shown
+        layout.addWidget(PermissionRequiredPage(self.account.administrator, managers), 1)
+        self.setCentralWidget(page)
         build_menus(self)
 
     def _permission_lost(self) -> None:
@@ -189,6 +193,10 @@ class MainWindow(QMainWindow):
             return
         self.account.forget_contract_data()
         self.may_manage = self.sees_billing = False
+        # The page deletes the tabs: a read under way must not arrive at them.
+        self.overview_state.changed.disconnect()
+        self.overview_state.failed.disconnect()
+        self.sync_status.changed.disconnect(self._ledger_changed)
         self._show_permission_page()
 
     def refresh_contract(self) -> None:
