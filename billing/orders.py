@@ -54,6 +54,8 @@ REFUSALS = {
     "unknown_quote": 422,  # a formal quote (quote_number) of either kind from here on
     "quote_mismatch": 422,
     "quote_used": 409,
+    "approval_denied": 409,  # above the buyer's spending limit, and an approver said no
+    "approval_expired": 409,  # no approver decided before the quote it held ran out
     "already_renewed": 409,  # renewals only from here on
     "renewal_fewer_seats": 422,
     "invalid_renewal": 422,

@@ -1,7 +1,9 @@
 """An order's status, of either kind, the only ways it may change, and the words for each kind.
 
 Queued (recorded on the desktop) -> Pending (accepted by the service) -> Provisioned (seats
-live; for a renewal: accepted and invoiced). A Pending purchase not live within `LIVE_WITHIN`
+live; for a renewal: accepted and invoiced). An order above its buyer's spending limit waits
+for an approver first: Queued -> Awaiting approval -> Pending (approved) or Rejected (denied,
+or its quote ran out). A Pending purchase not live within `LIVE_WITHIN`
 of its acceptance shows as Delayed until it is; an accepted renewal shows as Active once its
 term has begun. Queued or Pending may end as Rejected. Nothing leaves Provisioned or Rejected.
 Delayed and Active are shown, never stored.
@@ -20,6 +22,7 @@ class Status(StrEnum):
     """As stored on both sides and sent over the wire (Delayed and Active are never stored)."""
 
     QUEUED = "queued"
+    AWAITING_APPROVAL = "awaiting"  # above the buyer's spending limit: an approver decides
     PENDING = "pending"
     DELAYED = "delayed"
     PROVISIONED = "provisioned"
@@ -32,6 +35,7 @@ class Status(StrEnum):
 KIND_LABELS: dict[OrderKind, dict[Status, str]] = {
     OrderKind.PURCHASE: {
         Status.QUEUED: QT_TRANSLATE_NOOP("Status", "Queued"),
+        Status.AWAITING_APPROVAL: QT_TRANSLATE_NOOP("Status", "Awaiting approval"),
         Status.PENDING: QT_TRANSLATE_NOOP("Status", "Pending"),
         Status.DELAYED: QT_TRANSLATE_NOOP("Status", "Delayed"),
         Status.PROVISIONED: QT_TRANSLATE_NOOP("Status", "Provisioned"),
@@ -39,6 +43,7 @@ KIND_LABELS: dict[OrderKind, dict[Status, str]] = {
     },
     OrderKind.RENEWAL: {
         Status.QUEUED: QT_TRANSLATE_NOOP("Status", "Recorded"),  # here, not sent yet
+        Status.AWAITING_APPROVAL: QT_TRANSLATE_NOOP("Status", "Awaiting approval"),
         Status.PENDING: QT_TRANSLATE_NOOP("Status", "Sent"),
         Status.PROVISIONED: QT_TRANSLATE_NOOP("Status", "Accepted"),  # and invoiced
         Status.ACTIVE: QT_TRANSLATE_NOOP("Status", "Active"),  # its term has begun
@@ -64,7 +69,8 @@ def label(kind: OrderKind, status: str) -> str:
 SERVICE_STATUSES = frozenset({Status.PENDING, Status.PROVISIONED, Status.REJECTED})
 
 TRANSITIONS: dict[Status, frozenset[Status]] = {
-    Status.QUEUED: frozenset({Status.PENDING, Status.REJECTED}),
+    Status.QUEUED: frozenset({Status.AWAITING_APPROVAL, Status.PENDING, Status.REJECTED}),
+    Status.AWAITING_APPROVAL: frozenset({Status.PENDING, Status.REJECTED}),
     Status.PENDING: frozenset({Status.DELAYED, Status.PROVISIONED, Status.REJECTED}),
     Status.DELAYED: frozenset({Status.PROVISIONED}),
     Status.PROVISIONED: frozenset(),

@@ -4,6 +4,7 @@ one kept (keep-alive) connection per thread."""
 import json
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode, urlsplit
@@ -49,6 +50,14 @@ class ServiceRefused(ServiceError):
 
 class NotSignedIn(ServiceError):
     """The session is missing or expired, or the permission set forbids the call."""
+
+
+@dataclass(frozen=True)
+class HeldForApproval:
+    """An order above the buyer's spending limit, held by the service until an approver
+    decides: its approval as the service describes it."""
+
+    approval: dict
 
 
 class ServiceClient:
@@ -176,10 +185,13 @@ class ServiceClient:
     def change_billing_profile(self, changes: dict) -> dict:
         return self._call("PATCH", "/v1/billing-profile", changes)
 
-    def place_order(self, transaction_id: str, body: dict) -> dict:
-        return self._call("POST", "/v1/seat-orders", body, {"Idempotency-Key": transaction_id})[
-            "order"
-        ]
+    def place_order(self, transaction_id: str, body: dict) -> dict | HeldForApproval:
+        """The order as taken; or, above the buyer's spending limit, the approval it waits for
+        (sending it again later answers with the order once approved, or refuses it)."""
+        answer = self._call("POST", "/v1/seat-orders", body, {"Idempotency-Key": transaction_id})
+        if "approval" in answer and "order" not in answer:
+            return HeldForApproval(answer["approval"])
+        return answer["order"]
 
     def changes(self, updated_since: str | None = None, cursor: str | None = None) -> dict:
         query = (

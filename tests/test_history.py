@@ -36,7 +36,7 @@ from tests.conftest import NORTHWIND
 pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
 
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
-ALL = demo_data.PAST_PURCHASES + 4  # the demo's and one in each state below
+ALL = demo_data.PAST_PURCHASES + 5  # the demo's and one in each state below
 
 
 @pytest.fixture
@@ -50,6 +50,7 @@ def history(any_db):
         (Status.PENDING, NOW - timedelta(minutes=2)),
         (Status.PENDING, NOW - timedelta(minutes=9)),
         (Status.REJECTED, NOW - timedelta(minutes=30)),
+        (Status.AWAITING_APPROVAL, NOW - timedelta(minutes=40)),
     ]
     for status, submitted in states:
         made = record_purchase(admin, contract, quote(contract, 4, date(2026, 11, 26)), NOW, NOW)
@@ -138,6 +139,7 @@ def test_statuses_shown_and_filtered(history):
     counts = {s: count_purchases(HistoryQuery(NORTHWIND, status=s), NOW) for s in waiting}
     assert counts == {Status.QUEUED: 1, Status.PENDING: 1, Status.DELAYED: 1}
     assert count_purchases(HistoryQuery(NORTHWIND, status=Status.REJECTED), NOW) == 1
+    assert count_purchases(HistoryQuery(NORTHWIND, status=Status.AWAITING_APPROVAL), NOW) == 1
     assert (
         count_purchases(HistoryQuery(NORTHWIND, status=Status.PROVISIONED), NOW)
         == demo_data.PAST_PURCHASES
