@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from db.database import read_snapshot
 from desktop.access import may_manage_account, sees_billing
 from desktop.alerts import Alerts
+from desktop.approvals import Approvals
 from desktop.audit_log import AuditTrail
 from desktop.connection import ServiceConnection
 from desktop.invoice_summary import OpenInvoices, open_invoices
@@ -113,6 +114,9 @@ class Application:
 
     def reduction_requests(self) -> ReductionRequests:
         return ReductionRequests(self.client())
+
+    def approvals(self) -> Approvals:
+        return Approvals(self.client())
 
     def fetch_contract(self) -> SyncReport:
         """One sync round, so a new installation has its contract before the window shows."""

@@ -203,11 +203,13 @@ class ServiceClient:
         """The renewal on offer; ServiceRefused renewal_not_open or already_renewed otherwise."""
         return self._call("GET", "/v1/renewal")
 
-    def renew(self, transaction_id: str, body: dict) -> dict:
-        """Renew for the next term, once per transaction ID (the idempotency key)."""
-        return self._call("POST", "/v1/renewals", body, {"Idempotency-Key": transaction_id})[
-            "renewal"
-        ]
+    def renew(self, transaction_id: str, body: dict) -> dict | HeldForApproval:
+        """Renew for the next term, once per transaction ID (the idempotency key); above the
+        buyer's spending limit, the approval it waits for, as `place_order`."""
+        answer = self._call("POST", "/v1/renewals", body, {"Idempotency-Key": transaction_id})
+        if "approval" in answer and "renewal" not in answer:
+            return HeldForApproval(answer["approval"])
+        return answer["renewal"]
 
     def renewals(self) -> list[dict]:
         """The organization's renewals, newest first, whichever desktop made them."""
@@ -243,6 +245,24 @@ class ServiceClient:
     def quote_pdf(self, number: str) -> bytes:
         raw, _ = self._send("GET", f"/v1/quotes/{quote(number, safe='')}/pdf", None, {})
         return bytes(raw)  # pyright: ignore[reportArgumentType]  # bytes when not JSON
+
+    def approvals(self, status: str | None = None) -> list[dict]:
+        """Purchases held for approval, newest first: the organization's for an approver,
+        else the caller's own requests."""
+        query = f"?{urlencode({'status': status})}" if status else ""
+        return self._call("GET", f"/v1/approvals{query}")["approvals"]
+
+    def approve(self, approval_id: str) -> dict:
+        """Place the held order: the approval and the order (or renewal) made."""
+        return self._call("POST", f"/v1/approvals/{quote(approval_id, safe='')}/approve", {})
+
+    def deny(self, approval_id: str, reason: str) -> dict:
+        path = f"/v1/approvals/{quote(approval_id, safe='')}/deny"
+        return self._call("POST", path, {"reason": reason})["approval"]
+
+    def approvers(self) -> list[dict]:
+        """The organization's other administrators who may approve purchases (name, email)."""
+        return self._call("GET", "/v1/approvers")["approvers"]
 
     def _call(
         self, method: str, path: str, body: dict | None = None, headers: dict | None = None
