@@ -81,14 +81,16 @@ class HistoryTab(QWidget):
     invoice_requested = Signal(str)  # the transaction ID of the purchase whose invoice to open
 
     def __init__(self, organization: Organization, locale: str) -> None:
-        super().__init__(objectName="historyTab")
+        super().__init__()
+        self.setObjectName("historyTab")
         self._locale = locale
         timezone = organization.timezone
         self._organization = organization
         self.model = HistoryTableModel(organization.id, timezone, locale)
         self.model.setParent(self)  # deleted with the tab, on the GUI thread
 
-        self.filter_edit = QLineEdit(objectName="historyFilterEdit", clearButtonEnabled=True)
+        self.filter_edit = QLineEdit(clearButtonEnabled=True)
+        self.filter_edit.setObjectName("historyFilterEdit")
         self.filter_edit.setPlaceholderText(
             self.tr("Transaction ID, invoice or PO number, or purchaser")
         )
@@ -97,39 +99,47 @@ class HistoryTab(QWidget):
         self._filter_timer.timeout.connect(self._apply_filters)
         self.filter_edit.textChanged.connect(self._filter_timer.start)
 
-        self.status_combo = QComboBox(objectName="historyStatusCombo")
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("historyStatusCombo")
         self.status_combo.setAccessibleName(self.tr("Status"))
         self.status_combo.addItem(self.tr("All statuses"), None)
         for status in KIND_STATUSES[OrderKind.PURCHASE]:
             self.status_combo.addItem(translate("Status", LABELS[status]), status)
         self.status_combo.currentIndexChanged.connect(self._apply_filters)
 
-        self.invoice_combo = QComboBox(objectName="historyInvoiceCombo")
+        self.invoice_combo = QComboBox()
+        self.invoice_combo.setObjectName("historyInvoiceCombo")
         self.invoice_combo.setAccessibleName(self.tr("Invoice"))
         self.invoice_combo.addItem(self.tr("All invoices"), None)
         for status, label in INVOICE_LABELS.items():
             self.invoice_combo.addItem(translate("Invoices", label), status)
         self.invoice_combo.currentIndexChanged.connect(self._apply_filters)
 
-        self.contract_combo = QComboBox(objectName="historyContractCombo")
+        self.contract_combo = QComboBox()
+        self.contract_combo.setObjectName("historyContractCombo")
         self.contract_combo.setAccessibleName(self.tr("Contract"))
         self.contract_combo.addItem(self.tr("All contracts"), None)
         self.contract_combo.currentIndexChanged.connect(self._apply_filters)
 
-        self.export_button = QPushButton(self.tr("E&xport CSV…"), objectName="exportCsvButton")
+        self.export_button = QPushButton(self.tr("E&xport CSV…"))
+        self.export_button.setObjectName("exportCsvButton")
         self.export_button.clicked.connect(self._ask_export_path)
-        self.receipt_button = QPushButton(self.tr("Open &Receipt…"), objectName="receiptButton")
+        self.receipt_button = QPushButton(self.tr("Open &Receipt…"))
+        self.receipt_button.setObjectName("receiptButton")
         self.receipt_button.setEnabled(False)
         self.receipt_button.clicked.connect(self.show_selected_receipt)
-        self.invoice_button = QPushButton(self.tr("Open &Invoice…"), objectName="openInvoiceButton")
+        self.invoice_button = QPushButton(self.tr("Open &Invoice…"))
+        self.invoice_button.setObjectName("openInvoiceButton")
         self.invoice_button.setEnabled(False)
         self.invoice_button.clicked.connect(self._request_invoice)
-        self.copy_button = QPushButton(self.tr("Cop&y ID"), objectName="copyTransactionIdButton")
+        self.copy_button = QPushButton(self.tr("Cop&y ID"))
+        self.copy_button.setObjectName("copyTransactionIdButton")
         self.copy_button.setToolTip(self.tr("Copy the transaction ID, to give it to the vendor"))
         self.copy_button.setEnabled(False)
         self.copy_button.clicked.connect(self.copy_selected_id)
 
-        self.view = QTableView(objectName="transactionHistoryView")
+        self.view = QTableView()
+        self.view.setObjectName("transactionHistoryView")
         self.view.setTabKeyNavigation(False)  # Tab moves on to the next control, as a user expects
         self.view.setAccessibleName(self.tr("Transaction history"))
         self.view.setModel(self.model)
@@ -194,13 +204,15 @@ class HistoryTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(choices)
-        self.pages = QStackedWidget(objectName="historyPages")
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("historyPages")
         self.pages.addWidget(self.view)
         self.pages.addWidget(self._empty_state())
         layout.addWidget(self.pages, 1)
         self.details_pane = self._details_pane()
         layout.addWidget(self.details_pane)
-        self.requests = QLabel(objectName="accountRequestsLabel", wordWrap=True)
+        self.requests = QLabel(wordWrap=True)
+        self.requests.setObjectName("accountRequestsLabel")
         self.requests.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.requests.setTextFormat(Qt.TextFormat.PlainText)  # answers are the manager's words
         self.requests.hide()
@@ -216,11 +228,14 @@ class HistoryTab(QWidget):
 
     def _empty_state(self) -> QWidget:
         """What shows instead of an empty table: why nothing is listed, and Clear Filter."""
-        page = QWidget(objectName="historyEmptyState")
-        self.empty_label = QLabel(objectName="historyEmptyLabel", wordWrap=True)
+        page = QWidget()
+        page.setObjectName("historyEmptyState")
+        self.empty_label = QLabel(wordWrap=True)
+        self.empty_label.setObjectName("historyEmptyLabel")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)  # a search text is shown as typed
-        self.clear_button = QPushButton(self.tr("C&lear Filter"), objectName="clearFilterButton")
+        self.clear_button = QPushButton(self.tr("C&lear Filter"))
+        self.clear_button.setObjectName("clearFilterButton")
         self.clear_button.clicked.connect(self.clear_filters)
         layout = QVBoxLayout(page)
         layout.addStretch()
@@ -231,7 +246,8 @@ class HistoryTab(QWidget):
 
     def _details_pane(self) -> QWidget:
         """The selected purchase's other facts and its documents' actions."""
-        pane = QFrame(objectName="historyDetailsPane")
+        pane = QFrame()
+        pane.setObjectName("historyDetailsPane")
         pane.setFrameShape(QFrame.Shape.StyledPanel)
         grid = QGridLayout(pane)
         grid.setContentsMargins(8, 6, 8, 6)
@@ -240,7 +256,8 @@ class HistoryTab(QWidget):
         self._detail_titles: list[QLabel] = []
         for place, key in enumerate(IN_DETAILS):
             title = QLabel(column_title(_COLUMN[key]) + ":")
-            value = QLabel(objectName=f"historyDetail_{key}", wordWrap=True)
+            value = QLabel(wordWrap=True)
+            value.setObjectName(f"historyDetail_{key}")
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setContentsMargins(6, 0, 12, 0)  # clear of its title, and of the next one
@@ -252,10 +269,9 @@ class HistoryTab(QWidget):
         for column in (1, 3, 5):
             grid.setColumnStretch(column, 1)
         self.details_hint = QLabel(
-            self.tr("Select a purchase to see its details and open its documents."),
-            objectName="historyDetailsHint",
-            wordWrap=True,
+            self.tr("Select a purchase to see its details and open its documents."), wordWrap=True
         )
+        self.details_hint.setObjectName("historyDetailsHint")
         grid.addWidget(self.details_hint, 0, 0, 2, 6)
         documents = QHBoxLayout()
         documents.addStretch()
