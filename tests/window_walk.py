@@ -473,6 +473,7 @@ def main() -> None:
     audit.model._arrived(audit.model._generation, audit_page(AUDIT_PAGE))
     dialog(audit, "audit log")
     dialog(window.show_permission_sets(), "permission sets")
+    _approvals(window)
     seats = window.show_seat_holders("disabled")
     dialog(seats, "seat holders (disabled)")
     seats.notice.setText(  # the Undo notice at its longest: the view says it after a release
@@ -566,6 +567,46 @@ def _reclaim_and_alerts(seats: QWidget) -> None:
         )
     )
     dialog(alerts, "alerts")
+
+
+def _approvals(window: MainWindow) -> None:
+    """Approvals for an approver, filled as the service would answer (it cannot be reached
+    here): one pending, one approved, one denied with a long reason; then a refusal shown."""
+    from desktop.approvals import approval
+    from desktop.service_client import ServiceRefused
+
+    admin = window.app.administrator
+    assert admin is not None
+    admin.permission_set.approve_purchases = True  # as the sign-in answer mirrors it
+    approvals = window.administration.show_approvals()
+    settle(300)  # the read fails: nothing listens on port 9
+    people = [
+        {"name": "Priya Raman", "email": "billing@example.com"},
+        {"name": "Bartholomew Featherstonehaugh", "email": "b@northwind.example"},
+    ]
+    reason = "Over this quarter's budget: please ask again in January with the new cost centre."
+    listed = [
+        approval(
+            {
+                "id": f"AP-2026-{n:06d}", "kind": ("purchase", "renewal")[n % 2],
+                "status": ("pending", "approved", "denied")[n % 3], "transaction_id": f"t{n}",
+                "seats": 120 * n, "amount": f"{13500 * n}.00", "currency": "USD",
+                "period_start": "2026-12-07", "period_end": "2027-07-31",
+                "quote_number": "Q-2026-000003" if n % 2 else None, "purchase_order": None,
+                "spending_limit": "1000.00", "requested_by": people[n % 2],
+                "requested_at": "2026-12-07T09:00:00+00:00", "valid_until": "2026-12-14",
+                "decided_by": people[0] if n % 3 else None,
+                "decided_at": "2026-12-08T10:00:00+00:00" if n % 3 else None,
+                "reason": reason if n % 3 == 2 else None,
+            }
+        )
+        for n in range(3, 8)
+    ]  # fmt: skip
+    approvals._show(approvals._reads, listed)
+    dialog(approvals, "approvals")
+    expired = ServiceRefused("expired", 409, "approval_expired")  # the longest refusal
+    approvals.message.setText(approvals._refusal_text(listed[0], expired))
+    dialog(approvals, "approvals, with a refusal")
 
 
 def _quotes(window: MainWindow, locale: str) -> None:

@@ -1,5 +1,5 @@
 """The window's dialogs about the account rather than the contract: the billing profile, the
-users holding seats they do not use, permission sets and the audit log."""
+users holding seats they do not use, permission sets, the audit log and approvals."""
 
 from collections.abc import Callable
 from functools import partial
@@ -17,6 +17,7 @@ from ui.seats_card import INACTIVE
 from ui.tasks import run_in_background
 
 if TYPE_CHECKING:  # opened on demand: loaded when first opened, not at start
+    from ui.approvals_dialog import ApprovalsDialog
     from ui.audit_log_dialog import AuditLogDialog
     from ui.billing_profile_dialog import BillingProfileDialog
     from ui.permission_sets_dialog import PermissionSetsDialog
@@ -125,3 +126,24 @@ class AdministrationController(Controller):
         dialog = AuditLogDialog(self.app.audit_trail(), self.host, self.timezone, self.locale)
         dialog.open()
         return dialog
+
+    def show_approvals(self) -> "ApprovalsDialog":
+        """Purchases above a spending limit: to decide for an approver, else one's own."""
+        from ui.approvals_dialog import ApprovalsDialog  # loaded when first opened
+
+        administrator = self.administrator
+        dialog = ApprovalsDialog(
+            self.app.approvals(),
+            administrator.email,
+            administrator.permission_set.approve_purchases,
+            self.host,
+            self.timezone,
+            self.locale,
+        )
+        dialog.decided.connect(self._decided)
+        dialog.open()
+        return dialog
+
+    def _decided(self, said: str) -> None:
+        self.say(said)
+        self.app.sync_now()  # an approved order reaches the history with the next sync

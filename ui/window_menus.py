@@ -1,5 +1,5 @@
-"""The main window's menus: File, Administration (for who may manage permission sets) and Help;
-without Manage Account only what does not touch the contract."""
+"""The main window's menus: File, Administration (for who may manage permission sets, approve
+or buy) and Help; without Manage Account only what does not touch the contract."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from desktop.i18n import translate
 from desktop.quotes import Quotes
 
 if TYPE_CHECKING:
+    from desktop.models import PermissionSet
     from ui.main_window import MainWindow
 
 
@@ -79,17 +80,8 @@ def build_menus(window: MainWindow) -> None:
             _add_action(menu, text, name, slot)
     menu.addAction(translate("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit, window.close)
     administrator = app.administrator
-    if app.syncing and administrator and administrator.permission_set.manage_permission_sets:
-        administration = bar.addMenu(translate("MainWindow", "Ad&ministration"))
-        for text, name, slot in (
-            (
-                translate("MainWindow", "&Permission Sets…"),
-                "permissionSetsAction",
-                window.show_permission_sets,
-            ),
-            (translate("MainWindow", "&Audit Log…"), "auditLogAction", window.show_audit_log),
-        ):
-            _add_action(administration, text, name, slot)
+    if app.syncing and administrator:
+        _administration_menu(window, administrator.permission_set)
     help_menu = bar.addMenu(translate("MainWindow", "&Help"))
     _add_action(
         help_menu,
@@ -110,6 +102,28 @@ def build_menus(window: MainWindow) -> None:
         "aboutAction",
         lambda: _show_about(window),
     )
+
+
+def _administration_menu(window: MainWindow, rights: PermissionSet) -> None:
+    """Permission sets and the audit log for who may manage permission sets; Approvals for
+    approvers and for buyers, whose purchases above their limit wait there."""
+    entries: list[tuple[str, str, Callable[[], object]]] = []
+    if rights.manage_permission_sets:
+        entries += [
+            (
+                translate("MainWindow", "&Permission Sets…"),
+                "permissionSetsAction",
+                window.show_permission_sets,
+            ),
+            (translate("MainWindow", "&Audit Log…"), "auditLogAction", window.show_audit_log),
+        ]
+    if window.may_manage or rights.approve_purchases:
+        approvals = window.administration.show_approvals
+        entries.append((translate("MainWindow", "App&rovals…"), "approvalsAction", approvals))
+    if entries:
+        administration = window.menuBar().addMenu(translate("MainWindow", "Ad&ministration"))
+        for text, name, slot in entries:
+            _add_action(administration, text, name, slot)
 
 
 def show_quotes(window: MainWindow) -> None:
