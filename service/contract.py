@@ -8,11 +8,12 @@ compiled schemas cost a tenth of that.
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 from jsonschema import Draft202012Validator, ValidationError, validators
@@ -20,6 +21,9 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from billing.plain_text import describe, normalized, refused_character, unsafe_character
+
+if TYPE_CHECKING:  # imported where it is used: the suite's answer checks only
+    from openapi_core.validation.response.validators import V31ResponseValidator
 
 OPENAPI = Path(__file__).with_name("openapi.json")
 DOCUMENT = json.loads(OPENAPI.read_text())
@@ -29,6 +33,7 @@ MAX_DEPTH = 64  # arrays and objects within each other; json.loads fails near 1,
 MAX_URL = 4096  # characters of path and query together
 JSON = "application/json"
 _BASE = "urn:manage-account:openapi"
+type Json = bool | int | float | str | list[Json] | dict[str, Json] | None  # what json.loads gives
 _REGISTRY = Registry().with_resource(
     _BASE, Resource.from_contents(DOCUMENT, default_specification=DRAFT202012)
 )
@@ -90,7 +95,7 @@ def _control(text: str) -> str | None:
     return next((c for c in text if c < "\x20" or "\x7f" <= c <= "\x9f"), None)
 
 
-def read_body(body: bytes) -> object:
+def read_body(body: bytes) -> Json:
     """The JSON body as handlers see it, every string in NFC (the password as sent), or
     Refused: not UTF-8, not JSON, nested deeper than MAX_DEPTH, NUL or a lone surrogate."""
     try:
@@ -145,7 +150,7 @@ def _unsafe_in(value: object) -> str | None:
     return None
 
 
-def _normalized(value: object, key: str | None = None) -> object:
+def _normalized(value: Json, key: str | None = None) -> Json:
     if isinstance(value, str):
         return value if key == "password" else normalized(value)
     if isinstance(value, dict):
@@ -170,7 +175,7 @@ class _Operation:
     body: Draft202012Validator | None
 
 
-def check_request(environ: dict, body: bytes) -> object:
+def check_request(environ: dict, body: bytes) -> Json:
     """The request's JSON body (normalized, see read_body; None when the operation takes
     none) if the request keeps to the document, else Refused saying the first way it breaks it.
 
@@ -235,7 +240,7 @@ def _parameter_breach(
     )
 
 
-def _checked_body(validator: Draft202012Validator, environ: dict, body: bytes) -> object:
+def _checked_body(validator: Draft202012Validator, environ: dict, body: bytes) -> Json:
     if not body:
         raise _refuse(400, "invalid_request", "This request needs a JSON body.")
     media = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
@@ -259,7 +264,12 @@ def _checked_body(validator: Draft202012Validator, environ: dict, body: bytes) -
 
 def _said_better(error: ValidationError) -> bool:
     """A typed text's pattern: its x-text says the same, naming the character."""
-    return error.validator == "pattern" and TEXT in error.schema
+    return error.validator == "pattern" and TEXT in _schema(error)
+
+
+def _schema(error: ValidationError) -> Mapping[str, Any]:
+    """The schema an error is about; a boolean schema (true or false) has no keywords."""
+    return error.schema if isinstance(error.schema, Mapping) else {}
 
 
 def _said(error: ValidationError) -> str:
@@ -284,16 +294,16 @@ def _text_rule(validator: object, kind: str, instance: object, schema: dict) -> 
 _Validator = validators.extend(Draft202012Validator, {TEXT: _text_rule})
 
 
-def _field(error: object) -> str:
+def _field(error: ValidationError) -> str:
     """The field a schema error is about: its path, or the property missing or unexpected."""
     if error.absolute_path:
         return ".".join(str(part) for part in error.absolute_path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        return min(set(error.instance) - set(error.schema.get("properties", {})), default="body")
+        return min(set(error.instance) - set(_schema(error).get("properties", {})), default="body")
     return _missing(error) or "body"
 
 
-def _own_code(error: object) -> str | None:
+def _own_code(error: ValidationError) -> str | None:
     """The code a violated property names for itself (a missing one: its declaration)."""
     schema = _resolved(error.schema)
     if error.validator == "required":
@@ -301,7 +311,7 @@ def _own_code(error: object) -> str | None:
     return schema.get(OWN_CODE)
 
 
-def _missing(error: object) -> str | None:
+def _missing(error: ValidationError) -> str | None:
     if error.validator != "required":
         return None
     return error.message.split("'")[1]  # "'seats' is a required property"
@@ -367,7 +377,7 @@ def _escape(segment: str) -> str:
 
 
 @cache
-def _response_validator() -> object:
+def _response_validator() -> "V31ResponseValidator":
     from jsonschema_path import SchemaPath
     from openapi_core.validation.response.validators import V31ResponseValidator
 
