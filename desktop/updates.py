@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from desktop import __version__, proxy
 from desktop.config import (
@@ -30,7 +30,9 @@ from desktop.i18n import translate
 from resources import resource_path
 
 if TYPE_CHECKING:
+    from tuf.ngclient import FetcherInterface
     from tufup.client import Client
+    from tufup.common import TargetMeta
 
 ARCHIVE_NAME = "manage-account"  # the repository's archives: manage-account-1.2.0.tar.gz
 UPDATES_ENV = "MANAGE_ACCOUNT_UPDATES"  # "off": IT's switch, as Intune expects for such apps
@@ -201,7 +203,8 @@ class UpdateRepository:
             shutil.copyfile(trusted_root(), self._metadata / "root.json")
         self._url, self._current = url, current
         self._client: Client | None = None
-        self._found = None
+        self._found: TargetMeta | None = None
+        self._refresh_failure: Exception | None = None  # what tufup's client would only log
 
     def check(self) -> Release | None:
         """The newest release on the channel above this version, or None. May take a while."""
@@ -212,10 +215,11 @@ class UpdateRepository:
             found = client.check_for_updates(pre=_PRERELEASES[self.channel], patch=False)
         except RepositoryError as error:
             raise UpdateRefused(_refused(error)) from error
-        if client.failure is not None:
-            if isinstance(client.failure, DownloadError):
-                raise UpdateError(_unreachable(self._url, client.failure)) from client.failure
-            raise UpdateRefused(_refused(client.failure)) from client.failure
+        failure = self._refresh_failure
+        if failure is not None:
+            if isinstance(failure, DownloadError):
+                raise UpdateError(_unreachable(self._url, failure)) from failure
+            raise UpdateRefused(_refused(failure)) from failure
         self._found = found
         return None if found is None else _release(found)
 
@@ -255,16 +259,17 @@ class UpdateRepository:
         from tuf.api.exceptions import DownloadError, UnsignedMetadataError
         from tufup.client import Client
 
+        self._refresh_failure = None
+        repository = self  # where the client's refresh leaves its failure
+
         class _Client(Client):
             """tufup's client, keeping the failure of the refresh it would only log."""
-
-            failure: Exception | None = None
 
             def refresh(self) -> None:
                 try:
                     super().refresh()
                 except (DownloadError, UnsignedMetadataError) as error:
-                    self.failure = error
+                    repository._refresh_failure = error
                     raise
 
         downloads = self.data / "downloads"
@@ -282,12 +287,12 @@ class UpdateRepository:
         return client
 
 
-def _release(found: object) -> Release:
+def _release(found: "TargetMeta") -> Release:
     """What tufup found (a TargetMeta), with the notes scripts/release.py signed into it."""
     return Release(str(found.version), str((found.custom or {}).get("notes", "")))
 
 
-def _fetcher(url: str) -> object:
+def _fetcher(url: str) -> "FetcherInterface":
     """A tuf fetcher (made when tuf is first needed, which is not at start)."""
     import urllib.error
 
@@ -312,7 +317,7 @@ def _fetcher(url: str) -> object:
                 raise DownloadHTTPError(str(error.reason), error.code) from None
             return self._chunks(response)
 
-        def _chunks(self, response: object) -> Iterator[bytes]:
+        def _chunks(self, response: IO[bytes]) -> Iterator[bytes]:
             done = 0
             with response:
                 while chunk := response.read(_CHUNK):
