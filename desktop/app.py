@@ -235,7 +235,9 @@ def _qt_application(log_folder: Path) -> tuple["QApplication", str]:
     from ui.appearance import follow_system_scheme
     from ui.crash_dialog import CrashReporter
 
-    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    qt_app = QApplication.instance()
+    if not isinstance(qt_app, QApplication):  # none yet; tests run theirs
+        qt_app = QApplication(sys.argv[:1])
     qt_app.setApplicationName(APP_NAME)
     qt_app.setApplicationVersion(__version__)
     qt_app.setDesktopFileName("manage-account")  # ties windows to manage-account.desktop on Linux
@@ -284,10 +286,11 @@ def _sign_in(application: "Application", user: str | None) -> bool:
             logger.info("Working offline until the account service answers")
             return True
         session = dialog.session
+        assert session is not None  # accepted, not offline: the dialog signed in
     application.session = session
-    application.administrator = mirror_administrator(session.administrator)
+    administrator = application.administrator = mirror_administrator(session.administrator)
     if not application.sees_billing:
-        forget_contract_data(application.organization)  # none of its contract stays here
+        forget_contract_data(administrator.organization)  # none of its contract stays here
     return True
 
 

@@ -59,22 +59,27 @@ def run_with_progress(
     return task.start()
 
 
-def wait_with_progress(label: str, call: Callable[[], object]) -> object:
+def wait_with_progress[T](label: str, call: Callable[[], T]) -> T:
     """Run `call` on the thread pool and wait for it with the event loop running (a busy
     dialog after a moment); returns its result or raises its error."""
     progress = QProgressDialog(label, "", 0, 0)
     progress.setCancelButton(None)
     progress.setMinimumDuration(300)
     loop = QEventLoop()
-    outcome: dict[str, object] = {}
+    results: list[T] = []
+    errors: list[Exception] = []
 
-    def finish(key: str, value: object) -> None:
-        outcome[key] = value
+    def succeeded(result: T) -> None:
+        results.append(result)
         loop.quit()
 
-    run_in_background(call, lambda result: finish("result", result), lambda e: finish("error", e))
+    def failed(error: Exception) -> None:
+        errors.append(error)
+        loop.quit()
+
+    run_in_background(call, succeeded, failed)
     loop.exec()
     progress.reset()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["result"]
+    if errors:
+        raise errors[0]
+    return results[0]
