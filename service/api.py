@@ -20,6 +20,7 @@ from db.database import retry_when_locked
 from db.fields import utc_now
 from service import (
     alerts,
+    approvals,
     audit,
     auth,
     contract,
@@ -35,7 +36,15 @@ from service import (
     seats,
     users,
 )
-from service.models import Administrator, AuditEvent, Contract, Quote, service_db
+from service.models import (
+    Administrator,
+    Approval,
+    AuditEvent,
+    Contract,
+    Quote,
+    Renewal,
+    service_db,
+)
 
 logger = logging.getLogger(__name__)
 MAX_BODY = 64 * 1024
@@ -204,6 +213,23 @@ class Api:
             (
                 re.compile(r"/v1/seat-orders/(?P<transaction_id>[^/]+)"),
                 {"GET": self.get_order},
+                True,
+            ),
+            (re.compile(r"/v1/approvers"), {"GET": self.approvers}, True),
+            (re.compile(r"/v1/approvals"), {"GET": self.list_approvals}, True),
+            (
+                re.compile(r"/v1/approvals/(?P<approval_id>[^/]+)"),
+                {"GET": self.get_approval},
+                True,
+            ),
+            (
+                re.compile(r"/v1/approvals/(?P<approval_id>[^/]+)/approve"),
+                {"POST": self.approve},
+                True,
+            ),
+            (
+                re.compile(r"/v1/approvals/(?P<approval_id>[^/]+)/deny"),
+                {"POST": self.deny},
                 True,
             ),
             (re.compile(r"/v1/permission-sets"), {"GET": self.permission_sets}, True),
@@ -550,6 +576,8 @@ class Api:
         administrator = self._require_manage_account(request)
         key = request.header("Idempotency-Key")
         renewal, replayed = renewals.place_renewal(administrator, key, request.json())
+        if isinstance(renewal, Approval):
+            return 202, _held(renewal, replayed)
         return 201, {"renewal": renewals.renewal_json(renewal), "replayed": replayed}
 
     def list_renewals(self, request: Request) -> tuple[int, object]:
@@ -685,7 +713,51 @@ class Api:
         order, replayed = orders.place_order(
             administrator, key, request.json(), self.delay, grace_days=self.quote_grace_days
         )
+        if isinstance(order, Approval):
+            return 202, _held(order, replayed)
         return 201, {"order": orders.order_json(order), "replayed": replayed}
+
+    def approvers(self, request: Request) -> tuple[int, object]:
+        found = approvals.approvers(self._require_manage_account(request))
+        return 200, {"approvers": [{"name": each.name, "email": each.email} for each in found]}
+
+    @staticmethod
+    def _signed_in(request: Request) -> Administrator:
+        administrator = request.administrator
+        assert administrator is not None  # the route needs a session: _authenticate ran
+        return administrator
+
+    def _may_see_approvals(self, request: Request) -> Administrator:
+        """An approver, or one with Manage Account (who sees their own requests); else 403."""
+        administrator = self._signed_in(request)
+        if administrator.permission_set.approve_purchases:
+            return administrator
+        return self._require_manage_account(request)
+
+    def list_approvals(self, request: Request) -> tuple[int, object]:
+        administrator, now = self._may_see_approvals(request), utc_now()
+        found = approvals.visible(administrator, request.query.get("status"), now)
+        return 200, {"approvals": [approvals.answer(each, now) for each in found]}
+
+    def get_approval(self, request: Request, approval_id: str) -> tuple[int, object]:
+        found = approvals.find(self._may_see_approvals(request), approval_id)
+        return 200, {"approval": approvals.answer(found, utc_now())}
+
+    def approve(self, request: Request, approval_id: str) -> tuple[int, object]:
+        """Place the held order at its price (the approver's rights are checked there)."""
+        now = utc_now()
+        approver = self._signed_in(request)
+        approval, placed = approvals.approve(approver, approval_id, self.delay, now)
+        answer = {"approval": approvals.answer(approval, now)}
+        if isinstance(placed, Renewal):
+            return 201, {**answer, "renewal": renewals.renewal_json(placed)}
+        return 201, {**answer, "order": orders.order_json(placed)}
+
+    def deny(self, request: Request, approval_id: str) -> tuple[int, object]:
+        now = utc_now()
+        reason = request.json().get("reason")  # its rule is the handler's: invalid_reason
+        denied = approvals.deny(self._signed_in(request), approval_id, reason, now)
+        return 200, {"approval": approvals.answer(denied, now)}
 
     def get_order(self, request: Request, transaction_id: str) -> tuple[int, object]:
         order = orders.find_order(self._require_billing(request), transaction_id)
@@ -759,6 +831,13 @@ class Api:
             body.get("details", {}),
         )
         return 201, {"recorded": True}
+
+
+def _held(approval: Approval, replayed: bool) -> Binary:
+    """An order above its buyer's spending limit: the approval that holds it, and where."""
+    answer = {"approval": approvals.answer(approval, utc_now()), "replayed": replayed}
+    location = (("Location", f"/v1/approvals/{approval.number}"),)
+    return Binary(json.dumps(answer).encode(), "application/json", location)
 
 
 def _pdf(data: bytes, number: str) -> Binary:

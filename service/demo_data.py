@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
+from billing.orders import QUOTE_GRACE_DAYS
 from billing.proration import PRORATE_BY_DAY, PRORATE_BY_MONTH, Quote, quote
 from billing.transaction_ids import new_transaction_id
 
@@ -48,6 +49,7 @@ SET_ROLES = {
     "Buchhaltung": {"view_billing": True},
 }
 BUYERS = ("admin@example.com", "billing@example.com")
+APPROVAL_SEATS = 12  # at least 9 months of $12.50 a seat: above the Billing set's limit
 CONTOSO_ZONE = "Europe/Berlin"
 ACCOUNT_MANAGER = {
     "account_manager_name": "Dana Whitfield",
@@ -99,6 +101,19 @@ class DemoPurchase:
 
 
 @dataclass(frozen=True)
+class DemoApproval:
+    """A purchase above its buyer's spending limit, waiting for an approver."""
+
+    transaction_id: str
+    requested_at: datetime
+    requester_email: str
+    contract: int  # index into the organization's contracts
+    priced: Quote
+    valid_until: date  # the price holds until then: the quote date + QUOTE_GRACE_DAYS
+    purchase_order: str | None
+
+
+@dataclass(frozen=True)
 class DemoUser:
     name: str
     email: str
@@ -130,6 +145,7 @@ class DemoOrganization:
     purchases: Callable[[date], list[DemoPurchase]]
     users: UserMix
     billing_profile: dict  # as GET /v1/billing-profile answers it
+    approvals: Callable[[date], list[DemoApproval]] = lambda today: []  # pending ones
 
     def today(self, now: datetime | None = None) -> date:
         """The organization's date `now` (default: the present), where it is."""
@@ -157,6 +173,26 @@ def demo_purchases(today: date, seed: int = 2026) -> list[DemoPurchase]:
     """Provisioned purchases on both contracts, in business hours, invoiced gap-free in order."""
     terms = _northwind_terms(today)
     return _purchases(terms, today, BUYERS, TIMEZONE, NORTHWIND_PURCHASES, seed)
+
+
+def demo_approvals(today: date) -> list[DemoApproval]:
+    """Priya Raman's purchase of APPROVAL_SEATS seats, above the Billing set's $1,000.00,
+    priced and requested yesterday morning and waiting for an administrator to approve it."""
+    terms = _northwind_terms(today)
+    asked = datetime.combine(today - timedelta(days=1), time(9, 30), ZoneInfo(TIMEZONE))
+    # Frozen, its fields read-only: pricing only reads them, though its protocol says not.
+    priced = quote(terms[-1], APPROVAL_SEATS, asked.date())  # pyright: ignore[reportArgumentType]
+    return [
+        DemoApproval(
+            transaction_id=new_transaction_id(random.Random(APPROVAL_SEATS)),
+            requested_at=asked.astimezone(UTC),
+            requester_email="billing@example.com",
+            contract=len(terms) - 1,
+            priced=priced,
+            valid_until=min(asked.date() + timedelta(days=QUOTE_GRACE_DAYS), terms[-1].end_date),
+            purchase_order=f"PO-{asked.year}-0100",
+        )
+    ]
 
 
 def contoso_contracts(today: date) -> list[DemoContract]:
@@ -222,6 +258,7 @@ NORTHWIND = DemoOrganization(
         "billing_emails": ["ap@northwind.example", "billing@example.com"],
         "default_purchase_order": None,
     },
+    demo_approvals,
 )
 CONTOSO = DemoOrganization(
     "Contoso Pharmaceuticals",

@@ -14,6 +14,7 @@ from billing.orders import (
 )
 from billing.proration import Quote, stored_working
 from billing.renewal import RenewalTerms
+from service.models import Approval
 from service.models import Quote as QuoteRow
 
 
@@ -42,25 +43,39 @@ def held(organization_id: int, request: OrderRequest, today: date) -> QuoteRow:
 
 
 def use(organization_id: int, number: str, transaction_id: str, now: datetime) -> None:
-    """Mark the quote used by the order being written (in its transaction); OrderRefusal
-    `quote_used` when another order took it first (on PostgreSQL this waits for that one's
-    commit, then finds it used)."""
+    """Mark the quote used by the order being written, or held for its approval (in its
+    transaction); OrderRefusal `quote_used` when another order took it first (on PostgreSQL
+    this waits for that one's commit, then finds it used)."""
     mine = (QuoteRow.organization == organization_id) & (QuoteRow.number == number)
-    changed = (
-        QuoteRow.update(used_by=transaction_id, used_at=now)
-        .where(mine & QuoteRow.used_by.is_null())
-        .execute()
-    )
+    free = QuoteRow.used_by.is_null() | (QuoteRow.used_by == transaction_id)  # held for it
+    changed = QuoteRow.update(used_by=transaction_id, used_at=now).where(mine & free).execute()
     if not changed:
         raise quote_used(number, str(QuoteRow.get(mine).used_by))
 
 
-def amount_of(quote: QuoteRow) -> Decimal:
+def release(organization_id: int, number: str, transaction_id: str) -> None:
+    """The quote free again after the approval that held it for `transaction_id` was denied."""
+    QuoteRow.update(used_by=None, used_at=None).where(
+        (QuoteRow.organization == organization_id)
+        & (QuoteRow.number == number)
+        & (QuoteRow.used_by == transaction_id)
+    ).execute()
+
+
+def quoted_fields(ledger_fields: dict) -> dict:
+    """A purchase's or renewal's ledger fields as a quote (or an approval) keeps them: the
+    months, and the period (the purchase's, or the next term)."""
+    renames = {"prorated_months": "months", "term_start": "period_start", "term_end": "period_end"}
+    return {renames.get(name, name): value for name, value in ledger_fields.items()}
+
+
+def amount_of(quote: "QuoteRow | Approval") -> Decimal:
     return amount_from_minor(quote.amount_minor, quote.currency)
 
 
-def purchase_priced(quote: QuoteRow) -> Quote:
-    """A purchase quote as billing prices it: the same amount, period and working."""
+def purchase_priced(quote: "QuoteRow | Approval") -> Quote:
+    """A purchase quote (or an approval holding one's price) as billing prices it: the same
+    amount, period and working."""
     contract = quote.contract
     return Quote(
         seats=quote.seats,
@@ -82,8 +97,8 @@ def purchase_priced(quote: QuoteRow) -> Quote:
     )
 
 
-def renewal_terms(quote: QuoteRow) -> RenewalTerms:
-    """A renewal quote's terms: the next term, seats and amount it held."""
+def renewal_terms(quote: "QuoteRow | Approval") -> RenewalTerms:
+    """A renewal quote's terms (or an approval's): the next term, seats and amount it held."""
     return RenewalTerms(
         quote.period_start,
         quote.period_end,

@@ -37,6 +37,22 @@ TEXTS = {
             "disabled for a while. Yours will be freed on {due}.\n\nIf you still need it, sign "
             "in before then, or ask your administrator to keep it for you.",
         ),
+        "approval_requested": (
+            "{organization}: {requester} asks you to approve {amount}",
+            "{requester} wants to buy {seats} seats for {organization} for {amount}, above "
+            "their spending limit of {limit}. The price holds until {valid_until}.\n\n"
+            "Approve or deny {number} under Approvals in Manage Account.",
+        ),
+        "approval_approved": (
+            "{organization}: {number} for {amount} is approved",
+            "{approver} approved your purchase of {seats} seats for {amount} ({number}); it is "
+            "ordered at the price you were quoted.",
+        ),
+        "approval_denied": (
+            "{organization}: {number} for {amount} is denied",
+            "{approver} did not approve your purchase of {seats} seats for {amount} "
+            "({number}), so nothing was ordered. The reason given:\n\n{reason}",
+        ),
     },
     "de": {
         "seats_available_below": (
@@ -70,6 +86,22 @@ TEXTS = {
             "Zeit lang inaktiv oder deaktiviert sind. Ihre wird am {due} freigegeben.\n\n"
             "Wenn Sie sie noch brauchen, melden Sie sich vorher an oder bitten Sie Ihren "
             "Administrator, sie Ihnen zu lassen.",
+        ),
+        "approval_requested": (
+            "{organization}: {requester} bittet Sie, {amount} freizugeben",
+            "{requester} möchte für {organization} {seats} Lizenzen für {amount} kaufen, mehr "
+            "als das Ausgabenlimit von {limit}. Der Preis gilt bis zum {valid_until}.\n\n"
+            "Geben Sie {number} unter Freigaben in Manage Account frei oder lehnen Sie ab.",
+        ),
+        "approval_approved": (
+            "{organization}: {number} über {amount} ist freigegeben",
+            "{approver} hat Ihren Kauf von {seats} Lizenzen für {amount} ({number}) "
+            "freigegeben; er ist zum angebotenen Preis bestellt.",
+        ),
+        "approval_denied": (
+            "{organization}: {number} über {amount} ist abgelehnt",
+            "{approver} hat Ihren Kauf von {seats} Lizenzen für {amount} ({number}) nicht "
+            "freigegeben; es wurde nichts bestellt. Die Begründung:\n\n{reason}",
         ),
     },
 }

@@ -266,6 +266,49 @@ class Quote(ServiceModel):
 Quote.add_index(Quote.organization, Quote.number, unique=True)  # numbers are each one's own
 
 
+class Approval(ServiceModel):
+    """An order or renewal above its buyer's spending limit, held at its price for an approver:
+    approved (the order placed with its transaction ID), denied, or expired after valid_until
+    (read, not stored). Its fields are a quote's, so it is priced back as a quote is."""
+
+    organization = ForeignKeyField(Organization, backref="approvals")
+    organization_id: int  # peewee's accessor of the key, declared for the type checker
+    number = CharField(max_length=20)  # AP-YYYY-NNNNNN, numbered per organization
+    kind = CharField(max_length=8)  # billing.kinds.OrderKind: purchase or renewal
+    transaction_id = CharField(max_length=255)  # the order's idempotency key
+    request_fingerprint = CharField(max_length=64)
+    contract = ForeignKeyField(Contract, backref="approvals")  # priced under it (or renewing it)
+    administrator = ForeignKeyField(Administrator, backref="approvals")  # who asked
+    administrator_id: int  # peewee's accessor of the key, declared for the type checker
+    seats = IntegerField()
+    monthly_unit_price = FixedPointField(UNIT_PRICE_PLACES)
+    months = IntegerField()  # the purchase's prorated months, or the next term's
+    proration_unit = CharField(max_length=5)  # the contract's when priced: the working's unit
+    quote_date = DateField()  # the organization's day it was priced on
+    period_start = DateField()  # the purchase's period, or the next term
+    period_end = DateField()
+    amount_minor = BigIntegerField()
+    currency = CharField(max_length=3)
+    acknowledgement_text = TextField()
+    purchase_order = CharField(max_length=40, null=True)
+    note = TextField(null=True)  # a purchase's note for the invoice, a renewal's instructions
+    quote_number = CharField(max_length=20, null=True)  # the formal quote it was placed from
+    spending_limit_minor = BigIntegerField(null=True)  # the requester's when requested
+    valid_until = DateField()  # the held price's last local day
+    status = CharField(max_length=8, default="pending")  # pending, approved or denied
+    requested_at = UTCDateTimeField()
+    decided_by = ForeignKeyField(Administrator, null=True, backref="approvals_decided")
+    decided_at = UTCDateTimeField(null=True)
+    reason = TextField(null=True)  # a denial's
+
+    class Meta:
+        indexes = (
+            (("organization", "transaction_id"), True),  # one key, one approval
+            (("organization", "number"), True),
+            (("organization", "requested_at"), False),  # the list, newest first
+        )
+
+
 class Invoice(ServiceModel):
     """The vendor's invoice for one provisioned order: issued once, then paid or voided.
 
@@ -435,6 +478,7 @@ MODELS = (
     Renewal,
     ReductionRequest,
     Quote,
+    Approval,
     Invoice,
     InvoiceSequence,
     SeatRelease,

@@ -3,6 +3,7 @@
 import hashlib
 import json
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -15,6 +16,8 @@ from billing.orders import (
     REFUSALS,
     OrderRefusal,
     OrderRequest,
+    approval_denied,
+    approval_expired,
     check_quote_date,
     no_current_contract,
     quote_changed,
@@ -27,9 +30,10 @@ from db.database import is_sqlite, write_transaction
 from db.fields import utc_now
 from db.group_commit import GroupCommit
 from db.prepared import Prepared, PreparedInsert
-from service import audit, held_quotes, invoices, profiles
+from service import audit, held_orders, held_quotes, invoices, profiles
 from service.models import (
     Administrator,
+    Approval,
     Contract,
     InvoiceSequence,
     Organization,
@@ -144,12 +148,14 @@ def place_order(
     delay: ProvisioningDelay,
     now: datetime | None = None,
     grace_days: int = QUOTE_GRACE_DAYS,
-) -> tuple[SeatOrder, bool]:
-    """Take an order once per idempotency key; returns (order, replayed).
+) -> tuple[SeatOrder | Approval, bool]:
+    """Take an order once per idempotency key; returns (order, replayed), or (approval,
+    replayed) for an order above the buyer's spending limit, held for an approver.
 
     A replay answers as the first time did, however much later it comes: the quote date is
-    checked only when the order is new. The order is written with those arriving at the same
-    time, in one transaction (group commit), and answered once that is durable.
+    checked only when the order is new; a held order answers as its approval stands. The order
+    is written with those arriving at the same time, in one transaction (group commit), and
+    answered once that is durable.
     """
     now = now or utc_now()
     try:
@@ -161,17 +167,50 @@ def place_order(
         SeatOrder.transaction_id == key
     )  # a key is the organization's own: another's same key is another order
     try:  # taken as new, without a look first: a key seen before fails the insert or a check
-        order = _ORDER_WRITER.run(
+        made = _ORDER_WRITER.run(
             lambda: _new_order(administrator, key, request, body_print, delay, now, grace_days)
         )
-        return order, False
-    except IntegrityError:  # taken before, by a request racing this one, or earlier in its batch
-        return replayed(SeatOrder.get(ours), body_print), True
-    except OrderProblem:  # no longer orderable today, yet the first answer stands
-        seen = SeatOrder.get_or_none(ours)
+        return made, False
+    except (IntegrityError, OrderProblem):  # taken before (by a request racing this one, or
+        # earlier in its batch), or no longer orderable today: the first answer stands
+        organization = administrator.organization
+        today = local_today(organization, now)
+        held = held_orders.find(organization.id, key)
+        if held is not None and held_orders.status(held, today) != held_orders.APPROVED:
+            return replay_held(
+                held, body_print, today, lambda: _todays(organization, held, today)
+            ), True
+        seen = SeatOrder.get_or_none(ours)  # an approved one's order is committed with it
         if seen is None:
             raise
         return replayed(seen, body_print), True
+
+
+def _todays(organization: Organization, held: Approval, today: date) -> dict:
+    """Today's price of a held order's seats, as quote_expired carries it (none when there is
+    no contract to price them under today)."""
+    try:
+        return {"quote": quote_json(quote_on(organization, held.seats, today)[1])}
+    except OrderProblem:
+        return {}
+
+
+def replay_held(
+    held: Approval, body_print: str, today: date, expired: Callable[[], dict] = dict
+) -> Approval:
+    """The approval holding an order or renewal, for the same body again while it waits; 409
+    approval_denied or approval_expired (with `expired()`) once it can no longer be placed, and
+    idempotency_key_reused for another body."""
+    replayed(held, body_print)
+    state = held_orders.status(held, today)
+    answer = {"approval": held_orders.approval_json(held, today)}
+    if state == held_orders.DENIED:
+        approver, reason = held.decided_by, held.reason
+        assert approver is not None and reason is not None  # a denial has both
+        raise OrderProblem.of(approval_denied(approver.name, reason), {**answer, "reason": reason})
+    if state == held_orders.EXPIRED:
+        raise OrderProblem.of(approval_expired(held.valid_until), {**answer, **expired()})
+    return held
 
 
 def _new_order(
@@ -182,9 +221,10 @@ def _new_order(
     delay: ProvisioningDelay,
     now: datetime,
     grace_days: int,
-) -> SeatOrder:
+) -> SeatOrder | Approval:
     """Price at the quote date, under the contract in force then, at exactly the amount shown;
-    or as the formal quote it names said, marked used in this same transaction."""
+    or as the formal quote it names said, marked used in this same transaction. Above the
+    buyer's spending limit, held for an approver until the quote's last day."""
     organization = administrator.organization  # read with the session
     today = local_today(organization, now)
     quote_date = request.quote_date or today
@@ -201,10 +241,47 @@ def _new_order(
         raise OrderProblem.of(refusal, extra) from refusal
     if found is None:
         contract, priced = quote_on(organization, request.seats, quote_date)
+        valid_until = min(quote_date + timedelta(days=grace_days), contract.end_date)
     else:
         contract, priced = found.contract, held_quotes.purchase_priced(found)
+        valid_until = found.valid_until
     if request.quoted_amount != priced.amount:
         raise OrderProblem.of(quote_changed(), {"quote": quote_json(priced)})
+    try:
+        if held_orders.above_limit(administrator, priced.amount, priced.currency):
+            fields = held_quotes.quoted_fields(priced.ledger_fields())
+            return held_orders.hold(
+                administrator,
+                key,
+                body_print,
+                request,
+                contract,
+                {**fields, "quote_date": priced.as_of},
+                valid_until,
+                now,
+            )
+        if held_orders.key_held(organization.id, key):
+            raise IntegrityError("an approval holds this Idempotency-Key")  # replayed as it
+        return write_order(administrator, key, body_print, contract, priced, request, delay, now)
+    except OrderRefusal as refusal:  # the formal quote taken by another order meanwhile
+        raise OrderProblem.of(refusal) from refusal
+
+
+def write_order(
+    administrator: Administrator,
+    key: str,
+    body_print: str,
+    contract: Contract,
+    priced: Quote,
+    request: OrderRequest,
+    delay: ProvisioningDelay,
+    now: datetime,
+) -> SeatOrder:
+    """The order as priced, its formal quote marked used and the trail told, in the caller's
+    transaction: a new order within its buyer's limit, or an approved one at its held price
+    (the buyer then is the requester). OrderRefusal `quote_used` when another order took the
+    quote first."""
+    organization = administrator.organization
     order = _INSERT_ORDER.create(
         service_db.obj,
         organization=organization,
@@ -223,10 +300,7 @@ def _new_order(
         provision_after=now + delay.draw(),
     )
     if request.quote_number is not None:
-        try:
-            held_quotes.use(administrator.organization_id, request.quote_number, key, now)
-        except OrderRefusal as refusal:
-            raise OrderProblem.of(refusal) from refusal
+        held_quotes.use(organization.id, request.quote_number, key, now)
     details = {"transaction_id": key, "seats": priced.seats, "amount": str(priced.amount)}
     if request.quote_number is not None:
         details["quote_number"] = request.quote_number
@@ -234,8 +308,8 @@ def _new_order(
     return order
 
 
-def replayed[T: (SeatOrder, Renewal)](existing: T, body_print: str) -> T:
-    """The order or renewal first placed with a key, for the same body again; 409
+def replayed[T: (SeatOrder, Renewal, Approval)](existing: T, body_print: str) -> T:
+    """The order, renewal or approval first made with a key, for the same body again; 409
     idempotency_key_reused for another body."""
     if existing.request_fingerprint != body_print:
         raise OrderProblem(

@@ -7,10 +7,11 @@ from billing.kinds import OrderKind
 from billing.money import amount_from_minor
 from billing.orders import OrderRefusal, check_invoice_note, check_purchase_order
 from billing.proration import PRORATE_BY_MONTH, Working
-from db.database import is_sqlite, write_transaction
+from db.database import write_transaction
 from db.fields import utc_now
 from service import audit, held_quotes, profiles, renewals
-from service.models import Administrator, Organization, Quote, service_db
+from service.models import Administrator, Quote, service_db
+from service.numbers import next_number
 from service.orders import OrderProblem, local_today, quote_on
 
 VALIDITY_DAYS = 30  # manage-account-service --quote-validity-days
@@ -40,16 +41,13 @@ def give(
     with write_transaction(service_db):
         if kind == OrderKind.PURCHASE:
             contract, priced = quote_on(organization, body.get("seats"), today)
-            fields = priced.ledger_fields()
-            fields["months"] = fields.pop("prorated_months")
+            fields = held_quotes.quoted_fields(priced.ledger_fields())
         else:
             contract, terms = renewals.priced(administrator, body.get("seats"), now)
-            fields = terms.ledger_fields()
-            fields["period_start"] = fields.pop("term_start")
-            fields["period_end"] = fields.pop("term_end")
+            fields = held_quotes.quoted_fields(terms.ledger_fields())
         quote = Quote.create(
             organization=organization_id,
-            number=_next_number(organization_id, today.year),
+            number=next_number(Quote, "Q", organization_id, today.year),
             kind=kind,
             contract=contract,
             administrator=administrator,
@@ -71,15 +69,6 @@ def give(
         }
         audit.record(organization_id, QUOTE_GIVEN, administrator.email, details, now)
     return quote
-
-
-def _next_number(organization_id: int, year: int) -> str:
-    """The organization's next number: its quotes are counted with its row locked, so two
-    given at once are numbered in turn (SQLite's write lock does the same)."""
-    mine = Organization.select().where(Organization._meta.primary_key == organization_id)
-    (mine if is_sqlite(service_db.obj) else mine.for_update()).get()
-    count = Quote.select().where(Quote.organization == organization_id).count()
-    return f"Q-{year}-{count + 1:06d}"
 
 
 def quotes_of(organization_id: int) -> list[Quote]:

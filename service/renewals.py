@@ -3,13 +3,14 @@ itself (idempotent like an order: taken as new, a key seen before replayed; once
 the next contract and its invoice made at once), and reduction requests kept for the account
 manager."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from peewee import IntegrityError
 
 from billing.kinds import OrderKind
 from billing.money import amount_from_minor
 from billing.orders import (
+    QUOTE_GRACE_DAYS,
     OrderRefusal,
     OrderRequest,
     already_renewed,
@@ -30,9 +31,10 @@ from billing.renewal import (
 from billing.statuses import Status
 from db.database import write_transaction
 from db.fields import utc_now
-from service import audit, held_quotes, invoices, profiles
+from service import audit, held_orders, held_quotes, invoices, profiles
 from service.models import (
     Administrator,
+    Approval,
     Contract,
     ReductionRequest,
     Renewal,
@@ -45,6 +47,7 @@ from service.orders import (
     local_today,
     next_invoice_number,
     parties_of,
+    replay_held,
     replayed,
 )
 
@@ -91,12 +94,13 @@ def offer_json(contract: Contract, terms: RenewalTerms) -> dict:
 
 def place_renewal(
     administrator: Administrator, key: str, body: dict, now: datetime | None = None
-) -> tuple[Renewal, bool]:
-    """Renew once per key and once per contract; returns (renewal, replayed).
+) -> tuple[Renewal | Approval, bool]:
+    """Renew once per key and once per contract; returns (renewal, replayed), or (approval,
+    replayed) for a renewal above the buyer's spending limit, held for an approver.
 
     As an order is placed: taken as new without a look first; a key seen before fails the
     insert, or a check (the contract renewed already, the window closed since), and the first
-    answer is replayed for the same body.
+    answer is replayed for the same body (a held renewal's as its approval stands).
     """
     now = now or utc_now()
     try:
@@ -108,15 +112,16 @@ def place_renewal(
     try:
         with write_transaction(service_db):
             return _new_renewal(administrator, key, request, body_print, now), False
-    except IntegrityError:  # the same key, or the same contract, won a race
-        seen = Renewal.get_or_none(ours)
+    except (IntegrityError, OrderProblem) as problem:  # the same key, or the same contract,
+        # won a race; or the renewal is no longer on offer: the first answer stands
+        today = local_today(administrator.organization, now)
+        held = held_orders.find(administrator.organization_id, key)
+        if held is not None and held_orders.status(held, today) != held_orders.APPROVED:
+            return replay_held(held, body_print, today), True
+        seen = Renewal.get_or_none(ours)  # an approved one's renewal is committed with it
         if seen is None:
-            offer(administrator, now)  # renewed by another key: says so, naming it
-            raise
-        return replayed(seen, body_print), True
-    except OrderProblem:
-        seen = Renewal.get_or_none(ours)
-        if seen is None:
+            if isinstance(problem, IntegrityError):
+                offer(administrator, now)  # renewed by another key: says so, naming it
             raise
         return replayed(seen, body_print), True
 
@@ -127,15 +132,51 @@ def _new_renewal(
     request: OrderRequest,
     body_print: str,
     now: datetime,
-) -> Renewal:
+) -> Renewal | Approval:
     if request.quote_number is None:
         contract, terms = priced(administrator, request.seats, now)
+        today = local_today(contract.organization, now)
+        valid_until = min(today + timedelta(days=QUOTE_GRACE_DAYS), contract.end_date)
     else:
-        contract, terms = _quoted(administrator, request, now)
-    seats = terms.seats
+        contract, terms, valid_until = _quoted(administrator, request, now)
     if request.quoted_amount != terms.amount:
         refusal = quote_changed(OrderKind.RENEWAL)
         raise OrderProblem.of(refusal, {"renewal": offer_json(contract, terms)})
+    try:
+        if held_orders.above_limit(administrator, terms.amount, terms.currency):
+            fields = held_quotes.quoted_fields(terms.ledger_fields())
+            today = local_today(contract.organization, now)
+            return held_orders.hold(
+                administrator,
+                key,
+                body_print,
+                request,
+                contract,
+                {**fields, "quote_date": today},
+                valid_until,
+                now,
+            )
+        if held_orders.key_held(administrator.organization_id, key):
+            raise IntegrityError("an approval holds this Idempotency-Key")  # replayed as it
+        return write_renewal(administrator, key, body_print, contract, terms, request, now)
+    except OrderRefusal as refusal:  # the formal quote taken by another order meanwhile
+        raise OrderProblem.of(refusal) from refusal
+
+
+def write_renewal(
+    administrator: Administrator,
+    key: str,
+    body_print: str,
+    contract: Contract,
+    terms: RenewalTerms,
+    request: OrderRequest,
+    now: datetime,
+) -> Renewal:
+    """The renewal as priced, the next contract and its invoice, its formal quote marked used
+    and the trail told, in the caller's transaction: a new renewal within its buyer's limit, or
+    an approved one at its held price (the buyer then is the requester). OrderRefusal
+    `quote_used` when another order took the quote first."""
+    seats = terms.seats
     following = Contract.create(
         organization=contract.organization_id,
         start_date=terms.term_start,
@@ -167,11 +208,8 @@ def _new_renewal(
     )
     invoices.issue_for_renewal(renewal, number, local_today(contract.organization, now), now)
     details = {"transaction_id": key, "seats": seats, "amount": str(terms.amount)}
-    if request.quote_number is not None:
-        try:  # in the renewal's transaction: both or neither
-            held_quotes.use(administrator.organization_id, request.quote_number, key, now)
-        except OrderRefusal as refusal:
-            raise OrderProblem.of(refusal) from refusal
+    if request.quote_number is not None:  # in the renewal's transaction: both or neither
+        held_quotes.use(administrator.organization_id, request.quote_number, key, now)
         details["quote_number"] = request.quote_number
     audit.record(contract.organization_id, RENEWED, administrator.email, details, now)
     return renewal
@@ -191,9 +229,9 @@ def priced(
 
 def _quoted(
     administrator: Administrator, request: OrderRequest, now: datetime
-) -> tuple[Contract, RenewalTerms]:
-    """The renewal as the formal quote it names held it, while the window is open; an
-    expired quote is answered with today's offer."""
+) -> tuple[Contract, RenewalTerms, date]:
+    """The renewal as the formal quote it names held it, while the window is open, and the
+    quote's last valid day; an expired quote is answered with today's offer."""
     contract, _ = offer(administrator, now)
     try:
         found = held_quotes.held(
@@ -206,7 +244,7 @@ def _quoted(
         raise OrderProblem.of(refusal, extra) from refusal
     if found.contract != contract:  # quoted for a term renewed since
         raise OrderProblem.of(quote_mismatch(found.number))
-    return contract, held_quotes.renewal_terms(found)
+    return contract, held_quotes.renewal_terms(found), found.valid_until
 
 
 def renewals_of(organization_id: int) -> list[Renewal]:

@@ -4,15 +4,17 @@ import json
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from billing.kinds import OrderKind
 from billing.money import round_money
 from billing.orders import ACKNOWLEDGEMENT
 from billing.statuses import Status, transition
 from db.database import write_transaction
-from service import audit, demo_data, invoices, profiles
+from service import audit, demo_data, held_orders, held_quotes, invoices, profiles
 from service.auth import hash_password
 from service.models import (
     AccountUser,
     Administrator,
+    Approval,
     BillingProfile,
     Contract,
     Invoice,
@@ -122,6 +124,27 @@ def _seed(plan: demo_data.DemoOrganization, today: date) -> None:
             (Invoice.organization == organization) & (Invoice.number == planned_invoice.number)
         ).execute()
     InvoiceSequence.create(organization=organization, last_number=len(purchases))
+    for number, planned in enumerate(plan.approvals(today), start=1):
+        requester = administrators[planned.requester_email]
+        contract = contracts[planned.contract]
+        Approval.create(
+            organization=organization,
+            number=f"AP-{planned.priced.as_of.year}-{number:06d}",
+            kind=OrderKind.PURCHASE,
+            transaction_id=planned.transaction_id,
+            request_fingerprint="demo",
+            contract=contract,
+            administrator=requester,
+            **held_quotes.quoted_fields(planned.priced.ledger_fields()),
+            proration_unit=contract.proration_unit,
+            quote_date=planned.priced.as_of,
+            acknowledgement_text=ACKNOWLEDGEMENT,
+            purchase_order=planned.purchase_order,
+            spending_limit_minor=requester.permission_set.spending_limit_minor,
+            valid_until=planned.valid_until,
+            status=held_orders.PENDING,
+            requested_at=planned.requested_at,
+        )
     noon = datetime.combine(today, time(12), UTC)
     AccountUser.insert_many(
         [
