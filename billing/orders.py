@@ -102,6 +102,29 @@ def quote_changed(kind: OrderKind = OrderKind.PURCHASE) -> OrderRefusal:
     )
 
 
+def approval_denied(approver: str, reason: str) -> OrderRefusal:
+    return OrderRefusal(
+        "approval_denied",
+        QT_TRANSLATE_NOOP(
+            "Orders", "Above the spending limit, and {approver} did not approve it: {reason}"
+        ),
+        approver=approver,
+        reason=reason,
+    )
+
+
+def approval_expired(valid_until: date) -> OrderRefusal:
+    return OrderRefusal(
+        "approval_expired",
+        QT_TRANSLATE_NOOP(
+            "Orders",
+            "Above the spending limit, and no approver decided while its price held (until "
+            "{valid_until}), so nothing was ordered.",
+        ),
+        valid_until=valid_until.isoformat(),
+    )
+
+
 def already_renewed(transaction_id: str) -> OrderRefusal:
     return RenewalRefusal(
         "already_renewed",

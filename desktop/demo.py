@@ -65,6 +65,7 @@ def seed_demo(
                 name=set_name,
                 manage_account=account,
                 manage_permission_sets=sets,
+                **demo_data.SET_ROLES.get(set_name, {}),
             )
             administrators[email] = Administrator.create(
                 organization=organization, name=name, email=email, permission_set=permissions

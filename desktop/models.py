@@ -79,6 +79,7 @@ class PermissionSet(OwnedModel):
     manage_permission_sets = BooleanField(default=False)
     view_billing = BooleanField(default=False)  # invoices, documents, profile: never buying
     approve_purchases = BooleanField(default=False)
+    spending_limit_minor = BigIntegerField(null=True)  # the contract's currency; None: no limit
 
     class Meta:
         indexes = ((("organization", "name"), True),)

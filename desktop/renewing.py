@@ -39,8 +39,13 @@ from desktop.models import (
 )
 from desktop.purchasing import PurchaseRefused, acknowledgement, check_buyer
 from desktop.renewal_reminders import remember_renewed
-from desktop.retry import backoff
-from desktop.service_client import ServiceClient, ServiceRefused, ServiceUnavailable
+from desktop.retry import APPROVAL_ASKED_EVERY, backoff
+from desktop.service_client import (
+    HeldForApproval,
+    ServiceClient,
+    ServiceRefused,
+    ServiceUnavailable,
+)
 from desktop.step_result import StepResult
 
 OFFER_KEY = "renewal_offer"
@@ -257,16 +262,17 @@ def renew(
 def send_renewals(
     client: ServiceClient, organization: Organization, now: datetime, result: StepResult
 ) -> None:
-    """Send the organization's renewals waiting here (recorded, or sent without an answer yet);
-    each answer, accepted or refused, is a change to show, and a refusal says why."""
+    """Send the organization's renewals waiting here (recorded, sent without an answer yet, or
+    awaiting approval: sent again now and then to learn the decision); each answer, accepted,
+    held for approval or refused, is a change to show, and a refusal says why. A retry with
+    the same key renews once, should an answer never arrive."""
     waiting = RenewalRecord.select().where(
         (RenewalRecord.organization == organization)
-        & RenewalRecord.status.in_((Status.QUEUED, Status.PENDING))
+        & RenewalRecord.status.in_((Status.QUEUED, Status.PENDING, Status.AWAITING_APPROVAL))
         & (RenewalRecord.next_attempt_at <= now)
     )
     for record in list(waiting):
-        result.changed |= _set_status(record, Status.PENDING)  # sent: a retry with the same
-        try:  # key renews once, should the answer never arrive
+        try:
             answer = client.renew(record.transaction_id, encode_order(_request(record)))
         except ServiceRefused as error:
             if not is_order_refusal(error.status, error.code):  # not a verdict on the renewal
@@ -279,6 +285,12 @@ def send_renewals(
         except ServiceUnavailable as error:
             _postpone(record, now, str(error))
             raise
+        if isinstance(answer, HeldForApproval):
+            result.changed |= _set_status(record, Status.AWAITING_APPROVAL, last_error=None)
+            RenewalRecord.update(next_attempt_at=now + APPROVAL_ASKED_EVERY).where(
+                RenewalRecord.id == record.id
+            ).execute()
+            continue
         _set_status(
             record,
             Status.PROVISIONED,

@@ -13,3 +13,7 @@ def backoff(attempts: int, rng: random.Random = _rng) -> timedelta:
     """Exponential backoff with full jitter: anywhere from 0 to min(cap, base * 2**n)."""
     ceiling = min(BACKOFF_CAP_SECONDS, BACKOFF_BASE_SECONDS * 2**attempts)
     return timedelta(seconds=rng.uniform(0, ceiling))
+
+
+# An order awaiting approval is sent again this often: the answer says when it was decided.
+APPROVAL_ASKED_EVERY = timedelta(seconds=30)

@@ -50,8 +50,9 @@ from desktop.renewing import (
     read_renewals,
     send_renewals,
 )
-from desktop.retry import backoff
+from desktop.retry import APPROVAL_ASKED_EVERY, backoff
 from desktop.service_client import (
+    HeldForApproval,
     NotSignedIn,
     ServiceClient,
     ServiceError,
@@ -200,7 +201,7 @@ def send_purchases(
     after = 0  # each is sent once a round, whatever became of it
     while batch := list(due.where(Outbox._meta.primary_key > after)):
         after = batch[-1].get_id()
-        answers: list[tuple[Outbox, dict | ServiceRefused]] = []
+        answers: list[tuple[Outbox, dict | HeldForApproval | ServiceRefused]] = []
         try:
             for entry in batch:
                 purchase = entry.purchase
@@ -216,7 +217,7 @@ def send_purchases(
 
 def _keep_answers(
     organization: Organization,
-    answers: list[tuple[Outbox, dict | ServiceRefused]],
+    answers: list[tuple[Outbox, dict | HeldForApproval | ServiceRefused]],
     now: datetime,
     result: StepResult,
 ) -> None:
@@ -226,6 +227,8 @@ def _keep_answers(
             purchase = entry.purchase
             if isinstance(answer, dict):
                 result.changed |= apply_order(organization, answer, result)
+            elif isinstance(answer, HeldForApproval):
+                result.changed |= _await_approval(entry, now)
             elif not is_order_refusal(answer.status or 0, answer.code):  # no verdict on it
                 _postpone(Outbox.id == entry.id, now, str(answer))
                 result.problem = str(answer)
@@ -387,8 +390,11 @@ class SyncWorker(threading.Thread):
 
 
 def waiting_purchases(organization: Organization | None) -> int:
-    """The organization's purchases queued or pending (None: not signed in yet, everyone's)."""
-    waiting = SeatPurchase.provisioning_status.in_((Status.QUEUED, Status.PENDING))
+    """The organization's purchases queued, awaiting approval or pending (None: not signed in
+    yet, everyone's)."""
+    waiting = SeatPurchase.provisioning_status.in_(
+        (Status.QUEUED, Status.AWAITING_APPROVAL, Status.PENDING)
+    )
     if organization is not None:
         waiting &= SeatPurchase.organization == organization
     return SeatPurchase.select().where(waiting).count()
@@ -624,6 +630,12 @@ def mirror_administrator(remote: dict, now: datetime | None = None) -> Administr
         permission_set.manage_permission_sets = permissions["manage_permission_sets"]
         permission_set.view_billing = permissions.get("view_billing", False)  # older services:
         permission_set.approve_purchases = permissions.get("approve_purchases", False)  # none
+        # In the organization's currency, unknown until its first contract is read: Add Seats
+        # then says nothing of the limit, which the service applies all the same.
+        limit, currency = parse_amount(permissions.get("spending_limit")), organization.currency
+        permission_set.spending_limit_minor = (
+            amount_to_minor(limit, currency) if limit is not None and currency else None
+        )
         permission_set.save()
         administrator = Administrator.get_or_none(
             (Administrator.organization == organization) & (Administrator.email == email)
@@ -655,6 +667,23 @@ def _postpone(
             SeatPurchase.update(last_sync_error=error).where(
                 SeatPurchase.id == entry.purchase_id
             ).execute()
+
+
+def _await_approval(entry: Outbox, now: datetime) -> bool:
+    """The order is above its buyer's spending limit: it waits for an approver, and is sent
+    again now and then to learn the decision (the service answers with the order once
+    approved, and refuses it once denied or expired). True when its status changed."""
+    purchase = entry.purchase
+    Outbox.update(next_attempt_at=now + APPROVAL_ASKED_EVERY, last_error=None).where(
+        Outbox.id == entry.id
+    ).execute()
+    if purchase.provisioning_status == Status.AWAITING_APPROVAL:
+        return False
+    awaiting = transition(purchase.provisioning_status, Status.AWAITING_APPROVAL)
+    SeatPurchase.update(provisioning_status=awaiting, last_sync_error=None).where(
+        SeatPurchase.id == purchase.id
+    ).execute()
+    return True
 
 
 def _reject(purchase: SeatPurchase, reason: str) -> None:

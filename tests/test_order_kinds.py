@@ -43,6 +43,9 @@ ALLOWED = {  # (current, new): every change the table allows, staying the same i
     (S.QUEUED, S.PENDING), (S.QUEUED, S.REJECTED), (S.QUEUED, S.DELAYED),
     (S.QUEUED, S.PROVISIONED), (S.PENDING, S.DELAYED), (S.PENDING, S.PROVISIONED),
     (S.PENDING, S.REJECTED), (S.DELAYED, S.PROVISIONED),
+    (S.QUEUED, S.AWAITING_APPROVAL), (S.AWAITING_APPROVAL, S.PENDING),
+    (S.AWAITING_APPROVAL, S.REJECTED), (S.AWAITING_APPROVAL, S.DELAYED),
+    (S.AWAITING_APPROVAL, S.PROVISIONED),
 }  # fmt: skip
 
 
@@ -203,6 +206,7 @@ def _refusal(call) -> OrderRefusal:
 def test_each_kind_has_its_own_words():
     assert [label(OrderKind.PURCHASE, s) for s in KIND_STATUSES[OrderKind.PURCHASE]] == [
         "Queued",
+        "Awaiting approval",
         "Pending",
         "Delayed",
         "Provisioned",
@@ -210,6 +214,7 @@ def test_each_kind_has_its_own_words():
     ]
     assert [label(OrderKind.RENEWAL, s) for s in KIND_STATUSES[OrderKind.RENEWAL]] == [
         "Recorded",
+        "Awaiting approval",
         "Sent",
         "Accepted",
         "Active",

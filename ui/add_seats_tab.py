@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from billing.kinds import OrderKind
+from billing.money import amount_from_minor, amount_to_minor
 from billing.orders import OrderRefusal, check_invoice_note, check_purchase_order
 from billing.proration import MAX_SEATS, MIN_SEATS, Quote, QuoteError, quote, validate_seats
 from desktop import formatting
@@ -139,6 +140,13 @@ class AddSeatsTab(QWidget):
         )
         self.quote_button.clicked.connect(self._request_quote)
         self.quotes: Callable[[], Quotes] | None = None  # given once signed in to the service
+        # Above the buyer's spending limit an order waits for an approver: said before buying.
+        self._limit_minor = administrator.permission_set.spending_limit_minor
+        self.approvers: Callable[[], list[str]] | None = None  # their names, from the service
+        self._approver_names: list[str] | None = None
+        self.approval_note = named(QLabel(), "approvalNoteLabel")
+        self.approval_note.setWordWrap(True)
+        self.approval_note.hide()
         self.purchase_message = named(QLabel(), "purchaseMessageLabel")
         self.purchase_message.setWordWrap(True)
         terms = QLabel(
@@ -165,6 +173,7 @@ class AddSeatsTab(QWidget):
         order = QVBoxLayout()
         order.addLayout(form)
         order.addWidget(self.acknowledge)
+        order.addWidget(self.approval_note)
         buttons = QHBoxLayout()
         buttons.addWidget(self.purchase_button)
         buttons.addWidget(self.quote_button)
@@ -283,6 +292,40 @@ class AddSeatsTab(QWidget):
                 self.tr("&Purchase %Ln seat(s) for {amount}", "", shown.seats).format(amount=amount)
             )
         self.summary.show_order(self._contract, self._usage, shown)
+        self._show_approval_note()
+
+    def _show_approval_note(self) -> None:
+        """Whether the order shown is above the buyer's spending limit, and who will decide."""
+        shown, limit = self._shown, self._limit_minor
+        above = (
+            shown is not None
+            and limit is not None
+            and amount_to_minor(shown.amount, shown.currency) > limit
+        )
+        self.approval_note.setVisible(above)
+        if not above or shown is None or limit is None:
+            return
+        if self._approver_names is None and self.approvers is not None:
+            self._approver_names = []  # asked once
+            run_in_background(self.approvers, self._approvers_arrived, lambda _: None)
+        ceiling = formatting.money(
+            amount_from_minor(limit, shown.currency), shown.currency, self._locale
+        )
+        if self._approver_names:
+            text = self.tr(
+                "Above your limit of {limit}: an approver ({names}) will be asked, and nothing "
+                "is ordered until one approves."
+            ).format(limit=ceiling, names=", ".join(self._approver_names))
+        else:
+            text = self.tr(
+                "Above your limit of {limit}: an approver will be asked, and nothing is ordered "
+                "until one approves."
+            ).format(limit=ceiling)
+        self.approval_note.setText(text)
+
+    def _approvers_arrived(self, names: list[str]) -> None:
+        self._approver_names = names
+        self._show_approval_note()
 
     def _request_quote(self) -> None:
         from ui.quotes_dialog import request_quote

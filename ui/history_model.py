@@ -78,6 +78,11 @@ EXPLANATIONS = {
         "Recorded on this computer. It is sent to the account service as soon as it can be "
         "reached; nothing is lost meanwhile.",
     ),
+    Status.AWAITING_APPROVAL: QT_TRANSLATE_NOOP(
+        "HistoryTableModel",
+        "Above the buyer's spending limit: an approver decides (File > Approvals). Nothing is "
+        "ordered or invoiced until it is approved.",
+    ),
     Status.PENDING: QT_TRANSLATE_NOOP(
         "HistoryTableModel",
         "Accepted by the account service. The seats go live within 5 minutes of acceptance.",
@@ -96,6 +101,7 @@ EXPLANATIONS = {
 }
 ICONS = {
     Status.QUEUED: QStyle.StandardPixmap.SP_ArrowUp,
+    Status.AWAITING_APPROVAL: QStyle.StandardPixmap.SP_MessageBoxQuestion,
     Status.PENDING: QStyle.StandardPixmap.SP_BrowserReload,
     Status.DELAYED: QStyle.StandardPixmap.SP_MessageBoxWarning,
     Status.PROVISIONED: QStyle.StandardPixmap.SP_DialogApplyButton,
