@@ -8,8 +8,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TypedDict, Unpack, cast
 
-from peewee import SQL, Case, Expression, Field, ModelSelect, Tuple, fn
+from peewee import SQL, Case, ColumnBase, Expression, Field, ModelSelect, Tuple, fn
 
 from billing.invoices import shown_status
 from billing.money import UNIT_PRICE_PLACES, amount_from_minor, minor_text, minor_units
@@ -188,8 +189,17 @@ def _ordered(
     return select
 
 
+class PagePosition(TypedDict, total=False):
+    """Where a page starts: page_select's offset, after, before and from_end."""
+
+    offset: int
+    after: tuple | None
+    before: tuple | None
+    from_end: bool
+
+
 def fetch_page(
-    query: HistoryQuery, limit: int, now: datetime | None = None, **position: object
+    query: HistoryQuery, limit: int, now: datetime | None = None, **position: Unpack[PagePosition]
 ) -> list[HistoryRow]:
     """One page in the query's order, where `position` (page_select's offset, after, before or
     from_end) says: keys (keyset paging) make every page as cheap as the first."""
@@ -197,7 +207,9 @@ def fetch_page(
     select = page_select(query, limit, now=now, **position)
     # A few rows: cheaper than joining every row that OFFSET skips.
     terms = _contract_terms(query.organization_id)
-    rows = [_row(values, query.organization_id, now, terms) for values in select.tuples()]
+    # peewee's stubs keep the model as the row type after .tuples(); the rows are tuples.
+    found = cast(Iterable[tuple], select.tuples())
+    rows = [_row(values, query.organization_id, now, terms) for values in found]
     backwards = position.get("before") is not None or bool(position.get("from_end"))
     return rows[::-1] if backwards else rows
 
@@ -255,7 +267,9 @@ def _contract_terms(organization_id: int) -> dict[int, tuple[str, date, date]]:
     contracts = Contract.select(
         Contract.id, Contract.proration_unit, Contract.start_date, Contract.end_date
     ).where(Contract.organization == organization_id)
-    return {id_: terms for id_, *terms in contracts.tuples()}
+    # peewee's stubs keep the model as the row type after .tuples(); the rows are tuples.
+    rows = cast(Iterable[tuple[int, str, date, date]], contracts.tuples())
+    return {id_: (unit, start, end) for id_, unit, start, end in rows}
 
 
 def iter_purchases(
@@ -427,7 +441,7 @@ def _condition(query: HistoryQuery, now: datetime, ordered: bool = True) -> Expr
     return condition
 
 
-def _shown_status(now: datetime) -> Expression:
+def _shown_status(now: datetime) -> ColumnBase:
     """The status `status_at` shows at `now`, computed by the database (Delayed included)."""
     stored = SeatPurchase.provisioning_status
     late = SeatPurchase.submitted_at < now - LIVE_WITHIN
