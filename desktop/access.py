@@ -3,7 +3,9 @@ its billing."""
 
 import logging
 import time
+from decimal import Decimal
 
+from billing.money import amount_from_minor, amount_to_minor
 from db.database import write_transaction
 from desktop.account import has_contract
 from desktop.i18n import translate
@@ -72,6 +74,15 @@ def holds_account_data(email: str) -> bool:
         and sees_billing(administrator)
         and has_contract(administrator.organization)
     )
+
+
+def limit_exceeded(administrator: Administrator, amount: Decimal, currency: str) -> Decimal | None:
+    """The administrator's spending limit when `amount` is above it (the order then waits for
+    an approver), else None."""
+    limit = administrator.permission_set.spending_limit_minor
+    if limit is None or amount_to_minor(amount, currency) <= limit:
+        return None
+    return amount_from_minor(limit, currency)
 
 
 def sees_billing(administrator: Administrator | None) -> bool:

@@ -529,3 +529,33 @@ def test_the_header_menu_chooses_more_columns(qtbot, window):
     assert not tab.view.isColumnHidden(purchaser)
     tab.column_actions["purchased_by"].setChecked(False)
     assert tab.view.isColumnHidden(purchaser)
+
+
+def test_above_the_spending_limit_add_seats_and_the_confirmation_say_an_approver_decides(
+    qtbot, sqlite_db
+):
+    seed_demo()  # the Billing set buys up to $1,000.00
+    window = open_window(qtbot, "billing@example.com")
+    qtbot.waitUntil(lambda: "=" in child(window, QLabel, "totalLabel").text(), timeout=TIMEOUT)
+    window.show_add_seats()
+    note = child(window, QLabel, "approvalNoteLabel")
+    type_quantity(qtbot, window, "1")
+    qtbot.waitUntil(lambda: "1 seat " in child(window, QLabel, "totalLabel").text())
+    assert note.isHidden()
+    type_quantity(qtbot, window, "100")
+    qtbot.waitUntil(lambda: not note.isHidden(), timeout=TIMEOUT)
+    assert note.text().startswith("Above your limit of $1,000.00: an approver")
+    child(window, QCheckBox, "acknowledgeCheckBox").setChecked(True)
+    qtbot.mouseClick(child(window, QPushButton, "purchaseLicenseButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "purchaseConfirmationDialog") is not None)
+    text = window.findChild(QMessageBox, "purchaseConfirmationDialog").informativeText()
+    assert "above your spending limit of $1,000.00: an approver is asked" in text
+    assert "within 5 minutes" not in text
+    wait_for_background_work()
+
+
+def test_without_a_spending_limit_nothing_is_said_of_approval(qtbot, window):
+    window.show_add_seats()
+    type_quantity(qtbot, window, "100")
+    qtbot.waitUntil(lambda: "100 seats" in child(window, QLabel, "totalLabel").text())
+    assert child(window, QLabel, "approvalNoteLabel").isHidden()

@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from billing.kinds import OrderKind
-from billing.money import amount_from_minor, amount_to_minor
 from billing.orders import OrderRefusal, check_invoice_note, check_purchase_order
 from billing.proration import MAX_SEATS, MIN_SEATS, Quote, QuoteError, quote, validate_seats
 from desktop import formatting
-from desktop.access import Administrator
+from desktop.access import Administrator, limit_exceeded
 from desktop.account import ContractSummary
 from desktop.i18n import localized
 from desktop.overview import SeatUsage
@@ -141,7 +140,6 @@ class AddSeatsTab(QWidget):
         self.quote_button.clicked.connect(self._request_quote)
         self.quotes: Callable[[], Quotes] | None = None  # given once signed in to the service
         # Above the buyer's spending limit an order waits for an approver: said before buying.
-        self._limit_minor = administrator.permission_set.spending_limit_minor
         self.approvers: Callable[[], list[str]] | None = None  # their names, from the service
         self._approver_names: list[str] | None = None
         self.approval_note = named(QLabel(), "approvalNoteLabel")
@@ -296,21 +294,15 @@ class AddSeatsTab(QWidget):
 
     def _show_approval_note(self) -> None:
         """Whether the order shown is above the buyer's spending limit, and who will decide."""
-        shown, limit = self._shown, self._limit_minor
-        above = (
-            shown is not None
-            and limit is not None
-            and amount_to_minor(shown.amount, shown.currency) > limit
-        )
-        self.approval_note.setVisible(above)
-        if not above or shown is None or limit is None:
+        shown = self._shown
+        limit = shown and limit_exceeded(self._administrator, shown.amount, shown.currency)
+        self.approval_note.setVisible(bool(limit))
+        if not limit or shown is None:
             return
         if self._approver_names is None and self.approvers is not None:
             self._approver_names = []  # asked once
             run_in_background(self.approvers, self._approvers_arrived, lambda _: None)
-        ceiling = formatting.money(
-            amount_from_minor(limit, shown.currency), shown.currency, self._locale
-        )
+        ceiling = formatting.money(limit, shown.currency, self._locale)
         if self._approver_names:
             text = self.tr(
                 "Above your limit of {limit}: an approver ({names}) will be asked, and nothing "

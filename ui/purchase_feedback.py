@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop import formatting
+from desktop.access import limit_exceeded
 from desktop.application import Application
 from desktop.i18n import translate
 from desktop.models import SeatPurchase
@@ -44,17 +45,28 @@ class PurchaseFeedback(Controller):
             self.host,
         )
         box.setObjectName("purchaseConfirmationDialog")
-        box.setInformativeText(
-            translate(
+        administrator = self.app.administrator
+        currency = purchase.currency
+        limit = administrator and limit_exceeded(administrator, purchase.amount, currency)
+        if limit:
+            after = translate(
                 "MainWindow",
-                "Transaction ID: {transaction_id}\nAmount: {amount}\n\n"
+                "It is above your spending limit of {limit}: an approver is asked, and nothing "
+                "is ordered or invoiced until one approves. Transaction History shows its status.",
+            ).format(limit=formatting.money(limit, currency, self.locale))
+        else:
+            after = translate(
+                "MainWindow",
                 "No payment is taken here: the vendor will send an invoice.\n"
                 "The new seats go live within 5 minutes; Transaction History shows their status.",
-            ).format(
-                transaction_id=purchase.transaction_id,
-                amount=formatting.money(purchase.amount, purchase.currency, self.locale),
             )
+        details = translate(
+            "MainWindow", "Transaction ID: {transaction_id}\nAmount: {amount}"
+        ).format(
+            transaction_id=purchase.transaction_id,
+            amount=formatting.money(purchase.amount, purchase.currency, self.locale),
         )
+        box.setInformativeText(f"{details}\n\n{after}")
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         view = box.addButton(
