@@ -232,7 +232,7 @@ class ServiceClient:
 
     def invoice_pdf(self, number: str) -> tuple[bytes, str | None]:
         """The invoice's PDF and the SHA-256 the service gave for it."""
-        raw, headers = self._send("GET", f"/v1/invoices/{quote(number, safe='')}/pdf", None, {})
+        _, headers, raw = self._send("GET", f"/v1/invoices/{quote(number, safe='')}/pdf", None, {})
         return raw, headers.get("X-Content-SHA256")
 
     def quotes(self) -> list[dict]:
@@ -243,8 +243,8 @@ class ServiceClient:
         return self._call("POST", "/v1/quotes", body)["quote"]
 
     def quote_pdf(self, number: str) -> bytes:
-        raw, _ = self._send("GET", f"/v1/quotes/{quote(number, safe='')}/pdf", None, {})
-        return bytes(raw)  # pyright: ignore[reportArgumentType]  # bytes when not JSON
+        _, _, raw = self._send("GET", f"/v1/quotes/{quote(number, safe='')}/pdf", None, {})
+        return raw
 
     def approvals(self, status: str | None = None) -> list[dict]:
         """Purchases held for approval, newest first: the organization's for an approver,
@@ -267,8 +267,8 @@ class ServiceClient:
     def _call(
         self, method: str, path: str, body: dict | None = None, headers: dict | None = None
     ) -> dict:
-        raw, _ = self._send(method, path, body, headers or {}, json_status=True)
-        return raw
+        status, _, raw = self._send(method, path, body, headers or {}, json_status=True)
+        return _decode(raw, status) if raw or status != 204 else {}
 
     def close(self) -> None:
         """Close this thread's connection (the next call opens another)."""
@@ -284,8 +284,8 @@ class ServiceClient:
         body: dict | None,
         headers: dict,
         json_status: bool = False,
-    ) -> tuple[object, object]:
-        """The answer's body (decoded JSON when `json_status`, else bytes) and its headers."""
+    ) -> tuple[int, "http.client.HTTPMessage", bytes]:
+        """A successful answer's status, headers and body; `json_status`: JSON is asked for."""
         import http.client
 
         data = None if body is None else json.dumps(body).encode()
@@ -309,8 +309,10 @@ class ServiceClient:
             untrusted = tls.untrusted_certificate(error, self.base_url)
             if untrusted is not None:
                 raise ServiceUnavailable(untrusted) from error
-            if "Tunnel connection failed: 407" in str(error):  # HTTPS through the proxy
-                raise ServiceUnavailable(proxy.proxy_refusal(407, self.route.proxy), 407) from error
+            if "Tunnel connection failed: 407" in str(error) and (  # HTTPS through the proxy
+                refused := proxy.proxy_refusal(407, self.route.proxy)
+            ):
+                raise ServiceUnavailable(refused, 407) from error
             raise ServiceUnavailable(
                 translate(
                     "ServiceClient", "the account service cannot be reached ({reason})"
@@ -318,9 +320,7 @@ class ServiceClient:
             ) from error
         if status >= 300:
             raise _refusal(status, answer_headers, raw, self.route.proxy)
-        if not json_status:
-            return raw, answer_headers
-        return (_decode(raw, status) if raw or status != 204 else {}), answer_headers
+        return status, answer_headers, raw
 
     def _exchange(
         self, method: str, path: str, data: bytes | None, headers: dict
@@ -444,9 +444,7 @@ def _refusal(
     except (ValueError, UnicodeDecodeError):
         body = None
     details = body.get("error") if isinstance(body, dict) else None
-    ours = isinstance(details, dict) and isinstance(details.get("code"), str)
-    details = details if ours else {}
-    if not ours:
+    if not isinstance(details, dict) or not isinstance(details.get("code"), str):
         if "html" in (headers.get("Content-Type") or "").lower():
             failed = translate(
                 "ServiceClient",
