@@ -3,7 +3,8 @@
 Triggers on seat_purchase keep `seat_slot` in step in the writing transaction, whichever code
 writes (a purchase, a sync step, the demo, a repair by hand): a live purchase (provisioned)
 counts in the quarter hour it went live, one not yet live (queued, pending) in the one it was
-bought in, a rejected one nowhere. A slot keeps its seats, purchases, amount and first purchase.
+bought in, one awaiting approval or rejected nowhere. A slot keeps its seats, purchases,
+amount and first purchase.
 Slots are in UTC, so a change of the organization's time zone changes nothing stored: every
 zone's offset is a whole number of quarter hours, so a slot lies in one local day, and the
 overview sums a contract's slots into days in a few indexed queries, however many purchases.
@@ -17,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import peewee
 
+from billing.statuses import Status
 from desktop.models import database
 
 SLOT_SECONDS = 900
@@ -26,9 +28,16 @@ DAY_TABLE = "seat_day"  # the slots summed per UTC day, kept by the same trigger
 # A live purchase's moment, indexed for finding a slot's first purchase again when it leaves.
 LIVE_INDEX = "seat_purchase_live_at"
 
-_LIVE = "CASE {r}.provisioning_status WHEN 'provisioned' THEN 1 WHEN 'queued' THEN 0 WHEN 'pending' THEN 0 END"  # noqa: E501
+# The statuses, spelled as stored: live, bought but not live yet (awaiting approval and
+# rejected count nowhere).
+_PROVISIONED = f"'{Status.PROVISIONED}'"
+_NOT_LIVE = f"'{Status.QUEUED}', '{Status.PENDING}'"
+_LIVE = (
+    f"CASE WHEN {{r}}.provisioning_status = {_PROVISIONED} THEN 1 "
+    f"WHEN {{r}}.provisioning_status IN ({_NOT_LIVE}) THEN 0 END"
+)
 _AT = "COALESCE({r}.provisioned_at, {r}.created_at)"  # a live purchase's moment
-_MOMENT = f"CASE {{r}}.provisioning_status WHEN 'provisioned' THEN {_AT} ELSE {{r}}.created_at END"
+_MOMENT = f"CASE {{r}}.provisioning_status WHEN {_PROVISIONED} THEN {_AT} ELSE {{r}}.created_at END"
 # Which purchases count in a slot, how to find its first one, and its bounds, per dialect.
 _SQLITE_SLOT = "(CAST(strftime('%s', {moment}) AS INTEGER) / 900)"
 _SQLITE_START = "datetime({slot} * 900, 'unixepoch')"
@@ -45,7 +54,7 @@ def create(db: peewee.Database) -> None:
     live_at = _AT.replace("{r}.", "")
     db.execute_sql(
         f"CREATE INDEX IF NOT EXISTS {LIVE_INDEX} ON seat_purchase (contract_id, ({live_at}), id) "
-        "WHERE provisioning_status = 'provisioned'"
+        f"WHERE provisioning_status = {_PROVISIONED}"
     )
     for statement in _postgres_triggers() if postgres else _sqlite_triggers():
         db.execute_sql(statement)
@@ -117,11 +126,11 @@ def _remove(r: str, slot_of: str, start_of: str) -> list[str]:
     live_at = _AT.format(r="p")
     first = {
         1: f"SELECT {live_at}, p.id FROM seat_purchase p WHERE p.contract_id = {r}.contract_id "
-        f"AND p.provisioning_status = 'provisioned' AND {live_at} >= {start} "
+        f"AND p.provisioning_status = {_PROVISIONED} AND {live_at} >= {start} "
         f"AND {live_at} < {end} ORDER BY {live_at}, p.id LIMIT 1",
         0: f"SELECT p.created_at, p.id FROM seat_purchase p WHERE p.contract_id = "
         f"{r}.contract_id AND p.created_at >= {start} AND p.created_at < {end} "
-        "AND p.provisioning_status IN ('queued', 'pending') ORDER BY p.created_at, p.id LIMIT 1",
+        f"AND p.provisioning_status IN ({_NOT_LIVE}) ORDER BY p.created_at, p.id LIMIT 1",
     }
     in_day = f"contract_id = {r}.contract_id AND live = ({live}) AND day = {slot} / {SLOTS_A_DAY}"
     return [
@@ -283,7 +292,8 @@ def _firsts(key: tuple[int, int], lowest: dict[int, int]) -> dict[int, str]:
 
 
 def bought_minor(contract_id: int) -> int:
-    """The amount of the contract's purchases that were not rejected, in minor units."""
+    """The amount of the contract's purchases bought (queued, pending or live: not awaiting
+    approval, not rejected), in minor units."""
     return _total("amount_minor", contract_id, (0, 1))
 
 

@@ -55,7 +55,9 @@ def assert_slots_match_the_purchases() -> int:
             assert slots == days_from_rows(contract, live), (contract.id, live)
         bought = SeatPurchase.select().where(
             (SeatPurchase.contract == contract)
-            & (SeatPurchase.provisioning_status != Status.REJECTED)
+            & SeatPurchase.provisioning_status.in_(
+                (Status.QUEUED, Status.PENDING, Status.PROVISIONED)
+            )
         )
         assert seat_slots.bought_minor(contract.id) == sum(p.amount_minor for p in bought)
     for slot in SeatSlot.select():  # each slot is its own organization's contract's
@@ -118,6 +120,14 @@ def test_slots_follow_purchases_sync_and_refusals_of_two_organizations(synced):
     for status in (Status.PENDING, Status.REJECTED):  # accepted, then cancelled, as the feed says
         assert apply_order(synced[CONTOSO.email].organization, {**entry, "status": status})
         assert_slots_match_the_purchases()
+    held = buy(synced[CONTOSO.email].organization, CONTOSO.email, 4, now)
+    SeatPurchase.update(provisioning_status=Status.AWAITING_APPROVAL).where(
+        SeatPurchase.id == held.id
+    ).execute()
+    assert_slots_match_the_purchases()  # awaiting approval: counted nowhere, bought nothing
+    entry = {"transaction_id": held.transaction_id, "created_at": held.created_at.isoformat()}
+    assert apply_order(synced[CONTOSO.email].organization, {**entry, "status": Status.PENDING})
+    assert_slots_match_the_purchases()  # approved: bought, not live yet
     live = bought[NORTHWIND.email][1]
     apply_order(
         synced[NORTHWIND.email].organization,
