@@ -43,6 +43,8 @@ SHOWS_DATA = (
     "transactionHistoryView column 9",
     "reclaimPreviewTable column 1",  # the users a reclaim policy would free
     "quotesTable column 0",  # quote numbers (Q-2026-000001)
+    "approvalsView column 1",  # who requested
+    "approvalsView column 7",  # who decided, and a denial's reason as they wrote it
 )
 
 
