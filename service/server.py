@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, cast
 
 from waitress.server import create_server
+from waitress.task import ThreadedTaskDispatcher
 
 from billing.orders import QUOTE_GRACE_DAYS
 from db.database import DatabaseOpenError, close_database, open_database
@@ -60,10 +61,27 @@ class ProvisioningWorker(threading.Thread):
         self.join(timeout=10)
 
 
+class _Trigger(Protocol):
+    def pull_trigger(self, thunk: Callable[[], object] | None = None) -> None: ...
+
+
+class _Server(Protocol):
+    """Waitress's server of one socket as used here: typeshed's stubs of waitress type its
+    `trigger` as an int and leave out `effective_port`."""
+
+    trigger: _Trigger
+    effective_port: int
+    task_dispatcher: ThreadedTaskDispatcher
+
+    def run(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
 @dataclass
 class RunningService:
     url: str
-    server: object
+    server: _Server
     thread: threading.Thread
     worker: ProvisioningWorker | None
     jobs: ServiceJobs | None = None  # with the worker: one process runs them
@@ -111,18 +129,22 @@ def start_service(
     if demo:
         seed_demo(contract_ends_in=demo_contract_ends_in)
     where: dict[str, Any] = {"sockets": [listening]} if listening else {"host": host, "port": port}
-    server = create_server(
-        Api(
-            delay,
-            quote_grace_days,
-            check_responses,
-            desktop_releases,
-            session_idle,
-            quote_validity_days,
+    # One socket: a TcpWSGIServer (never a MultiSocketServer), with what the stubs leave out.
+    server = cast(
+        _Server,
+        create_server(
+            Api(
+                delay,
+                quote_grace_days,
+                check_responses,
+                desktop_releases,
+                session_idle,
+                quote_validity_days,
+            ),
+            threads=HTTP_THREADS,
+            ident="manage-account",
+            **where,
         ),
-        threads=HTTP_THREADS,
-        ident="manage-account",
-        **where,
     )
     thread = threading.Thread(target=server.run, name="service-http", daemon=True)
     thread.start()
