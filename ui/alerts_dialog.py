@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from desktop.alerts import (
     AlertSettings,
     Recipient,
 )
+from ui.dialog_buttons import action_and_cancel
 from ui.focus_order import chain_buttons
 from ui.named import named
 from ui.screen_fit import fit_to_screen
@@ -120,11 +120,7 @@ class AlertsDialog(QDialog):
         self.status.setWordWrap(True)
         self.save = named(QPushButton(self.tr("&Save")), "alertsSaveButton")
         self.save.setEnabled(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton(self.save, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
-        buttons.accepted.connect(self.save_settings)
-        buttons.rejected.connect(self.reject)
+        buttons = action_and_cancel(self, self.save, self.save_settings)
         layout = QVBoxLayout(self)
         layout.addWidget(when)
         layout.addWidget(whom, 1)

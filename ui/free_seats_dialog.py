@@ -3,7 +3,6 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.seat_holders import SeatUser
+from ui.dialog_buttons import action_and_cancel
 from ui.focus_order import chain_buttons
 from ui.named import named
 from ui.screen_fit import fit_to_screen
@@ -69,11 +69,7 @@ class FreeSeatsDialog(QDialog):
         form = QFormLayout()
         form.addRow(reason_label, self.reason)
         self.free = named(QPushButton(self.tr("&Free %Ln Seat(s)", "", count)), "freeSeatsOk")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton(self.free, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_and_cancel(self, self.free, self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.question)
         layout.addWidget(self.names)

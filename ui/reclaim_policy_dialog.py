@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +27,7 @@ from desktop.reclaim import (
     Reclaiming,
     ReclaimPolicy,
 )
+from ui.dialog_buttons import action_and_cancel
 from ui.focus_order import chain_buttons
 from ui.named import named
 from ui.screen_fit import fit_to_screen
@@ -111,11 +111,7 @@ class ReclaimPolicyDialog(QDialog):
         self.status.setWordWrap(True)
         self.save = named(QPushButton(self.tr("&Save")), "reclaimSaveButton")
         self.save.setEnabled(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton(self.save, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
-        buttons.accepted.connect(self.save_policy)
-        buttons.rejected.connect(self.reject)
+        buttons = action_and_cancel(self, self.save, self.save_policy)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.table, 1)
