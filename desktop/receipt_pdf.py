@@ -218,9 +218,14 @@ def render_receipt(record: ReceiptRecord, locale: str) -> bytes:
     # Uncompressed: about 80 KB instead of 45 KB, but compressing the embedded fonts anew for
     # every receipt would cost a third of the time it takes to make one.
     canvas = Canvas(
-        out, pagesize=(width, height), invariant=1, pageCompression=0, initialFontName=REGULAR
+        out,
+        pagesize=(width, height),
+        invariant=1,
+        pageCompression=0,
+        initialFontName=REGULAR,  # pyright: ignore[reportArgumentType]  # stubs: a float
     )
-    canvas._doc._timeStamp = pdf_time_stamp(record.created_at)  # reportlab has no public setter
+    # reportlab has no public setter, and its stubs leave out the canvas's document (_doc).
+    canvas._doc._timeStamp = pdf_time_stamp(record.created_at)  # pyright: ignore[reportAttributeAccessIssue]
     _seed_subsets(canvas)
     title = document_title(record)
     canvas.setTitle(f"{title} {record.transaction_id}")
@@ -444,7 +449,10 @@ def _seed_subsets(canvas: Canvas) -> None:
     """Put the common characters first in each font's subset, in one fixed order, so that
     receipts differing only in ASCII text share one subset (and its cached bytes)."""
     for name in (REGULAR, BOLD):
-        pdfmetrics.getFont(name).splitString(COMMON_CHARACTERS, canvas._doc)
+        font = pdfmetrics.getFont(name)
+        assert isinstance(font, TTFont)  # _register_fonts registered them
+        # reportlab's stubs leave out the canvas's document (_doc).
+        font.splitString(COMMON_CHARACTERS, canvas._doc)  # pyright: ignore[reportAttributeAccessIssue]
 
 
 @cache

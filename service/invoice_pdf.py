@@ -96,8 +96,15 @@ def new_canvas(
 ) -> Canvas:
     """A document's page writing to `out`, by the vendor, dated `dated` (when its event
     happened), so the same document gives the same bytes."""
-    canvas = Canvas(out, pagesize=size, invariant=1, pageCompression=1, initialFontName=REGULAR)
-    canvas._doc._timeStamp = pdf_time_stamp(dated)  # dated when issued (reportlab has no setter)
+    canvas = Canvas(
+        out,
+        pagesize=size,
+        invariant=1,
+        pageCompression=1,
+        initialFontName=REGULAR,  # pyright: ignore[reportArgumentType]  # stubs: a float
+    )
+    # Dated when issued: reportlab has no setter, and its stubs leave out the canvas's _doc.
+    canvas._doc._timeStamp = pdf_time_stamp(dated)  # pyright: ignore[reportAttributeAccessIssue]
     canvas.setTitle(title)
     canvas.setAuthor(vendor.legal_name if vendor else "")
     return canvas
@@ -219,6 +226,7 @@ def remittance(
             y -= 13 if index else 0
             canvas.drawString(values, y, part)
     if qr and qr_reference is not None:
+        assert vendor.iban and vendor.bic  # a euro account is shown only when complete
         payload = epc_payload(vendor.legal_name, vendor.iban, vendor.bic, total, qr_reference)
         _qr_code(canvas, payload, right - QR_SIZE, top - QR_SIZE + 4)
         canvas.setFont(REGULAR, 7.5)

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import cast
 
-from peewee import JOIN, Expression
+from peewee import JOIN, Expression, ModelSelect
 
 from billing.invoices import OPEN, OVERDUE, PAID, shown_status
 from billing.money import amount_from_minor
@@ -120,7 +120,7 @@ def find(organization_id: int, number: str) -> Invoice | None:
     )
 
 
-def _with_what_it_invoices() -> object:
+def _with_what_it_invoices() -> "ModelSelect[Invoice]":
     """Invoices with their order or their renewal, in one query."""
     return (
         Invoice.select(Invoice, SeatOrder, Renewal)
@@ -131,7 +131,9 @@ def _with_what_it_invoices() -> object:
 
 def transaction_id(invoice: Invoice) -> str:
     """The transaction ID of the order or renewal the invoice is for."""
-    return invoice.order.transaction_id if invoice.order_id else invoice.renewal.transaction_id
+    invoiced = invoice.order if invoice.order_id else invoice.renewal
+    assert invoiced is not None  # an invoice is for an order or else for a renewal
+    return invoiced.transaction_id
 
 
 def numbered(number: str) -> list[Invoice]:
