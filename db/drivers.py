@@ -4,6 +4,8 @@ peewee imports every driver it finds when it is first imported. psycopg2 brings 
 some 15 ms of a start that opens an SQLite file, which is the default."""
 
 import sys
+from types import ModuleType
+from typing import cast
 from urllib.parse import urlsplit
 
 POSTGRES_DRIVERS = ("psycopg2", "psycopg")
@@ -14,5 +16,7 @@ def load_only_what_url_needs(url: str) -> None:
     peewee (a None in sys.modules makes their import fail, as the import system documents)."""
     if "peewee" in sys.modules or urlsplit(url).scheme.startswith(("postgres", "cockroach")):
         return
+    # typeshed types sys.modules as modules only; a None there is the import system's block.
+    modules = cast(dict[str, ModuleType | None], sys.modules)
     for name in POSTGRES_DRIVERS:
-        sys.modules.setdefault(name, None)
+        modules.setdefault(name, None)

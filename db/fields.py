@@ -38,7 +38,7 @@ class UTCDateTimeField(DateTimeField):
         return value.astimezone(UTC).replace(tzinfo=None)
 
     def python_value(self, value: object) -> datetime | None:
-        value = super().python_value(value)
-        if isinstance(value, datetime):
-            return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-        return value
+        read = super().python_value(value)
+        if isinstance(read, datetime):
+            return read.replace(tzinfo=UTC) if read.tzinfo is None else read.astimezone(UTC)
+        return read

@@ -77,6 +77,8 @@ class PreparedInsert:
     def __init__(self, model: type[peewee.Model]) -> None:
         self._model = model
         key = model._meta.primary_key
+        assert key is not False  # a model without a key of its own is never written this way
+        self._key_name: str = key.name
         self._fields = [field for field in model._meta.sorted_fields if field is not key]
         self._written: dict[type, tuple[str, list]] = {}
 
@@ -89,8 +91,9 @@ class PreparedInsert:
         stored = [field.db_value(row.__data__.get(field.name)) for field in self._fields]
         cursor = db.execute_sql(sql, [stored[n] if isinstance(n, int) else n[0] for n in order])
         key = cursor.fetchone()[0] if db.returning_clause else cursor.lastrowid
-        setattr(row, self._model._meta.primary_key.name, key)
-        row._dirty.clear()
+        setattr(row, self._key_name, key)
+        # Saved, as after Model.save(); peewee's stubs leave out Model._dirty.
+        row._dirty.clear()  # pyright: ignore[reportAttributeAccessIssue]
         return row
 
     def _write(self, db: peewee.Database) -> tuple[str, list]:
