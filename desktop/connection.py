@@ -3,17 +3,24 @@
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from playhouse.db_url import parse
 
 DEMO = "demo"  # the reference service inside the app
 
 
+class EmbeddedService(Protocol):
+    """The demo service running in this process (service.server's RunningService)."""
+
+    def stop(self) -> None: ...
+
+
 @dataclass
 class ServiceConnection:
     url: str
     origin: str  # where the URL came from: a desktop.config SERVICE_FROM_*, or "demo"
-    embedded: object | None = None  # the demo service running in this process, for --demo
+    embedded: EmbeddedService | None = None  # for --demo
 
     def stop(self) -> None:
         if self.embedded is not None:
@@ -33,6 +40,7 @@ def connect_service(
     """
     url, origin = service
     if url:
+        assert origin is not None  # service_url names where every URL came from
         return ServiceConnection(url, origin)
     if not demo:
         return None

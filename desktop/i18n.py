@@ -14,7 +14,7 @@ from billing.text import QT_TRANSLATE_NOOP, Refusal
 from resources import resource_path
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QCoreApplication, QLocale
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 TRANSLATIONS = resource_path("translations")
 CATALOG = "manage_account"
@@ -23,7 +23,7 @@ DEFAULT_LANGUAGE = "en"
 
 logger = logging.getLogger(__name__)
 _qt_translate: Callable[[str, str, str | None, int], str] | None = None
-_installed: list[object] = []  # the QTranslators in use, so a switch can remove them
+_installed: list["QTranslator"] = []  # the QTranslators in use, so a switch can remove them
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
