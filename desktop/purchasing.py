@@ -102,10 +102,8 @@ def purchase_seats(
     """
     check_buyer(administrator, acknowledged)
     try:
-        references = {
-            "purchase_order": check_purchase_order(purchase_order),
-            "invoice_note": check_invoice_note(invoice_note),
-        }
+        checked_order = check_purchase_order(purchase_order)
+        checked_note = check_invoice_note(invoice_note)
     except OrderRefusal as error:
         raise PurchaseRefused(localized(error)) from error
     now = now or utc_now()
@@ -121,7 +119,13 @@ def purchase_seats(
             raise QuoteChanged(priced)
         contract = Contract.get_by_id(summary.contract_id)
         purchase = record_purchase(
-            administrator, contract, priced, acknowledged_at=now, now=now, **references
+            administrator,
+            contract,
+            priced,
+            acknowledged_at=now,
+            now=now,
+            purchase_order=checked_order,
+            invoice_note=checked_note,
         )
     return _with_receipt(purchase, locale)
 
