@@ -1,8 +1,6 @@
 """Requests for fewer seats next term, sent to the account manager through the account service
 and listed with their answers."""
 
-from datetime import datetime
-
 from desktop.renewing import ReductionRequest
 from desktop.service_client import ServiceClient
 
@@ -15,16 +13,7 @@ class ReductionRequests:
 
     def listed(self) -> list[ReductionRequest]:
         """Newest first."""
-        return [_request(each) for each in self._client.reduction_requests()]
+        return [ReductionRequest.from_answer(each) for each in self._client.reduction_requests()]
 
     def send(self, seats_wanted: int, reason: str) -> ReductionRequest:
-        return _request(self._client.request_reduction(seats_wanted, reason))
-
-
-def _request(answer: dict) -> ReductionRequest:
-    return ReductionRequest(
-        answer["seats_wanted"],
-        answer["reason"],
-        datetime.fromisoformat(answer["created_at"]),
-        answer["answer"],
-    )
+        return ReductionRequest.from_answer(self._client.request_reduction(seats_wanted, reason))

@@ -101,19 +101,21 @@ class ReductionRequest:
     requested_at: datetime
     answer: str | None
 
+    @classmethod
+    def from_answer(cls, answer: dict) -> "ReductionRequest":
+        """A request as the service describes it (and as it is kept here from its list)."""
+        return cls(
+            answer["seats_wanted"],
+            answer["reason"],
+            datetime.fromisoformat(answer["created_at"]),
+            answer["answer"],
+        )
+
 
 def reduction_requests(organization: Organization) -> list[ReductionRequest]:
     """The requests as the service last listed them, newest first."""
     stored = SyncState.read(organization, REQUESTS_KEY)
-    return [
-        ReductionRequest(
-            each["seats_wanted"],
-            each["reason"],
-            datetime.fromisoformat(each["created_at"]),
-            each["answer"],
-        )
-        for each in (json.loads(stored) if stored else [])
-    ]
+    return [ReductionRequest.from_answer(each) for each in (json.loads(stored) if stored else [])]
 
 
 @dataclass(frozen=True)

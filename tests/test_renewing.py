@@ -38,6 +38,7 @@ from tests.test_main_window import TIMEOUT, child, open_window
 pytestmark = pytest.mark.dates  # about today: CI runs it on other days too
 
 ENDS_IN = 20
+BILLING = "billing@example.com"  # the Billing set: a spending limit of $1,000.00
 
 
 @pytest.fixture
@@ -56,7 +57,9 @@ def desktop(sqlite_db):
 
 
 def engine(url: str) -> SyncEngine:
-    return SyncEngine(ServiceClient(url, timeout=2), Credentials("billing@example.com", PASSWORD))
+    """Syncing as the administrator, who has no spending limit (the Billing set's would hold a
+    renewal for approval: tests/test_sync_approvals.py)."""
+    return SyncEngine(ServiceClient(url, timeout=2), Credentials("admin@example.com", PASSWORD))
 
 
 def shown(seats: int):
@@ -68,7 +71,7 @@ def test_a_renewal_recorded_offline_is_sent_once_and_invoiced(service, desktop):
     assert engine(service.url).run_once().online
     offer = renewal_offer(first_org())
     assert offer is not None and offer.seats_now == demo_data.SEATS_NOW
-    admin = acting_administrator("billing@example.com")
+    admin = acting_administrator("admin@example.com")
     summary, amount = shown(offer.seats_now + 3)
     record = renew(admin, summary.contract_id, offer.seats_now + 3, amount, True, "PO-R", "Jan")
     assert record.status == "queued"
@@ -95,7 +98,7 @@ def test_a_renewal_recorded_offline_is_sent_once_and_invoiced(service, desktop):
 def test_fewer_seats_or_another_amount_records_nothing(service, desktop):
     engine(service.url).run_once()
     offer = renewal_offer(first_org())
-    admin = acting_administrator("billing@example.com")
+    admin = acting_administrator("admin@example.com")
     summary, amount = shown(offer.seats_now)
     with pytest.raises(PurchaseRefused, match="at least"):
         renew(admin, summary.contract_id, offer.seats_now - 1, amount, True)
@@ -368,3 +371,29 @@ def test_a_renewal_made_on_another_computer_is_kept_here(service, desktop):
     overview = load_overview(first_org())
     assert overview.renewed.transaction_id == "MA-RNEW-ELSE" and overview.refused is None
     assert not engine(service.url).run_once().changed  # kept once
+
+
+def test_a_renewal_above_the_spending_limit_awaits_approval_then_is_placed_once(service, desktop):
+    billing = SyncEngine(ServiceClient(service.url, timeout=2), Credentials(BILLING, PASSWORD))
+    assert billing.run_once().online
+    offer = renewal_offer(first_org())
+    summary, amount = shown(offer.seats_now)
+    assert amount > Decimal("1000.00")  # the Billing set's limit
+    buyer = acting_administrator(BILLING)
+    record = renew(buyer, summary.contract_id, offer.seats_now, amount, True)
+    billing.run_once()
+    assert RenewalRecord.get_by_id(record.id).status == Status.AWAITING_APPROVAL
+    RenewalRecord.update(next_attempt_at=record.created_at).execute()
+    billing.run_once()  # asked again: still waiting, nothing renewed
+    assert RenewalRecord.get_by_id(record.id).status == Status.AWAITING_APPROVAL
+    admin = sign_in(service, "admin@example.com")
+    _, listed = call(service, "GET", "/v1/approvals?status=pending", token=admin)
+    held = next(a for a in listed["approvals"] if a["transaction_id"] == record.transaction_id)
+    assert (held["kind"], held["amount"]) == ("renewal", str(amount))
+    assert call(service, "POST", f"/v1/approvals/{held['id']}/approve", {}, admin)[0] == 201
+    RenewalRecord.update(next_attempt_at=record.created_at).execute()
+    billing.run_once()
+    placed = RenewalRecord.get_by_id(record.id)
+    assert placed.status == Status.PROVISIONED and placed.invoice_number.startswith("INV-")
+    with service_db.connection_context():
+        assert Renewal.select().where(Renewal.transaction_id == record.transaction_id).count() == 1
