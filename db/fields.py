@@ -2,6 +2,7 @@
 
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from peewee import BigIntegerField, DateTimeField
 
@@ -15,6 +16,18 @@ def utc_now() -> datetime:
 
 class FixedPointField(BigIntegerField):
     """A Decimal stored as an integer count of 10**-places (never a float)."""
+
+    if TYPE_CHECKING:  # peewee's stubs make every BigIntegerField, subclasses too, read an int
+
+        @overload
+        def __new__(
+            cls, places: int, *, null: Literal[True], **kwargs: Any
+        ) -> "BigIntegerField[Decimal | None]": ...
+        @overload
+        def __new__(
+            cls, places: int, *, null: Literal[False] = ..., **kwargs: Any
+        ) -> "BigIntegerField[Decimal]": ...
+        def __new__(cls, places: int, **kwargs: Any) -> Any: ...
 
     def __init__(self, places: int, **kwargs: object) -> None:
         self.places = places

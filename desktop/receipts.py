@@ -37,6 +37,8 @@ from desktop.models import (
 )
 
 if TYPE_CHECKING:
+    from peewee import ModelSelect
+
     from desktop.receipt_pdf import Party
 
 _TRANSACTION_ID = re.compile(rb"MA-[0-9A-Z]{4}-[0-9A-Z]{4}")
@@ -191,7 +193,7 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _with_contract() -> object:
+def _with_contract() -> "ModelSelect[SeatPurchase]":
     """Purchases with their contract and organization in one query: a receipt needs all three."""
     return (
         SeatPurchase.select(SeatPurchase, Contract, Organization).join(Contract).join(Organization)
