@@ -80,7 +80,7 @@ def _create_postgres(db: peewee.Database, columns: tuple[str, ...]) -> None:
 
 def matches(
     db: peewee.Database, text: str, key: peewee.Field, ordered: bool = True
-) -> peewee.Expression | None:
+) -> peewee.ColumnBase | None:
     """The condition for purchases whose text contains `text`, through the index (`key` is
     the purchase's id column as the query names it); None when the text is too short for the
     index, or (SQLite, for a page read in an `ordered` query) so common that reading rows in
