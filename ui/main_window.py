@@ -18,6 +18,7 @@ from ui import notifications
 from ui.account_controller import AccountController
 from ui.add_seats_tab import AddSeatsTab
 from ui.administration_controller import AdministrationController
+from ui.approvals_notice import ApprovalsNotice
 from ui.contract_tab import ContractTab
 from ui.documents_controller import DocumentsController
 from ui.exports_controller import ExportsController
@@ -83,6 +84,10 @@ class MainWindow(QMainWindow):
             (status.live_banner, notifications.SEATS_LIVE),
         ):
             self.notices.add(banner, rank)
+        if administrator.permission_set.approve_purchases and application.syncing:
+            show = self.administration.show_approvals
+            approvals = ApprovalsNotice(application, show, self)
+            self.notices.add(approvals.banner, notifications.APPROVALS)
         self.may_manage = application.may_manage
         self.sees_billing = application.sees_billing  # finance: without buying or renewing
         if not self.sees_billing:

@@ -5,7 +5,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 # How urgent each kind of notice is: lower first.
-OFFLINE, LATE_SEATS, RENEWAL, SEATS_LIVE = range(4)  # offline first: it explains the rest
+# Offline first: it explains the rest.
+OFFLINE, LATE_SEATS, APPROVALS, RENEWAL, SEATS_LIVE = range(5)
 
 
 class NotificationArea(QFrame):

@@ -56,6 +56,9 @@ def build_menus(window: MainWindow) -> None:
                 lambda: show_quotes(window),
             )
             window.add_seats_tab.quotes = lambda: Quotes(window.app.client())
+            window.add_seats_tab.approvers = lambda: [
+                each.name for each in window.app.approvals().approvers()
+            ]
     settings = _add_action(
         menu, translate("MainWindow", "&Settings…"), "settingsAction", window.show_settings
     )
