@@ -397,3 +397,30 @@ def test_a_renewal_above_the_spending_limit_awaits_approval_then_is_placed_once(
     assert placed.status == Status.PROVISIONED and placed.invoice_number.startswith("INV-")
     with service_db.connection_context():
         assert Renewal.select().where(Renewal.transaction_id == record.transaction_id).count() == 1
+
+
+def test_the_renewal_dialog_requests_a_formal_quote_for_finance(qtbot, service, desktop):
+    from desktop.quotes import Quotes
+    from ui.receipt_dialog import ReceiptDialog
+    from ui.renewal_dialog import RenewalDialog
+
+    engine(service.url).run_once()
+    offer, summary = renewal_offer(first_org()), current_contract(first_org())
+    client = ServiceClient(service.url)
+    client.sign_in("admin@example.com", PASSWORD)
+    dialog = RenewalDialog(
+        offer, summary.start_date, lambda *_: None, "en_US", quotes=lambda: Quotes(client)
+    )
+    qtbot.addWidget(dialog)
+    dialog.seats.setValue(offer.seats_now + 2)
+    dialog.purchase_order.setText("PO-RENEW")
+    dialog.findChild(QPushButton, "renewalQuoteButton").click()
+    qtbot.waitUntil(lambda: dialog.findChild(ReceiptDialog, "quoteDialog") is not None)
+    given = Quotes(client).listed()[0]
+    assert (given.kind, given.seats, given.purchase_order) == (
+        OrderKind.RENEWAL,
+        offer.seats_now + 2,
+        "PO-RENEW",
+    )
+    assert dialog.findChild(ReceiptDialog, "quoteDialog").windowTitle() == f"Quote {given.number}"
+    assert RenewalRecord.select().count() == 0  # a quote renews nothing

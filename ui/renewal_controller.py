@@ -14,6 +14,7 @@ from desktop.application import Application
 from desktop.files import write_atomically
 from desktop.i18n import translate
 from desktop.overview import Overview
+from desktop.quotes import Quotes
 from desktop.renewal_reminders import Reminder, calendar, next_reminder, reminder_text
 from desktop.renewing import renew
 from ui.controller import Controller
@@ -109,6 +110,7 @@ class RenewalController(Controller):
             self.locale,
             overview.default_purchase_order,
             self.host,
+            (lambda: Quotes(self.app.client())) if self.app.syncing else None,
         )
         dialog.accepted.connect(self._recorded)
         dialog.show()

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billing.kinds import OrderKind
 from billing.proration import MAX_SEATS
 from billing.renewal import RenewalTerms
 from desktop import formatting
 from desktop.purchasing import acknowledgement
+from desktop.quotes import Quotes
 from desktop.renewing import RenewalOffer
 from ui.focus_order import chain_buttons
 from ui.named import named
@@ -39,9 +41,10 @@ class RenewalDialog(QDialog):
         locale: str,
         default_purchase_order: str | None = None,
         parent: QWidget | None = None,
+        quotes: Callable[[], Quotes] | None = None,
     ) -> None:
         """`renew(seats, amount, purchase_order, instructions)` records the renewal (it runs
-        off the GUI thread)."""
+        off the GUI thread); `quotes`, when signed in to the service, makes formal quotes."""
         super().__init__(parent)
         self.setObjectName("renewalDialog")
         self.setWindowTitle(self.tr("Renew Contract"))
@@ -82,6 +85,14 @@ class RenewalDialog(QDialog):
         )
         self.renew_button.setObjectName("renewButton")
         self.renew_button.clicked.connect(self._confirm)
+        self._quotes = quotes
+        if quotes is not None:  # for finance to approve the renewal before it is placed
+            quote_button = buttons.addButton(
+                self.tr("Request &Quote…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            quote_button.setObjectName("renewalQuoteButton")
+            quote_button.setAutoDefault(False)
+            quote_button.clicked.connect(self._request_quote)
         buttons.rejected.connect(self.reject)
         self.acknowledge.toggled.connect(self._update)
         form = QFormLayout()
@@ -136,6 +147,22 @@ class RenewalDialog(QDialog):
         )
         self.amount.setText(formatting.money(terms.amount, terms.currency, loc))
         self.renew_button.setEnabled(self.acknowledge.isChecked())
+
+    def _request_quote(self) -> None:
+        from ui.quotes_dialog import request_quote
+
+        if self._terms is None or self._quotes is None:
+            return
+        self.message.clear()
+        request_quote(
+            self,
+            self._quotes(),
+            self._terms.seats,
+            OrderKind.RENEWAL,
+            self.purchase_order.text(),
+            self.instructions.toPlainText(),
+            self.message.setText,
+        )
 
     def _confirm(self) -> None:
         terms, renew = self._terms, self._renew
