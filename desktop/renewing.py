@@ -277,7 +277,7 @@ def send_renewals(
         try:
             answer = client.renew(record.transaction_id, encode_order(_request(record)))
         except ServiceRefused as error:
-            if not is_order_refusal(error.status, error.code):  # not a verdict on the renewal
+            if not is_order_refusal(error.status or 0, error.code):  # no verdict on the renewal
                 _postpone(record, now, str(error))
                 continue
             result.problem = localized_answer(error.details, str(error))

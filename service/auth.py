@@ -163,7 +163,11 @@ _SESSION_ADMINISTRATOR = Prepared(
 def touch(token: str, administrator: Administrator, now: datetime, idle: timedelta) -> None:
     """The session was used: its idle end moves to `now + idle`, written only when it would
     move by more than IDLE_STEP, so a busy client does not write at every request."""
-    if administrator.session.idle_until < now + idle - IDLE_STEP:
+    # The Session row session_administrator joined: peewee sets a joined row as an attribute
+    # named after its model, which its stubs cannot declare.
+    session: Session = administrator.session  # pyright: ignore[reportAttributeAccessIssue]
+    assert session.idle_until is not None  # it was found by its idle end being after now
+    if session.idle_until < now + idle - IDLE_STEP:
         Session.update(idle_until=now + idle).where(
             Session.token_hash == token_hash(token)
         ).execute()

@@ -4,7 +4,7 @@ can be undone for UNDO_DAYS."""
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from peewee import fn
+from peewee import Model, ModelSelect, fn
 
 from db.database import is_sqlite, write_transaction
 from db.fields import utc_now
@@ -185,7 +185,9 @@ def undo_release(
             "not_returned": [user.id for user in not_returned],
         }
         audit.record(organization, RELEASE_UNDONE, administrator.email, details, now)
-    return Undone(find_release(organization, release_id), returned, not_returned)
+    undone = find_release(organization, release_id)
+    assert undone is not None  # found above; releases are kept, only their undoing is written
+    return Undone(undone, returned, not_returned)
 
 
 def releases_of(organization_id: int, limit: int = 100) -> list[SeatRelease]:
@@ -257,7 +259,7 @@ def _user(administrator: Administrator, user_id: int) -> AccountUser:
     return user
 
 
-def _locked(query: object) -> list:
+def _locked[M: Model](query: "ModelSelect[M]") -> list[M]:
     """The rows, locked on PostgreSQL until the transaction ends (SQLite's write lock is held
     already), so two requests cannot free the same seat."""
     return list(query if is_sqlite(service_db.obj) else query.for_update())
