@@ -1,6 +1,8 @@
 """File > Billing Profile: whom the vendor bills. Saved here at once and sent to the account
 service by the sync, so an edit made offline waits; a field that is wrong is named."""
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
@@ -30,7 +32,7 @@ class BillingProfileDialog(QDialog):
     def __init__(
         self,
         administrator: Administrator,
-        save: object,
+        save: Callable[[Administrator, dict], object],
         locale: str,
         parent: QWidget | None = None,
     ) -> None:

@@ -156,5 +156,6 @@ class ContractTab(QWidget):
 
 
 def _save_image(image: QImage, path: Path) -> None:
-    if not image.save(str(path), "PNG"):
+    # PySide6's stubs ask for the format as bytes; at run time it takes only a str.
+    if not image.save(str(path), "PNG"):  # pyright: ignore[reportArgumentType, reportCallIssue]
         raise OSError(f"cannot write {path}")

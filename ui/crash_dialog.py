@@ -30,8 +30,12 @@ class CrashReporter(QObject):
             args.exc_type, args.exc_value, args.exc_traceback
         )
 
-    def handle(self, kind: type, error: BaseException, trace: TracebackType | None) -> None:
-        logger.critical("uncaught %s", kind.__name__, exc_info=(kind, error, trace))
+    def handle(
+        self, kind: type[BaseException], error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        # A thread's hook may pass no value (threading documents it); then there is no trace.
+        caught = (kind, error, trace) if error is not None else None
+        logger.critical("uncaught %s", kind.__name__, exc_info=caught)
         self.crashed.emit(f"{kind.__name__}: {error}")
 
     def _show(self, reason: str) -> None:

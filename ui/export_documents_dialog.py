@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.export_receipts_dialog import full_year_format
+from ui.export_receipts_dialog import full_year_format, ordered_dates
 from ui.named import named
 
 YEARS_OFFERED = 5
@@ -54,8 +54,7 @@ class ExportDocumentsDialog(QDialog):
             self.to_edit.setDate(QDate(year, 12, 31))
 
     def dates(self) -> tuple[date, date]:
-        first, last = self.from_edit.date().toPython(), self.to_edit.date().toPython()
-        return (first, last) if first <= last else (last, first)
+        return ordered_dates(self.from_edit, self.to_edit)
 
     def file_name(self) -> str:
         year = self.year.currentData()

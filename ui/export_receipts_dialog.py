@@ -23,6 +23,12 @@ def full_year_format() -> str:
     return short if "yyyy" in short else short.replace("yy", "yyyy")
 
 
+def ordered_dates(from_edit: QDateEdit, to_edit: QDateEdit) -> tuple[date, date]:
+    """The two edits' dates, the earlier first: a user may enter them either way round."""
+    first, last = (date(d.year(), d.month(), d.day()) for d in (from_edit.date(), to_edit.date()))
+    return (first, last) if first <= last else (last, first)
+
+
 class ExportReceiptsDialog(QDialog):
     def __init__(self, first: date, last: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,8 +61,7 @@ class ExportReceiptsDialog(QDialog):
         form.addRow(buttons)
 
     def dates(self) -> tuple[date, date]:
-        first, last = self.from_edit.date().toPython(), self.to_edit.date().toPython()
-        return (first, last) if first <= last else (last, first)
+        return ordered_dates(self.from_edit, self.to_edit)
 
     def folder(self) -> Path:
         return self.folder_field.folder()
