@@ -70,12 +70,11 @@ class OrderSummaryView(QWidget):
                 )
             )
         # Enough seats are held by disabled users to cover the order: offer to free them.
-        covers = bool(usage and priced and 0 < priced.seats <= usage.assigned_disabled)
+        freeable = usage.assigned_disabled if usage else 0
+        covers = bool(priced and 0 < priced.seats <= freeable)
         self.free_disabled.setVisible(covers)
         if covers:
-            offer = self.tr(
-                "Free the %Ln seat(s) held by disabled users instead", "", usage.assigned_disabled
-            )
+            offer = self.tr("Free the %Ln seat(s) held by disabled users instead", "", freeable)
             self.free_disabled.setText(f'<a href="seats">{escape(offer)}</a>')
         if contract is None:
             for label in (self.seats, self.price, self.months, self.amount):

@@ -36,7 +36,7 @@ PRINT_BAND = 256
 
 def load_pdf(data: bytes, parent: QWidget | None = None) -> QPdfDocument:
     """A QtPdf document over bytes in memory (the buffer lives as long as the document)."""
-    document = QPdfDocument(parent)
+    document = QPdfDocument(parent) if parent is not None else QPdfDocument()
     buffer = QBuffer(document)
     buffer.setData(QByteArray(data))
     buffer.open(QBuffer.OpenModeFlag.ReadOnly)

@@ -166,6 +166,7 @@ class RenewalDialog(QDialog):
 
     def _confirm(self) -> None:
         terms, renew = self._terms, self._renew
+        assert terms is not None  # _update worked them out when the dialog was made
         self.renew_button.setEnabled(False)
         self.message.setText(self.tr("Recording the renewal…"))
         purchase_order = self.purchase_order.text()

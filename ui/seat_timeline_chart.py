@@ -44,7 +44,8 @@ def seat_ticks(highest: int, most: int = 5) -> list[int]:
 
 class SeatTimelineChart(QWidget):
     def __init__(self, locale: str) -> None:
-        super().__init__(objectName="seatTimelineChart")
+        super().__init__()
+        self.setObjectName("seatTimelineChart")
         self._locale = locale
         self._timeline: SeatTimeline | None = None
         self._live = QPainterPath()
