@@ -5,7 +5,6 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import cast
 
 from peewee import JOIN, Expression, ModelSelect
 
@@ -236,7 +235,7 @@ def invoice_line(invoice: Invoice) -> InvoiceLine:
                 order.period_start,
                 order.prorated_months,
             ),
-            cast(Decimal, order.monthly_unit_price),  # a FixedPointField reads as a Decimal
+            order.monthly_unit_price,
         )
     assert renewal is not None, "an invoice is for an order or a renewal"
     return InvoiceLine(
@@ -247,7 +246,7 @@ def invoice_line(invoice: Invoice) -> InvoiceLine:
         renewal.term_end,
         renewal.seats,
         Working(PRORATE_BY_MONTH, renewal.months),
-        cast(Decimal, renewal.monthly_unit_price),
+        renewal.monthly_unit_price,
     )
 
 
