@@ -630,9 +630,10 @@ def mirror_administrator(remote: dict, now: datetime | None = None) -> Administr
         permission_set.manage_permission_sets = permissions["manage_permission_sets"]
         permission_set.view_billing = permissions.get("view_billing", False)  # older services:
         permission_set.approve_purchases = permissions.get("approve_purchases", False)  # none
-        # In the organization's currency, unknown until its first contract is read: Add Seats
-        # then says nothing of the limit, which the service applies all the same.
-        limit, currency = parse_amount(permissions.get("spending_limit")), organization.currency
+        # In the organization's currency, which services from before the limit do not say
+        # (nor their limit) and a new installation learns with its first contract.
+        limit = parse_amount(permissions.get("spending_limit"))
+        currency = organization.currency or remote.get("currency", "")
         permission_set.spending_limit_minor = (
             amount_to_minor(limit, currency) if limit is not None and currency else None
         )

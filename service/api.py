@@ -876,6 +876,7 @@ def administrator_json(administrator: Administrator) -> dict:
         "email": administrator.email,
         "organization_id": administrator.organization_id,
         "organization": administrator.organization.name,
+        "currency": administrator.organization.currency,  # the spending limit's
         "permission_set": administrator.permission_set.name,
         "permissions": permissions.rights_json(administrator),
     }

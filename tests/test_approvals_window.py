@@ -5,7 +5,7 @@ service down or a request decided meanwhile is a message, and Contoso never sees
 
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QLabel
 
 from desktop.application import Application
 from desktop.approvals import Approval, Approvals
@@ -201,3 +201,39 @@ def test_contosos_approver_never_sees_northwinds(qtbot, service):
             contoso.approve(request.id)
         assert (refused.value.status, refused.value.code) == (404, "not_found")
     assert Approvals(client_of(service, APPROVER)).list("pending") == [request]
+
+
+def test_add_seats_names_the_approvers_above_the_limit(qtbot, service):
+    window = window_of(qtbot, service, REQUESTER)
+    window.app.start_syncing()  # the contract, and with it the limit's currency
+    try:
+        window.show_add_seats()
+        tab = window.add_seats_tab
+        qtbot.waitUntil(lambda: tab.spin.isEnabled(), timeout=3 * TIMEOUT)
+        tab.spin.setValue(100)
+        qtbot.waitUntil(lambda: "(Alex Morgan)" in tab.approval_note.text(), timeout=TIMEOUT)
+        assert tab.approval_note.text().startswith("Above your limit of $1,000.00: an approver")
+        tab.spin.setValue(1)
+        assert tab.approval_note.isHidden()
+    finally:
+        window.app.stop()
+
+
+def test_an_approver_is_told_of_requests_waiting_and_led_to_them(qtbot, service):
+    demo_request(service)
+    window = window_of(qtbot, service, APPROVER)
+    window.app.start_syncing()
+    try:
+        banner = window.findChild(QLabel, "approvalsBanner")
+        qtbot.waitUntil(lambda: not banner.isHidden(), timeout=3 * TIMEOUT)
+        assert (
+            "wait for your approval" in banner.text() or "waits for your approval" in banner.text()
+        )
+        assert window.notices.is_posted(banner)
+        banner.linkActivated.emit("#approvals")
+        dialog = window.findChild(ApprovalsDialog)
+        assert dialog is not None and dialog.isVisible()
+    finally:
+        window.app.stop()
+    requester = window_of(qtbot, service, REQUESTER)  # decides nothing: no such notice
+    assert requester.findChild(QLabel, "approvalsBanner") is None

@@ -64,6 +64,7 @@ def test_sign_in_and_out(service):
         "email": "admin@example.com",
         "organization_id": northwind,
         "organization": demo_data.ORGANIZATION,
+        "currency": "USD",
         "permission_set": "Administrators",
         "permissions": {
             "manage_account": True,
