@@ -28,6 +28,7 @@ from desktop.invoices import invoice_document, kept_invoice_path
 from desktop.ledger import close_ledger, open_ledger
 from desktop.models import Administrator, SeatPurchase
 from desktop.purchasing import purchase_seats
+from desktop.quotes import Quotes
 from desktop.receipts import save_receipt
 from desktop.session import sign_in
 from desktop.sync import Requote, SyncEngine, SyncReport
@@ -204,6 +205,45 @@ def grab_from_the_service(locale: str, prefix: str) -> None:
             service.stop()
 
 
+def grab_procurement(locale: str, prefix: str) -> None:
+    """Buying above a spending limit and finance's part, with the demo service: Add Seats as
+    Billing (limit $1,000.00) above it, the approver's Approvals with the demo's request, a
+    finance user's window (no Add Seats, no Renew) and (in English) a formal quote."""
+    with tempfile.TemporaryDirectory() as folder:
+        service = start_demo_service(f"sqlite:///{folder}/service.db")
+        try:
+            for email, name in (
+                ("billing@example.com", "add-seats-approval"),
+                ("admin@example.com", "approvals"),
+                ("finance@example.com", "finance-window"),
+            ):
+                session = sign_in(service.url, email, demo_data.PASSWORD)
+                window = MainWindow(Application(acting_administrator(email), locale, session))
+                window.show()
+                settle()
+                if name == "add-seats-approval":
+                    window.show_add_seats(60)
+                    settle(1200)  # the approvers' names are read off the GUI thread
+                    window.grab().save(str(OUT / f"{prefix}{name}.png"))
+                elif name == "approvals":
+                    dialog = window.administration.show_approvals()
+                    settle(1500)
+                    dialog.grab().save(str(OUT / f"{prefix}{name}.png"))
+                    if not prefix:  # the vendor's quote is in English only
+                        quotes = Quotes(window.app.client())
+                        given = quotes.request(25, purchase_order="PO-2027-0042")
+                        pdf = Path(folder) / "quote.pdf"
+                        pdf.write_bytes(quotes.pdf(given.number))
+                        png(pdf, "quote")
+                    dialog.close()
+                else:
+                    window.grab().save(str(OUT / f"{prefix}{name}.png"))
+                window.close()
+                wait_for_background_work()
+        finally:
+            service.stop()
+
+
 def grab_billing_profile(window: MainWindow, name: str) -> None:
     dialog = window.show_billing_profile()
     settle(400)  # the profile is read off the GUI thread
@@ -268,6 +308,7 @@ def shoot(variant: str, app: QApplication) -> None:
         grab_billing_profile(window, "billing-profile")
         window.close()
         grab_from_the_service("en_US", "")
+        grab_procurement("en_US", "")
         grab_permission_page()
         save_receipt_image("order-confirmation", "en_US")
         save_receipt_image("receipt", "en_US", invoiced=True)
@@ -294,6 +335,7 @@ def shoot(variant: str, app: QApplication) -> None:
         save_receipt_image("de-order-confirmation", locale)
         save_receipt_image("de-receipt", locale, invoiced=True)
         grab_from_the_service(locale, "de-")
+        grab_procurement(locale, "de-")
         grab_renewal(locale, "de-")
         grab_first_start("de-")
     elif variant == "small":  # a 1024x640 panel: English light and dark, then German

@@ -80,8 +80,8 @@ EXPLANATIONS = {
     ),
     Status.AWAITING_APPROVAL: QT_TRANSLATE_NOOP(
         "HistoryTableModel",
-        "Above the buyer's spending limit: an approver decides (File > Approvals). Nothing is "
-        "ordered or invoiced until it is approved.",
+        "Above the buyer's spending limit: an approver decides (Administration > Approvals). "
+        "Nothing is ordered or invoiced until it is approved.",
     ),
     Status.PENDING: QT_TRANSLATE_NOOP(
         "HistoryTableModel",
