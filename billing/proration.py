@@ -25,15 +25,23 @@ PRORATION_UNITS = (PRORATE_BY_MONTH, PRORATE_BY_DAY)
 
 
 class ContractTerms(Protocol):
-    """What pricing needs of a contract; local and service models both provide it."""
+    """What pricing needs of a contract; local and service models both provide it. Read-only,
+    so a frozen dataclass provides it as well as a model's fields."""
 
-    start_date: date
-    end_date: date  # inclusive
-    monthly_price_per_seat: Decimal
-    currency: str
-    proration_unit: str
-    account_manager_name: str
-    account_manager_email: str
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def end_date(self) -> date: ...  # inclusive
+    @property
+    def monthly_price_per_seat(self) -> Decimal: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def proration_unit(self) -> str: ...
+    @property
+    def account_manager_name(self) -> str: ...
+    @property
+    def account_manager_email(self) -> str: ...
 
 
 class Translate(Protocol):
