@@ -48,7 +48,7 @@ def _icon_url(icon: QIcon) -> str:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     icon.pixmap(16, 16).save(buffer, "PNG")
-    return "data:image/png;base64," + bytes(buffer.data().toBase64()).decode()
+    return "data:image/png;base64," + buffer.data().toBase64().toStdString()
 
 
 class SeatSpinBox(QSpinBox):
@@ -62,10 +62,12 @@ class SeatSpinBox(QSpinBox):
         self.setAccessibleName(self.tr("Additional licenses"))
         self.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000000000") + 40)
 
-    def validate(self, text: str, pos: int) -> QValidator.State:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         if self._problem(text) is None:
-            return QValidator.State.Acceptable
-        return QValidator.State.Intermediate if len(text) <= 24 else QValidator.State.Invalid
+            return QValidator.State.Acceptable, text, pos
+        if len(text) <= 24:
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
 
     def valueFromText(self, text: str) -> int:
         return validate_seats(text) if self._problem(text) is None else self.value()
@@ -344,10 +346,8 @@ class AddSeatsTab(QWidget):
         self._update_button()
         self.purchase_message.setText(self.tr("Recording your purchase…"))
         shown, administrator, locale = self._shown, self._administrator, self._locale
-        references = {
-            "purchase_order": self.purchase_order.text(),
-            "invoice_note": self.invoice_note.toPlainText(),
-        }
+        purchase_order = self.purchase_order.text()
+        invoice_note = self.invoice_note.toPlainText()
         run_in_background(
             lambda: purchase_seats(
                 administrator,
@@ -355,7 +355,8 @@ class AddSeatsTab(QWidget):
                 shown.amount,
                 acknowledged=True,
                 locale=locale,
-                **references,
+                purchase_order=purchase_order,
+                invoice_note=invoice_note,
             ),
             self._purchase_succeeded,
             self._purchase_refused,
