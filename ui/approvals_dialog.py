@@ -48,10 +48,6 @@ NUMBERS = (2, 3)  # right-aligned columns
 REASON_LENGTH = 500  # the most the service keeps
 
 
-def tr(text: str) -> str:
-    return translate("ApprovalsDialog", text)
-
-
 class ApprovalsModel(QAbstractTableModel):
     """Approvals as read, newest first, one row each."""
 
@@ -73,7 +69,7 @@ class ApprovalsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section])
+            return translate("ApprovalsDialog", COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
@@ -92,7 +88,9 @@ class ApprovalsModel(QAbstractTableModel):
         locale = self.locale
         decided = approval.decided_by.name if approval.decided_by else ""
         if approval.reason:
-            decided = tr("{name}: {reason}").format(name=decided, reason=approval.reason)
+            decided = translate("ApprovalsDialog", "{name}: {reason}").format(
+                name=decided, reason=approval.reason
+            )
         return (
             moment(approval.requested_at, self._timezone, locale),
             approval.requested_by.name,
@@ -100,21 +98,33 @@ class ApprovalsModel(QAbstractTableModel):
             money(approval.amount, approval.currency, locale),
             date_range(approval.period_start, approval.period_end, locale),
             day(approval.valid_until, locale),
-            tr(STATUS.get(approval.status, approval.status)),
+            translate("ApprovalsDialog", STATUS.get(approval.status, approval.status)),
             decided,
         )
 
     def _details(self, approval: Approval) -> str:
         """What the columns leave out: the request's number, kind, quote and PO number."""
-        kind = tr("Seats now") if approval.kind == OrderKind.PURCHASE else tr("Renewal")
+        kind = (
+            translate("ApprovalsDialog", "Seats now")
+            if approval.kind == OrderKind.PURCHASE
+            else translate("ApprovalsDialog", "Renewal")
+        )
         lines = [f"{approval.id} · {kind}", approval.requested_by.email]
         if approval.quote_number:
-            lines.append(tr("Quote {number}").format(number=approval.quote_number))
+            lines.append(
+                translate("ApprovalsDialog", "Quote {number}").format(number=approval.quote_number)
+            )
         if approval.purchase_order:
-            lines.append(tr("PO number {number}").format(number=approval.purchase_order))
+            lines.append(
+                translate("ApprovalsDialog", "PO number {number}").format(
+                    number=approval.purchase_order
+                )
+            )
         if approval.spending_limit is not None:
             limit = money(approval.spending_limit, approval.currency, self.locale)
-            lines.append(tr("Requester's limit: {limit}").format(limit=limit))
+            lines.append(
+                translate("ApprovalsDialog", "Requester's limit: {limit}").format(limit=limit)
+            )
         if approval.reason:  # whole here: the column may cut it off
             lines.append(approval.reason)
         return "\n".join(lines)

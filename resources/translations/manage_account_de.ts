@@ -93,6 +93,14 @@
         </translation>
     </message>
     <message>
+        <source>Above your limit of {limit}: an approver ({names}) will be asked, and nothing is ordered until one approves.</source>
+        <translation>Über Ihrem Limit von {limit}: Eine genehmigende Person ({names}) wird gefragt, und bestellt wird erst, wenn sie genehmigt.</translation>
+    </message>
+    <message>
+        <source>Above your limit of {limit}: an approver will be asked, and nothing is ordered until one approves.</source>
+        <translation>Über Ihrem Limit von {limit}: Eine genehmigende Person wird gefragt, und bestellt wird erst, wenn sie genehmigt.</translation>
+    </message>
+    <message>
         <source>Quotes need a connection to the service.</source>
         <translation>Angebote brauchen eine Verbindung zum Dienst.</translation>
     </message>
@@ -242,6 +250,200 @@
     <message>
         <source>it holds no contract for you.</source>
         <translation>Er führt keinen Vertrag für Sie.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsDialog</name>
+    <message>
+        <source>Pending</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefragt</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Angefragt von</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Lizenzen</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Decided by / reason</source>
+        <translation>Entschieden von / Grund</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}</source>
+        <translation>{name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Seats now</source>
+        <translation>Zusätzliche Lizenzen</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>Verlängerung</translation>
+    </message>
+    <message>
+        <source>Quote {number}</source>
+        <translation>Angebot {number}</translation>
+    </message>
+    <message>
+        <source>PO number {number}</source>
+        <translation>Bestellnummer {number}</translation>
+    </message>
+    <message>
+        <source>Requester's limit: {limit}</source>
+        <translation>Limit der anfragenden Person: {limit}</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Genehmigungen</translation>
+    </message>
+    <message>
+        <source>Purchases above a spending limit wait here for an approver. Approving places the order at the price held for it; a denial tells the requester your reason.</source>
+        <translation>Käufe über einem Ausgabenlimit warten hier auf eine Genehmigung. Eine Genehmigung gibt die Bestellung zum festgehaltenen Preis auf; eine Ablehnung teilt der anfragenden Person Ihren Grund mit.</translation>
+    </message>
+    <message>
+        <source>Your purchases above your spending limit wait here until an approver decides.</source>
+        <translation>Ihre Käufe über Ihrem Ausgabenlimit warten hier, bis eine genehmigende Person entscheidet.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>An&amp;zeigen:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Genehmigen</translation>
+    </message>
+    <message>
+        <source>&amp;Deny…</source>
+        <translation>A&amp;blehnen …</translation>
+    </message>
+    <message>
+        <source>Loading approvals…</source>
+        <translation>Genehmigungen werden geladen …</translation>
+    </message>
+    <message>
+        <source>No purchases are waiting for approval.</source>
+        <translation>Keine Käufe warten auf eine Genehmigung.</translation>
+    </message>
+    <message>
+        <source>No purchases have gone to approval.</source>
+        <translation>Noch keine Käufe sind zur Genehmigung gegangen.</translation>
+    </message>
+    <message>
+        <source>The approvals could not be read ({error}). Try again when online.</source>
+        <translation>Die Genehmigungen konnten nicht gelesen werden ({error}). Versuchen Sie es erneut, wenn Sie online sind.</translation>
+    </message>
+    <message>
+        <source>Your own request: another approver decides on it.</source>
+        <translation>Ihre eigene Anfrage: Eine andere genehmigende Person entscheidet darüber.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approved {id}: the renewal for %Ln seat(s) was placed.</source>
+        <translation><numerusform>{id} genehmigt: Die Verlängerung für %Ln Lizenz wurde aufgegeben.</numerusform><numerusform>{id} genehmigt: Die Verlängerung für %Ln Lizenzen wurde aufgegeben.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Approved {id}: the order for %Ln seat(s) was placed.</source>
+        <translation><numerusform>{id} genehmigt: Die Bestellung von %Ln Lizenz wurde aufgegeben.</numerusform><numerusform>{id} genehmigt: Die Bestellung von %Ln Lizenzen wurde aufgegeben.</numerusform></translation>
+    </message>
+    <message>
+        <source>Deny {id}</source>
+        <translation>{id} ablehnen</translation>
+    </message>
+    <message>
+        <source>Why is it denied? {name} is told this reason:</source>
+        <translation>Warum wird abgelehnt? {name} erhält diesen Grund:</translation>
+    </message>
+    <message>
+        <source>Nothing was denied: a reason of 1 to {most} characters is needed.</source>
+        <translation>Nichts wurde abgelehnt: Ein Grund mit 1 bis {most} Zeichen ist nötig.</translation>
+    </message>
+    <message>
+        <source>Denied {id}.</source>
+        <translation>{id} abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Sending your decision…</source>
+        <translation>Ihre Entscheidung wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Nothing was done: {id} was decided by another approver meanwhile.</source>
+        <translation>Nichts wurde getan: Über {id} hat inzwischen eine andere genehmigende Person entschieden.</translation>
+    </message>
+    <message>
+        <source>Nothing was done: {id} has expired (its price held until {date}). The requester can order again at today's price.</source>
+        <translation>Nichts wurde getan: {id} ist abgelaufen (ihr Preis galt bis {date}). Die anfragende Person kann zum heutigen Preis erneut bestellen.</translation>
+    </message>
+    <message>
+        <source>Nothing was done: {id} is your own request; another approver decides on it.</source>
+        <translation>Nichts wurde getan: {id} ist Ihre eigene Anfrage; eine andere genehmigende Person entscheidet darüber.</translation>
+    </message>
+    <message>
+        <source>Nothing was done: your permission set does not let you approve purchases.</source>
+        <translation>Nichts wurde getan: Ihr Berechtigungssatz erlaubt Ihnen nicht, Käufe zu genehmigen.</translation>
+    </message>
+    <message>
+        <source>Nothing was done ({error}). Try again when online.</source>
+        <translation>Nichts wurde getan ({error}). Versuchen Sie es erneut, wenn Sie online sind.</translation>
+    </message>
+    <message>
+        <source>Nothing was done: {error}</source>
+        <translation>Nichts wurde getan: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsNotice</name>
+    <message numerus="yes">
+        <source>%Ln purchase(s) above a spending limit wait for your approval.</source>
+        <translation><numerusform>%Ln Kauf über einem Ausgabenlimit wartet auf Ihre Genehmigung.</numerusform><numerusform>%Ln Käufe über einem Ausgabenlimit warten auf Ihre Genehmigung.</numerusform></translation>
+    </message>
+    <message>
+        <source>Open Approvals</source>
+        <translation>Genehmigungen öffnen</translation>
     </message>
 </context>
 <context>
@@ -564,11 +766,11 @@
         <translation>Wählen Sie das Land als zweistelligen ISO-Code, etwa US oder DE.</translation>
     </message>
     <message>
-        <source>The tax ID is not a valid number for {country}: check it against your tax registration (an EU VAT number starts with its country&apos;s code, such as DE).</source>
+        <source>The tax ID is not a valid number for {country}: check it against your tax registration (an EU VAT number starts with its country's code, such as DE).</source>
         <translation>Die Steuernummer ist für {country} nicht gültig: Prüfen Sie sie anhand Ihrer steuerlichen Registrierung (eine EU-USt-IdNr. beginnt mit dem Code ihres Landes, etwa DE).</translation>
     </message>
     <message>
-        <source>Enter the organization&apos;s legal name, at most 200 characters on one line.</source>
+        <source>Enter the organization's legal name, at most 200 characters on one line.</source>
         <translation>Geben Sie den rechtlichen Namen der Organisation ein, höchstens 200 Zeichen in einer Zeile.</translation>
     </message>
     <message>
@@ -942,7 +1144,7 @@
         <translation>Willkommen bei Manage Account</translation>
     </message>
     <message>
-        <source>Connect Manage Account to your organization&apos;s account service.</source>
+        <source>Connect Manage Account to your organization's account service.</source>
         <translation>Verbinden Sie Manage Account mit dem Kontodienst Ihrer Organisation.</translation>
     </message>
     <message>
@@ -1244,6 +1446,10 @@
         <translation>Auf diesem Computer erfasst. Der Kauf wird an den Kontodienst gesendet, sobald dieser erreichbar ist; bis dahin geht nichts verloren.</translation>
     </message>
     <message>
+        <source>Above the buyer's spending limit: an approver decides (Administration &gt; Approvals). Nothing is ordered or invoiced until it is approved.</source>
+        <translation>Über dem Ausgabenlimit der kaufenden Person: Eine genehmigende Person entscheidet (Verwaltung &gt; Genehmigungen). Bestellt oder berechnet wird erst nach der Genehmigung.</translation>
+    </message>
+    <message>
         <source>Accepted by the account service. The seats go live within 5 minutes of acceptance.</source>
         <translation>Vom Kontodienst angenommen. Die Lizenzen sind innerhalb von 5 Minuten nach der Annahme aktiv.</translation>
     </message>
@@ -1374,6 +1580,10 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
+        <source>App&amp;rovals…</source>
+        <translation>Ge&amp;nehmigungen …</translation>
+    </message>
+    <message>
         <source>Ad&amp;ministration</source>
         <translation>Ver&amp;waltung</translation>
     </message>
@@ -1437,6 +1647,22 @@
         <source>The contract data could not be removed from this computer ({error}); it is tried again when Manage Account starts.</source>
         <translation>Die Vertragsdaten konnten nicht von diesem Computer entfernt werden ({error}); beim nächsten Start von Manage Account wird es erneut versucht.</translation>
     </message>
+    <message>
+        <source>It is above your spending limit of {limit}: an approver is asked, and nothing is ordered or invoiced until one approves. Transaction History shows its status.</source>
+        <translation>Er liegt über Ihrem Ausgabenlimit von {limit}: Eine genehmigende Person wird gefragt, und bestellt oder berechnet wird erst nach der Genehmigung. Der Transaktionsverlauf zeigt seinen Status.</translation>
+    </message>
+    <message>
+        <source>No payment is taken here: the vendor will send an invoice.
+The new seats go live within 5 minutes; Transaction History shows their status.</source>
+        <translation>Hier wird nichts bezahlt: Der Anbieter schickt eine Rechnung.
+Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf zeigt ihren Status.</translation>
+    </message>
+    <message>
+        <source>Transaction ID: {transaction_id}
+Amount: {amount}</source>
+        <translation>Transaktions-ID: {transaction_id}
+Betrag: {amount}</translation>
+    </message>
     <message numerus="yes">
         <source>{transaction_id}: %Ln seat(s) for {old}, now {new}</source>
         <translation>
@@ -1456,7 +1682,7 @@
         </translation>
     </message>
     <message>
-        <source>Check today&apos;s total and purchase again.</source>
+        <source>Check today's total and purchase again.</source>
         <translation>Prüfen Sie den heutigen Gesamtbetrag und kaufen Sie erneut.</translation>
     </message>
     <message>
@@ -1542,7 +1768,7 @@
         <translation>Verlängerung {transaction_id}</translation>
     </message>
     <message>
-        <source>The renewal&apos;s document could not be made: {error}</source>
+        <source>The renewal's document could not be made: {error}</source>
         <translation>Der Beleg der Verlängerung konnte nicht erstellt werden: {error}</translation>
     </message>
     <message>
@@ -1577,7 +1803,7 @@
         <translation>Kalenderdateien (*.ics)</translation>
     </message>
     <message>
-        <source>Saved the contract&apos;s dates to {path}.</source>
+        <source>Saved the contract's dates to {path}.</source>
         <translation>Die Daten des Vertrags wurden unter {path} gespeichert.</translation>
     </message>
     <message>
@@ -1612,18 +1838,6 @@
             <numerusform>Ihr Kauf von %Ln Lizenz ist erfasst.</numerusform>
             <numerusform>Ihr Kauf von %Ln Lizenzen ist erfasst.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Transaction ID: {transaction_id}
-Amount: {amount}
-
-No payment is taken here: the vendor will send an invoice.
-The new seats go live within 5 minutes; Transaction History shows their status.</source>
-        <translation>Transaktions-ID: {transaction_id}
-Betrag: {amount}
-
-Hier wird nichts bezahlt: Der Anbieter schickt eine Rechnung.
-Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf zeigt ihren Status.</translation>
     </message>
     <message>
         <source>View &amp;Receipt…</source>
@@ -1700,6 +1914,14 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
         <translation>Der Gesamtbetrag weicht vom Preis am Tag des Angebots ab, daher wurde nichts bestellt.</translation>
     </message>
     <message>
+        <source>Above the spending limit, and {approver} did not approve it: {reason}</source>
+        <translation>Über dem Ausgabenlimit, und {approver} hat nicht genehmigt: {reason}</translation>
+    </message>
+    <message>
+        <source>Above the spending limit, and no approver decided while its price held (until {valid_until}), so nothing was ordered.</source>
+        <translation>Über dem Ausgabenlimit, und niemand hat entschieden, solange der Preis galt (bis {valid_until}); daher wurde nichts bestellt.</translation>
+    </message>
+    <message>
         <source>The purchase order number can have at most 40 characters, all of them printable (no tabs, line breaks or other control characters).</source>
         <translation>Die Bestellnummer darf höchstens 40 Zeichen haben, alle druckbar (keine Tabulatoren, Zeilenumbrüche oder anderen Steuerzeichen).</translation>
     </message>
@@ -1716,7 +1938,7 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
         <translation>Angebot {number} wurde bereits bestellt (Transaktion {transaction_id}); ein Angebot gilt für eine Bestellung.</translation>
     </message>
     <message>
-        <source>Quote {number} was valid until {valid_until}, so nothing was ordered. Ask for a new quote, or order at today&apos;s price.</source>
+        <source>Quote {number} was valid until {valid_until}, so nothing was ordered. Ask for a new quote, or order at today's price.</source>
         <translation>Angebot {number} war bis {valid_until} gültig, daher wurde nichts bestellt. Fordern Sie ein neues Angebot an oder bestellen Sie zum heutigen Preis.</translation>
     </message>
     <message>
@@ -1728,19 +1950,19 @@ Die neuen Lizenzen sind innerhalb von 5 Minuten aktiv; der Transaktionsverlauf z
         <translation>Der Kauf muss bestätigt sein (acknowledged: true), mit dem Text, dem die kaufende Person zugestimmt hat (acknowledgement_text).</translation>
     </message>
     <message>
-        <source>quoted_amount must be the total shown, as a decimal string such as &quot;562.50&quot;.</source>
-        <translation>quoted_amount muss der angezeigte Gesamtbetrag sein, als Dezimalzeichenkette wie &quot;562.50&quot;.</translation>
+        <source>quoted_amount must be the total shown, as a decimal string such as "562.50".</source>
+        <translation>quoted_amount muss der angezeigte Gesamtbetrag sein, als Dezimalzeichenkette wie "562.50".</translation>
     </message>
     <message>
-        <source>quote_date must be a date such as &quot;2026-11-27&quot;, or left out.</source>
-        <translation>quote_date muss ein Datum wie &quot;2026-11-27&quot; sein oder fehlen.</translation>
+        <source>quote_date must be a date such as "2026-11-27", or left out.</source>
+        <translation>quote_date muss ein Datum wie "2026-11-27" sein oder fehlen.</translation>
     </message>
     <message>
         <source>The quote date {quote_date} is after today ({today}) where you are.</source>
         <translation>Das Angebotsdatum {quote_date} liegt nach dem heutigen Tag ({today}) an Ihrem Standort.</translation>
     </message>
     <message>
-        <source>The total quoted on {quote_date} is no longer valid, so nothing was ordered. Check today&apos;s total and purchase again.</source>
+        <source>The total quoted on {quote_date} is no longer valid, so nothing was ordered. Check today's total and purchase again.</source>
         <translation>Der am {quote_date} angebotene Gesamtbetrag gilt nicht mehr, daher wurde nichts bestellt. Prüfen Sie den heutigen Gesamtbetrag und kaufen Sie erneut.</translation>
     </message>
 </context>
@@ -1831,7 +2053,7 @@ Vielen Dank
         <translation>Kein Limit</translation>
     </message>
     <message>
-        <source>The most one purchase may cost, in the contract&apos;s currency, such as 1000.00; empty for no limit. Purchases above it will need an approver.</source>
+        <source>The most one purchase may cost, in the contract's currency, such as 1000.00; empty for no limit. Purchases above it will need an approver.</source>
         <translation>Der Höchstbetrag eines Kaufs in der Vertragswährung, etwa 1000.00; leer für kein Limit. Käufe darüber brauchen eine Freigabe.</translation>
     </message>
     <message>
@@ -1862,7 +2084,7 @@ Vielen Dank
         <translation>Das Ausgabenlimit muss ein Betrag wie 1000.00 sein oder leer bleiben.</translation>
     </message>
     <message>
-        <source>Saved: {name} takes effect from its administrators&apos; next request.</source>
+        <source>Saved: {name} takes effect from its administrators' next request.</source>
         <translation>Gespeichert: {name} gilt ab der nächsten Anfrage seiner Administratoren.</translation>
     </message>
     <message>
@@ -1968,11 +2190,11 @@ Vielen Dank
         <translation>{price} pro Lizenz und Monat</translation>
     </message>
     <message>
-        <source>{period}: {days} of the term&apos;s {term_days} days, priced by the day</source>
+        <source>{period}: {days} of the term's {term_days} days, priced by the day</source>
         <translation>{period}: {days} der {term_days} Tage der Laufzeit, tageweise berechnet</translation>
     </message>
     <message>
-        <source>{period}: the contract&apos;s months run from {start}; {current} has started, so {counted}</source>
+        <source>{period}: the contract's months run from {start}; {current} has started, so {counted}</source>
         <translation>{period}: Die Vertragsmonate laufen ab dem {start}; {current} hat begonnen, also {counted}</translation>
     </message>
     <message numerus="yes">
@@ -2111,7 +2333,7 @@ Vielen Dank
         </translation>
     </message>
     <message>
-        <source>Ordered: it is sent to the vendor with the quote&apos;s number.</source>
+        <source>Ordered: it is sent to the vendor with the quote's number.</source>
         <translation>Bestellt: Die Bestellung geht mit der Angebotsnummer an den Anbieter.</translation>
     </message>
     <message>
@@ -2340,7 +2562,7 @@ Vielen Dank
         <translation>&amp;XML speichern …</translation>
     </message>
     <message>
-        <source>Save the e-invoice&apos;s data (EN 16931, Factur-X) as an XML file to import.</source>
+        <source>Save the e-invoice's data (EN 16931, Factur-X) as an XML file to import.</source>
         <translation>Die Daten der E-Rechnung (EN 16931, Factur-X) als XML-Datei zum Import speichern.</translation>
     </message>
     <message>
@@ -2619,7 +2841,7 @@ Vielen Dank
         <translation>Der Vertrag endete am {end}: Bitten Sie Ihren Kundenbetreuer um einen neuen.</translation>
     </message>
     <message>
-        <source>Give the next term&apos;s seats as a whole number.</source>
+        <source>Give the next term's seats as a whole number.</source>
         <translation>Geben Sie die Lizenzen der nächsten Laufzeit als ganze Zahl an.</translation>
     </message>
     <message>
@@ -2654,7 +2876,7 @@ Vielen Dank
         <translation>Dieser Vertrag ist bereits verlängert.</translation>
     </message>
     <message>
-        <source>The amount differs from the renewal&apos;s price, so nothing was renewed.</source>
+        <source>The amount differs from the renewal's price, so nothing was renewed.</source>
         <translation>Der Betrag weicht vom Preis der Verlängerung ab, daher wurde nichts verlängert.</translation>
     </message>
     <message>
@@ -2695,6 +2917,10 @@ Vielen Dank
     <message>
         <source>&amp;Renew</source>
         <translation>&amp;Verlängern</translation>
+    </message>
+    <message>
+        <source>Request &amp;Quote…</source>
+        <translation>&amp;Angebot anfordern …</translation>
     </message>
     <message>
         <source>&amp;Seats next term:</source>
@@ -3147,7 +3373,7 @@ Vielen Dank
         <translation>Die E-Mail-Adresse oder das Passwort ist falsch.</translation>
     </message>
     <message>
-        <source>{problem}. Check your network, and the service&apos;s address in Settings.</source>
+        <source>{problem}. Check your network, and the service's address in Settings.</source>
         <translation>{problem}. Prüfen Sie Ihr Netzwerk und die Adresse des Dienstes in den Einstellungen.</translation>
     </message>
     <message>
@@ -3170,7 +3396,7 @@ Vielen Dank
         <translation>Der Proxy braucht eine Adresse mit Port, etwa http://proxy:3128.</translation>
     </message>
     <message>
-        <source>Enter the proxy&apos;s user name in its own field.</source>
+        <source>Enter the proxy's user name in its own field.</source>
         <translation>Geben Sie den Benutzernamen des Proxys in seinem eigenen Feld ein.</translation>
     </message>
 </context>
@@ -3209,11 +3435,11 @@ Vielen Dank
         <translation>https://accounts.example.com (leer: offline arbeiten)</translation>
     </message>
     <message>
-        <source>None set here: the system&apos;s proxy settings</source>
+        <source>None set here: the system's proxy settings</source>
         <translation>Hier keiner: die Proxy-Einstellungen des Systems</translation>
     </message>
     <message>
-        <source>Unchanged (kept in the system&apos;s credential store)</source>
+        <source>Unchanged (kept in the system's credential store)</source>
         <translation>Unverändert (sicher im System gespeichert)</translation>
     </message>
     <message>
@@ -3312,7 +3538,7 @@ Vielen Dank
         <translation>Ein&amp;stellungen …</translation>
     </message>
     <message>
-        <source>The account service&apos;s address, the proxy, language</source>
+        <source>The account service's address, the proxy, language</source>
         <translation>Adresse des Kontodienstes, Proxy, Sprache</translation>
     </message>
     <message>
@@ -3320,11 +3546,11 @@ Vielen Dank
         <translation>&amp;Offline arbeiten</translation>
     </message>
     <message>
-        <source>Opens this computer&apos;s copy of your account; sync starts when the service is back</source>
+        <source>Opens this computer's copy of your account; sync starts when the service is back</source>
         <translation>Öffnet die Kopie Ihres Kontos auf diesem Computer; die Synchronisierung beginnt, sobald der Dienst wieder erreichbar ist</translation>
     </message>
     <message>
-        <source>Stored in your operating system&apos;s credential store.</source>
+        <source>Stored in your operating system's credential store.</source>
         <translation>Wird im Anmeldedatenspeicher Ihres Betriebssystems gespeichert.</translation>
     </message>
     <message>
@@ -3344,7 +3570,7 @@ Vielen Dank
         <translation>Anmeldung läuft …</translation>
     </message>
     <message>
-        <source>This computer keeps your account&apos;s data: Work Offline opens it, and sync starts by itself when the service answers.</source>
+        <source>This computer keeps your account's data: Work Offline opens it, and sync starts by itself when the service answers.</source>
         <translation>Dieser Computer hat die Daten Ihres Kontos: „Offline arbeiten“ öffnet sie, und die Synchronisierung beginnt von selbst, sobald der Dienst antwortet.</translation>
     </message>
     <message>
@@ -3357,6 +3583,10 @@ Vielen Dank
     <message>
         <source>Queued</source>
         <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>Wartet auf Genehmigung</translation>
     </message>
     <message>
         <source>Pending</source>
@@ -3421,7 +3651,7 @@ Vielen Dank
         <translation>Nicht mit einem Kontodienst verbunden: Käufe bleiben auf diesem Computer in der Warteschlange.</translation>
     </message>
     <message>
-        <source>Working offline: the account service cannot be reached. The contract, history, receipts and exports work from this computer&apos;s data; purchases are queued and sent when the service answers, which is checked every few seconds.</source>
+        <source>Working offline: the account service cannot be reached. The contract, history, receipts and exports work from this computer's data; purchases are queued and sent when the service answers, which is checked every few seconds.</source>
         <translation>Offline: Der Kontodienst ist nicht erreichbar. Vertrag, Verlauf, Belege und Exporte arbeiten mit den Daten dieses Computers; Käufe werden vorgemerkt und gesendet, sobald der Dienst antwortet – das wird alle paar Sekunden geprüft.</translation>
     </message>
     <message>
@@ -3466,7 +3696,7 @@ Vielen Dank
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <source>What&apos;s new</source>
+        <source>What's new</source>
         <translation>Neuerungen</translation>
     </message>
     <message>
@@ -3493,7 +3723,7 @@ Vielen Dank
 <context>
     <name>Updates</name>
     <message>
-        <source>Updates are turned off by your organization&apos;s policy.</source>
+        <source>Updates are turned off by your organization's policy.</source>
         <translation>Updates sind durch eine Richtlinie Ihrer Organisation ausgeschaltet.</translation>
     </message>
     <message>
@@ -3501,7 +3731,7 @@ Vielen Dank
         <translation>Manage Account läuft hier aus Python: pip aktualisiert es.</translation>
     </message>
     <message>
-        <source>The system&apos;s package manager updates this installation.</source>
+        <source>The system's package manager updates this installation.</source>
         <translation>Die Paketverwaltung des Systems aktualisiert diese Installation.</translation>
     </message>
     <message>
@@ -3513,7 +3743,7 @@ Vielen Dank
         <translation>Dieser Build enthält keinen Schlüssel für ein Update-Repository.</translation>
     </message>
     <message>
-        <source>No update repository is set: enter one in Settings, or ask your account service&apos;s administrator to announce one.</source>
+        <source>No update repository is set: enter one in Settings, or ask your account service's administrator to announce one.</source>
         <translation>Kein Update-Repository festgelegt: Tragen Sie eines in den Einstellungen ein, oder bitten Sie die Administration Ihres Kontodienstes, eines bekanntzugeben.</translation>
     </message>
     <message>
