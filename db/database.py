@@ -6,10 +6,11 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import peewee
-from playhouse import db_url
+import playhouse.db_url as db_url  # typeshed's partial stubs of playhouse lack its db_url
 from playhouse.pool import PooledDatabase
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -64,7 +65,7 @@ def is_sqlite(db: peewee.Database | peewee.DatabaseProxy) -> bool:
     return isinstance(target, peewee.SqliteDatabase)
 
 
-def stream(query: peewee.Query, batch: int = 2000) -> Iterator[tuple]:
+def stream(query: "peewee.ModelSelect[Any]", batch: int = 2000) -> Iterator[tuple]:
     """The query's rows as stored (no field conversions), read `batch` at a time through one
     cursor, so a million rows hold only one batch in memory: PostgreSQL's cursor is a
     server-side one, since its ordinary cursor would fetch the whole result at once."""
@@ -141,7 +142,7 @@ def schema_status(db: peewee.Database, migrations: Path) -> tuple[list[str], lis
 def connect_url(url: str) -> peewee.Database:
     """The database object for `url`, neither connected nor migrated yet."""
     scheme = urlsplit(url).scheme
-    params = {}
+    params: dict[str, Any] = {}  # the database class's own keyword arguments
     if scheme == "sqlite":
         path = db_url.parse(url)["database"]
         if path != ":memory:" and not Path(path).parent.is_dir():
