@@ -133,7 +133,7 @@ class SyncEngine:
                     report.session_ended = True
                     report.waiting = waiting_purchases(self.organization)
                     return report
-                report.session = self._sign_in()
+                report.session = self._sign_in(self.credentials)
             if self.organization is None or not has_contract(self.organization):
                 # A new installation: purchases need a contract, and it names the organization.
                 self.organization = mirror_contract(self.client.contract(), self.organization)
@@ -163,9 +163,9 @@ class SyncEngine:
         report.waiting = waiting_purchases(self.organization)
         return report
 
-    def _sign_in(self) -> SignedIn:
+    def _sign_in(self, credentials: Credentials) -> SignedIn:
         try:
-            email, password = self.credentials.email, self.credentials.password
+            email, password = credentials.email, credentials.password
             session = sign_in_as_this_device(self.client, email, password)
         except ServiceError as error:
             if error.code is None:  # not the service's own answer: offline for now
@@ -343,12 +343,9 @@ def _if_supported[T](call: Callable[..., T], *args: object) -> T | None:
 
 
 def _contract_terms(organization: Organization) -> list[tuple]:
-    return list(
-        Contract.select()
-        .where(Contract.organization == organization)
-        .order_by(Contract.id)
-        .tuples()
-    )
+    rows = Contract.select().where(Contract.organization == organization).order_by(Contract.id)
+    # peewee's stubs keep the model as the row type after .tuples(); the rows are tuples.
+    return list(cast(Iterable[tuple], rows.tuples()))
 
 
 class SyncWorker(threading.Thread):
