@@ -126,18 +126,18 @@ class SyncStatus(QObject):
             self._show_delayed(self._delayed)
 
     def show_report(self, report: SyncReport) -> None:
-        if report.online and report.problem is None:
-            self.label.setText(self.tr("Online: in step with the account service."))
-            self.offline_banner.hide()
-        elif report.online:
-            self.label.setText(report.problem)
-        else:
+        if not report.online:
             self.label.setText(
                 self.tr(
                     "Offline ({problem}). The contract, history and receipts still work; "
                     "purchases are kept and sent when the service is back."
                 ).format(problem=report.problem)
             )
+        elif report.problem is None:
+            self.label.setText(self.tr("Online: in step with the account service."))
+            self.offline_banner.hide()
+        else:
+            self.label.setText(report.problem)
         if report.permission_lost:
             self.permission_lost.emit()
             return
