@@ -1,29 +1,36 @@
 """The running application apart from its window: who is signed in, the service, syncing.
 
 The window attaches to it, as Electrum's GUI attaches to its daemon: it reads who is acting and
-listens to sync reports; everything that runs without a window lives here.
+listens to sync reports; everything that runs without a window lives here. The features'
+facades (alerts, seats, approvals, the audit trail, ...) load their modules when first handed
+out, so a start does not pay for features nobody opens.
 """
+
+from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from db.database import read_snapshot
 from desktop.access import may_manage_account, sees_billing
-from desktop.alerts import Alerts
-from desktop.approvals import Approvals
-from desktop.audit_log import AuditTrail
-from desktop.connection import ServiceConnection
 from desktop.invoice_summary import OpenInvoices, open_invoices
 from desktop.models import Administrator, Organization, database
 from desktop.overview import Overview, load_overview
-from desktop.permission_sets import PermissionSets
-from desktop.reclaim import Reclaiming
-from desktop.reduction_requests import ReductionRequests
-from desktop.seat_holders import SeatUsers
-from desktop.seats import SeatReleases
 from desktop.service_client import ServiceClient
-from desktop.session import SignedIn, WorkingOffline
 from desktop.sync import Credentials, SyncEngine, SyncReport, SyncWorker
+
+if TYPE_CHECKING:
+    from desktop.alerts import Alerts
+    from desktop.approvals import Approvals
+    from desktop.audit_log import AuditTrail
+    from desktop.connection import ServiceConnection
+    from desktop.permission_sets import PermissionSets
+    from desktop.reclaim import Reclaiming
+    from desktop.reduction_requests import ReductionRequests
+    from desktop.seat_holders import SeatUsers
+    from desktop.seats import SeatReleases
+    from desktop.session import SignedIn, WorkingOffline
 
 SyncListener = Callable[[SyncReport], None]
 
@@ -94,28 +101,44 @@ class Application:
 
     def audit_trail(self) -> AuditTrail:
         """The acting organization's trail on the account service."""
+        from desktop.audit_log import AuditTrail
+
         return AuditTrail(self.client(), self._acting_organization())
 
     def seat_users(self) -> SeatUsers:
+        from desktop.seat_holders import SeatUsers
+
         return SeatUsers(self.client())
 
     def seat_releases(self) -> SeatReleases:
         """Seats freed and given for the acting organization, whose overview counts follow."""
+        from desktop.seats import SeatReleases
+
         return SeatReleases(self.client(), self._acting_organization())
 
     def reclaiming(self) -> Reclaiming:
+        from desktop.reclaim import Reclaiming
+
         return Reclaiming(self.client())
 
     def alerts(self) -> Alerts:
+        from desktop.alerts import Alerts
+
         return Alerts(self.client(), self._acting_organization())
 
     def permission_sets(self) -> PermissionSets:
+        from desktop.permission_sets import PermissionSets
+
         return PermissionSets(self.client())
 
     def reduction_requests(self) -> ReductionRequests:
+        from desktop.reduction_requests import ReductionRequests
+
         return ReductionRequests(self.client())
 
     def approvals(self) -> Approvals:
+        from desktop.approvals import Approvals
+
         return Approvals(self.client())
 
     def fetch_contract(self) -> SyncReport:

@@ -1,5 +1,6 @@
 """Start-up stays light: reportlab, QtPdf, keyring and the updater's libraries (tufup, tuf,
-requests) load only when first needed."""
+requests) load only when first needed, and so do the features the window opens on demand (the
+audit trail, seat releases, permission sets, approvals, ...) and their dialogs."""
 
 import json
 import subprocess
@@ -19,6 +20,27 @@ HEAVY = (
     "requests",
     "truststore",
 )
+# Handed out by desktop.application's facades, each when its feature is first used.
+FEATURES = (
+    "desktop.approvals",
+    "desktop.audit_log",
+    "desktop.permission_sets",
+    "desktop.reclaim",
+    "desktop.reduction_requests",
+    "desktop.seats",
+)
+# Opened from menus and buttons: loaded when first opened.
+DIALOGS = (
+    "ui.approvals_dialog",
+    "ui.audit_log_dialog",
+    "ui.billing_profile_dialog",
+    "ui.permission_sets_dialog",
+    "ui.reduction_dialog",
+    "ui.renewal_dialog",
+    "ui.seat_holders_dialog",
+    "ui.settings_dialog",
+    "ui.sign_in_dialog",
+)
 SHOW_WINDOW_THEN_A_RECEIPT = """
 import json, sys
 from PySide6.QtWidgets import QApplication
@@ -29,7 +51,7 @@ from desktop.application import Application
 from ui.main_window import MainWindow
 from ui.tasks import wait_for_background_work
 
-HEAVY = {heavy!r}
+WATCHED = {watched!r}
 app = QApplication([])
 open_ledger({url!r})
 window = MainWindow(Application(acting_administrator(), "en_US"))
@@ -37,18 +59,18 @@ window.show()
 while window.count_label.text() in ("", "Counting…"):
     app.processEvents()
 wait_for_background_work()
-at_start = [name for name in HEAVY if name in sys.modules]
+at_start = [name for name in WATCHED if name in sys.modules]
 window.history_tab.view.selectRow(0)
 window.history_tab.show_selected_receipt()
 wait_for_background_work()
 app.processEvents()
-print(json.dumps({{"at_start": at_start, "after_receipt": [n for n in HEAVY if n in sys.modules]}}))
+after_receipt = [name for name in WATCHED if name in sys.modules]
+print(json.dumps({{"at_start": at_start, "after_receipt": after_receipt}}))
 """
 
 
-def test_window_opens_without_heavy_imports(tmp_path):
-    url = demo_database(tmp_path)
-    code = SHOW_WINDOW_THEN_A_RECEIPT.format(heavy=HEAVY, url=url)
+def run_python(code: str, tmp_path) -> dict:
+    """The JSON that `code`, run by a fresh Python in a private home, prints last."""
     done = subprocess.run(
         [sys.executable, "-c", code],
         env=private_environment(tmp_path),
@@ -57,6 +79,27 @@ def test_window_opens_without_heavy_imports(tmp_path):
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_window_opens_without_heavy_imports(tmp_path):
+    url = demo_database(tmp_path)
+    watched = HEAVY + FEATURES + DIALOGS
+    loaded = run_python(SHOW_WINDOW_THEN_A_RECEIPT.format(watched=watched, url=url), tmp_path)
     assert loaded["at_start"] == []
     assert {"reportlab", "PySide6.QtPdf"} <= set(loaded["after_receipt"])
+
+
+def test_application_hands_out_features_it_loads_then(tmp_path):
+    code = f"""
+import json, sys
+from desktop.application import Application
+at_import = [name for name in {FEATURES!r} if name in sys.modules]
+application = Application(None, "en_US")
+application.permission_sets(), application.approvals()
+print(json.dumps({{"at_import": at_import, "handed_out": sorted(
+    name for name in {FEATURES!r} if name in sys.modules)}}))
+"""
+    loaded = run_python(code, tmp_path)
+    assert loaded["at_import"] == []
+    assert loaded["handed_out"] == ["desktop.approvals", "desktop.permission_sets"]
