@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from desktop.application import Application
+    from desktop.connection import ServiceConnection
 
 EXIT_FAILED, EXIT_USAGE = 1, 2
 logger = logging.getLogger("manage-account")
@@ -251,6 +252,18 @@ def _qt_application(log_folder: Path) -> tuple["QApplication", str]:
 def _sign_in(application: "Application", user: str | None) -> bool:
     """Who is acting: the remembered or a new session with a service, or a local
     administrator without one. False when the user closed the sign-in dialog."""
+    from desktop.access import acting_administrator
+
+    if application.connection is None:
+        application.administrator = acting_administrator(user)
+        return True
+    return _sign_in_to_service(application, application.connection, user)
+
+
+def _sign_in_to_service(
+    application: "Application", connection: "ServiceConnection", user: str | None
+) -> bool:
+    """The remembered session, or the sign-in dialog (which may choose to work offline)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QDialog
 
@@ -261,10 +274,6 @@ def _sign_in(application: "Application", user: str | None) -> bool:
     from ui.sign_in_dialog import SignInDialog
     from ui.terminate import close_on_stop_signals
 
-    connection = application.connection
-    if connection is None:
-        application.administrator = acting_administrator(user)
-        return True
     checking = translate("App", "Looking for a saved sign-in…")
     session = wait_with_progress(checking, lambda: recall(connection.url))
     if session is None:
