@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,6 @@ from desktop.config import settings as user_settings
 from ui import notifications
 from ui.account_controller import AccountController
 from ui.add_seats_tab import AddSeatsTab
-from ui.administration_controller import AdministrationController
 from ui.approvals_notice import ApprovalsNotice
 from ui.contract_tab import ContractTab
 from ui.documents_controller import DocumentsController
@@ -38,6 +38,8 @@ from ui.window_menus import build_menus
 
 if TYPE_CHECKING:
     from desktop.receipts import Verification
+    from ui.administration_controller import AdministrationController
+    from ui.approvals_dialog import ApprovalsDialog
     from ui.audit_log_dialog import AuditLogDialog
     from ui.billing_profile_dialog import BillingProfileDialog
     from ui.permission_sets_dialog import PermissionSetsDialog
@@ -73,9 +75,6 @@ class MainWindow(QMainWindow):
         self.sync_status.setParent(self)  # deleted with the window, on the GUI thread
         status = self.sync_status
         self.account = AccountController(self, application, self.say)
-        self.administration = AdministrationController(
-            self, application, self.say, self._seats_changed
-        )
         self.notices = NotificationArea()
         for banner, rank in (
             (status.delay_banner, notifications.LATE_SEATS),
@@ -85,8 +84,7 @@ class MainWindow(QMainWindow):
         ):
             self.notices.add(banner, rank)
         if administrator.permission_set.approve_purchases and application.syncing:
-            show = self.administration.show_approvals
-            approvals = ApprovalsNotice(application, show, self)
+            approvals = ApprovalsNotice(application, self.show_approvals, self)
             self.notices.add(approvals.banner, notifications.APPROVALS)
         self.may_manage = application.may_manage
         self.sees_billing = application.sees_billing  # finance: without buying or renewing
@@ -140,7 +138,7 @@ class MainWindow(QMainWindow):
         application.add_sync_listener(status.reported.emit)
         tab.message.connect(self.say)
         tab.seats.add_seats_requested.connect(self.show_add_seats)
-        tab.seats.seat_holders_requested.connect(self.administration.show_seat_holders)
+        tab.seats.seat_holders_requested.connect(self.show_seat_holders)
         tab.contract.calendar_requested.connect(self.renewal.ask_calendar_path)
         tab.contract.renew_requested.connect(self.renewal.show)
         tab.contract.renewal_document_requested.connect(self.documents.show_renewal_document)
@@ -159,6 +157,14 @@ class MainWindow(QMainWindow):
         history.status_message.connect(self.say)
         history.model.count_changed.connect(self._show_count)
         history.model.counting.connect(lambda: self.count_label.setText(self.tr("Counting…")))
+
+    @cached_property
+    def administration(self) -> AdministrationController:
+        """Seat holders, permission sets, the audit log, approvals and the billing profile: made
+        when first asked for, so a start does not load them."""
+        from ui.administration_controller import AdministrationController
+
+        return AdministrationController(self, self.app, self.say, self._seats_changed)
 
     def say(self, message: str) -> None:
         """A line in the status bar, which goes away by itself."""
@@ -284,6 +290,9 @@ class MainWindow(QMainWindow):
 
     def show_audit_log(self) -> AuditLogDialog:
         return self.administration.show_audit_log()
+
+    def show_approvals(self) -> ApprovalsDialog:
+        return self.administration.show_approvals()
 
     def show_renewal(self) -> RenewalDialog | None:
         return self.renewal.show()

@@ -121,8 +121,9 @@ def _administration_menu(window: MainWindow, rights: PermissionSet) -> None:
             (translate("MainWindow", "&Audit Log…"), "auditLogAction", window.show_audit_log),
         ]
     if window.may_manage or rights.approve_purchases:
-        approvals = window.administration.show_approvals
-        entries.append((translate("MainWindow", "App&rovals…"), "approvalsAction", approvals))
+        entries.append(
+            (translate("MainWindow", "App&rovals…"), "approvalsAction", window.show_approvals)
+        )
     if entries:
         administration = window.menuBar().addMenu(translate("MainWindow", "Ad&ministration"))
         for text, name, slot in entries:
