@@ -74,6 +74,7 @@ from ui.receipt_dialog import ReceiptDialog  # noqa: E402
 from ui.renewal_dialog import RenewalDialog  # noqa: E402
 from ui.settings_dialog import SettingsDialog  # noqa: E402
 from ui.sign_in_dialog import SignInDialog  # noqa: E402
+from ui.tasks import wait_for_background_work  # noqa: E402
 
 MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 INPUTS = (QLineEdit, QAbstractSpinBox, QComboBox, QAbstractItemView)
@@ -443,7 +444,10 @@ def main() -> None:
     window.purchases.offer_requote([Requote("MA-7K3F-9Q2D", 5, shown.amount, shown.amount, "USD")])
     settle()
     dialog(window.findChild(QMessageBox, "requoteDialog"), "requote")
-    dialog(SignInDialog("http://127.0.0.1:9", "admin@example.com", ""), "sign-in")
+    signing_in = SignInDialog("http://127.0.0.1:9", "admin@example.com", "")
+    wait_for_background_work()  # the secure store's check, which words the tooltip
+    settle()
+    dialog(signing_in, "sign-in")
     offline = SignInDialog("http://127.0.0.1:9", "admin@example.com", "")
     offline.show()
     offline.button.click()  # nothing listens on port 9: the service cannot be reached
