@@ -20,6 +20,7 @@ READ = "2xx for finance"
 ANYONE = "2xx for any signed-in administrator"
 OFFER = "never 403: the renewal offer, 409 while the renewal window is closed"
 FORBIDDEN = "403 forbidden"
+NOT_APPROVER = "403 not_an_approver"
 EXPECTED = {
     ("/v1/health", "get"): PUBLIC,
     ("/v1/openapi.json", "get"): PUBLIC,
@@ -64,6 +65,11 @@ EXPECTED = {
     ("/v1/permission-sets", "get"): FORBIDDEN,
     ("/v1/permission-sets/{set_id}", "patch"): FORBIDDEN,
     ("/v1/audit-events", "get"): FORBIDDEN,
+    ("/v1/approvers", "get"): FORBIDDEN,
+    ("/v1/approvals", "get"): FORBIDDEN,
+    ("/v1/approvals/{approval_id}", "get"): FORBIDDEN,
+    ("/v1/approvals/{approval_id}/approve", "post"): NOT_APPROVER,
+    ("/v1/approvals/{approval_id}/deny", "post"): NOT_APPROVER,
 }
 ORDER = {"seats": 1, "quoted_amount": "1.00", "acknowledged": True, "acknowledgement_text": "x"}
 BODIES = {
@@ -74,6 +80,7 @@ BODIES = {
     ("/v1/seat-orders", "post"): ORDER,
     ("/v1/renewal/reduction-requests", "post"): {"seats_wanted": 1, "reason": "fewer"},
     ("/v1/permission-sets/{set_id}", "patch"): {"manage_account": True},
+    ("/v1/approvals/{approval_id}/deny", "post"): {"reason": "finance"},
     ("/v1/audit-events", "post"): {"action": "receipts exported", "details": {"count": 1}},
     ("/v1/alert-settings", "put"): {
         "seats_available_below": 2,
@@ -129,6 +136,7 @@ class Finance:
             set_id=self.set_id,
             user_id=self.user_id,
             release_id=self.release_id,
+            approval_id="AP-2026-000001",  # Northwind's demo has one; refused either way
         )
 
     def body(self, template: str, method: str) -> object:
@@ -205,9 +213,10 @@ def test_finance_reads_billing_and_changes_nothing_else(finance):
                 headers,
             )
             where = f"{user.email}: {method.upper()} {template} -> {status} {answer}"
-            if expected == FORBIDDEN:
+            if expected in (FORBIDDEN, NOT_APPROVER):
                 assert isinstance(answer, dict), where
-                assert (status, answer["error"]["code"]) == (403, "forbidden"), where
+                code = "forbidden" if expected == FORBIDDEN else "not_an_approver"
+                assert (status, answer["error"]["code"]) == (403, code), where
             elif expected in (READ, ANYONE):
                 assert 200 <= status < 300, where
             else:  # PUBLIC, OFFER

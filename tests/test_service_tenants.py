@@ -27,6 +27,7 @@ BODIES = {
     ("/v1/audit-events", "post"): {"action": "receipts exported", "details": {"count": 1}},
     ("/v1/billing-profile", "patch"): {"default_purchase_order": "PO-TENANT"},
     ("/v1/quotes", "post"): {"seats": 1, "purchase_order": "PO-TENANT-QUOTE"},
+    ("/v1/approvals/{approval_id}/deny", "post"): {"reason": "not ours"},
     ("/v1/alert-settings", "put"): {
         "seats_available_below": 2,
         "invoice_due_within_days": None,
@@ -83,7 +84,31 @@ class Tenant:
             else min(self.invoice_numbers),
             user_id=self.user_id,
             release_id=self.release_id,
+            approval_id=self.approval_id(caller) if "{approval_id}" in template else None,
         )
+
+    def approval_id(self, caller: "Tenant") -> str:
+        """This organization's newest approval, made so that `caller` has none of that id."""
+        while len(self.approvals()) <= len(caller.approvals()):
+            self.hold_one()
+        return self.approvals()[0]["id"]
+
+    def hold_one(self) -> None:
+        """A purchase held for approval: the set's limit is 0 while it is ordered."""
+        limit = PermissionSet.spending_limit_minor
+        with service_db.connection_context():
+            PermissionSet.update({limit: 0}).where(PermissionSet.id == self.set_id).execute()
+        status, price = call(self.service, "GET", "/v1/quote?seats=1", token=self.token)
+        body = {"seats": 1, "quoted_amount": price["amount"], "acknowledged": True,
+                "acknowledgement_text": "I acknowledge"}  # fmt: skip
+        key = {"Idempotency-Key": f"MA-HELD-{len(self.approvals())}"}
+        status, made = call(self.service, "POST", "/v1/seat-orders", body, self.token, key)
+        assert status == 202, made
+        with service_db.connection_context():
+            PermissionSet.update({limit: None}).where(PermissionSet.id == self.set_id).execute()
+
+    def approvals(self) -> list[dict]:
+        return call(self.service, "GET", "/v1/approvals", token=self.token)[1]["approvals"]
 
     def quote_number(self, caller: "Tenant") -> str:
         """This organization's newest quote, made so that `caller` has none of that number:
