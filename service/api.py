@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from http import HTTPStatus
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl
 
 import peewee
@@ -78,10 +79,23 @@ class Request:
         self.administrator: Administrator | None = None
         self.token: str | None = None
         self._body: bytes | None = None
-        self._json: object = None
+        self._json: Any = None  # the document's JSON: a dict where the route has a body
 
     def header(self, name: str) -> str | None:
         return self.environ.get("HTTP_" + name.upper().replace("-", "_"))
+
+    @property
+    def caller(self) -> Administrator:
+        """The signed-in administrator, on a route that needs a session (checked before it)."""
+        assert self.administrator is not None
+        return self.administrator
+
+    @property
+    def idempotency_key(self) -> str:
+        """The Idempotency-Key header, which the document requires of the route (checked)."""
+        key = self.header("Idempotency-Key")
+        assert key is not None
+        return key
 
     def body(self) -> bytes:
         """The raw body, read once (at most MAX_BODY bytes)."""
@@ -340,8 +354,7 @@ class Api:
     def _require(request: Request, permission: str, missing: str) -> Administrator:
         """The signed-in administrator, if their permission set has `permission` (view_billing:
         it or Manage Account); else 403."""
-        administrator = request.administrator
-        assert administrator is not None  # the route needs a session: _authenticate ran
+        administrator = request.caller
         permissions_held = administrator.permission_set
         allowed = (
             permissions.sees_billing(permissions_held)
@@ -428,7 +441,7 @@ class Api:
     def delete_sessions(self, request: Request) -> tuple[int, object]:
         """Sign out everywhere: every session of the caller ends, this one too."""
         self._authenticate(request)
-        administrator = request.administrator
+        administrator = request.caller
         ended = auth.sign_out_everywhere(administrator.id)
         details = {"sessions": ended}
         audit.record(
@@ -437,8 +450,9 @@ class Api:
         return 204, None
 
     def delete_session(self, request: Request) -> tuple[int, object]:
-        auth.sign_out(request.token)
-        administrator = request.administrator
+        administrator, token = request.caller, request.token
+        assert token is not None  # set with the caller, from the session
+        auth.sign_out(token)
         audit.record(administrator.organization_id, audit.SIGN_OUT, administrator.email, {})
         return 204, None
 
@@ -464,7 +478,7 @@ class Api:
 
     def license_summary(self, request: Request) -> tuple[int, object]:
         contract = self._contract_of(request)
-        organization_id = request.administrator.organization_id
+        organization_id = request.caller.organization_id
         pending = orders.pending_seats(contract)
         return 200, users.license_summary(organization_id, contract, pending, utc_now())
 
@@ -478,7 +492,7 @@ class Api:
         )
         after = int(query["after"]) if "after" in query else None
         page, total, more = users.list_users(
-            request.administrator.organization_id,
+            request.caller.organization_id,
             which,
             utc_now(),
             after,
@@ -498,7 +512,7 @@ class Api:
     def assign_seat(self, request: Request, user_id: str) -> tuple[int, object]:
         self._require_manage_account(request)
         contract = self._contract_of(request)
-        user, assigned = seats.assign_seat(request.administrator, contract, _id(user_id))
+        user, assigned = seats.assign_seat(request.caller, contract, _id(user_id))
         return 200, {"user": users.user_json(user), "assigned": assigned}
 
     def seat_releases(self, request: Request) -> tuple[int, object]:
@@ -517,7 +531,7 @@ class Api:
     def undo_release(self, request: Request, release_id: str) -> tuple[int, object]:
         self._require_manage_account(request)
         contract = self._contract_of(request)
-        undone = seats.undo_release(request.administrator, contract, _id(release_id))
+        undone = seats.undo_release(request.caller, contract, _id(release_id))
         return 200, {
             "release": seats.release_json(undone.release),
             "returned": [user.id for user in undone.returned],
@@ -574,7 +588,7 @@ class Api:
 
     def renew(self, request: Request) -> tuple[int, object]:
         administrator = self._require_manage_account(request)
-        key = request.header("Idempotency-Key")
+        key = request.idempotency_key
         renewal, replayed = renewals.place_renewal(administrator, key, request.json())
         if isinstance(renewal, Approval):
             return 202, _held(renewal, replayed)
@@ -629,7 +643,7 @@ class Api:
 
     def get_invoice(self, request: Request, number: str) -> tuple[int, object]:
         found = self._invoice(request, number)
-        today = orders.local_today(request.administrator.organization, utc_now())
+        today = orders.local_today(request.caller.organization, utc_now())
         return 200, {"invoice": invoices.invoice_json(found, today)}
 
     def invoice_pdf(self, request: Request, number: str) -> tuple[int, object]:
@@ -709,7 +723,7 @@ class Api:
 
     def create_order(self, request: Request) -> tuple[int, object]:
         administrator = self._require_manage_account(request)
-        key = request.header("Idempotency-Key")
+        key = request.idempotency_key
         order, replayed = orders.place_order(
             administrator, key, request.json(), self.delay, grace_days=self.quote_grace_days
         )
@@ -723,7 +737,7 @@ class Api:
 
     @staticmethod
     def _signed_in(request: Request) -> Administrator:
-        administrator = request.administrator
+        administrator = request.caller
         assert administrator is not None  # the route needs a session: _authenticate ran
         return administrator
 
@@ -786,7 +800,7 @@ class Api:
 
     def permission_managers(self, request: Request) -> tuple[int, object]:
         """Who can grant a right: any signed-in administrator may ask, to know whom to ask."""
-        managers = permissions.managers_of(request.administrator.organization_id)
+        managers = permissions.managers_of(request.caller.organization_id)
         return 200, {
             "administrators": [{"name": each.name, "email": each.email} for each in managers]
         }

@@ -130,7 +130,7 @@ def verify_events(events: Iterable[AuditEvent], head: AuditHead) -> ChainCheck:
     return ChainCheck(True, "The audit trail is intact.")
 
 
-def events_of(organization_id: int) -> object:
+def events_of(organization_id: int) -> "peewee.ModelSelect[AuditEvent]":
     """The organization's audit entries, newest first: the only ones its administrators see."""
     return (
         AuditEvent.select()

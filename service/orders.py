@@ -3,11 +3,13 @@
 import hashlib
 import json
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import cast
 from zoneinfo import ZoneInfo
 
+import peewee
 from peewee import IntegrityError, fn
 
 from billing.money import amount_from_minor
@@ -23,7 +25,7 @@ from billing.orders import (
     quote_changed,
     read_order_body,
 )
-from billing.proration import Quote, QuoteError, contract_not_started, quote
+from billing.proration import ContractTerms, Quote, QuoteError, contract_not_started, quote
 from billing.statuses import Status, transition
 from billing.text import Refusal
 from db.database import is_sqlite, write_transaction
@@ -136,7 +138,9 @@ def quote_on(organization: Organization, seats: object, day: date) -> tuple[Cont
 
 def _priced(contract: Contract, seats: object, day: date) -> Quote:
     try:
-        return quote(contract, seats, day)
+        # peewee's fields are descriptors, which pyright does not apply when it matches a class
+        # to a protocol (microsoft/pyright#3287): a row's fields are the terms' values.
+        return quote(cast(ContractTerms, contract), seats, day)
     except QuoteError as refusal:
         raise OrderProblem.of(refusal) from refusal
 
@@ -359,7 +363,8 @@ def provision_due(now: datetime | None = None, limit: int = 500) -> int:
         .limit(limit)
     )
     done = 0
-    for (order_id,) in list(due.tuples()):  # no read cursor open when the write lock is taken
+    rows = cast(Iterable[tuple[int]], due.tuples())  # peewee's stubs keep the model as the row
+    for (order_id,) in list(rows):  # no read cursor open when the write lock is taken
         done += _provision(order_id, now)
     return done
 
@@ -399,12 +404,12 @@ def next_invoice_number(organization_id: int, year: int) -> str:
     return f"INV-{year}-{number:06d}"
 
 
-def _locked(query: object) -> object:
+def _locked[M: peewee.Model](query: "peewee.ModelSelect[M]") -> "peewee.ModelSelect[M]":
     """Row locks on PostgreSQL; SQLite's IMMEDIATE transaction already holds the write lock."""
     return query if is_sqlite(service_db.obj) else query.for_update()
 
 
-def _order_query() -> object:
+def _order_query() -> "peewee.ModelSelect[SeatOrder]":
     return (
         SeatOrder.select(SeatOrder, Administrator, Contract)
         .join_from(SeatOrder, Administrator)
