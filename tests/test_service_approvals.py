@@ -29,7 +29,7 @@ from service.models import (
 from service.orders import ProvisioningDelay
 from service.seed import end_current_contract
 from service.server import start_service
-from tests.service_helpers import call
+from tests import service_helpers
 
 START = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)  # a Friday; December is a new period
 NORTHWIND, CONTOSO = demo_data.NORTHWIND, demo_data.CONTOSO
@@ -37,6 +37,13 @@ NORTHWIND, CONTOSO = demo_data.NORTHWIND, demo_data.CONTOSO
 BUYERS = {NORTHWIND.name: "billing@example.com", CONTOSO.name: "einkauf@contoso.example"}
 APPROVERS = {NORTHWIND.name: "admin@example.com", CONTOSO.name: "admin@contoso.example"}
 CONTOSO_LIMIT = 20_000  # EUR 200.00: Contoso's buyer approves too, never their own request
+
+
+def call(service, method: str, path: str, *args, **kwargs) -> tuple[int, dict]:
+    """A call whose answer is JSON."""
+    status, answer = service_helpers.call(service, method, path, *args, **kwargs)
+    assert isinstance(answer, dict), (status, answer)
+    return status, answer
 
 
 @pytest.fixture
