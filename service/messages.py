@@ -41,7 +41,7 @@ TEXTS = {
             "{organization}: {requester} asks you to approve {amount}",
             "{requester} wants to buy {seats} seats for {organization} for {amount}, above "
             "their spending limit of {limit}. The price holds until {valid_until}.\n\n"
-            "Approve or deny {number} under Approvals in Manage Account.",
+            "Approve or deny {number} under Administration > Approvals in Manage Account.",
         ),
         "approval_approved": (
             "{organization}: {number} for {amount} is approved",
@@ -88,20 +88,21 @@ TEXTS = {
             "Administrator, sie Ihnen zu lassen.",
         ),
         "approval_requested": (
-            "{organization}: {requester} bittet Sie, {amount} freizugeben",
+            "{organization}: {requester} bittet Sie, {amount} zu genehmigen",
             "{requester} möchte für {organization} {seats} Lizenzen für {amount} kaufen, mehr "
             "als das Ausgabenlimit von {limit}. Der Preis gilt bis zum {valid_until}.\n\n"
-            "Geben Sie {number} unter Freigaben in Manage Account frei oder lehnen Sie ab.",
+            "Genehmigen Sie {number} unter Verwaltung > Genehmigungen in Manage Account, oder "
+            "lehnen Sie ab.",
         ),
         "approval_approved": (
-            "{organization}: {number} über {amount} ist freigegeben",
+            "{organization}: {number} über {amount} ist genehmigt",
             "{approver} hat Ihren Kauf von {seats} Lizenzen für {amount} ({number}) "
-            "freigegeben; er ist zum angebotenen Preis bestellt.",
+            "genehmigt; er ist zum angebotenen Preis bestellt.",
         ),
         "approval_denied": (
             "{organization}: {number} über {amount} ist abgelehnt",
             "{approver} hat Ihren Kauf von {seats} Lizenzen für {amount} ({number}) nicht "
-            "freigegeben; es wurde nichts bestellt. Die Begründung:\n\n{reason}",
+            "genehmigt; es wurde nichts bestellt. Die Begründung:\n\n{reason}",
         ),
     },
 }
