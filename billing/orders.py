@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from billing.kinds import OrderKind
-from billing.money import parse_amount
+from billing.money import amount_to_minor, parse_amount
 from billing.plain_text import REFUSED_CATEGORIES, TextRefusal, check_text, normalized
 from billing.text import QT_TRANSLATE_NOOP, Refusal
 
@@ -133,6 +133,12 @@ def already_renewed(transaction_id: str) -> OrderRefusal:
         ),
         transaction_id=transaction_id,
     )
+
+
+def above_spending_limit(amount: Decimal, currency: str, limit_minor: int | None) -> bool:
+    """Whether an order's amount is above its buyer's spending limit (in the currency's minor
+    units; None: no limit), so that it waits for an approver: strictly above, to the cent."""
+    return limit_minor is not None and amount_to_minor(amount, currency) > limit_minor
 
 
 def is_order_refusal(status: int, code: object) -> bool:

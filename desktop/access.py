@@ -5,7 +5,8 @@ import logging
 import time
 from decimal import Decimal
 
-from billing.money import amount_from_minor, amount_to_minor
+from billing.money import amount_from_minor
+from billing.orders import above_spending_limit
 from db.database import write_transaction
 from desktop.account import has_contract
 from desktop.i18n import translate
@@ -80,7 +81,7 @@ def limit_exceeded(administrator: Administrator, amount: Decimal, currency: str)
     """The administrator's spending limit when `amount` is above it (the order then waits for
     an approver), else None."""
     limit = administrator.permission_set.spending_limit_minor
-    if limit is None or amount_to_minor(amount, currency) <= limit:
+    if limit is None or not above_spending_limit(amount, currency, limit):
         return None
     return amount_from_minor(limit, currency)
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from peewee import IntegrityError
 
-from billing.money import amount_from_minor, amount_to_minor
-from billing.orders import OrderRequest
+from billing.money import amount_from_minor
+from billing.orders import OrderRequest, above_spending_limit
 from db.prepared import Prepared
 from service import audit, held_quotes, mail, messages
 from service.models import (
@@ -28,8 +28,7 @@ HELD = "purchase held for approval"  # audit action
 
 def above_limit(administrator: Administrator, amount: Decimal, currency: str) -> bool:
     """Whether `amount` is more than the administrator's set may spend (None: no limit)."""
-    limit = administrator.permission_set.spending_limit_minor
-    return limit is not None and amount_to_minor(amount, currency) > limit
+    return above_spending_limit(amount, currency, administrator.permission_set.spending_limit_minor)
 
 
 def hold(
