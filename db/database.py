@@ -85,6 +85,13 @@ def stream(query: "peewee.ModelSelect[Any]", batch: int = 2000) -> Iterator[tupl
         cursor.close()
 
 
+# Quoted: ModelSelect is generic in peewee's stubs only.
+def locked[M: peewee.Model](query: "peewee.ModelSelect[M]") -> "peewee.ModelSelect[M]":
+    """`query` locking the rows it reads until the transaction ends: FOR UPDATE on PostgreSQL;
+    inside `write_transaction` SQLite's write lock is held already."""
+    return query if is_sqlite(query.model._meta.database) else query.for_update()
+
+
 _SQLITE_WRITER = threading.RLock()  # one writer at a time in this process (nested: same one)
 
 

@@ -11,7 +11,7 @@ from peewee import IntegrityError
 from billing.kinds import OrderKind
 from billing.orders import OrderRefusal, OrderRequest, already_renewed, approval_expired
 from billing.plain_text import TextRefusal, check_text
-from db.database import is_sqlite, write_transaction
+from db.database import locked, write_transaction
 from service import audit, held_orders, held_quotes, orders, renewals
 from service.held_orders import APPROVED, DENIED, EXPIRED, PENDING, approval_json
 from service.models import Administrator, Approval, Renewal, SeatOrder, service_db
@@ -149,7 +149,7 @@ def _decidable(approver: Administrator, number: str, now: datetime) -> Approval:
         )
     mine = (Approval.organization == approver.organization_id) & (Approval.number == number)
     query = Approval.select().where(mine)
-    approval = (query if is_sqlite(service_db.obj) else query.for_update()).first()
+    approval = locked(query).first()
     if approval is None:
         raise OrderProblem(404, "not_found", f"No approval has the id {number!r}.")
     today = local_today(approver.organization, now)

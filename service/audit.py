@@ -9,7 +9,7 @@ from datetime import datetime
 
 import peewee
 
-from db.database import is_sqlite, write_transaction
+from db.database import locked, write_transaction
 from db.fields import utc_now
 from db.prepared import Prepared, PreparedInsert
 from service.models import AuditEvent, AuditHead, service_db
@@ -53,7 +53,7 @@ def record(
     now = now or utc_now()
     with write_transaction(service_db):
         if organization_id is None:  # the chain of failed sign-ins of unknown e-mails
-            head = _locked(AuditHead.select().where(AuditHead.organization.is_null())).get()
+            head = locked(AuditHead.select().where(AuditHead.organization.is_null())).get()
         else:
             head = _HEAD.rows(service_db.obj, organization_id)[0]
         text = json.dumps(details, sort_keys=True, default=str)
@@ -71,12 +71,6 @@ def record(
         _MOVE_HEAD.run(service_db.obj, event.id, digest, head.get_id())
 
 
-# Quoted: ModelSelect is generic in peewee's stubs only.
-def _locked[M: peewee.Model](query: "peewee.ModelSelect[M]") -> "peewee.ModelSelect[M]":
-    """The chain's head row locked on PostgreSQL; SQLite's write lock is held already."""
-    return query if is_sqlite(service_db.obj) else query.for_update()
-
-
 _INSERT_EVENT = PreparedInsert(AuditEvent)
 _MOVE_HEAD = Prepared(
     lambda last_id, last_hash, head: AuditHead.update(last_id=last_id, last_hash=last_hash).where(
@@ -87,7 +81,7 @@ _MOVE_HEAD = Prepared(
     AuditHead.last_id,  # the head's key: an integer, as last_id is
 )
 _HEAD = Prepared(
-    lambda organization: _locked(AuditHead.select().where(AuditHead.organization == organization)),
+    lambda organization: locked(AuditHead.select().where(AuditHead.organization == organization)),
     AuditHead.organization,
 )
 

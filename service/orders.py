@@ -28,7 +28,7 @@ from billing.orders import (
 from billing.proration import ContractTerms, Quote, QuoteError, contract_not_started, quote
 from billing.statuses import Status, transition
 from billing.text import Refusal
-from db.database import is_sqlite, write_transaction
+from db.database import locked, write_transaction
 from db.fields import utc_now
 from db.group_commit import GroupCommit
 from db.prepared import Prepared, PreparedInsert
@@ -375,7 +375,7 @@ def _provision(order_id: int, now: datetime) -> int:
         order = SeatOrder.get_by_id(order_id)
         if order.status != Status.PENDING:
             return 0
-        contract = _locked(Contract.select().where(Contract.id == order.contract_id)).get()
+        contract = locked(Contract.select().where(Contract.id == order.contract_id)).get()
         invoice = next_invoice_number(contract.organization_id, now.year)
         changed = (
             SeatOrder.update(
@@ -398,15 +398,10 @@ def _provision(order_id: int, now: datetime) -> int:
 
 def next_invoice_number(organization_id: int, year: int) -> str:
     sequence, _ = InvoiceSequence.get_or_create(organization=organization_id)
-    sequence = _locked(InvoiceSequence.select().where(InvoiceSequence.id == sequence.id)).get()
+    sequence = locked(InvoiceSequence.select().where(InvoiceSequence.id == sequence.id)).get()
     number = sequence.last_number + 1
     InvoiceSequence.update(last_number=number).where(InvoiceSequence.id == sequence.id).execute()
     return f"INV-{year}-{number:06d}"
-
-
-def _locked[M: peewee.Model](query: "peewee.ModelSelect[M]") -> "peewee.ModelSelect[M]":
-    """Row locks on PostgreSQL; SQLite's IMMEDIATE transaction already holds the write lock."""
-    return query if is_sqlite(service_db.obj) else query.for_update()
 
 
 def _order_query() -> "peewee.ModelSelect[SeatOrder]":

@@ -2,7 +2,7 @@
 what each right lets a set do."""
 
 from billing.money import amount_from_minor, amount_to_minor, parse_amount
-from db.database import is_sqlite, write_transaction
+from db.database import locked, write_transaction
 from service import audit
 from service.models import Administrator, Organization, PermissionSet, service_db
 
@@ -74,7 +74,7 @@ def change(administrator: Administrator, set_id: int, changes: dict) -> Permissi
         sets = PermissionSet.select().where(
             PermissionSet.organization == administrator.organization_id
         )
-        sets = list(sets if is_sqlite(service_db.obj) else sets.for_update())
+        sets = list(locked(sets))
         target = next((each for each in sets if each.id == set_id), None)
         if target is None:
             raise PermissionProblem(404, "not_found", f"No permission set has the id {set_id}.")

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from peewee import Model, ModelSelect, fn
 
-from db.database import is_sqlite, write_transaction
+from db.database import is_sqlite, locked, write_transaction
 from db.fields import utc_now
 from service import audit
 from service.models import (
@@ -262,7 +262,7 @@ def _user(administrator: Administrator, user_id: int) -> AccountUser:
 def _locked[M: Model](query: "ModelSelect[M]") -> list[M]:
     """The rows, locked on PostgreSQL until the transaction ends (SQLite's write lock is held
     already), so two requests cannot free the same seat."""
-    return list(query if is_sqlite(service_db.obj) else query.for_update())
+    return list(locked(query))
 
 
 def _lock(contract: Contract) -> None:
