@@ -601,7 +601,8 @@ class Api:
         return 200, {"renewals": [renewals.renewal_json(each) for each in found]}
 
     def reduction_requests(self, request: Request) -> tuple[int, object]:
-        administrator = self._require_manage_account(request)
+        """Requests for fewer seats: finance reads them too, as they change next term's invoice."""
+        administrator = self._require_billing(request)
         found = renewals.reduction_requests(administrator.organization_id)
         return 200, {"requests": [renewals.reduction_json(each) for each in found]}
 

@@ -55,6 +55,12 @@ def test_the_finance_window_shows_billing_and_never_buys(qtbot, service, sqlite_
             timeout=TIMEOUT,
         )
         qtbot.waitUntil(lambda: window.sync_status.contract is not None, timeout=TIMEOUT)
+        # A whole sync round (every step a finance user's desktop runs) keeps the tabs.
+        with qtbot.waitSignal(window.sync_status.reported, timeout=TIMEOUT) as round_done:
+            app.sync_now()
+        assert not round_done.args[0].permission_lost, round_done.args[0].problem
+        assert round_done.args[0].problem is None
+        assert window.findChild(QTabWidget, "mainTabs") is tabs
         for name in ("addSeatsButton", "renewContractButton", "inactiveSeatHoldersButton"):
             button = window.findChild(QPushButton, name)
             assert button is None or not button.isVisible(), name

@@ -39,6 +39,7 @@ EXPECTED = {
     ("/v1/billing-profile", "patch"): READ,
     ("/v1/renewal", "get"): OFFER,
     ("/v1/renewals", "get"): READ,
+    ("/v1/renewal/reduction-requests", "get"): READ,  # next term's invoice
     ("/v1/invoices", "get"): READ,
     ("/v1/invoices/{number}", "get"): READ,
     ("/v1/invoices/{number}/pdf", "get"): READ,
@@ -48,7 +49,6 @@ EXPECTED = {
     ("/v1/quote", "get"): FORBIDDEN,  # the price of buying now
     ("/v1/quotes", "post"): FORBIDDEN,
     ("/v1/renewals", "post"): FORBIDDEN,
-    ("/v1/renewal/reduction-requests", "get"): FORBIDDEN,
     ("/v1/renewal/reduction-requests", "post"): FORBIDDEN,
     ("/v1/seat-orders", "post"): FORBIDDEN,
     ("/v1/users", "get"): FORBIDDEN,
