@@ -3,6 +3,7 @@
 import json
 import logging
 import random
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
@@ -38,6 +39,20 @@ from desktop.receipts import issue_purchase_receipt
 
 _ID_DRAWS = 5
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A purchase just recorded, as the window confirms it."""
+
+    transaction_id: str
+    seats: int
+    amount: Decimal
+    currency: str
+
+    @classmethod
+    def of(cls, purchase: SeatPurchase) -> "Placed":
+        return cls(purchase.transaction_id, purchase.seats, purchase.amount, purchase.currency)
 
 
 class PurchaseRefused(Exception):

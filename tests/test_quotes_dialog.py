@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.access import acting_administrator
 from desktop.demo import seed_demo
 from desktop.models import SeatPurchase
+from desktop.purchasing import Placed
 from desktop.quotes import Quotes
 from desktop.service_client import ServiceClient
 from desktop.sync import Credentials, SyncEngine
@@ -86,8 +87,10 @@ def test_order_from_quote_is_a_purchase_sent_once_at_the_quoted_price(
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
     dialog.order_button.click()
     qtbot.waitUntil(lambda: ordered != [], timeout=10000)
-    purchase = ordered[0]
-    assert isinstance(purchase, SeatPurchase)
+    placed = ordered[0]
+    assert isinstance(placed, Placed)
+    purchase = SeatPurchase.get(SeatPurchase.transaction_id == placed.transaction_id)
+    assert (placed.seats, placed.amount) == (purchase.seats, purchase.amount)
     assert (purchase.quote_number, purchase.amount, purchase.purchase_order) == (
         given.number,
         given.amount,

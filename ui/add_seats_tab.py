@@ -30,6 +30,7 @@ from desktop.account import ContractSummary
 from desktop.i18n import localized
 from desktop.overview import SeatUsage
 from desktop.purchasing import (
+    Placed,
     PurchaseRefused,
     QuoteChanged,
     acknowledgement,
@@ -74,7 +75,7 @@ class SeatSpinBox(QSpinBox):
 
 
 class AddSeatsTab(QWidget):
-    purchased = Signal(object)  # the SeatPurchase
+    purchased = Signal(object)  # a Placed
     purchase_failed = Signal(str)
     free_disabled_requested = Signal()  # the summary's offer to free seats instead
 
@@ -349,20 +350,22 @@ class AddSeatsTab(QWidget):
         purchase_order = self.purchase_order.text()
         invoice_note = self.invoice_note.toPlainText()
         run_in_background(
-            lambda: purchase_seats(
-                administrator,
-                shown.seats,
-                shown.amount,
-                acknowledged=True,
-                locale=locale,
-                purchase_order=purchase_order,
-                invoice_note=invoice_note,
+            lambda: Placed.of(
+                purchase_seats(
+                    administrator,
+                    shown.seats,
+                    shown.amount,
+                    acknowledged=True,
+                    locale=locale,
+                    purchase_order=purchase_order,
+                    invoice_note=invoice_note,
+                )
             ),
             self._purchase_succeeded,
             self._purchase_refused,
         )
 
-    def _purchase_succeeded(self, purchase: object) -> None:
+    def _purchase_succeeded(self, purchase: Placed) -> None:
         self._in_flight = False
         self.purchase_message.clear()
         self.acknowledge.setChecked(False)

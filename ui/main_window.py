@@ -37,6 +37,7 @@ from ui.update_bar import UpdateBar
 from ui.window_menus import build_menus
 
 if TYPE_CHECKING:
+    from desktop.purchasing import Placed
     from desktop.receipts import Verification
     from ui.administration_controller import AdministrationController
     from ui.approvals_dialog import ApprovalsDialog
@@ -243,10 +244,10 @@ class MainWindow(QMainWindow):
         if overview is not None:
             self.add_seats_tab.set_default_purchase_order(overview.default_purchase_order)
 
-    def _purchased(self, purchase: object) -> None:
+    def _purchased(self, purchase: Placed) -> None:
         self.overview_state.refresh()
         self.history_tab.refresh()
-        self.purchases.confirm(purchase)  # type: ignore[arg-type]  # a SeatPurchase
+        self.purchases.confirm(purchase)
 
     def _list_invoices(self, status: str) -> None:
         """Transaction History, showing the purchases whose invoice has `status`."""

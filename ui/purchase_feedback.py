@@ -10,7 +10,7 @@ from desktop import formatting
 from desktop.access import limit_exceeded
 from desktop.application import Application
 from desktop.i18n import translate
-from desktop.models import SeatPurchase
+from desktop.purchasing import Placed
 from desktop.sync import Requote
 from ui.controller import Controller
 
@@ -29,7 +29,7 @@ class PurchaseFeedback(Controller):
         super().__init__(host, application, say)
         self._show_receipt, self._review = show_receipt, review
 
-    def confirm(self, purchase: SeatPurchase) -> QMessageBox:
+    def confirm(self, purchase: Placed) -> QMessageBox:
         self.say(
             translate("MainWindow", "Purchase {transaction_id} recorded.").format(
                 transaction_id=purchase.transaction_id

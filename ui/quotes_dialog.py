@@ -24,7 +24,7 @@ from billing.kinds import OrderKind
 from desktop.formatting import day, money
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.models import Administrator
-from desktop.purchasing import PurchaseRefused, acknowledgement, purchase_from_quote
+from desktop.purchasing import Placed, PurchaseRefused, acknowledgement, purchase_from_quote
 from desktop.quotes import EXPIRED, USED, FormalQuote, Quotes
 from ui.focus_order import chain_buttons
 from ui.named import named
@@ -98,7 +98,7 @@ class QuotesDialog(QDialog):
         quotes: Quotes,
         administrator: Administrator,
         locale: str,
-        ordered: Callable[[object], object] | None,
+        ordered: Callable[[Placed], object] | None,
         parent: QWidget | None = None,
     ) -> None:
         """`ordered` takes the purchase of an order from a quote; None for a user who may not
@@ -227,12 +227,12 @@ class QuotesDialog(QDialog):
             return
         self.order_button.setEnabled(False)
         run_in_background(
-            lambda: purchase_from_quote(administrator, given, True, locale=locale),
+            lambda: Placed.of(purchase_from_quote(administrator, given, True, locale=locale)),
             self._done,
             self._refused,
         )
 
-    def _done(self, purchase: object) -> None:
+    def _done(self, purchase: Placed) -> None:
         self.acknowledge.setChecked(False)
         self.message.setText(self.tr("Ordered: it is sent to the vendor with the quote's number."))
         if self._ordered is not None:
