@@ -1,25 +1,32 @@
-"""Locale-aware text for money, dates and counts, straight from Decimal (never through float)."""
+"""Locale-aware text for money, dates and counts, straight from Decimal (never through float).
+
+Babel is imported where it first formats: the window is built and shown before the first
+figure is (its modules and a locale's data then load on a worker, ui.preload.load_locale_data).
+"""
 
 from copy import copy
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_time
-from babel.numbers import NumberPattern, format_decimal, parse_pattern
 
 from billing.money import UNIT_PRICE_PLACES, minor_units, round_money
 from billing.proration import PRORATE_BY_DAY, Quote, Working, exact_span, period_of
 from desktop.i18n import translate
 
+if TYPE_CHECKING:
+    from babel import Locale
+    from babel.numbers import NumberPattern
+
 FALLBACK_LOCALE = "en_US"
 
 
 @lru_cache(maxsize=16)
-def babel_locale(name: str) -> Locale:
+def babel_locale(name: str) -> "Locale":
     """The Babel locale for a Qt/POSIX name such as 'de_DE' or 'C' (which means en_US)."""
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(name.split(".")[0].replace("-", "_"))
     except (ValueError, UnknownLocaleError):
@@ -27,8 +34,10 @@ def babel_locale(name: str) -> Locale:
 
 
 @lru_cache(maxsize=64)
-def _currency_pattern(locale: str, currency: str, most_digits: int) -> NumberPattern:
+def _currency_pattern(locale: str, currency: str, most_digits: int) -> "NumberPattern":
     """The locale's currency pattern with ISO 4217's decimals for `currency`, not CLDR's."""
+    from babel.numbers import parse_pattern
+
     pattern = copy(parse_pattern(babel_locale(locale).currency_formats["standard"]))
     pattern.frac_prec = (minor_units(currency), max(most_digits, minor_units(currency)))
     return pattern
@@ -62,11 +71,15 @@ def unit_price(amount: Decimal, currency: str, locale: str) -> str:
 
 
 def number(value: int, locale: str) -> str:
+    from babel.numbers import format_decimal
+
     return format_decimal(value, locale=babel_locale(locale))
 
 
 def day(value: date, locale: str) -> str:
     """A date in the locale's medium form, e.g. 1 Mar 2026 or Mar 1, 2026."""
+    from babel.dates import format_date
+
     return format_date(value, "medium", locale=babel_locale(locale))
 
 
@@ -82,6 +95,8 @@ def moment(value: datetime, timezone: str, locale: str) -> str:
 
 def time_of_day(value: datetime, timezone: str, locale: str) -> str:
     """A UTC timestamp's short time in `timezone`: 9:14 AM, 09:14."""
+    from babel.dates import format_time
+
     local = value.astimezone(ZoneInfo(timezone))
     return format_time(local, "short", locale=babel_locale(locale))
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.account import today_in
 from desktop.application import Application
-from desktop.archive import export_documents
 from desktop.config import local_data_folder
 from desktop.i18n import translate
 from desktop.invoices import FOLDER as INVOICE_FOLDER
@@ -60,6 +59,8 @@ class ExportsController(Controller):
 
     def export_documents_to(self, path: Path, first: date, last: date) -> Task[int]:
         """Every document of the range in one ZIP, with a cancellable progress dialog."""
+        from desktop.archive import export_documents  # loaded by the first export
+
         query = date_range_query(self.organization, first, last)
         locale = self.locale
         return run_with_progress(
