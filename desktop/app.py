@@ -268,8 +268,8 @@ def _sign_in_to_service(
     from PySide6.QtWidgets import QDialog
 
     from desktop.access import acting_administrator, forget_contract_data
+    from desktop.mirror import mirror_administrator
     from desktop.session import recall
-    from desktop.sync import mirror_administrator
     from ui.progress import wait_with_progress
     from ui.sign_in_dialog import SignInDialog
     from ui.terminate import close_on_stop_signals

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.mirror import mirror_license_usage
 from desktop.models import Organization, utc_now
 from desktop.seat_holders import SeatUser
 from desktop.service_client import ServiceClient, ServiceRefused
-from desktop.sync import mirror_license_usage
 
 # The service's refusals of a seat change, in the user's language (the service speaks English).
 REFUSALS = {

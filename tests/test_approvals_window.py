@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QInputDialog, QLabel
 
 from desktop.application import Application
 from desktop.approvals import Approval, Approvals
+from desktop.mirror import mirror_administrator
 from desktop.permission_sets import PermissionSets, Rights
 from desktop.service_client import NotSignedIn, ServiceClient, ServiceError
 from desktop.session import sign_in
-from desktop.sync import mirror_administrator
 from service import demo_data
 from service.models import SeatOrder, service_db
 from tests.service_helpers import start_demo_service

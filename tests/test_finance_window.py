@@ -9,10 +9,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton, QTabWidget
 
 from desktop.application import Application
+from desktop.mirror import mirror_administrator
 from desktop.permission_sets import PermissionSets, Rights
 from desktop.service_client import ServiceClient
 from desktop.session import sign_in
-from desktop.sync import mirror_administrator
 from service import demo_data
 from tests.service_helpers import start_demo_service
 from tests.test_main_window import TIMEOUT

@@ -195,7 +195,7 @@ def test_on_its_start_date_the_next_term_is_the_contract_shown(service, desktop)
     from datetime import UTC, datetime, time
 
     from desktop.history import HistoryQuery, contract_choices, count_purchases
-    from desktop.sync import mirror_contract
+    from desktop.mirror import mirror_contract
 
     engine(service.url).run_once()
     offer = renewal_offer(first_org())

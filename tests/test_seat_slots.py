@@ -15,11 +15,12 @@ from desktop import seat_slots
 from desktop.access import acting_administrator, forget_contract_data
 from desktop.account import current_contract
 from desktop.ledger import close_ledger, open_ledger
+from desktop.mirror import apply_order
 from desktop.models import Contract, Organization, SeatPurchase, SeatSlot, database
 from desktop.overview import load_overview
 from desktop.purchasing import purchase_seats
 from desktop.service_client import ServiceClient
-from desktop.sync import SyncEngine, apply_order
+from desktop.sync import SyncEngine
 from tests.test_organizations import CONTOSO, NORTHWIND, service  # noqa: F401 (a fixture)
 
 

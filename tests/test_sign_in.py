@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 from desktop.access import acting_administrator, may_manage_account
 from desktop.application import Application
 from desktop.demo import seed_demo
+from desktop.mirror import mirror_administrator
 from desktop.models import Contract, SeatPurchase
 from desktop.service_client import ServiceClient
 from desktop.session import SignedIn, sign_in
-from desktop.sync import Credentials, SyncEngine, SyncReport, mirror_administrator
+from desktop.sync import Credentials, SyncEngine, SyncReport
 from service import audit, demo_data
 from service.models import AuditEvent, Organization, service_db
 from service.server import start_service

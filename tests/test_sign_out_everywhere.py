@@ -6,8 +6,9 @@ from PySide6.QtGui import QAction
 
 from desktop.application import Application
 from desktop.demo import seed_demo
+from desktop.mirror import mirror_administrator
 from desktop.session import sign_in, sign_out_everywhere
-from desktop.sync import SyncReport, mirror_administrator
+from desktop.sync import SyncReport
 from service import demo_data
 from tests.service_helpers import PASSWORD, call, start_demo_service
 from tests.test_main_window import TIMEOUT

@@ -14,11 +14,12 @@ from desktop.account import current_contract
 from desktop.demo import seed_demo
 from desktop.i18n import install_translations
 from desktop.ledger import close_ledger, open_ledger
+from desktop.mirror import apply_order
 from desktop.models import Outbox, SeatPurchase, database
 from desktop.purchasing import purchase_seats
 from desktop.retry import backoff
 from desktop.service_client import ServiceClient, ServiceUnavailable
-from desktop.sync import Credentials, SyncEngine, apply_order
+from desktop.sync import Credentials, SyncEngine
 from service import demo_data
 from service.models import SeatOrder, service_db
 from tests.conftest import first_org
