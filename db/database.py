@@ -92,6 +92,15 @@ def locked[M: peewee.Model](query: "peewee.ModelSelect[M]") -> "peewee.ModelSele
     return query if is_sqlite(query.model._meta.database) else query.for_update()
 
 
+def lock_key(proxy: peewee.DatabaseProxy, scope: int, key: str) -> None:
+    """Hold `key` of `scope` (an organization's idempotency key, say) until the transaction
+    ends, for a check that reads one table before writing another, which no unique index
+    spans: PostgreSQL's transaction-scoped advisory lock; inside `write_transaction` SQLite's
+    write lock is held already."""
+    if not is_sqlite(proxy.obj):
+        proxy.execute_sql("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (scope, key))
+
+
 _SQLITE_WRITER = threading.RLock()  # one writer at a time in this process (nested: same one)
 
 

@@ -9,6 +9,7 @@ from peewee import IntegrityError
 
 from billing.money import amount_from_minor
 from billing.orders import OrderRequest, above_spending_limit
+from db.database import lock_key
 from db.prepared import Prepared
 from service import audit, held_quotes, mail, messages
 from service.models import (
@@ -46,6 +47,7 @@ def hold(
     kept for it, the approvers are told. IntegrityError when the key was taken already, by an
     approval or an order: the caller answers as it stands."""
     organization = administrator.organization
+    lock_key(service_db, organization.id, key)  # an order racing it checks under the same lock
     if _placed(organization.id, key):
         raise IntegrityError("this Idempotency-Key placed an order already")
     approval = Approval.create(
@@ -92,7 +94,9 @@ def _placed(organization_id: int, key: str) -> bool:
 
 def key_held(organization_id: int, key: str) -> bool:
     """Whether an approval holds the key: an order within the limit must not take it (asked of
-    every order, so its SQL is written once)."""
+    every order, so its SQL is written once). The key stays locked until the order is
+    written: an approval racing it on another worker waits, then finds the order."""
+    lock_key(service_db, organization_id, key)
     return bool(_KEY_HELD.rows(service_db.obj, organization_id, key))
 
 

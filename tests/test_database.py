@@ -1,6 +1,7 @@
 """The local data layer on a real SQLite file and, in CI, a real PostgreSQL server."""
 
 import sqlite3
+import time
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -271,3 +272,50 @@ def test_a_read_snapshot_sees_one_moment_while_another_connection_writes(any_db)
         counts.append(SeatPurchase.select().count())
     assert counts[0] > 0 and counts[1] == counts[0]
     assert SeatPurchase.select().count() == 0  # the write happened, and is seen afterwards
+
+
+def test_a_locked_key_waits_for_the_transaction_that_holds_it(any_db):
+    """Two checks of one organization's key, each reading one table before writing another,
+    take turns: the second goes on only once the first has committed. Another key, or the
+    same key of another organization, does not wait."""
+    import threading
+
+    from db.database import lock_key, write_transaction
+    from desktop.models import database
+
+    holding, release = threading.Event(), threading.Event()
+    went_on: dict[tuple[int, str], float] = {}
+
+    def hold(scope: int, key: str) -> None:
+        with database.connection_context(), write_transaction(database):
+            lock_key(database, scope, key)
+            holding.set()
+            release.wait(10)
+
+    def take(scope: int, key: str) -> None:
+        with database.connection_context(), write_transaction(database):
+            lock_key(database, scope, key)
+            went_on[(scope, key)] = time.monotonic()
+
+    holder = threading.Thread(target=hold, args=(1, "MA-KEY"))
+    holder.start()
+    assert holding.wait(10)
+    if "sqlite" in type(any_db).__name__.lower():  # one writer at a time: its lock is the key's
+        release.set()
+        holder.join()
+        take(1, "MA-KEY")
+        assert list(went_on) == [(1, "MA-KEY")]
+        return
+    others = [threading.Thread(target=take, args=each) for each in ((2, "MA-KEY"), (1, "MA-2"))]
+    same = threading.Thread(target=take, args=(1, "MA-KEY"))
+    for thread in (*others, same):
+        thread.start()
+    for thread in others:
+        thread.join(10)
+    time.sleep(0.3)
+    assert set(went_on) == {(2, "MA-KEY"), (1, "MA-2")}  # the same key still waits
+    released_at = time.monotonic()
+    release.set()
+    holder.join()
+    same.join(10)
+    assert went_on[(1, "MA-KEY")] >= released_at
