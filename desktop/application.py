@@ -3,7 +3,9 @@
 The window attaches to it, as Electrum's GUI attaches to its daemon: it reads who is acting and
 listens to sync reports; everything that runs without a window lives here. The features'
 facades (alerts, seats, approvals, the audit trail, ...) load their modules when first handed
-out, so a start does not pay for features nobody opens.
+out, so a start does not pay for features nobody opens; the overview's reading, the service
+client and sync load with their first use too (the overview is first read once the window is
+shown, on a worker).
 """
 
 from __future__ import annotations
@@ -14,25 +16,25 @@ from typing import TYPE_CHECKING
 
 from db.database import read_snapshot
 from desktop.access import may_manage_account, sees_billing
-from desktop.invoice_summary import OpenInvoices, open_invoices
 from desktop.models import Administrator, Organization, database
-from desktop.overview import Overview, load_overview
-from desktop.service_client import ServiceClient
-from desktop.sync import Credentials, SyncEngine, SyncReport, SyncWorker
 
 if TYPE_CHECKING:
     from desktop.alerts import Alerts
     from desktop.approvals import Approvals
     from desktop.audit_log import AuditTrail
     from desktop.connection import ServiceConnection
+    from desktop.invoice_summary import OpenInvoices
+    from desktop.overview import Overview
     from desktop.permission_sets import PermissionSets
     from desktop.reclaim import Reclaiming
     from desktop.reduction_requests import ReductionRequests
     from desktop.seat_holders import SeatUsers
     from desktop.seats import SeatReleases
+    from desktop.service_client import ServiceClient
     from desktop.session import SignedIn, WorkingOffline
+    from desktop.sync import SyncEngine, SyncReport, SyncWorker
 
-SyncListener = Callable[[SyncReport], None]
+SyncListener = Callable[["SyncReport"], None]
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,9 @@ class Application:
     def read_overview(self) -> AccountOverview:
         """The overview of the acting organization from this computer's data (takes time: off
         the GUI thread)."""
+        from desktop.invoice_summary import open_invoices
+        from desktop.overview import load_overview
+
         organization = self.organization
         if organization is None:
             return AccountOverview(None, None)
@@ -95,6 +100,8 @@ class Application:
     def client(self) -> ServiceClient:
         """A client of the account service, signed in as this session (working offline and not
         signed in yet: without a token, so the service refuses what needs one)."""
+        from desktop.service_client import ServiceClient
+
         client = ServiceClient(self.service_url or "")
         client.token = self.session.token if self.session is not None else None
         return client
@@ -143,6 +150,8 @@ class Application:
 
     def fetch_contract(self) -> SyncReport:
         """One sync round, so a new installation has its contract before the window shows."""
+        from desktop.sync import SyncEngine
+
         report = SyncEngine(self.client(), organization=self.organization).run_once()
         if self.administrator is not None:  # its organization's name and zone may be new
             self.administrator = Administrator.get_by_id(self.administrator.id)
@@ -156,6 +165,8 @@ class Application:
         """Keep the ledger and the service in step from now on, for someone with the right."""
         if self._worker is not None or not (self.syncing or engine) or not self.sees_billing:
             return
+        from desktop.sync import Credentials, SyncEngine, SyncWorker
+
         if engine is None:
             offline = self.offline if self.session is None else None
             credentials = Credentials(offline.email, offline.password) if offline else None
@@ -173,6 +184,8 @@ class Application:
     def resume_offline(self, offline: WorkingOffline) -> None:
         """The session ended and the service could not be reached to sign in again: go on
         offline, and let sync sign in with these once the service answers."""
+        from desktop.sync import Credentials
+
         self.session, self.offline = None, offline
         if self._worker is not None:
             self._worker.engine.credentials = Credentials(offline.email, offline.password)

@@ -4,11 +4,17 @@ The timeline works back from the seats licensed now: a contract started with its
 the seats its live purchases added, and each day's purchases are a step up on the day they went
 live. The days come from the slots the database keeps with every write (desktop.seat_slots), so
 a contract with a million purchases is read in a few queries of a few hundred rows.
+
+The window imports it for its types; what the overview reads (renewals, invoices, the billing
+profile) loads with the first read, which runs once the window is shown.
 """
+
+from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from billing.kinds import OrderKind
@@ -16,8 +22,6 @@ from billing.money import amount_from_minor
 from billing.statuses import Status, shown_status
 from desktop import seat_slots
 from desktop.account import ContractSummary, current_contract
-from desktop.billing_profile import billing_profile
-from desktop.invoices import OverdueInvoices, overdue_invoices
 from desktop.models import (
     Contract,
     LicenseUsage,
@@ -25,7 +29,10 @@ from desktop.models import (
     RenewalRecord,
     utc_now,
 )
-from desktop.renewing import RenewalOffer, latest_renewal, renewal_offer
+
+if TYPE_CHECKING:
+    from desktop.invoices import OverdueInvoices
+    from desktop.renewing import RenewalOffer
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,10 @@ class Overview:
 def load_overview(organization: Organization, now: datetime | None = None) -> Overview | None:
     """Everything the overview shows of the organization, or None when it has no current
     contract."""
+    from desktop.billing_profile import billing_profile
+    from desktop.invoices import overdue_invoices
+    from desktop.renewing import latest_renewal
+
     summary = current_contract(organization, now)
     if summary is None:
         return None
@@ -130,6 +141,8 @@ def _standing(renewal: RenewalRecord | None) -> bool:
 
 def _open_offer(organization: Organization, summary: ContractSummary) -> RenewalOffer | None:
     """The offer the service made, if it is for this contract's end."""
+    from desktop.renewing import renewal_offer
+
     offer = renewal_offer(organization)
     return offer if offer is not None and offer.current_end == summary.end_date else None
 

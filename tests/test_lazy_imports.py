@@ -47,6 +47,21 @@ ON_DEMAND = (
 )
 # Not needed to build and show the window: loaded by the first figure shown (on a worker).
 AFTER_SHOWN = ("babel", "babel.core", "babel.dates", "babel.numbers")
+# What reading the overview, ordering, sync and the service client load: the application, the
+# overview's types and the formatting of figures do not load them (the window's first read
+# does, once it is shown).
+READ_WHEN_USED = (
+    "desktop.billing_profile",
+    "desktop.history",
+    "desktop.invoice_summary",
+    "desktop.invoices",
+    "desktop.purchasing",
+    "desktop.receipts",
+    "desktop.renewing",
+    "desktop.service_client",
+    "desktop.sync",
+    *AFTER_SHOWN,
+)
 SHOW_WINDOW_THEN_A_RECEIPT = """
 import json, sys
 from PySide6.QtWidgets import QApplication
@@ -112,3 +127,12 @@ print(json.dumps({{"at_import": at_import, "handed_out": sorted(
     loaded = run_python(code, tmp_path)
     assert loaded["at_import"] == []
     assert loaded["handed_out"] == ["desktop.approvals", "desktop.permission_sets"]
+
+
+def test_application_and_overview_types_load_no_reading(tmp_path):
+    code = f"""
+import json, sys
+import desktop.application, desktop.formatting, desktop.overview
+print(json.dumps([name for name in {READ_WHEN_USED!r} if name in sys.modules]))
+"""
+    assert run_python(code, tmp_path) == []

@@ -1,24 +1,30 @@
 """Documents from the window: invoices (kept here, or downloaded once), receipts, renewal
 documents, and checking that a receipt file is one this computer issued."""
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.config import export_folder, local_data_folder
 from desktop.i18n import translate
-from desktop.invoices import FOLDER as INVOICE_FOLDER
-from desktop.invoices import invoice_document
-from desktop.receipts import Verification, renewal_pdf, verify_receipt
 from ui.controller import Controller
 from ui.documents import open_document, open_receipt
 from ui.tasks import Task, run_in_background
+
+if TYPE_CHECKING:
+    from desktop.receipts import Verification
 
 
 class DocumentsController(Controller):
     def show_invoice(self, transaction_id: str) -> Task:
         """A purchase's or renewal's invoice: the copy kept here, or downloaded once off the GUI
         thread."""
+        from desktop.invoices import FOLDER as INVOICE_FOLDER
+        from desktop.invoices import invoice_document
+
         client = self.app.client() if self.app.syncing else None
         organization = self.organization
         self.say(translate("MainWindow", "Opening the invoice…"))
@@ -38,6 +44,8 @@ class DocumentsController(Controller):
 
     def show_renewal_document(self, transaction_id: str) -> Task:
         """The renewal's confirmation or receipt, made off the GUI thread, to save or print."""
+        from desktop.receipts import renewal_pdf
+
         organization, locale = self.organization, self.locale
         return open_document(
             self.host,
@@ -61,6 +69,8 @@ class DocumentsController(Controller):
             self.verify_receipt_file(Path(path))
 
     def verify_receipt_file(self, path: Path) -> Task[Verification]:
+        from desktop.receipts import verify_receipt
+
         organization, locale = self.organization, self.locale
         return run_in_background(
             lambda: verify_receipt(organization, path.read_bytes(), locale),

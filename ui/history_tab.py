@@ -32,8 +32,6 @@ from desktop.config import remember_export_folder
 from desktop.history import HistoryQuery, contract_choices, export_csv
 from desktop.i18n import translate
 from desktop.models import Organization
-from desktop.receipts import export_receipts
-from desktop.renewing import reduction_requests, renewals
 from ui.documents import load_viewer_ahead, open_receipt
 from ui.export_paths import ask_export_folder, ask_save_path
 from ui.history_model import (
@@ -371,6 +369,8 @@ class HistoryTab(QWidget):
         self._load_requests()
 
     def _load_requests(self) -> None:
+        from desktop.renewing import reduction_requests, renewals  # read once the window shows
+
         run_in_background(
             lambda: (renewals(self._organization), reduction_requests(self._organization)),
             self._show_requests,
@@ -501,6 +501,8 @@ class HistoryTab(QWidget):
 
     def export_receipts_to(self, folder: Path, query: HistoryQuery | None = None) -> Task:
         """One receipt per purchase of `query` (default: the listed ones) into `folder`."""
+        from desktop.receipts import export_receipts
+
         query = query or self._current_query()
         locale = self._locale
         return run_with_progress(

@@ -1,13 +1,19 @@
 """The account overview as the window knows it: read off the GUI thread, kept once, and
 announced to the tabs and features that show or act on it."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from desktop.account import ContractSummary
 from desktop.application import AccountOverview, Application
-from desktop.invoice_summary import OpenInvoices
-from desktop.overview import Overview
 from ui.tasks import OneAtATime
+
+if TYPE_CHECKING:
+    from desktop.invoice_summary import OpenInvoices
+    from desktop.overview import Overview
 
 
 class OverviewState(QObject):

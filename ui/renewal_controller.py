@@ -1,6 +1,8 @@
 """Renewal from the window: the notice while renewal is open or a reminder is due, the renewal
 dialog, the request for fewer seats next term, and the contract's dates for a calendar."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from decimal import Decimal
 from html import escape
@@ -13,10 +15,6 @@ from desktop import formatting
 from desktop.application import Application
 from desktop.files import write_atomically
 from desktop.i18n import translate
-from desktop.overview import Overview
-from desktop.quotes import Quotes
-from desktop.renewal_reminders import Reminder, calendar, next_reminder, reminder_text
-from desktop.renewing import renew
 from ui.controller import Controller
 from ui.export_paths import ask_save_path
 from ui.notifications import NotificationArea
@@ -25,6 +23,8 @@ from ui.sync_status import SyncStatus
 from ui.tasks import Task, run_in_background
 
 if TYPE_CHECKING:  # opened on demand: loaded when first opened, not at start
+    from desktop.overview import Overview
+    from desktop.renewal_reminders import Reminder
     from ui.reduction_dialog import ReductionDialog
     from ui.renewal_dialog import RenewalDialog
 
@@ -51,6 +51,8 @@ class RenewalController(Controller):
         overview = self._state.overview
         if overview is None:
             return
+        from desktop.renewal_reminders import next_reminder
+
         organization, end, today = (
             self.organization,
             overview.contract.end_date,
@@ -83,15 +85,21 @@ class RenewalController(Controller):
         """A renewal reminder due today: a notice and, where there is one, a notification."""
         if reminder is None:
             return
+        from desktop.renewal_reminders import reminder_text
+
         text = reminder_text(reminder, formatting.day(reminder.contract_end, self.locale))
         if not self._notices.is_posted(self.banner):  # the Renew notice says it already
             self.banner.show_text(escape(text))
         self._status.notify(translate("MainWindow", "Contract ends soon"), text)
 
-    def show(self) -> "RenewalDialog | None":
+    def show(self) -> RenewalDialog | None:
         overview = self._state.overview
         if overview is None or overview.renewal is None:
             return None
+        from desktop.quotes import Quotes
+        from desktop.renewing import renew
+        from ui.renewal_dialog import RenewalDialog  # loaded when first opened
+
         administrator, contract_id = self.administrator, overview.contract.contract_id
 
         def record(seats: int, amount: Decimal, purchase_order: str, instructions: str) -> object:
@@ -100,8 +108,6 @@ class RenewalController(Controller):
             )
             self.app.sync_now()
             return recorded
-
-        from ui.renewal_dialog import RenewalDialog  # loaded when first opened
 
         dialog = RenewalDialog(
             overview.renewal,
@@ -125,7 +131,7 @@ class RenewalController(Controller):
         )
         self._state.refresh()
 
-    def show_reduction_request(self) -> "ReductionDialog | None":
+    def show_reduction_request(self) -> ReductionDialog | None:
         """Ask the account manager for fewer seats: it needs the account service."""
         summary = self._state.contract
         if not self.app.syncing or summary is None:
@@ -168,6 +174,8 @@ class RenewalController(Controller):
         summary = self._state.contract
         if summary is None:
             return None
+        from desktop.renewal_reminders import calendar
+
         return run_in_background(
             lambda: write_atomically(
                 path, calendar(summary.organization, summary.end_date, summary.timezone)
