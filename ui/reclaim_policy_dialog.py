@@ -90,7 +90,7 @@ class ReclaimPolicyDialog(QDialog):
             self.tr("Name"),
             self.tr("E-mail"),
             self.tr("Why"),
-            self.tr("Since"),
+            self.tr("Since ({zone})").format(zone=self._timezone),  # shown in that zone
         ]
         self.table.setHorizontalHeaderLabels(labels)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

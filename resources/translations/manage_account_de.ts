@@ -384,11 +384,17 @@
     </message>
     <message numerus="yes">
         <source>Approved {id}: the renewal for %Ln seat(s) was placed.</source>
-        <translation><numerusform>{id} genehmigt: Die Verlängerung für %Ln Lizenz wurde aufgegeben.</numerusform><numerusform>{id} genehmigt: Die Verlängerung für %Ln Lizenzen wurde aufgegeben.</numerusform></translation>
+        <translation>
+            <numerusform>{id} genehmigt: Die Verlängerung für %Ln Lizenz wurde aufgegeben.</numerusform>
+            <numerusform>{id} genehmigt: Die Verlängerung für %Ln Lizenzen wurde aufgegeben.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Approved {id}: the order for %Ln seat(s) was placed.</source>
-        <translation><numerusform>{id} genehmigt: Die Bestellung von %Ln Lizenz wurde aufgegeben.</numerusform><numerusform>{id} genehmigt: Die Bestellung von %Ln Lizenzen wurde aufgegeben.</numerusform></translation>
+        <translation>
+            <numerusform>{id} genehmigt: Die Bestellung von %Ln Lizenz wurde aufgegeben.</numerusform>
+            <numerusform>{id} genehmigt: Die Bestellung von %Ln Lizenzen wurde aufgegeben.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deny {id}</source>
@@ -439,7 +445,10 @@
     <name>ApprovalsNotice</name>
     <message numerus="yes">
         <source>%Ln purchase(s) above a spending limit wait for your approval.</source>
-        <translation><numerusform>%Ln Kauf über einem Ausgabenlimit wartet auf Ihre Genehmigung.</numerusform><numerusform>%Ln Käufe über einem Ausgabenlimit warten auf Ihre Genehmigung.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Kauf über einem Ausgabenlimit wartet auf Ihre Genehmigung.</numerusform>
+            <numerusform>%Ln Käufe über einem Ausgabenlimit warten auf Ihre Genehmigung.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open Approvals</source>
@@ -2694,8 +2703,8 @@ Vielen Dank
         <translation>Grund</translation>
     </message>
     <message>
-        <source>Since</source>
-        <translation>Seit</translation>
+        <source>Since ({zone})</source>
+        <translation>Seit ({zone})</translation>
     </message>
     <message>
         <source>Loading…</source>

@@ -32,18 +32,27 @@
     <name>ApprovalsDialog</name>
     <message numerus="yes">
         <source>Approved {id}: the renewal for %Ln seat(s) was placed.</source>
-        <translation><numerusform>Approved {id}: the renewal for %Ln seat was placed.</numerusform><numerusform>Approved {id}: the renewal for %Ln seats was placed.</numerusform></translation>
+        <translation>
+            <numerusform>Approved {id}: the renewal for %Ln seat was placed.</numerusform>
+            <numerusform>Approved {id}: the renewal for %Ln seats was placed.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Approved {id}: the order for %Ln seat(s) was placed.</source>
-        <translation><numerusform>Approved {id}: the order for %Ln seat was placed.</numerusform><numerusform>Approved {id}: the order for %Ln seats was placed.</numerusform></translation>
+        <translation>
+            <numerusform>Approved {id}: the order for %Ln seat was placed.</numerusform>
+            <numerusform>Approved {id}: the order for %Ln seats was placed.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ApprovalsNotice</name>
     <message numerus="yes">
         <source>%Ln purchase(s) above a spending limit wait for your approval.</source>
-        <translation><numerusform>%Ln purchase above a spending limit waits for your approval.</numerusform><numerusform>%Ln purchases above a spending limit wait for your approval.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln purchase above a spending limit waits for your approval.</numerusform>
+            <numerusform>%Ln purchases above a spending limit wait for your approval.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
