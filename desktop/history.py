@@ -17,7 +17,7 @@ from billing.money import UNIT_PRICE_PLACES, amount_from_minor, minor_text, mino
 from billing.proration import Working, stored_working
 from billing.statuses import LABELS, LIVE_WITHIN, Status, status_at
 from db.database import stream
-from desktop import invoices, search
+from desktop import search
 from desktop.account import organization_today
 from desktop.background import Cancelled
 from desktop.i18n import translate
@@ -433,6 +433,8 @@ def _condition(query: HistoryQuery, now: datetime, ordered: bool = True) -> Expr
     if query.status is not None:
         condition &= _status_condition(query.status, now)
     if query.invoice is not None:
+        from desktop import invoices  # and the service client it downloads with: on first use
+
         condition &= invoices.status_condition(query.invoice, _today(query.organization_id, now))
     if query.since is not None:
         condition &= SeatPurchase.created_at >= query.since
