@@ -11,8 +11,6 @@ from desktop.account import today_in
 from desktop.application import Application
 from desktop.config import local_data_folder
 from desktop.i18n import translate
-from desktop.invoices import FOLDER as INVOICE_FOLDER
-from desktop.receipts import date_range_query
 from ui.controller import Controller
 from ui.export_paths import ask_save_path
 from ui.history_tab import HistoryTab
@@ -33,6 +31,7 @@ class ExportsController(Controller):
         history.receipts_exported.connect(self._report_receipts_exported)
 
     def ask_export_receipts(self) -> None:
+        from desktop.receipts import date_range_query
         from ui.export_receipts_dialog import ExportReceiptsDialog  # loaded when first opened
 
         today = today_in(self.timezone)  # the organization's, as the purchases' dates are
@@ -60,6 +59,8 @@ class ExportsController(Controller):
     def export_documents_to(self, path: Path, first: date, last: date) -> Task[int]:
         """Every document of the range in one ZIP, with a cancellable progress dialog."""
         from desktop.archive import export_documents  # loaded by the first export
+        from desktop.invoices import FOLDER as INVOICE_FOLDER
+        from desktop.receipts import date_range_query
 
         query = date_range_query(self.organization, first, last)
         locale = self.locale
