@@ -1,6 +1,7 @@
 """Entry point: parse options, open the database, show the main window."""
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -38,6 +39,15 @@ def main(argv: list[str] | None = None) -> int:
         options = parse_args(argv)
     except SystemExit as stop:  # --help, --version, or a usage error already printed
         return int(stop.code or 0)
+    if not (options.command or options.check_updates):  # a window: see _collect_garbage_now_on
+        gc.disable()
+    try:
+        return _start(options)
+    finally:
+        gc.enable()
+
+
+def _start(options: argparse.Namespace) -> int:
     url = database_url(options.database)
     load_only_what_url_needs(url)  # before peewee is first imported, which is here
     from db.database import DatabaseOpenError, redacted
@@ -230,6 +240,7 @@ def _run_application(
 
 def _qt_application(log_folder: Path) -> tuple["QApplication", str]:
     """The QApplication, named, with its icon, colours, translations and crash reporting."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from ui.app_icon import application_icon
@@ -239,6 +250,7 @@ def _qt_application(log_folder: Path) -> tuple["QApplication", str]:
     qt_app = QApplication.instance()
     if not isinstance(qt_app, QApplication):  # none yet; tests run theirs
         qt_app = QApplication(sys.argv[:1])
+    QTimer.singleShot(0, _collect_garbage_now_on)  # on the first event-loop turn
     qt_app.setApplicationName(APP_NAME)
     qt_app.setApplicationVersion(__version__)
     qt_app.setDesktopFileName("manage-account")  # ties windows to manage-account.desktop on Linux
@@ -247,6 +259,17 @@ def _qt_application(log_folder: Path) -> tuple["QApplication", str]:
     locale = install_translations(qt_app, language())
     CrashReporter(log_folder).install()
     return qt_app, locale
+
+
+def _collect_garbage_now_on() -> None:
+    """Python's cycle collector, off while the window is made, runs from here on.
+
+    A start makes some 45,000 objects that live as long as the app and only a few hundred that
+    are garbage; collecting as it went took 10-15 ms of the start (78 collections). What was
+    made is frozen (later collections skip it), so the first one is not a long one either.
+    """
+    gc.freeze()
+    gc.enable()
 
 
 def _sign_in(application: "Application", user: str | None) -> bool:
