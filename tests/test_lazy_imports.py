@@ -44,6 +44,9 @@ ON_DEMAND = (
     "ui.settings_dialog",
     "ui.sign_in_dialog",
     "desktop.archive",
+    "ui.documents",
+    "ui.export_paths",
+    "ui.progress",
 )
 # Not needed to build and show the window: loaded by the first figure shown (on a worker).
 AFTER_SHOWN = ("babel", "babel.core", "babel.dates", "babel.numbers")

@@ -21,7 +21,6 @@ from desktop.i18n import translate
 from ui.billing_card import BillingCard
 from ui.cards import named
 from ui.contract_card import ContractCard
-from ui.export_paths import ask_save_path
 from ui.manager_card import ManagerCard
 from ui.overview_state import OverviewState
 from ui.seat_timeline_chart import SeatTimelineChart
@@ -130,6 +129,8 @@ class ContractTab(QWidget):
         self.save_chart.setEnabled(overview is not None)
 
     def _ask_chart_path(self) -> None:
+        from ui.export_paths import ask_save_path  # the file dialog: loaded when first asked
+
         path = ask_save_path(
             self,
             translate("ContractTab", "Save seat timeline"),

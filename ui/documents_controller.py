@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.config import export_folder, local_data_folder
 from desktop.i18n import translate
 from ui.controller import Controller
-from ui.documents import open_document, open_receipt
 from ui.tasks import Task, run_in_background
 
 if TYPE_CHECKING:
@@ -24,6 +23,7 @@ class DocumentsController(Controller):
         thread."""
         from desktop.invoices import FOLDER as INVOICE_FOLDER
         from desktop.invoices import invoice_document
+        from ui.documents import open_document  # the viewer: loaded when first opened
 
         client = self.app.client() if self.app.syncing else None
         organization = self.organization
@@ -40,11 +40,14 @@ class DocumentsController(Controller):
         )
 
     def show_receipt(self, transaction_id: str) -> Task:
+        from ui.documents import open_receipt
+
         return open_receipt(self.host, self.organization, transaction_id, self.locale, self.say)
 
     def show_renewal_document(self, transaction_id: str) -> Task:
         """The renewal's confirmation or receipt, made off the GUI thread, to save or print."""
         from desktop.receipts import renewal_pdf
+        from ui.documents import open_document
 
         organization, locale = self.organization, self.locale
         return open_document(

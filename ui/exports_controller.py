@@ -12,9 +12,7 @@ from desktop.application import Application
 from desktop.config import local_data_folder
 from desktop.i18n import translate
 from ui.controller import Controller
-from ui.export_paths import ask_save_path
 from ui.history_tab import HistoryTab
-from ui.progress import run_with_progress
 from ui.tasks import Task, run_in_background
 
 
@@ -43,6 +41,7 @@ class ExportsController(Controller):
 
     def ask_export_docs(self) -> None:
         from ui.export_documents_dialog import ExportDocumentsDialog  # loaded when first opened
+        from ui.export_paths import ask_save_path
 
         dialog = ExportDocumentsDialog(today_in(self.timezone), self.host)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -61,6 +60,7 @@ class ExportsController(Controller):
         from desktop.archive import export_documents  # loaded by the first export
         from desktop.invoices import FOLDER as INVOICE_FOLDER
         from desktop.receipts import date_range_query
+        from ui.progress import run_with_progress
 
         query = date_range_query(self.organization, first, last)
         locale = self.locale

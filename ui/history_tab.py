@@ -32,8 +32,6 @@ from desktop.config import remember_export_folder
 from desktop.history import HistoryQuery, contract_choices, export_csv
 from desktop.i18n import translate
 from desktop.models import Organization
-from ui.documents import load_viewer_ahead, open_receipt
-from ui.export_paths import ask_export_folder, ask_save_path
 from ui.history_model import (
     COLUMNS,
     INVOICE_LABELS,
@@ -41,7 +39,6 @@ from ui.history_model import (
     column_title,
     status_text,
 )
-from ui.progress import run_with_progress
 from ui.tasks import Task, run_in_background
 
 PURCHASE_LABELS = KIND_LABELS[OrderKind.PURCHASE]
@@ -455,6 +452,8 @@ class HistoryTab(QWidget):
         self.model.set_query(self._current_query())
 
     def _ask_export_path(self) -> None:
+        from ui.export_paths import ask_save_path  # the file dialog: loaded when first asked
+
         path = ask_save_path(
             self,
             self.tr("Export purchases"),
@@ -466,6 +465,8 @@ class HistoryTab(QWidget):
 
     def export_to(self, path: Path) -> Task:
         """Export the rows matching the current filter, with a cancellable progress dialog."""
+        from ui.progress import run_with_progress
+
         query = self._current_query()
         self.export_button.setEnabled(False)
         return run_with_progress(
@@ -491,6 +492,8 @@ class HistoryTab(QWidget):
     def show_selected_receipt(self) -> None:
         transaction_id = self.selected_transaction_id()
         if transaction_id:
+            from ui.documents import open_receipt
+
             open_receipt(
                 self,
                 self._organization,
@@ -502,6 +505,7 @@ class HistoryTab(QWidget):
     def export_receipts_to(self, folder: Path, query: HistoryQuery | None = None) -> Task:
         """One receipt per purchase of `query` (default: the listed ones) into `folder`."""
         from desktop.receipts import export_receipts
+        from ui.progress import run_with_progress
 
         query = query or self._current_query()
         locale = self._locale
@@ -517,6 +521,8 @@ class HistoryTab(QWidget):
         )
 
     def _ask_receipts_folder(self) -> None:
+        from ui.export_paths import ask_export_folder
+
         folder = ask_export_folder(self, self.tr("Export receipts to folder"))
         if folder:
             remember_export_folder(folder)
@@ -530,6 +536,8 @@ class HistoryTab(QWidget):
         self.copy_button.setEnabled(selected is not None)
         self._show_details()
         if selected is not None:
+            from ui.documents import load_viewer_ahead  # with the first selection
+
             load_viewer_ahead()  # a receipt or an invoice is likely next
         rows = self.view.selectionModel().selectedRows()
         row = self.model.row_at(rows[0].row()) if rows else None

@@ -16,7 +16,6 @@ from desktop.application import Application
 from desktop.files import write_atomically
 from desktop.i18n import translate
 from ui.controller import Controller
-from ui.export_paths import ask_save_path
 from ui.notifications import NotificationArea
 from ui.overview_state import OverviewState
 from ui.sync_status import SyncStatus
@@ -159,6 +158,8 @@ class RenewalController(Controller):
         summary = self._state.contract
         if summary is None:
             return
+        from ui.export_paths import ask_save_path  # the file dialog: loaded when first asked
+
         path = ask_save_path(
             self.host,
             translate("MainWindow", "Add to Calendar"),
