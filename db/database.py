@@ -87,9 +87,15 @@ def stream(query: "peewee.ModelSelect[Any]", batch: int = 2000) -> Iterator[tupl
 
 # Quoted: ModelSelect is generic in peewee's stubs only.
 def locked[M: peewee.Model](query: "peewee.ModelSelect[M]") -> "peewee.ModelSelect[M]":
-    """`query` locking the rows it reads until the transaction ends: FOR UPDATE on PostgreSQL;
-    inside `write_transaction` SQLite's write lock is held already."""
-    return query if is_sqlite(query.model._meta.database) else query.for_update()
+    """`query` locking the rows it reads until the transaction ends; inside `write_transaction`
+    SQLite's write lock is held already. On PostgreSQL FOR NO KEY UPDATE: it serializes the
+    writers that lock the row as FOR UPDATE would, but lets another transaction's insert that
+    refers to the row check its foreign key (KEY SHARE) meanwhile, which FOR UPDATE blocks: a
+    quote numbered under its organization's lock and an invoice whose contract was locked
+    otherwise wait on each other in turn (a deadlock)."""
+    if is_sqlite(query.model._meta.database):
+        return query
+    return query.for_update("FOR NO KEY UPDATE")  # pyright: ignore[reportArgumentType]  # peewee takes the clause
 
 
 def lock_key(proxy: peewee.DatabaseProxy, scope: int, key: str) -> None:
@@ -134,14 +140,28 @@ def read_snapshot(proxy: peewee.DatabaseProxy) -> Iterator[None]:
             yield
 
 
+# PostgreSQL's answers to a transaction that lost a race: deadlock_detected,
+# serialization_failure, lock_not_available (its whole transaction may simply run again).
+_LOST_A_RACE = {"40P01", "40001", "55P03"}
+
+
+def lost_a_race(error: Exception) -> bool:
+    """Whether `error` says another writer was in the way (SQLite locked, or one of PostgreSQL's
+    deadlock or serialization failures): the same transaction a moment later will do."""
+    if not isinstance(error, peewee.OperationalError):
+        return False
+    code = getattr(getattr(error, "orig", None), "pgcode", None)  # the driver's own error's
+    return "locked" in str(error) if code is None else code in _LOST_A_RACE
+
+
 def retry_when_locked[T](call: Callable[[], T], attempts: int = 3, pause: float = 0.05) -> T:
-    """Run `call` again, a moment later, when SQLite says it is locked at once (a BEGIN
-    IMMEDIATE that meets a snapshot another writer has moved on skips the busy timeout)."""
+    """Run `call` (one whole transaction) again, a moment later, when it lost a race (a SQLite
+    BEGIN IMMEDIATE that meets a snapshot another writer has moved on skips the busy timeout)."""
     for attempt in range(1, attempts):
         try:
             return call()
         except peewee.OperationalError as error:
-            if "locked" not in str(error):
+            if not lost_a_race(error):
                 raise
             time.sleep(pause * attempt)
     return call()

@@ -13,11 +13,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-import peewee
-
 from billing.orders import QUOTE_GRACE_DAYS
 from billing.profile import ProfileRefusal
-from db.database import retry_when_locked
+from db.database import lost_a_race, retry_when_locked
 from db.fields import utc_now
 from service import (
     alerts,
@@ -875,9 +873,10 @@ def _refusal(refused: contract.Refused) -> ApiError:
 
 
 def _failure(request: Request, error: Exception, headers: list) -> tuple[int, dict]:
-    """503 when SQLite's one writer stayed busy past the timeout (a moment later it is free),
-    else 500; both logged, neither saying more than that."""
-    if isinstance(error, peewee.OperationalError) and "locked" in str(error):
+    """503 when the request lost a race with another writer (SQLite's one writer busy past the
+    timeout, a PostgreSQL deadlock): a moment later it goes through; else 500. Both logged,
+    neither saying more than that."""
+    if lost_a_race(error):
         logger.warning("%s %s: the database is busy", request.method, request.path)
         headers[:] = [("Retry-After", "1")]
         return 503, {"error": {"code": "busy", "message": "The service is busy; try again."}}

@@ -319,3 +319,92 @@ def test_a_locked_key_waits_for_the_transaction_that_holds_it(any_db):
     holder.join()
     same.join(10)
     assert went_on[(1, "MA-KEY")] >= released_at
+
+
+def _postgres_only(db) -> None:
+    if "sqlite" in type(db).__name__.lower():
+        pytest.skip("SQLite has one writer at a time: no two transactions to interleave")
+
+
+def test_a_locked_row_still_lets_another_transaction_refer_to_it(any_db):
+    """An organization's row locked to number its quotes does not hold up an insert that
+    refers to the organization (its foreign key check) in another transaction: with FOR UPDATE
+    it would wait, and a quote and an invoice waited on each other's locks in turn."""
+    import threading
+
+    from db.database import locked, write_transaction
+    from desktop.models import Organization, database
+
+    _postgres_only(any_db)
+    organization = Organization.create(name="Northwind", currency="USD", timezone="UTC")
+    holding, release = threading.Event(), threading.Event()
+
+    def number_under_the_lock() -> None:
+        with database.connection_context(), write_transaction(database):
+            locked(Organization.select().where(Organization.id == organization.id)).get()
+            holding.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=number_under_the_lock)
+    holder.start()
+    try:
+        assert holding.wait(10)
+        started = time.monotonic()
+        with write_transaction(database):
+            database.execute_sql("SET LOCAL lock_timeout = '2s'")  # waiting would fail here
+            Contract.create(
+                organization=organization,
+                start_date=TODAY,
+                end_date=TODAY + timedelta(days=364),
+                licensed_seats=5,
+                monthly_price_per_seat=Decimal("10.00"),
+                currency="USD",
+                account_manager_name="Dana",
+                account_manager_email="dana@example.com",
+                account_manager_phone="",
+            )
+        assert time.monotonic() - started < 1
+    finally:
+        release.set()
+        holder.join()
+
+
+def test_a_deadlock_is_a_race_lost_which_the_service_answers_as_busy(any_db):
+    """PostgreSQL ends one of two transactions that wait on each other: that error says to try
+    again (503 busy, sign-in tried again), as SQLite's locked does."""
+    import threading
+
+    import peewee
+
+    from db.database import locked, lost_a_race, write_transaction
+    from desktop.models import Organization, database
+
+    _postgres_only(any_db)
+    first, second = (
+        Organization.create(name=name, currency="USD", timezone="UTC")
+        for name in ("Northwind", "Contoso")
+    )
+    both_hold = threading.Barrier(2)
+    errors: list[Exception] = []
+
+    def lock_in_turn(one: Organization, other: Organization) -> None:
+        try:
+            with database.connection_context(), write_transaction(database):
+                locked(Organization.select().where(Organization.id == one.id)).get()
+                both_hold.wait(10)
+                locked(Organization.select().where(Organization.id == other.id)).get()
+        except peewee.OperationalError as error:
+            errors.append(error)
+
+    threads = [
+        threading.Thread(target=lock_in_turn, args=pair)
+        for pair in ((first, second), (second, first))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert len(errors) == 1  # the victim; the other went on
+    assert getattr(errors[0], "orig").pgcode == "40P01"  # deadlock_detected  # noqa: B009
+    assert lost_a_race(errors[0])
+    assert not lost_a_race(peewee.OperationalError("no such table: contract"))
