@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from desktop.invoice_summary import OpenInvoices
     from desktop.overview import Overview
     from desktop.permission_sets import PermissionSets
+    from desktop.quotes import Quotes
     from desktop.reclaim import Reclaiming
     from desktop.reduction_requests import ReductionRequests
     from desktop.seat_holders import SeatUsers
@@ -147,6 +148,11 @@ class Application:
         from desktop.approvals import Approvals
 
         return Approvals(self.client())
+
+    def quotes(self) -> Quotes:
+        from desktop.quotes import Quotes
+
+        return Quotes(self.client())
 
     def fetch_contract(self) -> SyncReport:
         """One sync round, so a new installation has its contract before the window shows."""

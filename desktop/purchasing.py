@@ -1,11 +1,14 @@
 """Recording seat purchases in the local ledger, once and only once."""
 
+from __future__ import annotations
+
 import json
 import logging
 import random
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from peewee import IntegrityError
 
@@ -22,7 +25,6 @@ from billing.transaction_ids import SYSTEM_RANDOM, new_transaction_id
 from db.database import write_transaction
 from desktop.access import may_manage_account
 from desktop.account import current_contract
-from desktop.billing_profile import current_parties
 from desktop.formatting import day
 from desktop.i18n import localized, translate
 from desktop.models import (
@@ -34,8 +36,9 @@ from desktop.models import (
     database,
     utc_now,
 )
-from desktop.quotes import FormalQuote
-from desktop.receipts import issue_purchase_receipt
+
+if TYPE_CHECKING:
+    from desktop.quotes import FormalQuote
 
 _ID_DRAWS = 5
 logger = logging.getLogger(__name__)
@@ -51,7 +54,7 @@ class Placed:
     currency: str
 
     @classmethod
-    def of(cls, purchase: SeatPurchase) -> "Placed":
+    def of(cls, purchase: SeatPurchase) -> Placed:
         return cls(purchase.transaction_id, purchase.seats, purchase.amount, purchase.currency)
 
 
@@ -203,6 +206,8 @@ def purchase_from_quote(
 def _with_receipt(purchase: SeatPurchase, locale: str) -> SeatPurchase:
     """The purchase, its receipt's fingerprint kept: a failure there never undoes it."""
     try:
+        from desktop.receipts import issue_purchase_receipt  # with the first purchase
+
         purchase.receipt_sha256 = issue_purchase_receipt(purchase, locale)
     except Exception:  # the purchase stands; its receipt can be made again from the ledger
         logger.exception("could not fingerprint the receipt of %s", purchase.transaction_id)
@@ -223,6 +228,8 @@ def record_purchase(
     """Write the purchase, its outbox entry and its audit event in one transaction, before
     any network call; the new transaction ID is the purchase's idempotency key."""
     now = now or utc_now()
+    from desktop.billing_profile import current_parties  # the parties of its time
+
     with write_transaction(database):
         organization = contract.organization_id
         purchase = _insert_with_fresh_id(

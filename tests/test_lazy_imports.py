@@ -142,3 +142,23 @@ print(json.dumps({{"application": loaded, "history": [
     name for name in ("desktop.invoices", "desktop.service_client") if name in sys.modules]}}))
 """
     assert run_python(code, tmp_path) == {"application": [], "history": []}
+
+
+def test_the_windows_own_modules_load_no_sync_renewals_or_receipts(tmp_path):
+    """The widgets name the sync's reports, purchases and quotes as types only, and sign out
+    and order where they do: what does it loads with its first use."""
+    acting = (
+        "desktop.billing_profile",
+        "desktop.mirror",
+        "desktop.quotes",
+        "desktop.receipts",
+        "desktop.renewing",
+        "desktop.session",
+        "desktop.sync",
+    )
+    code = f"""
+import json, sys
+import ui.main_window
+print(json.dumps([name for name in {acting!r} if name in sys.modules]))
+"""
+    assert run_python(code, tmp_path) == []

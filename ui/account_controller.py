@@ -12,8 +12,6 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.access import forget_contract_data
 from desktop.config import relaunch_command
 from desktop.i18n import translate
-from desktop.session import sign_out as desktop_sign_out
-from desktop.session import sign_out_everywhere as desktop_sign_out_everywhere
 from ui.controller import Controller
 from ui.tasks import run_in_background
 
@@ -29,7 +27,9 @@ class AccountController(Controller):
         """End the session on the service, forget the stored token, and close the window
         (or do `then`)."""
         session, after = self.app.session, then or self.host.close
-        run_in_background(lambda: desktop_sign_out(session), lambda _: after(), lambda _: after())
+        from desktop.session import sign_out
+
+        run_in_background(lambda: sign_out(session), lambda _: after(), lambda _: after())
 
     def sign_out_everywhere(self) -> None:
         """End every session of this administrator, on every computer, then close the window;
@@ -44,8 +44,10 @@ class AccountController(Controller):
                 )
             )
             return
+        from desktop.session import sign_out_everywhere
+
         run_in_background(
-            lambda: desktop_sign_out_everywhere(session),
+            lambda: sign_out_everywhere(session),
             lambda _: self.host.close(),
             self._not_signed_out_everywhere,
         )

@@ -1,7 +1,10 @@
 """Add Seats tab: quantity, the prorated total with its working, acknowledgement, purchase."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QIODevice, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QIcon, QValidator
@@ -37,11 +40,13 @@ from desktop.purchasing import (
     no_contract_message,
     purchase_seats,
 )
-from desktop.quotes import Quotes
 from ui.appearance import colour
 from ui.named import named
 from ui.order_summary import OrderSummaryView
 from ui.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from desktop.quotes import Quotes
 
 
 def _icon_url(icon: QIcon) -> str:

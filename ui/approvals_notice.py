@@ -1,18 +1,22 @@
 """The notice to an approver that purchases above a spending limit wait for a decision: checked
 after a sync round, at most once a minute, with the way to Approvals."""
 
+from __future__ import annotations
+
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.application import Application
 from desktop.models import utc_now
-from desktop.service_client import ServiceError
-from desktop.sync import SyncReport
 from ui.sync_status import Banner
+
+if TYPE_CHECKING:
+    from desktop.sync import SyncReport
 
 CHECK_EVERY = timedelta(minutes=1)  # a busy sync comes every 2 s; requests come seldom
 OPEN = "#approvals"
@@ -49,6 +53,8 @@ class ApprovalsNotice(QObject):
         if self._checked_at is not None and now - self._checked_at < self._every:
             return
         self._checked_at = now
+        from desktop.service_client import ServiceError  # loaded with the first read
+
         try:
             pending = self._application.approvals().list("pending")
         except ServiceError as error:  # offline again, or a service without approvals

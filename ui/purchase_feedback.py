@@ -1,7 +1,10 @@
 """What the window says after a purchase: the confirmation with its receipt, and purchases the
 service refused at a total out of date, with the way to buy again at today's."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -10,9 +13,11 @@ from desktop import formatting
 from desktop.access import limit_exceeded
 from desktop.application import Application
 from desktop.i18n import translate
-from desktop.purchasing import Placed
-from desktop.sync import Requote
 from ui.controller import Controller
+
+if TYPE_CHECKING:
+    from desktop.purchasing import Placed
+    from desktop.sync import Requote
 
 
 class PurchaseFeedback(Controller):

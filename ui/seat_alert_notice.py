@@ -2,8 +2,11 @@
 system tray message, or the status bar where there is no tray; once each time the count drops
 below it."""
 
+from __future__ import annotations
+
 import logging
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
@@ -11,8 +14,9 @@ from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
 from desktop.alerts import SeatAlert
 from desktop.application import Application
 from desktop.models import utc_now
-from desktop.service_client import ServiceError
-from desktop.sync import SyncReport
+
+if TYPE_CHECKING:
+    from desktop.sync import SyncReport
 
 CHECK_EVERY = timedelta(minutes=1)  # a busy sync comes every 2 s; seats change seldom
 SHOWN_MILLISECONDS = 30_000
@@ -48,6 +52,8 @@ class SeatAlertNotice(QObject):
         if self._checked_at is not None and now - self._checked_at < self._every:
             return
         self._checked_at = now
+        from desktop.service_client import ServiceError  # loaded with the first read
+
         try:
             found = application.alerts().seat_alert()
         except ServiceError as error:  # offline again, or a service without alerts

@@ -1,6 +1,9 @@
 """What the window says about syncing: online or offline, seats gone live, purchases late."""
 
+from __future__ import annotations
+
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -9,10 +12,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon
 from billing.statuses import Status
 from desktop.account import ContractSummary
 from desktop.history import HistoryQuery, fetch_page
-from desktop.sync import SyncReport
 from ui.appearance import colour
 from ui.named import named
 from ui.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from desktop.sync import SyncReport
 
 BANNER_STYLE = "padding: 6px; border-radius: 4px; background: {background}; color: {text};"
 

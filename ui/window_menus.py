@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from desktop.i18n import translate
-from desktop.quotes import Quotes
 
 if TYPE_CHECKING:
     from desktop.models import PermissionSet
@@ -55,7 +54,7 @@ def build_menus(window: MainWindow) -> None:
                 "quotesAction",
                 lambda: show_quotes(window),
             )
-            window.add_seats_tab.quotes = lambda: Quotes(window.app.client())
+            window.add_seats_tab.quotes = window.app.quotes
             window.add_seats_tab.approvers = lambda: [
                 each.name for each in window.app.approvals().approvers()
             ]
@@ -139,7 +138,7 @@ def show_quotes(window: MainWindow) -> None:
     if administrator is None:
         return
     ordered = tab.purchased.emit if app.may_manage else None  # View Billing reads them only
-    QuotesDialog(Quotes(app.client()), administrator, app.locale, ordered, window).open()
+    QuotesDialog(app.quotes(), administrator, app.locale, ordered, window).open()
 
 
 def _learn_more() -> None:
