@@ -42,6 +42,7 @@ from desktop.renewal_reminders import remember_renewed
 from desktop.retry import APPROVAL_ASKED_EVERY, backoff
 from desktop.service_client import (
     HeldForApproval,
+    NotSignedIn,
     ServiceClient,
     ServiceRefused,
     ServiceUnavailable,
@@ -90,6 +91,13 @@ def mirror_reduction_requests(client: ServiceClient, organization: Organization)
         requests = client.reduction_requests()
     except ServiceRefused as error:  # a service from before renewals: none to show
         logger.info("no reduction requests from the service: %s", error)
+        return False
+    except NotSignedIn as error:
+        if error.status != 403:
+            raise
+        # A service from before View Billing read them: a finance user sees none (the rest of
+        # the round, which it may read, has said already whether the session lost its rights).
+        logger.info("reduction requests not shown to this user: %s", error)
         return False
     return _keep(organization, REQUESTS_KEY, requests)
 

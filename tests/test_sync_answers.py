@@ -69,6 +69,7 @@ class Scripted(socketserver.ThreadingTCPServer):
     def __init__(self, order_answer: bytes | str, contract: dict) -> None:
         super().__init__(("127.0.0.1", 0), Handler)
         self.order_answer, self.contract, self.orders_seen = order_answer, contract, 0
+        self.forbidden: set[str] = set()  # paths answered 403, as to a user without the right
 
 
 class Handler(socketserver.StreamRequestHandler):
@@ -85,7 +86,9 @@ class Handler(socketserver.StreamRequestHandler):
                 length = int(value)
         self.rfile.read(length)
         method, path = request.split()[:2]
-        if method == "GET" and path.startswith("/v1/seat-orders"):
+        if path in self.server.forbidden:
+            self.wfile.write(answer("403 Forbidden", error("forbidden")))
+        elif method == "GET" and path.startswith("/v1/seat-orders"):
             self.wfile.write(answer("200 OK", {"orders": [], "cursor": None, "has_more": False}))
         elif method == "GET" and path == "/v1/contract":
             self.wfile.write(answer("200 OK", self.server.contract))
@@ -129,8 +132,9 @@ def contract_json() -> dict:
     }
 
 
-def sync_against(order_answer, scheme: str = "http"):
+def sync_against(order_answer, scheme: str = "http", forbidden: frozenset[str] = frozenset()):
     server = Scripted(order_answer, contract_json())
+    server.forbidden |= forbidden
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     client = ServiceClient(f"{scheme}://127.0.0.1:{server.server_address[1]}", timeout=2)
@@ -243,3 +247,17 @@ def test_403_shows_the_permission_page_and_waits(purchase):
     report, _, _, _ = sync_against(answer("403 Forbidden", error("forbidden")))
     assert report.permission_lost
     assert status_of(purchase) == "queued"
+
+
+def test_requests_for_fewer_seats_forbidden_to_finance_leave_the_window(any_db):
+    """A service from before View Billing could read them answers a finance user 403 there:
+    the round reads everything else, and the user keeps the window (no purchase is waiting)."""
+    seed_demo()
+    forbidden = frozenset({"/v1/renewal/reduction-requests"})
+    report, _, _, _ = sync_against(answer("500 Internal Server Error"), forbidden=forbidden)
+    assert not report.permission_lost
+    assert report.online and report.problem is None
+    report, _, _, _ = sync_against(
+        answer("500 Internal Server Error"), forbidden=frozenset({"/v1/contract"})
+    )
+    assert report.permission_lost  # a 403 on what the user must read still says so
