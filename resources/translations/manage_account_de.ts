@@ -323,7 +323,7 @@
         <translation>Bestellnummer {number}</translation>
     </message>
     <message>
-        <source>Requester's limit: {limit}</source>
+        <source>Requester&apos;s limit: {limit}</source>
         <translation>Limit der anfragenden Person: {limit}</translation>
     </message>
     <message>
@@ -421,7 +421,7 @@
         <translation>Nichts wurde getan: Über {id} hat inzwischen eine andere genehmigende Person entschieden.</translation>
     </message>
     <message>
-        <source>Nothing was done: {id} has expired (its price held until {date}). The requester can order again at today's price.</source>
+        <source>Nothing was done: {id} has expired (its price held until {date}). The requester can order again at today&apos;s price.</source>
         <translation>Nichts wurde getan: {id} ist abgelaufen (ihr Preis galt bis {date}). Die anfragende Person kann zum heutigen Preis erneut bestellen.</translation>
     </message>
     <message>
@@ -775,11 +775,11 @@
         <translation>Wählen Sie das Land als zweistelligen ISO-Code, etwa US oder DE.</translation>
     </message>
     <message>
-        <source>The tax ID is not a valid number for {country}: check it against your tax registration (an EU VAT number starts with its country's code, such as DE).</source>
+        <source>The tax ID is not a valid number for {country}: check it against your tax registration (an EU VAT number starts with its country&apos;s code, such as DE).</source>
         <translation>Die Steuernummer ist für {country} nicht gültig: Prüfen Sie sie anhand Ihrer steuerlichen Registrierung (eine EU-USt-IdNr. beginnt mit dem Code ihres Landes, etwa DE).</translation>
     </message>
     <message>
-        <source>Enter the organization's legal name, at most 200 characters on one line.</source>
+        <source>Enter the organization&apos;s legal name, at most 200 characters on one line.</source>
         <translation>Geben Sie den rechtlichen Namen der Organisation ein, höchstens 200 Zeichen in einer Zeile.</translation>
     </message>
     <message>
@@ -1153,7 +1153,7 @@
         <translation>Willkommen bei Manage Account</translation>
     </message>
     <message>
-        <source>Connect Manage Account to your organization's account service.</source>
+        <source>Connect Manage Account to your organization&apos;s account service.</source>
         <translation>Verbinden Sie Manage Account mit dem Kontodienst Ihrer Organisation.</translation>
     </message>
     <message>
@@ -1455,7 +1455,7 @@
         <translation>Auf diesem Computer erfasst. Der Kauf wird an den Kontodienst gesendet, sobald dieser erreichbar ist; bis dahin geht nichts verloren.</translation>
     </message>
     <message>
-        <source>Above the buyer's spending limit: an approver decides (Administration &gt; Approvals). Nothing is ordered or invoiced until it is approved.</source>
+        <source>Above the buyer&apos;s spending limit: an approver decides (Administration &gt; Approvals). Nothing is ordered or invoiced until it is approved.</source>
         <translation>Über dem Ausgabenlimit der kaufenden Person: Eine genehmigende Person entscheidet (Verwaltung &gt; Genehmigungen). Bestellt oder berechnet wird erst nach der Genehmigung.</translation>
     </message>
     <message>
@@ -1691,7 +1691,7 @@ Betrag: {amount}</translation>
         </translation>
     </message>
     <message>
-        <source>Check today's total and purchase again.</source>
+        <source>Check today&apos;s total and purchase again.</source>
         <translation>Prüfen Sie den heutigen Gesamtbetrag und kaufen Sie erneut.</translation>
     </message>
     <message>
@@ -1777,7 +1777,7 @@ Betrag: {amount}</translation>
         <translation>Verlängerung {transaction_id}</translation>
     </message>
     <message>
-        <source>The renewal's document could not be made: {error}</source>
+        <source>The renewal&apos;s document could not be made: {error}</source>
         <translation>Der Beleg der Verlängerung konnte nicht erstellt werden: {error}</translation>
     </message>
     <message>
@@ -1812,7 +1812,7 @@ Betrag: {amount}</translation>
         <translation>Kalenderdateien (*.ics)</translation>
     </message>
     <message>
-        <source>Saved the contract's dates to {path}.</source>
+        <source>Saved the contract&apos;s dates to {path}.</source>
         <translation>Die Daten des Vertrags wurden unter {path} gespeichert.</translation>
     </message>
     <message>
@@ -1947,7 +1947,7 @@ Betrag: {amount}</translation>
         <translation>Angebot {number} wurde bereits bestellt (Transaktion {transaction_id}); ein Angebot gilt für eine Bestellung.</translation>
     </message>
     <message>
-        <source>Quote {number} was valid until {valid_until}, so nothing was ordered. Ask for a new quote, or order at today's price.</source>
+        <source>Quote {number} was valid until {valid_until}, so nothing was ordered. Ask for a new quote, or order at today&apos;s price.</source>
         <translation>Angebot {number} war bis {valid_until} gültig, daher wurde nichts bestellt. Fordern Sie ein neues Angebot an oder bestellen Sie zum heutigen Preis.</translation>
     </message>
     <message>
@@ -1959,19 +1959,19 @@ Betrag: {amount}</translation>
         <translation>Der Kauf muss bestätigt sein (acknowledged: true), mit dem Text, dem die kaufende Person zugestimmt hat (acknowledgement_text).</translation>
     </message>
     <message>
-        <source>quoted_amount must be the total shown, as a decimal string such as "562.50".</source>
-        <translation>quoted_amount muss der angezeigte Gesamtbetrag sein, als Dezimalzeichenkette wie "562.50".</translation>
+        <source>quoted_amount must be the total shown, as a decimal string such as &quot;562.50&quot;.</source>
+        <translation>quoted_amount muss der angezeigte Gesamtbetrag sein, als Dezimalzeichenkette wie &quot;562.50&quot;.</translation>
     </message>
     <message>
-        <source>quote_date must be a date such as "2026-11-27", or left out.</source>
-        <translation>quote_date muss ein Datum wie "2026-11-27" sein oder fehlen.</translation>
+        <source>quote_date must be a date such as &quot;2026-11-27&quot;, or left out.</source>
+        <translation>quote_date muss ein Datum wie &quot;2026-11-27&quot; sein oder fehlen.</translation>
     </message>
     <message>
         <source>The quote date {quote_date} is after today ({today}) where you are.</source>
         <translation>Das Angebotsdatum {quote_date} liegt nach dem heutigen Tag ({today}) an Ihrem Standort.</translation>
     </message>
     <message>
-        <source>The total quoted on {quote_date} is no longer valid, so nothing was ordered. Check today's total and purchase again.</source>
+        <source>The total quoted on {quote_date} is no longer valid, so nothing was ordered. Check today&apos;s total and purchase again.</source>
         <translation>Der am {quote_date} angebotene Gesamtbetrag gilt nicht mehr, daher wurde nichts bestellt. Prüfen Sie den heutigen Gesamtbetrag und kaufen Sie erneut.</translation>
     </message>
 </context>
@@ -2062,7 +2062,7 @@ Vielen Dank
         <translation>Kein Limit</translation>
     </message>
     <message>
-        <source>The most one purchase may cost, in the contract's currency, such as 1000.00; empty for no limit. Purchases above it will need an approver.</source>
+        <source>The most one purchase may cost, in the contract&apos;s currency, such as 1000.00; empty for no limit. Purchases above it will need an approver.</source>
         <translation>Der Höchstbetrag eines Kaufs in der Vertragswährung, etwa 1000.00; leer für kein Limit. Käufe darüber brauchen eine Freigabe.</translation>
     </message>
     <message>
@@ -2093,7 +2093,7 @@ Vielen Dank
         <translation>Das Ausgabenlimit muss ein Betrag wie 1000.00 sein oder leer bleiben.</translation>
     </message>
     <message>
-        <source>Saved: {name} takes effect from its administrators' next request.</source>
+        <source>Saved: {name} takes effect from its administrators&apos; next request.</source>
         <translation>Gespeichert: {name} gilt ab der nächsten Anfrage seiner Administratoren.</translation>
     </message>
     <message>
@@ -2199,11 +2199,11 @@ Vielen Dank
         <translation>{price} pro Lizenz und Monat</translation>
     </message>
     <message>
-        <source>{period}: {days} of the term's {term_days} days, priced by the day</source>
+        <source>{period}: {days} of the term&apos;s {term_days} days, priced by the day</source>
         <translation>{period}: {days} der {term_days} Tage der Laufzeit, tageweise berechnet</translation>
     </message>
     <message>
-        <source>{period}: the contract's months run from {start}; {current} has started, so {counted}</source>
+        <source>{period}: the contract&apos;s months run from {start}; {current} has started, so {counted}</source>
         <translation>{period}: Die Vertragsmonate laufen ab dem {start}; {current} hat begonnen, also {counted}</translation>
     </message>
     <message numerus="yes">
@@ -2342,7 +2342,7 @@ Vielen Dank
         </translation>
     </message>
     <message>
-        <source>Ordered: it is sent to the vendor with the quote's number.</source>
+        <source>Ordered: it is sent to the vendor with the quote&apos;s number.</source>
         <translation>Bestellt: Die Bestellung geht mit der Angebotsnummer an den Anbieter.</translation>
     </message>
     <message>
@@ -2571,7 +2571,7 @@ Vielen Dank
         <translation>&amp;XML speichern …</translation>
     </message>
     <message>
-        <source>Save the e-invoice's data (EN 16931, Factur-X) as an XML file to import.</source>
+        <source>Save the e-invoice&apos;s data (EN 16931, Factur-X) as an XML file to import.</source>
         <translation>Die Daten der E-Rechnung (EN 16931, Factur-X) als XML-Datei zum Import speichern.</translation>
     </message>
     <message>
@@ -2850,7 +2850,7 @@ Vielen Dank
         <translation>Der Vertrag endete am {end}: Bitten Sie Ihren Kundenbetreuer um einen neuen.</translation>
     </message>
     <message>
-        <source>Give the next term's seats as a whole number.</source>
+        <source>Give the next term&apos;s seats as a whole number.</source>
         <translation>Geben Sie die Lizenzen der nächsten Laufzeit als ganze Zahl an.</translation>
     </message>
     <message>
@@ -2885,7 +2885,7 @@ Vielen Dank
         <translation>Dieser Vertrag ist bereits verlängert.</translation>
     </message>
     <message>
-        <source>The amount differs from the renewal's price, so nothing was renewed.</source>
+        <source>The amount differs from the renewal&apos;s price, so nothing was renewed.</source>
         <translation>Der Betrag weicht vom Preis der Verlängerung ab, daher wurde nichts verlängert.</translation>
     </message>
     <message>
@@ -3382,7 +3382,7 @@ Vielen Dank
         <translation>Die E-Mail-Adresse oder das Passwort ist falsch.</translation>
     </message>
     <message>
-        <source>{problem}. Check your network, and the service's address in Settings.</source>
+        <source>{problem}. Check your network, and the service&apos;s address in Settings.</source>
         <translation>{problem}. Prüfen Sie Ihr Netzwerk und die Adresse des Dienstes in den Einstellungen.</translation>
     </message>
     <message>
@@ -3405,7 +3405,7 @@ Vielen Dank
         <translation>Der Proxy braucht eine Adresse mit Port, etwa http://proxy:3128.</translation>
     </message>
     <message>
-        <source>Enter the proxy's user name in its own field.</source>
+        <source>Enter the proxy&apos;s user name in its own field.</source>
         <translation>Geben Sie den Benutzernamen des Proxys in seinem eigenen Feld ein.</translation>
     </message>
 </context>
@@ -3444,11 +3444,11 @@ Vielen Dank
         <translation>https://accounts.example.com (leer: offline arbeiten)</translation>
     </message>
     <message>
-        <source>None set here: the system's proxy settings</source>
+        <source>None set here: the system&apos;s proxy settings</source>
         <translation>Hier keiner: die Proxy-Einstellungen des Systems</translation>
     </message>
     <message>
-        <source>Unchanged (kept in the system's credential store)</source>
+        <source>Unchanged (kept in the system&apos;s credential store)</source>
         <translation>Unverändert (sicher im System gespeichert)</translation>
     </message>
     <message>
@@ -3547,7 +3547,7 @@ Vielen Dank
         <translation>Ein&amp;stellungen …</translation>
     </message>
     <message>
-        <source>The account service's address, the proxy, language</source>
+        <source>The account service&apos;s address, the proxy, language</source>
         <translation>Adresse des Kontodienstes, Proxy, Sprache</translation>
     </message>
     <message>
@@ -3555,11 +3555,11 @@ Vielen Dank
         <translation>&amp;Offline arbeiten</translation>
     </message>
     <message>
-        <source>Opens this computer's copy of your account; sync starts when the service is back</source>
+        <source>Opens this computer&apos;s copy of your account; sync starts when the service is back</source>
         <translation>Öffnet die Kopie Ihres Kontos auf diesem Computer; die Synchronisierung beginnt, sobald der Dienst wieder erreichbar ist</translation>
     </message>
     <message>
-        <source>Stored in your operating system's credential store.</source>
+        <source>Stored in your operating system&apos;s credential store.</source>
         <translation>Wird im Anmeldedatenspeicher Ihres Betriebssystems gespeichert.</translation>
     </message>
     <message>
@@ -3579,7 +3579,7 @@ Vielen Dank
         <translation>Anmeldung läuft …</translation>
     </message>
     <message>
-        <source>This computer keeps your account's data: Work Offline opens it, and sync starts by itself when the service answers.</source>
+        <source>This computer keeps your account&apos;s data: Work Offline opens it, and sync starts by itself when the service answers.</source>
         <translation>Dieser Computer hat die Daten Ihres Kontos: „Offline arbeiten“ öffnet sie, und die Synchronisierung beginnt von selbst, sobald der Dienst antwortet.</translation>
     </message>
     <message>
@@ -3660,7 +3660,7 @@ Vielen Dank
         <translation>Nicht mit einem Kontodienst verbunden: Käufe bleiben auf diesem Computer in der Warteschlange.</translation>
     </message>
     <message>
-        <source>Working offline: the account service cannot be reached. The contract, history, receipts and exports work from this computer's data; purchases are queued and sent when the service answers, which is checked every few seconds.</source>
+        <source>Working offline: the account service cannot be reached. The contract, history, receipts and exports work from this computer&apos;s data; purchases are queued and sent when the service answers, which is checked every few seconds.</source>
         <translation>Offline: Der Kontodienst ist nicht erreichbar. Vertrag, Verlauf, Belege und Exporte arbeiten mit den Daten dieses Computers; Käufe werden vorgemerkt und gesendet, sobald der Dienst antwortet – das wird alle paar Sekunden geprüft.</translation>
     </message>
     <message>
@@ -3705,7 +3705,7 @@ Vielen Dank
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <source>What's new</source>
+        <source>What&apos;s new</source>
         <translation>Neuerungen</translation>
     </message>
     <message>
@@ -3732,7 +3732,7 @@ Vielen Dank
 <context>
     <name>Updates</name>
     <message>
-        <source>Updates are turned off by your organization's policy.</source>
+        <source>Updates are turned off by your organization&apos;s policy.</source>
         <translation>Updates sind durch eine Richtlinie Ihrer Organisation ausgeschaltet.</translation>
     </message>
     <message>
@@ -3740,7 +3740,7 @@ Vielen Dank
         <translation>Manage Account läuft hier aus Python: pip aktualisiert es.</translation>
     </message>
     <message>
-        <source>The system's package manager updates this installation.</source>
+        <source>The system&apos;s package manager updates this installation.</source>
         <translation>Die Paketverwaltung des Systems aktualisiert diese Installation.</translation>
     </message>
     <message>
@@ -3752,7 +3752,7 @@ Vielen Dank
         <translation>Dieser Build enthält keinen Schlüssel für ein Update-Repository.</translation>
     </message>
     <message>
-        <source>No update repository is set: enter one in Settings, or ask your account service's administrator to announce one.</source>
+        <source>No update repository is set: enter one in Settings, or ask your account service&apos;s administrator to announce one.</source>
         <translation>Kein Update-Repository festgelegt: Tragen Sie eines in den Einstellungen ein, oder bitten Sie die Administration Ihres Kontodienstes, eines bekanntzugeben.</translation>
     </message>
     <message>
