@@ -228,6 +228,7 @@ def _run_application(
         application.start_syncing()
         window.restore_settings()
         window.show()
+        QTimer.singleShot(0, _collect_garbage_now_on)  # the first turn after the window shows
         QTimer.singleShot(0, lambda: logger.info("Main window shown"))
         with close_on_stop_signals(window):
             status = qt_app.exec()
@@ -240,7 +241,6 @@ def _run_application(
 
 def _qt_application(log_folder: Path) -> tuple["QApplication", str]:
     """The QApplication, named, with its icon, colours, translations and crash reporting."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from ui.app_icon import application_icon
@@ -250,7 +250,6 @@ def _qt_application(log_folder: Path) -> tuple["QApplication", str]:
     qt_app = QApplication.instance()
     if not isinstance(qt_app, QApplication):  # none yet; tests run theirs
         qt_app = QApplication(sys.argv[:1])
-    QTimer.singleShot(0, _collect_garbage_now_on)  # on the first event-loop turn
     qt_app.setApplicationName(APP_NAME)
     qt_app.setApplicationVersion(__version__)
     qt_app.setDesktopFileName("manage-account")  # ties windows to manage-account.desktop on Linux

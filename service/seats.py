@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from peewee import Model, ModelSelect, fn
 
-from db.database import is_sqlite, locked, write_transaction
+from db.database import locked, write_transaction
 from db.fields import utc_now
 from service import audit
 from service.models import (
@@ -268,5 +268,4 @@ def _locked[M: Model](query: "ModelSelect[M]") -> list[M]:
 def _lock(contract: Contract) -> None:
     """Seat changes of an organization in line: its contract row locked on PostgreSQL (SQLite's
     write lock is held already)."""
-    if not is_sqlite(service_db.obj):
-        list(Contract.select(Contract.id).where(Contract.id == contract.id).for_update())
+    list(locked(Contract.select(Contract.id).where(Contract.id == contract.id)))

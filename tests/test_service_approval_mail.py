@@ -51,9 +51,12 @@ def mailed(any_db_url, clock):  # noqa: F811  # the clock fixture, imported abov
 
 
 def delivered(service, inbox: Inbox) -> dict[str, tuple[str, str]]:
-    """Send what waits in the outbox; the messages, by recipient: (subject, text)."""
+    """Send what waits in the outbox; the messages, by recipient: (subject, text), each
+    recipient written to once."""
     with service_db.connection_context():
         service.jobs.run_once()
+    recipients = [recipient for to, _ in inbox.messages for recipient in to]
+    assert len(recipients) == len(set(recipients)), recipients
     found = {to[0]: (m["Subject"], m.get_content()) for to, m in inbox.messages}
     inbox.messages.clear()
     return found

@@ -225,6 +225,9 @@ def test_an_overview_read_under_way_when_the_permission_goes_arrives_at_no_delet
     window.sync_status.permission_lost.emit()
     qtbot.waitUntil(lambda: state.read, timeout=TIMEOUT)  # pytest-qt fails on a slot's error
     assert window.findChild(QLabel, "permissionExplanationLabel") is not None
+    page = window.centralWidget()
+    window.sync_status.permission_lost.emit()  # the next round's 403: the page stays as it is
+    assert window.centralWidget() is page
     status = window.sync_status
     status.show_report(SyncReport(online=False, problem="down"))  # the banners outlive the tabs
     status.show_report(SyncReport())

@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
     def _show_permission_page(self) -> None:
         """Why there are no tabs, whom to ask, and the menus that still make sense."""
         managers = self.app.client().permission_managers if self.app.syncing else None
-        page = QWidget()
+        page = named(QWidget(), "permissionPage")
         layout = QVBoxLayout(page)
         layout.addWidget(self.notices)  # the sync's notices (offline, say) go on being shown
         layout.addWidget(PermissionRequiredPage(self.account.administrator, managers), 1)
@@ -201,7 +201,8 @@ class MainWindow(QMainWindow):
 
     def _permission_lost(self) -> None:
         """Manage Account was taken away: show why, and keep no contract data here."""
-        if isinstance(self.centralWidget(), PermissionRequiredPage):
+        shown = self.centralWidget()
+        if shown is not None and shown.objectName() == "permissionPage":  # shown already
             return
         self.account.forget_contract_data()
         self.may_manage = self.sees_billing = False
